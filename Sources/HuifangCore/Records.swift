@@ -1,0 +1,30 @@
+/// Everything a repository holds, as read: the input of every rule in the core.
+/// Collections are sorted by path, so every result built from them is deterministic.
+public struct Records: Sendable {
+    public var config: Config
+    public var calendar: WorkCalendar
+    public var projects: [Project]
+    public var visits: [Visit]
+    public var issues: [Issue]
+    public var improvements: [Improvement]
+    public var events: [Event]
+    public var plans: [Plan]
+
+    public init(
+        config: Config, calendar: WorkCalendar, projects: [Project] = [], visits: [Visit] = [], issues: [Issue] = [],
+        improvements: [Improvement] = [], events: [Event] = [], plans: [Plan] = []
+    ) {
+        self.config = config
+        self.calendar = calendar
+        self.projects = projects
+        self.visits = visits
+        self.issues = issues
+        self.improvements = improvements
+        self.events = events
+        self.plans = plans
+    }
+
+    public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }
+    public func visits(of project: ProjectID) -> [Visit] { visits.filter { $0.project == project } }
+    public func issues(of project: ProjectID) -> [Issue] { issues.filter { $0.project == project } }
+}

@@ -1,0 +1,63 @@
+/// One follow-up visit (项目回访记录表, `projects/ID/visits/DATE-VID.yaml`).
+public struct Visit: Sendable {
+    public var id: VisitID
+    public var project: ProjectID
+    public var date: Day
+    public var kind: VisitKind
+    public var method: VisitMethod
+    public var visitor: String
+    public var contacts: [String]
+    /// Id of the event (file name without `.yaml`) for a special visit.
+    public var event: String?
+    public var summary: String
+    public var operation: Operation?
+    /// Scores by dimension, in the order written.
+    public var scores: [(dimension: String, score: Int)]
+    public var overall: Int?
+    public var nps: Int?
+    public var quotes: [String]
+    public var needs: [String]
+    public var competitors: [String]
+    public var issues: [IssueID]
+    public var location: SourceLocation
+    public var eventAt: Position
+    public var issuesAt: Position
+
+    public init(
+        id: VisitID, project: ProjectID, date: Day, kind: VisitKind, method: VisitMethod, visitor: String,
+        contacts: [String] = [], event: String? = nil, summary: String, operation: Operation? = nil,
+        scores: [(dimension: String, score: Int)] = [], overall: Int? = nil, nps: Int? = nil, quotes: [String] = [],
+        needs: [String] = [], competitors: [String] = [], issues: [IssueID] = [], location: SourceLocation,
+        eventAt: Position = .start, issuesAt: Position = .start
+    ) {
+        self.id = id
+        self.project = project
+        self.date = date
+        self.kind = kind
+        self.method = method
+        self.visitor = visitor
+        self.contacts = contacts
+        self.event = event
+        self.summary = summary
+        self.operation = operation
+        self.scores = scores
+        self.overall = overall
+        self.nps = nps
+        self.quotes = quotes
+        self.needs = needs
+        self.competitors = competitors
+        self.issues = issues
+        self.location = location
+        self.eventAt = eventAt
+        self.issuesAt = issuesAt
+    }
+
+    /// The visit's overall score (SPEC §4): `overall`, else the mean of its scores, else nil.
+    public var overallScore: Double? {
+        if let overall { return Double(overall) }
+        guard !scores.isEmpty else { return nil }
+        return Double(scores.reduce(0) { $0 + $1.score }) / Double(scores.count)
+    }
+
+    public func score(_ dimension: String) -> Int? { scores.first { $0.dimension == dimension }?.score }
+}

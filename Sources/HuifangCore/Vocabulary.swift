@@ -1,0 +1,58 @@
+// The closed vocabularies of the records (SPEC §2). Raw values are what the YAML says;
+// parsing at the boundary rejects anything else with the allowed values in the message.
+
+/// Project tier: decides how often periodic visits are due.
+public enum Tier: String, Sendable, CaseIterable, Codable { case key, standard, basic }
+
+/// Why a visit took place.
+public enum VisitKind: String, Sendable, CaseIterable, Codable {
+    case first, periodic, special
+    case customerRequest = "customer_request"
+    case stage
+}
+
+/// How a visit was made (policy §五).
+public enum VisitMethod: String, Sendable, CaseIterable, Codable { case phone, onsite, email, online }
+
+/// How the delivered project runs (项目运行情况).
+public enum Operation: String, Sendable, CaseIterable, Codable { case normal, degraded, down }
+
+/// Where a customer problem came from.
+public enum IssueSource: String, Sendable, CaseIterable, Codable { case visit, customer, complaint }
+
+/// Kind of customer problem (policy §八).
+public enum IssueCategory: String, Sendable, CaseIterable, Codable {
+    case technical, quality, service
+    case requirementChange = "requirement_change"
+}
+
+/// Severity of a customer problem, in escalation order.
+public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
+    case minor, general, major
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    var rank: Int { Severity.allCases.firstIndex(of: self) ?? 0 }
+}
+
+/// Life cycle of a customer problem.
+public enum IssueStatus: String, Sendable, CaseIterable, Codable { case open, resolved, confirmed, closed }
+
+/// Life cycle of an improvement measure (改进措施).
+public enum ImprovementStatus: String, Sendable, CaseIterable, Codable {
+    case planned
+    case inProgress = "in_progress"
+    case done, verified
+}
+
+/// What triggers a special visit.
+public enum EventKind: String, Sendable, CaseIterable, Codable { case upgrade, market }
+
+/// What a department does in the visit process (policy §三).
+public enum DepartmentRole: String, Sendable, CaseIterable, Codable {
+    case projectManagement = "project_management"
+    case business, technical
+    case customerService = "customer_service"
+}
+
+/// Language of reports and messages that have one.
+public enum Language: String, Sendable, CaseIterable, Codable { case zh, en }

@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Thin POSIX file access for the hot path: readdir, whole-file open/read, atomic writes.
+/// (Foundation's FileManager enumeration and String(contentsOf:) cost several times more.)
+public enum FileSystem {
+    public struct Entry: Sendable {
+        public var name: String
+        public var isDirectory: Bool
+        public var isSymlink: Bool
+    }
+
+    /// The entries of a directory, sorted by name, without `.` and `..`; nil when it is missing.
+    public static func list(_ path: String) -> [Entry]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var out: [Entry] = []
+        while let ent = readdir(dir) {
+            let name = withUnsafePointer(to: ent.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let type = ent.pointee.d_type
+            var isDir = type == UInt8(DT_DIR)
+            let isLink = type == UInt8(DT_LNK)
+            if type == UInt8(DT_UNKNOWN) {
+                isDir = isDirectory(path + "/" + name)
+            }
+            out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
+        }
+        out.sort { $0.name < $1.name }
+        return out
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
+    }
+
+    /// Reads a whole file with open/fstat/read.
+    public static func read(_ path: String, limit: Int = 64 << 20) throws(FileError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileError(path: path, errno: errno, action: "read") }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
+        let size = Int(st.st_size)
+        if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than \(limit)") }
+        var buffer = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while true {
+            if filled == buffer.count {
+                // The file grew since fstat: read on in chunks.
+                buffer.append(contentsOf: [UInt8](repeating: 0, count: max(4096, buffer.count)))
+            }
+            let n = buffer.withUnsafeMutableBytes { raw in
+                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, errno: errno, action: "read")
+            }
+            if n == 0 { break }
+            filled += n
+            if filled > limit { throw FileError(path: path, message: "file is more than \(limit) bytes") }
+        }
+        buffer.removeSubrange(filled...)
+        return buffer
+    }
+
+    /// Writes `bytes` to `path` so that the file is complete or absent, never partial: a
+    /// temporary file in the same directory, fsync, rename over the target, fsync the folder.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        try makeDirectories(dir)
+        var template = Array((dir + "/.\(base).tmp-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw FileError(path: path, errno: errno, action: "write") }
+        let tmp = String(cString: template)
+        var ok = false
+        defer {
+            if !ok { unlink(tmp) }
+        }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let e = errno
+                close(fd)
+                throw FileError(path: path, errno: e, action: "write")
+            }
+            written += n
+        }
+        fchmod(fd, 0o644)
+        if fsync(fd) != 0 {
+            let e = errno
+            close(fd)
+            throw FileError(path: path, errno: e, action: "write")
+        }
+        close(fd)
+        guard rename(tmp, path) == 0 else { throw FileError(path: path, errno: errno, action: "write") }
+        ok = true
+        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if dfd >= 0 {
+            fsync(dfd)
+            close(dfd)
+        }
+    }
+
+    /// `mkdir -p`.
+    public static func makeDirectories(_ path: String) throws(FileError) {
+        if path.isEmpty || isDirectory(path) { return }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try makeDirectories(String(path[..<slash]))
+        }
+        if mkdir(path, 0o755) != 0, errno != EEXIST {
+            throw FileError(path: path, errno: errno, action: "create the folder")
+        }
+    }
+
+    public static func remove(_ path: String) {
+        unlink(path)
+    }
+
+    /// The current working directory.
+    public static func currentDirectory() -> String {
+        var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buf, buf.count) != nil else { return "." }
+        return String(cString: buf)
+    }
+
+    /// The canonical absolute path (symlinks resolved), or nil when it does not exist.
+    public static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+}
+
+/// A file could not be read or written; says which file, what failed and why.
+public struct FileError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    init(path: String, errno code: Int32, action: String) {
+        self.path = path
+        self.message = "cannot \(action): " + String(cString: strerror(code))
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

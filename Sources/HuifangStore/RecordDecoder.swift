@@ -1,0 +1,353 @@
+import HuifangCore
+import HuifangYAML
+
+/// Decodes parsed YAML into typed records, reporting every bad field as a `Finding` with
+/// its file, line and column. A record with a missing or invalid required field is not
+/// returned (its findings are), so the core only ever sees whole records.
+struct RecordDecoder {
+    let path: String
+    let reader = YAMLFieldReader()
+    var extra: [Finding] = []
+
+    init(path: String) { self.path = path }
+
+    var findings: [Finding] {
+        reader.diagnostics.map {
+            Finding(path: path, line: $0.mark.line, column: $0.mark.column, message: $0.message, hint: $0.hint)
+        } + extra
+    }
+
+    var failed: Bool { !reader.diagnostics.isEmpty || extra.contains { $0.severity == .error } }
+
+    mutating func add(_ message: String, at mark: Mark?, hint: String? = nil) {
+        add(.error, message, at: mark, hint: hint)
+    }
+
+    mutating func add(_ severity: Finding.Severity, _ message: String, at mark: Mark?, hint: String? = nil) {
+        extra.append(Finding(severity, path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    }
+
+    func position(_ node: YAMLNode?) -> Position {
+        guard let node else { return .start }
+        return Position(line: node.start.line, column: node.start.column)
+    }
+
+    /// The top-level mapping of a record file.
+    mutating func root(_ node: YAMLNode?, _ what: String) -> YAMLNode? {
+        guard let node else {
+            add("the file is empty", at: nil, hint: "a \(what) file holds one YAML mapping; delete the file or fill it in")
+            return nil
+        }
+        return reader.mapping(node, "a \(what) file")
+    }
+
+    func day(_ map: YAMLNode, _ key: String, required: Bool = false) -> Day? {
+        reader.parsed(map, key, required: required, expected: "a real date YYYY-MM-DD", Day.init)
+    }
+
+    func dayValue(_ node: YAMLNode, _ what: String) -> Day? {
+        reader.parsedValue(node, what, expected: "a real date YYYY-MM-DD", Day.init)
+    }
+
+    func duration(_ map: YAMLNode, _ key: String) -> Duration? {
+        reader.parsed(map, key, expected: Duration.expectedForm, Duration.init)
+    }
+
+    func ids<K>(_ map: YAMLNode, _ key: String, _ type: RecordID<K>.Type) -> [RecordID<K>] {
+        guard let items = reader.list(map, key) else { return [] }
+        return items.compactMap { reader.parsedValue($0, key, expected: RecordID<K>.expectedForm, RecordID<K>.init) }
+    }
+
+    // MARK: huifang.yaml
+
+    mutating func config(_ node: YAMLNode?) -> Config? {
+        guard let map = root(node, "huifang.yaml") else { return nil }
+        var c = Config()
+        if let v = reader.int(map, "huifang", in: 1...Int.max, required: true) {
+            if v > Config.currentVersion {
+                add("format version \(v) is newer than this huifang understands (\(Config.currentVersion))", at: map["huifang"]?.start,
+                    hint: "update huifang")
+            }
+            c.version = v
+        }
+        c.organization = reader.string(map, "organization") ?? ""
+        c.language = reader.choice(map, "language", as: Language.self) ?? .zh
+        if let cal = reader.node(map, "calendar", required: false).flatMap({ reader.mapping($0, "'calendar'") }) {
+            if let days = reader.list(cal, "weekend") {
+                c.weekend = Set(days.compactMap {
+                    reader.parsedValue($0, "weekend", expected: "a weekday (mon tue wed thu fri sat sun)", Weekday.init(shortName:))
+                })
+            }
+            if let files = reader.strings(cal, "files") { c.calendarFiles = files }
+        }
+        if let p = reader.node(map, "policy", required: false).flatMap({ reader.mapping($0, "'policy'") }) {
+            if let d = duration(p, "first_visit_within") { c.policy.firstVisitWithin = d }
+            if let m = reader.node(p, "periodic_every", required: false).flatMap({ reader.mapping($0, "'periodic_every'") }) {
+                for tier in Tier.allCases {
+                    if let d = duration(m, tier.rawValue) { c.policy.periodicEvery[tier] = d }
+                }
+            }
+            if let d = duration(p, "special_visit_within") { c.policy.specialVisitWithin = d }
+            if let d = duration(p, "customer_request_within") { c.policy.customerRequestWithin = d }
+            if let m = reader.node(p, "resolve_within", required: false).flatMap({ reader.mapping($0, "'resolve_within'") }) {
+                for s in Severity.allCases {
+                    if let d = duration(m, s.rawValue) { c.policy.resolveWithin[s] = d }
+                }
+            }
+            if let d = duration(p, "confirm_within") { c.policy.confirmWithin = d }
+        }
+        var seen: [String: Mark] = [:]
+        for item in reader.list(map, "departments", required: true) ?? [] {
+            guard let d = reader.mapping(item, "a department") else { continue }
+            let id = reader.string(d, "id", required: true)
+            let name = reader.string(d, "name", required: true)
+            let head = reader.string(d, "head", required: true)
+            let role = reader.choice(d, "role", as: DepartmentRole.self, required: true)
+            if let id {
+                if let first = seen[id] {
+                    add("duplicate department id '\(id)' (first at line \(first.line))", at: d["id"]?.start)
+                }
+                seen[id] = d["id"]?.start
+            }
+            if let id, let name, let head, let role {
+                c.departments.append(Department(id: id, name: name, head: head, role: role))
+            }
+        }
+        c.leadership = reader.strings(map, "leadership") ?? []
+        if let s = reader.node(map, "satisfaction", required: false).flatMap({ reader.mapping($0, "'satisfaction'") }) {
+            if let scale = reader.int(s, "scale", in: 2...100) { c.satisfaction.scale = scale }
+            if let at = reader.int(s, "satisfied_at", in: 1...c.satisfaction.scale) { c.satisfaction.satisfiedAt = at }
+            if let dims = reader.strings(s, "dimensions") {
+                if dims.isEmpty { add("'dimensions' is empty", at: s["dimensions"]?.start, hint: "list at least one dimension") }
+                c.satisfaction.dimensions = dims
+            }
+        }
+        return failed ? nil : c
+    }
+
+    // MARK: calendars/*.yaml
+
+    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String]) {
+        var out: (holidays: [Day: String], workdays: [Day: String]) = ([:], [:])
+        guard let node else { return out }
+        guard let map = reader.mapping(node, "a calendar file") else { return out }
+        for key in ["holidays", "workdays"] {
+            guard let section = reader.node(map, key, required: false) else { continue }
+            guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }
+            for pair in pairs {
+                guard let day = Day(pair.key) else {
+                    add("'\(pair.key)' is not a real date YYYY-MM-DD", at: pair.keyStart)
+                    continue
+                }
+                let name = pair.value.scalar ?? ""
+                if key == "holidays" { out.holidays[day] = name } else { out.workdays[day] = name }
+            }
+        }
+        return out
+    }
+
+    // MARK: projects/ID/project.yaml
+
+    mutating func project(_ node: YAMLNode?, folder: String) -> Project? {
+        guard let map = root(node, "project") else { return nil }
+        let idNode = reader.node(map, "id", required: true)
+        let id = idNode.flatMap { reader.parsedValue($0, "id", expected: "a project id (\(ProjectID.expectedForm))", ProjectID.init) }
+        if let id, id.rawValue != folder {
+            add("project id '\(id)' does not match its folder 'projects/\(folder)'", at: idNode?.start,
+                hint: "the folder name is the id: rename the folder or fix 'id'")
+        }
+        let name = reader.string(map, "name", required: true)
+        var customer: Customer?
+        if let c = reader.node(map, "customer", required: true).flatMap({ reader.mapping($0, "'customer'") }) {
+            let cname = reader.string(c, "name", required: true)
+            var contacts: [Contact] = []
+            for item in reader.list(c, "contacts") ?? [] {
+                guard let m = reader.mapping(item, "a contact") else { continue }
+                if let n = reader.string(m, "name", required: true) {
+                    contacts.append(Contact(name: n, role: reader.string(m, "role"), phone: reader.string(m, "phone"),
+                                            email: reader.string(m, "email")))
+                }
+            }
+            if let cname { customer = Customer(name: cname, contacts: contacts) }
+        }
+        let department = reader.string(map, "department", required: true)
+        let owner = reader.string(map, "owner", required: true)
+        let tier = reader.choice(map, "tier", as: Tier.self, required: true)
+        let accepted = day(map, "accepted")
+        let tags = reader.strings(map, "tags") ?? []
+        guard !failed, let id, let name, let customer, let department, let owner, let tier else { return nil }
+        return Project(id: id, name: name, customer: customer, department: department, owner: owner, tier: tier,
+                       accepted: accepted, tags: tags, location: SourceLocation(path: path),
+                       departmentAt: position(map["department"]))
+    }
+
+    // MARK: projects/ID/visits/DATE-VID.yaml
+
+    mutating func visit(_ node: YAMLNode?, project: ProjectID, fileName: String, config: Config) -> Visit? {
+        guard let map = root(node, "visit") else { return nil }
+        let id = reader.parsed(map, "id", required: true, expected: "a visit id (\(VisitID.expectedForm))", VisitID.init)
+        let date = day(map, "date", required: true)
+        if let id, let date, fileName != "\(date)-\(id).yaml" {
+            add("file name does not match the visit: expected '\(date)-\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'/'date'")
+        }
+        let kind = reader.choice(map, "kind", as: VisitKind.self, required: true)
+        let method = reader.choice(map, "method", as: VisitMethod.self, required: true)
+        let visitor = reader.string(map, "visitor", required: true)
+        let contacts = reader.strings(map, "contacts") ?? []
+        let event = reader.string(map, "event")
+        let summary = reader.string(map, "summary", required: true)
+        let operation = reader.choice(map, "operation", as: Operation.self)
+        let scale = config.satisfaction.scale
+        var scores: [(dimension: String, score: Int)] = []
+        if let s = reader.node(map, "scores", required: false).flatMap({ reader.mapping($0, "'scores'") }) {
+            for pair in s.pairs ?? [] {
+                guard let n = reader.intValue(pair.value, "score '\(pair.key)'", in: 1...scale) else { continue }
+                if !config.satisfaction.dimensions.contains(pair.key) {
+                    add(.warning, "unknown satisfaction dimension '\(pair.key)'; known: \(config.satisfaction.dimensions.joined(separator: ", "))",
+                        at: pair.keyStart, hint: "use a dimension listed under satisfaction.dimensions in huifang.yaml")
+                }
+                scores.append((pair.key, n))
+            }
+        }
+        let overall = reader.int(map, "overall", in: 1...scale)
+        let nps = reader.int(map, "nps", in: 0...10)
+        let quotes = reader.strings(map, "quotes") ?? []
+        let needs = reader.strings(map, "needs") ?? []
+        let competitors = reader.strings(map, "competitors") ?? []
+        let issues = ids(map, "issues", IssueID.self)
+        guard !failed, let id, let date, let kind, let method, let visitor, let summary else { return nil }
+        return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
+                     event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
+                     quotes: quotes, needs: needs, competitors: competitors, issues: issues,
+                     location: SourceLocation(path: path), eventAt: position(map["event"]), issuesAt: position(map["issues"]))
+    }
+
+    // MARK: projects/ID/issues/IID.yaml
+
+    mutating func issue(_ node: YAMLNode?, project: ProjectID, fileName: String) -> Issue? {
+        guard let map = root(node, "issue") else { return nil }
+        let id = reader.parsed(map, "id", required: true, expected: "an issue id (\(IssueID.expectedForm))", IssueID.init)
+        if let id, fileName != "\(id).yaml" {
+            add("file name does not match the issue: expected '\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'")
+        }
+        let title = reader.string(map, "title", required: true)
+        let raised = day(map, "raised", required: true)
+        let source = reader.choice(map, "source", as: IssueSource.self, required: true)
+        let visit = reader.parsed(map, "visit", expected: "a visit id (\(VisitID.expectedForm))", VisitID.init)
+        let category = reader.choice(map, "category", as: IssueCategory.self, required: true)
+        let severity = reader.choice(map, "severity", as: Severity.self, required: true)
+        let owner = reader.string(map, "owner", required: true)
+        let department = reader.string(map, "department", required: true)
+        let due = day(map, "due", required: true)
+        let status = reader.choice(map, "status", as: IssueStatus.self, required: true)
+        var resolved: Resolution?
+        if let r = reader.node(map, "resolved", required: false).flatMap({ reader.mapping($0, "'resolved'") }) {
+            let d = day(r, "date", required: true)
+            let s = reader.string(r, "summary", required: true)
+            let onSpot = reader.bool(r, "on_spot") ?? false
+            if let d, let s { resolved = Resolution(date: d, summary: s, onSpot: onSpot) }
+        }
+        var confirmed: Confirmation?
+        if let c = reader.node(map, "confirmed", required: false).flatMap({ reader.mapping($0, "'confirmed'") }) {
+            let d = day(c, "date", required: true)
+            let s = reader.bool(c, "satisfied", required: true)
+            if let d, let s { confirmed = Confirmation(date: d, satisfied: s) }
+        }
+        let caseAnalysis = reader.string(map, "case_analysis")
+        var history: [HistoryEntry] = []
+        for item in reader.list(map, "history", required: true) ?? [] {
+            guard let h = reader.mapping(item, "a history entry") else { continue }
+            let at = day(h, "at", required: true)
+            let action = reader.string(h, "action", required: true)
+            let from = reader.choice(h, "from", as: Severity.self)
+            let to = reader.choice(h, "to", as: Severity.self)
+            if let at, let action {
+                history.append(HistoryEntry(at: at, action: action, by: reader.string(h, "by"), from: from, to: to,
+                                            reason: reader.string(h, "reason")))
+            }
+        }
+        guard !failed, let id, let title, let raised, let source, let category, let severity, let owner, let department,
+            let due, let status
+        else { return nil }
+        return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
+                     severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
+                     confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: SourceLocation(path: path),
+                     departmentAt: position(map["department"]), visitAt: position(map["visit"]))
+    }
+
+    // MARK: improvements/MID.yaml
+
+    mutating func improvement(_ node: YAMLNode?, fileName: String) -> Improvement? {
+        guard let map = root(node, "improvement") else { return nil }
+        let id = reader.parsed(map, "id", required: true, expected: "an improvement id (\(ImprovementID.expectedForm))", ImprovementID.init)
+        if let id, fileName != "\(id).yaml" {
+            add("file name does not match the improvement: expected '\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'")
+        }
+        let title = reader.string(map, "title", required: true)
+        let addresses = ids(map, "addresses", IssueID.self)
+        if map["addresses"] == nil { _ = reader.node(map, "addresses", required: true) }
+        let department = reader.string(map, "department", required: true)
+        let owner = reader.string(map, "owner", required: true)
+        let due = day(map, "due", required: true)
+        let effect = reader.string(map, "expected_effect", required: true)
+        let status = reader.choice(map, "status", as: ImprovementStatus.self, required: true)
+        var verified: Verification?
+        if let v = reader.node(map, "verified", required: false).flatMap({ reader.mapping($0, "'verified'") }) {
+            let d = day(v, "date", required: true)
+            let r = reader.string(v, "result", required: true)
+            if let d, let r { verified = Verification(date: d, result: r) }
+        }
+        guard !failed, let id, let title, let department, let owner, let due, let effect, let status else { return nil }
+        return Improvement(id: id, title: title, addresses: addresses, department: department, owner: owner, due: due,
+                           expectedEffect: effect, status: status, verified: verified, location: SourceLocation(path: path),
+                           addressesAt: position(map["addresses"]), departmentAt: position(map["department"]))
+    }
+
+    // MARK: events/DATE-SLUG.yaml
+
+    mutating func event(_ node: YAMLNode?, id: String) -> Event? {
+        guard let map = root(node, "event") else { return nil }
+        let date = day(map, "date", required: true)
+        let kind = reader.choice(map, "kind", as: EventKind.self, required: true)
+        let title = reader.string(map, "title", required: true)
+        var projects: [ProjectID] = []
+        for item in reader.list(map, "projects") ?? [] {
+            if let p = reader.parsedValue(item, "projects", expected: "a project id", ProjectID.init) { projects.append(p) }
+        }
+        let tags = reader.strings(map, "tags") ?? []
+        if map["projects"] == nil, map["tags"] == nil {
+            add("an event names neither 'projects' nor 'tags'", at: map.start,
+                hint: "add 'projects: [ID, ...]' or 'tags: [TAG, ...]' to say which projects get a special visit")
+        }
+        if let date, !id.hasPrefix(date.description) {
+            add(.warning, "file name does not start with the event's date \(date)", at: map["date"]?.start,
+                hint: "name event files DATE-SLUG.yaml so they sort by date")
+        }
+        guard !failed, let date, let kind, let title else { return nil }
+        return Event(id: id, date: date, kind: kind, title: title, projects: projects, tags: tags,
+                     location: SourceLocation(path: path), projectsAt: position(map["projects"]))
+    }
+
+    // MARK: plans/YEAR.yaml
+
+    mutating func plan(_ node: YAMLNode?, stem: String) -> Plan? {
+        guard let map = root(node, "plan") else { return nil }
+        let year = reader.int(map, "year", in: 1...9999, required: true)
+        if let year, stem != String(year) {
+            add("plan for \(year) is in '\(stem).yaml'", at: map["year"]?.start, hint: "name it plans/\(year).yaml")
+        }
+        var items: [Plan.Item] = []
+        for item in reader.list(map, "visits", required: true) ?? [] {
+            guard let m = reader.mapping(item, "a planned visit") else { continue }
+            let p = reader.parsed(m, "project", required: true, expected: "a project id", ProjectID.init)
+            let due = day(m, "due", required: true)
+            let kind = reader.choice(m, "kind", as: VisitKind.self, required: true)
+            if let p, let due, let kind { items.append(Plan.Item(project: p, due: due, kind: kind)) }
+        }
+        guard !failed, let year else { return nil }
+        return Plan(year: year, visits: items, location: SourceLocation(path: path))
+    }
+}

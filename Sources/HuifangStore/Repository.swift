@@ -1,0 +1,28 @@
+/// A records repository on disk: the folder holding `huifang.yaml`, found as git finds
+/// `.git`, from the start folder upwards.
+public struct Repository: Sendable {
+    /// Absolute path of the repository root, without a trailing slash.
+    public let root: String
+
+    public init(root: String) { self.root = root }
+
+    public static let configFile = "huifang.yaml"
+
+    public static func discover(from start: String) throws(StoreError) -> Repository {
+        let absolute = start.hasPrefix("/") ? start : FileSystem.currentDirectory() + "/" + start
+        guard var dir = FileSystem.realPath(absolute), FileSystem.isDirectory(dir) else {
+            throw StoreError.invalid("cannot use \(start): no such folder", hint: "check the path given with -C")
+        }
+        while true {
+            if FileSystem.exists(dir + "/" + configFile) { return Repository(root: dir) }
+            guard dir != "/", let slash = dir.lastIndex(of: "/") else { break }
+            dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
+        }
+        throw StoreError.noRepository(start: absolute)
+    }
+
+    /// The absolute path of a repository-relative path.
+    public func path(_ relative: String) -> String { root + "/" + relative }
+
+    public func projectFolder(_ id: String) -> String { "projects/\(id)" }
+}

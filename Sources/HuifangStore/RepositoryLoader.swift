@@ -1,0 +1,256 @@
+import Dispatch
+import HuifangCore
+import HuifangYAML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// What reading a repository gives: the records that decoded cleanly and every finding.
+public struct LoadedRepository: Sendable {
+    public var repository: Repository
+    public var records: Records
+    /// Per-file and cross-record findings, sorted by path and position.
+    public var findings: [Finding]
+    /// True when huifang.yaml itself could not be read; the records were read with defaults.
+    public var configFailed: Bool
+    public var fileCount: Int
+
+    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+}
+
+/// Reads a whole repository: readdir walk, whole-file reads, libyaml events, typed records,
+/// files parsed in parallel on all cores and merged in path order, then the cross-record rules.
+public enum RepositoryLoader {
+    /// What a record file holds, known from where it lies.
+    public enum Job: Sendable {
+        case project(folder: String)
+        case visit(project: ProjectID, file: String)
+        case issue(project: ProjectID, file: String)
+        case improvement(file: String)
+        case event(file: String)
+        case plan(file: String)
+    }
+
+    enum Decoded: Sendable {
+        case project(Project)
+        case visit(Visit)
+        case issue(Issue)
+        case improvement(Improvement)
+        case event(Event)
+        case plan(Plan)
+    }
+
+    struct Outcome: Sendable {
+        var record: Decoded?
+        var findings: [Finding]
+    }
+
+    public static func load(_ repo: Repository, threads: Int? = nil) -> LoadedRepository {
+        var findings: [Finding] = []
+
+        // huifang.yaml first: the rest is read by its rules (scale, dimensions).
+        var config = Config()
+        var configFailed = false
+        let (configNode, configFindings) = parse(repo, Repository.configFile)
+        findings += configFindings
+        if configFindings.isEmpty {
+            var d = RecordDecoder(path: Repository.configFile)
+            if let c = d.config(configNode) { config = c } else { configFailed = true }
+            findings += d.findings
+        } else {
+            configFailed = true
+        }
+
+        var calendar = WorkCalendar(weekend: config.weekend)
+        for file in config.calendarFiles {
+            guard isSafeRelativePath(file) else {
+                findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' is outside the repository",
+                                        hint: "list paths relative to the repository root, such as calendars/cn.yaml"))
+                continue
+            }
+            guard FileSystem.exists(repo.path(file)) else {
+                findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' does not exist",
+                                        hint: "restore it, or remove it from calendar.files"))
+                continue
+            }
+            let (node, f) = parse(repo, file)
+            findings += f
+            var d = RecordDecoder(path: file)
+            let days = d.calendar(node)
+            findings += d.findings
+            calendar.holidays.merge(days.holidays) { a, _ in a }
+            calendar.workdays.merge(days.workdays) { a, _ in a }
+        }
+        calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays)
+
+        var jobs: [(String, Job)] = []
+        findings += plan(repo, into: &jobs)
+
+        let outcomes = run(jobs, repo: repo, config: config, threads: threads ?? defaultThreads())
+        var records = Records(config: config, calendar: calendar)
+        for outcome in outcomes {
+            findings += outcome.findings
+            switch outcome.record {
+            case .project(let p)?: records.projects.append(p)
+            case .visit(let v)?: records.visits.append(v)
+            case .issue(let i)?: records.issues.append(i)
+            case .improvement(let m)?: records.improvements.append(m)
+            case .event(let e)?: records.events.append(e)
+            case .plan(let p)?: records.plans.append(p)
+            case nil: break
+            }
+        }
+        records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
+        if !configFailed {
+            findings += RecordCheck.run(records)
+        }
+        for issue in records.issues {
+            if let file = issue.caseAnalysis, !isSafeRelativePath(file) || !FileSystem.exists(repo.path(file)) {
+                findings.append(Finding(at: issue.location, message: "case analysis '\(file)' does not exist in the repository",
+                                        hint: "write the file (a path relative to the repository root) or fix 'case_analysis'"))
+            }
+        }
+        findings.sort()
+        return LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
+                                fileCount: jobs.count + 1 + config.calendarFiles.count)
+    }
+
+    static func defaultThreads() -> Int {
+        if let s = getenv("HUIFANG_THREADS"), let n = Int(String(cString: s)), n > 0 { return n }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
+    /// A path that stays inside the repository: relative, no `..`, no empty parts.
+    public static func isSafeRelativePath(_ p: String) -> Bool {
+        !p.isEmpty && !p.hasPrefix("/") && !p.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
+    }
+
+    /// Reads and parses one file; a YAML error becomes a finding at its line and column.
+    static func parse(_ repo: Repository, _ relative: String) -> (YAMLNode?, [Finding]) {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes * 4)
+        } catch {
+            return (nil, [Finding(path: relative, message: error.message)])
+        }
+        do {
+            return (try YAMLParser.parse(bytes), [])
+        } catch {
+            return (nil, [Finding(path: relative, line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint)])
+        }
+    }
+
+    /// Lists what to read, and reports files that are not where records belong.
+    static func plan(_ repo: Repository, into jobs: inout [(String, Job)]) -> [Finding] {
+        var findings: [Finding] = []
+        func yamlFiles(_ folder: String) -> [String] {
+            guard let entries = FileSystem.list(repo.path(folder)) else { return [] }
+            var out: [String] = []
+            for e in entries where !e.name.hasPrefix(".") {
+                let rel = folder + "/" + e.name
+                if e.isSymlink, !insideRepository(repo, rel) {
+                    findings.append(Finding(path: rel, message: "symbolic link points outside the repository",
+                                            hint: "replace the link with the file itself; huifang reads only files inside the repository"))
+                    continue
+                }
+                if e.isDirectory {
+                    findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
+                } else if e.name.hasSuffix(".yaml") {
+                    out.append(e.name)
+                } else if e.name.hasSuffix(".yml") {
+                    findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
+                                            hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
+                }
+            }
+            return out
+        }
+        if let entries = FileSystem.list(repo.path("projects")) {
+            for e in entries where !e.name.hasPrefix(".") {
+                let folder = "projects/" + e.name
+                if e.isSymlink, !insideRepository(repo, folder) {
+                    findings.append(Finding(path: folder, message: "symbolic link points outside the repository",
+                                            hint: "replace the link with the folder itself"))
+                    continue
+                }
+                guard e.isDirectory else {
+                    if e.name.hasSuffix(".yaml") {
+                        findings.append(Finding(path: folder, message: "file in the wrong place: projects/ holds one folder per project",
+                                                hint: "move it to projects/ID/project.yaml"))
+                    }
+                    continue
+                }
+                guard let pid = ProjectID(e.name) else {
+                    findings.append(Finding(path: folder, message: "folder name '\(e.name)' is not a valid project id",
+                                            hint: "project ids use \(ProjectID.expectedForm)"))
+                    continue
+                }
+                let inner = FileSystem.list(repo.path(folder)) ?? []
+                if inner.contains(where: { $0.name == "project.yaml" }) {
+                    jobs.append((folder + "/project.yaml", .project(folder: e.name)))
+                } else {
+                    findings.append(Finding(path: folder, message: "project folder has no project.yaml",
+                                            hint: "add it with 'huifang project add \(e.name) ...' or remove the folder"))
+                }
+                for f in inner where !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
+                    findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
+                                            hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
+                }
+                for f in yamlFiles(folder + "/visits") {
+                    jobs.append((folder + "/visits/" + f, .visit(project: pid, file: f)))
+                }
+                for f in yamlFiles(folder + "/issues") {
+                    jobs.append((folder + "/issues/" + f, .issue(project: pid, file: f)))
+                }
+            }
+        }
+        for f in yamlFiles("improvements") { jobs.append(("improvements/" + f, .improvement(file: f))) }
+        for f in yamlFiles("events") { jobs.append(("events/" + f, .event(file: f))) }
+        for f in yamlFiles("plans") { jobs.append(("plans/" + f, .plan(file: f))) }
+        return findings
+    }
+
+    static func insideRepository(_ repo: Repository, _ relative: String) -> Bool {
+        guard let real = FileSystem.realPath(repo.path(relative)) else { return false }
+        return real == repo.root || real.hasPrefix(repo.root + "/")
+    }
+
+    static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int) -> [Outcome] {
+        if jobs.isEmpty { return [] }
+        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: jobs.count)
+        results.initialize(repeating: Outcome(record: nil, findings: []))
+        defer { results.deallocate() }
+        nonisolated(unsafe) let out = results
+        let chunks = threads <= 1 ? 1 : min(jobs.count, threads * 16)
+        let perChunk = (jobs.count + chunks - 1) / chunks
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            let lower = c * perChunk
+            let upper = min(jobs.count, lower + perChunk)
+            if lower >= upper { return }
+            for i in lower..<upper {
+                out[i] = decode(jobs[i].0, jobs[i].1, repo: repo, config: config)
+            }
+        }
+        return Array(results)
+    }
+
+    static func decode(_ path: String, _ job: Job, repo: Repository, config: Config) -> Outcome {
+        let (node, parseFindings) = parse(repo, path)
+        if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
+        return decode(node, path, job, config: config)
+    }
+
+    static func decode(_ node: YAMLNode?, _ path: String, _ job: Job, config: Config) -> Outcome {
+        var d = RecordDecoder(path: path)
+        let record: Decoded?
+        switch job {
+        case .project(let folder): record = d.project(node, folder: folder).map(Decoded.project)
+        case .visit(let p, let f): record = d.visit(node, project: p, fileName: f, config: config).map(Decoded.visit)
+        case .issue(let p, let f): record = d.issue(node, project: p, fileName: f).map(Decoded.issue)
+        case .improvement(let f): record = d.improvement(node, fileName: f).map(Decoded.improvement)
+        case .event(let f): record = d.event(node, id: String(f.dropLast(5))).map(Decoded.event)
+        case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5))).map(Decoded.plan)
+        }
+        return Outcome(record: record, findings: d.findings)
+    }
+}

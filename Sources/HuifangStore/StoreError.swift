@@ -1,0 +1,58 @@
+/// Failures that stop a command, with the exit code of SPEC §5 and what to do about them.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    case noRepository(start: String)
+    case alreadyRepository(path: String)
+    case locked(path: String, seconds: Int)
+    case badConfig(findings: Int)
+    case notFound(what: String, id: String, hint: String)
+    case ambiguous(what: String, prefix: String, matches: [String])
+    case exists(path: String)
+    case io(FileError)
+    case invalid(String, hint: String?)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .noRepository: return 66
+        case .locked: return 75
+        case .badConfig, .invalid, .io: return 65
+        case .notFound, .ambiguous, .alreadyRepository, .exists: return 64
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noRepository(let start):
+            return "not a huifang repository (or any parent up to /): \(start)"
+        case .alreadyRepository(let path):
+            return "\(path) is already a huifang repository (huifang.yaml exists)"
+        case .locked(let path, let seconds):
+            return "the repository is locked by another huifang command (\(path)); waited \(seconds) s"
+        case .badConfig(let n):
+            return "huifang.yaml has \(n) problem\(n == 1 ? "" : "s")"
+        case .notFound(let what, let id, _):
+            return "no \(what) '\(id)'"
+        case .ambiguous(let what, let prefix, let matches):
+            return "'\(prefix)' matches \(matches.count) \(what)s: \(matches.prefix(8).joined(separator: ", "))"
+        case .exists(let path):
+            return "\(path) already exists"
+        case .io(let e):
+            return e.description
+        case .invalid(let message, _):
+            return message
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .noRepository: return "run 'huifang init' to create one here, or use -C DIR to point at one"
+        case .alreadyRepository: return "nothing was changed; use the existing repository"
+        case .locked: return "wait for the other command to finish and try again (HUIFANG_LOCK_TIMEOUT sets the wait in seconds)"
+        case .badConfig: return "run 'huifang check' to see them, then fix huifang.yaml"
+        case .notFound(_, _, let hint): return hint
+        case .ambiguous: return "type more characters of the id"
+        case .exists: return "nothing was changed"
+        case .io: return nil
+        case .invalid(_, let hint): return hint
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/// Typed reading of YAML values with diagnostics: each accessor returns nil and records a
+/// diagnostic (with the value's line and column) when the value is missing or of the wrong
+/// type, so that one pass over a record reports every bad field.
+public final class YAMLFieldReader {
+    public private(set) var diagnostics: [YAMLDiagnostic] = []
+
+    public init() {}
+
+    public func report(_ message: String, at mark: Mark, hint: String? = nil) {
+        diagnostics.append(YAMLDiagnostic(message, at: mark, hint: hint))
+    }
+
+    /// The value of `key`, reporting a missing required key at the mapping's start.
+    /// A plain `null`/`~`/empty value counts as absent.
+    public func node(_ map: YAMLNode, _ key: String, required: Bool) -> YAMLNode? {
+        if let v = map[key], !v.isNull { return v }
+        if required {
+            report("missing required key '\(key)'", at: map[key]?.start ?? map.start,
+                   hint: "add '\(key):' with a value")
+        }
+        return nil
+    }
+
+    public func mapping(_ node: YAMLNode, _ what: String) -> YAMLNode? {
+        if node.pairs != nil { return node }
+        report("\(what) must be a mapping (key: value), found \(node.kindDescription)", at: node.start)
+        return nil
+    }
+
+    public func text(_ node: YAMLNode, _ what: String) -> String? {
+        if let s = node.scalar, !node.isNull { return s }
+        report("'\(what)' must be a single value, found \(node.kindDescription)", at: node.start)
+        return nil
+    }
+
+    public func string(_ map: YAMLNode, _ key: String, required: Bool = false) -> String? {
+        guard let v = node(map, key, required: required) else { return nil }
+        return text(v, key)
+    }
+
+    /// A whole number within `range`, written as plain decimal digits.
+    public func intValue(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let s = text(node, what) else { return nil }
+        guard let n = YAMLScalars.int(s) else {
+            report("'\(what)' must be a whole number, found '\(s)'", at: node.start)
+            return nil
+        }
+        if case .scalar(_, let style) = node.content, style != .plain {
+            report("'\(what)' must be a number, found the quoted text \"\(s)\"", at: node.start,
+                   hint: "remove the quotes")
+            return nil
+        }
+        guard range.contains(n) else {
+            report("'\(what)' is \(n), outside \(range.lowerBound)..\(range.upperBound)", at: node.start,
+                   hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        return n
+    }
+
+    public func int(_ map: YAMLNode, _ key: String, in range: ClosedRange<Int>, required: Bool = false) -> Int? {
+        guard let v = node(map, key, required: required) else { return nil }
+        return intValue(v, key, in: range)
+    }
+
+    public func bool(_ map: YAMLNode, _ key: String, required: Bool = false) -> Bool? {
+        guard let v = node(map, key, required: required), let s = text(v, key) else { return nil }
+        switch s {
+        case "true": return true
+        case "false": return false
+        default:
+            report("'\(key)' must be true or false, found '\(s)'", at: v.start)
+            return nil
+        }
+    }
+
+    /// One of an enum's raw values; the message lists the allowed ones.
+    public func choiceValue<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: T.Type) -> T?
+    where T.RawValue == String {
+        guard let s = text(node, what) else { return nil }
+        if let v = T(rawValue: s) { return v }
+        let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+        report("unknown \(what) '\(s)'; allowed: \(allowed)", at: node.start, hint: "use one of: \(allowed)")
+        return nil
+    }
+
+    public func choice<T: RawRepresentable & CaseIterable>(_ map: YAMLNode, _ key: String, as type: T.Type, required: Bool = false) -> T?
+    where T.RawValue == String {
+        guard let v = node(map, key, required: required) else { return nil }
+        return choiceValue(v, key, as: type)
+    }
+
+    /// A value parsed by `parse`; `expected` names the form in the message.
+    public func parsedValue<T>(_ node: YAMLNode, _ what: String, expected: String, hint: String? = nil, _ parse: (String) -> T?) -> T? {
+        guard let s = text(node, what) else { return nil }
+        if let v = parse(s) { return v }
+        report("'\(what)' must be \(expected), found '\(s)'", at: node.start, hint: hint)
+        return nil
+    }
+
+    public func parsed<T>(_ map: YAMLNode, _ key: String, required: Bool = false, expected: String, hint: String? = nil, _ parse: (String) -> T?) -> T? {
+        guard let v = node(map, key, required: required) else { return nil }
+        return parsedValue(v, key, expected: expected, hint: hint, parse)
+    }
+
+    /// The items of a list; a single value is reported (not silently wrapped).
+    public func list(_ map: YAMLNode, _ key: String, required: Bool = false) -> [YAMLNode]? {
+        guard let v = node(map, key, required: required) else { return nil }
+        if let items = v.items { return items }
+        report("'\(key)' must be a list, found \(v.kindDescription)", at: v.start,
+               hint: "write it as [a, b] or as lines starting with '- '")
+        return nil
+    }
+
+    public func strings(_ map: YAMLNode, _ key: String, required: Bool = false) -> [String]? {
+        guard let items = list(map, key, required: required) else { return nil }
+        return items.compactMap { text($0, key) }
+    }
+}
+
+/// Scalar resolution by hand from the text: no regular expressions, no formatters.
+public enum YAMLScalars {
+    /// A plain decimal integer (optionally signed), without YAML 1.1's octal or sexagesimal.
+    public static func int(_ s: String) -> Int? {
+        var value = 0
+        var negative = false
+        var digits = 0
+        for (i, b) in s.utf8.enumerated() {
+            if i == 0, b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
+                negative = b == UInt8(ascii: "-")
+                continue
+            }
+            guard b >= 48, b <= 57 else { return nil }
+            let (m, o1) = value.multipliedReportingOverflow(by: 10)
+            let (a, o2) = m.addingReportingOverflow(Int(b - 48))
+            if o1 || o2 { return nil }
+            value = a
+            digits += 1
+        }
+        return digits > 0 ? (negative ? -value : value) : nil
+    }
+}

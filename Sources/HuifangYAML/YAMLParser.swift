@@ -1,0 +1,267 @@
+import CYAML
+
+/// Reads one YAML document through libyaml's event API into a `YAMLNode` tree.
+///
+/// Refuses what records never need and what makes YAML dangerous: anchors and aliases
+/// (alias bombs), explicit tags, more than one document, nesting deeper than
+/// `limits.maxDepth`, files larger than `limits.maxBytes`, duplicate keys, non-scalar keys
+/// and git merge-conflict markers. Every refusal carries a line and column.
+public enum YAMLParser {
+    /// Parses `bytes`; returns nil for a file with no document (empty or only comments).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .records) throws(YAMLError) -> YAMLNode? {
+        if bytes.count > limits.maxBytes {
+            throw YAMLError(
+                "file is \(bytes.count) bytes, more than the \(limits.maxBytes) bytes a record may have",
+                at: Mark(line: 1, column: 1, index: 0),
+                hint: "records are small; split the file or remove what does not belong in it")
+        }
+        if let conflict = conflictMarker(in: bytes) {
+            throw YAMLError(
+                "git merge-conflict marker '\(conflict.text)'", at: conflict.mark,
+                hint: "resolve the merge conflict: keep the right lines and delete the <<<<<<< ======= >>>>>>> lines")
+        }
+        return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
+            var builder = TreeBuilder(bytes: buffer, limits: limits)
+            return try builder.run()
+        }
+    }
+
+    /// Parses a string (tests, templates, command-line snippets).
+    public static func parse(_ text: String, limits: YAMLLimits = .records) throws(YAMLError) -> YAMLNode? {
+        try parse(Array(text.utf8), limits: limits)
+    }
+
+    static func conflictMarker(in bytes: [UInt8]) -> (text: String, mark: Mark)? {
+        var lineStart = 0
+        var line = 1
+        let n = bytes.count
+        while lineStart < n {
+            let c = bytes[lineStart]
+            if c == UInt8(ascii: "<") || c == UInt8(ascii: "=") || c == UInt8(ascii: ">") {
+                var run = 0
+                while lineStart + run < n, bytes[lineStart + run] == c { run += 1 }
+                let after = lineStart + run < n ? bytes[lineStart + run] : UInt8(ascii: "\n")
+                let ends = after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") || after == UInt8(ascii: " ")
+                if run == 7, ends, c != UInt8(ascii: "=") || after != UInt8(ascii: " ") {
+                    return (String(repeating: Character(Unicode.Scalar(c)), count: 7), Mark(line: line, column: 1, index: lineStart))
+                }
+            }
+            var i = lineStart
+            while i < n, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+            lineStart = i + 1
+            line += 1
+        }
+        return nil
+    }
+}
+
+private struct TreeBuilder {
+    enum Frame {
+        case mapping(pairs: [YAMLPair], key: (String, Mark, Mark)?, start: Mark, flow: Bool)
+        case sequence(items: [YAMLNode], start: Mark, flow: Bool)
+    }
+
+    let bytes: UnsafeBufferPointer<UInt8>
+    let limits: YAMLLimits
+    var stack: [Frame] = []
+    var root: YAMLNode?
+    var documents = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
+        self.bytes = bytes
+        self.limits = limits
+    }
+
+    mutating func run() throws(YAMLError) -> YAMLNode? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            throw YAMLError("libyaml could not start (out of memory)", at: Mark(line: 1, column: 1, index: 0))
+        }
+        defer { yaml_parser_delete(&parser) }
+        if let base = bytes.baseAddress {
+            yaml_parser_set_input_string(&parser, base, bytes.count)
+        } else {
+            return nil
+        }
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                throw parserError(parser)
+            }
+            defer { yaml_event_delete(&event) }
+            if event.type == YAML_STREAM_END_EVENT { break }
+            try handle(&event)
+        }
+        return root
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) throws(YAMLError) {
+        let start = mark(event.start_mark)
+        let end = mark(event.end_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            documents += 1
+            if documents > 1 {
+                throw YAMLError(
+                    "more than one YAML document in the file", at: start,
+                    hint: "a record file holds one document; remove the '---' separator and what follows or split the file")
+            }
+        case YAML_ALIAS_EVENT:
+            throw YAMLError(
+                "aliases (*name) are not allowed in records", at: start,
+                hint: "write the value out in full instead of referring to an anchor")
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            try refuse(anchor: s.anchor, tag: s.tag, at: start)
+            let text = String(decoding: UnsafeBufferPointer(start: s.value, count: s.length), as: UTF8.self)
+            let style: ScalarStyle
+            switch s.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            try add(YAMLNode(content: .scalar(text, style), start: start, end: end))
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            try refuse(anchor: s.anchor, tag: s.implicit == 0 ? s.tag : nil, at: start)
+            try push(.sequence(items: [], start: start, flow: s.style == YAML_FLOW_SEQUENCE_STYLE), at: start)
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            try refuse(anchor: m.anchor, tag: m.implicit == 0 ? m.tag : nil, at: start)
+            try push(.mapping(pairs: [], key: nil, start: start, flow: m.style == YAML_FLOW_MAPPING_STYLE), at: start)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            switch frame {
+            case .sequence(let items, let s, let flow):
+                try add(YAMLNode(content: .sequence(items), start: s, end: end, isFlow: flow))
+            case .mapping(let pairs, _, let s, let flow):
+                try add(YAMLNode(content: .mapping(pairs), start: s, end: end, isFlow: flow))
+            }
+        default:
+            break
+        }
+    }
+
+    func refuse(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark) throws(YAMLError) {
+        if let anchor {
+            let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
+            throw YAMLError(
+                "anchors (&\(name)) are not allowed in records", at: mark,
+                hint: "remove the anchor and write every value out in full")
+        }
+        if let tag {
+            let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
+            throw YAMLError(
+                "explicit tags (\(name)) are not allowed in records", at: mark,
+                hint: "remove the tag; quote the value if it must stay text")
+        }
+    }
+
+    mutating func push(_ frame: Frame, at mark: Mark) throws(YAMLError) {
+        if stack.count >= limits.maxDepth {
+            throw YAMLError(
+                "nesting deeper than \(limits.maxDepth) levels", at: mark,
+                hint: "records are a few levels deep; this file is not a huifang record")
+        }
+        try claimKeySlot(at: mark)
+        stack.append(frame)
+    }
+
+    /// A collection cannot be a mapping key.
+    func claimKeySlot(at mark: Mark) throws(YAMLError) {
+        if case .mapping(_, nil, _, _)? = stack.last {
+            throw YAMLError("a mapping key must be a single value, not a list or mapping", at: mark)
+        }
+    }
+
+    mutating func add(_ node: YAMLNode) throws(YAMLError) {
+        guard let top = stack.popLast() else {
+            root = node
+            return
+        }
+        switch top {
+        case .sequence(var items, let s, let flow):
+            items.append(node)
+            stack.append(.sequence(items: items, start: s, flow: flow))
+        case .mapping(var pairs, let key, let s, let flow):
+            if let (k, ks, ke) = key {
+                pairs.append(YAMLPair(key: k, keyStart: ks, keyEnd: ke, value: node))
+                stack.append(.mapping(pairs: pairs, key: nil, start: s, flow: flow))
+            } else {
+                guard case .scalar(let k, _) = node.content else {
+                    throw YAMLError("a mapping key must be a single value, not a list or mapping", at: node.start)
+                }
+                if let first = pairs.first(where: { $0.key == k }) {
+                    throw YAMLError(
+                        "duplicate key '\(k)' (first at line \(first.keyStart.line), column \(first.keyStart.column))",
+                        at: node.start, hint: "keep one of the two and delete the other")
+                }
+                stack.append(.mapping(pairs: pairs, key: (k, node.start, node.end), start: s, flow: flow))
+            }
+        }
+    }
+
+    func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1, index: Int(m.index))
+    }
+
+    func parserError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        var where_ = mark(parser.problem_mark)
+        if parser.error == YAML_READER_ERROR {
+            where_ = position(ofByte: parser.problem_offset)
+            let message: String
+            if problem.contains("utf-8") || problem.contains("UTF-8") {
+                message = "the file is not valid UTF-8 (\(problem))"
+            } else {
+                message = problem
+            }
+            return YAMLError(message, at: where_, hint: "save the file as UTF-8 text")
+        }
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            message += " " + context
+        }
+        var hint: String? = "fix the YAML syntax at this place"
+        if lineHasTabIndentation(where_.line) {
+            hint = "YAML indentation must use spaces, not tabs"
+            message = "tab used for indentation (\(message))"
+        }
+        return YAMLError(message, at: where_, hint: hint)
+    }
+
+    func position(ofByte offset: Int) -> Mark {
+        var line = 1
+        var column = 1
+        var chars = 0
+        var i = 0
+        while i < min(offset, bytes.count) {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            if b & 0xC0 != 0x80 { chars += 1 }
+            i += 1
+        }
+        return Mark(line: line, column: column, index: chars)
+    }
+
+    func lineHasTabIndentation(_ line: Int) -> Bool {
+        var current = 1
+        var i = 0
+        while i < bytes.count, current < line {
+            if bytes[i] == UInt8(ascii: "\n") { current += 1 }
+            i += 1
+        }
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {
+            if bytes[i] == UInt8(ascii: "\t") { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate every record; exit 1 when anything is wrong.",
+        discussion: """
+            Reports every problem, not just the first: YAML syntax, types, allowed values, real dates, \
+            scores within the scale, references between records, duplicate ids, files in the wrong place \
+            and merge-conflict markers, as 'path:line:col: error: message' with a hint. Warnings do not \
+            change the exit code.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Output format: text or json.") var format: Format = .text
+
+    func run() throws {
+        let ctx = try CommandContext(global)
+        let loaded = RepositoryLoader.load(ctx.repository)
+        let errors = loaded.findings.filter { $0.severity == .error }.count
+        let warnings = loaded.findings.count - errors
+        switch format {
+        case .json:
+            let json = JSONValue.object([
+                ("files", .int(loaded.fileCount)), ("errors", .int(errors)), ("warnings", .int(warnings)),
+                ("findings", .array(loaded.findings.map {
+                    .object([
+                        ("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
+                        ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)), ("hint", .optional($0.hint)),
+                    ])
+                })),
+            ])
+            Console.out(json.render() + "\n")
+        case .text:
+            for f in loaded.findings { Console.out(Console.format(f)) }
+            let summary = errors == 0 && warnings == 0
+                ? "ok: \(loaded.fileCount) files, no problems\n"
+                : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(loaded.fileCount) files\n"
+            if errors > 0 { Console.err(summary) } else { Console.out(summary) }
+        }
+        if errors > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import HuifangStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a repository: huifang.yaml with the default policy, the official calendar, .gitignore.",
+        discussion: """
+            Works in an empty folder and inside an existing git repository. Refuses to touch a folder \
+            that already holds huifang.yaml. calendars/cn.yaml carries the official mainland-China \
+            holidays and make-up working days (调休) for 2004-2026; add later years to it as they are published.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Folder to create the repository in (default: the current folder, or -C DIR).")
+    var dir: String?
+
+    @Option(help: "Organisation name written to huifang.yaml.")
+    var organization: String = ""
+
+    func run() throws {
+        let base = global.directory ?? "."
+        let target = dir.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
+        let absolute = target.hasPrefix("/") ? target : FileSystem.currentDirectory() + "/" + target
+        let written = try RepositoryInitializer.create(in: absolute, organization: organization)
+        let shown = FileSystem.realPath(absolute) ?? absolute
+        Console.out("Initialized a huifang repository in \(shown)\n")
+        for file in written { Console.out("  created \(file)\n") }
+        Console.out("""
+
+            Next: edit huifang.yaml (departments, policy), then
+              huifang project add ID --name ... --customer ... --department ... --owner ... --tier standard --accepted YYYY-MM-DD
+              huifang visit log ID --method phone --summary "..."
+
+            """)
+    }
+}

@@ -1,0 +1,235 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct ProjectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "project",
+        abstract: "Add, list and show delivered projects.",
+        subcommands: [Add.self, List.self, Show.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension ProjectCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a delivered project: writes projects/ID/project.yaml.",
+            discussion: """
+                The id is also the folder name: lowercase letters, digits and '-'. Without --accepted the \
+                project is not yet delivered and has no visit schedule. --contact takes \
+                NAME[,ROLE[,PHONE[,EMAIL]]] and may be repeated.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id, e.g. acme-erp.") var id: String
+        @Option(help: "Project name.") var name: String
+        @Option(help: "Customer (company) name.") var customer: String
+        @Option(help: "Responsible department id (from huifang.yaml).") var department: String
+        @Option(help: "Person responsible for visits (回访责任人).") var owner: String
+        @Option(help: "Tier: key, standard or basic.") var tier: Tier
+        @Option(help: "Acceptance date (交付验收), YYYY-MM-DD.", transform: parseDayArgument) var accepted: Day?
+        @Option(help: "A customer contact: NAME[,ROLE[,PHONE[,EMAIL]]].") var contact: [String] = []
+        @Option(help: "A tag (product line, region...); events can target tags.") var tag: [String] = []
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard let pid = ProjectID(id) else {
+                throw CommandFailure.usage("'\(id)' is not a valid project id", hint: "use \(ProjectID.expectedForm)")
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let loaded = try ctx.load()
+            let config = loaded.records.config
+            let folder = "projects/\(pid)"
+            if FileSystem.exists(ctx.repository.path(folder)) {
+                throw CommandFailure.usage("project '\(pid)' already exists (\(folder))", hint: "choose another id, or edit \(folder)/project.yaml")
+            }
+            guard config.department(department) != nil else {
+                throw CommandFailure.usage("unknown department '\(department)'",
+                                           hint: "known: \(config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
+            }
+            if let accepted, accepted > ctx.today {
+                throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
+                                           hint: "add --accepted once the project is accepted, or set --as-of")
+            }
+            for (label, value) in [("--name", name), ("--customer", customer), ("--owner", owner)] where value.trimmed.isEmpty {
+                throw CommandFailure.usage("\(label) is empty")
+            }
+            let contacts = try contact.map(parseContact)
+            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage("--tag is empty") }
+            let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
+                                  department: department, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tag,
+                                  location: SourceLocation(path: folder + "/project.yaml"))
+            let text = RecordEncoder.project(project)
+            try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
+            try ctx.write(text, to: project.location.path)
+            Console.out("Added project \(pid) (\(tier.rawValue)\(accepted.map { ", accepted \($0)" } ?? ", not yet accepted"))\n")
+            Console.out("  \(project.location.path)\n")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List projects with their visits and open issues.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only projects of this department.") var department: String?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            var listing = Listing([
+                ("id", "ID"), ("name", "名称 Name"), ("customer", "客户 Customer"), ("department", "部门 Dept"),
+                ("owner", "负责人 Owner"), ("tier", "Tier"), ("accepted", "验收 Accepted"), ("visits", "回访 Visits"),
+                ("last_visit", "最近回访 Last"), ("open_issues", "未结问题 Open"),
+            ])
+            listing.rightAligned = [7, 9]
+            listing.maxWidth = [1: 28, 2: 24]
+            let visits = Dictionary(grouping: r.visits, by: \.project)
+            let open = Dictionary(grouping: r.issues.filter(\.isOpen), by: \.project)
+            for p in r.projects where department == nil || p.department == department {
+                let vs = visits[p.id] ?? []
+                listing.add([
+                    (p.id.rawValue, .string(p.id.rawValue)), (p.name, .string(p.name)), (p.customer.name, .string(p.customer.name)),
+                    (p.department, .string(p.department)), (p.owner, .string(p.owner)), (p.tier.rawValue, .string(p.tier.rawValue)),
+                    cell(p.accepted?.description), (String(vs.count), .int(vs.count)), cell(vs.last?.date.description),
+                    (String(open[p.id]?.count ?? 0), .int(open[p.id]?.count ?? 0)),
+                ])
+            }
+            Console.out(listing.render(format))
+            if format == .table && listing.rows.isEmpty {
+                Console.err("no projects\(department.map { " in department '\($0)'" } ?? ""); add one with 'huifang project add'\n")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a project: basics, contacts, visits and open items.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var id: String
+        @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let p = try r.requireProject(id)
+            let visits = r.visits(of: p.id)
+            let issues = r.issues(of: p.id)
+            let dept = r.config.department(p.department)
+            if format == .json {
+                Console.out(ProjectJSON.project(p, visits: visits, issues: issues).render() + "\n")
+                return
+            }
+            if format == .csv { throw CommandFailure.usage("project show prints a table or json, not csv") }
+            var s = TerminalText.clean("\(p.id)  \(p.name)") + "\n"
+            func row(_ k: String, _ v: String) { s += DisplayWidth.pad(k, to: 16) + TerminalText.clean(v) + "\n" }
+            row("客户 customer", p.customer.name)
+            row("部门 dept", p.department + (dept.map { " (\($0.name))" } ?? ""))
+            row("负责 owner", p.owner)
+            row("级别 tier", p.tier.rawValue)
+            row("验收 accepted", p.accepted?.description ?? "not yet accepted")
+            if !p.tags.isEmpty { row("标签 tags", p.tags.joined(separator: ", ")) }
+            for (i, c) in p.customer.contacts.enumerated() {
+                let extra = [c.role, c.phone, c.email].compactMap { $0 }.joined(separator: ", ")
+                row(i == 0 ? "联系人 contacts" : "", c.name + (extra.isEmpty ? "" : " (\(extra))"))
+            }
+            s += "\n回访 Visits (\(visits.count))\n"
+            if visits.isEmpty {
+                s += "  none yet: log one with 'huifang visit log \(p.id) ...'\n"
+            } else {
+                var t = TextTable(headers: ["Date", "ID", "Kind", "Method", "Visitor", "Overall", "Summary"])
+                t.rightAligned = [5]
+                t.maxWidth = [6: 40]
+                for v in visits.reversed() {
+                    t.add([v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor,
+                           v.overallScore.map { formatDecimal($0, digits: 1) } ?? "", v.summary])
+                }
+                s += indent(t.render())
+            }
+            let open = issues.filter { $0.status != .closed }
+            s += "\n未结事项 Open items (\(open.count))\n"
+            if open.isEmpty {
+                s += "  none\n"
+            } else {
+                var t = TextTable(headers: ["ID", "Severity", "Status", "Due", "Owner", "Title"])
+                t.maxWidth = [5: 40]
+                for i in open.sorted(by: { $0.due < $1.due }) {
+                    let late = i.isOpen && i.due < ctx.today ? " (overdue)" : ""
+                    t.add([i.id.rawValue, i.severity.rawValue, i.status.rawValue, i.due.description + late, i.owner, i.title])
+                }
+                s += indent(t.render())
+            }
+            Console.out(s)
+        }
+
+        func indent(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        }
+    }
+}
+
+/// NAME[,ROLE[,PHONE[,EMAIL]]], with ASCII or fullwidth commas.
+func parseContact(_ text: String) throws -> Contact {
+    let parts = text.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "，" }.map { String($0).trimmed }
+    guard let name = parts.first, !name.isEmpty, parts.count <= 4 else {
+        throw CommandFailure.usage("--contact '\(text)' is not NAME[,ROLE[,PHONE[,EMAIL]]]")
+    }
+    func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
+    return Contact(name: name, role: part(1), phone: part(2), email: part(3))
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// JSON shapes of records shared by `show` and `list` commands.
+enum ProjectJSON {
+    static func project(_ p: Project, visits: [Visit], issues: [Issue]) -> JSONValue {
+        .object([
+            ("id", .string(p.id.rawValue)), ("name", .string(p.name)),
+            ("customer", .object([
+                ("name", .string(p.customer.name)),
+                ("contacts", .array(p.customer.contacts.map {
+                    .object([("name", .string($0.name)), ("role", .optional($0.role)), ("phone", .optional($0.phone)), ("email", .optional($0.email))])
+                })),
+            ])),
+            ("department", .string(p.department)), ("owner", .string(p.owner)), ("tier", .string(p.tier.rawValue)),
+            ("accepted", .optional(p.accepted?.description)), ("tags", .strings(p.tags)),
+            ("visits", .array(visits.map(visit))), ("issues", .array(issues.map(issue))),
+        ])
+    }
+
+    static func visit(_ v: Visit) -> JSONValue {
+        .object([
+            ("id", .string(v.id.rawValue)), ("project", .string(v.project.rawValue)), ("date", .string(v.date.description)),
+            ("kind", .string(v.kind.rawValue)), ("method", .string(v.method.rawValue)), ("visitor", .string(v.visitor)),
+            ("contacts", .strings(v.contacts)), ("event", .optional(v.event)), ("summary", .string(v.summary)),
+            ("operation", .optional(v.operation?.rawValue)),
+            ("scores", .object(v.scores.map { ($0.dimension, .int($0.score)) })), ("overall", .optional(v.overall)),
+            ("overall_score", .optional(v.overallScore.map { roundTo($0, digits: 4) })), ("nps", .optional(v.nps)),
+            ("quotes", .strings(v.quotes)), ("needs", .strings(v.needs)), ("competitors", .strings(v.competitors)),
+            ("issues", .strings(v.issues.map(\.rawValue))),
+        ])
+    }
+
+    static func issue(_ i: Issue) -> JSONValue {
+        .object([
+            ("id", .string(i.id.rawValue)), ("project", .string(i.project.rawValue)), ("title", .string(i.title)),
+            ("raised", .string(i.raised.description)), ("source", .string(i.source.rawValue)),
+            ("visit", .optional(i.visit?.rawValue)), ("category", .string(i.category.rawValue)),
+            ("severity", .string(i.severity.rawValue)), ("owner", .string(i.owner)), ("department", .string(i.department)),
+            ("due", .string(i.due.description)), ("status", .string(i.status.rawValue)),
+            ("resolved", .optional(i.resolved?.date.description)), ("confirmed", .optional(i.confirmed?.date.description)),
+        ])
+    }
+}

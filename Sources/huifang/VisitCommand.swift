@@ -1,0 +1,145 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct VisitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "visit",
+        abstract: "Log and list follow-up visits (回访记录).",
+        subcommands: [Log.self, List.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension VisitCommand {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Log a visit: writes projects/PROJECT/visits/DATE-ID.yaml.",
+            discussion: """
+                Without --kind the kind follows from the project's history: 'stage' before acceptance, \
+                'first' for the first visit after it, 'special' with --event, else 'periodic'. \
+                Scores are DIMENSION=N with the dimensions and scale of huifang.yaml.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var project: String
+        @Option(help: "Visit date, YYYY-MM-DD (default: today).", transform: parseDayArgument) var date: Day?
+        @Option(help: "How: phone, onsite, email or online.") var method: VisitMethod
+        @Option(help: "Who visited (default: the project's owner).") var visitor: String?
+        @Option(help: "first, periodic, special, customer_request or stage (default: from the history).") var kind: VisitKind?
+        @Option(help: "What was discussed (回访内容).") var summary: String?
+        @Option(help: "A score, DIMENSION=N (repeatable), e.g. --score quality=4.") var score: [String] = []
+        @Option(help: "Overall satisfaction, 1..scale.") var overall: Int?
+        @Option(help: "Likelihood to recommend, 0..10.") var nps: Int?
+        @Option(help: "How the project runs: normal, degraded or down.") var operation: Operation?
+        @Option(help: "The customer's own words (客户原话), repeatable.") var quote: [String] = []
+        @Option(help: "A customer contact who took part, repeatable.") var contact: [String] = []
+        @Option(help: "A new or changed need (需求), repeatable.") var need: [String] = []
+        @Option(help: "What was learnt about a competitor, repeatable.") var competitor: [String] = []
+        @Option(help: "The event (file name in events/ without .yaml) this special visit follows.") var event: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let p = try r.requireProject(project)
+            let config = r.config
+            let day = date ?? ctx.today
+            if day > ctx.today {
+                throw CommandFailure.usage("visit date \(day) is after today (\(ctx.today))",
+                                           hint: "log visits that took place; use --as-of to change today")
+            }
+            guard let summary = summary?.trimmed, !summary.isEmpty else {
+                throw CommandFailure.usage("a visit needs --summary: what was discussed (回访内容)")
+            }
+            let scale = config.satisfaction.scale
+            var scores: [(dimension: String, score: Int)] = []
+            for s in score {
+                let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let n = Int(parts[1].trimmed) else {
+                    throw CommandFailure.usage("--score '\(s)' is not DIMENSION=N", hint: "e.g. --score quality=4")
+                }
+                let dim = parts[0].trimmed
+                guard config.satisfaction.dimensions.contains(dim) else {
+                    throw CommandFailure.usage("unknown satisfaction dimension '\(dim)'",
+                                               hint: "dimensions: \(config.satisfaction.dimensions.joined(separator: ", ")) (huifang.yaml)")
+                }
+                guard (1...scale).contains(n) else {
+                    throw CommandFailure.usage("score \(dim)=\(n) is outside the scale 1..\(scale)")
+                }
+                if scores.contains(where: { $0.dimension == dim }) {
+                    throw CommandFailure.usage("--score \(dim) is given twice")
+                }
+                scores.append((dim, n))
+            }
+            if let overall, !(1...scale).contains(overall) {
+                throw CommandFailure.usage("--overall \(overall) is outside the scale 1..\(scale)")
+            }
+            if let nps, !(0...10).contains(nps) {
+                throw CommandFailure.usage("--nps \(nps) is outside 0..10")
+            }
+            if let event, !r.events.contains(where: { $0.id == event }) {
+                throw CommandFailure.usage("no event '\(event)'",
+                                           hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
+            }
+            let visits = r.visits(of: p.id)
+            var id = VisitID.generate()
+            while r.visits.contains(where: { $0.id == id }) { id = VisitID.generate() }
+            let visit = Visit(
+                id: id, project: p.id, date: day, kind: kind ?? Self.inferKind(p, visits: visits, day: day, event: event),
+                method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: event, summary: summary,
+                operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
+                competitors: competitor, location: SourceLocation(path: "projects/\(p.id)/visits/\(day)-\(id).yaml"))
+            let text = RecordEncoder.visit(visit)
+            try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
+            try ctx.write(text, to: visit.location.path)
+            Console.out("Logged \(visit.kind.rawValue) visit \(id) to \(p.id) (\(day), \(method.rawValue), \(visit.visitor))\n")
+            Console.out("  \(visit.location.path)\n")
+        }
+
+        /// stage before acceptance; first for the first visit after it; special for an event; else periodic.
+        static func inferKind(_ p: Project, visits: [Visit], day: Day, event: String?) -> VisitKind {
+            guard let accepted = p.accepted, day >= accepted else { return .stage }
+            if event != nil { return .special }
+            return visits.contains { $0.date >= accepted } ? .periodic : .first
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List visits, newest first.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Only this project (id or unique prefix).") var project: String?
+        @Option(help: "Only visits in this period: \(Period.expectedForm).", transform: parsePeriodArgument) var period: Period?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let only = try project.map { try r.requireProject($0).id }
+            var listing = Listing([
+                ("date", "日期 Date"), ("id", "ID"), ("project", "项目 Project"), ("kind", "类型 Kind"), ("method", "方式 Method"),
+                ("visitor", "回访人 Visitor"), ("overall", "满意度 Overall"), ("nps", "NPS"), ("summary", "内容 Summary"),
+            ])
+            listing.rightAligned = [6, 7]
+            listing.maxWidth = [8: 40]
+            let chosen = r.visits.filter { v in
+                (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
+            }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+            for v in chosen {
+                listing.add([
+                    (v.date.description, .string(v.date.description)), (v.id.rawValue, .string(v.id.rawValue)),
+                    (v.project.rawValue, .string(v.project.rawValue)), (v.kind.rawValue, .string(v.kind.rawValue)),
+                    (v.method.rawValue, .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
+                    cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
+                ])
+            }
+            Console.out(listing.render(format))
+            if format == .table && chosen.isEmpty { Console.err("no visits\n") }
+        }
+    }
+}
