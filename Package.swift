@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "huifangTests",
             dependencies: ["huifang"],
-            exclude: ["Expected"]
+            exclude: ["Expected", "Fixtures"]
         ),
     ]
 )

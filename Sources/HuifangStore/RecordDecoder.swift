@@ -202,7 +202,7 @@ struct RecordDecoder {
         var scores: [(dimension: String, score: Int)] = []
         if let s = reader.node(map, "scores", required: false).flatMap({ reader.mapping($0, "'scores'") }) {
             for pair in s.pairs ?? [] {
-                guard let n = reader.intValue(pair.value, "score '\(pair.key)'", in: 1...scale) else { continue }
+                guard let n = reader.intValue(pair.value, "scores.\(pair.key)", in: 1...scale) else { continue }
                 if !config.satisfaction.dimensions.contains(pair.key) {
                     add(.warning, "unknown satisfaction dimension '\(pair.key)'; known: \(config.satisfaction.dimensions.joined(separator: ", "))",
                         at: pair.keyStart, hint: "use a dimension listed under satisfaction.dimensions in huifang.yaml")

@@ -87,8 +87,9 @@ extension VisitCommand {
                                            hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
             }
             let visits = r.visits(of: p.id)
-            var id = VisitID.generate()
-            while r.visits.contains(where: { $0.id == id }) { id = VisitID.generate() }
+            var ids = IDGenerator()
+            let taken = Set(r.visits.map(\.id))
+            let id = ids.next(VisitID.self) { taken.contains($0) }
             let visit = Visit(
                 id: id, project: p.id, date: day, kind: kind ?? Self.inferKind(p, visits: visits, day: day, event: event),
                 method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: event, summary: summary,

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    @Test func reportsEveryProblemOfABrokenRepository() throws {
+        let r = HuifangRunner()
+        defer { r.cleanup() }
+        try r.copyFixture("broken")
+        let before = r.snapshot()
+        let text = r.run(["check"])
+        #expect(text.code == 1)
+        r.expectGolden(text.stdout, "check-broken.txt")
+        #expect(text.stderr == "30 errors, 1 warning in 17 files\n")
+        let json = r.run(["check", "--format", "json"])
+        #expect(json.code == 1)
+        r.expectGolden(json.stdout, "check-broken.json")
+        #expect(r.snapshot() == before, "check writes nothing")
+    }
+
+    @Test func jsonIsMachineReadable() throws {
+        let r = HuifangRunner()
+        defer { r.cleanup() }
+        try r.copyFixture("broken")
+        let json = r.run(["check", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["errors"] as? Int == 30)
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        #expect(findings.count == 31)
+        #expect(findings.allSatisfy { $0["path"] is String && $0["line"] is Int && $0["column"] is Int })
+    }
+
+    @Test func aCleanRepositoryPasses() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let result = r.run(["check"])
+        #expect(result.code == 0)
+        #expect(result.stdout == "ok: 7 files, no problems\n")
+        let json = r.run(["check", "--format", "json"])
+        #expect(json.stdout.contains("\"errors\": 0"))
+    }
+
+    @Test func statusCountsRecordsThatFailCheck() throws {
+        let r = HuifangRunner()
+        defer { r.cleanup() }
+        try r.copyFixture("broken")
+        let result = r.run(["status"])
+        #expect(result.code == 0)
+        #expect(result.stdout.contains("30 problems in 18 records: run 'huifang check'"))
+    }
+}

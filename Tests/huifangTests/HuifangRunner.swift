@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+/// Runs the built `huifang` binary, as a user would, on temporary repositories.
+struct HuifangRunner {
+    struct Result {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// The `huifang` executable next to the test bundle in the build folder.
+    static let binary: String = {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        if dir.lastPathComponent.hasSuffix(".xctest") { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("huifang").path
+    }()
+
+    /// A new empty folder, removed by `cleanup()`.
+    let dir: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("huifang-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        dir = base.resolvingSymlinksInPath().path
+    }
+
+    /// A folder holding a fresh repository made by `huifang init`.
+    static func withRepository() throws -> HuifangRunner {
+        let r = HuifangRunner()
+        let result = r.run(["init"])
+        try #require(result.code == 0, "init failed: \(result.stderr)")
+        return r
+    }
+
+    func cleanup() { try? FileManager.default.removeItem(atPath: dir) }
+
+    @discardableResult
+    func run(_ args: [String], cwd: String? = nil, env: [String: String] = [:], today: String? = "2026-11-24") -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Self.binary)
+        p.arguments = args
+        p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? dir)
+        var environment = ProcessInfo.processInfo.environment
+        environment["HUIFANG_ID_SEED"] = "42"
+        environment["NO_COLOR"] = "1"
+        environment.removeValue(forKey: "HUIFANG_TODAY")
+        if let today { environment["HUIFANG_TODAY"] = today }
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { return Result(code: -1, stdout: "", stderr: "cannot start \(Self.binary): \(error)") }
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func path(_ relative: String) -> String { dir + "/" + relative }
+
+    func read(_ relative: String) -> String? {
+        guard let d = FileManager.default.contents(atPath: path(relative)) else { return nil }
+        return String(decoding: d, as: UTF8.self)
+    }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path(relative))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    /// Every file under the folder (except .huifang/) with its bytes: compare before and after
+    /// a failing command to prove that nothing was written.
+    func snapshot() -> [String: Data] {
+        var out: [String: Data] = [:]
+        let root = URL(fileURLWithPath: dir)
+        guard let e = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else { return out }
+        for case let url as URL in e {
+            let rel = String(url.resolvingSymlinksInPath().path.dropFirst(dir.count + 1))
+            if rel.hasPrefix(".huifang") { continue }
+            if (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+                out[rel] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return out
+    }
+
+    /// Copies a checked-in fixture repository into the folder.
+    func copyFixture(_ name: String) throws {
+        let src = HuifangRunner.testsFolder + "/Fixtures/" + name
+        let items = try FileManager.default.contentsOfDirectory(atPath: src)
+        for item in items {
+            try FileManager.default.copyItem(atPath: src + "/" + item, toPath: dir + "/" + item)
+        }
+    }
+
+    static let testsFolder: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path
+
+    /// Compares `actual` with Expected/NAME; HUIFANG_RECORD=1 rewrites the file instead.
+    func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let text = actual.replacingOccurrences(of: dir, with: "$REPO")
+        let file = HuifangRunner.testsFolder + "/Expected/" + name
+        if ProcessInfo.processInfo.environment["HUIFANG_RECORD"] == "1" {
+            try? Data(text.utf8).write(to: URL(fileURLWithPath: file))
+            return
+        }
+        guard let expected = FileManager.default.contents(atPath: file) else {
+            Issue.record("missing expected file Expected/\(name); run with HUIFANG_RECORD=1 to create it", sourceLocation: sourceLocation)
+            return
+        }
+        #expect(text == String(decoding: expected, as: UTF8.self), "output differs from Expected/\(name) (re-record with HUIFANG_RECORD=1 and review the diff)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Two projects and three visits, as in the README's tour.
+func makeTourRepository() throws -> HuifangRunner {
+    let r = try HuifangRunner.withRepository()
+    let steps: [[String]] = [
+        ["project", "add", "acme-erp", "--name", "ACME ERP 实施项目", "--customer", "某某制造有限公司", "--department", "east",
+         "--owner", "张伟", "--tier", "standard", "--accepted", "2026-01-15", "--contact", "李四,IT经理,+86 138 0000 0000", "--tag", "erp"],
+        ["project", "add", "beta-mes", "--name", "Beta MES 二期", "--customer", "贝塔精密制造", "--department", "east",
+         "--owner", "王五", "--tier", "key", "--accepted", "2026-06-30"],
+        ["visit", "log", "acme-erp", "--date", "2026-02-14", "--method", "phone", "--summary", "系统运行稳定，报表导出偏慢。",
+         "--score", "quality=4", "--score", "service=5", "--nps", "9", "--quote", "报表导出太慢了", "--contact", "李四"],
+        ["visit", "log", "acme", "--date", "2026-05-20", "--method", "onsite", "--summary", "现场检查，运行正常。", "--overall", "4"],
+        ["visit", "log", "beta-mes", "--date", "2026-07-28", "--method", "email", "--summary", "首次回访，客户满意。", "--overall", "5", "--nps", "10"],
+    ]
+    for s in steps {
+        let result = r.run(s)
+        try #require(result.code == 0, "\(s.joined(separator: " ")) failed: \(result.stderr)")
+    }
+    return r
+}
