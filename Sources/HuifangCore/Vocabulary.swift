@@ -56,3 +56,17 @@ public enum DepartmentRole: String, Sendable, CaseIterable, Codable {
 
 /// Language of reports and messages that have one.
 public enum Language: String, Sendable, CaseIterable, Codable { case zh, en }
+
+extension Severity {
+    /// One level up; nil for major, the top.
+    public var next: Severity? {
+        switch self {
+        case .minor: return .general
+        case .general: return .major
+        case .major: return nil
+        }
+    }
+
+    /// Where an overdue issue of this severity should go: the next level, or leadership for major.
+    public var escalationTarget: String { next?.rawValue ?? "leadership" }
+}

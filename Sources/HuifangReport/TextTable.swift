@@ -38,3 +38,30 @@ public struct TextTable {
         return out
     }
 }
+
+extension TextTable {
+    /// The rows only, aligned, each line prefixed with `indent` (no header).
+    public func renderRows(indent: String) -> String {
+        var widths: [Int] = []
+        let cut = rows.map { row in
+            row.enumerated().map { i, cell in maxWidth[i].map { DisplayWidth.truncate(cell, to: $0) } ?? cell }
+        }
+        for row in cut {
+            for (i, cell) in row.enumerated() {
+                if i >= widths.count { widths.append(0) }
+                widths[i] = max(widths[i], DisplayWidth.of(cell))
+            }
+        }
+        var out = ""
+        for row in cut {
+            var parts: [String] = []
+            for (i, cell) in row.enumerated() {
+                parts.append(i == row.count - 1 ? cell : DisplayWidth.pad(cell, to: widths[i]))
+            }
+            var line = indent + parts.joined(separator: "  ")
+            while line.hasSuffix(" ") { line.removeLast() }
+            out += line + "\n"
+        }
+        return out
+    }
+}

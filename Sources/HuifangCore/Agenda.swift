@@ -1,0 +1,50 @@
+/// What is due and overdue on a day: open schedule items and open issues together, sorted by
+/// date, with who is responsible. The input of `due`, `status` and the calendar export.
+public struct AgendaEntry: Sendable, Hashable {
+    public enum Subject: Sendable, Hashable {
+        case visit(DueKind)
+        case issue(IssueID, Severity)
+    }
+
+    public var subject: Subject
+    public var project: ProjectID
+    public var due: Day
+    /// Days past due on the agenda's day (negative: days left).
+    public var daysOverdue: Int
+    public var responsible: String
+    public var department: String
+    /// A short description: the issue title, or what triggered the visit.
+    public var title: String
+    /// A stable key (for calendar UIDs).
+    public var key: String
+
+    public var isOverdue: Bool { daysOverdue > 0 }
+}
+
+public enum Agenda {
+    /// Open visits and issues due on or before `until` (nil: everything open), on day `today`.
+    public static func entries(_ r: Records, schedule: Schedule, today: Day, until: Day?) -> [AgendaEntry] {
+        let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let events = Dictionary(r.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [AgendaEntry] = []
+        for item in schedule.open(on: today) where until.map({ item.due <= $0 }) ?? true {
+            guard let p = projects[item.project] else { continue }
+            let title: String
+            switch item.kind {
+            case .first: title = "first visit after acceptance on \(item.triggered)"
+            case .periodic: title = "periodic visit (last visit \(item.triggered))"
+            case .special: title = "special visit: " + (item.basis.flatMap { events[$0]?.title } ?? item.basis ?? "")
+            case .customerRequest: title = "visit on the customer's request (\(item.basis ?? ""), \(item.triggered))"
+            }
+            out.append(AgendaEntry(subject: .visit(item.kind), project: p.id, due: item.due,
+                                   daysOverdue: item.due.days(until: today), responsible: p.owner, department: p.department,
+                                   title: title, key: item.key))
+        }
+        for i in r.issues where i.isOpen && i.raised <= today && (until.map { i.due <= $0 } ?? true) {
+            out.append(AgendaEntry(subject: .issue(i.id, i.severity), project: i.project, due: i.due,
+                                   daysOverdue: i.due.days(until: today), responsible: i.owner, department: i.department,
+                                   title: i.title, key: "issue-\(i.id)"))
+        }
+        return out.sorted { ($0.due, $0.project, $0.key) < ($1.due, $1.project, $1.key) }
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "What is due and overdue: visits and open issues, by date.",
+        discussion: """
+            Visits follow the policy of huifang.yaml over working days and Chinese holidays: the first \
+            visit after acceptance, periodic visits by tier from the latest visit, special visits after \
+            events, and visits on a customer's request. Open issues are listed with their deadlines.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How far ahead to look, as a duration (30d, 2w, 1m, 10wd).", transform: parseDurationArgument)
+    var within: Duration = Duration(30, .days)
+    @Flag(help: "Only what is overdue.") var overdue = false
+    @Option(help: "Only this project (id or unique prefix).") var project: String?
+    @Option(help: "Only this department.") var department: String?
+    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+    func run() throws {
+        let ctx = try CommandContext(global)
+        let r = try ctx.load().records
+        let only = try project.map { try r.requireProject($0).id }
+        if let department, r.config.department(department) == nil {
+            throw CommandFailure.usage("unknown department '\(department)'",
+                                       hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+        }
+        let schedule = Schedule(r)
+        warnUncovered(schedule, r)
+        let until = overdue ? ctx.today.adding(days: -1) : r.calendar.adding(within, to: ctx.today)
+        let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until).filter {
+            (only == nil || $0.project == only) && (department == nil || $0.department == department)
+        }
+        Console.out(AgendaListing.make(entries).render(format))
+        if format == .table && entries.isEmpty {
+            Console.err(overdue ? "nothing is overdue on \(ctx.today)\n" : "nothing is due by \(until)\n")
+        }
+    }
+}
+
+enum AgendaListing {
+    static func make(_ entries: [AgendaEntry]) -> Listing {
+        var listing = Listing([
+            ("due", "到期 Due"), ("days_overdue", "逾期 Late"), ("type", "类型 Type"), ("project", "项目 Project"),
+            ("responsible", "负责人 Who"), ("id", "ID"), ("title", "事项 What"),
+        ])
+        listing.rightAligned = [1]
+        listing.maxWidth = [6: 48]
+        for e in entries {
+            let type: String
+            let id: String
+            switch e.subject {
+            case .visit(let k):
+                type = "visit/" + k.rawValue
+                id = ""
+            case .issue(let iid, let s):
+                type = "issue/" + s.rawValue
+                id = iid.rawValue
+            }
+            let late = e.daysOverdue > 0 ? "\(e.daysOverdue)d" : (e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d")
+            listing.add([
+                (e.due.description, .string(e.due.description)), (late, .int(e.daysOverdue)), (type, .string(type)),
+                (e.project.rawValue, .string(e.project.rawValue)), (e.responsible, .string(e.responsible)),
+                (id, id.isEmpty ? .null : .string(id)), (e.title, .string(e.title)),
+            ])
+        }
+        return listing
+    }
+}
+
+/// Warns once per command when a working-day computation needed a year no calendar covers.
+func warnUncovered(_ schedule: Schedule, _ r: Records) {
+    for year in schedule.uncoveredYears.sorted() {
+        let file = r.config.calendarFiles.first ?? "calendars/cn.yaml"
+        Console.err("warning: no calendar file covers \(year); working days in \(year) count Monday to Friday only. Add \(year)'s holidays and make-up days to \(file).\n")
+    }
+}
+
+func parseDurationArgument(_ text: String) throws -> Duration {
+    guard let d = Duration(text) else {
+        throw ValidationError("'\(text)' is not \(Duration.expectedForm)")
+    }
+    return d
+}
