@@ -71,6 +71,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2)
     }
 
+    /// `YYYYMMDD`, as iCalendar writes dates.
+    public var compact: String {
+        let (y, m, d) = components
+        return pad(y, 4) + pad(m, 2) + pad(d, 2)
+    }
+
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -131,8 +131,8 @@ public struct Schedule: Sendable {
     public func due(in period: Period) -> [ScheduleItem] { items.filter { period.contains($0.due) } }
 
     /// The schedule extended through `end` by assuming that every open periodic or first
-    /// item is met on its due date: the basis of an annual plan.
-    public func projected(through end: Day, _ r: Records) -> [ScheduleItem] {
+    /// item is met on its due date (an overdue one on `today`): the basis of an annual plan.
+    public func projected(through end: Day, today: Day, _ r: Records) -> [ScheduleItem] {
         var out = items
         var uncovered = Set<Int>()
         let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -143,7 +143,7 @@ public struct Schedule: Sendable {
             seen.insert(item.project)
             guard let p = projects[item.project] else { continue }
             let every = r.config.policy.periodicEvery[p.tier] ?? Duration(3, .months)
-            var due = item.due
+            var due = max(item.due, today)
             while true {
                 let next = r.calendar.adding(every, to: due)
                 if every.unit == .workingDays { uncovered.formUnion(r.calendar.uncoveredYears(between: due, and: next)) }

@@ -1,0 +1,75 @@
+import ArgumentParser
+import HuifangCore
+import HuifangStore
+
+struct EventCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "event",
+        abstract: "Record events that call for special visits (major upgrades, market events).",
+        subcommands: [Add.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension EventCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an event: writes events/DATE-SLUG.yaml.",
+            discussion: """
+                Every accepted project named with --project, or carrying one of the --tag tags, gets a \
+                special visit due within policy.special_visit_within (default 10 working days).
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Event date, YYYY-MM-DD.", transform: parseDayArgument) var date: Day
+        @Option(help: "upgrade or market.") var kind: EventKind
+        @Option(help: "What happened, e.g. 'V3 大版本升级'.") var title: String
+        @Option(help: "A project concerned (repeatable).") var project: [String] = []
+        @Option(help: "A tag: every project with it is concerned (repeatable).") var tag: [String] = []
+        @Option(help: "File name part after the date (default: from the kind and the first tag or project).") var slug: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            if project.isEmpty && tag.isEmpty {
+                throw CommandFailure.usage("an event needs --project or --tag", hint: "say which projects get a special visit")
+            }
+            guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let projects = try project.map { try r.requireProject($0).id }
+            let base = slug ?? ([kind.rawValue] + [tag.first ?? projects.first?.rawValue].compactMap { $0 }).joined(separator: "-")
+            let cleaned = String(base.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+            guard let stem = ProjectID(cleaned.trimmingDashes) else {
+                throw CommandFailure.usage("--slug '\(base)' cannot be a file name", hint: "use lowercase letters, digits and '-'")
+            }
+            var id = "\(date)-\(stem)"
+            var n = 2
+            while r.events.contains(where: { $0.id == id }) || FileSystem.exists(ctx.repository.path("events/\(id).yaml")) {
+                id = "\(date)-\(stem)-\(n)"
+                n += 1
+            }
+            let event = Event(id: id, date: date, kind: kind, title: title.trimmed, projects: projects, tags: tag,
+                              location: SourceLocation(path: "events/\(id).yaml"))
+            let text = RecordEncoder.event(event)
+            try RecordVerifier.verify(text, as: .event(file: "\(id).yaml"), path: event.location.path, config: r.config)
+            try ctx.write(text, to: event.location.path)
+            let concerned = r.projects.filter { $0.accepted.map { $0 <= date } ?? false && event.concerns($0) }
+            Console.out("Added event \(id): special visits due for \(concerned.count) project\(concerned.count == 1 ? "" : "s")\n")
+            Console.out("  \(event.location.path)\n")
+        }
+    }
+}
+
+extension String {
+    var trimmingDashes: String {
+        var s = Substring(self)
+        while s.first == "-" { s.removeFirst() }
+        while s.last == "-" { s.removeLast() }
+        var out = ""
+        for c in s where !(c == "-" && out.last == "-") { out.append(c) }
+        return out
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export schedules to other tools.",
+        subcommands: [ICS.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension ExportCommand {
+    struct ICS: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Due visits and issue deadlines as an iCalendar (.ics) file.",
+            discussion: """
+                All-day events, one per due visit and open-issue deadline, overdue ones on their due date. \
+                UIDs are stable, so importing a newer export updates the events instead of duplicating them.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "How far ahead to look (90d, 3m, ...).", transform: parseDurationArgument)
+        var within: Duration = Duration(90, .days)
+        @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.") var output: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let schedule = Schedule(r)
+            warnUncovered(schedule, r)
+            let until = r.calendar.adding(within, to: ctx.today)
+            let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until)
+            let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let name = r.config.organization.isEmpty ? "huifang" : "\(r.config.organization) 回访"
+            var cal = ICalendar(name: name, stamp: ctx.today.compact + "T000000Z")
+            for e in entries {
+                let pname = projects[e.project]?.name ?? e.project.rawValue
+                let summary: String
+                let category: String
+                switch e.subject {
+                case .visit(let k):
+                    summary = "回访 \(pname)：\(k.rawValue)"
+                    category = "visit"
+                case .issue(let id, let s):
+                    summary = "问题截止 \(pname)：\(e.title) (\(s.rawValue))"
+                    category = "issue \(id)"
+                }
+                var description = "\(e.title)\n项目 project: \(e.project)\n负责人 responsible: \(e.responsible)"
+                if e.isOverdue { description += "\n已逾期 overdue: \(e.daysOverdue) days on \(ctx.today)" }
+                cal.events.append(ICalendar.Event(uid: "\(e.key)@huifang", date: e.due.description, summary: summary,
+                                                  description: description, categories: ["huifang", category]))
+            }
+            let text = cal.render()
+            if let output {
+                try writeOutput(text, to: output)
+                Console.err("wrote \(cal.events.count) events to \(output)\n")
+            } else {
+                Console.out(text)
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import HuifangCore
+import HuifangStore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Freeze a year's scheduled visits into plans/YEAR.yaml for review.",
+        discussion: """
+            The plan lists every visit the schedule puts in the year: items already due from the history, \
+            and periodic visits projected forward on the assumption that each is made on its due date. \
+            Once committed, the year's visit-plan completion rate is measured against it. Refuses to \
+            overwrite an existing plan without --force.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The year, e.g. 2027.") var year: Int
+    @Flag(help: "Overwrite an existing plan.") var force = false
+
+    func run() throws {
+        let ctx = try CommandContext(global)
+        guard (1900...9999).contains(year), let start = Day(year: year, month: 1, day: 1),
+            let end = Day(year: year, month: 12, day: 31)
+        else {
+            throw CommandFailure.usage("'\(year)' is not a year")
+        }
+        let _lock = try ctx.lock()
+        defer { withExtendedLifetime(_lock) {} }
+        let r = try ctx.load().records
+        let path = "plans/\(year).yaml"
+        if FileSystem.exists(ctx.repository.path(path)) && !force {
+            throw CommandFailure.usage("\(path) already exists", hint: "review it in git, or use --force to write it again")
+        }
+        let schedule = Schedule(r)
+        let items = schedule.projected(through: end, today: ctx.today, r).filter { $0.due >= start && $0.due <= end }
+        warnUncovered(schedule, r)
+        let plan = Plan(year: year, visits: items.map { Plan.Item(project: $0.project, due: $0.due, kind: $0.kind.visitKind) },
+                        location: SourceLocation(path: path))
+        let text = RecordEncoder.plan(plan)
+        try RecordVerifier.verify(text, as: .plan(file: "\(year).yaml"), path: path, config: r.config)
+        try ctx.write(text, to: path)
+        let projects = Set(items.map(\.project)).count
+        Console.out("Wrote \(path): \(items.count) visit\(items.count == 1 ? "" : "s") to \(projects) project\(projects == 1 ? "" : "s")\n")
+    }
+}
