@@ -46,6 +46,8 @@ public struct Policy: Sendable {
         .minor: Duration(5, .workingDays), .general: Duration(10, .workingDays), .major: Duration(5, .workingDays),
     ]
     public var confirmWithin = Duration(3, .workingDays)
+    /// An open issue is "due soon" once this share of its allowed working days is used.
+    public var dueSoonShare = 0.75
 
     public init() {}
 }

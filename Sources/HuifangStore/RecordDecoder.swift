@@ -95,6 +95,12 @@ struct RecordDecoder {
                 }
             }
             if let d = duration(p, "confirm_within") { c.policy.confirmWithin = d }
+            if let share = reader.parsed(p, "due_soon_at", expected: "a percentage such as 75%", { text -> Double? in
+                guard text.hasSuffix("%"), let n = Int(text.dropLast()), (1...100).contains(n) else { return nil }
+                return Double(n) / 100
+            }) {
+                c.policy.dueSoonShare = share
+            }
         }
         var seen: [String: Mark] = [:]
         for item in reader.list(map, "departments", required: true) ?? [] {

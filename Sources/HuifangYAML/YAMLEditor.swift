@@ -144,11 +144,11 @@ public struct YAMLEditor: Sendable {
 
     /// Appends `item` to the list under `key` (a block list gains a `- item` line at the
     /// indentation of its items; a flow list gains `, item`). A missing key is inserted as
-    /// a one-item block list, in `order`.
-    public mutating func append(_ item: YAMLValue, to key: String, in path: [String] = [], order: [String] = []) throws(YAMLError) {
+    /// a one-item list (block, or `[item]` with `flow`), in `order`.
+    public mutating func append(_ item: YAMLValue, to key: String, in path: [String] = [], order: [String] = [], flow: Bool = false) throws(YAMLError) {
         let map = try mapping(at: path)
         guard let pair = map.pairs?.first(where: { $0.key == key }) else {
-            try insert(key, .sequence([item], flow: false), into: map, order: order)
+            try insert(key, .sequence([item], flow: flow), into: map, order: order)
             return
         }
         let list = pair.value

@@ -25,7 +25,7 @@ extension EventCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Event date, YYYY-MM-DD.", transform: parseDayArgument) var date: Day
         @Option(help: "upgrade or market.") var kind: EventKind
-        @Option(help: "What happened, e.g. 'V3 大版本升级'.") var title: String
+        @Option(help: "What happened, e.g. 'V3 major upgrade'.") var title: String
         @Option(help: "A project concerned (repeatable).") var project: [String] = []
         @Option(help: "A tag: every project with it is concerned (repeatable).") var tag: [String] = []
         @Option(help: "File name part after the date (default: from the kind and the first tag or project).") var slug: String?

@@ -9,7 +9,7 @@ import HuifangStore
 struct Huifang: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "huifang",
-        abstract: "Follow-up visits to delivered projects (项目回访), kept as YAML records in a git repository.",
+        abstract: "Follow-up visits to delivered projects (huifang), kept as YAML records in a git repository.",
         discussion: """
             A repository is the folder holding huifang.yaml, found from the working folder upwards \
             (like git finds .git). Records are plain YAML files: one per project, visit, issue, \
@@ -20,7 +20,7 @@ struct Huifang: ParsableCommand {
             """,
         version: HuifangVersion.current,
         subcommands: [
-            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CheckCommand.self, StatusCommand.self,
+            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CheckCommand.self, StatusCommand.self,
         ]
     )
 

@@ -29,9 +29,9 @@ extension ProjectCommand {
         @Option(help: "Project name.") var name: String
         @Option(help: "Customer (company) name.") var customer: String
         @Option(help: "Responsible department id (from huifang.yaml).") var department: String
-        @Option(help: "Person responsible for visits (回访责任人).") var owner: String
+        @Option(help: "Person responsible for the visits.") var owner: String
         @Option(help: "Tier: key, standard or basic.") var tier: Tier
-        @Option(help: "Acceptance date (交付验收), YYYY-MM-DD.", transform: parseDayArgument) var accepted: Day?
+        @Option(help: "Acceptance date (delivery accepted), YYYY-MM-DD.", transform: parseDayArgument) var accepted: Day?
         @Option(help: "A customer contact: NAME[,ROLE[,PHONE[,EMAIL]]].") var contact: [String] = []
         @Option(help: "A tag (product line, region...); events can target tags.") var tag: [String] = []
 

@@ -6,7 +6,7 @@ import HuifangStore
 struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
-        abstract: "Log and list follow-up visits (回访记录).",
+        abstract: "Log and list follow-up visits.",
         subcommands: [Log.self, List.self]
     )
 
@@ -30,14 +30,14 @@ extension VisitCommand {
         @Option(help: "How: phone, onsite, email or online.") var method: VisitMethod
         @Option(help: "Who visited (default: the project's owner).") var visitor: String?
         @Option(help: "first, periodic, special, customer_request or stage (default: from the history).") var kind: VisitKind?
-        @Option(help: "What was discussed (回访内容).") var summary: String?
+        @Option(help: "What was discussed.") var summary: String?
         @Option(help: "A score, DIMENSION=N (repeatable), e.g. --score quality=4.") var score: [String] = []
         @Option(help: "Overall satisfaction, 1..scale.") var overall: Int?
         @Option(help: "Likelihood to recommend, 0..10.") var nps: Int?
         @Option(help: "How the project runs: normal, degraded or down.") var operation: Operation?
-        @Option(help: "The customer's own words (客户原话), repeatable.") var quote: [String] = []
+        @Option(help: "The customer's own words, verbatim (repeatable).") var quote: [String] = []
         @Option(help: "A customer contact who took part, repeatable.") var contact: [String] = []
-        @Option(help: "A new or changed need (需求), repeatable.") var need: [String] = []
+        @Option(help: "A new or changed need (repeatable).") var need: [String] = []
         @Option(help: "What was learnt about a competitor, repeatable.") var competitor: [String] = []
         @Option(help: "The event (file name in events/ without .yaml) this special visit follows.") var event: String?
 

@@ -1,0 +1,457 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct IssueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "Customer problems: record, route by severity, escalate, resolve, confirm, close.",
+        discussion: """
+            Routing (policy section 8): a minor issue is handled by the visitor on the spot or by the \
+            responsible department; a general one by the head of the project's department, who names \
+            owner and deadline and reports to project management on resolution; a major one by a \
+            working group led by project management, with leadership told at once, and it cannot be \
+            closed without a case analysis. Deadlines count working days (policy.resolve_within).
+            """,
+        subcommands: [Add.self, Escalate.self, Resolve.self, Confirm.self, Close.self, Reopen.self, Show.self, List.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+/// Who is recording a change: --by, else $HUIFANG_USER, else the given fallback.
+func recorder(_ by: String?, fallback: String) -> String {
+    if let by, !by.trimmed.isEmpty { return by.trimmed }
+    if let env = getenv("HUIFANG_USER"), !String(cString: env).isEmpty { return String(cString: env) }
+    return fallback
+}
+
+func fileName(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? path
+}
+
+/// The route in plain words, as `issue add` and `issue escalate` print it.
+func describe(_ route: Route, issue: Issue, today: Day) -> String {
+    var s = "  handled by: \(route.handler)\n"
+    s += "  owner:      \(issue.owner) (\(issue.department))\n"
+    s += "  tell now:   \(route.notify.joined(separator: "; "))\n"
+    s += "  deadline:   \(issue.due) (\(route.allowed) from \(today))\n"
+    if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.joined(separator: "; "))\n" }
+    s += "  to close:   \(route.toClose.joined(separator: " and "))\n"
+    return s
+}
+
+extension IssueCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a customer problem and route it: writes projects/PROJECT/issues/ID.yaml.",
+            discussion: """
+                With --visit, the visit's 'issues:' list gains the new id (the visit file is otherwise \
+                unchanged). The source defaults to 'visit' with --visit, else 'customer'; issues a customer \
+                raises themselves (customer, complaint) also call for a visit within \
+                policy.customer_request_within.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var project: String
+        @Option(help: "What the problem is, in a few words.") var title: String
+        @Option(help: "technical, quality, service or requirement_change.") var category: IssueCategory
+        @Option(help: "minor, general or major.") var severity: Severity
+        @Option(help: "visit, customer or complaint.") var source: IssueSource?
+        @Option(help: "The visit in which it was raised (id or prefix).") var visit: String?
+        @Option(help: "When it was raised (default: the visit's date, else today).", transform: parseDayArgument) var raised: Day?
+        @Option(help: "Owner (default: from the route).") var owner: String?
+        @Option(help: "Responsible department id (default: from the route).") var department: String?
+        @Option(help: "Who records it (default: $HUIFANG_USER, else the visitor or project owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let p = try r.requireProject(project)
+            let v = try visit.map { try r.require(r.visit(matching: $0), "visit", $0) }
+            if let v, v.project != p.id {
+                throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
+            }
+            let src = source ?? (v == nil ? .customer : .visit)
+            if src == .visit && v == nil {
+                throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
+            }
+            let day = raised ?? v?.date ?? ctx.today
+            if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
+            if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
+            if let department, r.config.department(department) == nil {
+                throw CommandFailure.usage("unknown department '\(department)'",
+                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+            }
+            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor)
+            var ids = IDGenerator()
+            let taken = Set(r.issues.map(\.id))
+            let id = ids.next(IssueID.self) { taken.contains($0) }
+            let who = recorder(by, fallback: v?.visitor ?? p.owner)
+            let path = "projects/\(p.id)/issues/\(id).yaml"
+            let issue = Issue(
+                id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
+                severity: severity, owner: owner?.trimmed ?? route.owner, department: department ?? route.department,
+                due: route.due, status: .open, history: [HistoryEntry(at: day, action: "opened", by: who)],
+                location: SourceLocation(path: path))
+            let text = RecordEncoder.issue(issue)
+            try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
+            var changes: [(String, [UInt8])] = [(path, Array(text.utf8))]
+            if let v {
+                let vpath = v.location.path
+                changes.append((vpath, try RecordUpdate.edit(ctx.repository, vpath, as: .visit(project: p.id, file: fileName(vpath)),
+                                                              config: r.config) { (e: inout YAMLEditor) throws(YAMLError) in
+                    try e.append(.string(id.rawValue), to: "issues", order: RecordKeys.visit, flow: true)
+                }))
+            }
+            try RecordUpdate.write(changes, in: ctx.repository)
+            Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
+            Console.out(describe(route, issue: issue, today: day))
+            Console.out("  \(path)\n")
+            if let v { Console.out("  \(v.location.path) (issues: + \(id))\n") }
+        }
+    }
+
+    struct Escalate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move an open issue one level up (or to --to); the deadline is counted again from today.",
+            discussion: "An issue never moves down. The escalation is appended to the issue's history."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "The new severity (default: one level up).") var to: Severity?
+        @Option(help: "Why it is escalated.") var reason: String
+        @Option(help: "Who escalates (default: $HUIFANG_USER, else the owner).") var by: String?
+        @Option(help: "New owner.") var owner: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.issue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            guard issue.isOpen else {
+                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); only open issues are escalated",
+                                           hint: "reopen it first: huifang issue reopen \(issue.id) --reason ...")
+            }
+            guard let target = to ?? issue.severity.next else {
+                throw CommandFailure.usage("issue \(issue.id) is already major, the highest level",
+                                           hint: "an overdue major issue goes to leadership: tell them")
+            }
+            guard target > issue.severity else {
+                throw CommandFailure.usage("cannot move issue \(issue.id) from \(issue.severity.rawValue) down or sideways to \(target.rawValue)",
+                                           hint: "escalation only moves up: minor → general → major")
+            }
+            guard let p = r.project(issue.project) else { throw CommandFailure.data("issue \(issue.id) names an unknown project") }
+            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil)
+            let who = recorder(by, fallback: issue.owner)
+            let entry = HistoryEntry(at: ctx.today, action: "escalated", by: who, from: issue.severity, to: target, reason: reason.trimmed)
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: p.id, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("severity", to: .plain(target.rawValue), order: RecordKeys.issue)
+                try e.set("due", to: .plain(route.due.description), order: RecordKeys.issue)
+                if let owner { try e.set("owner", to: .string(owner.trimmed), order: RecordKeys.issue) }
+                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            var updated = issue
+            updated.severity = target
+            updated.due = route.due
+            if let owner { updated.owner = owner.trimmed }
+            Console.out("Escalated \(issue.id) from \(issue.severity.rawValue) to \(target.rawValue)\n")
+            Console.out(describe(route, issue: updated, today: ctx.today))
+        }
+    }
+
+    struct Resolve: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record how an open issue was resolved; the customer confirms next.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "What was done.") var summary: String
+        @Flag(help: "Solved on the spot during the visit (minor issues).") var onSpot = false
+        @Option(help: "Who resolved it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !summary.trimmed.isEmpty else { throw CommandFailure.usage("--summary is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.issue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            guard issue.isOpen else {
+                throw CommandFailure.usage("issue \(issue.id) is already \(issue.status.rawValue)")
+            }
+            if onSpot && issue.severity != .minor {
+                throw CommandFailure.usage("only minor issues are resolved on the spot; \(issue.id) is \(issue.severity.rawValue)")
+            }
+            let resolution = Resolution(date: ctx.today, summary: summary.trimmed, onSpot: onSpot)
+            let entry = HistoryEntry(at: ctx.today, action: "resolved", by: recorder(by, fallback: issue.owner))
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("status", to: .plain(IssueStatus.resolved.rawValue), order: RecordKeys.issue)
+                try e.set("resolved", to: RecordEncoder.resolution(resolution), order: RecordKeys.issue)
+                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let late = ctx.today > issue.due ? "late: \(issue.due.days(until: ctx.today)) days after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
+            let confirmBy = r.calendar.adding(r.config.policy.confirmWithin, to: ctx.today)
+            Console.out("Resolved \(issue.id), \(late)\n")
+            Console.out("  next: the customer confirms by \(confirmBy): huifang issue confirm \(issue.id) [--unsatisfied]\n")
+        }
+    }
+
+    struct Confirm: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record the customer's confirmation of a resolved issue; --unsatisfied reopens it.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Flag(help: "The customer is not satisfied: the issue is open again.") var unsatisfied = false
+        @Option(help: "Who recorded the confirmation (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.issue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            guard issue.status == .resolved, let resolved = issue.resolved else {
+                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); only resolved issues are confirmed",
+                                           hint: issue.isOpen ? "resolve it first: huifang issue resolve \(issue.id) --summary ..." : nil)
+            }
+            if ctx.today < resolved.date { throw CommandFailure.usage("today (\(ctx.today)) is before the resolution (\(resolved.date))") }
+            let confirmation = Confirmation(date: ctx.today, satisfied: !unsatisfied)
+            let who = recorder(by, fallback: issue.owner)
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("status", to: .plain(unsatisfied ? IssueStatus.open.rawValue : IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
+                try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
+                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: unsatisfied ? "reopened" : "confirmed", by: who,
+                                                                reason: unsatisfied ? "customer not satisfied" : nil)),
+                             to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            if unsatisfied {
+                let late = ctx.today > issue.due ? " It is past its deadline \(issue.due): escalate it." : ""
+                Console.out("The customer is not satisfied: \(issue.id) is open again (deadline \(issue.due)).\(late)\n")
+            } else {
+                let next = issue.severity == .major ? "close it with its case analysis: huifang issue close \(issue.id) --case-analysis FILE"
+                    : "close it: huifang issue close \(issue.id)"
+                Console.out("Confirmed \(issue.id): the customer is satisfied. Next: \(next)\n")
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Close a confirmed issue; a major issue needs its case analysis.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "The case analysis, a file inside the repository (required for major issues).") var caseAnalysis: String?
+        @Option(help: "Who closes it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.issue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            if issue.status == .closed { throw CommandFailure.usage("issue \(issue.id) is already closed") }
+            guard issue.status == .confirmed else {
+                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); an issue is closed once the customer confirmed it",
+                                           hint: issue.status == .resolved ? "huifang issue confirm \(issue.id)" : nil)
+            }
+            var analysis = issue.caseAnalysis
+            if let given = caseAnalysis {
+                analysis = try repositoryRelative(given, ctx.repository)
+            }
+            if issue.severity == .major && analysis == nil {
+                throw CommandFailure.usage("a major issue cannot be closed without a case analysis",
+                                           hint: "write one (e.g. docs/cases/\(issue.id).md) and pass --case-analysis FILE")
+            }
+            if let analysis, !FileSystem.exists(ctx.repository.path(analysis)) {
+                throw CommandFailure.usage("case analysis '\(analysis)' does not exist", hint: "write the file inside the repository first")
+            }
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("status", to: .plain(IssueStatus.closed.rawValue), order: RecordKeys.issue)
+                if let analysis, analysis != issue.caseAnalysis {
+                    try e.set("case_analysis", to: .string(analysis), order: RecordKeys.issue)
+                }
+                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "closed", by: recorder(by, fallback: issue.owner))),
+                             to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            Console.out("Closed \(issue.id)\(analysis.map { " (case analysis: \($0))" } ?? "")\n")
+        }
+    }
+
+    struct Reopen: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a resolved, confirmed or closed issue again.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "Why it is reopened.") var reason: String
+        @Option(help: "Who reopens it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.issue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            guard !issue.isOpen else { throw CommandFailure.usage("issue \(issue.id) is already open") }
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
+                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
+                                                                reason: reason.trimmed)), to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let late = ctx.today > issue.due ? "; it is past its deadline \(issue.due): escalate it" : ""
+            Console.out("Reopened \(issue.id) (deadline \(issue.due)\(late))\n")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show an issue: its route, deadline state and history.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let i = try r.require(r.issue(matching: id), "issue", id)
+            let state = i.deadlineState(on: ctx.today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
+            if format == .json {
+                var json = ProjectJSON.issue(i)
+                if case .object(var pairs) = json {
+                    pairs.append(("state", .string(state.label)))
+                    pairs.append(("history", .array(i.history.map { h in
+                        .object([("at", .string(h.at.description)), ("action", .string(h.action)), ("by", .optional(h.by)),
+                                 ("from", .optional(h.from?.rawValue)), ("to", .optional(h.to?.rawValue)), ("reason", .optional(h.reason))])
+                    })))
+                    json = .object(pairs)
+                }
+                Console.out(json.render() + "\n")
+                return
+            }
+            var s = TerminalText.clean("\(i.id)  \(i.title)") + "\n"
+            func row(_ k: String, _ v: String) { s += DisplayWidth.pad(k, to: 12) + TerminalText.clean(v) + "\n" }
+            row("project", i.project.rawValue)
+            row("severity", i.severity.rawValue)
+            row("category", i.category.rawValue)
+            row("source", i.source.rawValue + (i.visit.map { " (visit \($0))" } ?? ""))
+            row("raised", i.raised.description)
+            row("owner", "\(i.owner) (\(i.department))")
+            row("due", "\(i.due)  [\(state.label)]")
+            row("status", i.status.rawValue)
+            if let res = i.resolved { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
+            if let c = i.confirmed { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            if let a = i.caseAnalysis { row("case", a) }
+            if let p = r.project(i.project) {
+                let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)
+                row("route", route.handler)
+                row("to close", route.toClose.joined(separator: " and "))
+            }
+            s += "\nhistory\n"
+            for h in i.history {
+                var line = "  \(h.at)  \(h.action)"
+                if let f = h.from, let t = h.to { line += " \(f.rawValue) → \(t.rawValue)" }
+                if let b = h.by { line += "  by \(b)" }
+                if let reason = h.reason { line += "  (\(reason))" }
+                s += TerminalText.clean(line) + "\n"
+            }
+            Console.out(s)
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List issues, most urgent first.")
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Only open issues.") var open = false
+        @Flag(help: "Only open issues past their deadline.") var overdue = false
+        @Option(help: "Only this severity.") var severity: Severity?
+        @Option(help: "Only this project (id or unique prefix).") var project: String?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let only = try project.map { try r.requireProject($0).id }
+            let today = ctx.today
+            let chosen = r.issues.filter { i in
+                (!open || i.isOpen) && (!overdue || (i.isOpen && i.due < today)) && (severity == nil || i.severity == severity)
+                    && (only == nil || i.project == only)
+            }.sorted { a, b in
+                (a.isOpen ? 0 : 1, a.due, a.id) < (b.isOpen ? 0 : 1, b.due, b.id)
+            }
+            var listing = Listing([
+                ("id", "ID"), ("project", "项目 Project"), ("severity", "级别 Severity"), ("status", "状态 Status"),
+                ("raised", "提出 Raised"), ("due", "期限 Due"), ("state", "进度 State"), ("owner", "负责人 Owner"), ("title", "问题 Title"),
+            ])
+            listing.maxWidth = [8: 40]
+            for i in chosen {
+                let state = i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare).label
+                listing.add([
+                    (i.id.rawValue, .string(i.id.rawValue)), (i.project.rawValue, .string(i.project.rawValue)),
+                    (i.severity.rawValue, .string(i.severity.rawValue)), (i.status.rawValue, .string(i.status.rawValue)),
+                    (i.raised.description, .string(i.raised.description)), (i.due.description, .string(i.due.description)),
+                    (state, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
+                ])
+            }
+            Console.out(listing.render(format))
+            if format == .table && chosen.isEmpty { Console.err("no issues\n") }
+        }
+    }
+}
+
+/// Changes are recorded on the as-of date; it may not lie before what the issue already records.
+func requireChronology(_ issue: Issue, _ today: Day) throws {
+    let last = issue.history.map(\.at).max().map { max($0, issue.raised) } ?? issue.raised
+    if today < last {
+        throw CommandFailure.usage("\(today) is before the last change of issue \(issue.id) on \(last)",
+                                   hint: "changes are recorded on the as-of date; use --as-of \(last) or later")
+    }
+}
+
+/// A path given on the command line, as a path relative to the repository root; refused
+/// when it lies outside the repository.
+func repositoryRelative(_ given: String, _ repo: Repository) throws -> String {
+    let absolute = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
+    guard let real = FileSystem.realPath(absolute) else {
+        throw CommandFailure.usage("'\(given)' does not exist", hint: "write the file inside the repository first")
+    }
+    guard real.hasPrefix(repo.root + "/") else {
+        throw CommandFailure.usage("'\(given)' is outside the repository", hint: "keep case analyses in the repository, e.g. docs/cases/")
+    }
+    return String(real.dropFirst(repo.root.count + 1))
+}
