@@ -1,0 +1,146 @@
+import ArgumentParser
+import HuifangCore
+import HuifangStore
+import HuifangYAML
+
+struct ImproveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "improve",
+        abstract: "Improvement measures: planned, in progress, done, verified.",
+        discussion: """
+            Each measure names the issues it addresses, the department, the person, the deadline and \
+            the expected effect; project management verifies that it was carried out and worked.
+            """,
+        subcommands: [Add.self, Start.self, Done.self, Verify.self, List.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension ImproveCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a measure: writes improvements/ID.yaml.")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "What will be done.") var title: String
+        @Option(parsing: .upToNextOption, help: "Issue ids (or prefixes) the measure addresses.") var addresses: [String] = []
+        @Option(help: "Responsible department id.") var department: String
+        @Option(help: "Responsible person.") var owner: String
+        @Option(help: "Deadline, YYYY-MM-DD.", transform: parseDayArgument) var due: Day
+        @Option(help: "The effect expected, measurable where possible.") var expectedEffect: String
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            for (flag, v) in [("--title", title), ("--owner", owner), ("--expected-effect", expectedEffect)] where v.trimmed.isEmpty {
+                throw CommandFailure.usage("\(flag) is empty")
+            }
+            guard !addresses.isEmpty else {
+                throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            guard r.config.department(department) != nil else {
+                throw CommandFailure.usage("unknown department '\(department)'",
+                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+            }
+            let issues = try addresses.map { try r.require(r.issue(matching: $0), "issue", $0).id }
+            var ids = IDGenerator()
+            let taken = Set(r.improvements.map(\.id))
+            let id = ids.next(ImprovementID.self) { taken.contains($0) }
+            let path = "improvements/\(id).yaml"
+            let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: department, owner: owner.trimmed,
+                                due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
+            let text = RecordEncoder.improvement(m)
+            try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
+            try ctx.write(text, to: path)
+            Console.out("Added improvement \(id) (planned, due \(due)) addressing \(issues.map(\.rawValue).joined(separator: ", "))\n  \(path)\n")
+        }
+    }
+
+    /// Moves a measure to `status`, from one of `from`.
+    static func transition(_ global: GlobalOptions, _ id: String, to status: ImprovementStatus, from: [ImprovementStatus],
+                           verified: Verification? = nil) throws {
+        let ctx = try CommandContext(global)
+        let _lock = try ctx.lock()
+        defer { withExtendedLifetime(_lock) {} }
+        let r = try ctx.load().records
+        let m = try r.require(r.improvement(matching: id), "improvement", id)
+        guard from.contains(m.status) else {
+            throw CommandFailure.usage("improvement \(m.id) is \(m.status.rawValue); it can become \(status.rawValue) only from \(from.map(\.rawValue).joined(separator: " or "))")
+        }
+        let path = m.location.path
+        let bytes = try RecordUpdate.edit(ctx.repository, path, as: .improvement(file: fileName(path)), config: r.config) {
+            (e: inout YAMLEditor) throws(YAMLError) in
+            try e.set("status", to: .plain(status.rawValue), order: RecordKeys.improvement)
+            if let verified {
+                try e.set("verified", to: .flowMap([("date", .plain(verified.date.description)), ("result", .string(verified.result))]),
+                          order: RecordKeys.improvement)
+            }
+        }
+        try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+        Console.out("Improvement \(m.id) is \(status.rawValue)\n")
+    }
+
+    struct Start: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a planned measure as in progress.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
+
+        func run() throws { try transition(global, id, to: .inProgress, from: [.planned]) }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a measure as carried out.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
+
+        func run() throws { try transition(global, id, to: .done, from: [.planned, .inProgress]) }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record that a done measure worked, with the result seen.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "What was observed, e.g. 'no recurrence in Q3'.") var result: String
+
+        func run() throws {
+            guard !result.trimmed.isEmpty else { throw CommandFailure.usage("--result is empty") }
+            let today = try global.today()
+            try transition(global, id, to: .verified, from: [.done], verified: Verification(date: today, result: result.trimmed))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List measures, overdue ones first.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let today = ctx.today
+            func overdue(_ m: Improvement) -> Bool { (m.status == .planned || m.status == .inProgress) && m.due < today }
+            let sorted = r.improvements.sorted { a, b in
+                (overdue(a) ? 0 : 1, a.due, a.id) < (overdue(b) ? 0 : 1, b.due, b.id)
+            }
+            var listing = Listing([
+                ("id", "ID"), ("status", "状态 Status"), ("due", "期限 Due"), ("overdue", "逾期 Late"), ("department", "部门 Dept"),
+                ("owner", "负责人 Owner"), ("addresses", "问题 Issues"), ("title", "措施 Title"),
+            ])
+            listing.maxWidth = [7: 40]
+            for m in sorted {
+                let late = overdue(m) ? "\(m.due.days(until: today))d" : ""
+                listing.add([
+                    (m.id.rawValue, .string(m.id.rawValue)), (m.status.rawValue, .string(m.status.rawValue)),
+                    (m.due.description, .string(m.due.description)), (late, .bool(overdue(m))),
+                    (m.department, .string(m.department)), (m.owner, .string(m.owner)),
+                    (m.addresses.map(\.rawValue).joined(separator: " "), .strings(m.addresses.map(\.rawValue))),
+                    (m.title, .string(m.title)),
+                ])
+            }
+            Console.out(listing.render(format))
+            if format == .table && sorted.isEmpty { Console.err("no improvement measures\n") }
+        }
+    }
+}
