@@ -26,6 +26,7 @@ public enum Agenda {
     public static func entries(_ r: Records, schedule: Schedule, today: Day, until: Day?) -> [AgendaEntry] {
         let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let events = Dictionary(r.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let issues = Dictionary(r.issues.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [AgendaEntry] = []
         for item in schedule.open(on: today) where until.map({ item.due <= $0 }) ?? true {
             guard let p = projects[item.project] else { continue }
@@ -34,7 +35,8 @@ public enum Agenda {
             case .first: title = "first visit after acceptance on \(item.triggered)"
             case .periodic: title = "periodic visit (last visit \(item.triggered))"
             case .special: title = "special visit: " + (item.basis.flatMap { events[$0]?.title } ?? item.basis ?? "")
-            case .customerRequest: title = "visit on the customer's request (\(item.basis ?? ""), \(item.triggered))"
+            case .customerRequest:
+                title = "customer request: " + (item.basis.flatMap { issues[$0]?.title } ?? "") + " (\(item.basis ?? ""))"
             }
             out.append(AgendaEntry(subject: .visit(item.kind), project: p.id, due: item.due,
                                    daysOverdue: item.due.days(until: today), responsible: p.owner, department: p.department,

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+
+/// `due`, `status`, `event add`, `plan` and `export ics` on a repository with a known history.
+@Suite struct ScheduleCommandTests {
+    /// The tour repository plus an event, a complaint and an overdue issue.
+    func history() throws -> HuifangRunner {
+        let r = try makeTourRepository()
+        let steps: [[String]] = [
+            ["--as-of", "2026-09-28", "event", "add", "2026-09-28", "--kind", "upgrade", "--title", "V3 大版本升级", "--tag", "erp"],
+            ["--as-of", "2026-11-18", "issue", "add", "beta-mes", "--title", "打印格式错乱", "--category", "quality", "--severity", "minor",
+             "--source", "complaint"],
+            ["--as-of", "2026-11-02", "issue", "add", "acme-erp", "--title", "接口响应慢", "--category", "technical", "--severity", "general",
+             "--source", "customer"],
+        ]
+        for s in steps {
+            let result = r.run(s)
+            try #require(result.code == 0, "\(s): \(result.stderr)")
+        }
+        return r
+    }
+
+    @Test func dueListsVisitsAndIssuesByDate() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        r.expectGolden(r.run(["due"]).stdout, "due.txt")
+        r.expectGolden(r.run(["due", "--format", "json"]).stdout, "due.json")
+        r.expectGolden(r.run(["due", "--overdue", "--format", "csv"]).stdout, "due-overdue.csv")
+        let only = r.run(["due", "--project", "beta", "--format", "csv"]).stdout
+        #expect(!only.contains("acme-erp"))
+        #expect(only.contains("beta-mes"))
+        #expect(r.run(["due", "--within", "3x"]).code == 64)
+    }
+
+    @Test func statusShowsWhatNeedsAttention() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        r.expectGolden(r.run(["status"]).stdout, "status.txt")
+        // The same repository as it stood on 2026-06-01: the first visit of acme-erp was made,
+        // the next periodic one not yet due, beta-mes not yet accepted.
+        let past = r.run(["--as-of", "2026-06-01", "status"]).stdout
+        #expect(past.contains("Nothing needs attention") || !past.contains("Overdue visits"))
+    }
+
+    @Test func aYearWithoutCalendarWarnsOnce() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        let result = r.run(["--as-of", "2027-03-01", "issue", "add", "acme-erp", "--title", "x", "--category", "service",
+                            "--severity", "minor", "--source", "customer"])
+        #expect(result.code == 0)
+        let due = r.run(["--as-of", "2027-03-01", "due"])
+        #expect(due.code == 0)
+        #expect(due.stderr == "warning: no calendar file covers 2027; working days in 2027 count Monday to Friday only. Add 2027's holidays and make-up days to calendars/cn.yaml.\n")
+    }
+
+    @Test func planFreezesTheYearAndRefusesToOverwrite() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        let first = r.run(["plan", "2027"])
+        #expect(first.code == 0, "\(first.stderr)")
+        r.expectGolden(try #require(r.read("plans/2027.yaml")), "plan-2027.yaml")
+        let before = r.snapshot()
+        let again = r.run(["plan", "2027"])
+        #expect(again.code == 64)
+        #expect(again.stderr.contains("--force"))
+        #expect(r.snapshot() == before)
+        #expect(r.run(["plan", "2027", "--force"]).code == 0)
+        #expect(r.run(["check"]).code == 0)
+    }
+
+    @Test func eventAddNamesItsFileByDateAndSlug() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        #expect(r.read("events/2026-09-28-upgrade-erp.yaml") == "date: 2026-09-28\nkind: upgrade\ntitle: V3 大版本升级\ntags: [erp]\n")
+        let second = r.run(["event", "add", "2026-09-28", "--kind", "upgrade", "--title", "补丁", "--tag", "erp"])
+        #expect(second.stdout.contains("2026-09-28-upgrade-erp-2"))
+        let none = r.run(["event", "add", "2026-10-01", "--kind", "market", "--title", "展会"])
+        #expect(none.code == 64)
+        #expect(none.stderr.contains("--project or --tag"))
+    }
+
+    @Test func icsExportIsValidICalendar() throws {
+        let r = try history()
+        defer { r.cleanup() }
+        let result = r.run(["export", "ics", "-o", "visits.ics"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let bytes = try #require(FileManager.default.contents(atPath: r.path("visits.ics")))
+        r.expectGolden(String(decoding: bytes, as: UTF8.self), "export.ics")
+        // A second export gives the same UIDs, so calendar programs update instead of duplicating.
+        #expect(r.run(["export", "ics"]).stdout == String(decoding: bytes, as: UTF8.self))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", HuifangRunner.testsFolder + "/../../scripts/validate_ics.py", r.path("visits.ics")]
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0, "validate_ics.py failed (needs 'python3 -m pip install icalendar'): \(e)")
+        #expect(o.hasSuffix("events, 0 problems\n"))
+    }
+}
