@@ -55,7 +55,7 @@ public enum FileSystem {
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
         let size = Int(st.st_size)
-        if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than \(limit)") }
+        if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than the \(limit) bytes a record may have") }
         var buffer = [UInt8](repeating: 0, count: size)
         var filled = 0
         while true {
@@ -72,7 +72,7 @@ public enum FileSystem {
             }
             if n == 0 { break }
             filled += n
-            if filled > limit { throw FileError(path: path, message: "file is more than \(limit) bytes") }
+            if filled > limit { throw FileError(path: path, message: "file is more than the \(limit) bytes a record may have") }
         }
         buffer.removeSubrange(filled...)
         return buffer
@@ -105,6 +105,7 @@ public enum FileSystem {
             written += n
         }
         fchmod(fd, 0o644)
+        if let delay = slowWriteMicroseconds { usleep(delay) }
         if fsync(fd) != 0 {
             let e = errno
             close(fd)
@@ -119,6 +120,13 @@ public enum FileSystem {
             close(dfd)
         }
     }
+
+    /// For crash tests only: `HUIFANG_TEST_SLOW_WRITE_MS` holds every write between writing the
+    /// temporary file and renaming it, so that a test can kill the process inside that window.
+    static let slowWriteMicroseconds: UInt32? = {
+        guard let s = getenv("HUIFANG_TEST_SLOW_WRITE_MS"), let ms = UInt32(String(cString: s)) else { return nil }
+        return ms * 1000
+    }()
 
     /// `mkdir -p`.
     public static func makeDirectories(_ path: String) throws(FileError) {

@@ -130,9 +130,10 @@ public enum RepositoryLoader {
     static func parse(_ repo: Repository, _ relative: String) -> (YAMLNode?, [Finding]) {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes * 4)
+            bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes)
         } catch {
-            return (nil, [Finding(path: relative, message: error.message)])
+            return (nil, [Finding(path: relative, message: error.message,
+                                  hint: error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil)])
         }
         do {
             return (try YAMLParser.parse(bytes), [])
