@@ -1,0 +1,88 @@
+/// A report as a sequence of blocks that every text format renders the same way: Markdown
+/// for git forges, self-contained HTML for print and e-mail. Record text is kept as given
+/// here and escaped by each renderer.
+public struct ReportDocument: Sendable {
+    public var title: String
+    public var subtitle: String
+    public var language: String
+    public var blocks: [Block]
+
+    public init(title: String, subtitle: String, language: String, blocks: [Block] = []) {
+        self.title = title
+        self.subtitle = subtitle
+        self.language = language
+        self.blocks = blocks
+    }
+
+    public enum Block: Sendable {
+        case heading(String)
+        case subheading(String)
+        case paragraph(String)
+        case facts([(String, String)])
+        case table(ReportTable)
+        case bullets([String])
+        case quote(String, source: String)
+        case chart(Chart)
+    }
+}
+
+public struct ReportTable: Sendable {
+    public var headers: [String]
+    public var rows: [[String]]
+    /// Columns aligned right (numbers).
+    public var numeric: Set<Int>
+
+    public init(headers: [String], rows: [[String]], numeric: Set<Int> = []) {
+        self.headers = headers
+        self.rows = rows
+        self.numeric = numeric
+    }
+}
+
+/// A small chart drawn as inline SVG in HTML (and as a table in Markdown).
+public struct Chart: Sendable {
+    public enum Kind: Sendable { case bars, line }
+
+    public var kind: Kind
+    public var title: String
+    public var labels: [String]
+    /// One or more named series; nil values are gaps ("n/a").
+    public var series: [(name: String, values: [Double?])]
+    /// Upper end of the value axis (1 for rates, the scale for scores); nil: the largest value.
+    public var maximum: Double?
+    /// How a value is printed (e.g. as a percentage).
+    public var percent: Bool
+
+    public init(kind: Kind, title: String, labels: [String], series: [(name: String, values: [Double?])], maximum: Double? = nil, percent: Bool = false) {
+        self.kind = kind
+        self.title = title
+        self.labels = labels
+        self.series = series
+        self.maximum = maximum
+        self.percent = percent
+    }
+
+    public func format(_ v: Double?) -> String {
+        guard let v else { return "n/a" }
+        return percent ? ReportNumber.percent(v) : ReportNumber.decimal(v, digits: 2)
+    }
+}
+
+/// Numbers as reports print them: percentages with one decimal, "n/a" for no value.
+public enum ReportNumber {
+    public static func percent(_ fraction: Double?) -> String {
+        guard let f = fraction else { return "n/a" }
+        return decimal(f * 100, digits: 1) + "%"
+    }
+
+    public static func decimal(_ d: Double?, digits: Int) -> String {
+        guard let d else { return "n/a" }
+        var scale = 1
+        for _ in 0..<digits { scale *= 10 }
+        let n = Int((abs(d) * Double(scale)).rounded())
+        let sign = d < 0 && n != 0 ? "-" : ""
+        if digits == 0 { return sign + String(n) }
+        let frac = String(n % scale)
+        return sign + String(n / scale) + "." + String(repeating: "0", count: digits - frac.count) + frac
+    }
+}
