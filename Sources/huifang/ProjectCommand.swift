@@ -7,7 +7,7 @@ struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
         abstract: "Add, list and show delivered projects.",
-        subcommands: [Add.self, List.self, Show.self]
+        subcommands: [Add.self, List.self, Show.self, Log.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -169,6 +169,40 @@ extension ProjectCommand {
 
         func indent(_ text: String) -> String {
             text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }.joined(separator: "\n")
+        }
+    }
+}
+
+extension ProjectCommand {
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Everything that happened to a project, newest first, one line each (like git log).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var id: String
+        @Option(help: "Only from this date on.", transform: parseDayArgument) var since: Day?
+        @Option(help: "Only up to this date.", transform: parseDayArgument) var until: Day?
+        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let p = try r.requireProject(id)
+            let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
+            if format == .table {
+                var t = TextTable(headers: [])
+                for e in entries { t.add([e.date.description, e.kind.rawValue, e.id, e.who ?? "", e.text]) }
+                t.maxWidth = [4: 72]
+                Console.out(entries.isEmpty ? "" : t.renderRows(indent: ""))
+                if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
+                return
+            }
+            var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("text", "text")])
+            for e in entries {
+                listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
+                             (e.id, .string(e.id)), cell(e.who), (e.text, .string(e.text))])
+            }
+            Console.out(listing.render(format))
         }
     }
 }

@@ -7,7 +7,7 @@ struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
         abstract: "Log and list follow-up visits.",
-        subcommands: [Log.self, List.self]
+        subcommands: [Log.self, List.self, Prepare.self]
     )
 
     @OptionGroup var global: GlobalOptions
