@@ -207,7 +207,7 @@ struct RecordDecoder {
         let scale = config.satisfaction.scale
         var scores: [(dimension: String, score: Int)] = []
         if let s = reader.node(map, "scores", required: false).flatMap({ reader.mapping($0, "'scores'") }) {
-            for pair in s.pairs ?? [] {
+            for pair in s.pairs ?? [] where !pair.value.isNull {
                 guard let n = reader.intValue(pair.value, "scores.\(pair.key)", in: 1...scale) else { continue }
                 if !config.satisfaction.dimensions.contains(pair.key) {
                     add(.warning, "unknown satisfaction dimension '\(pair.key)'; known: \(config.satisfaction.dimensions.joined(separator: ", "))",

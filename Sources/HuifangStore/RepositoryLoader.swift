@@ -32,7 +32,7 @@ public enum RepositoryLoader {
         case plan(file: String)
     }
 
-    enum Decoded: Sendable {
+    public enum Decoded: Sendable {
         case project(Project)
         case visit(Visit)
         case issue(Issue)

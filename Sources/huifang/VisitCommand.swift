@@ -27,7 +27,9 @@ extension VisitCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @Option(help: "Visit date, YYYY-MM-DD (default: today).", transform: parseDayArgument) var date: Day?
-        @Option(help: "How: phone, onsite, email or online.") var method: VisitMethod
+        @Option(help: "How: phone, onsite, email or online.") var method: VisitMethod?
+        @Flag(help: "Write the visit in $VISUAL or $EDITOR, from a template pre-filled from the project and these flags.")
+        var edit = false
         @Option(help: "Who visited (default: the project's owner).") var visitor: String?
         @Option(help: "first, periodic, special, customer_request or stage (default: from the history).") var kind: VisitKind?
         @Option(help: "What was discussed.") var summary: String?
@@ -43,6 +45,10 @@ extension VisitCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            if edit { return try runInEditor(ctx) }
+            guard let method else {
+                throw CommandFailure.usage("a visit needs --method (phone, onsite, email or online)", hint: "or write it in your editor with --edit")
+            }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -100,6 +106,43 @@ extension VisitCommand {
             try ctx.write(text, to: visit.location.path)
             Console.out("Logged \(visit.kind.rawValue) visit \(id) to \(p.id) (\(day), \(method.rawValue), \(visit.visitor))\n")
             Console.out("  \(visit.location.path)\n")
+        }
+
+        /// The editor loop: the template is written before the lock is taken (a person may take
+        /// minutes), the record is checked on save, then written under the lock.
+        func runInEditor(_ ctx: CommandContext) throws {
+            let r = try ctx.load().records
+            let p = try r.requireProject(project)
+            var ids = IDGenerator()
+            let taken = Set(r.visits.map(\.id))
+            let id = ids.next(VisitID.self) { taken.contains($0) }
+            let day = date ?? ctx.today
+            let template = VisitTemplate.text(id: id, project: p, records: r, day: day, flags: self)
+            let session = EditorSession(template: template, name: "visit.yaml")
+            let visit = try session.run { text in
+                let decoded = RecordText.visit(text, project: p.id, config: r.config)
+                var result = editedRecord(decoded)
+                if case .success(let v) = result {
+                    var problems: [String] = []
+                    if v.summary.trimmed.isEmpty { problems.append("summary: write what was discussed (回访内容)") }
+                    if v.date > ctx.today { problems.append("date: \(v.date) is after today (\(ctx.today))") }
+                    if taken.contains(v.id) { problems.append("id: \(v.id) is taken by another visit") }
+                    if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
+                }
+                return result
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let now = try ctx.load().records
+            if now.visits.contains(where: { $0.id == visit.id }) {
+                throw CommandFailure.data("visit id \(visit.id) was taken meanwhile; nothing was written", hint: "run the command again")
+            }
+            let path = "projects/\(p.id)/visits/\(visit.date)-\(visit.id).yaml"
+            let text = RecordEncoder.visit(visit)
+            try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
+            try ctx.write(text, to: path)
+            Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
+            Console.out("  \(path)\n")
         }
 
         /// stage before acceptance; first for the first visit after it; special for an event; else periodic.

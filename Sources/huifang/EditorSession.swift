@@ -1,0 +1,109 @@
+import HuifangCore
+import HuifangStore
+import HuifangYAML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Lets a person write a record in `$VISUAL`, else `$EDITOR`, else `vi`, as `git commit`
+/// does: an unchanged or emptied template aborts with nothing written; an invalid record is
+/// shown as `line:col: message` and, on a terminal, the editor opens again with the text kept
+/// (as `crontab -e` does). Without a terminal it never waits: an invalid record is an error.
+struct EditorSession {
+    /// What the editor starts with.
+    var template: String
+    /// File name suffix, so that editors pick YAML highlighting.
+    var name: String
+
+    /// Runs the loop; `accept` turns the saved text into a value or a list of problems.
+    func run<T>(_ accept: (String) -> Result<T, EditProblems>) throws -> T {
+        var text = template
+        let interactive = isatty(0) == 1 && isatty(2) == 1
+        var path = "/tmp/huifang-\(getpid())-\(name)"
+        if let tmp = getenv("TMPDIR") { path = String(cString: tmp) + "/huifang-\(getpid())-\(name)" }
+        defer { unlink(path) }
+        while true {
+            do { try FileSystem.writeAtomically(Array(text.utf8), to: path) } catch { throw CommandFailure(StoreError.io(error)) }
+            try openEditor(path)
+            let saved: String
+            do { saved = String(decoding: try FileSystem.read(path), as: UTF8.self) } catch { throw CommandFailure(StoreError.io(error)) }
+            if saved == template || EditorSession.isBlank(saved) {
+                throw CommandFailure(message: "aborted: the template was left \(saved == template ? "unchanged" : "empty"); nothing was written",
+                                     hint: nil, code: 1)
+            }
+            switch accept(saved) {
+            case .success(let value):
+                return value
+            case .failure(let found):
+                let problems = found.lines
+                for p in problems { Console.err(p + "\n") }
+                guard interactive else {
+                    throw CommandFailure.data("the record is not valid; nothing was written",
+                                              hint: "fix the problems above (line:column in the edited text) and try again")
+                }
+                Console.err("Press Enter to edit again (Ctrl-C to give up)... ")
+                var c: Int32 = 0
+                repeat { c = getchar() } while c != 10 && c != EOF
+                if c == EOF { throw CommandFailure.data("aborted; nothing was written") }
+                text = EditorSession.withProblems(saved, problems)
+            }
+        }
+    }
+
+    /// The edited text with the problems as comments at the end (replacing earlier ones).
+    static func withProblems(_ text: String, _ problems: [String]) -> String {
+        let marker = "# --- huifang: fix these and save again ---"
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if let i = lines.firstIndex(of: marker) { lines.removeSubrange(i...) }
+        while lines.last == "" { lines.removeLast() }
+        let body = lines.joined(separator: "\n") + "\n"
+        return body + marker + "\n" + problems.map { "# " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Only comments and white space left: the person emptied the template.
+    static func isBlank(_ text: String) -> Bool {
+        text.split(separator: "\n").allSatisfy { line in
+            let t = line.drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+            return t.isEmpty || t.hasPrefix("#")
+        }
+    }
+
+    func openEditor(_ path: String) throws {
+        var editor = "vi"
+        for name in ["VISUAL", "EDITOR"] {
+            if let v = getenv(name), !String(cString: v).isEmpty {
+                editor = String(cString: v)
+                break
+            }
+        }
+        var pid: pid_t = 0
+        let args = ["/bin/sh", "-c", editor + " \"$1\"", "sh", path]
+        var cargs = args.map { strdup($0) } + [nil]
+        defer { for a in cargs { free(a) } }
+        let rc = posix_spawn(&pid, "/bin/sh", nil, nil, &cargs, environ)
+        guard rc == 0 else {
+            throw CommandFailure.usage("cannot start the editor '\(editor)'", hint: "set $VISUAL or $EDITOR")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        if !exited || code != 0 {
+            throw CommandFailure(message: "the editor '\(editor)' failed (exit \(code)); nothing was written", hint: nil, code: 1)
+        }
+    }
+}
+
+/// The problems of edited text as `line:col: message`, or the record.
+func editedRecord<T>(_ decoded: (T?, [Finding])) -> Result<T, EditProblems> {
+    let errors = decoded.1.filter { $0.severity == .error }
+    if let value = decoded.0, errors.isEmpty { return .success(value) }
+    let lines = errors.map { "\($0.line):\($0.column): \($0.message)" }
+    return .failure(EditProblems(lines: lines.isEmpty ? ["the record is incomplete"] : lines))
+}
+
+/// What is wrong with an edited record, one `line:col: message` each.
+struct EditProblems: Error {
+    var lines: [String]
+}
