@@ -17,7 +17,7 @@ struct CommandContext {
 
     /// Reads every record. huifang.yaml must be readable: nothing else makes sense without it.
     func load() throws -> LoadedRepository {
-        let loaded = RepositoryLoader.load(repository)
+        let loaded = Terminal.progress("reading \(repository.root)") { RepositoryLoader.load(repository) }
         if loaded.configFailed {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(Console.format(f)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))

@@ -35,7 +35,8 @@ enum Console {
 
     /// `path:line:col: error: message` and an indented hint, as compilers print them.
     static func format(_ f: Finding) -> String {
-        var s = TerminalText.clean(f.headline) + "\n"
+        let label = f.severity == .error ? Terminal.red("error:") : Terminal.yellow("warning:")
+        var s = TerminalText.clean("\(f.path):\(f.line):\(f.column): ") + label + " " + TerminalText.clean(f.message) + "\n"
         if let hint = f.hint { s += "  hint: " + TerminalText.clean(hint) + "\n" }
         return s
     }

@@ -139,7 +139,7 @@ extension ImproveCommand {
                     (m.title, .string(m.title)),
                 ])
             }
-            Console.out(listing.render(format))
+            Terminal.page(listing.render(format))
             if format == .table && sorted.isEmpty { Console.err("no improvement measures\n") }
         }
     }

@@ -428,7 +428,7 @@ extension IssueCommand {
                     (state, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
                 ])
             }
-            Console.out(listing.render(format))
+            Terminal.page(listing.render(format))
             if format == .table && chosen.isEmpty { Console.err("no issues\n") }
         }
     }

@@ -100,7 +100,7 @@ extension ProjectCommand {
                     (String(open[p.id]?.count ?? 0), .int(open[p.id]?.count ?? 0)),
                 ])
             }
-            Console.out(listing.render(format))
+            Terminal.page(listing.render(format))
             if format == .table && listing.rows.isEmpty {
                 Console.err("no projects\(department.map { " in department '\($0)'" } ?? ""); add one with 'huifang project add'\n")
             }
@@ -193,7 +193,7 @@ extension ProjectCommand {
                 var t = TextTable(headers: [])
                 for e in entries { t.add([e.date.description, e.kind.rawValue, e.id, e.who ?? "", e.text]) }
                 t.maxWidth = [4: 72]
-                Console.out(entries.isEmpty ? "" : t.renderRows(indent: ""))
+                Terminal.page(entries.isEmpty ? "" : t.renderRows(indent: ""))
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }
@@ -202,7 +202,7 @@ extension ProjectCommand {
                 listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
                              (e.id, .string(e.id)), cell(e.who), (e.text, .string(e.text))])
             }
-            Console.out(listing.render(format))
+            Terminal.page(listing.render(format))
         }
     }
 }

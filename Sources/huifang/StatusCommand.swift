@@ -34,7 +34,7 @@ struct StatusCommand: ParsableCommand {
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }
         func section(_ title: String, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
             guard !entries.isEmpty else { return }
-            s += "\n\(title) (\(entries.count)):\n"
+            s += "\n" + (title.hasPrefix("Overdue") || title.contains("past") ? Terminal.red(title) : Terminal.bold(title)) + " (\(entries.count)):\n"
             var t = TextTable(headers: [])
             for e in entries { t.add(line(e)) }
             t.maxWidth = [5: 48]

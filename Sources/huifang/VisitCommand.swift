@@ -182,7 +182,7 @@ extension VisitCommand {
                     cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
                 ])
             }
-            Console.out(listing.render(format))
+            Terminal.page(listing.render(format))
             if format == .table && chosen.isEmpty { Console.err("no visits\n") }
         }
     }
