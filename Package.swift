@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "huifang",
             dependencies: [
-                "HuifangCore", "HuifangStore", "HuifangReport",
+                "HuifangCore", "HuifangStore", "HuifangReport", "HuifangYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

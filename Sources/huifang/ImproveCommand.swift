@@ -22,15 +22,34 @@ extension ImproveCommand {
         static let configuration = CommandConfiguration(abstract: "Add a measure: writes improvements/ID.yaml.")
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "What will be done.") var title: String
+        @Option(help: "What will be done.") var title: String?
         @Option(parsing: .upToNextOption, help: "Issue ids (or prefixes) the measure addresses.") var addresses: [String] = []
-        @Option(help: "Responsible department id.") var department: String
-        @Option(help: "Responsible person.") var owner: String
-        @Option(help: "Deadline, YYYY-MM-DD.", transform: parseDayArgument) var due: Day
-        @Option(help: "The effect expected, measurable where possible.") var expectedEffect: String
+        @Option(help: "Responsible department id.") var department: String?
+        @Option(help: "Responsible person.") var owner: String?
+        @Option(help: "Deadline, YYYY-MM-DD.", transform: parseDayArgument) var due: Day?
+        @Option(help: "The effect expected, measurable where possible.") var expectedEffect: String?
+        @Flag(help: "Write the measure in $VISUAL or $EDITOR, from a template pre-filled with these flags.") var edit = false
 
         func run() throws {
             let ctx = try CommandContext(global)
+            if edit {
+                let r = try ctx.load().records
+                let template = DraftTemplates.improvement(zh: r.config.language == .zh, flags: self, departments: r.config.departments)
+                let draft = try EditorSession(template: template, name: "improvement.yaml").run(DraftTemplates.readImprovement)
+                var filled = self
+                filled.edit = false
+                filled.title = draft.title
+                filled.addresses = draft.addresses
+                filled.department = draft.department
+                filled.owner = draft.owner
+                filled.due = draft.due
+                filled.expectedEffect = draft.expectedEffect
+                return try filled.run()
+            }
+            guard let title, let department, let owner, let due, let expectedEffect else {
+                throw CommandFailure.usage("a measure needs --title, --addresses, --department, --owner, --due and --expected-effect",
+                                           hint: "or write it in your editor with --edit")
+            }
             for (flag, v) in [("--title", title), ("--owner", owner), ("--expected-effect", expectedEffect)] where v.trimmed.isEmpty {
                 throw CommandFailure.usage("\(flag) is empty")
             }

@@ -61,18 +61,39 @@ extension IssueCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
-        @Option(help: "What the problem is, in a few words.") var title: String
-        @Option(help: "technical, quality, service or requirement_change.") var category: IssueCategory
-        @Option(help: "minor, general or major.") var severity: Severity
+        @Option(help: "What the problem is, in a few words.") var title: String?
+        @Option(help: "technical, quality, service or requirement_change.") var category: IssueCategory?
+        @Option(help: "minor, general or major.") var severity: Severity?
         @Option(help: "visit, customer or complaint.") var source: IssueSource?
         @Option(help: "The visit in which it was raised (id or prefix).") var visit: String?
         @Option(help: "When it was raised (default: the visit's date, else today).", transform: parseDayArgument) var raised: Day?
         @Option(help: "Owner (default: from the route).") var owner: String?
         @Option(help: "Responsible department id (default: from the route).") var department: String?
         @Option(help: "Who records it (default: $HUIFANG_USER, else the visitor or project owner).") var by: String?
+        @Flag(help: "Write the problem in $VISUAL or $EDITOR, from a template pre-filled with these flags.") var edit = false
 
         func run() throws {
             let ctx = try CommandContext(global)
+            if edit {
+                let r = try ctx.load().records
+                let p = try r.requireProject(project)
+                let template = DraftTemplates.issue(project: p, zh: r.config.language == .zh, flags: self, today: ctx.today)
+                let draft = try EditorSession(template: template, name: "issue.yaml").run(DraftTemplates.readIssue)
+                var filled = self
+                filled.edit = false
+                filled.title = draft.title
+                filled.category = draft.category
+                filled.severity = draft.severity
+                filled.source = draft.source
+                filled.visit = draft.visit
+                filled.raised = draft.raised
+                filled.owner = draft.owner.flatMap { $0.trimmed.isEmpty ? nil : $0 }
+                filled.department = draft.department.flatMap { $0.trimmed.isEmpty ? nil : $0 }
+                return try filled.run()
+            }
+            guard let title, let category, let severity else {
+                throw CommandFailure.usage("an issue needs --title, --category and --severity", hint: "or write it in your editor with --edit")
+            }
             guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }

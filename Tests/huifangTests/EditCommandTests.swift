@@ -92,3 +92,31 @@ import Testing
         #expect(r.read("projects/beta-mes/visits/" + file)?.contains("summary: 第二次保存\n") == true)
     }
 }
+
+@Suite struct EditDraftTests {
+    @Test func issueAddEditRoutesWhatWasWritten() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try r.write(".editors/issue.sh", #"#!/bin/sh"# + "\n" + #"sed -i 's/^title: ""/title: 登录偶发失败/; s/^category: /category: technical/; s/^severity: /severity: general/' "$1""# + "\n")
+        chmod(r.path(".editors/issue.sh"), 0o755)
+        let result = r.run(["issue", "add", "beta", "--edit"], env: ["EDITOR": r.path(".editors/issue.sh"), "VISUAL": ""])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Recorded general issue"))
+        #expect(result.stdout.contains("deadline:   2026-12-08 (10wd from 2026-11-24)"))
+        let unchanged = r.run(["issue", "add", "beta", "--edit"], env: ["EDITOR": "true", "VISUAL": ""])
+        #expect(unchanged.code == 1)
+        #expect(r.run(["check"]).code == 0)
+    }
+
+    @Test func improveAddEditChecksEveryField() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try r.write(".editors/bad.sh", #"#!/bin/sh"# + "\n" + #"sed -i 's/^title: ""/title: 培训/; s/^due: /due: 2026-02-30/' "$1""# + "\n")
+        chmod(r.path(".editors/bad.sh"), 0o755)
+        let bad = r.run(["improve", "add", "--edit"], env: ["EDITOR": r.path(".editors/bad.sh"), "VISUAL": ""])
+        #expect(bad.code == 65)
+        #expect(bad.stderr.contains("'due' must be a real date YYYY-MM-DD, found '2026-02-30'"))
+        #expect(bad.stderr.contains("'addresses' is empty"))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: r.path("improvements")))?.isEmpty ?? true)
+    }
+}
