@@ -56,25 +56,22 @@ public enum FileSystem {
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
         let size = Int(st.st_size)
         if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than the \(limit) bytes a record may have") }
-        var buffer = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while true {
-            if filled == buffer.count {
-                // The file grew since fstat: read on in chunks.
-                buffer.append(contentsOf: [UInt8](repeating: 0, count: max(4096, buffer.count)))
+        // Read straight into uninitialised storage (no zero fill), as much as fstat said.
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: size) { raw, count in
+            count = 0
+            while count < size {
+                let n = Glibc.read(fd, raw.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                if n == 0 { break }
+                count += n
             }
-            let n = buffer.withUnsafeMutableBytes { raw in
-                Glibc.read(fd, raw.baseAddress! + filled, raw.count - filled)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, errno: errno, action: "read")
-            }
-            if n == 0 { break }
-            filled += n
-            if filled > limit { throw FileError(path: path, message: "file is more than the \(limit) bytes a record may have") }
         }
-        buffer.removeSubrange(filled...)
+        if failure != 0 { throw FileError(path: path, errno: failure, action: "read") }
         return buffer
     }
 

@@ -56,9 +56,14 @@ public enum YAMLParser {
 }
 
 private struct TreeBuilder {
-    enum Frame {
-        case mapping(pairs: [YAMLPair], key: (String, Mark, Mark)?, start: Mark, flow: Bool)
-        case sequence(items: [YAMLNode], start: Mark, flow: Bool)
+    /// One open collection: its children grow in place (no copy per child).
+    struct Frame {
+        var isMapping: Bool
+        var flow: Bool
+        var start: Mark
+        var pairs: [YAMLPair] = []
+        var items: [YAMLNode] = []
+        var key: (String, Mark, Mark)?
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -70,6 +75,7 @@ private struct TreeBuilder {
     init(bytes: UnsafeBufferPointer<UInt8>, limits: YAMLLimits) {
         self.bytes = bytes
         self.limits = limits
+        stack.reserveCapacity(8)
     }
 
     mutating func run() throws(YAMLError) -> YAMLNode? {
@@ -126,19 +132,15 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let s = event.data.sequence_start
             try refuse(anchor: s.anchor, tag: s.implicit == 0 ? s.tag : nil, at: start)
-            try push(.sequence(items: [], start: start, flow: s.style == YAML_FLOW_SEQUENCE_STYLE), at: start)
+            try push(Frame(isMapping: false, flow: s.style == YAML_FLOW_SEQUENCE_STYLE, start: start), at: start)
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             try refuse(anchor: m.anchor, tag: m.implicit == 0 ? m.tag : nil, at: start)
-            try push(.mapping(pairs: [], key: nil, start: start, flow: m.style == YAML_FLOW_MAPPING_STYLE), at: start)
+            try push(Frame(isMapping: true, flow: m.style == YAML_FLOW_MAPPING_STYLE, start: start), at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
-            switch frame {
-            case .sequence(let items, let s, let flow):
-                try add(YAMLNode(content: .sequence(items), start: s, end: end, isFlow: flow))
-            case .mapping(let pairs, _, let s, let flow):
-                try add(YAMLNode(content: .mapping(pairs), start: s, end: end, isFlow: flow))
-            }
+            let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            try add(YAMLNode(content: content, start: frame.start, end: end, isFlow: frame.flow))
         default:
             break
         }
@@ -171,36 +173,35 @@ private struct TreeBuilder {
 
     /// A collection cannot be a mapping key.
     func claimKeySlot(at mark: Mark) throws(YAMLError) {
-        if case .mapping(_, nil, _, _)? = stack.last {
+        if let top = stack.last, top.isMapping, top.key == nil {
             throw YAMLError("a mapping key must be a single value, not a list or mapping", at: mark)
         }
     }
 
     mutating func add(_ node: YAMLNode) throws(YAMLError) {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let s, let flow):
-            items.append(node)
-            stack.append(.sequence(items: items, start: s, flow: flow))
-        case .mapping(var pairs, let key, let s, let flow):
-            if let (k, ks, ke) = key {
-                pairs.append(YAMLPair(key: k, keyStart: ks, keyEnd: ke, value: node))
-                stack.append(.mapping(pairs: pairs, key: nil, start: s, flow: flow))
-            } else {
-                guard case .scalar(let k, _) = node.content else {
-                    throw YAMLError("a mapping key must be a single value, not a list or mapping", at: node.start)
-                }
-                if let first = pairs.first(where: { $0.key == k }) {
-                    throw YAMLError(
-                        "duplicate key '\(k)' (first at line \(first.keyStart.line), column \(first.keyStart.column))",
-                        at: node.start, hint: "keep one of the two and delete the other")
-                }
-                stack.append(.mapping(pairs: pairs, key: (k, node.start, node.end), start: s, flow: flow))
-            }
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            return
         }
+        if let (k, ks, ke) = stack[top].key {
+            stack[top].pairs.append(YAMLPair(key: k, keyStart: ks, keyEnd: ke, value: node))
+            stack[top].key = nil
+            return
+        }
+        guard case .scalar(let k, _) = node.content else {
+            throw YAMLError("a mapping key must be a single value, not a list or mapping", at: node.start)
+        }
+        if let first = stack[top].pairs.first(where: { $0.key == k }) {
+            throw YAMLError(
+                "duplicate key '\(k)' (first at line \(first.keyStart.line), column \(first.keyStart.column))",
+                at: node.start, hint: "keep one of the two and delete the other")
+        }
+        stack[top].key = (k, node.start, node.end)
     }
 
     func mark(_ m: yaml_mark_t) -> Mark {
