@@ -58,3 +58,81 @@ public struct Labels: Sendable {
         "q.recommend": ("您向同行推荐我们的可能性有多大（0–10）？", "How likely are they to recommend us (0-10)?"),
     ]
 }
+
+extension Labels {
+    /// Names of the KPIs and counts, in report order.
+    public static let kpiKeys = [
+        "visit_plan_completion_rate", "satisfaction_index", "csat", "nps", "issue_resolution_rate",
+        "on_time_resolution_rate", "record_completeness",
+    ]
+    public static let countKeys = [
+        "planned_projects", "visited_planned_projects", "unplanned_visits", "visits", "issues_raised", "issues_resolved",
+        "overdue_visits", "overdue_issues",
+    ]
+
+    static let reportTable: [String: (String, String)] = [
+        "visit_plan_completion_rate": ("回访计划完成率", "Visit-plan completion rate"),
+        "satisfaction_index": ("客户满意度指数", "Satisfaction index"),
+        "csat": ("满意率 (CSAT)", "CSAT"),
+        "nps": ("净推荐值 (NPS)", "NPS"),
+        "issue_resolution_rate": ("问题解决率", "Issue resolution rate"),
+        "on_time_resolution_rate": ("按时解决率", "On-time resolution rate"),
+        "record_completeness": ("回访记录质量", "Record completeness"),
+        "planned_projects": ("计划回访项目数", "Planned projects"),
+        "visited_planned_projects": ("已回访计划项目数", "Planned projects visited"),
+        "unplanned_visits": ("计划外回访次数", "Unplanned visits"),
+        "visits": ("回访次数", "Visits"),
+        "issues_raised": ("新增问题数", "Issues raised"),
+        "issues_resolved": ("已解决问题数", "Issues resolved"),
+        "overdue_visits": ("逾期回访数", "Overdue visits"),
+        "overdue_issues": ("逾期问题数", "Overdue issues"),
+        "summary.title": ("项目回访总结报告", "Follow-up visit summary report"),
+        "department.title": ("部门回访报告", "Department visit report"),
+        "project.title": ("项目回访报告", "Project visit report"),
+        "kpis": ("考核指标", "KPIs"),
+        "counts": ("数量", "Counts"),
+        "total": ("全公司", "Company"),
+        "indicator": ("指标", "Indicator"),
+        "trend.title": ("指标趋势（与前四期比较）", "Trend against the previous four periods"),
+        "satisfaction.title": ("分项满意度", "Satisfaction by dimension"),
+        "issues.chart": ("问题分布（类别 × 级别）", "Issues by category and severity"),
+        "major issues": ("重大问题", "Major issues"),
+        "no major issues": ("本期没有重大问题。", "No major issues in this period."),
+        "recurring": ("反复出现的问题", "Recurring problems"),
+        "no recurring": ("没有在多个项目中反复出现的问题。", "No problem recurred across projects."),
+        "recurring categories": ("各类问题数量（近五期）", "Issues per category, last five periods"),
+        "improvement measures": ("改进措施", "Improvement measures"),
+        "no improvements": ("没有改进措施。", "No improvement measures."),
+        "projects": ("项目", "Projects"),
+        "issues": ("问题数", "Issues"),
+        "category": ("类别", "Category"),
+        "visitors": ("回访人员", "Visitors"),
+        "overdue visits list": ("逾期回访", "Overdue visits"),
+        "overdue issues list": ("逾期问题", "Overdue issues"),
+        "none": ("无", "none"),
+        "period": ("统计期间", "Period"),
+        "as of": ("统计日期", "As of"),
+        "counted on": ("逾期统计日", "Overdue counted on"),
+        "plan source": ("计划来源", "Plan"),
+        "frozen plan": ("年度回访计划（plans/）", "frozen annual plan (plans/)"),
+        "live schedule": ("按回访规则计算", "the live schedule"),
+        "visits in period": ("本期回访", "Visits in the period"),
+        "problems": ("问题及解决情况", "Problems and their resolution"),
+        "resolution": ("解决情况", "Resolution"),
+        "open items": ("未结事项", "Open items"),
+        "suggestions": ("改进建议", "Improvement suggestions"),
+        "needs": ("客户需求", "Customer needs"),
+        "competitors": ("竞争对手信息", "Competitors"),
+        "on time": ("按时", "on time"),
+        "late": ("逾期", "late"),
+        "mean": ("平均", "Mean"),
+        "organization": ("公司", "Organisation"),
+        "scale": ("满分", "Scale"),
+    ]
+
+    /// A report label (KPI names and section titles).
+    public func report(_ key: String) -> String {
+        if let pair = Labels.reportTable[key] { return language == "en" ? pair.1 : pair.0 }
+        return self[key]
+    }
+}

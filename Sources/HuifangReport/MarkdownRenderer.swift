@@ -17,6 +17,7 @@ public enum MarkdownRenderer {
             case .quote(let text, let source):
                 out += "> " + inline(text) + (source.isEmpty ? "" : " — " + inline(source)) + "\n\n"
             case .chart(let c):
+                if c.tabulated { continue }
                 out += "**\(inline(c.title))**\n\n"
                 let headers = [""] + c.labels
                 let rows = c.series.map { [$0.name] + $0.values.map(c.format) }

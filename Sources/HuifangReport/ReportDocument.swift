@@ -52,6 +52,8 @@ public struct Chart: Sendable {
     public var maximum: Double?
     /// How a value is printed (e.g. as a percentage).
     public var percent: Bool
+    /// The same numbers follow in a table: text formats show only the picture's title.
+    public var tabulated = false
 
     public init(kind: Kind, title: String, labels: [String], series: [(name: String, values: [Double?])], maximum: Double? = nil, percent: Bool = false) {
         self.kind = kind

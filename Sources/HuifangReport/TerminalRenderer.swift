@@ -26,6 +26,7 @@ public enum TerminalRenderer {
             case .quote(let text, let source):
                 out += "  「" + TerminalText.clean(text) + "」" + (source.isEmpty ? "" : "  — " + TerminalText.clean(source)) + "\n"
             case .chart(let c):
+                if c.tabulated { continue }
                 out += "  " + TerminalText.clean(c.title) + "\n"
                 var table = TextTable(headers: [""] + c.labels)
                 table.rightAligned = Set(1...max(1, c.labels.count))

@@ -20,7 +20,7 @@ struct Huifang: ParsableCommand {
             """,
         version: HuifangVersion.current,
         subcommands: [
-            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CheckCommand.self, StatusCommand.self,
+            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, ReportCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CheckCommand.self, StatusCommand.self,
         ]
     )
 

@@ -1,0 +1,109 @@
+/// Problems that come back (policy §八, seed 003's feedback database): the same or near-same
+/// issue title in several projects, and categories that keep appearing period after period.
+public struct RecurringProblem: Sendable, Hashable {
+    /// The most frequent spelling of the title in the cluster.
+    public var title: String
+    public var projects: Int
+    public var issues: Int
+    public var ids: [IssueID]
+    public var category: IssueCategory
+}
+
+public enum RecurringProblems {
+    /// Clusters of issues raised in `period` whose titles are the same or near-same, found in
+    /// at least two projects; most issues first.
+    public static func find(_ r: Records, period: Period, projects: Set<ProjectID>? = nil) -> [RecurringProblem] {
+        let issues = r.issues.filter { period.contains($0.raised) && (projects?.contains($0.project) ?? true) }
+            .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
+        var clusters: [(key: [Unicode.Scalar], members: [Issue])] = []
+        for i in issues {
+            let key = normalize(i.title)
+            if key.isEmpty { continue }
+            if let c = clusters.firstIndex(where: { nearSame($0.key, key) }) {
+                clusters[c].members.append(i)
+            } else {
+                clusters.append((key, [i]))
+            }
+        }
+        return clusters.compactMap { c -> RecurringProblem? in
+            let projectCount = Set(c.members.map(\.project)).count
+            guard projectCount >= 2 else { return nil }
+            let titles = Dictionary(grouping: c.members, by: \.title).map { ($0.key, $0.value.count) }
+                .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+            let categories = Dictionary(grouping: c.members, by: \.category).map { ($0.key, $0.value.count) }
+                .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
+            return RecurringProblem(title: titles[0].0, projects: projectCount, issues: c.members.count,
+                                    ids: c.members.map(\.id).sorted(), category: categories[0].0)
+        }.sorted { ($1.issues, $1.projects, $0.title) < ($0.issues, $0.projects, $1.title) }
+    }
+
+    /// Issues per category in `periods` (oldest first), for categories seen in any of them.
+    public static func categories(_ r: Records, periods: [Period], projects: Set<ProjectID>? = nil) -> [(IssueCategory, [Int])] {
+        IssueCategory.allCases.map { c in
+            (c, periods.map { p in
+                r.issues.filter { $0.category == c && p.contains($0.raised) && (projects?.contains($0.project) ?? true) }.count
+            })
+        }.filter { $0.1.contains { $0 > 0 } }
+    }
+
+    /// Lower case, without white space and punctuation (ASCII and Chinese).
+    public static func normalize(_ title: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for c in title.lowercased().unicodeScalars {
+            if c.properties.isWhitespace || c.properties.generalCategory.isPunctuation || c.properties.generalCategory.isSymbol {
+                continue
+            }
+            out.append(c)
+        }
+        return out
+    }
+
+    /// Same after normalising, one contains the other, or (for 4 or more characters) one edit apart.
+    public static func nearSame(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Bool {
+        if a == b { return true }
+        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
+        if short.count >= 2, contains(long, short) { return true }
+        guard short.count >= 4, long.count - short.count <= 1 else { return false }
+        return editDistance(a, b, limit: 1) <= 1
+    }
+
+    static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard needle.count <= hay.count else { return false }
+        for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle {
+            return true
+        }
+        return false
+    }
+
+    /// Levenshtein distance, stopping early past `limit`.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        var previous = Array(0...b.count)
+        for (i, ca) in a.enumerated() {
+            var current = [i + 1] + Array(repeating: 0, count: b.count)
+            for (j, cb) in b.enumerated() {
+                current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1))
+            }
+            if current.min()! > limit { return limit + 1 }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation:
+            return true
+        default: return false
+        }
+    }
+
+    var isSymbol: Bool {
+        switch self {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+        default: return false
+        }
+    }
+}

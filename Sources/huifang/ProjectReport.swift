@@ -1,0 +1,94 @@
+import HuifangCore
+import HuifangReport
+
+/// 项目回访报告: one project's visits, problems and their resolution, satisfaction and open items.
+enum ProjectReport {
+    static func build(_ c: ReportContext, _ id: String) throws -> ReportOutput {
+        let r = c.records
+        let L = c.labels
+        let p = try r.requireProject(id)
+        let k = c.kpis([p.id])
+        let visits = r.visits(of: p.id).filter { c.period.contains($0.date) }
+        let issues = r.issues(of: p.id).filter { c.period.contains($0.raised) || ($0.status != .closed && $0.raised <= c.period.end) }
+            .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
+        let t = k.countedOn
+        let openVisits = c.schedule.items.filter { $0.project == p.id && $0.exists(on: t) && !$0.isSatisfied(on: t) }
+        let openIssues = r.issues(of: p.id).filter { $0.raised <= t && !($0.resolved.map { $0.date <= t } ?? false) }
+        let issueIDs = Set(r.issues(of: p.id).map(\.id))
+        let measures = r.improvements.filter { $0.addresses.contains(where: issueIDs.contains) }
+        let dept = r.config.department(p.department)
+
+        var doc = ReportDocument(title: "\(L.report("project.title")): \(p.name) \(c.period.label)", subtitle: c.subtitle, language: L.language)
+        doc.blocks.append(.heading(L["basics"]))
+        doc.blocks.append(.facts([
+            (L["project"], "\(p.id) — \(p.name)"), (L["customer"], p.customer.name),
+            (L["contacts"], p.customer.contacts.map { ([$0.name] + [$0.role].compactMap { $0 }).joined(separator: " ") }.joined(separator: "; ")),
+            (L["department"], dept.map { "\($0.name) (\($0.id))" } ?? p.department), (L["owner"], p.owner), (L["tier"], p.tier.rawValue),
+            (L["accepted"], p.accepted?.description ?? L["not accepted"]),
+        ]))
+        doc.blocks.append(.table(SummaryReport.kpiTable([(p.id.rawValue, k)], L)))
+
+        doc.blocks.append(.heading(L.report("visits in period") + " (\(visits.count))"))
+        if visits.isEmpty {
+            doc.blocks.append(.paragraph(L["no visits"]))
+        } else {
+            doc.blocks.append(.table(ReportTable(
+                headers: [L["date"], L["kind"], L["method"], L["visitor"], L["overall"], L["summary"]],
+                rows: visits.map { [$0.date.description, $0.kind.rawValue, $0.method.rawValue, $0.visitor,
+                                    $0.overallScore.map { ReportNumber.decimal($0, digits: 1) } ?? "", $0.summary] },
+                numeric: [4])))
+            let quotes = visits.flatMap { v in v.quotes.map { ($0, ([v.date.description] + v.contacts).joined(separator: " ")) } }
+            if !quotes.isEmpty {
+                doc.blocks.append(.subheading(L["quotes"]))
+                for (q, s) in quotes { doc.blocks.append(.quote(q, source: s)) }
+            }
+        }
+
+        doc.blocks.append(.heading(L.report("satisfaction.title")))
+        doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
+                                       labels: k.dimensions.map(\.name) + [L["overall"]],
+                                       series: [(p.id.rawValue, k.dimensions.map(\.mean) + [k.meanOverall])],
+                                       maximum: Double(r.config.satisfaction.scale))))
+
+        doc.blocks.append(.heading(L.report("problems")))
+        if issues.isEmpty {
+            doc.blocks.append(.paragraph(L.report("none")))
+        } else {
+            doc.blocks.append(.table(ReportTable(
+                headers: ["ID", L["title"], L["severity"], L.report("category"), L["date"], L["deadline"], L["status"], L.report("resolution")],
+                rows: issues.map { i in
+                    [i.id.rawValue, i.title, i.severity.rawValue, i.category.rawValue, i.raised.description, i.due.description, i.status.rawValue,
+                     i.resolved.map { "\($0.date) (\($0.date <= i.due ? L.report("on time") : L.report("late"))): \($0.summary)" } ?? ""]
+                })))
+        }
+
+        doc.blocks.append(.heading(L.report("open items") + " (\(t))"))
+        var items: [String] = openVisits.map { "\($0.kind.rawValue) visit, \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
+        items += openIssues.map { "\($0.id) \($0.title) — \($0.owner), \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
+        doc.blocks.append(items.isEmpty ? .paragraph(L.report("none")) : .bullets(items))
+
+        doc.blocks.append(.heading(L.report("suggestions")))
+        var suggestions: [String] = measures.map { "\($0.title) — \($0.owner), \($0.due), \($0.status.rawValue)" }
+        let needs = visits.flatMap(\.needs)
+        if !needs.isEmpty { suggestions += needs.map { L.report("needs") + ": " + $0 } }
+        let competitors = visits.flatMap(\.competitors)
+        if !competitors.isEmpty { suggestions += competitors.map { L.report("competitors") + ": " + $0 } }
+        doc.blocks.append(suggestions.isEmpty ? .paragraph(L.report("none")) : .bullets(suggestions))
+
+        let json = JSONValue.object([
+            ("period", ReportJSON.period(k)), ("project", ProjectJSON.project(p, visits: visits, issues: issues)),
+            ("as_of", .string(c.today.description)), ("counted_on", .string(t.description)),
+        ] + ReportJSON.scope(k) + [
+            ("open_visits", .array(openVisits.map { .object([("kind", .string($0.kind.rawValue)), ("due", .string($0.due.description))]) })),
+            ("open_issues", .strings(openIssues.map(\.id.rawValue))),
+            ("improvements", .strings(measures.map(\.id.rawValue))),
+        ])
+        let csvHeaders = ["date", "id", "kind", "method", "visitor", "contacts", "overall", "nps", "summary", "quotes", "issues"]
+        let csvRows = visits.map { v in
+            [v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor, v.contacts.joined(separator: "; "),
+             v.overallScore.map { ReportNumber.decimal($0, digits: 2) } ?? "", v.nps.map(String.init) ?? "", v.summary,
+             v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " ")]
+        }
+        return ReportOutput(document: doc, json: json, csv: (csvHeaders, csvRows))
+    }
+}

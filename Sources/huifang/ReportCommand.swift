@@ -1,0 +1,122 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Reports and KPIs for a period: a project, a department, or the company summary.",
+        discussion: """
+            KPIs (policy section 10): visit-plan completion, satisfaction index, CSAT, NPS, issue resolution \
+            and on-time rates, record completeness, overdue visits and issues at the period's end. A rate \
+            with nothing to count is n/a. Formats: md (renders on a git forge), html (one self-contained \
+            printable file with charts), json, csv.
+            """,
+        subcommands: [Summary.self, Department.self, Project.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json, csv }
+
+    /// Options every report takes.
+    struct Options: ParsableArguments {
+        @Option(help: "The period: \(Period.expectedForm) (default: the quarter of the as-of date).", transform: parsePeriodArgument)
+        var period: Period?
+        @Option(help: "Start of a custom period (with --to).", transform: parseDayArgument) var from: Day?
+        @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
+        @Option(help: "Output format: md, html, json or csv.") var format: Format = .md
+        @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
+        @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.") var output: String?
+
+        func resolvedPeriod(today: Day) throws -> Period {
+            switch (period, from, to) {
+            case (let p?, nil, nil): return p
+            case (nil, let f?, let t?):
+                guard f <= t else { throw CommandFailure.usage("--from \(f) is after --to \(t)") }
+                return Period(start: f, end: t)
+            case (nil, nil, nil): return Period.containing(today, length: .quarter)
+            case (_?, _, _): throw CommandFailure.usage("give --period or --from/--to, not both")
+            default: throw CommandFailure.usage("--from and --to go together")
+            }
+        }
+    }
+
+    /// Reads the repository and hands the pieces every report needs to `build`.
+    static func run(_ global: GlobalOptions, _ options: Options, _ build: (ReportContext) throws -> ReportOutput) throws {
+        let ctx = try CommandContext(global)
+        let r = try ctx.load().records
+        let period = try options.resolvedPeriod(today: ctx.today)
+        let schedule = Schedule(r)
+        warnUncovered(schedule, r)
+        let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
+                                    labels: Labels((options.lang ?? r.config.language).rawValue))
+        let out = try build(context)
+        let text: String
+        switch options.format {
+        case .md: text = MarkdownRenderer.render(out.document) + "\n"
+        case .html: text = HTMLRenderer.render(out.document)
+        case .json: text = out.json.render() + "\n"
+        case .csv: text = CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows)
+        }
+        if let output = options.output {
+            try writeOutput(text, to: output)
+            Console.err("wrote \(output)\n")
+        } else {
+            Console.out(text)
+        }
+    }
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The company summary report (项目回访总结报告): KPIs per department and in total, trend, major and recurring problems, improvements.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Options
+
+        func run() throws { try ReportCommand.run(global, options) { try SummaryReport.build($0) } }
+    }
+
+    struct Department: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A department's report: its projects' KPIs, overdue visits and issues, visits per visitor.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Department id (from huifang.yaml).") var department: String
+        @OptionGroup var options: Options
+
+        func run() throws { try ReportCommand.run(global, options) { try DepartmentReport.build($0, department) } }
+    }
+
+    struct Project: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A project's visit report (项目回访报告): basics, visits, problems and their resolution, satisfaction, open items.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var project: String
+        @OptionGroup var options: Options
+
+        func run() throws { try ReportCommand.run(global, options) { try ProjectReport.build($0, project) } }
+    }
+}
+
+struct ReportContext {
+    var records: Records
+    var schedule: Schedule
+    var period: Period
+    var today: Day
+    var labels: Labels
+
+    func kpis(_ projects: Set<ProjectID>? = nil) -> PeriodKPIs {
+        KPIEngine.compute(records, schedule: schedule, period: period, today: today, projects: projects)
+    }
+
+    var subtitle: String {
+        let org = records.config.organization
+        return (org.isEmpty ? "" : org + " · ") + "\(period.label) (\(period.start) – \(period.end)) · \(labels.report("as of")) \(today)"
+    }
+}
+
+struct ReportOutput {
+    var document: ReportDocument
+    var json: JSONValue
+    var csv: (headers: [String], rows: [[String]])
+}

@@ -1,0 +1,141 @@
+import HuifangCore
+import HuifangReport
+
+/// 项目回访总结报告: what management reads each quarter.
+enum SummaryReport {
+    static func build(_ c: ReportContext) throws -> ReportOutput {
+        let r = c.records
+        let L = c.labels
+        let total = c.kpis()
+        let departments = r.config.departments.filter { d in r.projects.contains { $0.department == d.id } }
+        let perDepartment = departments.map { ($0, c.kpis(KPIEngine.projects(of: $0.id, in: r))) }
+        let trend = KPIEngine.trend(r, schedule: c.schedule, period: c.period, today: c.today) + [total]
+        let recurring = RecurringProblems.find(r, period: c.period)
+        let periods = trend.map(\.period)
+        let categories = RecurringProblems.categories(r, periods: periods)
+        let major = r.issues.filter { c.period.contains($0.raised) && $0.severity == .major }.sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
+        let measures = r.improvements.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+        let projectNames = Dictionary(r.projects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+
+        var doc = ReportDocument(title: "\(L.report("summary.title")) \(c.period.label)", subtitle: c.subtitle, language: L.language)
+        doc.blocks.append(.heading(L.report("kpis")))
+        let scopes = [(L.report("total"), total)] + perDepartment.map { ($0.0.name, $0.1) }
+        doc.blocks.append(.table(kpiTable(scopes, L)))
+        doc.blocks.append(.table(countTable(scopes, L)))
+        doc.blocks.append(.paragraph("\(L.report("plan source")): \(total.frozenPlan ? L.report("frozen plan") : L.report("live schedule")); \(L.report("counted on")): \(total.countedOn)"))
+
+        doc.blocks.append(.heading(L.report("trend.title")))
+        var trendChart = Chart(kind: .line, title: L.report("trend.title"), labels: periods.map(\.label), series: [
+            (L.report("visit_plan_completion_rate"), trend.map(\.visitPlanCompletionRate)),
+            (L.report("satisfaction_index"), trend.map(\.satisfactionIndex)),
+            (L.report("csat"), trend.map(\.csat)),
+            (L.report("issue_resolution_rate"), trend.map(\.issueResolutionRate)),
+        ], maximum: 1, percent: true)
+        trendChart.tabulated = true
+        doc.blocks.append(.chart(trendChart))
+        doc.blocks.append(.table(ReportTable(
+            headers: [L.report("indicator")] + periods.map(\.label),
+            rows: Labels.kpiKeys.enumerated().map { i, key in [L.report(key)] + trend.map { ReportJSON.display(key, ReportJSON.values($0)[i]) } },
+            numeric: Set(1...periods.count))))
+
+        doc.blocks.append(.heading(L.report("satisfaction.title")))
+        doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
+                                       labels: total.dimensions.map(\.name),
+                                       series: [(L.report("total"), total.dimensions.map(\.mean))] + perDepartment.map { ($0.0.name, $0.1.dimensions.map(\.mean)) },
+                                       maximum: Double(r.config.satisfaction.scale))))
+
+        let raised = r.issues.filter { c.period.contains($0.raised) }
+        doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("issues.chart"), labels: IssueCategory.allCases.map(\.rawValue),
+                                       series: Severity.allCases.map { s in
+                                           (s.rawValue, IssueCategory.allCases.map { cat in Double(raised.filter { $0.category == cat && $0.severity == s }.count) })
+                                       })))
+
+        doc.blocks.append(.heading(L.report("major issues")))
+        if major.isEmpty {
+            doc.blocks.append(.paragraph(L.report("no major issues")))
+        } else {
+            doc.blocks.append(.table(ReportTable(
+                headers: ["ID", L["project"], L["title"], L["status"], L["deadline"], L.report("resolution")],
+                rows: major.map { i in
+                    [i.id.rawValue, projectNames[i.project] ?? i.project.rawValue, i.title, i.status.rawValue, i.due.description,
+                     i.resolved.map { "\($0.date) \($0.date <= i.due ? L.report("on time") : L.report("late")): \($0.summary)" } ?? ""]
+                })))
+        }
+
+        doc.blocks.append(.heading(L.report("recurring")))
+        if recurring.isEmpty {
+            doc.blocks.append(.paragraph(L.report("no recurring")))
+        } else {
+            doc.blocks.append(.table(ReportTable(headers: [L["title"], L.report("category"), L.report("projects"), L.report("issues")],
+                                                 rows: recurring.map { [$0.title, $0.category.rawValue, String($0.projects), String($0.issues)] },
+                                                 numeric: [2, 3])))
+        }
+        if !categories.isEmpty {
+            doc.blocks.append(.subheading(L.report("recurring categories")))
+            doc.blocks.append(.table(ReportTable(headers: [L.report("category")] + periods.map(\.label),
+                                                 rows: categories.map { [$0.0.rawValue] + $0.1.map(String.init) },
+                                                 numeric: Set(1...periods.count))))
+        }
+
+        doc.blocks.append(.heading(L.report("improvement measures")))
+        if measures.isEmpty {
+            doc.blocks.append(.paragraph(L.report("no improvements")))
+        } else {
+            doc.blocks.append(.table(ReportTable(
+                headers: ["ID", L["measure"], L["department"], L["owner"], L["deadline"], L["status"]],
+                rows: measures.map { m in
+                    let late = (m.status == .planned || m.status == .inProgress) && m.due < c.today ? " (\(L.report("late")))" : ""
+                    return [m.id.rawValue, m.title, m.department, m.owner, m.due.description + late,
+                            m.status.rawValue + (m.verified.map { ": \($0.result)" } ?? "")]
+                })))
+        }
+
+        let json = JSONValue.object([
+            ("period", ReportJSON.period(total)), ("organization", .string(r.config.organization)),
+            ("as_of", .string(c.today.description)), ("counted_on", .string(total.countedOn.description)),
+            ("plan", .string(total.frozenPlan ? "frozen" : "schedule")),
+        ] + ReportJSON.scope(total) + [
+            ("departments", .array(perDepartment.map { d, k in .object([("id", .string(d.id)), ("name", .string(d.name))] + ReportJSON.scope(k)) })),
+            ("trend", .array(trend.dropLast().map { .object([("period", ReportJSON.period($0)), ("kpis", ReportJSON.kpis($0))]) })),
+            ("major_issues", .array(major.map(ProjectJSON.issue))),
+            ("recurring_problems", .array(recurring.map {
+                .object([("title", .string($0.title)), ("category", .string($0.category.rawValue)), ("projects", .int($0.projects)),
+                         ("issues", .int($0.issues)), ("ids", .strings($0.ids.map(\.rawValue)))])
+            })),
+            ("recurring_categories", .array(categories.map {
+                .object([("category", .string($0.0.rawValue)), ("periods", .strings(periods.map(\.label))), ("issues", .array($0.1.map(JSONValue.int)))])
+            })),
+            ("improvements", .array(measures.map {
+                .object([("id", .string($0.id.rawValue)), ("title", .string($0.title)), ("department", .string($0.department)),
+                         ("owner", .string($0.owner)), ("due", .string($0.due.description)), ("status", .string($0.status.rawValue)),
+                         ("addresses", .strings($0.addresses.map(\.rawValue)))])
+            })),
+        ])
+        let csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
+        return ReportOutput(document: doc, json: json, csv: csv)
+    }
+
+    /// KPIs as rows, one column per scope (company, departments).
+    static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+        ReportTable(headers: [L.report("indicator")] + scopes.map(\.0),
+                    rows: Labels.kpiKeys.enumerated().map { i, key in [L.report(key)] + scopes.map { ReportJSON.display(key, ReportJSON.values($0.1)[i]) } },
+                    numeric: Set(1...scopes.count))
+    }
+
+    static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+        ReportTable(headers: [L.report("counts")] + scopes.map(\.0),
+                    rows: Labels.countKeys.enumerated().map { i, key in [L.report(key)] + scopes.map { String(ReportJSON.countValues($0.1)[i]) } },
+                    numeric: Set(1...scopes.count))
+    }
+
+    /// One CSV row per scope: the period, the scope, every KPI and count.
+    static func csvRows(_ scopes: [(id: String, name: String, kpis: PeriodKPIs)], period: Period) -> (headers: [String], rows: [[String]]) {
+        let headers = ["period", "scope", "name"] + Labels.kpiKeys + Labels.countKeys + ["mean_overall"]
+        let rows = scopes.map { s in
+            [period.label, s.id, s.name] + zip(Labels.kpiKeys, ReportJSON.values(s.kpis)).map { ReportJSON.csv($0, $1) }
+                + ReportJSON.countValues(s.kpis).map(String.init)
+                + [s.kpis.meanOverall.map { ReportNumber.decimal($0, digits: 2) } ?? "n/a"]
+        }
+        return (headers, rows)
+    }
+}
