@@ -66,8 +66,12 @@ public struct Chart: Sendable {
 
     public func format(_ v: Double?) -> String {
         guard let v else { return "n/a" }
-        return percent ? ReportNumber.percent(v) : ReportNumber.decimal(v, digits: 2)
+        if percent { return ReportNumber.percent(v) }
+        return ReportNumber.decimal(v, digits: isCounts ? 0 : 2)
     }
+
+    /// Every value is a whole number (counts), printed without decimals.
+    var isCounts: Bool { series.allSatisfy { $0.values.allSatisfy { ($0 ?? 0) == ($0 ?? 0).rounded() } } }
 }
 
 /// Numbers as reports print them: percentages with one decimal, "n/a" for no value.
