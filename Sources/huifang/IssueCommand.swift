@@ -228,6 +228,9 @@ extension IssueCommand {
                 (e: inout YAMLEditor) throws(YAMLError) in
                 try e.set("status", to: .plain(IssueStatus.resolved.rawValue), order: RecordKeys.issue)
                 try e.set("resolved", to: RecordEncoder.resolution(resolution), order: RecordKeys.issue)
+                // A confirmation of an earlier resolution (the customer was not satisfied) no
+                // longer applies; the history keeps it.
+                try e.remove("confirmed")
                 try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
