@@ -82,14 +82,18 @@ public enum HTMLRenderer {
         let plotW = width - left - 12
         let plotH = height - bottom - top
         let values = c.series.flatMap { $0.values.compactMap { $0 } }
-        let maxV = max(c.maximum ?? (values.max() ?? 1), 0.0001)
+        var maxV = max(c.maximum ?? (values.max() ?? 1), 0.0001)
+        // Whole-number axes (counts, score scales) get whole-number ticks.
+        let whole = !c.percent && (c.isCounts || maxV == maxV.rounded())
+        if whole { maxV = max(1, maxV.rounded(.up)) }
+        let ticks = whole && maxV <= 10 ? Int(maxV) : 4
         func y(_ v: Double) -> Double { top + plotH * (1 - min(v, maxV) / maxV) }
         var svg = "<figure><figcaption>\(escape(c.title))</figcaption>\n"
         svg += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height + (c.series.count > 1 ? 18 : 0)))\" width=\"100%\" role=\"img\" aria-label=\"\(escape(c.title))\">\n"
-        for i in 0...4 {
-            let v = maxV * Double(i) / 4
+        for i in 0...ticks {
+            let v = maxV * Double(i) / Double(ticks)
             svg += "<line x1=\"\(n(left))\" y1=\"\(n(y(v)))\" x2=\"\(n(width - 12))\" y2=\"\(n(y(v)))\" stroke=\"#e4e7eb\"/>"
-            svg += "<text x=\"\(n(left - 4))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(escape(c.percent ? ReportNumber.percent(v) : ReportNumber.decimal(v, digits: maxV >= 10 ? 0 : 1)))</text>\n"
+            svg += "<text x=\"\(n(left - 4))\" y=\"\(n(y(v) + 4))\" text-anchor=\"end\">\(escape(c.percent ? ReportNumber.percent(v) : ReportNumber.decimal(v, digits: whole || maxV >= 10 ? 0 : 1)))</text>\n"
         }
         let groups = max(c.labels.count, 1)
         let groupW = plotW / Double(groups)
