@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The company summary report (项目回访总结报告): KPIs per department and in total, trend, major and recurring problems, improvements.")
+            abstract: "The company summary report: KPIs per department and in total, trend, major and recurring problems, improvements.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
@@ -89,7 +89,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A project's visit report (项目回访报告): basics, visits, problems and their resolution, satisfaction, open items.")
+            abstract: "A project's visit report: basics, visits, problems and their resolution, satisfaction, open items.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @OptionGroup var options: Options
