@@ -77,7 +77,7 @@ public enum FileSystem {
 
     /// Writes `bytes` to `path` so that the file is complete or absent, never partial: a
     /// temporary file in the same directory, fsync, rename over the target, fsync the folder.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileError) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(FileError) {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -103,7 +103,7 @@ public enum FileSystem {
         }
         fchmod(fd, 0o644)
         if let delay = slowWriteMicroseconds { usleep(delay) }
-        if fsync(fd) != 0 {
+        if sync, fsync(fd) != 0 {
             let e = errno
             close(fd)
             throw FileError(path: path, errno: e, action: "write")
@@ -111,7 +111,7 @@ public enum FileSystem {
         close(fd)
         guard rename(tmp, path) == 0 else { throw FileError(path: path, errno: errno, action: "write") }
         ok = true
-        let dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let dfd = sync ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
         if dfd >= 0 {
             fsync(dfd)
             close(dfd)

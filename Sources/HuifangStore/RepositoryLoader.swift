@@ -15,6 +15,8 @@ public struct LoadedRepository: Sendable {
     /// True when huifang.yaml itself could not be read; the records were read with defaults.
     public var configFailed: Bool
     public var fileCount: Int
+    /// Record files taken from `.huifang/cache` instead of being parsed.
+    public var cachedFiles = 0
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
 }
@@ -41,18 +43,19 @@ public enum RepositoryLoader {
         case plan(Plan)
     }
 
-    struct Outcome: Sendable {
+    public struct Outcome: Sendable {
         var record: Decoded?
         var findings: [Finding]
     }
 
-    public static func load(_ repo: Repository, threads: Int? = nil) -> LoadedRepository {
+    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true) -> LoadedRepository {
         var findings: [Finding] = []
+        var stampParts: [[UInt8]] = [Array(HuifangStoreVersion.current.utf8)]
 
         // huifang.yaml first: the rest is read by its rules (scale, dimensions).
         var config = Config()
         var configFailed = false
-        let (configNode, configFindings) = parse(repo, Repository.configFile)
+        let (configNode, configFindings) = parse(repo, Repository.configFile, keep: &stampParts)
         findings += configFindings
         if configFindings.isEmpty {
             var d = RecordDecoder(path: Repository.configFile)
@@ -74,7 +77,7 @@ public enum RepositoryLoader {
                                         hint: "restore it, or remove it from calendar.files"))
                 continue
             }
-            let (node, f) = parse(repo, file)
+            let (node, f) = parse(repo, file, keep: &stampParts)
             findings += f
             var d = RecordDecoder(path: file)
             let days = d.calendar(node)
@@ -87,7 +90,15 @@ public enum RepositoryLoader {
         var jobs: [(String, Job)] = []
         findings += plan(repo, into: &jobs)
 
-        let outcomes = run(jobs, repo: repo, config: config, threads: threads ?? defaultThreads())
+        let stamp = RecordCache.stamp(stampParts)
+        let cache = useCache ? RecordCache.load(repo, stamp: stamp) : RecordCache()
+        let results = run(jobs, repo: repo, config: config, threads: threads ?? defaultThreads(), cache: useCache ? cache : nil)
+        let outcomes = results.map(\.outcome)
+        if useCache, results.contains(where: { !$0.cached }) || cache.entries.count != results.count {
+            RecordCache.save(repo, stamp: stamp, entries: zip(jobs, results).compactMap { job, result in
+                result.stamp.map { (job.0, RecordCache.Entry(stamp: $0, outcome: result.outcome)) }
+            })
+        }
         var records = Records(config: config, calendar: calendar)
         for outcome in outcomes {
             findings += outcome.findings
@@ -112,8 +123,10 @@ public enum RepositoryLoader {
             }
         }
         findings.sort()
-        return LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
-                                fileCount: jobs.count + 1 + config.calendarFiles.count)
+        var loaded = LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
+                                      fileCount: jobs.count + 1 + config.calendarFiles.count)
+        loaded.cachedFiles = results.filter(\.cached).count
+        return loaded
     }
 
     static func defaultThreads() -> Int {
@@ -124,6 +137,14 @@ public enum RepositoryLoader {
     /// A path that stays inside the repository: relative, no `..`, no empty parts.
     public static func isSafeRelativePath(_ p: String) -> Bool {
         !p.isEmpty && !p.hasPrefix("/") && !p.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." || $0.isEmpty }
+    }
+
+    /// Reads and parses one file, keeping its bytes in `keep` (what the cache depends on).
+    static func parse(_ repo: Repository, _ relative: String, keep: inout [[UInt8]]) -> (YAMLNode?, [Finding]) {
+        let bytes = (try? FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes)) ?? []
+        keep.append(Array(relative.utf8))
+        keep.append(bytes)
+        return parse(repo, relative)
     }
 
     /// Reads and parses one file; a YAML error becomes a finding at its line and column.
@@ -216,10 +237,18 @@ public enum RepositoryLoader {
         return real == repo.root || real.hasPrefix(repo.root + "/")
     }
 
-    static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int) -> [Outcome] {
+    struct Result: Sendable {
+        var outcome: Outcome
+        var stamp: RecordCache.Stamp?
+        var cached: Bool
+    }
+
+    /// Decodes every job on `threads` threads (results in job order); with a cache, files whose
+    /// stat data are unchanged are taken from it instead of being parsed.
+    static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int, cache: RecordCache?) -> [Result] {
         if jobs.isEmpty { return [] }
-        let results = UnsafeMutableBufferPointer<Outcome>.allocate(capacity: jobs.count)
-        results.initialize(repeating: Outcome(record: nil, findings: []))
+        let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: jobs.count)
+        results.initialize(repeating: Result(outcome: Outcome(record: nil, findings: []), stamp: nil, cached: false))
         defer { results.deallocate() }
         nonisolated(unsafe) let out = results
         let chunks = threads <= 1 ? 1 : min(jobs.count, threads * 16)
@@ -229,7 +258,13 @@ public enum RepositoryLoader {
             let upper = min(jobs.count, lower + perChunk)
             if lower >= upper { return }
             for i in lower..<upper {
-                out[i] = decode(jobs[i].0, jobs[i].1, repo: repo, config: config)
+                let (path, job) = jobs[i]
+                let stamp = cache == nil ? nil : RecordCache.Stamp.of(repo.path(path))
+                if let stamp, let cached = cache?.outcome(path, stamp) {
+                    out[i] = Result(outcome: cached, stamp: stamp, cached: true)
+                } else {
+                    out[i] = Result(outcome: decode(path, job, repo: repo, config: config), stamp: stamp, cached: false)
+                }
             }
         }
         return Array(results)

@@ -5,9 +5,11 @@ import HuifangStore
 struct CommandContext {
     let repository: Repository
     let today: Day
+    let useCache: Bool
 
     init(_ global: GlobalOptions) throws {
         today = try global.today()
+        useCache = !global.noCache
         do {
             repository = try Repository.discover(from: global.startDirectory)
         } catch {
@@ -17,7 +19,7 @@ struct CommandContext {
 
     /// Reads every record. huifang.yaml must be readable: nothing else makes sense without it.
     func load() throws -> LoadedRepository {
-        let loaded = Terminal.progress("reading \(repository.root)") { RepositoryLoader.load(repository) }
+        let loaded = Terminal.progress("reading \(repository.root)") { RepositoryLoader.load(repository, useCache: useCache) }
         if loaded.configFailed {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(Console.format(f)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))

@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
             transform: parseDayArgument)
     var asOf: Day?
 
+    @Flag(name: .customLong("no-cache"), help: "Read every record file, ignoring and not writing .huifang/cache.")
+    var noCache = false
+
     /// The as-of date: --as-of, else $HUIFANG_TODAY, else the local date.
     func today() throws -> Day {
         if let asOf { return asOf }

@@ -1,0 +1,327 @@
+import HuifangCore
+
+/// Records and findings in the cache's binary form. A reader of another layout throws;
+/// the cache header's version makes that rare.
+enum RecordCoding {
+    static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
+    static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }
+
+    static func write(_ w: inout BinaryWriter, _ p: Position) {
+        w.int(Int(p.line))
+        w.int(Int(p.column))
+    }
+
+    static func position(_ r: inout BinaryReader) throws(BinaryError) -> Position { Position(line: try r.int(), column: try r.int()) }
+
+    static func choice<T: RawRepresentable>(_ r: inout BinaryReader, _ type: T.Type) throws(BinaryError) -> T where T.RawValue == String {
+        guard let v = T(rawValue: try r.string()) else { throw BinaryError() }
+        return v
+    }
+
+    static func recordID<K>(_ r: inout BinaryReader, _ type: RecordID<K>.Type) throws(BinaryError) -> RecordID<K> {
+        guard let v = RecordID<K>(try r.string()) else { throw BinaryError() }
+        return v
+    }
+
+    static func projectID(_ r: inout BinaryReader) throws(BinaryError) -> ProjectID {
+        guard let v = ProjectID(try r.string()) else { throw BinaryError() }
+        return v
+    }
+
+    static func strings(_ w: inout BinaryWriter, _ a: [String]) { w.array(a) { $0.string($1) } }
+    static func strings(_ r: inout BinaryReader) throws(BinaryError) -> [String] { try r.array { (r: inout BinaryReader) throws(BinaryError) in try r.string() } }
+    static func optString(_ w: inout BinaryWriter, _ s: String?) { w.optional(s) { $0.string($1) } }
+    static func optString(_ r: inout BinaryReader) throws(BinaryError) -> String? { try r.optional { (r: inout BinaryReader) throws(BinaryError) in try r.string() } }
+    static func optInt(_ w: inout BinaryWriter, _ n: Int?) { w.optional(n) { $0.int($1) } }
+    static func optInt(_ r: inout BinaryReader) throws(BinaryError) -> Int? { try r.optional { (r: inout BinaryReader) throws(BinaryError) in try r.int() } }
+
+    // MARK: Findings
+
+    static func write(_ w: inout BinaryWriter, _ f: Finding) {
+        w.bool(f.severity == .error)
+        w.string(f.path)
+        w.int(f.line)
+        w.int(f.column)
+        w.string(f.message)
+        optString(&w, f.hint)
+    }
+
+    static func finding(_ r: inout BinaryReader) throws(BinaryError) -> Finding {
+        let error = try r.bool()
+        return Finding(error ? .error : .warning, path: try r.string(), line: try r.int(), column: try r.int(), message: try r.string(),
+                       hint: try optString(&r))
+    }
+
+    // MARK: Outcomes
+
+    static func write(_ w: inout BinaryWriter, _ o: RepositoryLoader.Outcome) {
+        w.array(o.findings) { write(&$0, $1) }
+        switch o.record {
+        case nil: w.uint(0)
+        case .project(let p)?:
+            w.uint(1)
+            write(&w, p)
+        case .visit(let v)?:
+            w.uint(2)
+            write(&w, v)
+        case .issue(let i)?:
+            w.uint(3)
+            write(&w, i)
+        case .improvement(let m)?:
+            w.uint(4)
+            write(&w, m)
+        case .event(let e)?:
+            w.uint(5)
+            write(&w, e)
+        case .plan(let p)?:
+            w.uint(6)
+            write(&w, p)
+        }
+    }
+
+    static func outcome(_ r: inout BinaryReader, path: String) throws(BinaryError) -> RepositoryLoader.Outcome {
+        let findings = try r.array { (r: inout BinaryReader) throws(BinaryError) in try finding(&r) }
+        let location = SourceLocation(path: path)
+        let record: RepositoryLoader.Decoded?
+        switch try r.uint() {
+        case 0: record = nil
+        case 1: record = .project(try project(&r, location))
+        case 2: record = .visit(try visit(&r, location))
+        case 3: record = .issue(try issue(&r, location))
+        case 4: record = .improvement(try improvement(&r, location))
+        case 5: record = .event(try event(&r, location))
+        case 6: record = .plan(try plan(&r, location))
+        default: throw BinaryError()
+        }
+        return RepositoryLoader.Outcome(record: record, findings: findings)
+    }
+
+    // MARK: Records
+
+    static func write(_ w: inout BinaryWriter, _ p: Project) {
+        w.string(p.id.rawValue)
+        w.string(p.name)
+        w.string(p.customer.name)
+        w.array(p.customer.contacts) { w, c in
+            w.string(c.name)
+            optString(&w, c.role)
+            optString(&w, c.phone)
+            optString(&w, c.email)
+        }
+        w.string(p.department)
+        w.string(p.owner)
+        w.string(p.tier.rawValue)
+        w.optional(p.accepted) { write(&$0, $1) }
+        strings(&w, p.tags)
+        write(&w, p.departmentAt)
+    }
+
+    static func project(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Project {
+        let id = try projectID(&r)
+        let name = try r.string()
+        let customerName = try r.string()
+        let contacts = try r.array { (r: inout BinaryReader) throws(BinaryError) in
+            Contact(name: try r.string(), role: try optString(&r), phone: try optString(&r), email: try optString(&r))
+        }
+        return Project(id: id, name: name, customer: Customer(name: customerName, contacts: contacts), department: try r.string(),
+                       owner: try r.string(), tier: try choice(&r, Tier.self),
+                       accepted: try r.optional { (r: inout BinaryReader) throws(BinaryError) in try day(&r) },
+                       tags: try strings(&r), location: at, departmentAt: try position(&r))
+    }
+
+    static func write(_ w: inout BinaryWriter, _ v: Visit) {
+        w.string(v.id.rawValue)
+        w.string(v.project.rawValue)
+        write(&w, v.date)
+        w.string(v.kind.rawValue)
+        w.string(v.method.rawValue)
+        w.string(v.visitor)
+        strings(&w, v.contacts)
+        optString(&w, v.event)
+        w.string(v.summary)
+        optString(&w, v.operation?.rawValue)
+        w.array(v.scores) { w, s in
+            w.string(s.dimension)
+            w.int(s.score)
+        }
+        optInt(&w, v.overall)
+        optInt(&w, v.nps)
+        strings(&w, v.quotes)
+        strings(&w, v.needs)
+        strings(&w, v.competitors)
+        strings(&w, v.issues.map(\.rawValue))
+        write(&w, v.eventAt)
+        write(&w, v.issuesAt)
+    }
+
+    static func visit(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Visit {
+        let id = try recordID(&r, VisitID.self)
+        let project = try projectID(&r)
+        let date = try day(&r)
+        let kind = try choice(&r, VisitKind.self)
+        let method = try choice(&r, VisitMethod.self)
+        let visitor = try r.string()
+        let contacts = try strings(&r)
+        let event = try optString(&r)
+        let summary = try r.string()
+        let operation = try optString(&r).map { (s: String) throws(BinaryError) -> Operation in
+            guard let o = Operation(rawValue: s) else { throw BinaryError() }
+            return o
+        }
+        let scores = try r.array { (r: inout BinaryReader) throws(BinaryError) -> (dimension: String, score: Int) in (try r.string(), try r.int()) }
+        let overall = try optInt(&r)
+        let nps = try optInt(&r)
+        let quotes = try strings(&r)
+        let needs = try strings(&r)
+        let competitors = try strings(&r)
+        let issues = try strings(&r).map { (s: String) throws(BinaryError) -> IssueID in
+            guard let i = IssueID(s) else { throw BinaryError() }
+            return i
+        }
+        return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts, event: event,
+                     summary: summary, operation: operation, scores: scores, overall: overall, nps: nps, quotes: quotes, needs: needs,
+                     competitors: competitors, issues: issues, location: at, eventAt: try position(&r), issuesAt: try position(&r))
+    }
+
+    static func write(_ w: inout BinaryWriter, _ i: Issue) {
+        w.string(i.id.rawValue)
+        w.string(i.project.rawValue)
+        w.string(i.title)
+        write(&w, i.raised)
+        w.string(i.source.rawValue)
+        optString(&w, i.visit?.rawValue)
+        w.string(i.category.rawValue)
+        w.string(i.severity.rawValue)
+        w.string(i.owner)
+        w.string(i.department)
+        write(&w, i.due)
+        w.string(i.status.rawValue)
+        w.optional(i.resolved) { w, res in
+            write(&w, res.date)
+            w.string(res.summary)
+            w.bool(res.onSpot)
+        }
+        w.optional(i.confirmed) { w, c in
+            write(&w, c.date)
+            w.bool(c.satisfied)
+        }
+        optString(&w, i.caseAnalysis)
+        w.array(i.history) { w, h in
+            write(&w, h.at)
+            w.string(h.action)
+            optString(&w, h.by)
+            optString(&w, h.from?.rawValue)
+            optString(&w, h.to?.rawValue)
+            optString(&w, h.reason)
+        }
+        write(&w, i.departmentAt)
+        write(&w, i.visitAt)
+    }
+
+    static func severity(_ s: String?) throws(BinaryError) -> Severity? {
+        guard let s else { return nil }
+        guard let v = Severity(rawValue: s) else { throw BinaryError() }
+        return v
+    }
+
+    static func issue(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Issue {
+        let id = try recordID(&r, IssueID.self)
+        let project = try projectID(&r)
+        let title = try r.string()
+        let raised = try day(&r)
+        let source = try choice(&r, IssueSource.self)
+        let visit = try optString(&r).map { (s: String) throws(BinaryError) -> VisitID in
+            guard let v = VisitID(s) else { throw BinaryError() }
+            return v
+        }
+        let category = try choice(&r, IssueCategory.self)
+        let sev = try choice(&r, Severity.self)
+        let owner = try r.string()
+        let department = try r.string()
+        let due = try day(&r)
+        let status = try choice(&r, IssueStatus.self)
+        let resolved = try r.optional { (r: inout BinaryReader) throws(BinaryError) in
+            Resolution(date: try day(&r), summary: try r.string(), onSpot: try r.bool())
+        }
+        let confirmed = try r.optional { (r: inout BinaryReader) throws(BinaryError) in Confirmation(date: try day(&r), satisfied: try r.bool()) }
+        let caseAnalysis = try optString(&r)
+        let history = try r.array { (r: inout BinaryReader) throws(BinaryError) in
+            HistoryEntry(at: try day(&r), action: try r.string(), by: try optString(&r), from: try severity(try optString(&r)),
+                         to: try severity(try optString(&r)), reason: try optString(&r))
+        }
+        return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
+                     severity: sev, owner: owner, department: department, due: due, status: status, resolved: resolved,
+                     confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: at,
+                     departmentAt: try position(&r), visitAt: try position(&r))
+    }
+
+    static func write(_ w: inout BinaryWriter, _ m: Improvement) {
+        w.string(m.id.rawValue)
+        w.string(m.title)
+        strings(&w, m.addresses.map(\.rawValue))
+        w.string(m.department)
+        w.string(m.owner)
+        write(&w, m.due)
+        w.string(m.expectedEffect)
+        w.string(m.status.rawValue)
+        w.optional(m.verified) { w, v in
+            write(&w, v.date)
+            w.string(v.result)
+        }
+        write(&w, m.addressesAt)
+        write(&w, m.departmentAt)
+    }
+
+    static func improvement(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Improvement {
+        let id = try recordID(&r, ImprovementID.self)
+        let title = try r.string()
+        let addresses = try strings(&r).map { (s: String) throws(BinaryError) -> IssueID in
+            guard let i = IssueID(s) else { throw BinaryError() }
+            return i
+        }
+        return Improvement(id: id, title: title, addresses: addresses, department: try r.string(), owner: try r.string(), due: try day(&r),
+                           expectedEffect: try r.string(), status: try choice(&r, ImprovementStatus.self),
+                           verified: try r.optional { (r: inout BinaryReader) throws(BinaryError) in Verification(date: try day(&r), result: try r.string()) },
+                           location: at, addressesAt: try position(&r), departmentAt: try position(&r))
+    }
+
+    static func write(_ w: inout BinaryWriter, _ e: Event) {
+        w.string(e.id)
+        write(&w, e.date)
+        w.string(e.kind.rawValue)
+        w.string(e.title)
+        strings(&w, e.projects.map(\.rawValue))
+        strings(&w, e.tags)
+        write(&w, e.projectsAt)
+    }
+
+    static func event(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Event {
+        let id = try r.string()
+        let date = try day(&r)
+        let kind = try choice(&r, EventKind.self)
+        let title = try r.string()
+        let projects = try strings(&r).map { (s: String) throws(BinaryError) -> ProjectID in
+            guard let p = ProjectID(s) else { throw BinaryError() }
+            return p
+        }
+        return Event(id: id, date: date, kind: kind, title: title, projects: projects, tags: try strings(&r), location: at,
+                     projectsAt: try position(&r))
+    }
+
+    static func write(_ w: inout BinaryWriter, _ p: Plan) {
+        w.int(p.year)
+        w.array(p.visits) { w, item in
+            w.string(item.project.rawValue)
+            write(&w, item.due)
+            w.string(item.kind.rawValue)
+        }
+    }
+
+    static func plan(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Plan {
+        let year = try r.int()
+        let items = try r.array { (r: inout BinaryReader) throws(BinaryError) in
+            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, VisitKind.self))
+        }
+        return Plan(year: year, visits: items, location: at)
+    }
+}
