@@ -89,7 +89,7 @@ public enum KPIEngine {
 
         // Issues raised in the period and what became of them by its end.
         let raised = r.issues.filter { period.contains($0.raised) && included($0.project) }
-        let resolved = raised.filter { $0.resolved.map { $0.date <= period.end } ?? false }
+        let resolved = raised.filter { $0.isResolved(on: period.end) }
         k.issuesRaised = raised.count
         k.issuesResolved = resolved.count
         k.issuesResolvedOnTime = resolved.filter { $0.resolvedOnTime == true }.count
@@ -108,7 +108,7 @@ public enum KPIEngine {
         // Overdue on day t.
         k.overdueVisits = schedule.items.filter { included($0.project) && $0.isOverdue(on: t) }.count
         k.overdueIssues = r.issues.filter { i in
-            included(i.project) && i.raised <= t && i.due < t && !(i.resolved.map { $0.date <= t } ?? false)
+            included(i.project) && i.raised <= t && i.due < t && !i.isResolved(on: t)
         }.count
         return k
     }

@@ -13,7 +13,7 @@ enum ProjectReport {
             .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
         let t = k.countedOn
         let openVisits = c.schedule.items.filter { $0.project == p.id && $0.exists(on: t) && !$0.isSatisfied(on: t) }
-        let openIssues = r.issues(of: p.id).filter { $0.raised <= t && !($0.resolved.map { $0.date <= t } ?? false) }
+        let openIssues = r.issues(of: p.id).filter { $0.raised <= t && !$0.isResolved(on: t) }
         let issueIDs = Set(r.issues(of: p.id).map(\.id))
         let measures = r.improvements.filter { $0.addresses.contains(where: issueIDs.contains) }
         let dept = r.config.department(p.department)

@@ -381,10 +381,8 @@ import Testing
         r.issues = [Self.issue("i-0009", "p4", "打印格式错乱", raised: "2026-07-01", due: "2026-07-15", resolved: "2026-07-10",
                                status: .open, history: [HistoryEntry(at: Self.day("2026-07-20"), action: "reopened")])]
         let k = Self.kpis(r)
-        withKnownIssue("KPIEngine.compute reads `resolved:` without `status`; Issue.isResolved(on:) is the fix") {
-            #expect(k.issuesResolved == 0)
-            #expect(k.overdueIssues == 1)
-        }
+        #expect(k.issuesResolved == 0)
+        #expect(k.overdueIssues == 1)
     }
 
     // MARK: recurring problems
