@@ -7,8 +7,7 @@ enum SummaryReport {
         let r = c.records
         let L = c.labels
         let total = c.kpis()
-        let departments = r.config.departments.filter { d in r.projects.contains { $0.department == d.id } }
-        let perDepartment = departments.map { ($0, c.kpis(KPIEngine.projects(of: $0.id, in: r))) }
+        let perDepartment = KPIEngine.byDepartment(r, schedule: c.schedule, period: c.period, today: c.today).map { ($0.department, $0.kpis) }
         let trend = KPIEngine.trend(r, schedule: c.schedule, period: c.period, today: c.today) + [total]
         let recurring = RecurringProblems.find(r, period: c.period)
         let periods = trend.map(\.period)
