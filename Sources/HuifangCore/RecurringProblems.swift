@@ -16,13 +16,21 @@ public enum RecurringProblems {
         let issues = r.issues.filter { period.contains($0.raised) && (projects?.contains($0.project) ?? true) }
             .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
         var clusters: [(key: [Unicode.Scalar], members: [Issue])] = []
+        // Titles already seen map straight to their cluster; only new spellings are compared.
+        var known: [String: Int] = [:]
         for i in issues {
+            if let c = known[i.title] {
+                clusters[c].members.append(i)
+                continue
+            }
             let key = normalize(i.title)
             if key.isEmpty { continue }
             if let c = clusters.firstIndex(where: { nearSame($0.key, key) }) {
                 clusters[c].members.append(i)
+                known[i.title] = c
             } else {
                 clusters.append((key, [i]))
+                known[i.title] = clusters.count - 1
             }
         }
         return clusters.compactMap { c -> RecurringProblem? in
@@ -69,7 +77,7 @@ public enum RecurringProblems {
 
     static func contains(_ hay: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
         guard needle.count <= hay.count else { return false }
-        for start in 0...(hay.count - needle.count) where Array(hay[start..<(start + needle.count)]) == needle {
+        for start in 0...(hay.count - needle.count) where hay[start..<(start + needle.count)].elementsEqual(needle) {
             return true
         }
         return false

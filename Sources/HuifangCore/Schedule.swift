@@ -74,7 +74,11 @@ public struct Schedule: Sendable {
             items += Schedule.items(for: p, visits: visitsByProject[p.id] ?? [], issues: issuesByProject[p.id] ?? [],
                                     events: r.events, policy: r.config.policy, calendar: r.calendar, uncovered: &uncovered)
         }
-        self.items = items.sorted { ($0.due, $0.project, $0.kind, $0.basis ?? "") < ($1.due, $1.project, $1.kind, $1.basis ?? "") }
+        // By due date; on the same day in generation order (projects by id, then first,
+        // periodic, special, customer request). Integer comparisons only: this is hot.
+        let dues = items.map(\.due.ordinal)
+        let order = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }
+        self.items = order.map { items[$0] }
         uncoveredYears = uncovered
     }
 
@@ -95,7 +99,10 @@ public struct Schedule: Sendable {
             }
             return result
         }
-        let visits = all.filter { $0.date >= accepted }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        var visits = all.filter { $0.date >= accepted }
+        if !visits.isSortedByDateAndID {
+            visits.sort { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
+        }
         var out: [ScheduleItem] = []
         let first = visits.first
         out.append(ScheduleItem(project: p.id, kind: .first, triggered: accepted, basis: nil,
@@ -153,5 +160,18 @@ public struct Schedule: Sendable {
             }
         }
         return out.sorted { ($0.due, $0.project, $0.kind) < ($1.due, $1.project, $1.kind) }
+    }
+}
+
+extension Array where Element == Visit {
+    /// Visits come sorted from the loader; checking is cheaper than sorting again.
+    var isSortedByDateAndID: Bool {
+        guard count > 1 else { return true }
+        for i in 1..<count {
+            let a = self[i - 1]
+            let b = self[i]
+            if a.date > b.date || (a.date == b.date && !(a.id < b.id)) { return false }
+        }
+        return true
     }
 }

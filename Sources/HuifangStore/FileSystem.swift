@@ -33,7 +33,8 @@ public enum FileSystem {
             }
             out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
         }
-        out.sort { $0.name < $1.name }
+        // Byte order (as git sorts paths), without Unicode-aware comparisons.
+        out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return out
     }
 
