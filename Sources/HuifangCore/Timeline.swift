@@ -10,7 +10,13 @@ public struct TimelineEntry: Sendable, Hashable {
     /// The record the entry comes from (visit, issue or improvement id, event id).
     public var id: String
     public var who: String?
-    public var text: String
+    /// What it is about, in the records' own words (visit summary, issue title...).
+    public var subject: String
+    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`.
+    public var detail: String
+
+    /// One line in English, for tests and plain output.
+    public var text: String { detail.isEmpty ? subject : "\(detail): \(subject)" }
 }
 
 public enum Timeline {
@@ -19,54 +25,49 @@ public enum Timeline {
         var out: [TimelineEntry] = []
         if let a = project.accepted {
             out.append(TimelineEntry(date: a, kind: .accepted, id: project.id.rawValue, who: project.owner,
-                                     text: "accepted (\(project.tier.rawValue) tier)"))
+                                     subject: project.name, detail: project.tier.rawValue))
         }
         for v in r.visits where v.project == project.id {
-            var text = "\(v.kind.rawValue) visit by \(v.method.rawValue): \(v.summary)"
-            if let o = v.overallScore { text += " [overall \(formatScore(o))]" }
-            out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, text: text))
+            var detail = "\(v.kind.rawValue) \(v.method.rawValue)"
+            if let o = v.overallScore { detail += " \(formatScore(o))" }
+            out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, subject: v.summary, detail: detail))
         }
         let issues = r.issues.filter { $0.project == project.id }
         let issueIDs = Set(issues.map(\.id))
         for i in issues {
             let initial = i.history.first { $0.action == "escalated" }?.from ?? i.severity
-            out.append(TimelineEntry(date: i.raised, kind: .issue, id: i.id.rawValue, who: i.history.first?.by,
-                                     text: "\(initial.rawValue) \(i.category.rawValue) issue raised (\(i.source.rawValue)): \(i.title)"))
+            out.append(TimelineEntry(date: i.raised, kind: .issue, id: i.id.rawValue, who: i.history.first?.by, subject: i.title,
+                                     detail: "\(initial.rawValue) \(i.category.rawValue) \(i.source.rawValue)"))
             for h in i.history where h.action != "opened" {
                 let kind: TimelineEntry.Kind
-                var text: String
+                var detail = ""
+                var subject = i.title
                 switch h.action {
                 case "escalated":
                     kind = .escalated
-                    text = "escalated \(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?"): \(i.title)"
+                    detail = "\(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?")"
                 case "resolved":
                     kind = .resolved
-                    text = "resolved: \(i.title)" + (i.resolved.map { " — \($0.summary)" } ?? "")
-                case "confirmed":
-                    kind = .confirmed
-                    text = "customer confirmed: \(i.title)"
-                case "reopened":
-                    kind = .reopened
-                    text = "reopened: \(i.title)"
-                case "closed":
-                    kind = .closed
-                    text = "closed: \(i.title)"
+                    if let r = i.resolved, r.date == h.at { subject += " — " + r.summary }
+                case "confirmed": kind = .confirmed
+                case "reopened": kind = .reopened
+                case "closed": kind = .closed
                 default:
                     kind = .issue
-                    text = "\(h.action): \(i.title)"
+                    detail = h.action
                 }
-                if let reason = h.reason { text += " (\(reason))" }
-                out.append(TimelineEntry(date: h.at, kind: kind, id: i.id.rawValue, who: h.by, text: text))
+                if let reason = h.reason { subject += " (\(reason))" }
+                out.append(TimelineEntry(date: h.at, kind: kind, id: i.id.rawValue, who: h.by, subject: subject, detail: detail))
             }
         }
         for e in r.events where e.concerns(project) {
-            out.append(TimelineEntry(date: e.date, kind: .event, id: e.id, who: nil, text: "\(e.kind.rawValue) event: \(e.title)"))
+            out.append(TimelineEntry(date: e.date, kind: .event, id: e.id, who: nil, subject: e.title, detail: e.kind.rawValue))
         }
         for m in r.improvements where m.addresses.contains(where: issueIDs.contains) {
-            out.append(TimelineEntry(date: m.due, kind: .improvement, id: m.id.rawValue, who: m.owner,
-                                     text: "improvement \(m.status.rawValue) (due): \(m.title)"))
+            out.append(TimelineEntry(date: m.due, kind: .improvement, id: m.id.rawValue, who: m.owner, subject: m.title,
+                                     detail: m.status.rawValue))
             if let v = m.verified {
-                out.append(TimelineEntry(date: v.date, kind: .verified, id: m.id.rawValue, who: nil, text: "improvement verified: \(v.result)"))
+                out.append(TimelineEntry(date: v.date, kind: .verified, id: m.id.rawValue, who: nil, subject: v.result, detail: ""))
             }
         }
         return out.filter { e in (since.map { e.date >= $0 } ?? true) && (until.map { e.date <= $0 } ?? true) }

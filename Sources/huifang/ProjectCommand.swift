@@ -183,24 +183,28 @@ extension ProjectCommand {
         @Option(help: "Only from this date on.", transform: parseDayArgument) var since: Day?
         @Option(help: "Only up to this date.", transform: parseDayArgument) var until: Day?
         @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Language of the table: zh or en (default: huifang.yaml's language).") var lang: Language?
 
         func run() throws {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
+            let L = Labels((lang ?? r.config.language).rawValue)
             if format == .table {
                 var t = TextTable(headers: [])
-                for e in entries { t.add([e.date.description, e.kind.rawValue, e.id, e.who ?? "", e.text]) }
+                for e in entries {
+                    t.add([e.date.description, L["tl." + e.kind.rawValue], e.id, e.who ?? "", e.detail.isEmpty ? e.subject : "[\(e.detail)] \(e.subject)"])
+                }
                 t.maxWidth = [4: 72]
                 Terminal.page(entries.isEmpty ? "" : t.renderRows(indent: ""))
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }
-            var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("text", "text")])
+            var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("detail", "detail"), ("subject", "subject")])
             for e in entries {
                 listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
-                             (e.id, .string(e.id)), cell(e.who), (e.text, .string(e.text))])
+                             (e.id, .string(e.id)), cell(e.who), (e.detail, .string(e.detail)), (e.subject, .string(e.subject))])
             }
             Terminal.page(listing.render(format))
         }

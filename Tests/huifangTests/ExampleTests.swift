@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+/// The bundled example repository passes `check`, and the daily commands give reviewed
+/// outputs on it in both languages.
+@Suite struct ExampleTests {
+    static func demo() throws -> HuifangRunner {
+        let r = HuifangRunner()
+        let src = HuifangRunner.testsFolder + "/../../examples/demo"
+        for item in try FileManager.default.contentsOfDirectory(atPath: src) where item != ".huifang" {
+            try FileManager.default.copyItem(atPath: src + "/" + item, toPath: r.dir + "/" + item)
+        }
+        return r
+    }
+
+    @Test func theExamplePassesCheck() throws {
+        let r = try Self.demo()
+        defer { r.cleanup() }
+        let result = r.run(["check"])
+        #expect(result.code == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ok: "))
+    }
+
+    @Test(arguments: ["zh", "en"])
+    func dailyCommands(lang: String) throws {
+        let r = try Self.demo()
+        defer { r.cleanup() }
+        r.expectGolden(r.run(["visit", "prepare", "acme-erp", "--lang", lang]).stdout, "example-prepare-\(lang).txt")
+        r.expectGolden(r.run(["visit", "prepare", "tj-oa", "--lang", lang, "--format", "md"]).stdout, "example-prepare-\(lang).md")
+        r.expectGolden(r.run(["project", "log", "bj-crm", "--lang", lang, "--since", "2026-01-01"]).stdout, "example-log-\(lang).txt")
+    }
+
+    @Test func statusAndDueOnTheExample() throws {
+        let r = try Self.demo()
+        defer { r.cleanup() }
+        r.expectGolden(r.run(["status"]).stdout, "example-status.txt")
+        r.expectGolden(r.run(["project", "log", "bj-crm", "--format", "json", "--since", "2026-10-01"]).stdout, "example-log.json")
+    }
+}
