@@ -63,53 +63,86 @@ public enum KPIEngine {
             }
             year += 1
         }
-        let visits = r.visits.filter { period.contains($0.date) && included($0.project) }
-        let visitedProjects = Set(visits.map(\.project))
+        // Indices, not copies: Visit and Issue are large values and this runs once per scope
+        // and period of a report.
+        var visits: [Int] = []
+        for n in r.visits.indices where period.contains(r.visits[n].date) && included(r.visits[n].project) { visits.append(n) }
+        var visitedProjects = Set<ProjectID>()
+        for n in visits { visitedProjects.insert(r.visits[n].project) }
         k.plannedProjects = planned.count
         k.visitedPlannedProjects = planned.intersection(visitedProjects).count
-        k.unplannedVisits = visits.filter { !planned.contains($0.project) }.count
+        k.unplannedVisits = visits.reduce(0) { $0 + (planned.contains(r.visits[$1].project) ? 0 : 1) }
         k.visitPlanCompletionRate = ratio(k.visitedPlannedProjects, k.plannedProjects)
         k.visits = visits.count
 
         // Satisfaction.
         let scale = Double(r.config.satisfaction.scale)
-        let overall = visits.compactMap(\.overallScore)
-        k.scoredVisits = overall.count
-        k.meanOverall = mean(overall)
-        k.satisfactionIndex = k.meanOverall.map { $0 / scale }
-        k.csat = ratio(overall.filter { $0 >= Double(r.config.satisfaction.satisfiedAt) }.count, overall.count)
-        k.dimensions = r.config.satisfaction.dimensions.map { d in (d, mean(visits.compactMap { $0.score(d).map(Double.init) })) }
-        let nps = visits.compactMap(\.nps)
-        k.npsResponses = nps.count
-        if !nps.isEmpty {
-            let promoters = Double(nps.filter { $0 >= 9 }.count)
-            let detractors = Double(nps.filter { $0 <= 6 }.count)
-            k.nps = (promoters - detractors) * 100 / Double(nps.count)
+        let satisfiedAt = Double(r.config.satisfaction.satisfiedAt)
+        var overallSum = 0.0
+        var satisfied = 0
+        var npsCount = 0
+        var promoters = 0
+        var detractors = 0
+        let dimensions = r.config.satisfaction.dimensions
+        var dimensionSums = [Double](repeating: 0, count: dimensions.count)
+        var dimensionCounts = [Int](repeating: 0, count: dimensions.count)
+        for n in visits {
+            if let o = r.visits[n].overallScore {
+                k.scoredVisits += 1
+                overallSum += o
+                if o >= satisfiedAt { satisfied += 1 }
+            }
+            if let score = r.visits[n].nps {
+                npsCount += 1
+                if score >= 9 { promoters += 1 } else if score <= 6 { detractors += 1 }
+            }
+            for (dimension, score) in r.visits[n].scores {
+                if let d = dimensions.firstIndex(of: dimension) {
+                    dimensionSums[d] += Double(score)
+                    dimensionCounts[d] += 1
+                }
+            }
         }
+        k.meanOverall = k.scoredVisits == 0 ? nil : overallSum / Double(k.scoredVisits)
+        k.satisfactionIndex = k.meanOverall.map { $0 / scale }
+        k.csat = ratio(satisfied, k.scoredVisits)
+        k.dimensions = dimensions.indices.map { d in
+            (dimensions[d], dimensionCounts[d] == 0 ? nil : dimensionSums[d] / Double(dimensionCounts[d]))
+        }
+        k.npsResponses = npsCount
+        if npsCount > 0 { k.nps = Double(promoters - detractors) * 100 / Double(npsCount) }
 
         // Issues raised in the period and what became of them by its end.
-        let raised = r.issues.filter { period.contains($0.raised) && included($0.project) }
-        let resolved = raised.filter { $0.isResolved(on: period.end) }
-        k.issuesRaised = raised.count
-        k.issuesResolved = resolved.count
-        k.issuesResolvedOnTime = resolved.filter { $0.resolvedOnTime == true }.count
-        k.issueResolutionRate = ratio(resolved.count, raised.count)
-        k.onTimeResolutionRate = ratio(k.issuesResolvedOnTime, resolved.count)
-
-        // Record completeness: summary, method, visitor, contacts and links to the issues raised in it.
         var raisedIn: [VisitID: [IssueID]] = [:]
-        for i in r.issues { if let v = i.visit { raisedIn[v, default: []].append(i.id) } }
-        let complete = visits.filter { v in
-            !v.summary.isEmpty && !v.visitor.isEmpty && !v.contacts.isEmpty
-                && (raisedIn[v.id] ?? []).allSatisfy { v.issues.contains($0) }
+        for n in r.issues.indices where period.contains(r.issues[n].raised) && included(r.issues[n].project) {
+            k.issuesRaised += 1
+            if let v = r.issues[n].visit { raisedIn[v, default: []].append(r.issues[n].id) }
+            if r.issues[n].isResolved(on: period.end) {
+                k.issuesResolved += 1
+                if r.issues[n].resolvedOnTime == true { k.issuesResolvedOnTime += 1 }
+            }
         }
-        k.recordCompleteness = ratio(complete.count, visits.count)
+        k.issueResolutionRate = ratio(k.issuesResolved, k.issuesRaised)
+        k.onTimeResolutionRate = ratio(k.issuesResolvedOnTime, k.issuesResolved)
+
+        // Record completeness: summary, method, visitor, contacts and links to the issues raised
+        // in the visit (an issue raised in a visit is raised on its day, so in this period).
+        var complete = 0
+        for n in visits {
+            let v = r.visits[n]
+            if !v.summary.isEmpty && !v.visitor.isEmpty && !v.contacts.isEmpty
+                && (raisedIn[v.id] ?? []).allSatisfy({ v.issues.contains($0) })
+            {
+                complete += 1
+            }
+        }
+        k.recordCompleteness = ratio(complete, visits.count)
 
         // Overdue on day t.
-        k.overdueVisits = schedule.items.filter { included($0.project) && $0.isOverdue(on: t) }.count
-        k.overdueIssues = r.issues.filter { i in
-            included(i.project) && i.raised <= t && i.due < t && !i.isResolved(on: t)
-        }.count
+        k.overdueVisits = schedule.items.reduce(0) { $0 + (included($1.project) && $1.isOverdue(on: t) ? 1 : 0) }
+        for n in r.issues.indices where r.issues[n].raised <= t && r.issues[n].due < t && included(r.issues[n].project) {
+            if !r.issues[n].isResolved(on: t) { k.overdueIssues += 1 }
+        }
         return k
     }
 

@@ -47,11 +47,12 @@ public enum RecurringProblems {
 
     /// Issues per category in `periods` (oldest first), for categories seen in any of them.
     public static func categories(_ r: Records, periods: [Period], projects: Set<ProjectID>? = nil) -> [(IssueCategory, [Int])] {
-        IssueCategory.allCases.map { c in
-            (c, periods.map { p in
-                r.issues.filter { $0.category == c && p.contains($0.raised) && (projects?.contains($0.project) ?? true) }.count
-            })
-        }.filter { $0.1.contains { $0 > 0 } }
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: periods.count), count: IssueCategory.allCases.count)
+        for n in r.issues.indices where projects?.contains(r.issues[n].project) ?? true {
+            guard let c = IssueCategory.allCases.firstIndex(of: r.issues[n].category) else { continue }
+            for (p, period) in periods.enumerated() where period.contains(r.issues[n].raised) { counts[c][p] += 1 }
+        }
+        return IssueCategory.allCases.enumerated().map { ($0.element, counts[$0.offset]) }.filter { $0.1.contains { $0 > 0 } }
     }
 
     /// Lower case, without white space and punctuation (ASCII and Chinese).

@@ -112,7 +112,11 @@ public enum RepositoryLoader {
             case nil: break
             }
         }
-        records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
+        // Files are read in path order, which is already (project, date, id) for visits whose
+        // file names follow the rule; sort only when some do not.
+        if !records.visits.isSortedByProjectDateAndID {
+            records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
+        }
         if !configFailed {
             findings += RecordCheck.run(records)
         }
@@ -288,5 +292,23 @@ public enum RepositoryLoader {
         case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5))).map(Decoded.plan)
         }
         return Outcome(record: record, findings: d.findings)
+    }
+}
+
+extension Array where Element == Visit {
+    var isSortedByProjectDateAndID: Bool {
+        guard count > 1 else { return true }
+        for i in 1..<count {
+            let a = self[i - 1]
+            let b = self[i]
+            if a.project != b.project {
+                if !(a.project < b.project) { return false }
+            } else if a.date != b.date {
+                if a.date > b.date { return false }
+            } else if !(a.id < b.id) {
+                return false
+            }
+        }
+        return true
     }
 }
