@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# The benchmark of issue 7, run by hand (not in CI): huifang against the floor — what reading
+# a large repository costs at all (bench/floor.c: readdir, open/read, libyaml's event parser,
+# one thread, no tree, no decoding) — on a corpus from bench/gen_corpus.py.
+#
+#   bash bench/run.sh [--projects 5000] [--years 5] [--runs 5] [--scale]
+#
+# Prints each command's best time and peak memory beside the floor, with the goals, and writes
+# the same to bench/RESULTS.md. --scale adds check and the report at 1,000, 5,000 and 20,000
+# projects to show how time and memory grow. Corpora and binaries live in bench/out/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+projects=5000 years=5 runs=5 scale=0 reference=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --projects) projects=$2; shift 2 ;;
+        --years) years=$2; shift 2 ;;
+        --runs) runs=$2; shift 2 ;;
+        --scale) scale=1; shift ;;
+        --reference-generator) reference=$2; shift 2 ;;
+        *) echo "usage: bash bench/run.sh [--projects N] [--years Y] [--runs R] [--scale] [--reference-generator PATH]" >&2; exit 64 ;;
+    esac
+done
+out=bench/out
+mkdir -p "$out"
+echo "building huifang (release, and with the Swift standard library linked statically)..." >&2
+swift build -c release >/dev/null
+swift build -c release --scratch-path .build-static -Xswiftc -static-stdlib >/dev/null
+dynamic=$PWD/.build/release/huifang
+static=$PWD/.build-static/release/huifang
+cc -O2 -o "$out/floor" bench/floor.c $(pkg-config --cflags --libs yaml-0.1)
+
+corpus() {  # corpus PROJECTS -> path (generated once)
+    local dir=$out/corpus-$1-$years
+    if [ ! -f "$dir/.complete" ]; then
+        rm -rf "$dir"
+        python3 bench/gen_corpus.py "$dir" --projects "$1" --years "$years" --seed 1 >&2
+        touch "$dir/.complete"
+    fi
+    echo "$PWD/$dir"
+}
+
+# measure PREP COMMAND... -> "best_seconds max_rss_kb" over $runs runs; PREP runs before each.
+measure() {
+    local prep=$1; shift
+    python3 bench/measure.py "$runs" "$prep" -- "$@"
+}
+
+ratio() { awk "BEGIN{printf \"%.2f\", $1 / $2}"; }
+mb() { awk "BEGIN{printf \"%.0f\", $1 / 1024}"; }
+verdict() { awk "BEGIN{print ($1 <= $2) ? \"PASS\" : \"FAIL\"}"; }
+
+big=$(corpus "$projects")
+small=$(corpus 10)
+report=(report summary --period 2026Q3 --format json)
+files=$(find "$big" -name '*.yaml' | wc -l)
+
+read -r floor_t floor_m < <(measure ":" "$out/floor" "$big")
+read -r check_t check_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" check)
+read -r cold_t cold_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+"$dynamic" -C "$big" check >/dev/null; sleep 1; "$dynamic" -C "$big" check >/dev/null
+read -r warm_t warm_m < <(measure ":" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+read -r help_d _ < <(measure ":" "$dynamic" --help)
+read -r help_s _ < <(measure ":" "$static" --help)
+"$dynamic" -C "$small" status >/dev/null
+read -r status_d _ < <(measure ":" "$dynamic" -C "$small" --as-of 2026-10-15 status)
+read -r status_s _ < <(measure ":" "$static" -C "$small" --as-of 2026-10-15 status)
+
+{
+    echo "# huifang benchmark"
+    echo
+    echo "- date: $(date -u +%Y-%m-%dT%H:%MZ); commit: $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)')"
+    echo "- machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB"
+    echo "- corpus: bench/gen_corpus.py --projects $projects --years $years --seed 1: $files record files"
+    echo "- best of $runs runs each; memory is the peak resident set"
+    echo
+    echo "| command | time (s) | × floor | peak MB | goal | |"
+    echo "|---|---:|---:|---:|---|---|"
+    echo "| floor: readdir + read + libyaml events, 1 thread | $floor_t | 1.00 | $(mb "$floor_m") | | |"
+    echo "| \`huifang check\`, no cache | $check_t | $(ratio "$check_t" "$floor_t") | $(mb "$check_m") | ≤ 1.0× | $(verdict "$(ratio "$check_t" "$floor_t")" 1.0) |"
+    echo "| \`huifang report summary --period 2026Q3 --format json\`, no cache | $cold_t | $(ratio "$cold_t" "$floor_t") | $(mb "$cold_m") | ≤ 1.0× | $(verdict "$(ratio "$cold_t" "$floor_t")" 1.0) |"
+    echo "| the same report, warm cache | $warm_t | $(ratio "$warm_t" "$floor_t") | $(mb "$warm_m") | ≤ 0.4× | $(verdict "$(ratio "$warm_t" "$floor_t")" 0.4) |"
+    echo "| peak memory of the report | | | $(mb "$cold_m") | ≤ 300 MB | $(verdict "$(mb "$cold_m")" 300) |"
+    echo "| \`huifang --help\` (dynamic / static stdlib) | $help_d / $help_s | | | a few ms | |"
+    echo "| \`huifang status\`, 10 projects (dynamic / static stdlib) | $status_d / $status_s | | | a few ms | |"
+    if [ -n "$reference" ]; then
+        echo
+        echo "## Generator check"
+        echo
+        echo "The same corpus size from the reference generator ($reference) and from bench/gen_corpus.py (1,000 projects, 5 years, seed 1):"
+        echo
+        echo "| generator | files | bytes | floor (s) | check, no cache (s) |"
+        echo "|---|---:|---:|---:|---:|"
+        for gen in "$reference" bench/gen_corpus.py; do
+            dir=$out/generator-check-$(basename "$(dirname "$gen")")
+            rm -rf "$dir"
+            python3 "$gen" "$dir" --projects 1000 --years 5 --seed 1 >/dev/null
+            stats=$("$out/floor" "$dir")
+            read -r ft _ < <(measure ":" "$out/floor" "$dir")
+            read -r ct _ < <(measure "rm -rf $dir/.huifang" "$dynamic" -C "$dir" check)
+            echo "| $gen | $(echo "$stats" | cut -d' ' -f1) | $(echo "$stats" | cut -d' ' -f3) | $ft | $ct |"
+            rm -rf "$dir"
+        done
+    fi
+    if [ "$scale" = 1 ]; then
+        echo
+        echo "## Growth"
+        echo
+        echo "| projects | files | floor (s) | check, no cache (s) | check MB | report warm (s) | report MB | check s per 1,000 projects |"
+        echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+        for n in 1000 5000 20000; do
+            dir=$(corpus "$n")
+            nfiles=$(find "$dir" -name '*.yaml' | wc -l)
+            read -r ft _ < <(measure ":" "$out/floor" "$dir")
+            read -r ct cm < <(measure "rm -rf $dir/.huifang" "$dynamic" -C "$dir" check)
+            "$dynamic" -C "$dir" check >/dev/null; sleep 1; "$dynamic" -C "$dir" check >/dev/null
+            read -r rt rm_ < <(measure ":" "$dynamic" -C "$dir" --as-of 2026-10-15 "${report[@]}")
+            echo "| $n | $nfiles | $ft | $ct | $(mb "$cm") | $rt | $(mb "$rm_") | $(awk "BEGIN{printf \"%.3f\", $ct * 1000 / $n}") |"
+        done
+    fi
+} | tee bench/RESULTS.new.md
+mv bench/RESULTS.new.md bench/RESULTS.md
