@@ -1,24 +1,39 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Colour, pager and editor on a real terminal, driven through tmux (send-keys, capture-pane).
 @Suite(.serialized) struct TerminalTests {
+    /// Runs tmux and returns what it printed. Not through Foundation's `Process`: the tmux
+    /// server that the first `new-session` forks would inherit Process's private descriptors,
+    /// and `waitUntilExit()` then waits for the server instead of the client (seen hanging CI on
+    /// a machine with no tmux server yet). posix_spawn with every descriptor above 2 closed, and
+    /// waitpid on the client, do not have that problem.
     func tmux(_ args: [String]) -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", "huifang-tests"] + args
-        // Output goes to a file: the tmux server that new-session starts would keep a pipe open.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        guard let handle = try? FileHandle(forWritingTo: file) else { return "" }
-        p.standardOutput = handle
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-        try? handle.close()
-        return (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(file) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, file, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Close everything else the test process has open (a close that fails because the
+        // descriptor went away meanwhile is ignored by glibc).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            if let fd = Int32(name), fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        }
+        let argv = ["tmux", "-L", "huifang-tests"] + args
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cArgs { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ) == 0 else { return "" }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
     }
 
     func waitFor(_ session: String, _ text: String, seconds: Double = 10) -> String {
