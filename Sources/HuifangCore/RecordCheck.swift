@@ -13,59 +13,85 @@ public enum RecordCheck {
             }
         }
 
-        let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        // Indices, not copies: a record is a dozen references, and there are 100,000 of them.
+        var projects: [ProjectID: Int] = [:]
+        projects.reserveCapacity(r.projects.count)
+        for (n, p) in r.projects.enumerated() where projects[p.id] == nil { projects[p.id] = n }
         for p in r.projects { checkDepartment(p.department, p.departmentAt.in(p.location.path)) }
 
-        findings += duplicates(r.visits.map { ($0.id.rawValue, $0.location) }, noun: "visit")
-        findings += duplicates(r.issues.map { ($0.id.rawValue, $0.location) }, noun: "issue")
-        findings += duplicates(r.improvements.map { ($0.id.rawValue, $0.location) }, noun: "improvement")
-
-        var visitsByID: [VisitID: Visit] = [:]
-        for v in r.visits where visitsByID[v.id] == nil { visitsByID[v.id] = v }
-        var issuesByID: [IssueID: Issue] = [:]
-        for i in r.issues where issuesByID[i.id] == nil { issuesByID[i.id] = i }
+        func duplicate(_ noun: String, _ id: String, _ at: SourceLocation, _ earlier: SourceLocation) {
+            findings.append(Finding(at: at, message: "duplicate \(noun) id '\(id)' (also in \(earlier.path))",
+                                    hint: "give one of them a new id (a merge or a copied file can cause this)"))
+        }
+        var visitsByID: [VisitID: Int] = [:]
+        visitsByID.reserveCapacity(r.visits.count)
+        for n in r.visits.indices {
+            if let first = visitsByID.updateValue(n, forKey: r.visits[n].id) {
+                visitsByID[r.visits[n].id] = first
+                duplicate("visit", r.visits[n].id.rawValue, r.visits[n].location, r.visits[first].location)
+            }
+        }
+        var issuesByID: [IssueID: Int] = [:]
+        issuesByID.reserveCapacity(r.issues.count)
+        for n in r.issues.indices {
+            if let first = issuesByID.updateValue(n, forKey: r.issues[n].id) {
+                issuesByID[r.issues[n].id] = first
+                duplicate("issue", r.issues[n].id.rawValue, r.issues[n].location, r.issues[first].location)
+            }
+        }
+        var improvementsByID: [ImprovementID: Int] = [:]
+        for n in r.improvements.indices {
+            if let first = improvementsByID.updateValue(n, forKey: r.improvements[n].id) {
+                improvementsByID[r.improvements[n].id] = first
+                duplicate("improvement", r.improvements[n].id.rawValue, r.improvements[n].location, r.improvements[first].location)
+            }
+        }
         let events = Set(r.events.map(\.id))
 
-        for v in r.visits {
-            let path = v.location.path
-            if let e = v.event, !events.contains(e) {
-                findings.append(Finding(at: v.eventAt.in(path), message: "unknown event '\(e)'",
+        for n in r.visits.indices {
+            let path = r.visits[n].location.path
+            if let e = r.visits[n].event, !events.contains(e) {
+                findings.append(Finding(at: r.visits[n].eventAt.in(path), message: "unknown event '\(e)'",
                                         hint: "name a file of events/ without '.yaml', or add the event with 'huifang event add'"))
             }
-            for id in v.issues {
+            for id in r.visits[n].issues {
                 guard let issue = issuesByID[id] else {
-                    findings.append(Finding(at: v.issuesAt.in(path), message: "unknown issue '\(id)'",
+                    findings.append(Finding(at: r.visits[n].issuesAt.in(path), message: "unknown issue '\(id)'",
                                             hint: "remove it from 'issues:' or restore the issue's file"))
                     continue
                 }
-                if issue.project != v.project {
-                    findings.append(Finding(at: v.issuesAt.in(path), message: "issue '\(id)' belongs to project '\(issue.project)', not '\(v.project)'",
+                if r.issues[issue].project != r.visits[n].project {
+                    findings.append(Finding(at: r.visits[n].issuesAt.in(path),
+                                            message: "issue '\(id)' belongs to project '\(r.issues[issue].project)', not '\(r.visits[n].project)'",
                                             hint: "a visit lists the issues raised in it, in its own project"))
                 }
             }
-            if let p = projects[v.project], let accepted = p.accepted, v.date < accepted, v.kind != .stage {
-                findings.append(Finding(.warning, at: v.location, message: "\(v.kind.rawValue) visit on \(v.date) is before the project's acceptance on \(accepted)",
+            let date = r.visits[n].date
+            let kind = r.visits[n].kind
+            if kind != .stage, let p = projects[r.visits[n].project], let accepted = r.projects[p].accepted, date < accepted {
+                findings.append(Finding(.warning, at: r.visits[n].location, message: "\(kind.rawValue) visit on \(date) is before the project's acceptance on \(accepted)",
                                         hint: "visits before acceptance are kind 'stage'; check the date"))
             }
         }
 
-        for i in r.issues {
-            let path = i.location.path
-            checkDepartment(i.department, i.departmentAt.in(path))
-            if let vid = i.visit {
+        for n in r.issues.indices {
+            let path = r.issues[n].location.path
+            checkDepartment(r.issues[n].department, r.issues[n].departmentAt.in(path))
+            if let vid = r.issues[n].visit {
+                let at = r.issues[n].visitAt.in(path)
                 if let v = visitsByID[vid] {
-                    if v.project != i.project {
-                        findings.append(Finding(at: i.visitAt.in(path), message: "visit '\(vid)' belongs to project '\(v.project)', not '\(i.project)'"))
-                    } else if !v.issues.contains(i.id) {
-                        findings.append(Finding(.warning, at: i.visitAt.in(path), message: "visit '\(vid)' does not list this issue in its 'issues:'",
-                                                hint: "add '\(i.id)' to the visit's 'issues:' list (\(v.location.path))"))
+                    if r.visits[v].project != r.issues[n].project {
+                        findings.append(Finding(at: at, message: "visit '\(vid)' belongs to project '\(r.visits[v].project)', not '\(r.issues[n].project)'"))
+                    } else if !r.visits[v].issues.contains(r.issues[n].id) {
+                        findings.append(Finding(.warning, at: at, message: "visit '\(vid)' does not list this issue in its 'issues:'",
+                                                hint: "add '\(r.issues[n].id)' to the visit's 'issues:' list (\(r.visits[v].location.path))"))
                     }
                 } else {
-                    findings.append(Finding(at: i.visitAt.in(path), message: "unknown visit '\(vid)'",
+                    findings.append(Finding(at: at, message: "unknown visit '\(vid)'",
                                             hint: "name a visit of this project, or remove 'visit:'"))
                 }
             }
-            findings += lifecycle(i)
+            lifecycle(r.issues[n], into: &findings)
         }
 
         for m in r.improvements {
@@ -95,8 +121,7 @@ public enum RecordCheck {
     }
 
     /// An issue's status must agree with what it records.
-    static func lifecycle(_ i: Issue) -> [Finding] {
-        var out: [Finding] = []
+    static func lifecycle(_ i: borrowing Issue, into out: inout [Finding]) {
         let at = i.location
         if i.status != .open, i.resolved == nil {
             out.append(Finding(at: at, message: "status is '\(i.status.rawValue)' but 'resolved:' is missing",
@@ -119,20 +144,5 @@ public enum RecordCheck {
         if i.due < i.raised {
             out.append(Finding(at: at, message: "due \(i.due) is before raised \(i.raised)"))
         }
-        return out
-    }
-
-    static func duplicates(_ ids: [(String, SourceLocation)], noun: String) -> [Finding] {
-        var first: [String: SourceLocation] = [:]
-        var out: [Finding] = []
-        for (id, at) in ids {
-            if let earlier = first[id] {
-                out.append(Finding(at: at, message: "duplicate \(noun) id '\(id)' (also in \(earlier.path))",
-                                   hint: "give one of them a new id (a merge or a copied file can cause this)"))
-            } else {
-                first[id] = at
-            }
-        }
-        return out
     }
 }

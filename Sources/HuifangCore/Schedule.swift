@@ -67,12 +67,16 @@ public struct Schedule: Sendable {
     /// Every due item the history generated, for every accepted project.
     public init(_ r: Records) {
         var items: [ScheduleItem] = []
+        items.reserveCapacity(r.visits.count + r.issues.count + r.projects.count)
         var uncovered = Set<Int>()
-        let visitsByProject = Dictionary(grouping: r.visits, by: \.project)
-        let issuesByProject = Dictionary(grouping: r.issues, by: \.project)
-        for p in r.projects {
-            items += Schedule.items(for: p, visits: visitsByProject[p.id] ?? [], issues: issuesByProject[p.id] ?? [],
-                                    events: r.events, policy: r.config.policy, calendar: r.calendar, uncovered: &uncovered)
+        // Positions, not copies: a record is a dozen references and there are 100,000.
+        var visitsByProject: [ProjectID: [Int]] = [:]
+        for n in r.visits.indices { visitsByProject[r.visits[n].project, default: []].append(n) }
+        var issuesByProject: [ProjectID: [Int]] = [:]
+        for n in r.issues.indices { issuesByProject[r.issues[n].project, default: []].append(n) }
+        for p in r.projects.indices {
+            Schedule.items(for: r.projects[p], visits: visitsByProject[r.projects[p].id] ?? [],
+                           issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
         }
         // By due date; on the same day in generation order (projects by id, then first,
         // periodic, special, customer request). Integer comparisons only: this is hot.
@@ -87,11 +91,13 @@ public struct Schedule: Sendable {
         self.uncoveredYears = uncoveredYears
     }
 
+    /// The items of project `p`, given the positions of its visits and issues in `r`.
     static func items(
-        for p: Project, visits all: [Visit], issues: [Issue], events: [Event], policy: Policy, calendar: WorkCalendar,
-        uncovered: inout Set<Int>
-    ) -> [ScheduleItem] {
-        guard let accepted = p.accepted else { return [] }
+        for p: Project, visits all: [Int], issues: [Int], _ r: Records, into out: inout [ScheduleItem], uncovered: inout Set<Int>
+    ) {
+        guard let accepted = p.accepted else { return }
+        let policy = r.config.policy
+        let calendar = r.calendar
         func add(_ d: Duration, to day: Day) -> Day {
             let result = calendar.adding(d, to: day)
             if d.unit == .workingDays {
@@ -99,31 +105,39 @@ public struct Schedule: Sendable {
             }
             return result
         }
-        var visits = all.filter { $0.date >= accepted }
-        if !visits.isSortedByDateAndID {
-            visits.sort { $0.date != $1.date ? $0.date < $1.date : $0.id < $1.id }
+        // Visits since acceptance in (date, id) order (the loader's order; sorted only if not).
+        var visits = all.filter { r.visits[$0].date >= accepted }
+        func before(_ a: Int, _ b: Int) -> Bool {
+            r.visits[a].date != r.visits[b].date ? r.visits[a].date < r.visits[b].date : r.visits[a].id < r.visits[b].id
         }
-        var out: [ScheduleItem] = []
+        if visits.indices.dropFirst().contains(where: { !before(visits[$0 - 1], visits[$0]) }) {
+            visits.sort(by: before)
+        }
         let first = visits.first
         out.append(ScheduleItem(project: p.id, kind: .first, triggered: accepted, basis: nil,
-                                due: add(policy.firstVisitWithin, to: accepted), satisfiedBy: first?.id, satisfiedOn: first?.date))
+                                due: add(policy.firstVisitWithin, to: accepted),
+                                satisfiedBy: first.map { r.visits[$0].id }, satisfiedOn: first.map { r.visits[$0].date }))
         let every = policy.periodicEvery[p.tier] ?? Duration(3, .months)
         for (i, v) in visits.enumerated() {
             let next = i + 1 < visits.count ? visits[i + 1] : nil
-            out.append(ScheduleItem(project: p.id, kind: .periodic, triggered: v.date, basis: v.id.rawValue,
-                                    due: add(every, to: v.date), satisfiedBy: next?.id, satisfiedOn: next?.date))
+            let date = r.visits[v].date
+            out.append(ScheduleItem(project: p.id, kind: .periodic, triggered: date, basis: r.visits[v].id.rawValue,
+                                    due: add(every, to: date),
+                                    satisfiedBy: next.map { r.visits[$0].id }, satisfiedOn: next.map { r.visits[$0].date }))
         }
-        for e in events where e.date >= accepted && e.concerns(p) {
-            let by = visits.first { $0.date >= e.date && ($0.event == e.id || $0.kind == .special) }
+        for e in r.events where e.date >= accepted && e.concerns(p) {
+            let by = visits.first { r.visits[$0].date >= e.date && (r.visits[$0].event == e.id || r.visits[$0].kind == .special) }
             out.append(ScheduleItem(project: p.id, kind: .special, triggered: e.date, basis: e.id,
-                                    due: add(policy.specialVisitWithin, to: e.date), satisfiedBy: by?.id, satisfiedOn: by?.date))
+                                    due: add(policy.specialVisitWithin, to: e.date),
+                                    satisfiedBy: by.map { r.visits[$0].id }, satisfiedOn: by.map { r.visits[$0].date }))
         }
-        for i in issues where i.source == .customer || i.source == .complaint {
-            let by = visits.first { $0.date >= i.raised }
-            out.append(ScheduleItem(project: p.id, kind: .customerRequest, triggered: i.raised, basis: i.id.rawValue,
-                                    due: add(policy.customerRequestWithin, to: i.raised), satisfiedBy: by?.id, satisfiedOn: by?.date))
+        for i in issues where r.issues[i].source == .customer || r.issues[i].source == .complaint {
+            let raised = r.issues[i].raised
+            let by = visits.first { r.visits[$0].date >= raised }
+            out.append(ScheduleItem(project: p.id, kind: .customerRequest, triggered: raised, basis: r.issues[i].id.rawValue,
+                                    due: add(policy.customerRequestWithin, to: raised),
+                                    satisfiedBy: by.map { r.visits[$0].id }, satisfiedOn: by.map { r.visits[$0].date }))
         }
-        return out
     }
 
     /// Items that existed on day `t` and were not yet satisfied then, oldest due first.
@@ -160,18 +174,5 @@ public struct Schedule: Sendable {
             }
         }
         return out.sorted { ($0.due, $0.project, $0.kind) < ($1.due, $1.project, $1.kind) }
-    }
-}
-
-extension Array where Element == Visit {
-    /// Visits come sorted from the loader; checking is cheaper than sorting again.
-    var isSortedByDateAndID: Bool {
-        guard count > 1 else { return true }
-        for i in 1..<count {
-            let a = self[i - 1]
-            let b = self[i]
-            if a.date > b.date || (a.date == b.date && !(a.id < b.id)) { return false }
-        }
-        return true
     }
 }

@@ -3,7 +3,7 @@
 struct BinaryWriter {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(1 << 16) }
+    init(capacity: Int = 1 << 16) { bytes.reserveCapacity(capacity) }
 
     mutating func uint(_ v: UInt64) {
         var v = v

@@ -8,7 +8,13 @@
 /// modified in the same second as the cache was written is treated as changed (git's "racy"
 /// rule). The cache is never required: when missing, corrupt, from another huifang version or
 /// for another huifang.yaml or calendar, it is rebuilt without a word.
-struct RecordCache {
+///
+/// Layout: magic, version, config stamp, time written, entry count, then one index entry per
+/// file (path, stat data, payload length) in the order the repository walk lists files, then
+/// the payloads. Loading reads only the index (no strings made); each payload is decoded by
+/// the worker thread that needs it, and a payload that is still right is copied to the next
+/// cache as it is, never encoded again.
+struct RecordCache: @unchecked Sendable {
     struct Stamp: Equatable, Sendable {
         var size: Int64
         var mtimeSec: Int64
@@ -41,71 +47,156 @@ struct RecordCache {
         }
     }
 
-    struct Entry: Sendable {
+    /// One file of the index: where its path and payload lie in `bytes`.
+    struct IndexEntry {
+        var pathStart: Int
+        var pathCount: Int
         var stamp: Stamp
-        var outcome: RepositoryLoader.Outcome
+        var payloadStart: Int
+        var payloadCount: Int
     }
 
-    static let magic: [UInt8] = Array("HFCACHE1".utf8)
+    static let magic: [UInt8] = Array("HFCACHE2".utf8)
     static let path = ".huifang/cache"
 
-    var entries: [String: Entry] = [:]
+    /// The whole cache file; index entries point into it.
+    private(set) var bytes: [UInt8] = []
+    private(set) var index: [IndexEntry] = []
     /// When the cache was written; entries modified in that second or later are not trusted.
     var writtenSec: Int64 = 0
+
+    var count: Int { index.count }
 
     /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
         guard let bytes = try? FileSystem.read(repo.path(path), limit: 1 << 31), bytes.count > magic.count,
-            Array(bytes.prefix(magic.count)) == magic
+            bytes.prefix(magic.count).elementsEqual(magic)
         else { return RecordCache() }
-        return bytes.withUnsafeBufferPointer { buf in
+        let parsed: (Int64, [IndexEntry])? = bytes.withUnsafeBufferPointer { buf in
             var r = BinaryReader(buf, at: magic.count)
             do {
-                guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return RecordCache() }
-                var cache = RecordCache()
-                cache.writtenSec = Int64(try r.int())
+                guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
+                let written = Int64(try r.int())
                 let n = try r.count()
-                cache.entries.reserveCapacity(n)
+                var index: [IndexEntry] = []
+                index.reserveCapacity(n)
                 for _ in 0..<n {
-                    let path = try r.string()
+                    let pathCount = try r.count()
+                    let pathStart = r.at
+                    r.at += pathCount
                     let s = Stamp(size: Int64(try r.int()), mtimeSec: Int64(try r.int()), mtimeNsec: Int64(try r.int()),
                                   ctimeSec: Int64(try r.int()), ctimeNsec: Int64(try r.int()), inode: try r.uint())
-                    cache.entries[path] = Entry(stamp: s, outcome: try RecordCoding.outcome(&r, path: path))
+                    index.append(IndexEntry(pathStart: pathStart, pathCount: pathCount, stamp: s, payloadStart: 0,
+                                            payloadCount: try r.count()))
                 }
-                return cache
+                var at = r.at
+                for i in index.indices {
+                    index[i].payloadStart = at
+                    at += index[i].payloadCount
+                }
+                guard at == buf.count else { return nil }
+                return (written, index)
             } catch {
-                return RecordCache()
+                return nil
             }
         }
+        guard let (written, index) = parsed else { return RecordCache() }
+        var cache = RecordCache()
+        cache.bytes = bytes
+        cache.index = index
+        cache.writtenSec = written
+        return cache
     }
 
-    /// The cached outcome of `path` when its stat data are unchanged and not racy.
-    func outcome(_ path: String, _ stamp: Stamp) -> RepositoryLoader.Outcome? {
-        guard let e = entries[path], e.stamp == stamp, stamp.mtimeSec < writtenSec else { return nil }
-        return e.outcome
+    /// For each path, the index entry that holds it, or -1. The walk lists files in the same
+    /// order each time, so entry i is nearly always path i; a dictionary is built only when not.
+    func entries(for paths: [String]) -> [Int] {
+        var out = [Int](repeating: -1, count: paths.count)
+        var byPath: [String: Int]?
+        bytes.withUnsafeBufferPointer { buf in
+            func pathMatches(_ e: IndexEntry, _ path: String) -> Bool {
+                var p = path
+                return p.withUTF8 { u in
+                    u.count == e.pathCount && (u.count == 0 || memcmp(u.baseAddress!, buf.baseAddress! + e.pathStart, u.count) == 0)
+                }
+            }
+            for (i, path) in paths.enumerated() {
+                if i < index.count, pathMatches(index[i], path) {
+                    out[i] = i
+                    continue
+                }
+                if byPath == nil {
+                    var d: [String: Int] = [:]
+                    d.reserveCapacity(index.count)
+                    for (j, e) in index.enumerated() {
+                        d[String(decoding: UnsafeBufferPointer(rebasing: buf[e.pathStart..<(e.pathStart + e.pathCount)]), as: UTF8.self)] = j
+                    }
+                    byPath = d
+                }
+                out[i] = byPath?[path] ?? -1
+            }
+        }
+        return out
+    }
+
+    /// The cached outcome in entry `i` when the file's stat data are unchanged and not racy.
+    func outcome(_ i: Int, path: String, stamp: Stamp, bytes buf: UnsafeBufferPointer<UInt8>) -> RepositoryLoader.Outcome? {
+        guard i >= 0, i < index.count else { return nil }
+        let e = index[i]
+        guard e.stamp == stamp, stamp.mtimeSec < writtenSec else { return nil }
+        var r = BinaryReader(UnsafeBufferPointer(rebasing: buf[..<(e.payloadStart + e.payloadCount)]), at: e.payloadStart)
+        guard let outcome = try? RecordCoding.outcome(&r, path: path), r.atEnd else { return nil }
+        return outcome
+    }
+
+    /// The payload of entry `i`, as it lies in the file.
+    func payload(_ i: Int) -> ArraySlice<UInt8> {
+        let e = index[i]
+        return bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)]
+    }
+
+    /// One file for `save`: its payload either encoded now or copied from the old cache.
+    enum Payload {
+        case fresh([UInt8])
+        case old(Int)
+    }
+
+    static func encode(_ outcome: RepositoryLoader.Outcome) -> [UInt8] {
+        var w = BinaryWriter(capacity: 256)
+        RecordCoding.write(&w, outcome)
+        return w.bytes
     }
 
     /// Writes the cache atomically; failures are ignored (the cache is never required).
-    static func save(_ repo: Repository, stamp: UInt64, entries: [(String, Entry)]) {
+    func save(_ repo: Repository, stamp: UInt64, entries: [(path: String, stamp: Stamp, payload: Payload)]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var w = BinaryWriter()
-        w.bytes += magic
+        var w = BinaryWriter(capacity: bytes.count + (1 << 20))
+        w.bytes += Self.magic
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
-        for (path, e) in entries {
-            w.string(path)
+        for e in entries {
+            w.string(e.path)
             w.int(Int(e.stamp.size))
             w.int(Int(e.stamp.mtimeSec))
             w.int(Int(e.stamp.mtimeNsec))
             w.int(Int(e.stamp.ctimeSec))
             w.int(Int(e.stamp.ctimeNsec))
             w.uint(e.stamp.inode)
-            RecordCoding.write(&w, e.outcome)
+            switch e.payload {
+            case .fresh(let p): w.uint(UInt64(p.count))
+            case .old(let i): w.uint(UInt64(index[i].payloadCount))
+            }
         }
-        try? FileSystem.writeAtomically(w.bytes, to: repo.path(path), sync: false)
+        for e in entries {
+            switch e.payload {
+            case .fresh(let p): w.bytes += p
+            case .old(let i): w.bytes += payload(i)
+            }
+        }
+        try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
     }
 
     /// FNV-1a over the bytes that decoding depends on.
@@ -125,5 +216,5 @@ struct RecordCache {
 
 /// Bumped whenever the record layout or the decoding rules change: old caches are ignored.
 public enum HuifangStoreVersion {
-    public static let current = "huifang-store-1"
+    public static let current = "huifang-store-2"
 }

@@ -87,18 +87,24 @@ public enum RepositoryLoader {
         }
         calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays)
 
+        PhaseTimer.mark("config and calendars")
         var jobs: [(String, Job)] = []
-        findings += plan(repo, into: &jobs)
+        findings += plan(repo, into: &jobs, threads: threads ?? defaultThreads())
+        PhaseTimer.mark("directory walk (\(jobs.count) files)")
 
         let stamp = RecordCache.stamp(stampParts)
         let cache = useCache ? RecordCache.load(repo, stamp: stamp) : RecordCache()
+        PhaseTimer.mark("cache index (\(cache.count) entries)")
         let results = run(jobs, repo: repo, config: config, threads: threads ?? defaultThreads(), cache: useCache ? cache : nil)
+        PhaseTimer.mark("read and decode")
         let outcomes = results.map(\.outcome)
-        if useCache, results.contains(where: { !$0.cached }) || cache.entries.count != results.count {
-            RecordCache.save(repo, stamp: stamp, entries: zip(jobs, results).compactMap { job, result in
-                result.stamp.map { (job.0, RecordCache.Entry(stamp: $0, outcome: result.outcome)) }
+        if useCache, results.contains(where: { !$0.cached }) || cache.count != results.count {
+            cache.save(repo, stamp: stamp, entries: zip(jobs, results).compactMap { job, result in
+                guard let s = result.stamp, let payload = result.payload else { return nil }
+                return (job.0, s, payload)
             })
         }
+        PhaseTimer.mark("cache save")
         var records = Records(config: config, calendar: calendar)
         for outcome in outcomes {
             findings += outcome.findings
@@ -117,9 +123,11 @@ public enum RepositoryLoader {
         if !records.visits.isSortedByProjectDateAndID {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
+        PhaseTimer.mark("merge")
         if !configFailed {
             findings += RecordCheck.run(records)
         }
+        PhaseTimer.mark("cross-record rules")
         for issue in records.issues {
             if let file = issue.caseAnalysis, !isSafeRelativePath(file) || !FileSystem.exists(repo.path(file)) {
                 findings.append(Finding(at: issue.location, message: "case analysis '\(file)' does not exist in the repository",
@@ -167,30 +175,11 @@ public enum RepositoryLoader {
         }
     }
 
-    /// Lists what to read, and reports files that are not where records belong.
-    static func plan(_ repo: Repository, into jobs: inout [(String, Job)]) -> [Finding] {
+    /// Lists what to read, and reports files that are not where records belong. Project
+    /// folders are listed in parallel and merged in name order.
+    static func plan(_ repo: Repository, into jobs: inout [(String, Job)], threads: Int = defaultThreads()) -> [Finding] {
         var findings: [Finding] = []
-        func yamlFiles(_ folder: String) -> [String] {
-            guard let entries = FileSystem.list(repo.path(folder)) else { return [] }
-            var out: [String] = []
-            for e in entries where !e.name.hasPrefix(".") {
-                let rel = folder + "/" + e.name
-                if e.isSymlink, !insideRepository(repo, rel) {
-                    findings.append(Finding(path: rel, message: "symbolic link points outside the repository",
-                                            hint: "replace the link with the file itself; huifang reads only files inside the repository"))
-                    continue
-                }
-                if e.isDirectory {
-                    findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
-                } else if e.name.hasSuffix(".yaml") {
-                    out.append(e.name)
-                } else if e.name.hasSuffix(".yml") {
-                    findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
-                                            hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
-                }
-            }
-            return out
-        }
+        var folders: [(name: String, id: ProjectID)] = []
         if let entries = FileSystem.list(repo.path("projects")) {
             for e in entries where !e.name.hasPrefix(".") {
                 let folder = "projects/" + e.name
@@ -211,29 +200,78 @@ public enum RepositoryLoader {
                                             hint: "project ids use \(ProjectID.expectedForm)"))
                     continue
                 }
-                let inner = FileSystem.list(repo.path(folder)) ?? []
-                if inner.contains(where: { $0.name == "project.yaml" }) {
-                    jobs.append((folder + "/project.yaml", .project(folder: e.name)))
-                } else {
-                    findings.append(Finding(path: folder, message: "project folder has no project.yaml",
-                                            hint: "add it with 'huifang project add \(e.name) ...' or remove the folder"))
-                }
-                for f in inner where !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
-                    findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
-                                            hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
-                }
-                for f in yamlFiles(folder + "/visits") {
-                    jobs.append((folder + "/visits/" + f, .visit(project: pid, file: f)))
-                }
-                for f in yamlFiles(folder + "/issues") {
-                    jobs.append((folder + "/issues/" + f, .issue(project: pid, file: f)))
-                }
+                folders.append((e.name, pid))
             }
         }
-        for f in yamlFiles("improvements") { jobs.append(("improvements/" + f, .improvement(file: f))) }
-        for f in yamlFiles("events") { jobs.append(("events/" + f, .event(file: f))) }
-        for f in yamlFiles("plans") { jobs.append(("plans/" + f, .plan(file: f))) }
-        return findings
+        let perProject = UnsafeMutableBufferPointer<([(String, Job)], [Finding])>.allocate(capacity: folders.count)
+        perProject.initialize(repeating: ([], []))
+        defer { perProject.deallocate() }
+        nonisolated(unsafe) let out = perProject
+        let list = folders
+        let chunks = threads <= 1 || list.count < 64 ? 1 : threads * 8
+        let perChunk = (list.count + chunks - 1) / max(chunks, 1)
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            for i in min(list.count, c * perChunk)..<min(list.count, (c + 1) * perChunk) {
+                out[i] = listProject(repo, list[i].name, list[i].id)
+            }
+        }
+        for (j, f) in perProject {
+            jobs += j
+            findings += f
+        }
+        var more: [Finding] = []
+        for f in yamlFiles(repo, "improvements", &more) { jobs.append(("improvements/" + f, .improvement(file: f))) }
+        for f in yamlFiles(repo, "events", &more) { jobs.append(("events/" + f, .event(file: f))) }
+        for f in yamlFiles(repo, "plans", &more) { jobs.append(("plans/" + f, .plan(file: f))) }
+        return findings + more
+    }
+
+    /// The record files of one project folder, and what lies where it should not.
+    static func listProject(_ repo: Repository, _ name: String, _ pid: ProjectID) -> ([(String, Job)], [Finding]) {
+        var jobs: [(String, Job)] = []
+        var findings: [Finding] = []
+        let folder = "projects/" + name
+        let inner = FileSystem.list(repo.path(folder)) ?? []
+        if inner.contains(where: { $0.name == "project.yaml" }) {
+            jobs.append((folder + "/project.yaml", .project(folder: name)))
+        } else {
+            findings.append(Finding(path: folder, message: "project folder has no project.yaml",
+                                    hint: "add it with 'huifang project add \(name) ...' or remove the folder"))
+        }
+        for f in inner where !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
+            findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
+                                    hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
+        }
+        for f in yamlFiles(repo, folder + "/visits", &findings) {
+            jobs.append((folder + "/visits/" + f, .visit(project: pid, file: f)))
+        }
+        for f in yamlFiles(repo, folder + "/issues", &findings) {
+            jobs.append((folder + "/issues/" + f, .issue(project: pid, file: f)))
+        }
+        return (jobs, findings)
+    }
+
+    /// The `.yaml` files of a record folder; folders, `.yml` files and links out are findings.
+    static func yamlFiles(_ repo: Repository, _ folder: String, _ findings: inout [Finding]) -> [String] {
+        guard let entries = FileSystem.list(repo.path(folder)) else { return [] }
+        var out: [String] = []
+        for e in entries where !e.name.hasPrefix(".") {
+            let rel = folder + "/" + e.name
+            if e.isSymlink, !insideRepository(repo, rel) {
+                findings.append(Finding(path: rel, message: "symbolic link points outside the repository",
+                                        hint: "replace the link with the file itself; huifang reads only files inside the repository"))
+                continue
+            }
+            if e.isDirectory {
+                findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
+            } else if e.name.hasSuffix(".yaml") {
+                out.append(e.name)
+            } else if e.name.hasSuffix(".yml") {
+                findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
+                                        hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
+            }
+        }
+        return out
     }
 
     static func insideRepository(_ repo: Repository, _ relative: String) -> Bool {
@@ -241,33 +279,46 @@ public enum RepositoryLoader {
         return real == repo.root || real.hasPrefix(repo.root + "/")
     }
 
-    struct Result: Sendable {
+    struct Result: @unchecked Sendable {
         var outcome: Outcome
         var stamp: RecordCache.Stamp?
         var cached: Bool
+        /// What the next cache holds for the file (nil without a cache).
+        var payload: RecordCache.Payload?
     }
 
     /// Decodes every job on `threads` threads (results in job order); with a cache, files whose
-    /// stat data are unchanged are taken from it instead of being parsed.
+    /// stat data are unchanged are taken from it instead of being parsed, and the binary form
+    /// of every freshly parsed file is made here, in parallel, for the next cache.
     static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int, cache: RecordCache?) -> [Result] {
         if jobs.isEmpty { return [] }
         let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: jobs.count)
         results.initialize(repeating: Result(outcome: Outcome(record: nil, findings: []), stamp: nil, cached: false))
         defer { results.deallocate() }
         nonisolated(unsafe) let out = results
+        let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
         let chunks = threads <= 1 ? 1 : min(jobs.count, threads * 16)
         let perChunk = (jobs.count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lower = c * perChunk
-            let upper = min(jobs.count, lower + perChunk)
-            if lower >= upper { return }
-            for i in lower..<upper {
-                let (path, job) = jobs[i]
-                let stamp = cache == nil ? nil : RecordCache.Stamp.of(repo.path(path))
-                if let stamp, let cached = cache?.outcome(path, stamp) {
-                    out[i] = Result(outcome: cached, stamp: stamp, cached: true)
-                } else {
-                    out[i] = Result(outcome: decode(path, job, repo: repo, config: config), stamp: stamp, cached: false)
+        (cache?.bytes ?? []).withUnsafeBufferPointer { cacheBytes in
+            nonisolated(unsafe) let cacheBytes = cacheBytes
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let lower = c * perChunk
+                let upper = min(jobs.count, lower + perChunk)
+                if lower >= upper { return }
+                for i in lower..<upper {
+                    let (path, job) = jobs[i]
+                    guard let cache else {
+                        out[i] = Result(outcome: decode(path, job, repo: repo, config: config), stamp: nil, cached: false)
+                        continue
+                    }
+                    let stamp = RecordCache.Stamp.of(repo.path(path))
+                    if let stamp, let cached = cache.outcome(entries[i], path: path, stamp: stamp, bytes: cacheBytes) {
+                        out[i] = Result(outcome: cached, stamp: stamp, cached: true, payload: .old(entries[i]))
+                    } else {
+                        let outcome = decode(path, job, repo: repo, config: config)
+                        out[i] = Result(outcome: outcome, stamp: stamp, cached: false,
+                                        payload: stamp == nil ? nil : .fresh(RecordCache.encode(outcome)))
+                    }
                 }
             }
         }

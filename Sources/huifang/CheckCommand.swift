@@ -23,6 +23,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let ctx = try CommandContext(global)
         let loaded = Terminal.progress("reading \(ctx.repository.root)") { RepositoryLoader.load(ctx.repository, useCache: ctx.useCache) }
+        CommandContext.keptUntilExit.append(loaded)
         let errors = loaded.findings.filter { $0.severity == .error }.count
         let warnings = loaded.findings.count - errors
         switch format {

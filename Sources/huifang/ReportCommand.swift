@@ -49,10 +49,12 @@ struct ReportCommand: ParsableCommand {
         let r = try ctx.load().records
         let period = try options.resolvedPeriod(today: ctx.today)
         let schedule = Schedule(r)
+        PhaseTimer.mark("schedule")
         warnUncovered(schedule, r)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
                                     labels: Labels((options.lang ?? r.config.language).rawValue))
         let out = try build(context)
+        PhaseTimer.mark("report")
         let text: String
         switch options.format {
         case .md: text = MarkdownRenderer.render(out.document) + "\n"
@@ -60,6 +62,7 @@ struct ReportCommand: ParsableCommand {
         case .json: text = out.json.render() + "\n"
         case .csv: text = CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows)
         }
+        PhaseTimer.mark("render")
         if let output = options.output {
             try writeOutput(text, to: output)
             Console.err("wrote \(output)\n")
