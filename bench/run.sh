@@ -25,7 +25,7 @@ out=bench/out
 mkdir -p "$out"
 echo "building huifang (release, and with the Swift standard library linked statically)..." >&2
 swift build -c release >/dev/null
-swift build -c release --scratch-path .build-static -Xswiftc -static-stdlib >/dev/null
+swift build -c release --scratch-path .build-static --static-swift-stdlib >/dev/null
 dynamic=$PWD/.build/release/huifang
 static=$PWD/.build-static/release/huifang
 cc -O2 -o "$out/floor" bench/floor.c $(pkg-config --cflags --libs yaml-0.1)

@@ -2,14 +2,31 @@
 /// Unicode characters (libyaml's marks count characters, not bytes), plus the 0-based
 /// character index used to splice text.
 public struct Mark: Sendable, Equatable, Hashable {
-    public var line: Int
-    public var column: Int
-    public var index: Int
+    // 32-bit storage keeps nodes small (records are far below 2^31 characters); every
+    // tree node carries two marks, and copying them is a good part of parsing.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedIndex: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+
+    public var index: Int {
+        get { Int(storedIndex) }
+        set { storedIndex = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int, index: Int) {
-        self.line = line
-        self.column = column
-        self.index = index
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        storedIndex = Int32(clamping: index)
     }
 }
 

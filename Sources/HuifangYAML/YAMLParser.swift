@@ -136,7 +136,10 @@ private struct TreeBuilder {
         case YAML_MAPPING_START_EVENT:
             let m = event.data.mapping_start
             try refuse(anchor: m.anchor, tag: m.implicit == 0 ? m.tag : nil, at: start)
-            try push(Frame(isMapping: true, flow: m.style == YAML_FLOW_MAPPING_STYLE, start: start), at: start)
+            var frame = Frame(isMapping: true, flow: m.style == YAML_FLOW_MAPPING_STYLE, start: start)
+            // One allocation for a record's keys instead of a doubling series.
+            frame.pairs.reserveCapacity(stack.isEmpty ? 24 : 4)
+            try push(frame, at: start)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return }
             let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
