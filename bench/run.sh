@@ -58,7 +58,7 @@ files=$(find "$big" -name '*.yaml' | wc -l)
 read -r floor_t floor_m < <(measure ":" "$out/floor" "$big")
 read -r check_t check_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" check)
 read -r cold_t cold_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
-"$dynamic" -C "$big" check >/dev/null; sleep 1; "$dynamic" -C "$big" check >/dev/null
+"$dynamic" -C "$big" check >/dev/null || true; sleep 1; "$dynamic" -C "$big" check >/dev/null || true
 read -r warm_t warm_m < <(measure ":" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
 read -r help_d _ < <(measure ":" "$dynamic" --help)
 read -r help_s _ < <(measure ":" "$static" --help)
@@ -113,7 +113,7 @@ read -r status_s _ < <(measure ":" "$static" -C "$small" --as-of 2026-10-15 stat
             nfiles=$(find "$dir" -name '*.yaml' | wc -l)
             read -r ft _ < <(measure ":" "$out/floor" "$dir")
             read -r ct cm < <(measure "rm -rf $dir/.huifang" "$dynamic" -C "$dir" check)
-            "$dynamic" -C "$dir" check >/dev/null; sleep 1; "$dynamic" -C "$dir" check >/dev/null
+            "$dynamic" -C "$dir" check >/dev/null || true; sleep 1; "$dynamic" -C "$dir" check >/dev/null || true
             read -r rt rm_ < <(measure ":" "$dynamic" -C "$dir" --as-of 2026-10-15 "${report[@]}")
             echo "| $n | $nfiles | $ft | $ct | $(mb "$cm") | $rt | $(mb "$rm_") | $(awk "BEGIN{printf \"%.3f\", $ct * 1000 / $n}") |"
         done
