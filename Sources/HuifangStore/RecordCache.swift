@@ -156,7 +156,7 @@ struct RecordCache: @unchecked Sendable {
     }
 
     /// One file for `save`: its payload either encoded now or copied from the old cache.
-    enum Payload {
+    enum Payload: Sendable {
         case fresh([UInt8])
         case old(Int)
     }

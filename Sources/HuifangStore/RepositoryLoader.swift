@@ -279,7 +279,7 @@ public enum RepositoryLoader {
         return real == repo.root || real.hasPrefix(repo.root + "/")
     }
 
-    struct Result: @unchecked Sendable {
+    struct Result: Sendable {
         var outcome: Outcome
         var stamp: RecordCache.Stamp?
         var cached: Bool
