@@ -57,8 +57,18 @@ public enum KPIEngine {
                     planned.insert(item.project)
                 }
             } else {
-                for item in schedule.items where item.due >= from && item.due <= to && included(item.project) {
-                    planned.insert(item.project)
+                // Items are sorted by due date: start at the first one due on `from`.
+                let items = schedule.items
+                var lo = 0
+                var hi = items.count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if items[mid].due < from { lo = mid + 1 } else { hi = mid }
+                }
+                var n = lo
+                while n < items.count, items[n].due <= to {
+                    if included(items[n].project) { planned.insert(items[n].project) }
+                    n += 1
                 }
             }
             year += 1
@@ -139,7 +149,11 @@ public enum KPIEngine {
         k.recordCompleteness = ratio(complete, visits.count)
 
         // Overdue on day t.
-        k.overdueVisits = schedule.items.reduce(0) { $0 + (included($1.project) && $1.isOverdue(on: t) ? 1 : 0) }
+        // Positions, not copies of 170,000 items per scope and period.
+        let items = schedule.items
+        for n in items.indices where items[n].due < t && items[n].isOverdue(on: t) && included(items[n].project) {
+            k.overdueVisits += 1
+        }
         for n in r.issues.indices where r.issues[n].raised <= t && r.issues[n].due < t && included(r.issues[n].project) {
             if !r.issues[n].isResolved(on: t) { k.overdueIssues += 1 }
         }

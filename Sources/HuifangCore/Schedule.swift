@@ -60,7 +60,8 @@ public struct ScheduleItem: Sendable, Hashable {
 /// The visit schedule of a repository (SPEC §3), computed from the whole history so that it
 /// can be read as it stood on any past day.
 public struct Schedule: Sendable {
-    public var items: [ScheduleItem]
+    /// Sorted by due date.
+    public private(set) var items: [ScheduleItem]
     /// Years that a working-day computation needed and no calendar file covers.
     public var uncoveredYears: Set<Int>
 
@@ -86,8 +87,10 @@ public struct Schedule: Sendable {
         uncoveredYears = uncovered
     }
 
+    /// A schedule of the given items, kept in due-date order (stable) as everything that
+    /// reads `items` may assume.
     public init(items: [ScheduleItem], uncoveredYears: Set<Int> = []) {
-        self.items = items
+        self.items = items.indices.sorted { items[$0].due != items[$1].due ? items[$0].due < items[$1].due : $0 < $1 }.map { items[$0] }
         self.uncoveredYears = uncoveredYears
     }
 
