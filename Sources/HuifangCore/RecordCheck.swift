@@ -19,33 +19,22 @@ public enum RecordCheck {
         for (n, p) in r.projects.enumerated() where projects[p.id] == nil { projects[p.id] = n }
         for p in r.projects { checkDepartment(p.department, p.departmentAt.in(p.location.path)) }
 
-        func duplicate(_ noun: String, _ id: String, _ at: SourceLocation, _ earlier: SourceLocation) {
-            findings.append(Finding(at: at, message: "duplicate \(noun) id '\(id)' (also in \(earlier.path))",
-                                    hint: "give one of them a new id (a merge or a copied file can cause this)"))
-        }
-        var visitsByID: [VisitID: Int] = [:]
-        visitsByID.reserveCapacity(r.visits.count)
-        for n in r.visits.indices {
-            if let first = visitsByID.updateValue(n, forKey: r.visits[n].id) {
-                visitsByID[r.visits[n].id] = first
-                duplicate("visit", r.visits[n].id.rawValue, r.visits[n].location, r.visits[first].location)
+        /// The position of each id's first record; a second record with the same id is a finding.
+        func positions<K>(_ count: Int, _ id: (Int) -> RecordID<K>, _ location: (Int) -> SourceLocation) -> [RecordID<K>: Int] {
+            var byID: [RecordID<K>: Int] = [:]
+            byID.reserveCapacity(count)
+            for n in 0..<count {
+                if let first = byID.updateValue(n, forKey: id(n)) {
+                    byID[id(n)] = first
+                    findings.append(Finding(at: location(n), message: "duplicate \(K.noun) id '\(id(n))' (also in \(location(first).path))",
+                                            hint: "give one of them a new id (a merge or a copied file can cause this)"))
+                }
             }
+            return byID
         }
-        var issuesByID: [IssueID: Int] = [:]
-        issuesByID.reserveCapacity(r.issues.count)
-        for n in r.issues.indices {
-            if let first = issuesByID.updateValue(n, forKey: r.issues[n].id) {
-                issuesByID[r.issues[n].id] = first
-                duplicate("issue", r.issues[n].id.rawValue, r.issues[n].location, r.issues[first].location)
-            }
-        }
-        var improvementsByID: [ImprovementID: Int] = [:]
-        for n in r.improvements.indices {
-            if let first = improvementsByID.updateValue(n, forKey: r.improvements[n].id) {
-                improvementsByID[r.improvements[n].id] = first
-                duplicate("improvement", r.improvements[n].id.rawValue, r.improvements[n].location, r.improvements[first].location)
-            }
-        }
+        let visitsByID = positions(r.visits.count, { r.visits[$0].id }, { r.visits[$0].location })
+        let issuesByID = positions(r.issues.count, { r.issues[$0].id }, { r.issues[$0].location })
+        _ = positions(r.improvements.count, { r.improvements[$0].id }, { r.improvements[$0].location })
         let events = Set(r.events.map(\.id))
 
         for n in r.visits.indices {
