@@ -79,18 +79,15 @@ public struct Schedule: Sendable {
             Schedule.items(for: r.projects[p], visits: visitsByProject[r.projects[p].id] ?? [],
                            issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
         }
-        // By due date; on the same day in generation order (projects by id, then first,
-        // periodic, special, customer request). Integer comparisons only: this is hot.
-        let dues = items.map(\.due.ordinal)
-        let order = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }
-        self.items = order.map { items[$0] }
-        uncoveredYears = uncovered
+        self.init(items: items, uncoveredYears: uncovered)
     }
 
-    /// A schedule of the given items, kept in due-date order (stable) as everything that
-    /// reads `items` may assume.
+    /// A schedule of the given items in due-date order, as everything that reads `items` may
+    /// assume; items due on the same day keep the order given (for `init(_:)`: projects by id,
+    /// then first, periodic, special, customer request). Integer comparisons only: this is hot.
     public init(items: [ScheduleItem], uncoveredYears: Set<Int> = []) {
-        self.items = items.indices.sorted { items[$0].due != items[$1].due ? items[$0].due < items[$1].due : $0 < $1 }.map { items[$0] }
+        let dues = items.map(\.due.ordinal)
+        self.items = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }.map { items[$0] }
         self.uncoveredYears = uncoveredYears
     }
 

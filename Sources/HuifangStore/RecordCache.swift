@@ -14,7 +14,7 @@
 /// the payloads. Loading reads only the index (no strings made); each payload is decoded by
 /// the worker thread that needs it, and a payload that is still right is copied to the next
 /// cache as it is, never encoded again.
-struct RecordCache: @unchecked Sendable {
+struct RecordCache: Sendable {
     struct Stamp: Equatable, Sendable {
         var size: Int64
         var mtimeSec: Int64
@@ -48,7 +48,7 @@ struct RecordCache: @unchecked Sendable {
     }
 
     /// One file of the index: where its path and payload lie in `bytes`.
-    struct IndexEntry {
+    struct IndexEntry: Sendable {
         var pathStart: Int
         var pathCount: Int
         var stamp: Stamp

@@ -203,27 +203,18 @@ public enum RepositoryLoader {
                 folders.append((e.name, pid))
             }
         }
-        let perProject = UnsafeMutableBufferPointer<([(String, Job)], [Finding])>.allocate(capacity: folders.count)
-        perProject.initialize(repeating: ([], []))
-        defer { perProject.deallocate() }
-        nonisolated(unsafe) let out = perProject
+        // Small repositories are listed on this thread: starting threads would cost more.
         let list = folders
-        let chunks = threads <= 1 || list.count < 64 ? 1 : threads * 8
-        let perChunk = (list.count + chunks - 1) / max(chunks, 1)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for i in min(list.count, c * perChunk)..<min(list.count, (c + 1) * perChunk) {
-                out[i] = listProject(repo, list[i].name, list[i].id)
-            }
-        }
-        for (j, f) in perProject {
+        for (j, f) in Parallel.map(list.count, threads: list.count < 64 ? 1 : threads, chunksPerThread: 8, {
+            listProject(repo, list[$0].name, list[$0].id)
+        }) {
             jobs += j
             findings += f
         }
-        var more: [Finding] = []
-        for f in yamlFiles(repo, "improvements", &more) { jobs.append(("improvements/" + f, .improvement(file: f))) }
-        for f in yamlFiles(repo, "events", &more) { jobs.append(("events/" + f, .event(file: f))) }
-        for f in yamlFiles(repo, "plans", &more) { jobs.append(("plans/" + f, .plan(file: f))) }
-        return findings + more
+        for f in yamlFiles(repo, "improvements", &findings) { jobs.append(("improvements/" + f, .improvement(file: f))) }
+        for f in yamlFiles(repo, "events", &findings) { jobs.append(("events/" + f, .event(file: f))) }
+        for f in yamlFiles(repo, "plans", &findings) { jobs.append(("plans/" + f, .plan(file: f))) }
+        return findings
     }
 
     /// The record files of one project folder, and what lies where it should not.
@@ -291,38 +282,23 @@ public enum RepositoryLoader {
     /// stat data are unchanged are taken from it instead of being parsed, and the binary form
     /// of every freshly parsed file is made here, in parallel, for the next cache.
     static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int, cache: RecordCache?) -> [Result] {
-        if jobs.isEmpty { return [] }
-        let results = UnsafeMutableBufferPointer<Result>.allocate(capacity: jobs.count)
-        results.initialize(repeating: Result(outcome: Outcome(record: nil, findings: []), stamp: nil, cached: false))
-        defer { results.deallocate() }
-        nonisolated(unsafe) let out = results
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
-        let chunks = threads <= 1 ? 1 : min(jobs.count, threads * 16)
-        let perChunk = (jobs.count + chunks - 1) / chunks
-        (cache?.bytes ?? []).withUnsafeBufferPointer { cacheBytes in
+        return (cache?.bytes ?? []).withUnsafeBufferPointer { cacheBytes in
             nonisolated(unsafe) let cacheBytes = cacheBytes
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                let lower = c * perChunk
-                let upper = min(jobs.count, lower + perChunk)
-                if lower >= upper { return }
-                for i in lower..<upper {
-                    let (path, job) = jobs[i]
-                    guard let cache else {
-                        out[i] = Result(outcome: decode(path, job, repo: repo, config: config), stamp: nil, cached: false)
-                        continue
-                    }
-                    let stamp = RecordCache.Stamp.of(repo.path(path))
-                    if let stamp, let cached = cache.outcome(entries[i], path: path, stamp: stamp, bytes: cacheBytes) {
-                        out[i] = Result(outcome: cached, stamp: stamp, cached: true, payload: .old(entries[i]))
-                    } else {
-                        let outcome = decode(path, job, repo: repo, config: config)
-                        out[i] = Result(outcome: outcome, stamp: stamp, cached: false,
-                                        payload: stamp == nil ? nil : .fresh(RecordCache.encode(outcome)))
-                    }
+            return Parallel.map(jobs.count, threads: threads) { i in
+                let (path, job) = jobs[i]
+                guard let cache else {
+                    return Result(outcome: decode(path, job, repo: repo, config: config), stamp: nil, cached: false)
                 }
+                let stamp = RecordCache.Stamp.of(repo.path(path))
+                if let stamp, let cached = cache.outcome(entries[i], path: path, stamp: stamp, bytes: cacheBytes) {
+                    return Result(outcome: cached, stamp: stamp, cached: true, payload: .old(entries[i]))
+                }
+                let outcome = decode(path, job, repo: repo, config: config)
+                return Result(outcome: outcome, stamp: stamp, cached: false,
+                              payload: stamp == nil ? nil : .fresh(RecordCache.encode(outcome)))
             }
         }
-        return Array(results)
     }
 
     static func decode(_ path: String, _ job: Job, repo: Repository, config: Config) -> Outcome {
