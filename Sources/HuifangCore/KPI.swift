@@ -8,11 +8,12 @@ extension KPIEngine {
     public static func byDepartment(
         _ r: Records, schedule: Schedule, period: Period, today: Day
     ) -> [(department: Department, kpis: PeriodKPIs)] {
-        r.config.departments.compactMap { d in
+        let scoped = r.config.departments.compactMap { d -> (Department, Set<ProjectID>)? in
             let ids = projects(of: d.id, in: r)
-            guard !ids.isEmpty else { return nil }
-            return (d, compute(r, schedule: schedule, period: period, today: today, projects: ids))
+            return ids.isEmpty ? nil : (d, ids)
         }
+        let kpis = compute(r, schedule: schedule, scopes: scoped.map { Scope(period, projects: $0.1) }, today: today)
+        return zip(scoped, kpis).map { ($0.0, $1) }
     }
 }
 
@@ -25,9 +26,15 @@ extension Issue {
     /// Such a resolution held from its date until the reopening; an open issue that has a
     /// `resolved:` but no reopening after it (edited by hand) is taken at its status: open.
     public func isResolved(on t: Day) -> Bool {
-        guard let r = resolved, r.date <= t else { return false }
+        Issue.isResolved(on: t, resolvedOn: resolved?.date, status: status, history: history)
+    }
+
+    /// `isResolved(on:)` from the three fields it needs (hot loops pass them without copying
+    /// the whole issue).
+    static func isResolved(on t: Day, resolvedOn date: Day?, status: IssueStatus, history: [HistoryEntry]) -> Bool {
+        guard let date, date <= t else { return false }
         guard status == .open else { return true }
-        guard let reopened = history.first(where: { $0.action == "reopened" && $0.at >= r.date })?.at else { return false }
+        guard let reopened = history.first(where: { $0.action == "reopened" && $0.at >= date })?.at else { return false }
         return t < reopened
     }
 }

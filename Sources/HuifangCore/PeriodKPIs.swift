@@ -41,9 +41,34 @@ public struct PeriodKPIs: Sendable {
 public enum KPIEngine {
     /// The KPIs of `period` as of `today`, for `projects` (nil: every project).
     public static func compute(_ r: Records, schedule: Schedule, period: Period, today: Day, projects: Set<ProjectID>? = nil) -> PeriodKPIs {
+        // Unsafe buffers: their elements are read in place; through Array's subscript, calling
+        // a method on a Visit or an Issue can copy the whole value (a dozen references).
+        r.visits.withUnsafeBufferPointer { visits in
+            r.issues.withUnsafeBufferPointer { issues in
+                schedule.items.withUnsafeBufferPointer { items in
+                    compute(r, visits: visits, issues: issues, items: items, period: period, today: today, projects: projects)
+                }
+            }
+        }
+    }
+
+    private static func compute(
+        _ r: Records, visits visitsBuffer: UnsafeBufferPointer<Visit>, issues issuesBuffer: UnsafeBufferPointer<Issue>,
+        items itemsBuffer: UnsafeBufferPointer<ScheduleItem>, period: Period, today: Day, projects: Set<ProjectID>?
+    ) -> PeriodKPIs {
         let t = min(period.end, max(today, period.start))
         var k = PeriodKPIs(period: period, countedOn: t)
-        func included(_ p: ProjectID) -> Bool { projects?.contains(p) ?? true }
+        // Visits and issues come grouped by project: one set lookup per run of a project.
+        var lastProject: ProjectID?
+        var lastIncluded = true
+        func included(_ p: ProjectID) -> Bool {
+            guard let projects else { return true }
+            if p != lastProject {
+                lastProject = p
+                lastIncluded = projects.contains(p)
+            }
+            return lastIncluded
+        }
 
         // Visit-plan completion: projects with a scheduled (or frozen-plan) visit due in the period.
         var planned = Set<ProjectID>()
@@ -58,7 +83,7 @@ public enum KPIEngine {
                 }
             } else {
                 // Items are sorted by due date: start at the first one due on `from`.
-                let items = schedule.items
+                let items = itemsBuffer
                 var lo = 0
                 var hi = items.count
                 while lo < hi {
@@ -76,12 +101,12 @@ public enum KPIEngine {
         // Indices, not copies: Visit and Issue are large values and this runs once per scope
         // and period of a report.
         var visits: [Int] = []
-        for n in r.visits.indices where period.contains(r.visits[n].date) && included(r.visits[n].project) { visits.append(n) }
+        for n in visitsBuffer.indices where period.contains(visitsBuffer[n].date) && included(visitsBuffer[n].project) { visits.append(n) }
         var visitedProjects = Set<ProjectID>()
-        for n in visits { visitedProjects.insert(r.visits[n].project) }
+        for n in visits { visitedProjects.insert(visitsBuffer[n].project) }
         k.plannedProjects = planned.count
         k.visitedPlannedProjects = planned.intersection(visitedProjects).count
-        k.unplannedVisits = visits.reduce(0) { $0 + (planned.contains(r.visits[$1].project) ? 0 : 1) }
+        k.unplannedVisits = visits.reduce(0) { $0 + (planned.contains(visitsBuffer[$1].project) ? 0 : 1) }
         k.visitPlanCompletionRate = ratio(k.visitedPlannedProjects, k.plannedProjects)
         k.visits = visits.count
 
@@ -97,16 +122,16 @@ public enum KPIEngine {
         var dimensionSums = [Double](repeating: 0, count: dimensions.count)
         var dimensionCounts = [Int](repeating: 0, count: dimensions.count)
         for n in visits {
-            if let o = r.visits[n].overallScore {
+            if let o = visitsBuffer[n].overallScore {
                 k.scoredVisits += 1
                 overallSum += o
                 if o >= satisfiedAt { satisfied += 1 }
             }
-            if let score = r.visits[n].nps {
+            if let score = visitsBuffer[n].nps {
                 npsCount += 1
                 if score >= 9 { promoters += 1 } else if score <= 6 { detractors += 1 }
             }
-            for (dimension, score) in r.visits[n].scores {
+            for (dimension, score) in visitsBuffer[n].scores {
                 if let d = dimensions.firstIndex(of: dimension) {
                     dimensionSums[d] += Double(score)
                     dimensionCounts[d] += 1
@@ -124,12 +149,13 @@ public enum KPIEngine {
 
         // Issues raised in the period and what became of them by its end.
         var raisedIn: [VisitID: [IssueID]] = [:]
-        for n in r.issues.indices where period.contains(r.issues[n].raised) && included(r.issues[n].project) {
+        for n in issuesBuffer.indices where period.contains(issuesBuffer[n].raised) && included(issuesBuffer[n].project) {
             k.issuesRaised += 1
-            if let v = r.issues[n].visit { raisedIn[v, default: []].append(r.issues[n].id) }
-            if r.issues[n].isResolved(on: period.end) {
+            if let v = issuesBuffer[n].visit { raisedIn[v, default: []].append(issuesBuffer[n].id) }
+            if Issue.isResolved(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
+                                history: issuesBuffer[n].history) {
                 k.issuesResolved += 1
-                if r.issues[n].resolvedOnTime == true { k.issuesResolvedOnTime += 1 }
+                if let d = issuesBuffer[n].resolved?.date, d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
             }
         }
         k.issueResolutionRate = ratio(k.issuesResolved, k.issuesRaised)
@@ -139,9 +165,8 @@ public enum KPIEngine {
         // in the visit (an issue raised in a visit is raised on its day, so in this period).
         var complete = 0
         for n in visits {
-            let v = r.visits[n]
-            if !v.summary.isEmpty && !v.visitor.isEmpty && !v.contacts.isEmpty
-                && (raisedIn[v.id] ?? []).allSatisfy({ v.issues.contains($0) })
+            if !visitsBuffer[n].summary.isEmpty && !visitsBuffer[n].visitor.isEmpty && !visitsBuffer[n].contacts.isEmpty
+                && (raisedIn[visitsBuffer[n].id] ?? []).allSatisfy({ visitsBuffer[n].issues.contains($0) })
             {
                 complete += 1
             }
@@ -149,27 +174,51 @@ public enum KPIEngine {
         k.recordCompleteness = ratio(complete, visits.count)
 
         // Overdue on day t.
-        // Positions, not copies of 170,000 items per scope and period.
-        let items = schedule.items
+        let items = itemsBuffer
         for n in items.indices where items[n].due < t && items[n].isOverdue(on: t) && included(items[n].project) {
             k.overdueVisits += 1
         }
-        for n in r.issues.indices where r.issues[n].raised <= t && r.issues[n].due < t && included(r.issues[n].project) {
-            if !r.issues[n].isResolved(on: t) { k.overdueIssues += 1 }
+        for n in issuesBuffer.indices where issuesBuffer[n].raised <= t && issuesBuffer[n].due < t && included(issuesBuffer[n].project) {
+            if !Issue.isResolved(on: t, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
+                                 history: issuesBuffer[n].history) { k.overdueIssues += 1 }
         }
         return k
     }
 
-    /// The KPIs of the `count` periods of the same length before `period`, oldest first.
-    public static func trend(_ r: Records, schedule: Schedule, period: Period, today: Day, count: Int = 4,
-                             projects: Set<ProjectID>? = nil) -> [PeriodKPIs] {
+    /// One report's KPIs: a period, for some projects (nil: every project).
+    public struct Scope: Sendable {
+        public var period: Period
+        public var projects: Set<ProjectID>?
+
+        public init(_ period: Period, projects: Set<ProjectID>? = nil) {
+            self.period = period
+            self.projects = projects
+        }
+    }
+
+    /// The KPIs of every scope, in order, computed side by side on the machine's cores.
+    public static func compute(_ r: Records, schedule: Schedule, scopes: [Scope], today: Day) -> [PeriodKPIs] {
+        Parallel.map(scopes.count, chunksPerThread: 1) {
+            compute(r, schedule: schedule, period: scopes[$0].period, today: today, projects: scopes[$0].projects)
+        }
+    }
+
+    /// The `count` periods of the same length before `period`, oldest first.
+    public static func trendPeriods(before period: Period, count: Int = 4) -> [Period] {
         var periods: [Period] = []
         var p = period
         for _ in 0..<count {
             p = p.previous
             periods.insert(p, at: 0)
         }
-        return periods.map { compute(r, schedule: schedule, period: $0, today: today, projects: projects) }
+        return periods
+    }
+
+    /// The KPIs of the `count` periods of the same length before `period`, oldest first.
+    public static func trend(_ r: Records, schedule: Schedule, period: Period, today: Day, count: Int = 4,
+                             projects: Set<ProjectID>? = nil) -> [PeriodKPIs] {
+        compute(r, schedule: schedule, scopes: trendPeriods(before: period, count: count).map { Scope($0, projects: projects) },
+                today: today)
     }
 
     /// The projects of a department.

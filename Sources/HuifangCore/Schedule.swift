@@ -67,28 +67,71 @@ public struct Schedule: Sendable {
 
     /// Every due item the history generated, for every accepted project.
     public init(_ r: Records) {
-        var items: [ScheduleItem] = []
-        items.reserveCapacity(r.visits.count + r.issues.count + r.projects.count)
-        var uncovered = Set<Int>()
         // Positions, not copies: a record is a dozen references and there are 100,000.
-        var visitsByProject: [ProjectID: [Int]] = [:]
-        for n in r.visits.indices { visitsByProject[r.visits[n].project, default: []].append(n) }
-        var issuesByProject: [ProjectID: [Int]] = [:]
-        for n in r.issues.indices { issuesByProject[r.issues[n].project, default: []].append(n) }
-        for p in r.projects.indices {
+        let visitsByProject = Self.positions(r.visits.count) { r.visits[$0].project }
+        let issuesByProject = Self.positions(r.issues.count) { r.issues[$0].project }
+        // Projects are independent of each other: computed side by side, joined in project order.
+        let parts = Parallel.map(r.projects.count, chunksPerThread: 8) { p in
+            var items: [ScheduleItem] = []
+            var uncovered = Set<Int>()
             Schedule.items(for: r.projects[p], visits: visitsByProject[r.projects[p].id] ?? [],
                            issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
+            return (items, uncovered)
+        }
+        var items: [ScheduleItem] = []
+        items.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
+        var uncovered = Set<Int>()
+        for (part, years) in parts {
+            items += part
+            uncovered.formUnion(years)
         }
         self.init(items: items, uncoveredYears: uncovered)
     }
 
+    /// The positions of each project's records. Records come grouped by project (the loader's
+    /// path order), so the table is looked up once per run of a project, not once per record.
+    static func positions(_ count: Int, _ project: (Int) -> ProjectID) -> [ProjectID: [Int]] {
+        var out: [ProjectID: [Int]] = [:]
+        var runStart = 0
+        var current: ProjectID?
+        for n in 0..<count {
+            let p = project(n)
+            if p != current {
+                if let current { out[current, default: []].append(contentsOf: runStart..<n) }
+                current = p
+                runStart = n
+            }
+        }
+        if let current { out[current, default: []].append(contentsOf: runStart..<count) }
+        return out
+    }
+
     /// A schedule of the given items in due-date order, as everything that reads `items` may
     /// assume; items due on the same day keep the order given (for `init(_:)`: projects by id,
-    /// then first, periodic, special, customer request). Integer comparisons only: this is hot.
+    /// then first, periodic, special, customer request). A counting sort over the days: a few
+    /// years of due dates are a few thousand buckets, and this is hot.
     public init(items: [ScheduleItem], uncoveredYears: Set<Int> = []) {
-        let dues = items.map(\.due.ordinal)
-        self.items = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }.map { items[$0] }
         self.uncoveredYears = uncoveredYears
+        guard let low = items.lazy.map({ Int($0.due.ordinal) }).min(), let high = items.lazy.map({ Int($0.due.ordinal) }).max() else {
+            self.items = []
+            return
+        }
+        let span = high - low + 1
+        guard span <= 4 * items.count + 4096 else {
+            let dues = items.map(\.due.ordinal)
+            self.items = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }.map { items[$0] }
+            return
+        }
+        var start = [Int](repeating: 0, count: span + 1)
+        for item in items { start[Int(item.due.ordinal) - low + 1] += 1 }
+        for d in 0..<span { start[d + 1] += start[d] }
+        var order = [Int](repeating: 0, count: items.count)
+        for n in items.indices {
+            let d = Int(items[n].due.ordinal) - low
+            order[start[d]] = n
+            start[d] += 1
+        }
+        self.items = order.map { items[$0] }
     }
 
     /// The items of project `p`, given the positions of its visits and issues in `r`.

@@ -13,12 +13,23 @@ public enum FileSystem {
         public var name: String
         public var isDirectory: Bool
         public var isSymlink: Bool
+        /// What stat(2) says of the entry (links followed), when `list` was asked for it.
+        public var status: stat?
     }
 
     /// The entries of a directory, sorted by name, without `.` and `..`; nil when it is missing.
-    public static func list(_ path: String) -> [Entry]? {
-        guard let dir = opendir(path) else { return nil }
+    /// With `statFiles`, files (not folders) come with their stat data, taken relative to the
+    /// open directory (no walk of the whole path per file).
+    /// A relative `path` is taken from the directory `base` (an open descriptor) when given.
+    public static func list(_ path: String, relativeTo base: Int32 = AT_FDCWD, statFiles: Bool = false) -> [Entry]? {
+        let fd = openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return nil
+        }
         defer { closedir(dir) }
+        let dfd = dirfd(dir)
         var out: [Entry] = []
         while let ent = readdir(dir) {
             let name = withUnsafePointer(to: ent.pointee.d_name) {
@@ -29,13 +40,25 @@ public enum FileSystem {
             var isDir = type == UInt8(DT_DIR)
             let isLink = type == UInt8(DT_LNK)
             if type == UInt8(DT_UNKNOWN) {
-                isDir = isDirectory(path + "/" + name)
+                var st = stat()
+                isDir = fstatat(dfd, name, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
             }
-            out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink))
+            var status: stat?
+            if statFiles, !isDir {
+                var st = stat()
+                if fstatat(dfd, name, &st, 0) == 0 { status = st }
+            }
+            out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink, status: status))
         }
         // Byte order (as git sorts paths), without Unicode-aware comparisons.
         out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return out
+    }
+
+    /// A descriptor of the directory at `path` to name files relative to (one path walk for
+    /// the repository root instead of one per file); -1 when it cannot be opened.
+    public static func openDirectory(_ path: String) -> Int32 {
+        open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
     public static func isDirectory(_ path: String) -> Bool {
@@ -50,10 +73,16 @@ public enum FileSystem {
 
     /// Reads a whole file with open/fstat/read.
     public static func read(_ path: String, limit: Int = 64 << 20) throws(FileError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        var st = stat()
+        return try read(path, limit: limit, stat: &st)
+    }
+
+    /// Reads a whole file and leaves its stat data (from fstat on the open file) in `st`.
+    /// A relative `path` is taken from the directory `base` (an open descriptor) when given.
+    public static func read(_ path: String, relativeTo base: Int32 = AT_FDCWD, limit: Int = 64 << 20, stat st: inout stat) throws(FileError) -> [UInt8] {
+        let fd = openat(base, path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw FileError(path: path, errno: errno, action: "read") }
         defer { close(fd) }
-        var st = stat()
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
         let size = Int(st.st_size)
         if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than the \(limit) bytes a record may have") }

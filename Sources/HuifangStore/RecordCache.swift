@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -14,7 +16,7 @@
 /// the payloads. Loading reads only the index (no strings made); each payload is decoded by
 /// the worker thread that needs it, and a payload that is still right is copied to the next
 /// cache as it is, never encoded again.
-struct RecordCache: Sendable {
+public struct RecordCache: Sendable {
     struct Stamp: Equatable, Sendable {
         var size: Int64
         var mtimeSec: Int64
@@ -69,6 +71,7 @@ struct RecordCache: Sendable {
 
     /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
+        waitForSave()
         guard let bytes = try? FileSystem.read(repo.path(path), limit: 1 << 31), bytes.count > magic.count,
             bytes.prefix(magic.count).elementsEqual(magic)
         else { return RecordCache() }
@@ -165,6 +168,24 @@ struct RecordCache: Sendable {
         var w = BinaryWriter(capacity: 256)
         RecordCoding.write(&w, outcome)
         return w.bytes
+    }
+
+    /// Saves run on this group; `waitForSave` (before the process ends, and before a cache is
+    /// read again) waits for them.
+    private static let saving = DispatchGroup()
+
+    /// Writes the cache on another thread, so that the command's own work goes on meanwhile.
+    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [(path: String, stamp: Stamp, payload: Payload)]) {
+        Self.saving.enter()
+        DispatchQueue.global().async {
+            save(repo, stamp: stamp, entries: entries)
+            Self.saving.leave()
+        }
+    }
+
+    /// Returns once every cache save started by this process has finished.
+    public static func waitForSave() {
+        saving.wait()
     }
 
     /// Writes the cache atomically; failures are ignored (the cache is never required).

@@ -48,7 +48,8 @@ public enum RepositoryLoader {
         var findings: [Finding]
     }
 
-    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true) -> LoadedRepository {
+    /// `fastDecoding: false` (for tests) decodes every file through the tree.
+    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true, fastDecoding: Bool = true) -> LoadedRepository {
         var findings: [Finding] = []
         var stampParts: [[UInt8]] = [Array(HuifangStoreVersion.current.utf8)]
 
@@ -88,35 +89,40 @@ public enum RepositoryLoader {
         calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays)
 
         PhaseTimer.mark("config and calendars")
-        var jobs: [(String, Job)] = []
-        findings += plan(repo, into: &jobs, threads: threads ?? defaultThreads())
-        PhaseTimer.mark("directory walk (\(jobs.count) files)")
-
         let stamp = RecordCache.stamp(stampParts)
         let cache = useCache ? RecordCache.load(repo, stamp: stamp) : RecordCache()
         PhaseTimer.mark("cache index (\(cache.count) entries)")
-        let results = run(jobs, repo: repo, config: config, threads: threads ?? defaultThreads(), cache: useCache ? cache : nil)
+
+        // Every record file is named relative to the open repository folder: the kernel walks the
+        // root's path once, not once per file. With a cache to compare against, the walk takes
+        // each file's stat data as it lists it.
+        let base = FileSystem.openDirectory(repo.root)
+        defer { if base >= 0 { close(base) } }
+        let root = Root(repo: repo, fd: base)
+        var jobs: [(String, Job, RecordCache.Stamp?)] = []
+        findings += plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
+        PhaseTimer.mark("directory walk (\(jobs.count) files)")
+        let slots = RecordSlots(jobs.lazy.map(\.1))
+        let results = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads, cache: useCache ? cache : nil,
+                          fastDecoding: fastDecoding, into: slots)
         PhaseTimer.mark("read and decode")
-        let outcomes = results.map(\.outcome)
-        if useCache, results.contains(where: { !$0.cached }) || cache.count != results.count {
-            cache.save(repo, stamp: stamp, entries: zip(jobs, results).compactMap { job, result in
-                guard let s = result.stamp, let payload = result.payload else { return nil }
-                return (job.0, s, payload)
-            })
-        }
-        PhaseTimer.mark("cache save")
+        // The worker threads placed each record in its slot; the findings, and what the next
+        // cache holds, are collected here, and the cache is written on another thread while
+        // the command goes on.
         var records = Records(config: config, calendar: calendar)
-        for outcome in outcomes {
-            findings += outcome.findings
-            switch outcome.record {
-            case .project(let p)?: records.projects.append(p)
-            case .visit(let v)?: records.visits.append(v)
-            case .issue(let i)?: records.issues.append(i)
-            case .improvement(let m)?: records.improvements.append(m)
-            case .event(let e)?: records.events.append(e)
-            case .plan(let p)?: records.plans.append(p)
-            case nil: break
+        slots.take(into: &records)
+        var cachedFiles = 0
+        for result in results {
+            if result.cached { cachedFiles += 1 }
+            if !result.findings.isEmpty { findings += result.findings }
+        }
+        if useCache, cachedFiles != results.count || cache.count != results.count {
+            var saved: [(path: String, stamp: RecordCache.Stamp, payload: RecordCache.Payload)] = []
+            saved.reserveCapacity(results.count)
+            for k in results.indices {
+                if let s = results[k].stamp, let payload = results[k].payload { saved.append((jobs[k].0, s, payload)) }
             }
+            cache.saveInBackground(repo, stamp: stamp, entries: saved)
         }
         // Files are read in path order, which is already (project, date, id) for visits whose
         // file names follow the rule; sort only when some do not.
@@ -135,15 +141,11 @@ public enum RepositoryLoader {
             }
         }
         findings.sort()
+        PhaseTimer.mark("case analyses, findings sorted")
         var loaded = LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
                                       fileCount: jobs.count + 1 + config.calendarFiles.count)
-        loaded.cachedFiles = results.filter(\.cached).count
+        loaded.cachedFiles = cachedFiles
         return loaded
-    }
-
-    static func defaultThreads() -> Int {
-        if let s = getenv("HUIFANG_THREADS"), let n = Int(String(cString: s)), n > 0 { return n }
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     /// A path that stays inside the repository: relative, no `..`, no empty parts.
@@ -161,13 +163,31 @@ public enum RepositoryLoader {
 
     /// Reads and parses one file; a YAML error becomes a finding at its line and column.
     static func parse(_ repo: Repository, _ relative: String) -> (YAMLNode?, [Finding]) {
-        let bytes: [UInt8]
+        var st = stat()
+        return parse(repo, relative, base: AT_FDCWD, stat: &st)
+    }
+
+    /// Reads and parses one file, leaving the open file's stat data in `st` (zero when the
+    /// file could not be opened).
+    static func parse(_ repo: Repository, _ relative: String, base: Int32, stat st: inout stat) -> (YAMLNode?, [Finding]) {
+        let (bytes, failure) = read(repo, relative, base: base, stat: &st)
+        if let failure { return (nil, [failure]) }
+        return parse(bytes, relative)
+    }
+
+    /// A whole record file, or the finding that says why it cannot be read.
+    static func read(_ repo: Repository, _ relative: String, base: Int32, stat st: inout stat) -> ([UInt8], Finding?) {
         do {
-            bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes)
+            let path = base == AT_FDCWD || base < 0 ? repo.path(relative) : relative
+            return (try FileSystem.read(path, relativeTo: base < 0 ? AT_FDCWD : base, limit: YAMLLimits.records.maxBytes, stat: &st), nil)
         } catch {
-            return (nil, [Finding(path: relative, message: error.message,
-                                  hint: error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil)])
+            return ([], Finding(path: relative, message: error.message,
+                                hint: error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil))
         }
+    }
+
+    /// Parses a record file's bytes; a YAML error becomes a finding at its line and column.
+    static func parse(_ bytes: [UInt8], _ relative: String) -> (YAMLNode?, [Finding]) {
         do {
             return (try YAMLParser.parse(bytes), [])
         } catch {
@@ -177,10 +197,12 @@ public enum RepositoryLoader {
 
     /// Lists what to read, and reports files that are not where records belong. Project
     /// folders are listed in parallel and merged in name order.
-    static func plan(_ repo: Repository, into jobs: inout [(String, Job)], threads: Int = defaultThreads()) -> [Finding] {
+    static func plan(_ root: Root, into jobs: inout [(String, Job, RecordCache.Stamp?)], threads: Int = Parallel.defaultThreads,
+                     statFiles: Bool = false) -> [Finding] {
         var findings: [Finding] = []
         var folders: [(name: String, id: ProjectID)] = []
-        if let entries = FileSystem.list(repo.path("projects")) {
+        let repo = root.repo
+        if let entries = root.list("projects") {
             for e in entries where !e.name.hasPrefix(".") {
                 let folder = "projects/" + e.name
                 if e.isSymlink, !insideRepository(repo, folder) {
@@ -206,25 +228,29 @@ public enum RepositoryLoader {
         // Small repositories are listed on this thread: starting threads would cost more.
         let list = folders
         for (j, f) in Parallel.map(list.count, threads: list.count < 64 ? 1 : threads, chunksPerThread: 8, {
-            listProject(repo, list[$0].name, list[$0].id)
+            listProject(root, list[$0].name, list[$0].id, statFiles: statFiles)
         }) {
             jobs += j
             findings += f
         }
-        for f in yamlFiles(repo, "improvements", &findings) { jobs.append(("improvements/" + f, .improvement(file: f))) }
-        for f in yamlFiles(repo, "events", &findings) { jobs.append(("events/" + f, .event(file: f))) }
-        for f in yamlFiles(repo, "plans", &findings) { jobs.append(("plans/" + f, .plan(file: f))) }
+        for f in yamlFiles(root, "improvements", &findings, statFiles: statFiles) {
+            jobs.append(("improvements/" + f.name, .improvement(file: f.name), f.stamp))
+        }
+        for f in yamlFiles(root, "events", &findings, statFiles: statFiles) { jobs.append(("events/" + f.name, .event(file: f.name), f.stamp)) }
+        for f in yamlFiles(root, "plans", &findings, statFiles: statFiles) { jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp)) }
         return findings
     }
 
     /// The record files of one project folder, and what lies where it should not.
-    static func listProject(_ repo: Repository, _ name: String, _ pid: ProjectID) -> ([(String, Job)], [Finding]) {
-        var jobs: [(String, Job)] = []
+    static func listProject(_ root: Root, _ name: String, _ pid: ProjectID, statFiles: Bool = false)
+        -> ([(String, Job, RecordCache.Stamp?)], [Finding])
+    {
+        var jobs: [(String, Job, RecordCache.Stamp?)] = []
         var findings: [Finding] = []
         let folder = "projects/" + name
-        let inner = FileSystem.list(repo.path(folder)) ?? []
-        if inner.contains(where: { $0.name == "project.yaml" }) {
-            jobs.append((folder + "/project.yaml", .project(folder: name)))
+        let inner = root.list(folder, statFiles: statFiles) ?? []
+        if let p = inner.first(where: { $0.name == "project.yaml" }) {
+            jobs.append((folder + "/project.yaml", .project(folder: name), p.status.map(RecordCache.Stamp.init)))
         } else {
             findings.append(Finding(path: folder, message: "project folder has no project.yaml",
                                     hint: "add it with 'huifang project add \(name) ...' or remove the folder"))
@@ -233,19 +259,22 @@ public enum RepositoryLoader {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
                                     hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
         }
-        for f in yamlFiles(repo, folder + "/visits", &findings) {
-            jobs.append((folder + "/visits/" + f, .visit(project: pid, file: f)))
+        for f in yamlFiles(root, folder + "/visits", &findings, statFiles: statFiles) {
+            jobs.append((folder + "/visits/" + f.name, .visit(project: pid, file: f.name), f.stamp))
         }
-        for f in yamlFiles(repo, folder + "/issues", &findings) {
-            jobs.append((folder + "/issues/" + f, .issue(project: pid, file: f)))
+        for f in yamlFiles(root, folder + "/issues", &findings, statFiles: statFiles) {
+            jobs.append((folder + "/issues/" + f.name, .issue(project: pid, file: f.name), f.stamp))
         }
         return (jobs, findings)
     }
 
     /// The `.yaml` files of a record folder; folders, `.yml` files and links out are findings.
-    static func yamlFiles(_ repo: Repository, _ folder: String, _ findings: inout [Finding]) -> [String] {
-        guard let entries = FileSystem.list(repo.path(folder)) else { return [] }
-        var out: [String] = []
+    static func yamlFiles(_ root: Root, _ folder: String, _ findings: inout [Finding], statFiles: Bool = false)
+        -> [(name: String, stamp: RecordCache.Stamp?)]
+    {
+        let repo = root.repo
+        guard let entries = root.list(folder, statFiles: statFiles) else { return [] }
+        var out: [(name: String, stamp: RecordCache.Stamp?)] = []
         for e in entries where !e.name.hasPrefix(".") {
             let rel = folder + "/" + e.name
             if e.isSymlink, !insideRepository(repo, rel) {
@@ -256,7 +285,7 @@ public enum RepositoryLoader {
             if e.isDirectory {
                 findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
             } else if e.name.hasSuffix(".yaml") {
-                out.append(e.name)
+                out.append((e.name, e.status.map(RecordCache.Stamp.init)))
             } else if e.name.hasSuffix(".yml") {
                 findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
                                         hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
@@ -270,8 +299,9 @@ public enum RepositoryLoader {
         return real == repo.root || real.hasPrefix(repo.root + "/")
     }
 
+    /// What reading one file gave besides its record (which went to its slot).
     struct Result: Sendable {
-        var outcome: Outcome
+        var findings: [Finding]
         var stamp: RecordCache.Stamp?
         var cached: Bool
         /// What the next cache holds for the file (nil without a cache).
@@ -281,30 +311,83 @@ public enum RepositoryLoader {
     /// Decodes every job on `threads` threads (results in job order); with a cache, files whose
     /// stat data are unchanged are taken from it instead of being parsed, and the binary form
     /// of every freshly parsed file is made here, in parallel, for the next cache.
-    static func run(_ jobs: [(String, Job)], repo: Repository, config: Config, threads: Int, cache: RecordCache?) -> [Result] {
+    static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
+                    fastDecoding: Bool, into slots: RecordSlots) -> [Result] {
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
         return (cache?.bytes ?? []).withUnsafeBufferPointer { cacheBytes in
             nonisolated(unsafe) let cacheBytes = cacheBytes
             return Parallel.map(jobs.count, threads: threads) { i in
-                let (path, job) = jobs[i]
+                let (path, job, listed) = jobs[i]
                 guard let cache else {
-                    return Result(outcome: decode(path, job, repo: repo, config: config), stamp: nil, cached: false)
+                    var st = stat()
+                    let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+                    slots.put(outcome.record, job: i)
+                    return Result(findings: outcome.findings, stamp: nil, cached: false)
                 }
-                let stamp = RecordCache.Stamp.of(repo.path(path))
-                if let stamp, let cached = cache.outcome(entries[i], path: path, stamp: stamp, bytes: cacheBytes) {
-                    return Result(outcome: cached, stamp: stamp, cached: true, payload: .old(entries[i]))
+                // A file the cache does not know is read at once: the stamp comes from fstat on
+                // the open file (one path lookup instead of two).
+                let entry = entries[i]
+                if entry >= 0, let stamp = listed ?? root.stamp(path),
+                    let cached = cache.outcome(entry, path: path, stamp: stamp, bytes: cacheBytes)
+                {
+                    slots.put(cached.record, job: i)
+                    return Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry))
                 }
-                let outcome = decode(path, job, repo: repo, config: config)
-                return Result(outcome: outcome, stamp: stamp, cached: false,
-                              payload: stamp == nil ? nil : .fresh(RecordCache.encode(outcome)))
+                var st = stat()
+                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+                let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
+                let payload: RecordCache.Payload? = stamp == nil ? nil : .fresh(RecordCache.encode(outcome))
+                slots.put(outcome.record, job: i)
+                return Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload)
             }
         }
     }
 
-    static func decode(_ path: String, _ job: Job, repo: Repository, config: Config) -> Outcome {
-        let (node, parseFindings) = parse(repo, path)
+    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
+        let (bytes, failure) = read(root.repo, path, base: root.fd, stat: &st)
+        if let failure { return Outcome(record: nil, findings: [failure]) }
+        // Visits and issues straight from libyaml's events when they are well formed; anything
+        // else (and every file with a problem) through the tree, which explains problems.
+        if fastDecoding, !YAMLParser.containsConflictMarker(bytes) {
+            let fast: Decoded? = bytes.withUnsafeBufferPointer { buffer in
+                switch job {
+                case .visit(let p, let f):
+                    return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config).map(Decoded.visit)
+                case .issue(let p, let f):
+                    return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f).map(Decoded.issue)
+                default:
+                    return nil
+                }
+            }
+            if let fast { return Outcome(record: fast, findings: []) }
+        }
+        let (node, parseFindings) = parse(bytes, path)
         if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
         return decode(node, path, job, config: config)
+    }
+
+
+    static func decode(_ path: String, _ job: Job, repo: Repository, config: Config) -> Outcome {
+        var st = stat()
+        return decode(path, job, root: Root(repo: repo, fd: AT_FDCWD), config: config, stat: &st)
+    }
+
+    /// The repository with its folder open: record paths are taken relative to `fd`.
+    struct Root: Sendable {
+        let repo: Repository
+        /// The open repository folder, or AT_FDCWD (then paths are made absolute).
+        let fd: Int32
+
+        func relative(_ path: String) -> String { fd == AT_FDCWD || fd < 0 ? repo.path(path) : path }
+
+        func list(_ folder: String, statFiles: Bool = false) -> [FileSystem.Entry]? {
+            FileSystem.list(relative(folder), relativeTo: fd < 0 ? AT_FDCWD : fd, statFiles: statFiles)
+        }
+
+        func stamp(_ path: String) -> RecordCache.Stamp? {
+            var st = stat()
+            return fstatat(fd < 0 ? AT_FDCWD : fd, relative(path), &st, 0) == 0 ? RecordCache.Stamp(st) : nil
+        }
     }
 
     static func decode(_ node: YAMLNode?, _ path: String, _ job: Job, config: Config) -> Outcome {
@@ -319,6 +402,102 @@ public enum RepositoryLoader {
         case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5))).map(Decoded.plan)
         }
         return Outcome(record: record, findings: d.findings)
+    }
+}
+
+/// Typed storage that the worker threads decode records into: one slot per job of each kind,
+/// known from the walk, so that no record is copied into an array one by one afterwards.
+final class RecordSlots: @unchecked Sendable {
+    /// Slots of one kind; a slot stays empty when its file did not give a record.
+    struct Slots<T> {
+        let base: UnsafeMutablePointer<T>
+        let filled: UnsafeMutablePointer<Bool>
+        let capacity: Int
+
+        init(_ capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: max(1, capacity))
+            filled = .allocate(capacity: max(1, capacity))
+            filled.initialize(repeating: false, count: max(1, capacity))
+        }
+
+        func put(_ value: T, at i: Int) {
+            (base + i).initialize(to: value)
+            filled[i] = true
+        }
+
+        /// The filled slots in order, moved (not copied) into an array; frees the slots.
+        func take() -> [T] {
+            var n = 0
+            for i in 0..<capacity where filled[i] { n += 1 }
+            let out = [T](unsafeUninitializedCapacity: n) { buffer, count in
+                count = 0
+                for i in 0..<capacity where filled[i] {
+                    (buffer.baseAddress! + count).moveInitialize(from: base + i, count: 1)
+                    count += 1
+                }
+            }
+            base.deallocate()
+            filled.deallocate()
+            return out
+        }
+    }
+
+    /// For each job, its slot among the jobs of its kind.
+    let slot: [Int]
+    let projects: Slots<Project>
+    let visits: Slots<Visit>
+    let issues: Slots<Issue>
+    let improvements: Slots<Improvement>
+    let events: Slots<Event>
+    let plans: Slots<Plan>
+
+    init(_ jobs: some Sequence<RepositoryLoader.Job>) {
+        var counts = [0, 0, 0, 0, 0, 0]
+        var slot: [Int] = []
+        for job in jobs {
+            let kind: Int
+            switch job {
+            case .project: kind = 0
+            case .visit: kind = 1
+            case .issue: kind = 2
+            case .improvement: kind = 3
+            case .event: kind = 4
+            case .plan: kind = 5
+            }
+            slot.append(counts[kind])
+            counts[kind] += 1
+        }
+        self.slot = slot
+        projects = Slots(counts[0])
+        visits = Slots(counts[1])
+        issues = Slots(counts[2])
+        improvements = Slots(counts[3])
+        events = Slots(counts[4])
+        plans = Slots(counts[5])
+    }
+
+    /// Called by the worker that decoded job `i` (each job by one worker only).
+    func put(_ record: RepositoryLoader.Decoded?, job i: Int) {
+        switch record {
+        case .project(let p)?: projects.put(p, at: slot[i])
+        case .visit(let v)?: visits.put(v, at: slot[i])
+        case .issue(let x)?: issues.put(x, at: slot[i])
+        case .improvement(let m)?: improvements.put(m, at: slot[i])
+        case .event(let e)?: events.put(e, at: slot[i])
+        case .plan(let p)?: plans.put(p, at: slot[i])
+        case nil: break
+        }
+    }
+
+    /// Moves every record into `records`, in job (path) order; call once, after the workers.
+    func take(into records: inout Records) {
+        records.projects = projects.take()
+        records.visits = visits.take()
+        records.issues = issues.take()
+        records.improvements = improvements.take()
+        records.events = events.take()
+        records.plans = plans.take()
     }
 }
 

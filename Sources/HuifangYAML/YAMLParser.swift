@@ -31,6 +31,11 @@ public enum YAMLParser {
         try parse(Array(text.utf8), limits: limits)
     }
 
+    /// True when a line starts with a git merge-conflict marker (which `parse` refuses).
+    public static func containsConflictMarker(_ bytes: [UInt8]) -> Bool {
+        conflictMarker(in: bytes) != nil
+    }
+
     static func conflictMarker(in bytes: [UInt8]) -> (text: String, mark: Mark)? {
         var lineStart = 0
         var line = 1

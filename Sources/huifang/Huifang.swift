@@ -45,16 +45,21 @@ struct Huifang: ParsableCommand {
     }
 
     static func main() {
+        // A cache being written in the background is finished before the process ends.
         do {
             var command = try parseAsRoot()
             try command.run()
+            RecordCache.waitForSave()
         } catch let failure as CommandFailure {
+            RecordCache.waitForSave()
             Console.failure(failure)
             Glibc.exit(failure.code)
         } catch let error as StoreError {
+            RecordCache.waitForSave()
             Console.failure(CommandFailure(error))
             Glibc.exit(error.exitCode)
         } catch {
+            RecordCache.waitForSave()
             exit(withError: error)
         }
     }

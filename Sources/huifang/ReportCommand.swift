@@ -48,6 +48,7 @@ struct ReportCommand: ParsableCommand {
         let ctx = try CommandContext(global)
         let r = try ctx.load().records
         let period = try options.resolvedPeriod(today: ctx.today)
+        PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         warnUncovered(schedule, r)

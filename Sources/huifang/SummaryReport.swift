@@ -6,9 +6,19 @@ enum SummaryReport {
     static func build(_ c: ReportContext) throws -> ReportOutput {
         let r = c.records
         let L = c.labels
-        let total = c.kpis()
-        let perDepartment = KPIEngine.byDepartment(r, schedule: c.schedule, period: c.period, today: c.today).map { ($0.department, $0.kpis) }
-        let trend = KPIEngine.trend(r, schedule: c.schedule, period: c.period, today: c.today) + [total]
+        // Every KPI scope of the report in one parallel pass: the departments, the four
+        // periods before this one, and this one for the whole company.
+        let departments = r.config.departments.compactMap { d -> (Department, Set<ProjectID>)? in
+            let ids = KPIEngine.projects(of: d.id, in: r)
+            return ids.isEmpty ? nil : (d, ids)
+        }
+        let earlier = KPIEngine.trendPeriods(before: c.period)
+        let kpiScopes = departments.map { KPIEngine.Scope(c.period, projects: $0.1) } + earlier.map { KPIEngine.Scope($0) }
+            + [KPIEngine.Scope(c.period)]
+        let all = KPIEngine.compute(r, schedule: c.schedule, scopes: kpiScopes, today: c.today)
+        let total = all[all.count - 1]
+        let perDepartment = zip(departments, all).map { ($0.0, $1) }
+        let trend = Array(all.suffix(earlier.count + 1))
         let recurring = RecurringProblems.find(r, period: c.period)
         let periods = trend.map(\.period)
         let categories = RecurringProblems.categories(r, periods: periods)

@@ -52,6 +52,7 @@ import Testing
         let without = RepositoryLoader.load(repo, useCache: false)
         #expect(!FileManager.default.fileExists(atPath: t.path + "/.huifang/cache"), "--no-cache writes no cache")
         let first = RepositoryLoader.load(repo)
+        RecordCache.waitForSave()  // the cache is written on another thread
         #expect(FileManager.default.fileExists(atPath: t.path + "/.huifang/cache"))
         let warm = RepositoryLoader.load(repo)
         #expect(Self.same(without, first))

@@ -1,9 +1,21 @@
 import Dispatch
 
-enum Parallel {
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Work spread over the machine's cores, with results in a fixed order (the same output on
+/// one thread or many).
+public enum Parallel {
+    /// The cores to use: `HUIFANG_THREADS` when set (tests compare 1 and many), else all.
+    public static let defaultThreads: Int = {
+        if let s = getenv("HUIFANG_THREADS"), let n = Int(String(cString: s)), n > 0 { return n }
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }()
+
     /// `body(i)` for every i in `0..<count`, computed on `threads` threads in chunks (several
     /// per thread, so that a slow chunk does not hold the others up), returned in index order.
-    static func map<T: Sendable>(_ count: Int, threads: Int, chunksPerThread: Int = 16, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(_ count: Int, threads: Int = defaultThreads, chunksPerThread: Int = 16, _ body: @Sendable (Int) -> T) -> [T] {
         if count == 0 { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer

@@ -1,0 +1,117 @@
+import CYAML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// libyaml's events one at a time, for decoders that go straight from events to typed
+/// records without building a tree (the hot path of reading a large repository).
+///
+/// It is strict on purpose: anything a record never holds (aliases, anchors, explicit tags)
+/// ends the stream like a syntax error does. A decoder built on it returns nil for whatever it
+/// does not expect and leaves the explanation to `YAMLParser`, whose tree decoding reports
+/// every problem with its line and column.
+public final class YAMLEventReader {
+    public enum Kind: Sendable, Equatable {
+        case streamStart, streamEnd, documentStart, documentEnd
+        case mappingStart, mappingEnd, sequenceStart, sequenceEnd, scalar
+    }
+
+    // The reader is used by one thread at a time and never hands out its storage: the
+    // run-time exclusivity checks of class properties (a good part of the cost) are off.
+    @exclusivity(unchecked) private var parser = yaml_parser_t()
+    @exclusivity(unchecked) private var event = yaml_event_t()
+    @exclusivity(unchecked) private var holdsEvent = false
+    private var started = false
+
+    /// The current event's kind, start mark and, for scalars, text and style.
+    @exclusivity(unchecked) public private(set) var kind: Kind = .streamStart
+    @exclusivity(unchecked) public private(set) var line = 0
+    @exclusivity(unchecked) public private(set) var column = 0
+    /// True for a plain (unquoted, not block) scalar.
+    @exclusivity(unchecked) public private(set) var isPlain = false
+
+    /// Reads `bytes`, which must stay valid and unchanged while the reader is used.
+    public init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, yaml_parser_initialize(&parser) == 1 else { return nil }
+        started = true
+        yaml_parser_set_input_string(&parser, base, bytes.count)
+    }
+
+    deinit {
+        if holdsEvent { yaml_event_delete(&event) }
+        if started { yaml_parser_delete(&parser) }
+    }
+
+    /// Moves to the next event; false on a syntax error, an alias, an anchor or a tag.
+    public func next() -> Bool {
+        if holdsEvent {
+            yaml_event_delete(&event)
+            holdsEvent = false
+        }
+        guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+        holdsEvent = true
+        line = Int(event.start_mark.line) + 1
+        column = Int(event.start_mark.column) + 1
+        switch event.type {
+        case YAML_STREAM_START_EVENT: kind = .streamStart
+        case YAML_STREAM_END_EVENT: kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        case YAML_MAPPING_START_EVENT:
+            let m = event.data.mapping_start
+            guard m.anchor == nil, m.implicit != 0 || m.tag == nil else { return false }
+            kind = .mappingStart
+        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+        case YAML_SEQUENCE_START_EVENT:
+            let s = event.data.sequence_start
+            guard s.anchor == nil, s.implicit != 0 || s.tag == nil else { return false }
+            kind = .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+        case YAML_SCALAR_EVENT:
+            let s = event.data.scalar
+            guard s.anchor == nil, s.tag == nil else { return false }
+            kind = .scalar
+            isPlain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE
+        default:
+            return false  // aliases
+        }
+        return true
+    }
+
+    /// Moves to the next event and says whether it is of `kind`.
+    public func next(_ expected: Kind) -> Bool { next() && kind == expected }
+
+    /// The current scalar's bytes (valid until the next call of `next`).
+    public var bytes: UnsafeBufferPointer<UInt8> {
+        guard kind == .scalar, let value = event.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: value, count: event.data.scalar.length)
+    }
+
+    /// The current scalar's text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// True when the current scalar is exactly `word` (ASCII), without making a string.
+    public func scalarIs(_ word: StaticString) -> Bool {
+        let b = bytes
+        guard kind == .scalar, b.count == word.utf8CodeUnitCount else { return false }
+        return b.count == 0 || memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
+    }
+
+    /// True for a plain `~`, `null` or empty scalar: YAML's "no value", as `YAMLNode.isNull`.
+    public var isNull: Bool {
+        guard kind == .scalar, isPlain else { return false }
+        return bytes.isEmpty || scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+    }
+
+    /// Reads a whole document that must be exactly one mapping: true when the stream holds
+    /// stream start, document start and a mapping start, leaving the reader on the latter.
+    public func enterDocumentMapping() -> Bool {
+        next(.streamStart) && next(.documentStart) && next(.mappingStart)
+    }
+
+    /// After the top mapping's end: true when the stream ends without a second document.
+    public func leaveDocument() -> Bool {
+        next(.documentEnd) && next(.streamEnd)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import HuifangCore
+import HuifangYAML
+import Testing
+
+@testable import HuifangStore
+
+/// The event decoder for visits and issues must give exactly what the tree decoder gives, and
+/// must leave every file with a problem (or anything unusual) to the tree decoder.
+@Suite struct FastRecordDecoderTests {
+    static let config: Config = {
+        var c = Config()
+        c.satisfaction.dimensions = ["quality", "delivery", "service", "support"]
+        return c
+    }()
+
+    /// The fast record (nil when it declined) and the tree decoder's outcome.
+    static func both(_ text: String, visit fileName: String) -> (fast: Visit?, tree: RepositoryLoader.Outcome) {
+        let bytes = Array(text.utf8)
+        let path = "projects/acme-erp/visits/" + fileName
+        let project = ProjectID("acme-erp")!
+        let fast = bytes.withUnsafeBufferPointer {
+            FastRecordDecoder.visit($0, path: path, project: project, fileName: fileName, config: config)
+        }
+        let (node, findings) = RepositoryLoader.parse(bytes, path)
+        let tree = findings.isEmpty
+            ? RepositoryLoader.decode(node, path, .visit(project: project, file: fileName), config: config)
+            : RepositoryLoader.Outcome(record: nil, findings: findings)
+        return (fast, tree)
+    }
+
+    static func both(_ text: String, issue fileName: String) -> (fast: HuifangCore.Issue?, tree: RepositoryLoader.Outcome) {
+        let bytes = Array(text.utf8)
+        let path = "projects/acme-erp/issues/" + fileName
+        let project = ProjectID("acme-erp")!
+        let fast = bytes.withUnsafeBufferPointer {
+            FastRecordDecoder.issue($0, path: path, project: project, fileName: fileName)
+        }
+        let (node, findings) = RepositoryLoader.parse(bytes, path)
+        let tree = findings.isEmpty
+            ? RepositoryLoader.decode(node, path, .issue(project: project, file: fileName), config: config)
+            : RepositoryLoader.Outcome(record: nil, findings: findings)
+        return (fast, tree)
+    }
+
+    /// Records compared through their complete binary form (every field, every position).
+    static func same(_ fast: RepositoryLoader.Decoded, _ tree: RepositoryLoader.Outcome) -> Bool {
+        tree.findings.isEmpty && RecordCache.encode(RepositoryLoader.Outcome(record: fast, findings: [])) == RecordCache.encode(tree)
+    }
+
+    static let fullVisit = """
+        # a hand-written comment
+        id: v-0000abcd
+        date: 2026-03-05
+        kind: special
+        method: onsite
+        visitor: "张伟"
+        contacts:
+          - 李四
+          - '王五'
+        event: 2026-03-01-upgrade
+        summary: |
+          系统运行稳定。
+          客户提出两项新需求。
+        operation: degraded
+        scores:
+          quality: 4
+          delivery: 5
+        overall: 4
+        nps: 9
+        quotes: ["好用", 'ok']
+        needs: [移动端]
+        competitors: []
+        issues: [i-0000aaaa, i-0000bbbb]
+
+        """
+
+    @Test func wellFormedVisitsDecodeExactlyAsTheTreeDoes() throws {
+        let minimal = "id: v-00000001\ndate: 2026-01-02\nkind: periodic\nmethod: phone\nvisitor: 张伟\nsummary: 好\n"
+        for (text, file) in [(Self.fullVisit, "2026-03-05-v-0000abcd.yaml"), (minimal, "2026-01-02-v-00000001.yaml"),
+                             ("{id: v-00000001, date: 2026-01-02, kind: periodic, method: phone, visitor: x, summary: y, scores: {}}",
+                              "2026-01-02-v-00000001.yaml")] {
+            let (fast, tree) = Self.both(text, visit: file)
+            let record = try #require(fast, "the fast path declined a well-formed visit:\n\(text)")
+            #expect(Self.same(.visit(record), tree))
+        }
+    }
+
+    @Test func wellFormedIssuesDecodeExactlyAsTheTreeDoes() throws {
+        let full = """
+            id: i-0000aaaa
+            title: 报表导出慢
+            raised: 2026-03-05
+            source: visit
+            visit: v-0000abcd
+            category: technical
+            severity: general
+            owner: 张伟
+            department: east
+            due: 2026-03-20
+            status: closed
+            resolved: {date: 2026-03-10, summary: 加了索引, on_spot: false}
+            confirmed:
+              date: 2026-03-12
+              satisfied: true
+            case_analysis: docs/cases/i-0000aaaa.md
+            history:
+              - {at: 2026-03-05, action: raised, by: 张伟}
+              - at: 2026-03-06
+                action: escalated
+                from: general
+                to: major
+                reason: "客户催"
+
+            """
+        let minimal = """
+            id: i-0000bbbb
+            title: t
+            raised: 2026-03-05
+            source: customer
+            category: quality
+            severity: minor
+            owner: o
+            department: d
+            due: 2026-03-20
+            status: open
+            history: []
+
+            """
+        for (text, file) in [(full, "i-0000aaaa.yaml"), (minimal, "i-0000bbbb.yaml")] {
+            let (fast, tree) = Self.both(text, issue: file)
+            let record = try #require(fast, "the fast path declined a well-formed issue:\n\(text)")
+            #expect(Self.same(.issue(record), tree))
+        }
+    }
+
+    /// Every variation that gives a finding, or that the fast path does not take on, is left to
+    /// the tree decoder.
+    @Test func anythingUnusualIsLeftToTheTreeDecoder() {
+        let file = "2026-03-05-v-0000abcd.yaml"
+        let changes: [(String, String)] = [
+            ("kind: special", "kind: tea"),  // unknown choice
+            ("nps: 9", "nps: 11"),  // out of range
+            ("nps: 9", "nps: '9'"),  // quoted number
+            ("overall: 4", "overall: four"),
+            ("overall: 4", "overall:"),  // null
+            ("event: 2026-03-01-upgrade", "event: ~"),
+            ("delivery: 5", "speed: 5"),  // unknown dimension (a warning)
+            ("delivery: 5", "quality: 5"),  // duplicate key
+            ("nps: 9", "nps: 9\nnps: 8"),
+            ("nps: 9", "nps: 9\ncolour: blue"),  // unknown key
+            ("date: 2026-03-05", "date: 2026-02-30"),
+            ("date: 2026-03-05", "date: 2026-03-06"),  // file name no longer matches
+            ("id: v-0000abcd", "id: V-0000ABCD"),
+            ("visitor: \"张伟\"", "visitor: [张伟]"),
+            ("visitor: \"张伟\"", "visitor: &a 张伟"),  // anchor
+            ("visitor: \"张伟\"", "visitor: !!str 张伟"),  // tag
+            ("needs: [移动端]", "needs: 移动端"),  // a single value for a list
+            ("needs: [移动端]", "needs: [移动端, ~]"),
+            ("issues: [i-0000aaaa, i-0000bbbb]", "issues: [i-0000aaaa, oops]"),
+            ("overall: 4", "overall: 4.5"),
+            ("scores:\n  quality: 4", "scores:\n  quality: ~"),
+            ("competitors: []", "competitors: []\n---\nid: x"),  // a second document
+            ("quotes: [\"好用\", 'ok']", "quotes: [\"好用\", 'ok'\n"),  // syntax error
+            ("# a hand-written comment", "<<<<<<< HEAD"),
+        ]
+        for (from, to) in changes {
+            let text = Self.fullVisit.replacingOccurrences(of: from, with: to)
+            #expect(text != Self.fullVisit)
+            let (fast, _) = Self.both(text, visit: file)
+            #expect(fast == nil, "the fast path took: \(to)")
+        }
+        #expect(Self.both("", visit: file).fast == nil)
+        #expect(Self.both("- a\n- b\n", visit: file).fast == nil)
+        let issue = "id: i-0000bbbb\ntitle: t\nraised: 2026-03-05\nsource: customer\ncategory: quality\nseverity: minor\nowner: o\ndepartment: d\ndue: 2026-03-20\nstatus: open\n"
+        #expect(Self.both(issue + "history: []\n", issue: "i-0000bbbb.yaml").fast != nil)
+        for bad in ["", "history: ~\n", "history: []\nresolved: {date: 2026-03-10}\n", "history: [{at: 2026-03-05}]\n",
+                    "history: []\nconfirmed: {date: 2026-03-10, satisfied: yes}\n", "history: []\nvisit: nope\n"] {
+            #expect(Self.both(issue + bad, issue: "i-0000bbbb.yaml").fast == nil, "the fast path took: \(bad)")
+        }
+        #expect(Self.both(issue + "history: []\n", issue: "i-0000cccc.yaml").fast == nil)
+    }
+
+    /// The bundled example repository, read with and without the fast path, gives the same
+    /// records and findings.
+    @Test func theExampleRepositoryReadsTheSameWithoutTheFastPath() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/demo").path
+        let repo = try Repository.discover(from: root)
+        let fast = RepositoryLoader.load(repo, useCache: false)
+        let tree = RepositoryLoader.load(repo, useCache: false, fastDecoding: false)
+        #expect(fast.findings == tree.findings)
+        #expect(fast.records.visits.count == tree.records.visits.count)
+        #expect(fast.records.issues.count == tree.records.issues.count)
+        for (a, b) in zip(fast.records.visits, tree.records.visits) {
+            #expect(RecordCache.encode(.init(record: .visit(a), findings: [])) == RecordCache.encode(.init(record: .visit(b), findings: [])))
+        }
+        for (a, b) in zip(fast.records.issues, tree.records.issues) {
+            #expect(RecordCache.encode(.init(record: .issue(a), findings: [])) == RecordCache.encode(.init(record: .issue(b), findings: [])))
+        }
+    }
+}
