@@ -14,7 +14,41 @@ public enum FileSystem {
         public var isDirectory: Bool
         public var isSymlink: Bool
         /// What stat(2) says of the entry (links followed), when `list` was asked for it.
-        public var status: stat?
+        public var status: Stamp?
+    }
+
+    /// What stat(2) says of a file that tells whether it changed, as git's index keeps it:
+    /// size, modification and change times in nanoseconds, inode.
+    public struct Stamp: Equatable, Sendable {
+        public var size: Int64
+        public var mtimeSec: Int64
+        public var mtimeNsec: Int64
+        public var ctimeSec: Int64
+        public var ctimeNsec: Int64
+        public var inode: UInt64
+
+        public init(_ st: stat) {
+            size = Int64(st.st_size)
+            mtimeSec = Int64(st.st_mtim.tv_sec)
+            mtimeNsec = Int64(st.st_mtim.tv_nsec)
+            ctimeSec = Int64(st.st_ctim.tv_sec)
+            ctimeNsec = Int64(st.st_ctim.tv_nsec)
+            inode = UInt64(st.st_ino)
+        }
+
+        public init(size: Int64, mtimeSec: Int64, mtimeNsec: Int64, ctimeSec: Int64, ctimeNsec: Int64, inode: UInt64) {
+            self.size = size
+            self.mtimeSec = mtimeSec
+            self.mtimeNsec = mtimeNsec
+            self.ctimeSec = ctimeSec
+            self.ctimeNsec = ctimeNsec
+            self.inode = inode
+        }
+
+        public static func of(_ path: String) -> Stamp? {
+            var st = stat()
+            return stat(path, &st) == 0 ? Stamp(st) : nil
+        }
     }
 
     /// The entries of a directory, sorted by name, without `.` and `..`; nil when it is missing.
@@ -43,16 +77,29 @@ public enum FileSystem {
                 var st = stat()
                 isDir = fstatat(dfd, name, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
             }
-            var status: stat?
+            var status: Stamp?
             if statFiles, !isDir {
                 var st = stat()
-                if fstatat(dfd, name, &st, 0) == 0 { status = st }
+                if fstatat(dfd, name, &st, 0) == 0 { status = Stamp(st) }
             }
             out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink, status: status))
         }
         // Byte order (as git sorts paths), without Unicode-aware comparisons.
-        out.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        out.sort { bytesPrecede($0.name, $1.name) }
         return out
+    }
+
+    /// Whether `a` sorts before `b` byte by byte (UTF-8), as git orders paths.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let n = min(x.count, y.count)
+                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+                return c != 0 ? c < 0 : x.count < y.count
+            }
+        }
     }
 
     /// A descriptor of the directory at `path` to name files relative to (one path walk for

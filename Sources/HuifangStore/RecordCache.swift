@@ -17,37 +17,8 @@ import Dispatch
 /// the worker thread that needs it, and a payload that is still right is copied to the next
 /// cache as it is, never encoded again.
 public struct RecordCache: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int64
-        var mtimeSec: Int64
-        var mtimeNsec: Int64
-        var ctimeSec: Int64
-        var ctimeNsec: Int64
-        var inode: UInt64
-
-        init(_ st: stat) {
-            size = Int64(st.st_size)
-            mtimeSec = Int64(st.st_mtim.tv_sec)
-            mtimeNsec = Int64(st.st_mtim.tv_nsec)
-            ctimeSec = Int64(st.st_ctim.tv_sec)
-            ctimeNsec = Int64(st.st_ctim.tv_nsec)
-            inode = UInt64(st.st_ino)
-        }
-
-        init(size: Int64, mtimeSec: Int64, mtimeNsec: Int64, ctimeSec: Int64, ctimeNsec: Int64, inode: UInt64) {
-            self.size = size
-            self.mtimeSec = mtimeSec
-            self.mtimeNsec = mtimeNsec
-            self.ctimeSec = ctimeSec
-            self.ctimeNsec = ctimeNsec
-            self.inode = inode
-        }
-
-        static func of(_ path: String) -> Stamp? {
-            var st = stat()
-            return stat(path, &st) == 0 ? Stamp(st) : nil
-        }
-    }
+    /// A file's stat data as the cache compares them.
+    typealias Stamp = FileSystem.Stamp
 
     /// One file of the index: where its path and payload lie in `bytes`.
     struct IndexEntry: Sendable {
@@ -61,8 +32,10 @@ public struct RecordCache: Sendable {
     static let magic: [UInt8] = Array("HFCACHE2".utf8)
     static let path = ".huifang/cache"
 
-    /// The whole cache file; index entries point into it.
-    private(set) var bytes: [UInt8] = []
+    /// The whole cache file, mapped into memory (read lazily by the kernel, never copied);
+    /// index entries point into it.
+    private var file: MappedFile?
+    var bytes: UnsafeBufferPointer<UInt8> { file?.bytes ?? UnsafeBufferPointer(start: nil, count: 0) }
     private(set) var index: [IndexEntry] = []
     /// When the cache was written; entries modified in that second or later are not trusted.
     var writtenSec: Int64 = 0
@@ -72,10 +45,10 @@ public struct RecordCache: Sendable {
     /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
         waitForSave()
-        guard let bytes = try? FileSystem.read(repo.path(path), limit: 1 << 31), bytes.count > magic.count,
-            bytes.prefix(magic.count).elementsEqual(magic)
+        guard let file = MappedFile(repo.path(path)), file.bytes.count > magic.count,
+            file.bytes.prefix(magic.count).elementsEqual(magic)
         else { return RecordCache() }
-        let parsed: (Int64, [IndexEntry])? = bytes.withUnsafeBufferPointer { buf in
+        let parsed: (Int64, [IndexEntry])? = { (buf: UnsafeBufferPointer<UInt8>) in
             var r = BinaryReader(buf, at: magic.count)
             do {
                 guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
@@ -102,10 +75,10 @@ public struct RecordCache: Sendable {
             } catch {
                 return nil
             }
-        }
+        }(file.bytes)
         guard let (written, index) = parsed else { return RecordCache() }
         var cache = RecordCache()
-        cache.bytes = bytes
+        cache.file = file
         cache.index = index
         cache.writtenSec = written
         return cache
@@ -116,7 +89,8 @@ public struct RecordCache: Sendable {
     func entries(for paths: [String]) -> [Int] {
         var out = [Int](repeating: -1, count: paths.count)
         var byPath: [String: Int]?
-        bytes.withUnsafeBufferPointer { buf in
+        do {
+            let buf = bytes
             func pathMatches(_ e: IndexEntry, _ path: String) -> Bool {
                 var p = path
                 return p.withUTF8 { u in
@@ -153,9 +127,9 @@ public struct RecordCache: Sendable {
     }
 
     /// The payload of entry `i`, as it lies in the file.
-    func payload(_ i: Int) -> ArraySlice<UInt8> {
+    func payload(_ i: Int) -> UnsafeBufferPointer<UInt8> {
         let e = index[i]
-        return bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)]
+        return UnsafeBufferPointer(rebasing: bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)])
     }
 
     /// One file for `save`: its payload either encoded now or copied from the old cache.
@@ -214,7 +188,7 @@ public struct RecordCache: Sendable {
         for e in entries {
             switch e.payload {
             case .fresh(let p): w.bytes += p
-            case .old(let i): w.bytes += payload(i)
+            case .old(let i): w.bytes.append(contentsOf: payload(i))
             }
         }
         try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
@@ -238,4 +212,25 @@ public struct RecordCache: Sendable {
 /// Bumped whenever the record layout or the decoding rules change: old caches are ignored.
 public enum HuifangStoreVersion {
     public static let current = "huifang-store-2"
+}
+
+/// A whole file mapped read-only into memory, unmapped when the last reference goes. The cache
+/// is only ever replaced by rename, never rewritten in place, so a mapping stays valid.
+final class MappedFile: Sendable {
+    nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
+
+    init?(_ path: String) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 31 else { return nil }
+        let size = Int(st.st_size)
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
+        bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+    }
+
+    deinit {
+        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+    }
 }

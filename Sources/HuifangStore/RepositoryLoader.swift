@@ -48,8 +48,12 @@ public enum RepositoryLoader {
         var findings: [Finding]
     }
 
-    /// `fastDecoding: false` (for tests) decodes every file through the tree.
-    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true, fastDecoding: Bool = true) -> LoadedRepository {
+    /// `crossRecordRules: false` leaves out the rules between records (references, duplicate
+    /// ids, contradicting states) and the case-analysis files: for commands that use the
+    /// records and not the findings. `fastDecoding: false` (for tests) decodes every file
+    /// through the tree.
+    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true, crossRecordRules: Bool = true,
+                            fastDecoding: Bool = true) -> LoadedRepository {
         var findings: [Finding] = []
         var stampParts: [[UInt8]] = [Array(HuifangStoreVersion.current.utf8)]
 
@@ -130,11 +134,11 @@ public enum RepositoryLoader {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
         PhaseTimer.mark("merge")
-        if !configFailed {
+        if !configFailed, crossRecordRules {
             findings += RecordCheck.run(records)
         }
         PhaseTimer.mark("cross-record rules")
-        for issue in records.issues {
+        for issue in records.issues where crossRecordRules {
             if let file = issue.caseAnalysis, !isSafeRelativePath(file) || !FileSystem.exists(repo.path(file)) {
                 findings.append(Finding(at: issue.location, message: "case analysis '\(file)' does not exist in the repository",
                                         hint: "write the file (a path relative to the repository root) or fix 'case_analysis'"))
@@ -250,7 +254,7 @@ public enum RepositoryLoader {
         let folder = "projects/" + name
         let inner = root.list(folder, statFiles: statFiles) ?? []
         if let p = inner.first(where: { $0.name == "project.yaml" }) {
-            jobs.append((folder + "/project.yaml", .project(folder: name), p.status.map(RecordCache.Stamp.init)))
+            jobs.append((folder + "/project.yaml", .project(folder: name), p.status))
         } else {
             findings.append(Finding(path: folder, message: "project folder has no project.yaml",
                                     hint: "add it with 'huifang project add \(name) ...' or remove the folder"))
@@ -285,7 +289,7 @@ public enum RepositoryLoader {
             if e.isDirectory {
                 findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
             } else if e.name.hasSuffix(".yaml") {
-                out.append((e.name, e.status.map(RecordCache.Stamp.init)))
+                out.append((e.name, e.status))
             } else if e.name.hasSuffix(".yml") {
                 findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
                                         hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
@@ -314,8 +318,8 @@ public enum RepositoryLoader {
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
                     fastDecoding: Bool, into slots: RecordSlots) -> [Result] {
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
-        return (cache?.bytes ?? []).withUnsafeBufferPointer { cacheBytes in
-            nonisolated(unsafe) let cacheBytes = cacheBytes
+        do {
+            nonisolated(unsafe) let cacheBytes = cache?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
             return Parallel.map(jobs.count, threads: threads) { i in
                 let (path, job, listed) = jobs[i]
                 guard let cache else {

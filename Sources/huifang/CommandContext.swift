@@ -18,8 +18,12 @@ struct CommandContext {
     }
 
     /// Reads every record. huifang.yaml must be readable: nothing else makes sense without it.
-    func load() throws -> LoadedRepository {
-        let loaded = Terminal.progress("reading \(repository.root)") { RepositoryLoader.load(repository, useCache: useCache) }
+    /// The rules between records run only when asked (`check` and `status` report findings;
+    /// the other commands use the records).
+    func load(crossRecordRules: Bool = false) throws -> LoadedRepository {
+        let loaded = Terminal.progress("reading \(repository.root)") {
+            RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
+        }
         if loaded.configFailed {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(Console.format(f)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))

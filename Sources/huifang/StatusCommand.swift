@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try CommandContext(global)
-        let loaded = try ctx.load()
+        let loaded = try ctx.load(crossRecordRules: true)
         let r = loaded.records
         let today = ctx.today
         let schedule = Schedule(r)
