@@ -14,6 +14,16 @@ public enum PhaseTimer {
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
+    /// Prints how long `work` took under `name`, apart from the phases (for other threads).
+    public static func time<T>(_ name: String, _ work: () -> T) -> T {
+        guard enabled else { return work() }
+        let t = now()
+        let result = work()
+        let line = "huifang timings: \(name) \(Int(((now() - t) * 1000).rounded())) ms (on another thread)\n"
+        _ = line.withCString { write(2, $0, strlen($0)) }
+        return result
+    }
+
     /// Prints the time since the previous mark under `name`.
     public static func mark(_ name: @autoclosure () -> String) {
         guard enabled else { return }

@@ -152,7 +152,7 @@ public struct RecordCache: Sendable {
     func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [(path: String, stamp: Stamp, payload: Payload)]) {
         Self.saving.enter()
         DispatchQueue.global().async {
-            save(repo, stamp: stamp, entries: entries)
+            PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries) }
             Self.saving.leave()
         }
     }

@@ -19,6 +19,23 @@ public struct LoadedRepository: Sendable {
     public var cachedFiles = 0
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
+
+    /// What reading took besides the records (the file list, per-file results, the mapped
+    /// cache): freed with the loaded repository, which a command keeps until it exits.
+    var workingSet: WorkingSet?
+}
+
+/// See `LoadedRepository.workingSet`.
+final class WorkingSet: Sendable {
+    let jobs: [(String, RepositoryLoader.Job, FileSystem.Stamp?)]
+    let results: [RepositoryLoader.Result]
+    let cache: RecordCache
+
+    init(jobs: [(String, RepositoryLoader.Job, FileSystem.Stamp?)], results: [RepositoryLoader.Result], cache: RecordCache) {
+        self.jobs = jobs
+        self.results = results
+        self.cache = cache
+    }
 }
 
 /// Reads a whole repository: readdir walk, whole-file reads, libyaml events, typed records,
@@ -149,6 +166,7 @@ public enum RepositoryLoader {
         var loaded = LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
                                       fileCount: jobs.count + 1 + config.calendarFiles.count)
         loaded.cachedFiles = cachedFiles
+        loaded.workingSet = WorkingSet(jobs: jobs, results: results, cache: cache)
         return loaded
     }
 
