@@ -155,6 +155,11 @@ public enum FileSystem {
     /// Writes `bytes` to `path` so that the file is complete or absent, never partial: a
     /// temporary file in the same directory, fsync, rename over the target, fsync the folder.
     public static func writeAtomically(_ bytes: [UInt8], to path: String, sync: Bool = true) throws(FileError) {
+        try writeAtomically([bytes], to: path, sync: sync)
+    }
+
+    /// `writeAtomically` of the parts one after the other (no joined copy is made).
+    public static func writeAtomically(_ parts: [[UInt8]], to path: String, sync: Bool = true) throws(FileError) {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -167,16 +172,18 @@ public enum FileSystem {
         defer {
             if !ok { unlink(tmp) }
         }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let e = errno
-                close(fd)
-                throw FileError(path: path, errno: e, action: "write")
+        for bytes in parts {
+            var written = 0
+            while written < bytes.count {
+                let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    let e = errno
+                    close(fd)
+                    throw FileError(path: path, errno: e, action: "write")
+                }
+                written += n
             }
-            written += n
         }
         fchmod(fd, 0o644)
         if let delay = slowWriteMicroseconds { usleep(delay) }

@@ -1,4 +1,5 @@
 import Dispatch
+import HuifangCore
 
 #if canImport(Glibc)
     import Glibc
@@ -132,10 +133,27 @@ public struct RecordCache: Sendable {
         return UnsafeBufferPointer(rebasing: bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)])
     }
 
-    /// One file for `save`: its payload either encoded now or copied from the old cache.
+    /// One file for `save`: its payload either encoded from the records or copied from the
+    /// old cache.
     enum Payload: Sendable {
-        case fresh([UInt8])
+        case fresh
         case old(Int)
+    }
+
+    /// One file of the next cache: job `job` of the walk.
+    struct Entry: Sendable {
+        var job: Int
+        var stamp: Stamp
+        var payload: Payload
+    }
+
+    /// What the saving thread encodes fresh payloads from: per job its path, kind, findings
+    /// and the position of its record among the records of its kind.
+    struct Fresh: Sendable {
+        let jobs: [(String, RepositoryLoader.Job, Stamp?)]
+        let results: [RepositoryLoader.Result]
+        let positions: [Int32]
+        let records: Records
     }
 
     static func encode(_ outcome: RepositoryLoader.Outcome) -> [UInt8] {
@@ -149,10 +167,10 @@ public struct RecordCache: Sendable {
     private static let saving = DispatchGroup()
 
     /// Writes the cache on another thread, so that the command's own work goes on meanwhile.
-    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [(path: String, stamp: Stamp, payload: Payload)]) {
+    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], fresh: Fresh) {
         Self.saving.enter()
         DispatchQueue.global().async {
-            PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries) }
+            PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries, fresh: fresh) }
             Self.saving.leave()
         }
     }
@@ -162,36 +180,51 @@ public struct RecordCache: Sendable {
         saving.wait()
     }
 
-    /// Writes the cache atomically; failures are ignored (the cache is never required).
-    func save(_ repo: Repository, stamp: UInt64, entries: [(path: String, stamp: Stamp, payload: Payload)]) {
+    /// Writes the cache atomically; failures are ignored (the cache is never required). The
+    /// payloads are written first into their own buffer (their lengths go into the index),
+    /// then index and payloads go to the file in one write each.
+    func save(_ repo: Repository, stamp: UInt64, entries: [Entry], fresh: Fresh) {
+        // Payloads in a few parts made side by side (a core is often free meanwhile).
+        let partCount = entries.count < 4096 ? 1 : 4
+        let perPart = (entries.count + partCount - 1) / partCount
+        let parts = Parallel.map(partCount, chunksPerThread: 1) { part -> (bytes: [UInt8], lengths: [Int]) in
+            let range = min(entries.count, part * perPart)..<min(entries.count, (part + 1) * perPart)
+            var payloads = BinaryWriter(capacity: max(bytes.count, entries.count * 200) / partCount)
+            var lengths: [Int] = []
+            lengths.reserveCapacity(range.count)
+            for e in entries[range] {
+                let start = payloads.bytes.count
+                switch e.payload {
+                case .fresh:
+                    RecordCoding.write(&payloads, findings: fresh.results[e.job].findings, job: fresh.jobs[e.job].1,
+                                       at: Int(fresh.positions[e.job]), in: fresh.records)
+                case .old(let i):
+                    payloads.bytes.append(contentsOf: payload(i))
+                }
+                lengths.append(payloads.bytes.count - start)
+            }
+            return (payloads.bytes, lengths)
+        }
+        let lengths = parts.flatMap(\.lengths)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var w = BinaryWriter(capacity: bytes.count + (1 << 20))
+        var w = BinaryWriter(capacity: entries.count * 80 + 256)
         w.bytes += Self.magic
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
-        for e in entries {
-            w.string(e.path)
+        for (e, length) in zip(entries, lengths) {
+            w.string(fresh.jobs[e.job].0)
             w.int(Int(e.stamp.size))
             w.int(Int(e.stamp.mtimeSec))
             w.int(Int(e.stamp.mtimeNsec))
             w.int(Int(e.stamp.ctimeSec))
             w.int(Int(e.stamp.ctimeNsec))
             w.uint(e.stamp.inode)
-            switch e.payload {
-            case .fresh(let p): w.uint(UInt64(p.count))
-            case .old(let i): w.uint(UInt64(index[i].payloadCount))
-            }
+            w.uint(UInt64(length))
         }
-        for e in entries {
-            switch e.payload {
-            case .fresh(let p): w.bytes += p
-            case .old(let i): w.bytes.append(contentsOf: payload(i))
-            }
-        }
-        try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
+        try? FileSystem.writeAtomically([w.bytes] + parts.map(\.bytes), to: repo.path(Self.path), sync: false)
     }
 
     /// FNV-1a over the bytes that decoding depends on.

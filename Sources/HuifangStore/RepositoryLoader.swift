@@ -131,6 +131,7 @@ public enum RepositoryLoader {
         // cache holds, are collected here, and the cache is written on another thread while
         // the command goes on.
         var records = Records(config: config, calendar: calendar)
+        let positions = slots.positions()
         slots.take(into: &records)
         var cachedFiles = 0
         for result in results {
@@ -138,12 +139,15 @@ public enum RepositoryLoader {
             if !result.findings.isEmpty { findings += result.findings }
         }
         if useCache, cachedFiles != results.count || cache.count != results.count {
-            var saved: [(path: String, stamp: RecordCache.Stamp, payload: RecordCache.Payload)] = []
+            // Fresh records are encoded by the saving thread, from the records themselves (the
+            // arrays are shared, not copied, unless this thread changes them meanwhile).
+            var saved: [RecordCache.Entry] = []
             saved.reserveCapacity(results.count)
             for k in results.indices {
-                if let s = results[k].stamp, let payload = results[k].payload { saved.append((jobs[k].0, s, payload)) }
+                if let s = results[k].stamp, let payload = results[k].payload { saved.append(RecordCache.Entry(job: k, stamp: s, payload: payload)) }
             }
-            cache.saveInBackground(repo, stamp: stamp, entries: saved)
+            cache.saveInBackground(repo, stamp: stamp, entries: saved,
+                                   fresh: RecordCache.Fresh(jobs: jobs, results: results, positions: positions, records: records))
         }
         // Files are read in path order, which is already (project, date, id) for visits whose
         // file names follow the rule; sort only when some do not.
@@ -358,7 +362,7 @@ public enum RepositoryLoader {
                 var st = stat()
                 let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
                 let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
-                let payload: RecordCache.Payload? = stamp == nil ? nil : .fresh(RecordCache.encode(outcome))
+                let payload: RecordCache.Payload? = stamp == nil ? nil : .fresh
                 slots.put(outcome.record, job: i)
                 return Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload)
             }
@@ -465,8 +469,10 @@ final class RecordSlots: @unchecked Sendable {
         }
     }
 
-    /// For each job, its slot among the jobs of its kind.
+    /// For each job, its slot among the jobs of its kind, and the kind (0 project, 1 visit,
+    /// 2 issue, 3 improvement, 4 event, 5 plan).
     let slot: [Int]
+    let kind: [UInt8]
     let projects: Slots<Project>
     let visits: Slots<Visit>
     let issues: Slots<Issue>
@@ -477,6 +483,7 @@ final class RecordSlots: @unchecked Sendable {
     init(_ jobs: some Sequence<RepositoryLoader.Job>) {
         var counts = [0, 0, 0, 0, 0, 0]
         var slot: [Int] = []
+        var kinds: [UInt8] = []
         for job in jobs {
             let kind: Int
             switch job {
@@ -488,9 +495,11 @@ final class RecordSlots: @unchecked Sendable {
             case .plan: kind = 5
             }
             slot.append(counts[kind])
+            kinds.append(UInt8(kind))
             counts[kind] += 1
         }
         self.slot = slot
+        self.kind = kinds
         projects = Slots(counts[0])
         visits = Slots(counts[1])
         issues = Slots(counts[2])
@@ -510,6 +519,29 @@ final class RecordSlots: @unchecked Sendable {
         case .plan(let p)?: plans.put(p, at: slot[i])
         case nil: break
         }
+    }
+
+    /// For each job, the position of its record among the records of its kind once taken
+    /// (empty slots are dropped), or -1 when the file gave no record.
+    func positions() -> [Int32] {
+        var next = [Int32](repeating: 0, count: 6)
+        var out = [Int32](repeating: -1, count: slot.count)
+        for i in slot.indices {
+            let filled: Bool
+            switch kind[i] {
+            case 0: filled = projects.filled[slot[i]]
+            case 1: filled = visits.filled[slot[i]]
+            case 2: filled = issues.filled[slot[i]]
+            case 3: filled = improvements.filled[slot[i]]
+            case 4: filled = events.filled[slot[i]]
+            default: filled = plans.filled[slot[i]]
+            }
+            if filled {
+                out[i] = next[Int(kind[i])]
+                next[Int(kind[i])] += 1
+            }
+        }
+        return out
     }
 
     /// Moves every record into `records`, in job (path) order; call once, after the workers.
