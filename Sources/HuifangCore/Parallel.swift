@@ -29,4 +29,16 @@ public enum Parallel {
             initialized = count
         }
     }
+
+    /// `body(range, chunk)` for consecutive ranges covering `0..<count` (several per thread),
+    /// computed on `threads` threads, returned in order: for work that keeps state per chunk.
+    public static func mapChunks<T: Sendable>(_ count: Int, threads: Int = defaultThreads, chunksPerThread: Int = 16,
+                                             _ body: @Sendable (Range<Int>, Int) -> T) -> [T] {
+        if count == 0 { return [] }
+        let chunks = threads <= 1 ? 1 : min(count, threads * chunksPerThread)
+        let perChunk = (count + chunks - 1) / chunks
+        return map(chunks, threads: threads, chunksPerThread: chunksPerThread) { c in
+            body(min(count, c * perChunk)..<min(count, (c + 1) * perChunk), c)
+        }
+    }
 }

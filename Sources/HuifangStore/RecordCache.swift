@@ -133,27 +133,18 @@ public struct RecordCache: Sendable {
         return UnsafeBufferPointer(rebasing: bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)])
     }
 
-    /// One file for `save`: its payload either encoded from the records or copied from the
-    /// old cache.
+    /// One file for `save`: its payload either made by a worker (at `start` in the buffer of
+    /// its chunk of jobs) or copied from the old cache.
     enum Payload: Sendable {
-        case fresh
+        case fresh(chunk: Int, start: Int, count: Int)
         case old(Int)
     }
 
-    /// One file of the next cache: job `job` of the walk.
+    /// One file of the next cache.
     struct Entry: Sendable {
-        var job: Int
+        var path: String
         var stamp: Stamp
         var payload: Payload
-    }
-
-    /// What the saving thread encodes fresh payloads from: per job its path, kind, findings
-    /// and the position of its record among the records of its kind.
-    struct Fresh: Sendable {
-        let jobs: [(String, RepositoryLoader.Job, Stamp?)]
-        let results: [RepositoryLoader.Result]
-        let positions: [Int32]
-        let records: Records
     }
 
     static func encode(_ outcome: RepositoryLoader.Outcome) -> [UInt8] {
@@ -167,10 +158,10 @@ public struct RecordCache: Sendable {
     private static let saving = DispatchGroup()
 
     /// Writes the cache on another thread, so that the command's own work goes on meanwhile.
-    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], fresh: Fresh) {
+    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
         Self.saving.enter()
         DispatchQueue.global().async {
-            PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries, fresh: fresh) }
+            PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries, payloads: payloads) }
             Self.saving.leave()
         }
     }
@@ -180,32 +171,10 @@ public struct RecordCache: Sendable {
         saving.wait()
     }
 
-    /// Writes the cache atomically; failures are ignored (the cache is never required). The
-    /// payloads are written first into their own buffer (their lengths go into the index),
-    /// then index and payloads go to the file in one write each.
-    func save(_ repo: Repository, stamp: UInt64, entries: [Entry], fresh: Fresh) {
-        // Payloads in a few parts made side by side (a core is often free meanwhile).
-        let partCount = entries.count < 4096 ? 1 : 4
-        let perPart = (entries.count + partCount - 1) / partCount
-        let parts = Parallel.map(partCount, chunksPerThread: 1) { part -> (bytes: [UInt8], lengths: [Int]) in
-            let range = min(entries.count, part * perPart)..<min(entries.count, (part + 1) * perPart)
-            var payloads = BinaryWriter(capacity: max(bytes.count, entries.count * 200) / partCount)
-            var lengths: [Int] = []
-            lengths.reserveCapacity(range.count)
-            for e in entries[range] {
-                let start = payloads.bytes.count
-                switch e.payload {
-                case .fresh:
-                    RecordCoding.write(&payloads, findings: fresh.results[e.job].findings, job: fresh.jobs[e.job].1,
-                                       at: Int(fresh.positions[e.job]), in: fresh.records)
-                case .old(let i):
-                    payloads.bytes.append(contentsOf: payload(i))
-                }
-                lengths.append(payloads.bytes.count - start)
-            }
-            return (payloads.bytes, lengths)
-        }
-        let lengths = parts.flatMap(\.lengths)
+    /// Writes the cache atomically; failures are ignored (the cache is never required). When
+    /// every file was parsed afresh, the workers' buffers are the payloads in order and go to
+    /// the file as they are; otherwise the payloads are gathered into one buffer.
+    func save(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var w = BinaryWriter(capacity: entries.count * 80 + 256)
@@ -214,17 +183,36 @@ public struct RecordCache: Sendable {
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
-        for (e, length) in zip(entries, lengths) {
-            w.string(fresh.jobs[e.job].0)
+        var allFresh = true
+        var freshBytes = 0
+        for e in entries {
+            w.string(e.path)
             w.int(Int(e.stamp.size))
             w.int(Int(e.stamp.mtimeSec))
             w.int(Int(e.stamp.mtimeNsec))
             w.int(Int(e.stamp.ctimeSec))
             w.int(Int(e.stamp.ctimeNsec))
             w.uint(e.stamp.inode)
-            w.uint(UInt64(length))
+            switch e.payload {
+            case .fresh(_, _, let count):
+                w.uint(UInt64(count))
+                freshBytes += count
+            case .old(let i):
+                w.uint(UInt64(index[i].payloadCount))
+                allFresh = false
+            }
         }
-        try? FileSystem.writeAtomically([w.bytes] + parts.map(\.bytes), to: repo.path(Self.path), sync: false)
+        if allFresh, freshBytes == payloads.reduce(0, { $0 + $1.count }) {
+            try? FileSystem.writeAtomically([w.bytes] + payloads, to: repo.path(Self.path), sync: false)
+            return
+        }
+        for e in entries {
+            switch e.payload {
+            case .fresh(let chunk, let start, let count): w.bytes += payloads[chunk][start..<(start + count)]
+            case .old(let i): w.bytes.append(contentsOf: payload(i))
+            }
+        }
+        try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
     }
 
     /// FNV-1a over the bytes that decoding depends on.

@@ -54,37 +54,6 @@ enum RecordCoding {
 
     // MARK: Outcomes
 
-    /// An outcome whose record lies at `position` among the records of job `job`'s kind in
-    /// `records` (-1: no record): the same bytes as `write(_:_:)` of that outcome, without
-    /// making the outcome.
-    static func write(_ w: inout BinaryWriter, findings: [Finding], job: RepositoryLoader.Job, at position: Int, in records: Records) {
-        w.array(findings) { write(&$0, $1) }
-        guard position >= 0 else {
-            w.uint(0)
-            return
-        }
-        switch job {
-        case .project:
-            w.uint(1)
-            write(&w, records.projects[position])
-        case .visit:
-            w.uint(2)
-            write(&w, records.visits[position])
-        case .issue:
-            w.uint(3)
-            write(&w, records.issues[position])
-        case .improvement:
-            w.uint(4)
-            write(&w, records.improvements[position])
-        case .event:
-            w.uint(5)
-            write(&w, records.events[position])
-        case .plan:
-            w.uint(6)
-            write(&w, records.plans[position])
-        }
-    }
-
     static func write(_ w: inout BinaryWriter, _ o: RepositoryLoader.Outcome) {
         w.array(o.findings) { write(&$0, $1) }
         switch o.record {

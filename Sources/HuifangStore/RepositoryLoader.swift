@@ -124,14 +124,13 @@ public enum RepositoryLoader {
         findings += plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
         PhaseTimer.mark("directory walk (\(jobs.count) files)")
         let slots = RecordSlots(jobs.lazy.map(\.1))
-        let results = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads, cache: useCache ? cache : nil,
-                          fastDecoding: fastDecoding, into: slots)
+        let (results, payloads) = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads,
+                                      cache: useCache ? cache : nil, fastDecoding: fastDecoding, into: slots)
         PhaseTimer.mark("read and decode")
         // The worker threads placed each record in its slot; the findings, and what the next
         // cache holds, are collected here, and the cache is written on another thread while
         // the command goes on.
         var records = Records(config: config, calendar: calendar)
-        let positions = slots.positions()
         slots.take(into: &records)
         var cachedFiles = 0
         for result in results {
@@ -139,15 +138,12 @@ public enum RepositoryLoader {
             if !result.findings.isEmpty { findings += result.findings }
         }
         if useCache, cachedFiles != results.count || cache.count != results.count {
-            // Fresh records are encoded by the saving thread, from the records themselves (the
-            // arrays are shared, not copied, unless this thread changes them meanwhile).
             var saved: [RecordCache.Entry] = []
             saved.reserveCapacity(results.count)
             for k in results.indices {
-                if let s = results[k].stamp, let payload = results[k].payload { saved.append(RecordCache.Entry(job: k, stamp: s, payload: payload)) }
+                if let s = results[k].stamp, let payload = results[k].payload { saved.append(RecordCache.Entry(path: jobs[k].0, stamp: s, payload: payload)) }
             }
-            cache.saveInBackground(repo, stamp: stamp, entries: saved,
-                                   fresh: RecordCache.Fresh(jobs: jobs, results: results, positions: positions, records: records))
+            cache.saveInBackground(repo, stamp: stamp, entries: saved, payloads: payloads)
         }
         // Files are read in path order, which is already (project, date, id) for visits whose
         // file names follow the rule; sort only when some do not.
@@ -336,19 +332,24 @@ public enum RepositoryLoader {
 
     /// Decodes every job on `threads` threads (results in job order); with a cache, files whose
     /// stat data are unchanged are taken from it instead of being parsed, and the binary form
-    /// of every freshly parsed file is made here, in parallel, for the next cache.
+    /// of every freshly parsed file is written here, in parallel, into one buffer per chunk of
+    /// jobs (`payloads`) for the next cache.
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
-                    fastDecoding: Bool, into slots: RecordSlots) -> [Result] {
+                    fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [[UInt8]]) {
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
-        do {
-            nonisolated(unsafe) let cacheBytes = cache?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
-            return Parallel.map(jobs.count, threads: threads) { i in
+        nonisolated(unsafe) let cacheBytes = cache?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+        let chunks = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk -> ([Result], [UInt8]) in
+            var results: [Result] = []
+            results.reserveCapacity(range.count)
+            var payloads = BinaryWriter(capacity: cache == nil ? 0 : range.count * 192)
+            for i in range {
                 let (path, job, listed) = jobs[i]
                 guard let cache else {
                     var st = stat()
                     let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+                    results.append(Result(findings: outcome.findings, stamp: nil, cached: false))
                     slots.put(outcome.record, job: i)
-                    return Result(findings: outcome.findings, stamp: nil, cached: false)
+                    continue
                 }
                 // A file the cache does not know is read at once: the stamp comes from fstat on
                 // the open file (one path lookup instead of two).
@@ -356,17 +357,25 @@ public enum RepositoryLoader {
                 if entry >= 0, let stamp = listed ?? root.stamp(path),
                     let cached = cache.outcome(entry, path: path, stamp: stamp, bytes: cacheBytes)
                 {
+                    results.append(Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry)))
                     slots.put(cached.record, job: i)
-                    return Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry))
+                    continue
                 }
                 var st = stat()
                 let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
                 let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
-                let payload: RecordCache.Payload? = stamp == nil ? nil : .fresh
+                var payload: RecordCache.Payload?
+                if stamp != nil {
+                    let start = payloads.bytes.count
+                    RecordCoding.write(&payloads, outcome)
+                    payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start)
+                }
+                results.append(Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
                 slots.put(outcome.record, job: i)
-                return Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload)
             }
+            return (results, payloads.bytes)
         }
+        return (chunks.flatMap(\.0), chunks.map(\.1))
     }
 
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
@@ -469,10 +478,8 @@ final class RecordSlots: @unchecked Sendable {
         }
     }
 
-    /// For each job, its slot among the jobs of its kind, and the kind (0 project, 1 visit,
-    /// 2 issue, 3 improvement, 4 event, 5 plan).
+    /// For each job, its slot among the jobs of its kind.
     let slot: [Int]
-    let kind: [UInt8]
     let projects: Slots<Project>
     let visits: Slots<Visit>
     let issues: Slots<Issue>
@@ -483,7 +490,6 @@ final class RecordSlots: @unchecked Sendable {
     init(_ jobs: some Sequence<RepositoryLoader.Job>) {
         var counts = [0, 0, 0, 0, 0, 0]
         var slot: [Int] = []
-        var kinds: [UInt8] = []
         for job in jobs {
             let kind: Int
             switch job {
@@ -495,11 +501,9 @@ final class RecordSlots: @unchecked Sendable {
             case .plan: kind = 5
             }
             slot.append(counts[kind])
-            kinds.append(UInt8(kind))
             counts[kind] += 1
         }
         self.slot = slot
-        self.kind = kinds
         projects = Slots(counts[0])
         visits = Slots(counts[1])
         issues = Slots(counts[2])
@@ -519,29 +523,6 @@ final class RecordSlots: @unchecked Sendable {
         case .plan(let p)?: plans.put(p, at: slot[i])
         case nil: break
         }
-    }
-
-    /// For each job, the position of its record among the records of its kind once taken
-    /// (empty slots are dropped), or -1 when the file gave no record.
-    func positions() -> [Int32] {
-        var next = [Int32](repeating: 0, count: 6)
-        var out = [Int32](repeating: -1, count: slot.count)
-        for i in slot.indices {
-            let filled: Bool
-            switch kind[i] {
-            case 0: filled = projects.filled[slot[i]]
-            case 1: filled = visits.filled[slot[i]]
-            case 2: filled = issues.filled[slot[i]]
-            case 3: filled = improvements.filled[slot[i]]
-            case 4: filled = events.filled[slot[i]]
-            default: filled = plans.filled[slot[i]]
-            }
-            if filled {
-                out[i] = next[Int(kind[i])]
-                next[Int(kind[i])] += 1
-            }
-        }
-        return out
     }
 
     /// Moves every record into `records`, in job (path) order; call once, after the workers.

@@ -74,6 +74,11 @@ import Testing
         let after = RepositoryLoader.load(repo)
         #expect(after.records.events.first?.title == "V4")
         #expect(after.cachedFiles == 32)
+        // That cache was written from old payloads and a fresh one: it reads back the same.
+        let again = RepositoryLoader.load(repo)
+        #expect(again.cachedFiles >= 32)
+        #expect(Self.same(again, RepositoryLoader.load(repo, useCache: false)))
+        #expect(again.records.events.first?.title == "V4")
         let other = RecordCache.load(repo, stamp: RecordCache.stamp([Array("another config".utf8)]))
         #expect(other.count == 0, "a cache for another huifang.yaml is ignored")
     }
