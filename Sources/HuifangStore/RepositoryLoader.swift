@@ -247,13 +247,20 @@ public enum RepositoryLoader {
                 folders.append((e.name, pid))
             }
         }
-        // Small repositories are listed on this thread: starting threads would cost more.
+        // Small repositories are listed on this thread: starting threads would cost more. Each
+        // chunk opens the repository folder for itself (see `run`).
         let list = folders
-        for (j, f) in Parallel.map(list.count, threads: list.count < 64 ? 1 : threads, chunksPerThread: 8, {
-            listProject(root, list[$0].name, list[$0].id, statFiles: statFiles)
-        }) {
-            jobs += j
-            findings += f
+        let chunks = Parallel.mapChunks(list.count, threads: list.count < 64 ? 1 : threads, chunksPerThread: 8) { range, _ in
+            let own = list.count < 64 ? -1 : FileSystem.openDirectory(root.repo.root)
+            defer { if own >= 0 { close(own) } }
+            let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
+            return range.map { listProject(root, list[$0].name, list[$0].id, statFiles: statFiles) }
+        }
+        for chunk in chunks {
+            for (j, f) in chunk {
+                jobs += j
+                findings += f
+            }
         }
         for f in yamlFiles(root, "improvements", &findings, statFiles: statFiles) {
             jobs.append(("improvements/" + f.name, .improvement(file: f.name), f.stamp))
@@ -337,45 +344,63 @@ public enum RepositoryLoader {
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
                     fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [[UInt8]]) {
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
-        nonisolated(unsafe) let cacheBytes = cache?.bytes ?? UnsafeBufferPointer(start: nil, count: 0)
-        let chunks = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk -> ([Result], [UInt8]) in
-            var results: [Result] = []
-            results.reserveCapacity(range.count)
-            var payloads = BinaryWriter(capacity: cache == nil ? 0 : range.count * 192)
-            for i in range {
-                let (path, job, listed) = jobs[i]
-                guard let cache else {
-                    var st = stat()
-                    let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
-                    results.append(Result(findings: outcome.findings, stamp: nil, cached: false))
-                    slots.put(outcome.record, job: i)
-                    continue
-                }
-                // A file the cache does not know is read at once: the stamp comes from fstat on
-                // the open file (one path lookup instead of two).
-                let entry = entries[i]
-                if entry >= 0, let stamp = listed ?? root.stamp(path),
-                    let cached = cache.outcome(entry, path: path, stamp: stamp, bytes: cacheBytes)
-                {
-                    results.append(Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry)))
-                    slots.put(cached.record, job: i)
-                    continue
-                }
+        // Results go straight to their place in one array; each chunk returns its payloads.
+        var payloads: [[UInt8]] = []
+        let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
+            nonisolated(unsafe) let buffer = buffer
+            payloads = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
+                runChunk(range, chunk, jobs, root: root, config: config, cache: cache, entries: entries, fastDecoding: fastDecoding,
+                         into: slots, results: buffer)
+            }
+            initialized = jobs.count
+        }
+        return (results, payloads)
+    }
+
+    /// The jobs of one chunk: their results initialized in `results`, their records put in their
+    /// slots; returns the chunk's fresh cache payloads.
+    static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config,
+                         cache: RecordCache?, entries: [Int], fastDecoding: Bool, into slots: RecordSlots,
+                         results: UnsafeMutableBufferPointer<Result>) -> [UInt8] {
+        // Each chunk opens the repository folder for itself: threads that share one open folder
+        // contend for its reference count in the kernel on every openat.
+        let own = FileSystem.openDirectory(root.repo.root)
+        defer { if own >= 0 { close(own) } }
+        let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
+        var payloads = BinaryWriter(capacity: 0)
+        for i in range {
+            let (path, job, listed) = jobs[i]
+            guard let cache else {
                 var st = stat()
                 let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
-                let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
-                var payload: RecordCache.Payload?
-                if stamp != nil {
-                    let start = payloads.bytes.count
-                    RecordCoding.write(&payloads, outcome)
-                    payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start)
-                }
-                results.append(Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
+                (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: nil, cached: false))
                 slots.put(outcome.record, job: i)
+                continue
             }
-            return (results, payloads.bytes)
+            // A file the cache does not know is read at once: the stamp comes from fstat on the
+            // open file (one path lookup instead of two).
+            let entry = entries[i]
+            if entry >= 0, let stamp = listed ?? root.stamp(path),
+                let cached = cache.outcome(entry, path: path, stamp: stamp, bytes: cache.bytes)
+            {
+                (results.baseAddress! + i).initialize(to: Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry)))
+                slots.put(cached.record, job: i)
+                continue
+            }
+            var st = stat()
+            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+            let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
+            var payload: RecordCache.Payload?
+            if stamp != nil {
+                if payloads.bytes.capacity == 0 { payloads.bytes.reserveCapacity((range.upperBound - i) * 192) }
+                let start = payloads.bytes.count
+                RecordCoding.write(&payloads, outcome)
+                payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start)
+            }
+            (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
+            slots.put(outcome.record, job: i)
         }
-        return (chunks.flatMap(\.0), chunks.map(\.1))
+        return payloads.bytes
     }
 
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
