@@ -123,14 +123,21 @@ public enum RepositoryLoader {
         var jobs: [(String, Job, RecordCache.Stamp?)] = []
         findings += plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
         PhaseTimer.mark("directory walk (\(jobs.count) files)")
-        let slots = RecordSlots(jobs.lazy.map(\.1))
-        let (results, payloads) = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads,
-                                      cache: useCache ? cache : nil, fastDecoding: fastDecoding, into: slots)
+        // Visits and issues are decoded straight into the storage of their final arrays.
+        let counts = RecordSlots.counts(jobs.lazy.map(\.1))
+        let (visits, issues, (slots, results, payloads)) = RecordSlots.Slots.inPlace(counts[1], counts[2]) { visits, issues in
+            let slots = RecordSlots(jobs.lazy.map(\.1), visits: visits, issues: issues)
+            let (results, payloads) = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads,
+                                          cache: useCache ? cache : nil, fastDecoding: fastDecoding, into: slots)
+            return (slots, results, payloads)
+        }
         PhaseTimer.mark("read and decode")
         // The worker threads placed each record in its slot; the findings, and what the next
         // cache holds, are collected here, and the cache is written on another thread while
         // the command goes on.
         var records = Records(config: config, calendar: calendar)
+        records.visits = visits
+        records.issues = issues
         slots.take(into: &records)
         var cachedFiles = 0
         for result in results {
@@ -473,10 +480,17 @@ final class RecordSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<T>
         let filled: UnsafeMutablePointer<Bool>
         let capacity: Int
+        /// False when `base` is the storage of an array being made (see `inPlace`).
+        let owned: Bool
 
         init(_ capacity: Int) {
+            self.init(base: .allocate(capacity: max(1, capacity)), capacity: capacity, owned: true)
+        }
+
+        private init(base: UnsafeMutablePointer<T>, capacity: Int, owned: Bool) {
+            self.base = base
             self.capacity = capacity
-            base = .allocate(capacity: max(1, capacity))
+            self.owned = owned
             filled = .allocate(capacity: max(1, capacity))
             filled.initialize(repeating: false, count: max(1, capacity))
         }
@@ -501,6 +515,43 @@ final class RecordSlots: @unchecked Sendable {
             filled.deallocate()
             return out
         }
+
+        /// Moves the filled slots down over the empty ones; returns how many there are.
+        func compact() -> Int {
+            var n = 0
+            for i in 0..<capacity where filled[i] {
+                if i != n { (base + n).moveInitialize(from: base + i, count: 1) }
+                n += 1
+            }
+            filled.deallocate()
+            if owned { base.deallocate() }
+            return n
+        }
+
+        /// Arrays of `a` and `b` elements whose storage `body` fills through slots: the
+        /// records land where they stay, and are never moved into an array afterwards.
+        static func inPlace<B, R>(_ a: Int, _ b: Int, _ body: (Slots<T>, Slots<B>) -> R) -> ([T], [B], R) {
+            var result: R?
+            var second: [B] = []
+            let first = [T](unsafeUninitializedCapacity: a) { aBuffer, aCount in
+                let aSlots = Slots<T>(storage: aBuffer)
+                second = [B](unsafeUninitializedCapacity: b) { bBuffer, bCount in
+                    let bSlots = Slots<B>(storage: bBuffer)
+                    result = body(aSlots, bSlots)
+                    bCount = bSlots.compact()
+                }
+                aCount = aSlots.compact()
+            }
+            return (first, second, result!)
+        }
+
+        init(storage: UnsafeMutableBufferPointer<T>) {
+            if let base = storage.baseAddress {
+                self.init(base: base, capacity: storage.count, owned: false)
+            } else {
+                self.init(0)
+            }
+        }
     }
 
     /// For each job, its slot among the jobs of its kind.
@@ -512,26 +563,37 @@ final class RecordSlots: @unchecked Sendable {
     let events: Slots<Event>
     let plans: Slots<Plan>
 
-    init(_ jobs: some Sequence<RepositoryLoader.Job>) {
+    /// How many jobs there are of each kind (project, visit, issue, improvement, event, plan).
+    static func counts(_ jobs: some Sequence<RepositoryLoader.Job>) -> [Int] {
+        var counts = [0, 0, 0, 0, 0, 0]
+        for job in jobs { counts[kind(job)] += 1 }
+        return counts
+    }
+
+    static func kind(_ job: RepositoryLoader.Job) -> Int {
+        switch job {
+        case .project: return 0
+        case .visit: return 1
+        case .issue: return 2
+        case .improvement: return 3
+        case .event: return 4
+        case .plan: return 5
+        }
+    }
+
+    /// Slots for `jobs`; visits and issues go to the given slots (see `Slots.inPlace`).
+    init(_ jobs: some Sequence<RepositoryLoader.Job>, visits: Slots<Visit>, issues: Slots<Issue>) {
         var counts = [0, 0, 0, 0, 0, 0]
         var slot: [Int] = []
         for job in jobs {
-            let kind: Int
-            switch job {
-            case .project: kind = 0
-            case .visit: kind = 1
-            case .issue: kind = 2
-            case .improvement: kind = 3
-            case .event: kind = 4
-            case .plan: kind = 5
-            }
+            let kind = Self.kind(job)
             slot.append(counts[kind])
             counts[kind] += 1
         }
         self.slot = slot
         projects = Slots(counts[0])
-        visits = Slots(counts[1])
-        issues = Slots(counts[2])
+        self.visits = visits
+        self.issues = issues
         improvements = Slots(counts[3])
         events = Slots(counts[4])
         plans = Slots(counts[5])
@@ -550,11 +612,10 @@ final class RecordSlots: @unchecked Sendable {
         }
     }
 
-    /// Moves every record into `records`, in job (path) order; call once, after the workers.
+    /// Moves the records of the kinds other than visits and issues (which are in place) into
+    /// `records`, in job (path) order; call once, after the workers.
     func take(into records: inout Records) {
         records.projects = projects.take()
-        records.visits = visits.take()
-        records.issues = issues.take()
         records.improvements = improvements.take()
         records.events = events.take()
         records.plans = plans.take()

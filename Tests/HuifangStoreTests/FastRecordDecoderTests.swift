@@ -200,3 +200,20 @@ import Testing
         }
     }
 }
+
+/// Records decoded into the storage of their final arrays: empty slots (files that gave no
+/// record) are closed up and the order is kept.
+@Suite struct RecordSlotsTests {
+    @Test func slotsInPlaceKeepOrderAndCloseGaps() {
+        let (letters, numbers, returned) = RecordSlots.Slots<String>.inPlace(6, 4) { (a: RecordSlots.Slots<String>, b: RecordSlots.Slots<[Int]>) in
+            for (i, s) in ["a", "b", "c", "d", "e", "f"].enumerated() where i % 3 != 1 { a.put(s + String(repeating: "x", count: 40), at: i) }
+            b.put([3], at: 3)
+            return 42
+        }
+        #expect(letters.map { String($0.prefix(1)) } == ["a", "c", "d", "f"])
+        #expect(numbers == [[3]])
+        #expect(returned == 42)
+        let (none, empty, _) = RecordSlots.Slots<String>.inPlace(0, 3) { (_: RecordSlots.Slots<String>, _: RecordSlots.Slots<Int>) in 0 }
+        #expect(none.isEmpty && empty.isEmpty)
+    }
+}
