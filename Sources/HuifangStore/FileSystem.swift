@@ -64,40 +64,40 @@ public enum FileSystem {
         }
         defer { closedir(dir) }
         let dfd = dirfd(dir)
-        var out: [Entry] = []
+        // Names are gathered as bytes and sorted by memcmp; strings are made once, in order.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        var arena: [UInt8] = []
+        arena.reserveCapacity(1024)
+        var found: [(start: Int, count: Int, isDirectory: Bool, isSymlink: Bool, status: Stamp?)] = []
         while let ent = readdir(dir) {
-            let name = withUnsafePointer(to: ent.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name == "." || name == ".." { continue }
+            let cname = (UnsafeRawPointer(ent) + nameOffset).assumingMemoryBound(to: CChar.self)
+            let count = strlen(cname)
+            if cname[0] == 0x2E, count == 1 || (count == 2 && cname[1] == 0x2E) { continue }  // . and ..
             let type = ent.pointee.d_type
             var isDir = type == UInt8(DT_DIR)
-            let isLink = type == UInt8(DT_LNK)
             if type == UInt8(DT_UNKNOWN) {
                 var st = stat()
-                isDir = fstatat(dfd, name, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                isDir = fstatat(dfd, cname, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
             }
             var status: Stamp?
             if statFiles, !isDir {
                 var st = stat()
-                if fstatat(dfd, name, &st, 0) == 0 { status = Stamp(st) }
+                if fstatat(dfd, cname, &st, 0) == 0 { status = Stamp(st) }
             }
-            out.append(Entry(name: name, isDirectory: isDir, isSymlink: isLink, status: status))
+            found.append((arena.count, count, isDir, type == UInt8(DT_LNK), status))
+            arena.append(contentsOf: UnsafeRawBufferPointer(start: cname, count: count))
         }
-        // Byte order (as git sorts paths), without Unicode-aware comparisons.
-        out.sort { bytesPrecede($0.name, $1.name) }
-        return out
-    }
-
-    /// Whether `a` sorts before `b` byte by byte (UTF-8), as git orders paths.
-    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
-        var a = a
-        var b = b
-        return a.withUTF8 { x in
-            b.withUTF8 { y in
-                let n = min(x.count, y.count)
-                let c = n == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, n)
+        return arena.withUnsafeBufferPointer { bytes in
+            // Byte order (as git sorts paths), without Unicode-aware comparisons.
+            let order = found.indices.sorted { a, b in
+                let x = found[a], y = found[b]
+                let c = memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, min(x.count, y.count))
                 return c != 0 ? c < 0 : x.count < y.count
+            }
+            return order.map { i in
+                let e = found[i]
+                return Entry(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[e.start..<(e.start + e.count)]), as: UTF8.self),
+                             isDirectory: e.isDirectory, isSymlink: e.isSymlink, status: e.status)
             }
         }
     }
