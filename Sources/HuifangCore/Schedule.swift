@@ -78,14 +78,51 @@ public struct Schedule: Sendable {
                            issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
             return (items, uncovered)
         }
-        var items: [ScheduleItem] = []
-        items.reserveCapacity(parts.reduce(0) { $0 + $1.0.count })
         var uncovered = Set<Int>()
-        for (part, years) in parts {
-            items += part
-            uncovered.formUnion(years)
+        for (_, years) in parts { uncovered.formUnion(years) }
+        // Sorted straight out of the projects' parts (each item copied once, not joined first).
+        var part: [Int32] = []
+        var index: [Int32] = []
+        for (p, (items, _)) in parts.enumerated() {
+            for i in items.indices {
+                part.append(Int32(p))
+                index.append(Int32(i))
+            }
         }
-        self.init(items: items, uncoveredYears: uncovered)
+        let order = Self.dueOrder(part.count) { parts[Int(part[$0])].0[Int(index[$0])].due.ordinal }
+        self.uncoveredYears = uncovered
+        self.items = [ScheduleItem](unsafeUninitializedCapacity: order.count) { buffer, count in
+            for (k, n) in order.enumerated() { (buffer.baseAddress! + k).initialize(to: parts[Int(part[n])].0[Int(index[n])]) }
+            count = order.count
+        }
+    }
+
+    /// The positions 0..<count in due-date order, keeping the given order on the same day. A
+    /// counting sort over the days: a few years of due dates are a few thousand buckets, and
+    /// this is hot.
+    static func dueOrder(_ count: Int, _ due: (Int) -> Int32) -> [Int] {
+        guard count > 0 else { return [] }
+        var low = Int(due(0))
+        var high = low
+        for n in 1..<count {
+            let d = Int(due(n))
+            low = min(low, d)
+            high = max(high, d)
+        }
+        let span = high - low + 1
+        guard span <= 4 * count + 4096 else {
+            return (0..<count).sorted { due($0) != due($1) ? due($0) < due($1) : $0 < $1 }
+        }
+        var start = [Int](repeating: 0, count: span + 1)
+        for n in 0..<count { start[Int(due(n)) - low + 1] += 1 }
+        for d in 0..<span { start[d + 1] += start[d] }
+        var order = [Int](repeating: 0, count: count)
+        for n in 0..<count {
+            let d = Int(due(n)) - low
+            order[start[d]] = n
+            start[d] += 1
+        }
+        return order
     }
 
     /// The positions of each project's records. Records come grouped by project (the loader's
@@ -108,30 +145,10 @@ public struct Schedule: Sendable {
 
     /// A schedule of the given items in due-date order, as everything that reads `items` may
     /// assume; items due on the same day keep the order given (for `init(_:)`: projects by id,
-    /// then first, periodic, special, customer request). A counting sort over the days: a few
-    /// years of due dates are a few thousand buckets, and this is hot.
+    /// then first, periodic, special, customer request).
     public init(items: [ScheduleItem], uncoveredYears: Set<Int> = []) {
         self.uncoveredYears = uncoveredYears
-        guard let low = items.lazy.map({ Int($0.due.ordinal) }).min(), let high = items.lazy.map({ Int($0.due.ordinal) }).max() else {
-            self.items = []
-            return
-        }
-        let span = high - low + 1
-        guard span <= 4 * items.count + 4096 else {
-            let dues = items.map(\.due.ordinal)
-            self.items = items.indices.sorted { dues[$0] != dues[$1] ? dues[$0] < dues[$1] : $0 < $1 }.map { items[$0] }
-            return
-        }
-        var start = [Int](repeating: 0, count: span + 1)
-        for item in items { start[Int(item.due.ordinal) - low + 1] += 1 }
-        for d in 0..<span { start[d + 1] += start[d] }
-        var order = [Int](repeating: 0, count: items.count)
-        for n in items.indices {
-            let d = Int(items[n].due.ordinal) - low
-            order[start[d]] = n
-            start[d] += 1
-        }
-        self.items = order.map { items[$0] }
+        self.items = Self.dueOrder(items.count) { items[$0].due.ordinal }.map { items[$0] }
     }
 
     /// The items of project `p`, given the positions of its visits and issues in `r`.
