@@ -1,5 +1,9 @@
 import CYAML
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Reads one YAML document through libyaml's event API into a `YAMLNode` tree.
 ///
 /// Refuses what records never need and what makes YAML dangerous: anchors and aliases
@@ -51,9 +55,11 @@ public enum YAMLParser {
                     return (String(repeating: Character(Unicode.Scalar(c)), count: 7), Mark(line: line, column: 1, index: lineStart))
                 }
             }
-            var i = lineStart
-            while i < n, bytes[i] != UInt8(ascii: "\n") { i += 1 }
-            lineStart = i + 1
+            // The next line starts after the next newline (memchr: this runs on every file).
+            guard let next = bytes.withUnsafeBytes({ raw in
+                memchr(raw.baseAddress! + lineStart, 0x0A, n - lineStart).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) }
+            }) else { break }
+            lineStart = next + 1
             line += 1
         }
         return nil
