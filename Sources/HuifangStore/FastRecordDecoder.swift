@@ -16,7 +16,6 @@ enum FastRecordDecoder {
     static func visit(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String, config: Config) -> Visit? {
         guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
         let scale = config.satisfaction.scale
-        var seen: UInt32 = 0
         var id: VisitID?
         var date: Day?
         var kind: VisitKind?
@@ -35,49 +34,47 @@ enum FastRecordDecoder {
         var issues: [IssueID] = []
         var eventAt = Position.start
         var issuesAt = Position.start
-        while true {
-            guard r.next() else { return nil }
-            if r.kind == .mappingEnd { break }
-            guard let field = key(r, visitKeys, seen: &seen), r.next(), !r.isNull else { return nil }
+        guard mapping(r, visitKeys, { field in
             switch field {
-            case 0: guard let v = text(r).flatMap(VisitID.init) else { return nil }; id = v
-            case 1: guard let v = text(r).flatMap(Day.init) else { return nil }; date = v
-            case 2: guard let v = text(r).flatMap(VisitKind.init(rawValue:)) else { return nil }; kind = v
-            case 3: guard let v = text(r).flatMap(VisitMethod.init(rawValue:)) else { return nil }; method = v
-            case 4: guard let v = text(r) else { return nil }; visitor = v
-            case 5: guard let v = strings(r) else { return nil }; contacts = v
+            case 0: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
+            case 1: guard let v = text(r).flatMap(Day.init) else { return false }; date = v
+            case 2: guard let v = text(r).flatMap(VisitKind.init(rawValue:)) else { return false }; kind = v
+            case 3: guard let v = text(r).flatMap(VisitMethod.init(rawValue:)) else { return false }; method = v
+            case 4: guard let v = text(r) else { return false }; visitor = v
+            case 5: guard let v = strings(r) else { return false }; contacts = v
             case 6:
-                guard let v = text(r) else { return nil }
+                guard let v = text(r) else { return false }
                 event = v
                 eventAt = Position(line: r.line, column: r.column)
-            case 7: guard let v = text(r) else { return nil }; summary = v
-            case 8: guard let v = text(r).flatMap(Operation.init(rawValue:)) else { return nil }; operation = v
+            case 7: guard let v = text(r) else { return false }; summary = v
+            case 8: guard let v = text(r).flatMap(Operation.init(rawValue:)) else { return false }; operation = v
             case 9:
-                guard r.kind == .mappingStart else { return nil }
+                guard r.kind == .mappingStart else { return false }
                 while true {
-                    guard r.next() else { return nil }
-                    if r.kind == .mappingEnd { break }
+                    guard r.next() else { return false }
+                    if r.kind == .mappingEnd { return true }
                     guard let dimension = text(r), !scores.contains(where: { $0.dimension == dimension }),
                         config.satisfaction.dimensions.contains(dimension), r.next(), !r.isNull,
                         let score = int(r, in: 1...scale)
-                    else { return nil }
+                    else { return false }
                     scores.append((dimension, score))
                 }
-            case 10: guard let v = int(r, in: 1...scale) else { return nil }; overall = v
-            case 11: guard let v = int(r, in: 0...10) else { return nil }; nps = v
-            case 12: guard let v = strings(r) else { return nil }; quotes = v
-            case 13: guard let v = strings(r) else { return nil }; needs = v
-            case 14: guard let v = strings(r) else { return nil }; competitors = v
+            case 10: guard let v = int(r, in: 1...scale) else { return false }; overall = v
+            case 11: guard let v = int(r, in: 0...10) else { return false }; nps = v
+            case 12: guard let v = strings(r) else { return false }; quotes = v
+            case 13: guard let v = strings(r) else { return false }; needs = v
+            case 14: guard let v = strings(r) else { return false }; competitors = v
             case 15:
                 issuesAt = Position(line: r.line, column: r.column)
-                guard let v = strings(r) else { return nil }
+                guard let v = strings(r) else { return false }
                 for s in v {
-                    guard let i = IssueID(s) else { return nil }
+                    guard let i = IssueID(s) else { return false }
                     issues.append(i)
                 }
-            default: return nil
+            default: return false
             }
-        }
+            return true
+        }) else { return nil }
         guard r.leaveDocument(), let id, let date, let kind, let method, let visitor, let summary,
             fileName == "\(date)-\(id).yaml"
         else { return nil }
@@ -96,7 +93,6 @@ enum FastRecordDecoder {
 
     static func issue(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String) -> Issue? {
         guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
-        var seen: UInt32 = 0
         var id: IssueID?
         var title: String?
         var raised: Day?
@@ -114,100 +110,83 @@ enum FastRecordDecoder {
         var history: [HistoryEntry]?
         var departmentAt = Position.start
         var visitAt = Position.start
-        while true {
-            guard r.next() else { return nil }
-            if r.kind == .mappingEnd { break }
-            guard let field = key(r, issueKeys, seen: &seen), r.next(), !r.isNull else { return nil }
+        guard mapping(r, issueKeys, { field in
             switch field {
-            case 0: guard let v = text(r).flatMap(IssueID.init) else { return nil }; id = v
-            case 1: guard let v = text(r) else { return nil }; title = v
-            case 2: guard let v = text(r).flatMap(Day.init) else { return nil }; raised = v
-            case 3: guard let v = text(r).flatMap(IssueSource.init(rawValue:)) else { return nil }; source = v
+            case 0: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
+            case 1: guard let v = text(r) else { return false }; title = v
+            case 2: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
+            case 3: guard let v = text(r).flatMap(IssueSource.init(rawValue:)) else { return false }; source = v
             case 4:
                 visitAt = Position(line: r.line, column: r.column)
-                guard let v = text(r).flatMap(VisitID.init) else { return nil }
+                guard let v = text(r).flatMap(VisitID.init) else { return false }
                 visit = v
-            case 5: guard let v = text(r).flatMap(IssueCategory.init(rawValue:)) else { return nil }; category = v
-            case 6: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return nil }; severity = v
-            case 7: guard let v = text(r) else { return nil }; owner = v
+            case 5: guard let v = text(r).flatMap(IssueCategory.init(rawValue:)) else { return false }; category = v
+            case 6: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; severity = v
+            case 7: guard let v = text(r) else { return false }; owner = v
             case 8:
                 departmentAt = Position(line: r.line, column: r.column)
-                guard let v = text(r) else { return nil }
+                guard let v = text(r) else { return false }
                 department = v
-            case 9: guard let v = text(r).flatMap(Day.init) else { return nil }; due = v
-            case 10: guard let v = text(r).flatMap(IssueStatus.init(rawValue:)) else { return nil }; status = v
+            case 9: guard let v = text(r).flatMap(Day.init) else { return false }; due = v
+            case 10: guard let v = text(r).flatMap(IssueStatus.init(rawValue:)) else { return false }; status = v
             case 11:
-                guard r.kind == .mappingStart else { return nil }
-                var seenInner: UInt32 = 0
                 var d: Day?
                 var s: String?
                 var onSpot = false
-                while true {
-                    guard r.next() else { return nil }
-                    if r.kind == .mappingEnd { break }
-                    guard let f = key(r, resolvedKeys, seen: &seenInner), r.next(), !r.isNull else { return nil }
+                guard r.kind == .mappingStart, mapping(r, resolvedKeys, { f in
                     switch f {
-                    case 0: guard let v = text(r).flatMap(Day.init) else { return nil }; d = v
-                    case 1: guard let v = text(r) else { return nil }; s = v
-                    default: guard let v = bool(r) else { return nil }; onSpot = v
+                    case 0: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
+                    case 1: guard let v = text(r) else { return false }; s = v
+                    default: guard let v = bool(r) else { return false }; onSpot = v
                     }
-                }
-                guard let d, let s else { return nil }
+                    return true
+                }), let d, let s else { return false }
                 resolved = Resolution(date: d, summary: s, onSpot: onSpot)
             case 12:
-                guard r.kind == .mappingStart else { return nil }
-                var seenInner: UInt32 = 0
                 var d: Day?
                 var satisfied: Bool?
-                while true {
-                    guard r.next() else { return nil }
-                    if r.kind == .mappingEnd { break }
-                    guard let f = key(r, confirmedKeys, seen: &seenInner), r.next(), !r.isNull else { return nil }
+                guard r.kind == .mappingStart, mapping(r, confirmedKeys, { f in
                     if f == 0 {
-                        guard let v = text(r).flatMap(Day.init) else { return nil }
+                        guard let v = text(r).flatMap(Day.init) else { return false }
                         d = v
                     } else {
-                        guard let v = bool(r) else { return nil }
+                        guard let v = bool(r) else { return false }
                         satisfied = v
                     }
-                }
-                guard let d, let satisfied else { return nil }
+                    return true
+                }), let d, let satisfied else { return false }
                 confirmed = Confirmation(date: d, satisfied: satisfied)
-            case 13: guard let v = text(r) else { return nil }; caseAnalysis = v
+            case 13: guard let v = text(r) else { return false }; caseAnalysis = v
             case 14:
-                guard r.kind == .sequenceStart else { return nil }
+                guard r.kind == .sequenceStart else { return false }
                 var entries: [HistoryEntry] = []
                 while true {
-                    guard r.next() else { return nil }
+                    guard r.next() else { return false }
                     if r.kind == .sequenceEnd { break }
-                    guard r.kind == .mappingStart else { return nil }
-                    var seenInner: UInt32 = 0
                     var at: Day?
                     var action: String?
                     var by: String?
                     var from: Severity?
                     var to: Severity?
                     var reason: String?
-                    while true {
-                        guard r.next() else { return nil }
-                        if r.kind == .mappingEnd { break }
-                        guard let f = key(r, historyKeys, seen: &seenInner), r.next(), !r.isNull else { return nil }
+                    guard r.kind == .mappingStart, mapping(r, historyKeys, { f in
                         switch f {
-                        case 0: guard let v = text(r).flatMap(Day.init) else { return nil }; at = v
-                        case 1: guard let v = text(r) else { return nil }; action = v
-                        case 2: guard let v = text(r) else { return nil }; by = v
-                        case 3: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return nil }; from = v
-                        case 4: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return nil }; to = v
-                        default: guard let v = text(r) else { return nil }; reason = v
+                        case 0: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
+                        case 1: guard let v = text(r) else { return false }; action = v
+                        case 2: guard let v = text(r) else { return false }; by = v
+                        case 3: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; from = v
+                        case 4: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; to = v
+                        default: guard let v = text(r) else { return false }; reason = v
                         }
-                    }
-                    guard let at, let action else { return nil }
+                        return true
+                    }), let at, let action else { return false }
                     entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason))
                 }
                 history = entries
-            default: return nil
+            default: return false
             }
-        }
+            return true
+        }) else { return nil }
         guard r.leaveDocument(), let id, let title, let raised, let source, let category, let severity, let owner,
             let department, let due, let status, let history, fileName == "\(id).yaml"
         else { return nil }
@@ -226,6 +205,18 @@ enum FastRecordDecoder {
     static let historyKeys: [StaticString] = ["at", "action", "by", "from", "to", "reason"]
 
     // MARK: values
+
+    /// Reads a mapping (the reader is on its start): `body` gets each key's position among
+    /// `keys` with the reader on the key's value, which is never null. False at the first key
+    /// that is unknown, repeated or not a scalar, at a null, or when `body` says false.
+    static func mapping(_ r: YAMLEventReader, _ keys: [StaticString], _ body: (Int) -> Bool) -> Bool {
+        var seen: UInt32 = 0
+        while true {
+            guard r.next() else { return false }
+            if r.kind == .mappingEnd { return true }
+            guard let field = key(r, keys, seen: &seen), r.next(), !r.isNull, body(field) else { return false }
+        }
+    }
 
     /// The position of the current key among `keys`, marking it seen; nil for a key that is not
     /// a scalar, not known here, or repeated.
