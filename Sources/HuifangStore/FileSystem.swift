@@ -44,11 +44,6 @@ public enum FileSystem {
             self.ctimeNsec = ctimeNsec
             self.inode = inode
         }
-
-        public static func of(_ path: String) -> Stamp? {
-            var st = stat()
-            return stat(path, &st) == 0 ? Stamp(st) : nil
-        }
     }
 
     /// The entries of a directory, sorted by name, without `.` and `..`; nil when it is missing.

@@ -147,6 +147,7 @@ public struct RecordCache: Sendable {
         var payload: Payload
     }
 
+    /// The binary form of one outcome, as the cache keeps it (tests compare records by it).
     static func encode(_ outcome: RepositoryLoader.Outcome) -> [UInt8] {
         var w = BinaryWriter(capacity: 256)
         RecordCoding.write(&w, outcome)

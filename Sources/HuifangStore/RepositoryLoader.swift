@@ -148,7 +148,9 @@ public enum RepositoryLoader {
             var saved: [RecordCache.Entry] = []
             saved.reserveCapacity(results.count)
             for k in results.indices {
-                if let s = results[k].stamp, let payload = results[k].payload { saved.append(RecordCache.Entry(path: jobs[k].0, stamp: s, payload: payload)) }
+                if let s = results[k].stamp, let payload = results[k].payload {
+                    saved.append(RecordCache.Entry(path: jobs[k].0, stamp: s, payload: payload))
+                }
             }
             cache.saveInBackground(repo, stamp: stamp, entries: saved, payloads: payloads)
         }
@@ -431,12 +433,6 @@ public enum RepositoryLoader {
         let (node, parseFindings) = parse(bytes, path)
         if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
         return decode(node, path, job, config: config)
-    }
-
-
-    static func decode(_ path: String, _ job: Job, repo: Repository, config: Config) -> Outcome {
-        var st = stat()
-        return decode(path, job, root: Root(repo: repo, fd: AT_FDCWD), config: config, stat: &st)
     }
 
     /// The repository with its folder open: record paths are taken relative to `fd`.
