@@ -7,8 +7,9 @@
 #
 # Prints each command's best time and peak memory beside the floor (measured before each
 # command; the best of those blocks is used), with the goals, and writes the same to
-# bench/RESULTS.md. --reference-generator PATH also compares PATH's corpus with ours. --scale adds check and the report at 1,000, 5,000 and 20,000
-# projects to show how time and memory grow. Corpora and binaries live in bench/out/.
+# bench/RESULTS.md. --reference-generator PATH also compares PATH's corpus with ours. --scale
+# adds check and the report at 1,000, 5,000 and 20,000 projects to show how time and memory
+# grow. Corpora and binaries live in bench/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 projects=5000 years=5 runs=5 scale=0 reference=""
