@@ -19,8 +19,7 @@ public enum Parallel {
         if count == 0 { return [] }
         return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
             nonisolated(unsafe) let out = buffer
-            let chunks = threads <= 1 ? 1 : min(count, threads * chunksPerThread)
-            let perChunk = (count + chunks - 1) / chunks
+            let (chunks, perChunk) = layout(count, threads, chunksPerThread)
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 for i in min(count, c * perChunk)..<min(count, (c + 1) * perChunk) {
                     (out.baseAddress! + i).initialize(to: body(i))
@@ -35,10 +34,15 @@ public enum Parallel {
     public static func mapChunks<T: Sendable>(_ count: Int, threads: Int = defaultThreads, chunksPerThread: Int = 16,
                                              _ body: @Sendable (Range<Int>, Int) -> T) -> [T] {
         if count == 0 { return [] }
-        let chunks = threads <= 1 ? 1 : min(count, threads * chunksPerThread)
-        let perChunk = (count + chunks - 1) / chunks
+        let (chunks, perChunk) = layout(count, threads, chunksPerThread)
         return map(chunks, threads: threads, chunksPerThread: chunksPerThread) { c in
             body(min(count, c * perChunk)..<min(count, (c + 1) * perChunk), c)
         }
+    }
+
+    /// How many chunks `0..<count` is cut into, and how long each is (the last may be shorter).
+    private static func layout(_ count: Int, _ threads: Int, _ chunksPerThread: Int) -> (chunks: Int, perChunk: Int) {
+        let chunks = threads <= 1 ? 1 : min(count, threads * chunksPerThread)
+        return (chunks, (count + chunks - 1) / chunks)
     }
 }

@@ -49,40 +49,43 @@ public struct RecordCache: Sendable {
         guard let file = MappedFile(repo.path(path)), file.bytes.count > magic.count,
             file.bytes.prefix(magic.count).elementsEqual(magic)
         else { return RecordCache() }
-        let parsed: (Int64, [IndexEntry])? = { (buf: UnsafeBufferPointer<UInt8>) in
-            var r = BinaryReader(buf, at: magic.count)
-            do {
-                guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
-                let written = Int64(try r.int())
-                let n = try r.count()
-                var index: [IndexEntry] = []
-                index.reserveCapacity(n)
-                for _ in 0..<n {
-                    let pathCount = try r.count()
-                    let pathStart = r.at
-                    r.at += pathCount
-                    let s = Stamp(size: Int64(try r.int()), mtimeSec: Int64(try r.int()), mtimeNsec: Int64(try r.int()),
-                                  ctimeSec: Int64(try r.int()), ctimeNsec: Int64(try r.int()), inode: try r.uint())
-                    index.append(IndexEntry(pathStart: pathStart, pathCount: pathCount, stamp: s, payloadStart: 0,
-                                            payloadCount: try r.count()))
-                }
-                var at = r.at
-                for i in index.indices {
-                    index[i].payloadStart = at
-                    at += index[i].payloadCount
-                }
-                guard at == buf.count else { return nil }
-                return (written, index)
-            } catch {
-                return nil
-            }
-        }(file.bytes)
-        guard let (written, index) = parsed else { return RecordCache() }
+        guard let (written, index) = index(of: file.bytes, stamp: stamp) else { return RecordCache() }
         var cache = RecordCache()
         cache.file = file
         cache.index = index
         cache.writtenSec = written
         return cache
+    }
+
+    /// The time the cache was written and its index, or nil for a cache of another version or
+    /// stamp, or one that does not hold together.
+    private static func index(of buf: UnsafeBufferPointer<UInt8>, stamp: UInt64) -> (Int64, [IndexEntry])? {
+        var r = BinaryReader(buf, at: magic.count)
+        do {
+            guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
+            let written = Int64(try r.int())
+            let n = try r.count()
+            var index: [IndexEntry] = []
+            index.reserveCapacity(n)
+            for _ in 0..<n {
+                let pathCount = try r.count()
+                let pathStart = r.at
+                r.at += pathCount
+                let s = Stamp(size: Int64(try r.int()), mtimeSec: Int64(try r.int()), mtimeNsec: Int64(try r.int()),
+                              ctimeSec: Int64(try r.int()), ctimeNsec: Int64(try r.int()), inode: try r.uint())
+                index.append(IndexEntry(pathStart: pathStart, pathCount: pathCount, stamp: s, payloadStart: 0,
+                                        payloadCount: try r.count()))
+            }
+            var at = r.at
+            for i in index.indices {
+                index[i].payloadStart = at
+                at += index[i].payloadCount
+            }
+            guard at == buf.count else { return nil }
+            return (written, index)
+        } catch {
+            return nil
+        }
     }
 
     /// For each path, the index entry that holds it, or -1. The walk lists files in the same
