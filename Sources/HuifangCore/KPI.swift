@@ -8,12 +8,17 @@ extension KPIEngine {
     public static func byDepartment(
         _ r: Records, schedule: Schedule, period: Period, today: Day
     ) -> [(department: Department, kpis: PeriodKPIs)] {
-        let scoped = r.config.departments.compactMap { d -> (Department, Set<ProjectID>)? in
+        let scoped = departmentsWithProjects(r)
+        let kpis = compute(r, schedule: schedule, scopes: scoped.map { Scope(period, projects: $0.projects) }, today: today)
+        return zip(scoped, kpis).map { ($0.department, $1) }
+    }
+
+    /// The departments of huifang.yaml that have projects, in its order, with their projects.
+    public static func departmentsWithProjects(_ r: Records) -> [(department: Department, projects: Set<ProjectID>)] {
+        r.config.departments.compactMap { d in
             let ids = projects(of: d.id, in: r)
             return ids.isEmpty ? nil : (d, ids)
         }
-        let kpis = compute(r, schedule: schedule, scopes: scoped.map { Scope(period, projects: $0.1) }, today: today)
-        return zip(scoped, kpis).map { ($0.0, $1) }
     }
 }
 

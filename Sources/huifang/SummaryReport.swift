@@ -8,16 +8,13 @@ enum SummaryReport {
         let L = c.labels
         // Every KPI scope of the report in one parallel pass: the departments, the four
         // periods before this one, and this one for the whole company.
-        let departments = r.config.departments.compactMap { d -> (Department, Set<ProjectID>)? in
-            let ids = KPIEngine.projects(of: d.id, in: r)
-            return ids.isEmpty ? nil : (d, ids)
-        }
+        let departments = KPIEngine.departmentsWithProjects(r)
         let earlier = KPIEngine.trendPeriods(before: c.period)
-        let kpiScopes = departments.map { KPIEngine.Scope(c.period, projects: $0.1) } + earlier.map { KPIEngine.Scope($0) }
+        let kpiScopes = departments.map { KPIEngine.Scope(c.period, projects: $0.projects) } + earlier.map { KPIEngine.Scope($0) }
             + [KPIEngine.Scope(c.period)]
         let all = KPIEngine.compute(r, schedule: c.schedule, scopes: kpiScopes, today: c.today)
         let total = all[all.count - 1]
-        let perDepartment = zip(departments, all).map { ($0.0, $1) }
+        let perDepartment = zip(departments, all).map { ($0.department, $1) }
         let trend = Array(all.suffix(earlier.count + 1))
         let recurring = RecurringProblems.find(r, period: c.period)
         let periods = trend.map(\.period)
