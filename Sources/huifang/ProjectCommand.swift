@@ -122,7 +122,7 @@ extension ProjectCommand {
             let issues = r.issues(of: p.id)
             let dept = r.config.department(p.department)
             if format == .json {
-                Console.out(ProjectJSON.project(p, visits: visits, issues: issues).render() + "\n")
+                Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
                 return
             }
             if format == .csv { throw CommandFailure.usage("project show prints a table or json, not csv") }
