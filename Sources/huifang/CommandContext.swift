@@ -24,8 +24,10 @@ struct CommandContext {
     /// The rules between records run only when asked (`check` and `status` report findings;
     /// the other commands use the records). A record that could not be read makes the command
     /// refuse (see `admit`), unless it `reportsFindings` itself; a command that holds the lock,
-    /// or says it is `writing`, refuses even with --ignore-invalid.
-    func load(crossRecordRules: Bool = false, reportsFindings: Bool = false, writing: Bool = false) throws -> LoadedRepository {
+    /// or says it is `writing`, refuses even with --ignore-invalid. A command that uses only
+    /// huifang.yaml (`usesRecords: false`, `project add`) is not concerned.
+    func load(crossRecordRules: Bool = false, reportsFindings: Bool = false, writing: Bool = false,
+              usesRecords: Bool = true) throws -> LoadedRepository {
         let loaded = Terminal.progress("reading \(repository.root)") {
             RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
         }
@@ -34,7 +36,7 @@ struct CommandContext {
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
         Self.keptUntilExit.append(loaded)
-        try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock)
+        if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded
     }
 

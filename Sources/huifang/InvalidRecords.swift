@@ -7,6 +7,7 @@ import HuifangStore
 /// A command that writes refuses even with --ignore-invalid: what it writes is derived from
 /// what it read (new ids must not collide with an unread record's, a visit's kind comes from
 /// the project's visits, a plan from the whole schedule), so it would be written wrong.
+/// `project add` reads nothing but huifang.yaml, and goes on.
 extension CommandContext {
     /// How many unreadable files a refusal names; `check` lists them all.
     static let unreadableShown = 10

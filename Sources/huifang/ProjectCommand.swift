@@ -42,7 +42,8 @@ extension ProjectCommand {
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
-            let loaded = try ctx.load()
+            // Only huifang.yaml counts: whether the project exists is its folder's existence.
+            let loaded = try ctx.load(usesRecords: false)
             let config = loaded.records.config
             let folder = "projects/\(pid)"
             if FileSystem.exists(ctx.repository.path(folder)) {

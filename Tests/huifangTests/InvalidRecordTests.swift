@@ -88,7 +88,6 @@ import Testing
             ["issue", "add", "acme-erp", "--title", "x", "--category", "service", "--severity", "minor"],
             ["issue", "resolve", b.issue, "--summary", "已修复"],
             ["event", "add", "2026-11-02", "--kind", "upgrade", "--title", "升级", "--tag", "erp"],
-            ["project", "add", "gamma", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"],
         ] {
             let result = b.r.run(args + ["--ignore-invalid"])
             #expect(result.code == 65, "\(args): \(result.stdout)")
@@ -96,6 +95,19 @@ import Testing
             #expect(result.stderr.contains("nothing was written"), "\(args): \(result.stderr)")
         }
         #expect(b.r.snapshot() == before)
+    }
+
+    /// `project add` depends on huifang.yaml only (a project exists when its folder does).
+    @Test func projectAddDoesNotDependOnOtherRecords() throws {
+        let b = try Self.makeBroken()
+        defer { b.r.cleanup() }
+        let add = b.r.run(["project", "add", "gamma", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"])
+        #expect(add.code == 0, "\(add.stderr)")
+        #expect(add.stderr.isEmpty)
+        #expect(b.r.read("projects/gamma/project.yaml") != nil)
+        let again = b.r.run(["project", "add", "beta-mes", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"])
+        #expect(again.code == 64)
+        #expect(again.stderr.contains("project 'beta-mes' already exists"))
     }
 
     /// Before: report summary gave 0 visits and satisfaction n/a for 2026Q3, exit 0, nothing on stderr.
