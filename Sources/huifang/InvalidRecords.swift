@@ -1,4 +1,5 @@
 import HuifangCore
+import HuifangReport
 import HuifangStore
 
 /// Records that could not be read never vanish silently: a command whose answer depends on
@@ -53,7 +54,8 @@ extension Records {
     func unreadableFailure(_ kind: UnreadableRecord.Kind, _ text: String) -> CommandFailure? {
         guard let u = unreadable(kind, matching: text) else { return nil }
         let f = u.first
-        return CommandFailure.data("\(kind.rawValue) '\(u.id ?? text)' exists but cannot be read: \(f.path):\(f.line):\(f.column): \(f.message)",
-                                   hint: "\(f.hint ?? "fix it") ('huifang check' lists every problem)")
+        // File names and messages are record text: cleaned of control sequences for the terminal.
+        return CommandFailure.data(TerminalText.clean("\(kind.rawValue) '\(u.id ?? text)' exists but cannot be read: \(f.path):\(f.line):\(f.column): \(f.message)"),
+                                   hint: TerminalText.clean("\(f.hint ?? "fix it") ('huifang check' lists every problem)"))
     }
 }
