@@ -36,15 +36,33 @@ public enum RecordCheck {
         let issuesByID = positions(r.issues.count, { r.issues[$0].id }, { r.issues[$0].location })
         _ = positions(r.improvements.count, { r.improvements[$0].id }, { r.improvements[$0].location })
         let events = Set(r.events.map(\.id))
+        // A reference to a record whose file cannot be read is not "unknown": the record is
+        // there, and its own error (reported at its file) is what to fix.
+        var unreadable: [UnreadableRecord.Kind: [String: String]] = [:]
+        for u in r.unreadable { if let id = u.id { unreadable[u.kind, default: [:]][id] = u.path } }
+        /// The finding for a reference to `id` when its file exists but cannot be read.
+        func unreadableReference(_ kind: UnreadableRecord.Kind, _ id: String, at: SourceLocation) -> Finding? {
+            guard let path = unreadable[kind]?[id] else { return nil }
+            return Finding(.warning, at: at, message: "\(kind.rawValue) '\(id)' exists but cannot be read (\(path))",
+                           hint: "fix the error reported in \(path); this reference is checked again once it reads")
+        }
 
         for n in r.visits.indices {
             let path = r.visits[n].location.path
             if let e = r.visits[n].event, !events.contains(e) {
-                findings.append(Finding(at: r.visits[n].eventAt.in(path), message: "unknown event '\(e)'",
-                                        hint: "name a file of events/ without '.yaml', or add the event with 'huifang event add'"))
+                if let f = unreadableReference(.event, e, at: r.visits[n].eventAt.in(path)) {
+                    findings.append(f)
+                } else {
+                    findings.append(Finding(at: r.visits[n].eventAt.in(path), message: "unknown event '\(e)'",
+                                            hint: "name a file of events/ without '.yaml', or add the event with 'huifang event add'"))
+                }
             }
             for id in r.visits[n].issues {
                 guard let issue = issuesByID[id] else {
+                    if let f = unreadableReference(.issue, id.rawValue, at: r.visits[n].issuesAt.in(path)) {
+                        findings.append(f)
+                        continue
+                    }
                     findings.append(Finding(at: r.visits[n].issuesAt.in(path), message: "unknown issue '\(id)'",
                                             hint: "remove it from 'issues:' or restore the issue's file"))
                     continue
@@ -75,6 +93,8 @@ public enum RecordCheck {
                         findings.append(Finding(.warning, at: at, message: "visit '\(vid)' does not list this issue in its 'issues:'",
                                                 hint: "add '\(r.issues[n].id)' to the visit's 'issues:' list (\(r.visits[v].location.path))"))
                     }
+                } else if let f = unreadableReference(.visit, vid.rawValue, at: at) {
+                    findings.append(f)
                 } else {
                     findings.append(Finding(at: at, message: "unknown visit '\(vid)'",
                                             hint: "name a visit of this project, or remove 'visit:'"))
@@ -86,6 +106,10 @@ public enum RecordCheck {
         for m in r.improvements {
             checkDepartment(m.department, m.departmentAt.in(m.location.path))
             for id in m.addresses where issuesByID[id] == nil {
+                if let f = unreadableReference(.issue, id.rawValue, at: m.addressesAt.in(m.location.path)) {
+                    findings.append(f)
+                    continue
+                }
                 findings.append(Finding(at: m.addressesAt.in(m.location.path), message: "unknown issue '\(id)' in 'addresses'",
                                         hint: "list ids of existing issues (any project)"))
             }
@@ -97,12 +121,20 @@ public enum RecordCheck {
 
         for e in r.events {
             for p in e.projects where projects[p] == nil {
+                if let f = unreadableReference(.project, p.rawValue, at: e.projectsAt.in(e.location.path)) {
+                    findings.append(f)
+                    continue
+                }
                 findings.append(Finding(at: e.projectsAt.in(e.location.path), message: "unknown project '\(p)'",
                                         hint: "list ids of folders under projects/"))
             }
         }
         for plan in r.plans {
             for item in plan.visits where projects[item.project] == nil {
+                if let f = unreadableReference(.project, item.project.rawValue, at: plan.location) {
+                    findings.append(f)
+                    continue
+                }
                 findings.append(Finding(.warning, at: plan.location, message: "plan names unknown project '\(item.project)'"))
             }
         }

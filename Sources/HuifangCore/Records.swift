@@ -9,6 +9,8 @@ public struct Records: Sendable {
     public var improvements: [Improvement]
     public var events: [Event]
     public var plans: [Plan]
+    /// The record files that could not be read and are left out of everything above, by path.
+    public var unreadable: [UnreadableRecord] = []
 
     public init(
         config: Config, calendar: WorkCalendar, projects: [Project] = [], visits: [Visit] = [], issues: [Issue] = [],

@@ -17,6 +17,10 @@ public enum HTMLRenderer {
 
             """
         if !doc.subtitle.isEmpty { out += "<p class=\"subtitle\">\(escape(doc.subtitle))</p>\n" }
+        for w in doc.warnings {
+            out += "<p class=\"warning\" role=\"alert\" style=\"border-left:4px solid #d97706;background:#fffbeb;padding:6px 12px\">"
+            out += "<strong>\(escape(doc.warningLabel)):</strong> \(escape(w))</p>\n"
+        }
         for block in doc.blocks {
             switch block {
             case .heading(let t): out += "<h2>\(escape(t))</h2>\n"

@@ -4,6 +4,7 @@ public enum MarkdownRenderer {
     public static func render(_ doc: ReportDocument) -> String {
         var out = "# \(inline(doc.title))\n\n"
         if !doc.subtitle.isEmpty { out += "_\(inline(doc.subtitle))_\n\n" }
+        for w in doc.warnings { out += "> **\(doc.warningLabel):** \(inline(w))\n\n" }
         for block in doc.blocks {
             switch block {
             case .heading(let t): out += "## \(inline(t))\n\n"

@@ -6,6 +6,12 @@ public struct ReportDocument: Sendable {
     public var subtitle: String
     public var language: String
     public var blocks: [Block]
+    /// What makes the report less than whole (records left out, ...): every renderer prints
+    /// these first, as a note under the title.
+    public var warnings: [String] = []
+
+    /// The note's label in the report's language.
+    public var warningLabel: String { language == "zh" ? "警告" : "Warning" }
 
     public init(title: String, subtitle: String, language: String, blocks: [Block] = []) {
         self.title = title

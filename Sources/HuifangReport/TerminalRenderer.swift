@@ -4,6 +4,7 @@ public enum TerminalRenderer {
     public static func render(_ doc: ReportDocument) -> String {
         var out = TerminalText.clean(doc.title) + "\n"
         if !doc.subtitle.isEmpty { out += TerminalText.clean(doc.subtitle) + "\n" }
+        for w in doc.warnings { out += "\n" + doc.warningLabel + ": " + TerminalText.clean(w) + "\n" }
         for block in doc.blocks {
             switch block {
             case .heading(let t):

@@ -20,6 +20,9 @@ public struct LoadedRepository: Sendable {
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
 
+    /// The record files that could not be read: their records are not in `records`.
+    public var unreadable: [UnreadableRecord] { records.unreadable }
+
     /// What reading took besides the records (the file list, per-file results, the mapped
     /// cache): freed with the loaded repository, which a command keeps until it exits.
     var workingSet: WorkingSet?
@@ -121,7 +124,8 @@ public enum RepositoryLoader {
         defer { if base >= 0 { close(base) } }
         let root = Root(repo: repo, fd: base)
         var jobs: [(String, Job, RecordCache.Stamp?)] = []
-        findings += plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
+        let walkFindings = plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
+        findings += walkFindings
         PhaseTimer.mark("directory walk (\(jobs.count) files)")
         // Visits and issues are decoded straight into the storage of their final arrays.
         let counts = RecordSlots.counts(jobs.lazy.map(\.1))
@@ -140,10 +144,18 @@ public enum RepositoryLoader {
         records.issues = issues
         slots.take(into: &records)
         var cachedFiles = 0
-        for result in results {
+        var unreadable = unreadableEntries(walkFindings)
+        for k in results.indices {
+            let result = results[k]
             if result.cached { cachedFiles += 1 }
-            if !result.findings.isEmpty { findings += result.findings }
+            if !result.findings.isEmpty {
+                findings += result.findings
+                // A file with an error gave no record (the decoders return none then).
+                let errors = result.findings.filter { $0.severity == .error }
+                if !errors.isEmpty { unreadable.append(UnreadableRecord(path: jobs[k].0, problems: errors)) }
+            }
         }
+        records.unreadable = unreadable.sorted { $0.path < $1.path }
         if useCache, cachedFiles != results.count || cache.count != results.count {
             var saved: [RecordCache.Entry] = []
             saved.reserveCapacity(results.count)
@@ -177,6 +189,19 @@ public enum RepositoryLoader {
         loaded.cachedFiles = cachedFiles
         loaded.workingSet = WorkingSet(jobs: jobs, results: results, cache: cache)
         return loaded
+    }
+
+    /// What the walk left out: each file or folder with an error of the walk (a link out of
+    /// the repository, a `.yml` file, a file in the wrong place, a project folder without
+    /// project.yaml or with a name that is no id). Warnings (a stray folder) leave out nothing.
+    static func unreadableEntries(_ walkFindings: [Finding]) -> [UnreadableRecord] {
+        var byPath: [String: [Finding]] = [:]
+        var order: [String] = []
+        for f in walkFindings where f.severity == .error {
+            if byPath[f.path] == nil { order.append(f.path) }
+            byPath[f.path, default: []].append(f)
+        }
+        return order.map { UnreadableRecord(path: $0, problems: byPath[$0]!) }
     }
 
     /// A path that stays inside the repository: relative, no `..`, no empty parts.

@@ -6,10 +6,13 @@ struct CommandContext {
     let repository: Repository
     let today: Day
     let useCache: Bool
+    /// --ignore-invalid: answer without the records that cannot be read (see `admit`).
+    let ignoreInvalid: Bool
 
     init(_ global: GlobalOptions) throws {
         today = try global.today()
         useCache = !global.noCache
+        ignoreInvalid = global.ignoreInvalid
         do {
             repository = try Repository.discover(from: global.startDirectory)
         } catch {
@@ -19,8 +22,12 @@ struct CommandContext {
 
     /// Reads every record. huifang.yaml must be readable: nothing else makes sense without it.
     /// The rules between records run only when asked (`check` and `status` report findings;
-    /// the other commands use the records).
-    func load(crossRecordRules: Bool = false) throws -> LoadedRepository {
+    /// the other commands use the records). A record that could not be read makes the command
+    /// refuse (see `admit`), unless it `reportsFindings` itself; a command that holds the lock,
+    /// or says it is `writing`, refuses even with --ignore-invalid. A command that uses only
+    /// huifang.yaml (`usesRecords: false`, `project add`) is not concerned.
+    func load(crossRecordRules: Bool = false, reportsFindings: Bool = false, writing: Bool = false,
+              usesRecords: Bool = true) throws -> LoadedRepository {
         let loaded = Terminal.progress("reading \(repository.root)") {
             RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
         }
@@ -29,6 +36,7 @@ struct CommandContext {
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
         Self.keptUntilExit.append(loaded)
+        if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded
     }
 
@@ -38,8 +46,12 @@ struct CommandContext {
 
     /// Takes the write lock; held until the returned object is released.
     func lock() throws -> RepositoryLock {
+        Self.holdsLock = true
         do { return try RepositoryLock.acquire(repository) } catch { throw CommandFailure(error) }
     }
+
+    /// Set once the command takes the write lock: it writes, so records it cannot read make it refuse.
+    nonisolated(unsafe) static var holdsLock = false
 
     func write(_ text: String, to relative: String) throws {
         do {
@@ -66,6 +78,7 @@ extension Records {
         case .found(let p): return p
         case .ambiguous(let m): throw CommandFailure(StoreError.ambiguous(what: "project", prefix: text, matches: m))
         case .notFound, .tooShort:
+            if let unread = unreadableFailure(.project, text) { throw unread }
             let known = projects.prefix(8).map(\.id.rawValue).joined(separator: ", ")
             throw CommandFailure.usage("no project '\(text)'",
                                        hint: projects.isEmpty ? "add one with 'huifang project add'" : "known projects: \(known)\(projects.count > 8 ? ", ..." : "") (see 'huifang project list')")
@@ -80,6 +93,7 @@ extension Records {
             throw CommandFailure.usage("'\(text)' is too short to name \(noun == "issue" ? "an" : "a") \(noun)",
                                        hint: "give at least \(Records.minimumPrefix) characters of the id")
         case .notFound:
+            if let kind = UnreadableRecord.Kind(rawValue: noun), let unread = unreadableFailure(kind, text) { throw unread }
             throw CommandFailure.usage("no \(noun) '\(text)'", hint: "list them with 'huifang \(noun) list'")
         }
     }

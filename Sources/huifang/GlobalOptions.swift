@@ -18,6 +18,10 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Read every record file, ignoring and not writing .huifang/cache.")
     var noCache = false
 
+    @Flag(name: .customLong("ignore-invalid"),
+          help: "Answer without the records that cannot be read (else exit 65), saying how many were left out; commands that write refuse either way.")
+    var ignoreInvalid = false
+
     /// The as-of date: --as-of, else $HUIFANG_TODAY, else the local date.
     func today() throws -> Day {
         if let asOf { return asOf }

@@ -33,7 +33,7 @@ extension ImproveCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             if edit {
-                let r = try ctx.load().records
+                let r = try ctx.load(writing: true).records
                 let template = DraftTemplates.improvement(zh: r.config.language == .zh, flags: self, departments: r.config.departments)
                 let draft = try EditorSession(template: template, name: "improvement.yaml").run(DraftTemplates.readImprovement)
                 var filled = self

@@ -75,7 +75,7 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             if edit {
-                let r = try ctx.load().records
+                let r = try ctx.load(writing: true).records
                 let p = try r.requireProject(project)
                 let template = DraftTemplates.issue(project: p, zh: r.config.language == .zh, flags: self, today: ctx.today)
                 let draft = try EditorSession(template: template, name: "issue.yaml").run(DraftTemplates.readIssue)
@@ -384,7 +384,7 @@ extension IssueCommand {
                     })))
                     json = .object(pairs)
                 }
-                Console.out(json.render() + "\n")
+                Console.out(Warnings.attach(to: json).render() + "\n")
                 return
             }
             var s = TerminalText.clean("\(i.id)  \(i.title)") + "\n"

@@ -28,7 +28,7 @@ struct Listing {
             return CSVWriter.render(headers: columns.map(\.key), rows: rows.map { $0.map(\.text) })
         case .json:
             let objects = rows.map { r in JSONValue.object(zip(columns, r).map { ($0.key, $1.json) }) }
-            return JSONValue.array(objects).render() + "\n"
+            return Warnings.attach(to: JSONValue.array(objects)).render() + "\n"
         }
     }
 }

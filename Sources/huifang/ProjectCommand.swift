@@ -42,7 +42,8 @@ extension ProjectCommand {
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
-            let loaded = try ctx.load()
+            // Only huifang.yaml counts: whether the project exists is its folder's existence.
+            let loaded = try ctx.load(usesRecords: false)
             let config = loaded.records.config
             let folder = "projects/\(pid)"
             if FileSystem.exists(ctx.repository.path(folder)) {
@@ -122,7 +123,7 @@ extension ProjectCommand {
             let issues = r.issues(of: p.id)
             let dept = r.config.department(p.department)
             if format == .json {
-                Console.out(ProjectJSON.project(p, visits: visits, issues: issues).render() + "\n")
+                Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
                 return
             }
             if format == .csv { throw CommandFailure.usage("project show prints a table or json, not csv") }

@@ -58,9 +58,9 @@ struct ReportCommand: ParsableCommand {
         PhaseTimer.mark("report")
         let text: String
         switch options.format {
-        case .md: text = MarkdownRenderer.render(out.document) + "\n"
-        case .html: text = HTMLRenderer.render(out.document)
-        case .json: text = out.json.render() + "\n"
+        case .md: text = MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
+        case .html: text = HTMLRenderer.render(Warnings.attach(to: out.document))
+        case .json: text = Warnings.attach(to: out.json).render() + "\n"
         case .csv: text = CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows)
         }
         PhaseTimer.mark("render")

@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try CommandContext(global)
-        let loaded = try ctx.load(crossRecordRules: true)
+        let loaded = try ctx.load(crossRecordRules: true, reportsFindings: true)
         let r = loaded.records
         let today = ctx.today
         let schedule = Schedule(r)
@@ -28,6 +28,17 @@ struct StatusCommand: ParsableCommand {
         var s = "On \(today) in \(org)\n"
         s += "\(r.projects.count) project\(r.projects.count == 1 ? "" : "s"), \(visitsSoFar) visit\(visitsSoFar == 1 ? "" : "s"), "
         s += "\(open.count) open issue\(open.count == 1 ? "" : "s")\n"
+        if !loaded.unreadable.isEmpty {
+            // First: everything below leaves these records out.
+            s += "\n" + Terminal.red("\(UnreadableRecord.count(loaded.unreadable.count)) could not be read and \(loaded.unreadable.count == 1 ? "is" : "are") left out below") + ":\n"
+            for u in loaded.unreadable.prefix(CommandContext.unreadableShown) {
+                s += "  " + TerminalText.clean("\(u.first.path):\(u.first.line):\(u.first.column): \(u.first.message)") + "\n"
+            }
+            if loaded.unreadable.count > CommandContext.unreadableShown {
+                s += "  ... and \(loaded.unreadable.count - CommandContext.unreadableShown) more\n"
+            }
+            s += "  run 'huifang check' to see every problem and how to fix it\n"
+        }
 
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }

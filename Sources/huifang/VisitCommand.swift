@@ -111,7 +111,7 @@ extension VisitCommand {
         /// The editor loop: the template is written before the lock is taken (a person may take
         /// minutes), the record is checked on save, then written under the lock.
         func runInEditor(_ ctx: CommandContext) throws {
-            let r = try ctx.load().records
+            let r = try ctx.load(writing: true).records
             let p = try r.requireProject(project)
             var ids = IDGenerator()
             let taken = Set(r.visits.map(\.id))

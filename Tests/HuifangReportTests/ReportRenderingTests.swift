@@ -97,3 +97,27 @@ import Testing
         #expect(ReportNumber.decimal(-0.04, digits: 1) == "0.0")
     }
 }
+
+@Suite struct ReportWarningTests {
+    static func document(_ warnings: [String], language: String = "en") -> ReportDocument {
+        var d = ReportDocument(title: "T", subtitle: "S", language: language, blocks: [.paragraph("body")])
+        d.warnings = warnings
+        return d
+    }
+
+    @Test func warningsComeFirstInEveryTextFormat() {
+        let w = "left out 1 record <b>x</b> *y* \u{1B}[31m"
+        let md = MarkdownRenderer.render(Self.document([w]))
+        #expect(md == "# T\n\n_S_\n\n> **Warning:** left out 1 record &lt;b&gt;x&lt;/b&gt; \\*y\\* \\[31m\n\nbody\n")
+        let html = HTMLRenderer.render(Self.document([w], language: "zh"))
+        #expect(html.contains("<p class=\"subtitle\">S</p>\n<p class=\"warning\" role=\"alert\""))
+        #expect(html.contains("<strong>警告:</strong> left out 1 record &lt;b&gt;x&lt;/b&gt; *y* [31m</p>\n<p>body</p>"))
+        let text = TerminalRenderer.render(Self.document([w]))
+        #expect(text.hasPrefix("T\nS\n\nWarning: left out 1 record <b>x</b> *y* [31m\nbody"))
+    }
+
+    @Test func noWarningsNoNote() {
+        #expect(MarkdownRenderer.render(Self.document([])) == "# T\n\n_S_\n\nbody\n")
+        #expect(!HTMLRenderer.render(Self.document([])).contains("warning"))
+    }
+}

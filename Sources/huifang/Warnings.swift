@@ -1,0 +1,38 @@
+import HuifangReport
+
+/// Warnings that travel with a command's output: whatever makes an answer less than whole
+/// (records left out with --ignore-invalid, ...). Anything may add one, at any time before
+/// the output is written; each is printed on standard error at once, and every output drains
+/// the list: a note at the top of Markdown, HTML and terminal reports, `"warnings"` in JSON.
+/// CSV and iCalendar have no place for it: standard error is where it goes.
+enum Warnings {
+    /// The warnings so far, in the order added, each once.
+    nonisolated(unsafe) private(set) static var all: [String] = []
+
+    /// Adds a warning (once) and prints it on standard error as `warning: message`.
+    static func add(_ message: String) {
+        guard !all.contains(message) else { return }
+        all.append(message)
+        Console.err(Terminal.yellow("warning:") + " " + TerminalText.clean(message) + "\n")
+    }
+
+    /// A JSON output with the warnings; unchanged when there are none. An object gains
+    /// `"warnings"` as its first key. An array (a listing) becomes
+    /// `{"warnings": [...], "items": [...]}`: a program that expects the whole list gets a
+    /// shape it does not expect, instead of a shorter list it cannot tell apart.
+    static func attach(to json: JSONValue) -> JSONValue {
+        guard !all.isEmpty else { return json }
+        let warnings = ("warnings", JSONValue.strings(all))
+        switch json {
+        case .object(let pairs): return .object([warnings] + pairs.filter { $0.0 != "warnings" })
+        default: return .object([warnings, ("items", json)])
+        }
+    }
+
+    /// A report with the warnings, which its renderers print at the top.
+    static func attach(to document: ReportDocument) -> ReportDocument {
+        var d = document
+        d.warnings += all.filter { !d.warnings.contains($0) }
+        return d
+    }
+}
