@@ -45,8 +45,13 @@ extension ProjectCommand {
             let loaded = try ctx.load()
             let config = loaded.records.config
             let folder = "projects/\(pid)"
-            if FileSystem.exists(ctx.repository.path(folder)) {
+            // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
+            let folderPath = ctx.repository.path(folder)
+            if FileSystem.exists(folderPath + "/project.yaml") {
                 throw CommandFailure.usage("project '\(pid)' already exists (\(folder))", hint: "choose another id, or edit \(folder)/project.yaml")
+            }
+            if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
+                throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
             }
             guard config.department(department) != nil else {
                 throw CommandFailure.usage("unknown department '\(department)'",
