@@ -74,6 +74,10 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(title, "--title", required: true)
+            for (value, flag) in [(visit, "--visit"), (owner, "--owner"), (department, "--department"), (by, "--by")] {
+                _ = try optionText(value, flag)
+            }
             if edit {
                 let r = try ctx.load().records
                 let p = try r.requireProject(project)
@@ -85,7 +89,7 @@ extension IssueCommand {
                 filled.category = draft.category
                 filled.severity = draft.severity
                 filled.source = draft.source
-                filled.visit = draft.visit
+                filled.visit = draft.visit.flatMap { $0.trimmed.isEmpty ? nil : $0 }
                 filled.raised = draft.raised
                 filled.owner = draft.owner.flatMap { $0.trimmed.isEmpty ? nil : $0 }
                 filled.department = draft.department.flatMap { $0.trimmed.isEmpty ? nil : $0 }
@@ -99,7 +103,7 @@ extension IssueCommand {
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
             let p = try r.requireProject(project)
-            let v = try visit.map { try r.require(r.visit(matching: $0), "visit", $0) }
+            let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
             if let v, v.project != p.id {
                 throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
             }
@@ -110,7 +114,7 @@ extension IssueCommand {
             let day = raised ?? v?.date ?? ctx.today
             if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
             if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
-            if let department, r.config.department(department) == nil {
+            if let department = department?.trimmed, r.config.department(department) == nil {
                 throw CommandFailure.usage("unknown department '\(department)'",
                                            hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
             }
@@ -122,7 +126,7 @@ extension IssueCommand {
             let path = "projects/\(p.id)/issues/\(id).yaml"
             let issue = Issue(
                 id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
-                severity: severity, owner: owner?.trimmed ?? route.owner, department: department ?? route.department,
+                severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
                 due: route.due, status: .open, history: [HistoryEntry(at: day, action: "opened", by: who)],
                 location: SourceLocation(path: path))
             let text = RecordEncoder.issue(issue)
@@ -158,7 +162,9 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            _ = try optionText(reason, "--reason")
+            _ = try optionText(by, "--by")
+            _ = try optionText(owner, "--owner")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -209,7 +215,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !summary.trimmed.isEmpty else { throw CommandFailure.usage("--summary is empty") }
+            _ = try optionText(summary, "--summary")
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -252,6 +259,7 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -296,6 +304,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(by, "--by")
+            _ = try optionText(caseAnalysis, "--case-analysis")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -308,7 +318,7 @@ extension IssueCommand {
             }
             var analysis = issue.caseAnalysis
             if let given = caseAnalysis {
-                analysis = try repositoryRelative(given, ctx.repository)
+                analysis = try caseAnalysisPath(given, ctx.repository)
             }
             if issue.severity == .major && analysis == nil {
                 throw CommandFailure.usage("a major issue cannot be closed without a case analysis",
@@ -342,7 +352,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            _ = try optionText(reason, "--reason")
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -469,13 +480,3 @@ func requireChronology(_ issue: Issue, _ today: Day) throws {
 
 /// A path given on the command line, as a path relative to the repository root; refused
 /// when it lies outside the repository.
-func repositoryRelative(_ given: String, _ repo: Repository) throws -> String {
-    let absolute = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
-    guard let real = FileSystem.realPath(absolute) else {
-        throw CommandFailure.usage("'\(given)' does not exist", hint: "write the file inside the repository first")
-    }
-    guard real.hasPrefix(repo.root + "/") else {
-        throw CommandFailure.usage("'\(given)' is outside the repository", hint: "keep case analyses in the repository, e.g. docs/cases/")
-    }
-    return String(real.dropFirst(repo.root.count + 1))
-}

@@ -37,6 +37,9 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            for (value, flag) in [(name, "--name"), (customer, "--customer"), (department, "--department"), (owner, "--owner")] {
+                _ = try optionText(value, flag)
+            }
             guard let pid = ProjectID(id) else {
                 throw CommandFailure.usage("'\(id)' is not a valid project id", hint: "use \(ProjectID.expectedForm)")
             }
@@ -61,13 +64,10 @@ extension ProjectCommand {
                 throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
                                            hint: "add --accepted once the project is accepted, or set --as-of")
             }
-            for (label, value) in [("--name", name), ("--customer", customer), ("--owner", owner)] where value.trimmed.isEmpty {
-                throw CommandFailure.usage("\(label) is empty")
-            }
-            let contacts = try contact.map(parseContact)
-            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage("--tag is empty") }
+            let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
+            let tags = try optionList(tag, "--tag")
             let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
-                                  department: department, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tag,
+                                  department: department, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
                                   location: SourceLocation(path: folder + "/project.yaml"))
             let text = RecordEncoder.project(project)
             try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)

@@ -166,3 +166,133 @@ import Testing
         #expect(r.snapshot() == before, "\(variant.name): nothing written")
     }
 }
+
+/// Empty values, repeated values and the case analysis file.
+@Suite struct OptionValueTests {
+    /// Every string option of every writing command; `IID`, `VID` and `MID` stand for ids in the repository.
+    static let empties: [[String]] = {
+        let visit = ["visit", "log", "acme-erp", "--method", "phone", "--summary", "s"]
+        let project = ["project", "add", "new-one", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"]
+        let issue = ["issue", "add", "acme-erp", "--title", "t", "--category", "quality", "--severity", "minor"]
+        let improve = ["improve", "add", "--title", "t", "--addresses", "IID", "--department", "east", "--owner", "o", "--due", "2026-12-31",
+                       "--expected-effect", "e"]
+        let event = ["event", "add", "2026-11-20", "--kind", "upgrade", "--title", "t", "--project", "acme-erp"]
+        var cases: [[String]] = []
+        for flag in ["--visitor", "--summary", "--quote", "--contact", "--need", "--competitor", "--event"] { cases.append(visit + [flag]) }
+        for flag in ["--name", "--customer", "--department", "--owner", "--contact", "--tag"] { cases.append(project + [flag]) }
+        for flag in ["--title", "--visit", "--owner", "--department", "--by"] { cases.append(issue + [flag]) }
+        for flag in ["--title", "--addresses", "--department", "--owner", "--expected-effect"] { cases.append(improve + [flag]) }
+        for flag in ["--title", "--project", "--tag", "--slug"] { cases.append(event + [flag]) }
+        for flag in ["--reason", "--by", "--owner"] { cases.append(["issue", "escalate", "IID", "--reason", "r", flag]) }
+        for flag in ["--summary", "--by"] { cases.append(["issue", "resolve", "IID", "--summary", "s", flag]) }
+        cases.append(["issue", "confirm", "IID", "--by"])
+        for flag in ["--case-analysis", "--by"] { cases.append(["issue", "close", "IID", flag]) }
+        for flag in ["--reason", "--by"] { cases.append(["issue", "reopen", "IID", "--reason", "r", flag]) }
+        cases.append(["improve", "verify", "MID", "--result"])
+        return cases
+    }()
+
+    /// The tour repository with one open issue and one improvement measure; their ids.
+    func repository() throws -> (HuifangRunner, String, String) {
+        let r = try makeTourRepository()
+        let add = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"])
+        try #require(add.code == 0, "\(add.stderr)")
+        let iid = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5)
+        let m = r.run(["improve", "add", "--title", "t", "--addresses", String(iid), "--department", "east", "--owner", "o",
+                       "--due", "2026-12-31", "--expected-effect", "e"])
+        try #require(m.code == 0, "\(m.stderr)")
+        let mid = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("improvements")).first).dropLast(5)
+        return (r, String(iid), String(mid))
+    }
+
+    @Test func emptyAndBlankValuesAreRefusedWithTheOptionNamed() throws {
+        let (r, iid, mid) = try repository()
+        defer { r.cleanup() }
+        let before = r.snapshot()
+        for c in Self.empties {
+            let flag = c.last!
+            for value in ["", "  \t"] {
+                let args = c.map { $0 == "IID" ? iid : $0 == "MID" ? mid : $0 } + [value]
+                let result = r.run(args)
+                #expect(result.code == 64, "\(args): \(result.stderr)")
+                #expect(result.stderr.contains("huifang: error: \(flag) is empty"), "\(args): \(result.stderr)")
+                #expect(result.stdout.isEmpty, "\(args)")
+            }
+        }
+        #expect(r.snapshot() == before, "nothing written")
+    }
+
+    @Test func repeatedValuesAreStoredOnce() throws {
+        let (r, iid, _) = try repository()
+        defer { r.cleanup() }
+        let improve = r.run(["improve", "add", "--title", "t2", "--addresses", iid, String(iid.prefix(6)), "--addresses", iid,
+                             "--department", "east", "--owner", "o", "--due", "2026-12-31", "--expected-effect", "e"])
+        #expect(improve.code == 0, "\(improve.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: r.path("improvements"))
+        let texts = files.compactMap { r.read("improvements/" + $0) }
+        #expect(texts.contains { $0.contains("title: t2\naddresses: [\(iid)]\n") }, "\(texts)")
+
+        let project = r.run(["project", "add", "gamma", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o",
+                             "--tier", "key", "--tag", "erp", "--tag", " erp ", "--contact", "李四,IT经理", "--contact", "李四, IT经理"])
+        #expect(project.code == 0, "\(project.stderr)")
+        let p = try #require(r.read("projects/gamma/project.yaml"))
+        #expect(p.contains("tags: [erp]\n"), "\(p)")
+        #expect(p.components(separatedBy: "李四").count == 2, "one contact: \(p)")
+
+        let visit = r.run(["visit", "log", "acme-erp", "--method", "phone", "--summary", "s", "--quote", "太慢", "--quote", "太慢",
+                           "--contact", "李四", "--contact", "李四", "--need", "报表", "--need", "报表 ", "--competitor", "某厂", "--competitor", "某厂"])
+        #expect(visit.code == 0, "\(visit.stderr)")
+        let vfile = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/visits")).sorted().last)
+        let v = try #require(r.read("projects/acme-erp/visits/" + vfile))
+        for word in ["太慢", "李四", "报表", "某厂"] {
+            #expect(v.components(separatedBy: word).count == 2, "\(word) once: \(v)")
+        }
+
+        let event = r.run(["event", "add", "2026-11-20", "--kind", "upgrade", "--title", "t", "--project", "acme-erp", "--project", "acme",
+                           "--tag", "erp", "--tag", "erp"])
+        #expect(event.code == 0, "\(event.stderr)")
+        let efile = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("events")).first)
+        let e = try #require(r.read("events/" + efile))
+        #expect(e.contains("projects: [acme-erp]\n") && e.contains("tags: [erp]\n"), "\(e)")
+    }
+
+    @Test func theCaseAnalysisIsARegularFileThatBelongsToTheRepository() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let git = Process()
+        git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        git.arguments = ["git", "init", "-q", r.dir]
+        try git.run()
+        git.waitUntilExit()
+        try #require(git.terminationStatus == 0, "git is needed for this test")
+        #expect(r.run(["--as-of", "2026-09-01", "issue", "add", "acme-erp", "--title", "停机", "--category", "technical", "--severity", "major"]).code == 0)
+        let id = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
+        #expect(r.run(["--as-of", "2026-09-02", "issue", "resolve", id, "--summary", "s"]).code == 0)
+        #expect(r.run(["--as-of", "2026-09-03", "issue", "confirm", id]).code == 0)
+        try r.write("docs/cases/\(id).md", "# 案例分析\n")
+        try r.write(".huifang/notes.md", "x\n")
+        try r.write("private/notes.md", "x\n")
+        try r.write(".gitignore", ".huifang/\nprivate/\n")
+        let before = r.snapshot()
+        let refused: [(String, String, String?)] = [
+            (".", "case analysis '.' is not a file: it is a folder", nil),
+            ("docs", "case analysis 'docs' is not a file: it is a folder", nil),
+            ("docs/cases", "is not a file: it is a folder", "docs"),
+            (".git/config", "case analysis '.git/config' is inside .git/", nil),
+            (".huifang/notes.md", "case analysis '.huifang/notes.md' is inside .huifang/", nil),
+            ("private/notes.md", "case analysis 'private/notes.md' is ignored by git", nil),
+            ("docs/cases/none.md", "case analysis 'docs/cases/none.md' does not exist", nil),
+            ("/etc/hostname", "is outside the repository", nil),
+        ]
+        for (given, message, cwd) in refused {
+            let result = r.run(["--as-of", "2026-09-04", "issue", "close", id, "--case-analysis", cwd == nil ? given : "cases"],
+                               cwd: cwd.map { r.path($0) })
+            #expect(result.code == 64, "\(given): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(given): \(result.stderr)")
+        }
+        #expect(r.snapshot() == before, "nothing written")
+        let ok = r.run(["--as-of", "2026-09-04", "issue", "close", id, "--case-analysis", "docs/cases/\(id).md"])
+        #expect(ok.code == 0, "\(ok.stderr)")
+        #expect(r.read("projects/acme-erp/issues/\(id).yaml")?.contains("case_analysis: docs/cases/\(id).md\n") == true)
+    }
+}
