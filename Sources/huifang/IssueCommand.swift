@@ -275,11 +275,18 @@ extension IssueCommand {
             let path = issue.location.path
             let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
                 (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("status", to: .plain(unsatisfied ? IssueStatus.open.rawValue : IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
-                try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
-                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: unsatisfied ? "reopened" : "confirmed", by: who,
-                                                                reason: unsatisfied ? "customer not satisfied" : nil)),
-                             to: "history", order: RecordKeys.issue)
+                if unsatisfied {
+                    // Open again: the rejected resolution leaves the current state for the history.
+                    try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
+                    try e.remove("resolved")
+                    try e.remove("confirmed")
+                    try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: who, reason: "customer not satisfied"),
+                                                         of: issue), to: "history", order: RecordKeys.issue)
+                } else {
+                    try e.set("status", to: .plain(IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
+                    try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
+                    try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "confirmed", by: who)), to: "history", order: RecordKeys.issue)
+                }
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             if unsatisfied {
@@ -363,9 +370,12 @@ extension IssueCommand {
             let path = issue.location.path
             let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
                 (e: inout YAMLEditor) throws(YAMLError) in
+                // The resolution and confirmation set aside leave the current state; the history keeps them.
                 try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
-                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
-                                                                reason: reason.trimmed)), to: "history", order: RecordKeys.issue)
+                try e.remove("resolved")
+                try e.remove("confirmed")
+                try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
+                                                                  reason: reason.trimmed), of: issue), to: "history", order: RecordKeys.issue)
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             let late = ctx.today > issue.due ? "; it is past its deadline \(issue.due): escalate it" : ""

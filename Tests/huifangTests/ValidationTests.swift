@@ -296,3 +296,60 @@ import Testing
         #expect(r.read("projects/acme-erp/issues/\(id).yaml")?.contains("case_analysis: docs/cases/\(id).md\n") == true)
     }
 }
+
+/// A reopened issue: its current state holds no resolution or confirmation; its history does.
+@Suite struct ReopenTests {
+    func topLevel(_ text: String, _ key: String) -> Bool {
+        text.split(separator: "\n").contains { $0.hasPrefix(key + ":") }
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func reopeningMovesTheResolutionIntoTheHistory() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        #expect(r.run(["--as-of", "2026-09-01", "issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical",
+                       "--severity", "minor"]).code == 0)
+        let id = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
+        let file = "projects/acme-erp/issues/\(id).yaml"
+        #expect(r.run(["--as-of", "2026-09-02", "issue", "resolve", id, "--summary", "改为异步导出"]).code == 0)
+        let unsatisfied = r.run(["--as-of", "2026-09-03", "issue", "confirm", id, "--unsatisfied"])
+        #expect(unsatisfied.code == 0, "\(unsatisfied.stderr)")
+        var text = try #require(r.read(file))
+        #expect(!topLevel(text, "resolved") && !topLevel(text, "confirmed"), "\(text)")
+        #expect(text.contains("  - {at: 2026-09-03, action: reopened, by: 张伟, reason: customer not satisfied, resolved: {date: 2026-09-02, summary: 改为异步导出}}\n"),
+                "\(text)")
+
+        #expect(r.run(["--as-of", "2026-09-04", "issue", "resolve", id, "--summary", "加了索引"]).code == 0)
+        #expect(r.run(["--as-of", "2026-09-07", "issue", "confirm", id]).code == 0)
+        let reopen = r.run(["--as-of", "2026-10-12", "issue", "reopen", id, "--reason", "又超时了"])
+        #expect(reopen.code == 0, "\(reopen.stderr)")
+        text = try #require(r.read(file))
+        #expect(!topLevel(text, "resolved") && !topLevel(text, "confirmed"), "\(text)")
+        #expect(text.contains("action: reopened, by: 张伟, reason: 又超时了, resolved: {date: 2026-09-04, summary: 加了索引}, confirmed: {date: 2026-09-07, satisfied: true}}\n"),
+                "\(text)")
+        #expect(r.run(["check"]).code == 0)
+
+        // Current state: show, list, JSON.
+        let show = r.run(["issue", "show", id])
+        #expect(show.code == 0 && !show.stdout.contains("加了索引"), "\(show.stdout)")
+        #expect(!show.stdout.contains("\nresolved  ") && !show.stdout.contains("\nconfirmed  "), "\(show.stdout)")
+        let shown = try json(r.run(["issue", "show", id, "--format", "json"]).stdout)
+        #expect(shown["status"] as? String == "open")
+        #expect(shown["resolved"] is NSNull && shown["confirmed"] is NSNull, "\(shown)")
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(r.run(["issue", "list", "--open", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+        #expect(listed.contains { $0["id"] as? String == id })
+
+        // KPIs: resolved at the end of September (on time), not at the end of October.
+        let sep = try json(r.run(["report", "summary", "--period", "2026-09", "--format", "json"]).stdout)
+        let sepCounts = try #require(sep["counts"] as? [String: Any])
+        #expect(sepCounts["issues_raised"] as? Int == 1 && sepCounts["issues_resolved"] as? Int == 1, "\(sepCounts)")
+        #expect((sep["kpis"] as? [String: Any])?["on_time_resolution_rate"] as? Double == 1.0)
+        let q4 = try json(r.run(["--as-of", "2026-10-31", "report", "summary", "--from", "2026-09-01", "--to", "2026-10-31", "--format", "json"]).stdout)
+        let q4Counts = try #require(q4["counts"] as? [String: Any])
+        #expect(q4Counts["issues_raised"] as? Int == 1 && q4Counts["issues_resolved"] as? Int == 0, "\(q4Counts)")
+        #expect(q4Counts["overdue_issues"] as? Int == 1, "\(q4Counts)")
+    }
+}
