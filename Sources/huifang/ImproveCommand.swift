@@ -39,7 +39,9 @@ extension ImproveCommand {
             if edit {
                 let r = try ctx.load().records
                 let template = DraftTemplates.improvement(zh: r.config.language == .zh, flags: self, departments: r.config.departments)
-                let draft = try EditorSession(template: template, name: "improvement.yaml").run(DraftTemplates.readImprovement)
+                let draft = try EditorSession(template: template, name: "improvement.yaml").run { text in
+                    DraftTemplates.readImprovement(text).flatMap { DraftTemplates.check($0, text: text, records: r) }
+                }
                 var filled = self
                 filled.edit = false
                 filled.title = draft.title

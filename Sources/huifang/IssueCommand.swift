@@ -82,7 +82,9 @@ extension IssueCommand {
                 let r = try ctx.load().records
                 let p = try r.requireProject(project)
                 let template = DraftTemplates.issue(project: p, zh: r.config.language == .zh, flags: self, today: ctx.today)
-                let draft = try EditorSession(template: template, name: "issue.yaml").run(DraftTemplates.readIssue)
+                let draft = try EditorSession(template: template, name: "issue.yaml").run { text in
+                    DraftTemplates.readIssue(text).flatMap { DraftTemplates.check($0, text: text, records: r, project: p, today: ctx.today) }
+                }
                 var filled = self
                 filled.edit = false
                 filled.title = draft.title

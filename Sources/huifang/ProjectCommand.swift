@@ -192,6 +192,11 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            if let since, since > (until ?? ctx.today) {
+                throw CommandFailure.usage("--since \(since) is after \(until.map { "--until \($0)" } ?? "today (\(ctx.today))")",
+                                           hint: "--since is the first day shown and --until the last; swap them"
+                                               + (until == nil ? ", or give --as-of for a later today" : ""))
+            }
             let r = try ctx.load().records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)

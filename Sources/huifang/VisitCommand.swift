@@ -137,9 +137,10 @@ extension VisitCommand {
                 var result = editedRecord(decoded)
                 if case .success(let v) = result {
                     var problems: [String] = []
-                    if v.summary.trimmed.isEmpty { problems.append("summary: write what was discussed (回访内容)") }
-                    if v.date > ctx.today { problems.append("date: \(v.date) is after today (\(ctx.today))") }
-                    if taken.contains(v.id) { problems.append("id: \(v.id) is taken by another visit") }
+                    func at(_ key: String) -> String { EditorSession.position(of: key, in: text) }
+                    if v.summary.trimmed.isEmpty { problems.append("\(at("summary")): 'summary' is empty: write what was discussed (回访内容)") }
+                    if v.date > ctx.today { problems.append("\(at("date")): date \(v.date) is after today (\(ctx.today))") }
+                    if taken.contains(v.id) { problems.append("\(at("id")): id \(v.id) is taken by another visit") }
                     if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
                 }
                 return result

@@ -353,3 +353,79 @@ import Testing
         #expect(q4Counts["overdue_issues"] as? Int == 1, "\(q4Counts)")
     }
 }
+
+/// Small truths: date ranges, articles, positions in edited text, the draft's file mode.
+@Suite struct SmallValidationTests {
+    func editor(_ r: HuifangRunner, _ name: String, _ body: String) throws -> String {
+        let path = r.path(".editors/" + name)
+        try r.write(".editors/" + name, "#!/bin/sh\n" + body + "\n")
+        chmod(path, 0o755)
+        return path
+    }
+
+    @Test func projectLogSinceAfterUntilIsAnError() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let swapped = r.run(["project", "log", "acme-erp", "--since", "2026-06-01", "--until", "2026-03-01"])
+        #expect(swapped.code == 64)
+        #expect(swapped.stderr.contains("--since 2026-06-01 is after --until 2026-03-01"), "\(swapped.stderr)")
+        #expect(swapped.stdout.isEmpty)
+        let future = r.run(["project", "log", "acme-erp", "--since", "2026-12-01"])
+        #expect(future.code == 64)
+        #expect(future.stderr.contains("--since 2026-12-01 is after today (2026-11-24)"), "\(future.stderr)")
+        let same = r.run(["project", "log", "acme-erp", "--since", "2026-02-14", "--until", "2026-02-14"])
+        #expect(same.code == 0 && same.stdout.contains("2026-02-14"), "one day is a range: \(same.stderr)")
+    }
+
+    @Test func anIssueFileIsAnIssueFile() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try r.write("projects/acme-erp/issues/i-0000aaaa.yaml", "- a list\n")
+        try r.write("improvements/m-0000aaaa.yaml", "")
+        try r.write("events/2026-05-01-x.yaml", "just text\n")
+        let check = r.run(["check"])
+        let out = check.stdout + check.stderr
+        #expect(out.contains("an issue file must be a mapping"), "\(out)")
+        #expect(out.contains("an improvement file holds one YAML mapping"), "\(out)")
+        #expect(out.contains("an event file must be a mapping"), "\(out)")
+        #expect(!out.contains("a issue") && !out.contains("a improvement") && !out.contains("a event"))
+    }
+
+    @Test func problemsFoundAfterReadingTheEditedVisitHaveLineAndColumn() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        // The template leaves summary empty; the date moves after today.
+        let ed = try editor(r, "late.sh", #"sed -i 's/^method: /method: phone/; s/^date: .*/date: 2026-11-30/' "$1""#)
+        let result = r.run(["visit", "log", "beta", "--edit"], env: ["EDITOR": ed, "VISUAL": ""])
+        #expect(result.code == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("4:7: date 2026-11-30 is after today (2026-11-24)") }, "\(result.stderr)")
+        #expect(lines.contains { $0.range(of: #"^\d+:\d+: 'summary' is empty"#, options: .regularExpression) != nil }, "\(result.stderr)")
+    }
+
+    @Test func issueDraftProblemsHaveLineAndColumn() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let ed = try editor(r, "issue.sh", #"sed -i 's/^category: /category: technical/; s/^severity: /severity: minor/; s/^department: /department: west/' "$1""#)
+        let before = r.snapshot()
+        let result = r.run(["issue", "add", "acme-erp", "--edit", "--title", "导出慢", "--raised", "2026-11-20"], env: ["EDITOR": ed, "VISUAL": ""])
+        #expect(result.code == 65, "\(result.stderr)")
+        #expect(result.stderr.range(of: #"\n?\d+:\d+: unknown department 'west'; known: pmo, east, tech, cs"#, options: .regularExpression) != nil,
+                "\(result.stderr)")
+        #expect(r.snapshot().filter { !$0.key.hasPrefix(".editors") } == before.filter { !$0.key.hasPrefix(".editors") })
+    }
+
+    @Test func theDraftIsPrivate() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let tmp = r.path("tmp")
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        // The editor records the draft's mode and its folder's, then leaves the template unchanged.
+        let ed = try editor(r, "mode.sh", #"stat -c '%a' "$1" > "$MODES"; stat -c '%a' "$(dirname "$1")" >> "$MODES""#)
+        let modes = r.path("modes.txt")
+        let result = r.run(["visit", "log", "beta", "--edit"], env: ["EDITOR": ed, "VISUAL": "", "TMPDIR": tmp, "MODES": modes])
+        #expect(result.code == 1, "\(result.stderr)")
+        #expect(r.read("modes.txt") == "600\n700\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).isEmpty, "the draft and its folder are removed")
+    }
+}
