@@ -28,7 +28,7 @@ struct IssueCommand: ParsableCommand {
 /// Who is recording a change: --by, else $HUIFANG_USER, else the given fallback.
 func recorder(_ by: String?, fallback: String) -> String {
     if let by, !by.trimmed.isEmpty { return by.trimmed }
-    if let env = getenv("HUIFANG_USER"), !String(cString: env).isEmpty { return String(cString: env) }
+    if let env = getenv("HUIFANG_USER"), !String(cString: env).trimmed.isEmpty { return String(cString: env).trimmed }
     return fallback
 }
 
@@ -420,8 +420,8 @@ extension IssueCommand {
             row("owner", "\(i.owner) (\(i.department))")
             row("due", "\(i.due)  [\(state.label)]")
             row("status", i.status.rawValue)
-            if let res = i.resolved { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
-            if let c = i.confirmed { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
+            if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
                 let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)

@@ -277,7 +277,7 @@ enum ProjectJSON {
             ("visit", .optional(i.visit?.rawValue)), ("category", .string(i.category.rawValue)),
             ("severity", .string(i.severity.rawValue)), ("owner", .string(i.owner)), ("department", .string(i.department)),
             ("due", .string(i.due.description)), ("status", .string(i.status.rawValue)),
-            ("resolved", .optional(i.resolved?.date.description)), ("confirmed", .optional(i.confirmed?.date.description)),
+            ("resolved", .optional(i.currentResolution?.date.description)), ("confirmed", .optional(i.currentConfirmation?.date.description)),
         ])
     }
 }

@@ -354,6 +354,45 @@ import Testing
     }
 }
 
+extension ReopenTests {
+    /// A file reopened by an earlier huifang keeps `resolved:` beside `status: open`: shown as
+    /// open, with no resolution; `check` warns; the KPIs still see the resolution it had.
+    @Test func aFileReopenedByAnEarlierVersionShowsNoResolution() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try r.write("projects/acme-erp/issues/i-0000aaaa.yaml", """
+            id: i-0000aaaa
+            title: 报表导出超时
+            raised: 2026-09-01
+            source: customer
+            category: technical
+            severity: minor
+            owner: 张伟
+            department: east
+            due: 2026-09-08
+            status: open
+            resolved: {date: 2026-09-02, summary: 旧的处理}
+            confirmed: {date: 2026-09-03, satisfied: false}
+            history:
+              - {at: 2026-09-01, action: opened, by: 张伟}
+              - {at: 2026-09-02, action: resolved, by: 张伟}
+              - {at: 2026-09-03, action: reopened, by: 张伟, reason: customer not satisfied}
+
+            """)
+        let check = r.run(["check"])
+        #expect(check.code == 0, "a warning: \(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("i-0000aaaa.yaml:1:1: warning: status is 'open' but 'resolved:' is still there"), "\(check.stdout)")
+        let show = r.run(["issue", "show", "i-0000aaaa"])
+        #expect(show.code == 0 && !show.stdout.contains("旧的处理") && !show.stdout.contains("\nconfirmed  "), "\(show.stdout)")
+        let shown = try json(r.run(["issue", "show", "i-0000aaaa", "--format", "json"]).stdout)
+        #expect(shown["resolved"] is NSNull && shown["confirmed"] is NSNull, "\(shown)")
+        let report = r.run(["report", "project", "acme-erp", "--period", "2026-09"])
+        #expect(report.code == 0 && !report.stdout.contains("旧的处理"), "\(report.stdout)")
+        let sep = try json(r.run(["report", "summary", "--period", "2026-09", "--format", "json"]).stdout)
+        #expect((sep["counts"] as? [String: Any])?["issues_resolved"] as? Int == 0, "reopened within the period")
+    }
+}
+
 /// Small truths: date ranges, articles, positions in edited text, the draft's file mode.
 @Suite struct SmallValidationTests {
     func editor(_ r: HuifangRunner, _ name: String, _ body: String) throws -> String {
