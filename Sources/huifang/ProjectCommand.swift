@@ -56,8 +56,9 @@ extension ProjectCommand {
             if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
                 throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
             }
-            guard config.department(department) != nil else {
-                throw CommandFailure.usage("unknown department '\(department)'",
+            let departmentID = department.trimmed
+            guard config.department(departmentID) != nil else {
+                throw CommandFailure.usage("unknown department '\(departmentID)'",
                                            hint: "known: \(config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
             }
             if let accepted, accepted > ctx.today {
@@ -67,7 +68,7 @@ extension ProjectCommand {
             let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
             let tags = try optionList(tag, "--tag")
             let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
-                                  department: department, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
+                                  department: departmentID, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
                                   location: SourceLocation(path: folder + "/project.yaml"))
             let text = RecordEncoder.project(project)
             try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
