@@ -27,19 +27,38 @@ extension Issue {
     /// count of SPEC §4 need it.
     ///
     /// `resolved:` alone does not say so: `issue reopen` and `issue confirm --unsatisfied` set
-    /// `status: open` again and keep the rejected resolution (and a `reopened` history line).
-    /// Such a resolution held from its date until the reopening; an open issue that has a
-    /// `resolved:` but no reopening after it (edited by hand) is taken at its status: open.
+    /// `status: open` again and move the rejected resolution into the `reopened` history line.
+    /// A resolution set aside held from its `resolved` history line until the reopening. Files
+    /// reopened by earlier versions keep `resolved:` beside `status: open`: that resolution held
+    /// from its date until the reopening after it; an open issue that has a `resolved:` but no
+    /// reopening after it (edited by hand) is taken at its status: open.
     public func isResolved(on t: Day) -> Bool {
-        Issue.isResolved(on: t, resolvedOn: resolved?.date, status: status, history: history)
+        Issue.resolutionDate(on: t, resolvedOn: resolved?.date, status: status, history: history) != nil
     }
 
     /// `isResolved(on:)` from the three fields it needs (hot loops pass them without copying
     /// the whole issue).
     static func isResolved(on t: Day, resolvedOn date: Day?, status: IssueStatus, history: [HistoryEntry]) -> Bool {
-        guard let date, date <= t else { return false }
-        guard status == .open else { return true }
-        guard let reopened = history.first(where: { $0.action == "reopened" && $0.at >= date })?.at else { return false }
-        return t < reopened
+        resolutionDate(on: t, resolvedOn: date, status: status, history: history) != nil
+    }
+
+    /// The date of the resolution that stood on day `t`, nil when none did.
+    static func resolutionDate(on t: Day, resolvedOn date: Day?, status: IssueStatus, history: [HistoryEntry]) -> Day? {
+        if status != .open, let date, date <= t { return date }
+        var since: Day?
+        for h in history {
+            if h.action == "resolved" {
+                if since == nil { since = h.at }
+            } else if h.action == "reopened" {
+                if let s = since, s <= t, t < h.at { return s }
+                since = nil
+            }
+        }
+        if status == .open, let date, date <= t, let reopened = history.first(where: { $0.action == "reopened" && $0.at >= date })?.at,
+            t < reopened
+        {
+            return date
+        }
+        return nil
     }
 }

@@ -5,26 +5,36 @@ public enum Lookup<T> {
     case notFound
     case ambiguous([String])
     case tooShort
+    /// More than one record holds the id that was named (a copied file or a merge): acting on
+    /// either one would be a guess. The files that hold it, sorted.
+    case duplicated(id: String, paths: [String])
 }
 
 extension Records {
     public static let minimumPrefix = 4
 
-    static func lookup<T>(_ text: String, in items: [T], id: (T) -> String) -> Lookup<T> {
-        if let exact = items.first(where: { id($0) == text }) { return .found(exact) }
-        guard text.count >= minimumPrefix else { return .tooShort }
-        let matches = items.filter { id($0).hasPrefix(text) }
+    static func lookup<T>(_ text: String, in items: [T], id: (T) -> String, path: (T) -> String) -> Lookup<T> {
+        let exact = items.filter { id($0) == text }
+        let matches = exact.isEmpty && text.count >= minimumPrefix ? items.filter { id($0).hasPrefix(text) } : exact
+        if exact.isEmpty && text.count < minimumPrefix { return .tooShort }
         switch matches.count {
         case 0: return .notFound
         case 1: return .found(matches[0])
-        default: return .ambiguous(matches.map(id).sorted())
+        default:
+            let ids = Set(matches.map(id))
+            if ids.count == 1 { return .duplicated(id: id(matches[0]), paths: matches.map(path).sorted()) }
+            return .ambiguous(ids.sorted())
         }
     }
 
-    public func issue(matching text: String) -> Lookup<Issue> { Records.lookup(text, in: issues) { $0.id.rawValue } }
-    public func visit(matching text: String) -> Lookup<Visit> { Records.lookup(text, in: visits) { $0.id.rawValue } }
+    public func issue(matching text: String) -> Lookup<Issue> {
+        Records.lookup(text, in: issues, id: { $0.id.rawValue }, path: { $0.location.path })
+    }
+    public func visit(matching text: String) -> Lookup<Visit> {
+        Records.lookup(text, in: visits, id: { $0.id.rawValue }, path: { $0.location.path })
+    }
     public func improvement(matching text: String) -> Lookup<Improvement> {
-        Records.lookup(text, in: improvements) { $0.id.rawValue }
+        Records.lookup(text, in: improvements, id: { $0.id.rawValue }, path: { $0.location.path })
     }
 
     /// Projects are named by their full id, or by a unique prefix of it.

@@ -183,10 +183,10 @@ public enum KPIEngine {
         for n in issuesBuffer.indices where facts.issueRaised[n] >= start && facts.issueRaised[n] <= end && included(issuesBuffer[n].project) {
             k.issuesRaised += 1
             if let v = issuesBuffer[n].visit { raisedIn[v, default: []].append(issuesBuffer[n].id) }
-            if Issue.isResolved(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                history: issuesBuffer[n].history) {
+            if let d = Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
+                                            history: issuesBuffer[n].history) {
                 k.issuesResolved += 1
-                if let d = issuesBuffer[n].resolved?.date, d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
+                if d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
             }
         }
         k.issueResolutionRate = ratio(k.issuesResolved, k.issuesRaised)

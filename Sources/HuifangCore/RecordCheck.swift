@@ -152,6 +152,11 @@ public enum RecordCheck {
             out.append(Finding(at: at, message: "status is '\(i.status.rawValue)' but 'confirmed:' is missing",
                                hint: "record the customer's confirmation with 'huifang issue confirm'"))
         }
+        if i.status == .open, i.resolved != nil || i.confirmed != nil {
+            out.append(Finding(.warning, at: at, message: "status is 'open' but '\(i.resolved != nil ? "resolved" : "confirmed"):' is still there",
+                               hint: "a reopened issue's resolution is history: move the block into its 'reopened' history line "
+                                   + "(as 'huifang issue reopen' does now) or delete it"))
+        }
         if i.status == .closed, i.severity == .major, i.caseAnalysis == nil {
             out.append(Finding(at: at, message: "a major issue is closed without a case analysis",
                                hint: "write the case analysis and add 'case_analysis: PATH'"))

@@ -35,10 +35,15 @@ struct RecordDecoder {
     /// The top-level mapping of a record file.
     mutating func root(_ node: YAMLNode?, _ what: String) -> YAMLNode? {
         guard let node else {
-            add("the file is empty", at: nil, hint: "a \(what) file holds one YAML mapping; delete the file or fill it in")
+            add("the file is empty", at: nil, hint: "\(article(what)) \(what) file holds one YAML mapping; delete the file or fill it in")
             return nil
         }
-        return reader.mapping(node, "a \(what) file")
+        return reader.mapping(node, "\(article(what)) \(what) file")
+    }
+
+    /// "an" before a vowel sound (an issue, an improvement, an event), else "a".
+    func article(_ word: String) -> String {
+        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
     }
 
     func day(_ map: YAMLNode, _ key: String, required: Bool = false) -> Day? {

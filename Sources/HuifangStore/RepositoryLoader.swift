@@ -316,7 +316,8 @@ public enum RepositoryLoader {
             jobs.append((folder + "/project.yaml", .project(folder: name), p.status))
         } else {
             findings.append(Finding(path: folder, message: "project folder has no project.yaml",
-                                    hint: "add it with 'huifang project add \(name) ...' or remove the folder"))
+                                    hint: "write it with 'huifang project add \(name) --name ... --customer ... --department ... --owner ... --tier ...' "
+                                        + "(the folder's visits and issues stay), or remove the folder"))
         }
         for f in inner where !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",

@@ -2,7 +2,8 @@
 /// comments, blank lines, key order, quoting and unknown keys stay byte-for-byte the same.
 ///
 /// Every edit is re-parsed at once; an edit whose result does not parse is a bug and throws.
-/// A UTF-8 byte-order mark and CRLF line ends are kept, and new lines use the file's ending.
+/// A UTF-8 byte-order mark and CRLF or CR-only line ends are kept (libyaml reads all three,
+/// so `check` and the commands that update records agree), and new lines use the file's ending.
 public struct YAMLEditor: Sendable {
     public private(set) var bytes: [UInt8]
     public private(set) var root: YAMLNode
@@ -23,11 +24,13 @@ public struct YAMLEditor: Sendable {
     var hasBOM: Bool { bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF }
 
     var lineEnding: [UInt8] {
-        if let i = bytes.firstIndex(of: UInt8(ascii: "\n")), i > 0, bytes[i - 1] == UInt8(ascii: "\r") {
-            return [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
-        }
-        return [UInt8(ascii: "\n")]
+        guard let i = bytes.firstIndex(where: isBreak) else { return [UInt8(ascii: "\n")] }
+        if bytes[i] == UInt8(ascii: "\n") { return [UInt8(ascii: "\n")] }
+        return i + 1 < bytes.count && bytes[i + 1] == UInt8(ascii: "\n") ? [UInt8(ascii: "\r"), UInt8(ascii: "\n")] : [UInt8(ascii: "\r")]
     }
+
+    /// A byte that ends a line: LF, or CR (alone, or the first half of CRLF).
+    func isBreak(_ b: UInt8) -> Bool { b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") }
 
     /// The byte offset of a mark (libyaml's index counts characters and skips a BOM).
     func offset(of mark: Mark) -> Int {
@@ -44,7 +47,8 @@ public struct YAMLEditor: Sendable {
     /// The offset just after the line break that ends the line holding `offset`.
     func endOfLine(from offset: Int) -> Int {
         var i = offset
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\n") { i += 1 }
+        while i < bytes.count, !isBreak(bytes[i]) { i += 1 }
+        if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\r"), bytes[i + 1] == UInt8(ascii: "\n") { i += 1 }
         return min(i + 1, bytes.count)
     }
 
@@ -124,7 +128,7 @@ public struct YAMLEditor: Sendable {
             at = bytes.count
         }
         var text = line
-        if at > 0, at == bytes.count, bytes[at - 1] != UInt8(ascii: "\n") {
+        if at > 0, at == bytes.count, !isBreak(bytes[at - 1]) {
             text = lineEnding + text
         }
         try splice(at..<at, with: text)
@@ -132,7 +136,7 @@ public struct YAMLEditor: Sendable {
 
     func lineStart(of offset: Int) -> Int {
         var i = offset
-        while i > 0, bytes[i - 1] != UInt8(ascii: "\n") { i -= 1 }
+        while i > 0, !isBreak(bytes[i - 1]) { i -= 1 }
         return i
     }
 
@@ -170,14 +174,14 @@ public struct YAMLEditor: Sendable {
         // The dash of the last item: the first '-' before its content on its line.
         let itemStart = offset(of: last.start)
         var dash = itemStart
-        while dash > 0, bytes[dash - 1] != UInt8(ascii: "\n") {
+        while dash > 0, !isBreak(bytes[dash - 1]) {
             dash -= 1
             if bytes[dash] == UInt8(ascii: "-") { break }
         }
         let indent = dash - lineStart(of: dash)
         let at = endOfLine(from: offset(of: last.contentEnd))
         var text = Array((String(repeating: " ", count: indent) + "- " + newText).utf8) + lineEnding
-        if at == bytes.count, at > 0, bytes[at - 1] != UInt8(ascii: "\n") {
+        if at == bytes.count, at > 0, !isBreak(bytes[at - 1]) {
             text = lineEnding + text.dropLast(lineEnding.count)
         }
         try splice(at..<at, with: text)

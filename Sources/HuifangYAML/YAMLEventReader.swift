@@ -33,7 +33,10 @@ public final class YAMLEventReader {
 
     /// Reads `bytes`, which must stay valid and unchanged while the reader is used.
     public init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let base = bytes.baseAddress, yaml_parser_initialize(&parser) == 1 else { return nil }
+        // UTF-16 and UTF-32 are left to `YAMLParser`, which refuses them with a message.
+        guard let base = bytes.baseAddress, bytes.count < 2 || (bytes[0] != 0 && bytes[1] != 0 && bytes[0] < 0xFE),
+            yaml_parser_initialize(&parser) == 1
+        else { return nil }
         started = true
         yaml_parser_set_input_string(&parser, base, bytes.count)
     }

@@ -19,6 +19,11 @@ public enum YAMLParser {
                 at: Mark(line: 1, column: 1, index: 0),
                 hint: "records are small; split the file or remove what does not belong in it")
         }
+        if let encoding = wideEncoding(bytes) {
+            throw YAMLError(
+                "the file is \(encoding) text; records are UTF-8", at: Mark(line: 1, column: 1, index: 0),
+                hint: "save it as UTF-8 in your editor (or: iconv -f \(encoding) -t UTF-8 FILE > NEW, then replace FILE with NEW)")
+        }
         if let conflict = conflictMarker(in: bytes) {
             throw YAMLError(
                 "git merge-conflict marker '\(conflict.text)'", at: conflict.mark,
@@ -33,6 +38,22 @@ public enum YAMLParser {
     /// Parses a string (tests, templates, command-line snippets).
     public static func parse(_ text: String, limits: YAMLLimits = .records) throws(YAMLError) -> YAMLNode? {
         try parse(Array(text.utf8), limits: limits)
+    }
+
+    /// "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" for text in those encodings (by the
+    /// byte-order mark, else by the zero bytes that ASCII characters have in them); nil for
+    /// anything else. `parse` refuses such text: libyaml would read UTF-16 with a byte-order
+    /// mark, but byte offsets, the editor and every other tool here take UTF-8.
+    public static func wideEncoding(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 2 else { return nil }
+        let b = bytes.count >= 4 ? Array(bytes[0..<4]) : bytes + [UInt8](repeating: 1, count: 4 - bytes.count)
+        if b[0] == 0, b[1] == 0 { return "UTF-32BE" }
+        if b[0] != 0, b[1] == 0, b[2] == 0, b[3] == 0 { return "UTF-32LE" }
+        if b[0] == 0xFF, b[1] == 0xFE { return b[2] == 0 && b[3] == 0 ? "UTF-32LE" : "UTF-16LE" }
+        if b[0] == 0xFE, b[1] == 0xFF { return "UTF-16BE" }
+        if b[0] == 0 { return "UTF-16BE" }
+        if b[1] == 0 { return "UTF-16LE" }
+        return nil
     }
 
     /// True when a line starts with a git merge-conflict marker (which `parse` refuses).
@@ -254,7 +275,7 @@ private struct TreeBuilder {
         var i = 0
         while i < min(offset, bytes.count) {
             let b = bytes[i]
-            if b == UInt8(ascii: "\n") {
+            if endsLine(at: i) {
                 line += 1
                 column = 1
             } else if b & 0xC0 != 0x80 {
@@ -266,11 +287,16 @@ private struct TreeBuilder {
         return Mark(line: line, column: column, index: chars)
     }
 
+    /// LF, or a CR that is not the first half of CRLF: the line breaks libyaml counts.
+    func endsLine(at i: Int) -> Bool {
+        bytes[i] == UInt8(ascii: "\n") || (bytes[i] == UInt8(ascii: "\r") && (i + 1 == bytes.count || bytes[i + 1] != UInt8(ascii: "\n")))
+    }
+
     func lineHasTabIndentation(_ line: Int) -> Bool {
         var current = 1
         var i = 0
         while i < bytes.count, current < line {
-            if bytes[i] == UInt8(ascii: "\n") { current += 1 }
+            if endsLine(at: i) { current += 1 }
             i += 1
         }
         while i < bytes.count, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") {

@@ -77,6 +77,7 @@ extension Records {
         switch project(matching: text) {
         case .found(let p): return p
         case .ambiguous(let m): throw CommandFailure(StoreError.ambiguous(what: "project", prefix: text, matches: m))
+        case .duplicated(let id, let paths): throw duplicatedID("project", id, paths)
         case .notFound, .tooShort:
             if let unread = unreadableFailure(.project, text) { throw unread }
             let known = projects.prefix(8).map(\.id.rawValue).joined(separator: ", ")
@@ -89,6 +90,7 @@ extension Records {
         switch lookup {
         case .found(let v): return v
         case .ambiguous(let m): throw CommandFailure(StoreError.ambiguous(what: noun, prefix: text, matches: m))
+        case .duplicated(let id, let paths): throw duplicatedID(noun, id, paths)
         case .tooShort:
             throw CommandFailure.usage("'\(text)' is too short to name \(noun == "issue" ? "an" : "a") \(noun)",
                                        hint: "give at least \(Records.minimumPrefix) characters of the id")
@@ -97,4 +99,12 @@ extension Records {
             throw CommandFailure.usage("no \(noun) '\(text)'", hint: "list them with 'huifang \(noun) list'")
         }
     }
+}
+
+/// Two files hold the same id: typing more of it cannot help, and picking one would be a guess.
+func duplicatedID(_ noun: String, _ id: String, _ paths: [String]) -> CommandFailure {
+    CommandFailure.data(
+        "\(noun) id '\(id)' is duplicated: \(paths.count) files hold it: \(paths.joined(separator: ", "))",
+        hint: "delete the file that is a stray copy; if both are real, give one of them a new id (its 'id:' and its file name) "
+            + "and update what refers to it, then run 'huifang check'")
 }

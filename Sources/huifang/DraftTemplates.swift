@@ -50,9 +50,9 @@ enum DraftTemplates {
         let owner = r.string(map, "owner")
         let department = r.string(map, "department")
         var lines = r.diagnostics.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
-        if let title, title.trimmed.isEmpty { lines.append("\(map["title"]?.start.line ?? 1):1: 'title' is empty") }
+        if let title, title.trimmed.isEmpty { lines.append("\(EditorSession.position(of: "title", in: text)): 'title' is empty") }
         guard lines.isEmpty, let title, let category, let severity, let source, let raised else {
-            return .failure(EditProblems(lines: lines.isEmpty ? ["the record is incomplete"] : lines))
+            return .failure(EditProblems(lines: lines.isEmpty ? ["1:1: the record is incomplete"] : lines))
         }
         return .success(IssueDraft(title: title.trimmed, category: category, severity: severity, source: source, visit: visit,
                                    raised: raised, owner: owner, department: department))
@@ -96,11 +96,11 @@ extension DraftTemplates {
         let effect = r.string(map, "expected_effect", required: true)
         var lines = r.diagnostics.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
         for (key, value) in [("title", title), ("expected_effect", effect)] where value?.trimmed.isEmpty == true {
-            lines.append("\(map[key]?.start.line ?? 1):1: '\(key)' is empty")
+            lines.append("\(EditorSession.position(of: key, in: text)): '\(key)' is empty")
         }
-        if addresses?.isEmpty == true { lines.append("\(map["addresses"]?.start.line ?? 1):1: 'addresses' is empty: name the issues it addresses") }
+        if addresses?.isEmpty == true { lines.append("\(EditorSession.position(of: "addresses", in: text)): 'addresses' is empty: name the issues it addresses") }
         guard lines.isEmpty, let title, let addresses, let department, let owner, let due, let effect else {
-            return .failure(EditProblems(lines: lines.isEmpty ? ["the record is incomplete"] : lines))
+            return .failure(EditProblems(lines: lines.isEmpty ? ["1:1: the record is incomplete"] : lines))
         }
         return .success(ImprovementDraft(title: title.trimmed, addresses: addresses, department: department, owner: owner,
                                          due: due, expectedEffect: effect.trimmed))

@@ -20,11 +20,16 @@ struct EditorSession {
     func run<T>(_ accept: (String) -> Result<T, EditProblems>) throws -> T {
         var text = template
         let interactive = isatty(0) == 1 && isatty(2) == 1
-        var path = "/tmp/huifang-\(getpid())-\(name)"
-        if let tmp = getenv("TMPDIR") { path = String(cString: tmp) + "/huifang-\(getpid())-\(name)" }
-        defer { unlink(path) }
+        // The draft may hold customers' words: a folder of its own (0700, a name no one can
+        // guess or plant a link at), the file 0600.
+        let folder = try EditorSession.privateFolder()
+        let path = folder + "/" + name
+        defer {
+            unlink(path)
+            rmdir(folder)
+        }
         while true {
-            do { try FileSystem.writeAtomically(Array(text.utf8), to: path) } catch { throw CommandFailure(StoreError.io(error)) }
+            do { try EditorSession.writePrivate(text, to: path) } catch { throw CommandFailure(StoreError.io(error)) }
             try openEditor(path)
             let saved: String
             do { saved = String(decoding: try FileSystem.read(path), as: UTF8.self) } catch { throw CommandFailure(StoreError.io(error)) }
@@ -49,6 +54,45 @@ struct EditorSession {
                 text = EditorSession.withProblems(saved, problems)
             }
         }
+    }
+
+    /// A new folder under $TMPDIR (else /tmp) that only this user can enter.
+    static func privateFolder() throws -> String {
+        var base = "/tmp"
+        if let tmp = getenv("TMPDIR"), !String(cString: tmp).isEmpty { base = String(cString: tmp) }
+        while base.count > 1 && base.hasSuffix("/") { base.removeLast() }
+        var template = Array((base + "/huifang-edit-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw CommandFailure(StoreError.io(FileError(path: base, message: "cannot create a temporary folder: " + String(cString: strerror(errno)))))
+        }
+        return String(cString: made)
+    }
+
+    /// Writes the draft readable and writable by this user only (0600), replacing the file.
+    static func writePrivate(_ text: String, to path: String) throws(FileError) {
+        unlink(path)
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw FileError(path: path, message: "cannot write: " + String(cString: strerror(errno))) }
+        defer { close(fd) }
+        fchmod(fd, 0o600)
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, message: "cannot write: " + String(cString: strerror(errno)))
+            }
+            written += n
+        }
+    }
+
+    /// `line:col` of `key`'s value in edited text (of the key when it has no value, 1:1 when
+    /// the key is missing), for problems found once the text was read as a record.
+    static func position(of key: String, in text: String) -> String {
+        guard let root = try? YAMLParser.parse(text), let pair = root.pairs?.first(where: { $0.key == key }) else { return "1:1" }
+        let mark = pair.value.start.index > pair.keyEnd.index ? pair.value.start : pair.keyStart
+        return "\(mark.line):\(mark.column)"
     }
 
     /// The edited text with the problems as comments at the end (replacing earlier ones).
@@ -100,7 +144,7 @@ func editedRecord<T>(_ decoded: (T?, [Finding])) -> Result<T, EditProblems> {
     let errors = decoded.1.filter { $0.severity == .error }
     if let value = decoded.0, errors.isEmpty { return .success(value) }
     let lines = errors.map { "\($0.line):\($0.column): \($0.message)" }
-    return .failure(EditProblems(lines: lines.isEmpty ? ["the record is incomplete"] : lines))
+    return .failure(EditProblems(lines: lines.isEmpty ? ["1:1: the record is incomplete"] : lines))
 }
 
 /// What is wrong with an edited record, one `line:col: message` each.

@@ -35,11 +35,15 @@ extension EventCommand {
             if project.isEmpty && tag.isEmpty {
                 throw CommandFailure.usage("an event needs --project or --tag", hint: "say which projects get a special visit")
             }
-            guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
+            _ = try optionText(title, "--title")
+            let slug = try optionText(slug, "--slug")
+            let tag = try optionList(tag, "--tag")
+            let project = try optionList(project, "--project")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
-            let projects = try project.map { try r.requireProject($0).id }
+            // Two prefixes of one project name it once.
+            let projects = distinct(try project.map { try r.requireProject($0).id })
             let base = slug ?? ([kind.rawValue] + [tag.first ?? projects.first?.rawValue].compactMap { $0 }).joined(separator: "-")
             let cleaned = String(base.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
             guard let stem = ProjectID(cleaned.trimmingDashes) else {

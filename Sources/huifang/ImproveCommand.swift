@@ -32,10 +32,16 @@ extension ImproveCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            for (value, flag) in [(title, "--title"), (department, "--department"), (owner, "--owner"), (expectedEffect, "--expected-effect")] {
+                _ = try optionText(value, flag, required: true)
+            }
+            _ = try optionList(addresses, "--addresses")
             if edit {
                 let r = try ctx.load(writing: true).records
                 let template = DraftTemplates.improvement(zh: r.config.language == .zh, flags: self, departments: r.config.departments)
-                let draft = try EditorSession(template: template, name: "improvement.yaml").run(DraftTemplates.readImprovement)
+                let draft = try EditorSession(template: template, name: "improvement.yaml").run { text in
+                    DraftTemplates.readImprovement(text).flatMap { DraftTemplates.check($0, text: text, records: r) }
+                }
                 var filled = self
                 filled.edit = false
                 filled.title = draft.title
@@ -50,25 +56,24 @@ extension ImproveCommand {
                 throw CommandFailure.usage("a measure needs --title, --addresses, --department, --owner, --due and --expected-effect",
                                            hint: "or write it in your editor with --edit")
             }
-            for (flag, v) in [("--title", title), ("--owner", owner), ("--expected-effect", expectedEffect)] where v.trimmed.isEmpty {
-                throw CommandFailure.usage("\(flag) is empty")
-            }
             guard !addresses.isEmpty else {
                 throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
-            guard r.config.department(department) != nil else {
-                throw CommandFailure.usage("unknown department '\(department)'",
+            let departmentID = department.trimmed
+            guard r.config.department(departmentID) != nil else {
+                throw CommandFailure.usage("unknown department '\(departmentID)'",
                                            hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
             }
-            let issues = try addresses.map { try r.require(r.issue(matching: $0), "issue", $0).id }
+            // Two prefixes of one issue, or one id given twice, name it once.
+            let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })
             var ids = IDGenerator()
             let taken = Set(r.improvements.map(\.id))
             let id = ids.next(ImprovementID.self) { taken.contains($0) }
             let path = "improvements/\(id).yaml"
-            let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: department, owner: owner.trimmed,
+            let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
                                 due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
             let text = RecordEncoder.improvement(m)
             try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
@@ -124,7 +129,7 @@ extension ImproveCommand {
         @Option(help: "What was observed, e.g. 'no recurrence in Q3'.") var result: String
 
         func run() throws {
-            guard !result.trimmed.isEmpty else { throw CommandFailure.usage("--result is empty") }
+            _ = try optionText(result, "--result")
             let today = try global.today()
             try transition(global, id, to: .verified, from: [.done], verified: Verification(date: today, result: result.trimmed))
         }

@@ -28,7 +28,7 @@ struct IssueCommand: ParsableCommand {
 /// Who is recording a change: --by, else $HUIFANG_USER, else the given fallback.
 func recorder(_ by: String?, fallback: String) -> String {
     if let by, !by.trimmed.isEmpty { return by.trimmed }
-    if let env = getenv("HUIFANG_USER"), !String(cString: env).isEmpty { return String(cString: env) }
+    if let env = getenv("HUIFANG_USER"), !String(cString: env).trimmed.isEmpty { return String(cString: env).trimmed }
     return fallback
 }
 
@@ -74,18 +74,24 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(title, "--title", required: true)
+            for (value, flag) in [(visit, "--visit"), (owner, "--owner"), (department, "--department"), (by, "--by")] {
+                _ = try optionText(value, flag)
+            }
             if edit {
                 let r = try ctx.load(writing: true).records
                 let p = try r.requireProject(project)
                 let template = DraftTemplates.issue(project: p, zh: r.config.language == .zh, flags: self, today: ctx.today)
-                let draft = try EditorSession(template: template, name: "issue.yaml").run(DraftTemplates.readIssue)
+                let draft = try EditorSession(template: template, name: "issue.yaml").run { text in
+                    DraftTemplates.readIssue(text).flatMap { DraftTemplates.check($0, text: text, records: r, project: p, today: ctx.today) }
+                }
                 var filled = self
                 filled.edit = false
                 filled.title = draft.title
                 filled.category = draft.category
                 filled.severity = draft.severity
                 filled.source = draft.source
-                filled.visit = draft.visit
+                filled.visit = draft.visit.flatMap { $0.trimmed.isEmpty ? nil : $0 }
                 filled.raised = draft.raised
                 filled.owner = draft.owner.flatMap { $0.trimmed.isEmpty ? nil : $0 }
                 filled.department = draft.department.flatMap { $0.trimmed.isEmpty ? nil : $0 }
@@ -99,7 +105,7 @@ extension IssueCommand {
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
             let p = try r.requireProject(project)
-            let v = try visit.map { try r.require(r.visit(matching: $0), "visit", $0) }
+            let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
             if let v, v.project != p.id {
                 throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
             }
@@ -110,7 +116,7 @@ extension IssueCommand {
             let day = raised ?? v?.date ?? ctx.today
             if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
             if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
-            if let department, r.config.department(department) == nil {
+            if let department = department?.trimmed, r.config.department(department) == nil {
                 throw CommandFailure.usage("unknown department '\(department)'",
                                            hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
             }
@@ -122,7 +128,7 @@ extension IssueCommand {
             let path = "projects/\(p.id)/issues/\(id).yaml"
             let issue = Issue(
                 id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
-                severity: severity, owner: owner?.trimmed ?? route.owner, department: department ?? route.department,
+                severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
                 due: route.due, status: .open, history: [HistoryEntry(at: day, action: "opened", by: who)],
                 location: SourceLocation(path: path))
             let text = RecordEncoder.issue(issue)
@@ -158,7 +164,9 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            _ = try optionText(reason, "--reason")
+            _ = try optionText(by, "--by")
+            _ = try optionText(owner, "--owner")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -209,7 +217,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !summary.trimmed.isEmpty else { throw CommandFailure.usage("--summary is empty") }
+            _ = try optionText(summary, "--summary")
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -252,6 +261,7 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -267,11 +277,18 @@ extension IssueCommand {
             let path = issue.location.path
             let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
                 (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("status", to: .plain(unsatisfied ? IssueStatus.open.rawValue : IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
-                try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
-                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: unsatisfied ? "reopened" : "confirmed", by: who,
-                                                                reason: unsatisfied ? "customer not satisfied" : nil)),
-                             to: "history", order: RecordKeys.issue)
+                if unsatisfied {
+                    // Open again: the rejected resolution leaves the current state for the history.
+                    try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
+                    try e.remove("resolved")
+                    try e.remove("confirmed")
+                    try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: who, reason: "customer not satisfied"),
+                                                         of: issue), to: "history", order: RecordKeys.issue)
+                } else {
+                    try e.set("status", to: .plain(IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
+                    try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
+                    try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "confirmed", by: who)), to: "history", order: RecordKeys.issue)
+                }
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             if unsatisfied {
@@ -296,6 +313,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            _ = try optionText(by, "--by")
+            _ = try optionText(caseAnalysis, "--case-analysis")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -308,7 +327,7 @@ extension IssueCommand {
             }
             var analysis = issue.caseAnalysis
             if let given = caseAnalysis {
-                analysis = try repositoryRelative(given, ctx.repository)
+                analysis = try caseAnalysisPath(given, ctx.repository)
             }
             if issue.severity == .major && analysis == nil {
                 throw CommandFailure.usage("a major issue cannot be closed without a case analysis",
@@ -342,7 +361,8 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            _ = try optionText(reason, "--reason")
+            _ = try optionText(by, "--by")
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
@@ -352,9 +372,12 @@ extension IssueCommand {
             let path = issue.location.path
             let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
                 (e: inout YAMLEditor) throws(YAMLError) in
+                // The resolution and confirmation set aside leave the current state; the history keeps them.
                 try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
-                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
-                                                                reason: reason.trimmed)), to: "history", order: RecordKeys.issue)
+                try e.remove("resolved")
+                try e.remove("confirmed")
+                try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
+                                                                  reason: reason.trimmed), of: issue), to: "history", order: RecordKeys.issue)
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             let late = ctx.today > issue.due ? "; it is past its deadline \(issue.due): escalate it" : ""
@@ -397,8 +420,8 @@ extension IssueCommand {
             row("owner", "\(i.owner) (\(i.department))")
             row("due", "\(i.due)  [\(state.label)]")
             row("status", i.status.rawValue)
-            if let res = i.resolved { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
-            if let c = i.confirmed { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
+            if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
                 let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)
@@ -469,13 +492,3 @@ func requireChronology(_ issue: Issue, _ today: Day) throws {
 
 /// A path given on the command line, as a path relative to the repository root; refused
 /// when it lies outside the repository.
-func repositoryRelative(_ given: String, _ repo: Repository) throws -> String {
-    let absolute = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
-    guard let real = FileSystem.realPath(absolute) else {
-        throw CommandFailure.usage("'\(given)' does not exist", hint: "write the file inside the repository first")
-    }
-    guard real.hasPrefix(repo.root + "/") else {
-        throw CommandFailure.usage("'\(given)' is outside the repository", hint: "keep case analyses in the repository, e.g. docs/cases/")
-    }
-    return String(real.dropFirst(repo.root.count + 1))
-}

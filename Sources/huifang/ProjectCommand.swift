@@ -37,6 +37,9 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            for (value, flag) in [(name, "--name"), (customer, "--customer"), (department, "--department"), (owner, "--owner")] {
+                _ = try optionText(value, flag)
+            }
             guard let pid = ProjectID(id) else {
                 throw CommandFailure.usage("'\(id)' is not a valid project id", hint: "use \(ProjectID.expectedForm)")
             }
@@ -46,24 +49,27 @@ extension ProjectCommand {
             let loaded = try ctx.load(usesRecords: false)
             let config = loaded.records.config
             let folder = "projects/\(pid)"
-            if FileSystem.exists(ctx.repository.path(folder)) {
+            // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
+            let folderPath = ctx.repository.path(folder)
+            if FileSystem.exists(folderPath + "/project.yaml") {
                 throw CommandFailure.usage("project '\(pid)' already exists (\(folder))", hint: "choose another id, or edit \(folder)/project.yaml")
             }
-            guard config.department(department) != nil else {
-                throw CommandFailure.usage("unknown department '\(department)'",
+            if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
+                throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
+            }
+            let departmentID = department.trimmed
+            guard config.department(departmentID) != nil else {
+                throw CommandFailure.usage("unknown department '\(departmentID)'",
                                            hint: "known: \(config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
             }
             if let accepted, accepted > ctx.today {
                 throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
                                            hint: "add --accepted once the project is accepted, or set --as-of")
             }
-            for (label, value) in [("--name", name), ("--customer", customer), ("--owner", owner)] where value.trimmed.isEmpty {
-                throw CommandFailure.usage("\(label) is empty")
-            }
-            let contacts = try contact.map(parseContact)
-            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage("--tag is empty") }
+            let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
+            let tags = try optionList(tag, "--tag")
             let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
-                                  department: department, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tag,
+                                  department: departmentID, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
                                   location: SourceLocation(path: folder + "/project.yaml"))
             let text = RecordEncoder.project(project)
             try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
@@ -188,6 +194,11 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
+            if let since, since > (until ?? ctx.today) {
+                throw CommandFailure.usage("--since \(since) is after \(until.map { "--until \($0)" } ?? "today (\(ctx.today))")",
+                                           hint: "--since is the first day shown and --until the last; swap them"
+                                               + (until == nil ? ", or give --as-of for a later today" : ""))
+            }
             let r = try ctx.load().records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
@@ -268,7 +279,7 @@ enum ProjectJSON {
             ("visit", .optional(i.visit?.rawValue)), ("category", .string(i.category.rawValue)),
             ("severity", .string(i.severity.rawValue)), ("owner", .string(i.owner)), ("department", .string(i.department)),
             ("due", .string(i.due.description)), ("status", .string(i.status.rawValue)),
-            ("resolved", .optional(i.resolved?.date.description)), ("confirmed", .optional(i.confirmed?.date.description)),
+            ("resolved", .optional(i.currentResolution?.date.description)), ("confirmed", .optional(i.currentConfirmation?.date.description)),
         ])
     }
 }

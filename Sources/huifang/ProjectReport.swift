@@ -58,7 +58,7 @@ enum ProjectReport {
                 headers: ["ID", L["title"], L["severity"], L.report("category"), L["date"], L["deadline"], L["status"], L.report("resolution")],
                 rows: issues.map { i in
                     [i.id.rawValue, i.title, i.severity.rawValue, i.category.rawValue, i.raised.description, i.due.description, i.status.rawValue,
-                     i.resolved.map { "\($0.date) (\($0.date <= i.due ? L.report("on time") : L.report("late"))): \($0.summary)" } ?? ""]
+                     i.currentResolution.map { "\($0.date) (\($0.date <= i.due ? L.report("on time") : L.report("late"))): \($0.summary)" } ?? ""]
                 })))
         }
 

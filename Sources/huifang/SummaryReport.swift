@@ -64,7 +64,7 @@ enum SummaryReport {
                 headers: ["ID", L["project"], L["title"], L["status"], L["deadline"], L.report("resolution")],
                 rows: major.map { i in
                     [i.id.rawValue, projectNames[i.project] ?? i.project.rawValue, i.title, i.status.rawValue, i.due.description,
-                     i.resolved.map { "\($0.date) \($0.date <= i.due ? L.report("on time") : L.report("late")): \($0.summary)" } ?? ""]
+                     i.currentResolution.map { "\($0.date) \($0.date <= i.due ? L.report("on time") : L.report("late")): \($0.summary)" } ?? ""]
                 })))
         }
 

@@ -45,7 +45,20 @@ extension VisitCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            if edit { return try runInEditor(ctx) }
+            var flags = self
+            flags.visitor = try optionText(visitor, "--visitor")
+            flags.summary = try optionText(summary, "--summary", required: true)
+            flags.event = try optionText(event, "--event")
+            flags.quote = try optionList(quote, "--quote")
+            flags.contact = try optionList(contact, "--contact")
+            flags.need = try optionList(need, "--need")
+            flags.competitor = try optionList(competitor, "--competitor")
+            if edit { return try flags.runInEditor(ctx) }
+            try flags.record(ctx)
+        }
+
+        /// Writes the visit the flags describe (their text already checked by `run`).
+        func record(_ ctx: CommandContext) throws {
             guard let method else {
                 throw CommandFailure.usage("a visit needs --method (phone, onsite, email or online)", hint: "or write it in your editor with --edit")
             }
@@ -124,9 +137,10 @@ extension VisitCommand {
                 var result = editedRecord(decoded)
                 if case .success(let v) = result {
                     var problems: [String] = []
-                    if v.summary.trimmed.isEmpty { problems.append("summary: write what was discussed (回访内容)") }
-                    if v.date > ctx.today { problems.append("date: \(v.date) is after today (\(ctx.today))") }
-                    if taken.contains(v.id) { problems.append("id: \(v.id) is taken by another visit") }
+                    func at(_ key: String) -> String { EditorSession.position(of: key, in: text) }
+                    if v.summary.trimmed.isEmpty { problems.append("\(at("summary")): 'summary' is empty: write what was discussed (回访内容)") }
+                    if v.date > ctx.today { problems.append("\(at("date")): date \(v.date) is after today (\(ctx.today))") }
+                    if taken.contains(v.id) { problems.append("\(at("id")): id \(v.id) is taken by another visit") }
                     if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
                 }
                 return result

@@ -41,6 +41,27 @@ import Testing
         #expect(text == expected.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n"))
     }
 
+    /// `check` refuses UTF-16 records with a message naming the encoding; so does an update.
+    @Test func utf16IsRefusedWithTheSameMessageAsCheck() throws {
+        let (t, repo) = try TempFolder.repository()
+        defer { t.remove() }
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for u in Self.issue.utf16 { utf16 += [UInt8(u & 0xFF), UInt8(u >> 8)] }
+        try t.write("projects/acme-erp/issues/i-0000aaaa.yaml", utf16)
+        do {
+            _ = try RecordUpdate.edit(repo, "projects/acme-erp/issues/i-0000aaaa.yaml",
+                                      as: .issue(project: ProjectID("acme-erp")!, file: "i-0000aaaa.yaml"), config: Config()) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("severity", to: .plain("general"))
+            }
+            Issue.record("a UTF-16 record was updated")
+        } catch {
+            #expect(error.description.contains("i-0000aaaa.yaml:1:1: the file is UTF-16LE text; records are UTF-8"), "\(error)")
+        }
+        let loaded = RepositoryLoader.load(repo, useCache: false)
+        #expect(loaded.findings.contains { $0.path == "projects/acme-erp/issues/i-0000aaaa.yaml" && $0.message.contains("UTF-16LE") })
+    }
+
     @Test func anEditThatWouldBreakTheRecordIsRefused() throws {
         let (t, repo) = try TempFolder.repository()
         defer { t.remove() }

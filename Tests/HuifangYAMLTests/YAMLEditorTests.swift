@@ -86,6 +86,39 @@ import Testing
                 == "id: i-1\r\nstatus: resolved\r\nresolved: {date: 2026-01-02}\r\nhistory:\r\n  - {at: 2026-01-01, action: opened}\r\n  - {at: 2026-01-02}\r\n")
     }
 
+    /// libyaml reads CR-only line ends (old Mac editors), so `check` accepts such a file: the
+    /// editor must update it too, keeping its line ends.
+    @Test func crOnlyLineEndsSurvive() throws {
+        let cr = "id: i-1\rstatus: open\rhistory:\r  - {at: 2026-01-01, action: opened}\rtags:\r  - a\r"
+        var e = try YAMLEditor(bytes: Array(cr.utf8))
+        try e.set("status", to: .plain("resolved"), order: Self.order)
+        try e.set("resolved", to: .flowMap([("date", .plain("2026-01-02"))]), order: Self.order)
+        try e.append(.flowMap([("at", .plain("2026-01-02"))]), to: "history")
+        try e.append(.string("b"), to: "tags")
+        try e.set("note", to: .sequence([.string("x")], flow: false))
+        #expect(e.text == "id: i-1\rstatus: resolved\rresolved: {date: 2026-01-02}\rhistory:\r  - {at: 2026-01-01, action: opened}\r"
+                + "  - {at: 2026-01-02}\rtags:\r  - a\r  - b\rnote:\r  - x\r")
+        try e.remove("tags")
+        #expect(e.text == "id: i-1\rstatus: resolved\rresolved: {date: 2026-01-02}\rhistory:\r  - {at: 2026-01-01, action: opened}\r"
+                + "  - {at: 2026-01-02}\rnote:\r  - x\r")
+    }
+
+    @Test func utf16IsRefusedWithItsName() {
+        for (bytes, name) in [([0xFF, 0xFE, 0x69, 0x00, 0x64, 0x00], "UTF-16LE"), ([0xFE, 0xFF, 0x00, 0x69, 0x00, 0x64], "UTF-16BE"),
+                              ([0x69, 0x00, 0x64, 0x00], "UTF-16LE"), ([0x00, 0x69, 0x00, 0x64], "UTF-16BE")] as [([UInt8], String)] {
+            #expect(YAMLParser.wideEncoding(bytes) == name)
+            do {
+                _ = try YAMLEditor(bytes: bytes)
+                Issue.record("\(name) was read")
+            } catch {
+                #expect(error.message.contains("the file is \(name) text"), "\(error.message)")
+                #expect(error.mark.line == 1 && error.mark.column == 1)
+            }
+        }
+        #expect(YAMLParser.wideEncoding(Array("id: x\n".utf8)) == nil)
+        #expect(YAMLParser.wideEncoding([0xEF, 0xBB, 0xBF] + Array("id: 系统\n".utf8)) == nil)
+    }
+
     @Test func aFileWithoutTrailingNewline() throws {
         var e = try YAMLEditor(bytes: Array("id: x\nhistory:\n  - a".utf8))
         try e.append(.string("b"), to: "history")

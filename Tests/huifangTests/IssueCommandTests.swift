@@ -87,7 +87,8 @@ import Testing
         #expect(confirm.code == 0)
         let text = try #require(r.read("projects/acme-erp/issues/\(id).yaml"))
         #expect(text.contains("status: open\n"))
-        #expect(text.contains("confirmed: {date: 2026-10-12, satisfied: false}\n"))
+        #expect(!text.contains("\nconfirmed:") && !text.contains("\nresolved:"), "open again: no resolution in the current state")
+        #expect(text.contains("action: reopened, by: 张伟, reason: customer not satisfied, resolved: {date: 2026-10-09, summary: 修复}}\n"), "\(text)")
         #expect(r.run(["issue", "list", "--open", "--overdue", "--format", "csv"]).stdout.contains(id))
         #expect(r.run(["check"]).code == 0)
     }
