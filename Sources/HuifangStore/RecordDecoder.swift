@@ -133,10 +133,15 @@ struct RecordDecoder {
 
     // MARK: calendars/*.yaml
 
-    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String]) {
-        var out: (holidays: [Day: String], workdays: [Day: String]) = ([:], [:])
+    /// The holidays, the make-up working days, and the years declared under `years:` as
+    /// covered (a year counts as covered when it has an entry or is declared).
+    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) {
+        var out: (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) = ([:], [:], [])
         guard let node else { return out }
         guard let map = reader.mapping(node, "a calendar file") else { return out }
+        for item in reader.list(map, "years") ?? [] {
+            if let y = reader.intValue(item, "years", in: 1900...9999) { out.years.insert(y) }
+        }
         for key in ["holidays", "workdays"] {
             guard let section = reader.node(map, key, required: false) else { continue }
             guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }
