@@ -20,16 +20,16 @@ enum CalendarNotice {
             let mine = problems.filter { $0.path == file || $0.message.hasPrefix("calendar file '\(file)'") }
             guard !mine.isEmpty, !parts.contains(where: { $0.hasPrefix("'\(file)'") }) else { continue }
             if mine.contains(where: { $0.message.hasSuffix("does not exist") }) {
-                parts.append("'\(file)' is missing (file missing)")
+                parts.append("'\(file)' is missing")
             } else if mine.contains(where: { $0.message.hasSuffix("is outside the repository") }) {
                 parts.append("'\(file)' is outside the repository")
             } else {
-                parts.append("'\(file)' is invalid (\(mine.count) problem\(mine.count == 1 ? "" : "s"))")
+                parts.append("'\(file)' is invalid (\(mine.count) problem\(mine.count == 1 ? "" : "s") above)")
             }
         }
         let noun = parts.count == 1 ? "calendar file" : "calendar files"
         throw CommandFailure.data(
-            "cannot count working days: \(noun) \(TerminalText.clean(listed(parts))) (calendar.files in huifang.yaml)",
+            "cannot count working days: \(noun) \(TerminalText.clean(listed(parts))) (listed under calendar.files in huifang.yaml)",
             hint: "restore or fix the file, or correct its name under calendar.files in huifang.yaml; 'huifang check' lists every problem")
     }
 
@@ -39,11 +39,14 @@ enum CalendarNotice {
         let files = config.calendarFiles.isEmpty
             ? "no calendar file is listed under calendar.files in huifang.yaml"
             : "calendar file\(config.calendarFiles.count == 1 ? "" : "s") read: \(config.calendarFiles.joined(separator: ", "))"
-        let message = "no calendar file covers \(y): working days in \(years.count == 1 ? "it" : "those years") are counted "
+        let message = "no calendar file covers \(y): \(years.count == 1 ? "its" : "their") working days are counted "
             + "without public holidays and make-up working days (\(files))"
         let target = config.calendarFiles.first.map { " into \($0)" } ?? ""
         let example = years.first.map(String.init) ?? "YYYY"
-        let hint = "once the State Council publishes the arrangement, enter it\(target) with "
+        let first = config.calendarFiles.isEmpty
+            ? "list a calendar file under calendar.files in huifang.yaml (such as calendars/cn.yaml, which 'huifang init' writes); then, "
+            : ""
+        let hint = first + "once the State Council publishes the arrangement, enter it\(target) with "
             + "'huifang calendar add-holiday \(example)-MM-DD..\(example)-MM-DD --name NAME' and "
             + "'huifang calendar add-workday \(example)-MM-DD --name NAME' (see 'huifang calendar --help')"
         return (message, hint)
