@@ -107,11 +107,24 @@ public struct WorkCalendar: Sendable {
 
     /// The years without calendar data that the open work on `today` lies in: today's year,
     /// the due dates of open issues and of schedule items not yet satisfied (what `status`
-    /// and `check` warn about).
-    public func uncoveredYears(openOn today: Day, records: Records, schedule: Schedule) -> [Int] {
+    /// and `check` warn about). The schedule is asked for only when its open items can reach
+    /// an uncovered year at all: they are due between the earliest day that triggers one and
+    /// the furthest the policy reaches from today.
+    public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
         var years: Set<Int> = [today.year]
         for issue in records.issues where issue.isOpen && issue.raised <= today { years.insert(issue.due.year) }
-        for item in schedule.items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
+        var earliest = today
+        for p in records.projects { if let a = p.accepted, a < earliest { earliest = a } }
+        for issue in records.issues where (issue.source == .customer || issue.source == .complaint) && issue.raised < earliest {
+            earliest = issue.raised
+        }
+        let policy = records.config.policy
+        let durations = [policy.firstVisitWithin, policy.specialVisitWithin, policy.customerRequestWithin, Duration(3, .months)]
+            + Array(policy.periodicEvery.values)
+        let horizon = durations.map { adding($0, to: today) }.max() ?? today
+        if !uncoveredYears(between: earliest, and: horizon).isEmpty {
+            for item in schedule().items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
+        }
         return years.filter { !coveredYears.contains($0) }.sorted()
     }
 }

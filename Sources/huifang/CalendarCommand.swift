@@ -109,8 +109,9 @@ extension CalendarCommand {
             abstract: "Add public holidays (days off) to the repository's calendar file.",
             discussion: """
                 Give days or ranges FIRST..LAST, as the State Council's arrangement lists them; a range \
-                includes its weekend days, as the shipped calendar does. Example for 2027's New Year: \
-                huifang calendar add-holiday 2027-01-01..2027-01-03 --name 元旦
+                includes its weekend days, as the shipped calendar does, and a range wholly on a weekend \
+                is written with a warning. The file is edited in place (comments and order kept) and \
+                written atomically. Example: huifang calendar add-holiday 2027-01-01..2027-01-03 --name 元旦
                 """
         )
 

@@ -10,8 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reports every problem, not just the first: YAML syntax, types, allowed values, real dates, \
             scores within the scale, references between records, duplicate ids, files in the wrong place \
-            and merge-conflict markers, as 'path:line:col: error: message' with a hint. Warnings do not \
-            change the exit code.
+            and merge-conflict markers, as 'path:line:col: error: message' with a hint. Open work in a year \
+            that no calendar file covers is a warning on huifang.yaml. Warnings do not change the exit code.
             """
     )
 
@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = Terminal.progress("reading \(ctx.repository.root)") { RepositoryLoader.load(ctx.repository, useCache: ctx.useCache) }
         CommandContext.keptUntilExit.append(loaded)
         let extra = calendarWarning(loaded, today: ctx.today)
+        PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
         CalendarNotice.shownInOutput = true  // check says it as a finding
         let errors = findings.filter { $0.severity == .error }.count

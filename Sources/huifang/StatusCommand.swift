@@ -9,7 +9,9 @@ struct StatusCommand: ParsableCommand {
         abstract: "What needs attention today, git-status style.",
         discussion: """
             Overdue visits, visits due in the next two weeks, open issues past or near their deadline \
-            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'.
+            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'. \
+            A warning heads it while today's year or an open item's date lies in a year that no calendar \
+            file covers (see 'huifang calendar').
             """
     )
 
