@@ -1,4 +1,8 @@
-import Synchronization
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Working days: weekends, public holidays and make-up working days (调休).
 ///
@@ -130,13 +134,29 @@ public struct WorkCalendar: Sendable {
 }
 
 /// The uncovered years that computations reached; shared by the copies of a calendar and
-/// written from the threads that compute a schedule.
-final class ReachedYears: Sendable {
-    private let years = Mutex<Set<Int>>([])
+/// written from the threads that compute a schedule (rarely: only on reaching such a year).
+final class ReachedYears: @unchecked Sendable {
+    private var years = Set<Int>()
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
 
-    func insert(_ year: Int) {
-        years.withLock { _ = $0.insert(year) }
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
     }
 
-    var sorted: [Int] { years.withLock { $0.sorted() } }
+    func insert(_ year: Int) {
+        pthread_mutex_lock(lock)
+        years.insert(year)
+        pthread_mutex_unlock(lock)
+    }
+
+    var sorted: [Int] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return years.sorted()
+    }
 }

@@ -214,7 +214,7 @@ extension CalendarCommand {
                 case .workdays:
                     guard cal.weekend.contains(day.weekday) else {
                         throw CommandFailure.usage(
-                            "\(day) is a \(day.weekday.shortName), not a weekend day: it is a working day already",
+                            "\(day) is a \(longName(day.weekday)), not a weekend day: it is a working day already",
                             hint: "a make-up working day (调休) is a weekend day (\(weekendNames)) that is worked; check the date")
                     }
                     if let other = cal.holidays[day] {
@@ -259,6 +259,11 @@ extension CalendarCommand {
             Console.out("  \(y) now count\(newYears.count == 1 ? "s" : "") as covered: enter all of \(newYears.count == 1 ? "its" : "their") holidays and make-up working days\n")
         }
     }
+}
+
+/// "Monday" for `.monday`: for messages.
+func longName(_ w: Weekday) -> String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][Weekday.allCases.firstIndex(of: w) ?? 0]
 }
 
 extension String {

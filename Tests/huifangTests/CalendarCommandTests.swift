@@ -186,7 +186,7 @@ import Testing
         let before = r.snapshot()
         let monday = r.run(["calendar", "add-workday", "2027-01-04", "--name", "元旦"])
         #expect(monday.code == 64)
-        #expect(monday.stderr.contains("2027-01-04 is a mon, not a weekend day: it is a working day already"), "\(monday.stderr)")
+        #expect(monday.stderr.contains("2027-01-04 is a Monday, not a weekend day: it is a working day already"), "\(monday.stderr)")
         // A day that is already a holiday, or a holiday on a make-up day, contradicts the calendar.
         let clash = r.run(["calendar", "add-workday", "2026-10-03", "--name", "国庆节"])
         #expect(clash.code == 64)
