@@ -80,6 +80,22 @@ import Testing
         #expect(cal.uncoveredYears(openOn: Self.d("2027-01-05"), records: r, schedule: Schedule(r)) == [2027])
     }
 
+    @Test func anOpenVisitDueInAnUncoveredYear() {
+        let cal = Self.cn2026
+        var late = Self.project("late-one")
+        late.accepted = Self.d("2026-12-10")
+        let r = Records(config: Config(), calendar: cal, projects: [late])
+        // Its first visit is due a month after acceptance, 2027-01-10: an open item in 2027.
+        #expect(cal.uncoveredYears(openOn: Self.d("2026-12-20"), records: r, schedule: Schedule(r)) == [2027])
+        // Before the acceptance there is no open item; and in the summer nothing open can reach 2027,
+        // so the schedule is not even computed.
+        #expect(cal.uncoveredYears(openOn: Self.d("2026-12-01"), records: r, schedule: Schedule(r)).isEmpty)
+        var asked = false
+        let early = Records(config: Config(), calendar: cal, projects: [Self.project("acme-erp")])
+        #expect(cal.uncoveredYears(openOn: Self.d("2026-05-01"), records: early, schedule: { asked = true; return Schedule(early) }()).isEmpty)
+        #expect(!asked)
+    }
+
     @Test func theYearsAReportDependsOn() {
         let cal = Self.cn2026
         var r = Records(config: Config(), calendar: cal, projects: [Self.project("acme-erp")])
