@@ -142,6 +142,11 @@ struct RecordDecoder {
         for item in reader.list(map, "years") ?? [] {
             if let y = reader.intValue(item, "years", in: 1900...9999) { out.years.insert(y) }
         }
+        // A misspelt section would drop its days without a word; other keys (notes) are kept as they are.
+        for pair in map.pairs ?? [] where !["holidays", "workdays", "years"].contains(pair.key) && pair.value.scalar == nil {
+            add("'\(pair.key)' is not a section of a calendar file: its days would be ignored", at: pair.keyStart,
+                hint: "the sections are holidays (days off), workdays (make-up working days) and years")
+        }
         for key in ["holidays", "workdays"] {
             guard let section = reader.node(map, key, required: false) else { continue }
             guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }

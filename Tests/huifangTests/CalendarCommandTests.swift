@@ -68,6 +68,15 @@ import Testing
         #expect(again.code == 65)
         #expect(again.stderr.contains("'2026-10-77' is not a real date"), "\(again.stderr)")
         #expect(r.run(["check"]).code == 1)
+
+        // So is a misspelt section, whose days would be ignored; a note beside the sections is fine.
+        try r.write("calendars/cn.yaml", calendar.replacingOccurrences(of: "\nworkdays:\n", with: "\nworkday:\n")
+            + "source: 国务院办公厅通知\n")
+        let misspelt = r.run(["--as-of", "2026-09-30"] + Self.generalIssue)
+        #expect(misspelt.code == 65)
+        #expect(misspelt.stderr.contains(": error: 'workday' is not a section of a calendar file"), "\(misspelt.stderr)")
+        #expect(!misspelt.stderr.contains("'source'"))
+        #expect(r.snapshot().count == before.count)
     }
 
     @Test func aWholeCalendarGivesTheTrueDeadline() throws {
