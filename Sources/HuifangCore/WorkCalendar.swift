@@ -1,21 +1,32 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Working days: weekends, public holidays and make-up working days (调休).
 ///
 /// A date is a working day when it is listed under `workdays`, or when it is not a weekend
-/// day and not listed under `holidays` (SPEC §3). Years that no calendar file covers fall
-/// back to the weekday rule; `uncoveredYears(between:and:)` tells the caller which, so that
-/// it can warn once.
+/// day and not listed under `holidays` (SPEC §3). A year is *covered* when a calendar file has
+/// at least one holiday or make-up day in it, or lists it under `years:`. Years that no
+/// calendar file covers fall back to the weekday rule, and are never silent: every
+/// working-day computation that reaches one notes the year in `reachedUncoveredYears`, which
+/// the command line reports once per command.
 public struct WorkCalendar: Sendable {
     public var weekend: Set<Weekday>
     public var holidays: [Day: String]
     public var workdays: [Day: String]
-    /// Years with at least one entry in a calendar file.
+    /// Years with at least one entry in a calendar file, or declared under `years:`.
     public private(set) var coveredYears: Set<Int>
+    /// Where the computations on this calendar (and its copies) note the uncovered years they reach.
+    let reached = ReachedYears()
 
-    public init(weekend: Set<Weekday> = [.saturday, .sunday], holidays: [Day: String] = [:], workdays: [Day: String] = [:]) {
+    public init(weekend: Set<Weekday> = [.saturday, .sunday], holidays: [Day: String] = [:], workdays: [Day: String] = [:],
+                declaredYears: Set<Int> = []) {
         self.weekend = weekend
         self.holidays = holidays
         self.workdays = workdays
-        coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year))
+        coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year)).union(declaredYears)
     }
 
     public func isWorkingDay(_ day: Day) -> Bool {
@@ -32,6 +43,7 @@ public struct WorkCalendar: Sendable {
             d = d.adding(days: 1)
             if isWorkingDay(d) { left -= 1 }
         }
+        if n > 0 { noteReached(from: day.adding(days: 1), through: d) }
         return d
     }
 
@@ -49,6 +61,7 @@ public struct WorkCalendar: Sendable {
     /// Working days after `from` up to and including `to` (0 when `to` ≤ `from`).
     public func workingDays(after from: Day, through to: Day) -> Int {
         guard from < to else { return 0 }
+        noteReached(from: from.adding(days: 1), through: to)
         var n = 0
         var d = from.adding(days: 1)
         while d <= to {
@@ -62,5 +75,88 @@ public struct WorkCalendar: Sendable {
     public func uncoveredYears(between from: Day, and to: Day) -> [Int] {
         guard from <= to else { return [] }
         return (from.year...to.year).filter { !coveredYears.contains($0) }
+    }
+
+    /// Notes that a result depends on the working days from `from` through `to`: the years
+    /// among them that no calendar file covers join `reachedUncoveredYears`. The arithmetic
+    /// above calls it; a command calls it for dates it lays out itself (a year's plan).
+    public func noteReached(from: Day, through to: Day) {
+        guard from <= to else { return }
+        let first = from.year
+        let last = to.year
+        if first == last {
+            if !coveredYears.contains(first) { reached.insert(first) }
+            return
+        }
+        for y in first...last where !coveredYears.contains(y) { reached.insert(y) }
+    }
+
+    /// The years without calendar data that working-day computations on this calendar reached,
+    /// in order: what a command warns about.
+    public var reachedUncoveredYears: [Int] { reached.sorted }
+
+    /// The years without calendar data that a report over `period` depends on: the period's
+    /// own years, and the years that the working-day arithmetic of `schedule` reached for the
+    /// items that overlap the period (triggered by its end and due from its start).
+    public func uncoveredYears(reachedBy period: Period, schedule: Schedule) -> [Int] {
+        var years = Set(uncoveredYears(between: period.start, and: period.end))
+        if !schedule.uncoveredYears.isEmpty {
+            for item in schedule.items where item.triggered <= period.end && item.due >= period.start {
+                let span = min(item.triggered, item.due).year...max(item.triggered, item.due).year
+                for y in span where schedule.uncoveredYears.contains(y) { years.insert(y) }
+            }
+        }
+        return years.sorted()
+    }
+
+    /// The years without calendar data that the open work on `today` lies in: today's year,
+    /// the due dates of open issues and of schedule items not yet satisfied (what `status`
+    /// and `check` warn about). The schedule is asked for only when its open items can reach
+    /// an uncovered year at all: they are due between the earliest day that triggers one and
+    /// the furthest the policy reaches from today.
+    public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
+        var years: Set<Int> = [today.year]
+        for issue in records.issues where issue.isOpen && issue.raised <= today { years.insert(issue.due.year) }
+        var earliest = today
+        for p in records.projects { if let a = p.accepted, a < earliest { earliest = a } }
+        for issue in records.issues where (issue.source == .customer || issue.source == .complaint) && issue.raised < earliest {
+            earliest = issue.raised
+        }
+        let policy = records.config.policy
+        let durations = [policy.firstVisitWithin, policy.specialVisitWithin, policy.customerRequestWithin, Duration(3, .months)]
+            + Array(policy.periodicEvery.values)
+        let horizon = durations.map { adding($0, to: today) }.max() ?? today
+        if !uncoveredYears(between: earliest, and: horizon).isEmpty {
+            for item in schedule().items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
+        }
+        return years.filter { !coveredYears.contains($0) }.sorted()
+    }
+}
+
+/// The uncovered years that computations reached; shared by the copies of a calendar and
+/// written from the threads that compute a schedule (rarely: only on reaching such a year).
+final class ReachedYears: @unchecked Sendable {
+    private var years = Set<Int>()
+    private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let m = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        pthread_mutex_init(m, nil)
+        return m
+    }()
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    func insert(_ year: Int) {
+        pthread_mutex_lock(lock)
+        years.insert(year)
+        pthread_mutex_unlock(lock)
+    }
+
+    var sorted: [Int] {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return years.sorted()
     }
 }

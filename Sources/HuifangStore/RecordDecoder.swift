@@ -138,10 +138,20 @@ struct RecordDecoder {
 
     // MARK: calendars/*.yaml
 
-    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String]) {
-        var out: (holidays: [Day: String], workdays: [Day: String]) = ([:], [:])
+    /// The holidays, the make-up working days, and the years declared under `years:` as
+    /// covered (a year counts as covered when it has an entry or is declared).
+    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) {
+        var out: (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) = ([:], [:], [])
         guard let node else { return out }
         guard let map = reader.mapping(node, "a calendar file") else { return out }
+        for item in reader.list(map, "years") ?? [] {
+            if let y = reader.intValue(item, "years", in: 1900...9999) { out.years.insert(y) }
+        }
+        // A misspelt section would drop its days without a word; other keys (notes) are kept as they are.
+        for pair in map.pairs ?? [] where !["holidays", "workdays", "years"].contains(pair.key) && pair.value.scalar == nil {
+            add("'\(pair.key)' is not a section of a calendar file: its days would be ignored", at: pair.keyStart,
+                hint: "the sections are holidays (days off), workdays (make-up working days) and years")
+        }
         for key in ["holidays", "workdays"] {
             guard let section = reader.node(map, key, required: false) else { continue }
             guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }

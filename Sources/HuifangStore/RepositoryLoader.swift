@@ -17,6 +17,9 @@ public struct LoadedRepository: Sendable {
     public var fileCount: Int
     /// Record files taken from `.huifang/cache` instead of being parsed.
     public var cachedFiles = 0
+    /// Errors in the calendar files of `calendar.files` (outside the repository, missing,
+    /// invalid): the working days are unknown, and commands that count them refuse.
+    public var calendarErrors: [Finding] = []
 
     public var errorCount: Int { findings.filter { $0.severity == .error }.count }
 
@@ -91,6 +94,7 @@ public enum RepositoryLoader {
         }
 
         var calendar = WorkCalendar(weekend: config.weekend)
+        var declaredYears = Set<Int>()
         for file in config.calendarFiles {
             guard isSafeRelativePath(file) else {
                 findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' is outside the repository",
@@ -109,8 +113,11 @@ public enum RepositoryLoader {
             findings += d.findings
             calendar.holidays.merge(days.holidays) { a, _ in a }
             calendar.workdays.merge(days.workdays) { a, _ in a }
+            declaredYears.formUnion(days.years)
         }
-        calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays)
+        calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays,
+                                declaredYears: declaredYears)
+        let calendarErrors = findings.filter { $0.severity == .error && Self.concernsCalendar($0, config) }
 
         PhaseTimer.mark("config and calendars")
         let stamp = RecordCache.stamp(stampParts)
@@ -187,6 +194,7 @@ public enum RepositoryLoader {
         var loaded = LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
                                       fileCount: jobs.count + 1 + config.calendarFiles.count)
         loaded.cachedFiles = cachedFiles
+        loaded.calendarErrors = calendarErrors
         loaded.workingSet = WorkingSet(jobs: jobs, results: results, cache: cache)
         return loaded
     }
@@ -202,6 +210,12 @@ public enum RepositoryLoader {
             byPath[f.path, default: []].append(f)
         }
         return order.map { UnreadableRecord(path: $0, problems: byPath[$0]!) }
+    }
+
+    /// A finding that makes the working days unknown: a calendar file of `calendar.files` that
+    /// is outside the repository, missing or invalid.
+    static func concernsCalendar(_ f: Finding, _ config: Config) -> Bool {
+        config.calendarFiles.contains(f.path) || (f.path == Repository.configFile && f.message.hasPrefix("calendar file '"))
     }
 
     /// A path that stays inside the repository: relative, no `..`, no empty parts.

@@ -10,8 +10,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Reports every problem, not just the first: YAML syntax, types, allowed values, real dates, \
             scores within the scale, references between records, duplicate ids, files in the wrong place \
-            and merge-conflict markers, as 'path:line:col: error: message' with a hint. Warnings do not \
-            change the exit code.
+            and merge-conflict markers, as 'path:line:col: error: message' with a hint. Open work in a year \
+            that no calendar file covers is a warning on huifang.yaml. Warnings do not change the exit code.
             """
     )
 
@@ -24,13 +24,17 @@ struct CheckCommand: ParsableCommand {
         let ctx = try CommandContext(global)
         let loaded = Terminal.progress("reading \(ctx.repository.root)") { RepositoryLoader.load(ctx.repository, useCache: ctx.useCache) }
         CommandContext.keptUntilExit.append(loaded)
-        let errors = loaded.findings.filter { $0.severity == .error }.count
-        let warnings = loaded.findings.count - errors
+        let extra = calendarWarning(loaded, today: ctx.today)
+        PhaseTimer.mark("calendar coverage of the open work")
+        let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
+        CalendarNotice.shownInOutput = true  // check says it as a finding
+        let errors = findings.filter { $0.severity == .error }.count
+        let warnings = findings.count - errors
         switch format {
         case .json:
             let json = JSONValue.object([
                 ("files", .int(loaded.fileCount)), ("errors", .int(errors)), ("warnings", .int(warnings)),
-                ("findings", .array(loaded.findings.map {
+                ("findings", .array(findings.map {
                     .object([
                         ("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
                         ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)), ("hint", .optional($0.hint)),
@@ -39,12 +43,23 @@ struct CheckCommand: ParsableCommand {
             ])
             Console.out(json.render() + "\n")
         case .text:
-            Terminal.page(loaded.findings.map(Console.format).joined())
+            Terminal.page(findings.map(Console.format).joined())
             let summary = errors == 0 && warnings == 0
                 ? "ok: \(loaded.fileCount) files, no problems\n"
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(loaded.fileCount) files\n"
             if errors > 0 { Console.err(summary) } else { Console.out(summary) }
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// A warning on huifang.yaml when the open work lies in a year that no calendar file covers
+    /// (nothing to say when the configuration or a calendar file is broken: those are errors).
+    func calendarWarning(_ loaded: LoadedRepository, today: Day) -> [Finding] {
+        guard !loaded.configFailed, loaded.calendarErrors.isEmpty else { return [] }
+        let r = loaded.records
+        let years = r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(r))
+        guard !years.isEmpty else { return [] }
+        let (message, hint) = CalendarNotice.warning(years: years, config: r.config)
+        return [Finding(.warning, path: Repository.configFile, message: message, hint: hint)]
     }
 }

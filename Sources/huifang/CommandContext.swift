@@ -20,7 +20,8 @@ struct CommandContext {
         }
     }
 
-    /// Reads every record. huifang.yaml must be readable: nothing else makes sense without it.
+    /// Reads every record. huifang.yaml and its calendar files must be readable: nothing else
+    /// makes sense without them (the working days would be wrong).
     /// The rules between records run only when asked (`check` and `status` report findings;
     /// the other commands use the records). A record that could not be read makes the command
     /// refuse (see `admit`), unless it `reportsFindings` itself; a command that holds the lock,
@@ -35,6 +36,7 @@ struct CommandContext {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(Console.format(f)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
+        try CalendarNotice.requireCalendars(loaded)
         Self.keptUntilExit.append(loaded)
         if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded

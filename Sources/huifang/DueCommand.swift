@@ -31,7 +31,6 @@ struct DueCommand: ParsableCommand {
                                        hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
         }
         let schedule = Schedule(r)
-        warnUncovered(schedule, r)
         let until = overdue ? ctx.today.adding(days: -1) : r.calendar.adding(within, to: ctx.today)
         let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until).filter {
             (only == nil || $0.project == only) && (department == nil || $0.department == department)
@@ -70,14 +69,6 @@ enum AgendaListing {
             ])
         }
         return listing
-    }
-}
-
-/// Warns once per command when a working-day computation needed a year no calendar covers.
-func warnUncovered(_ schedule: Schedule, _ r: Records) {
-    for year in schedule.uncoveredYears.sorted() {
-        let file = r.config.calendarFiles.first ?? "calendars/cn.yaml"
-        Console.err("warning: no calendar file covers \(year); working days in \(year) count Monday to Friday only. Add \(year)'s holidays and make-up days to \(file).\n")
     }
 }
 

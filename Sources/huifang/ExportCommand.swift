@@ -33,7 +33,6 @@ extension ExportCommand {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
             let schedule = Schedule(r)
-            warnUncovered(schedule, r)
             let until = r.calendar.adding(within, to: ctx.today)
             let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until)
             let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

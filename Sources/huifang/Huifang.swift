@@ -20,7 +20,7 @@ struct Huifang: ParsableCommand {
             """,
         version: HuifangVersion.current,
         subcommands: [
-            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, ReportCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CheckCommand.self, StatusCommand.self,
+            InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, ReportCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CalendarCommand.self, CheckCommand.self, StatusCommand.self,
         ]
     )
 
@@ -49,6 +49,7 @@ struct Huifang: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            CalendarNotice.warnIfReached()
             RecordCache.waitForSave()
         } catch let failure as CommandFailure {
             RecordCache.waitForSave()

@@ -8,7 +8,8 @@ struct InitCommand: ParsableCommand {
         discussion: """
             Works in an empty folder and inside an existing git repository. Refuses to touch a folder \
             that already holds huifang.yaml. calendars/cn.yaml carries the official mainland-China \
-            holidays and make-up working days for 2004-2026; add later years to it as they are published.
+            holidays and make-up working days for 2004-2026; add later years as the State Council \
+            publishes them, with 'huifang calendar add-holiday' and 'huifang calendar add-workday'.
             """
     )
 

@@ -34,7 +34,8 @@ struct PlanCommand: ParsableCommand {
         }
         let schedule = Schedule(r)
         let items = schedule.projected(through: end, today: ctx.today, r).filter { $0.due >= start && $0.due <= end }
-        warnUncovered(schedule, r)
+        // The year's visits are laid out over its working days: a year without calendar data is said.
+        r.calendar.noteReached(from: start, through: end)
         let plan = Plan(year: year, visits: items.map { Plan.Item(project: $0.project, due: $0.due, kind: $0.kind.visitKind) },
                         location: SourceLocation(path: path))
         let text = RecordEncoder.plan(plan)

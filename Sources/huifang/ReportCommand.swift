@@ -51,7 +51,6 @@ struct ReportCommand: ParsableCommand {
         PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
-        warnUncovered(schedule, r)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
                                     labels: Labels((options.lang ?? r.config.language).rawValue))
         let out = try build(context)

@@ -9,7 +9,9 @@ struct StatusCommand: ParsableCommand {
         abstract: "What needs attention today, git-status style.",
         discussion: """
             Overdue visits, visits due in the next two weeks, open issues past or near their deadline \
-            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'.
+            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'. \
+            A warning heads it while today's year or an open item's date lies in a year that no calendar \
+            file covers (see 'huifang calendar').
             """
     )
 
@@ -21,11 +23,17 @@ struct StatusCommand: ParsableCommand {
         let r = loaded.records
         let today = ctx.today
         let schedule = Schedule(r)
-        warnUncovered(schedule, r)
         let org = r.config.organization.isEmpty ? ctx.repository.root : TerminalText.clean(r.config.organization)
         let open = r.issues.filter { $0.isOpen && $0.raised <= today }
         let visitsSoFar = r.visits.filter { $0.date <= today }.count
-        var s = "On \(today) in \(org)\n"
+        var s = ""
+        // A year of open work without calendar data heads the status (and is not said again on stderr).
+        let uncovered = r.calendar.uncoveredYears(openOn: today, records: r, schedule: schedule)
+        if !uncovered.isEmpty {
+            s += CalendarNotice.text(years: uncovered, config: r.config) + "\n"
+        }
+        CalendarNotice.shownInOutput = true
+        s += "On \(today) in \(org)\n"
         s += "\(r.projects.count) project\(r.projects.count == 1 ? "" : "s"), \(visitsSoFar) visit\(visitsSoFar == 1 ? "" : "s"), "
         s += "\(open.count) open issue\(open.count == 1 ? "" : "s")\n"
         if !loaded.unreadable.isEmpty {

@@ -48,8 +48,15 @@ import Testing
         let r = HuifangRunner()
         defer { r.cleanup() }
         try r.copyFixture("broken")
+        // The fixture's calendar has an impossible date: status counts working days, so it refuses.
+        let refused = r.run(["status"])
+        #expect(refused.code == 65)
+        #expect(refused.stderr.contains("calendar file 'calendars/cn.yaml' is invalid"), "\(refused.stderr)")
+        // With the calendar mended, the other 29 problems are counted.
+        let calendar = try #require(r.read("calendars/cn.yaml"))
+        try r.write("calendars/cn.yaml", calendar.replacingOccurrences(of: "2026-02-30", with: "2026-02-20"))
         let result = r.run(["status"])
         #expect(result.code == 0)
-        #expect(result.stdout.contains("30 problems in 18 records: run 'huifang check'"))
+        #expect(result.stdout.contains("29 problems in 17 records: run 'huifang check'"))
     }
 }

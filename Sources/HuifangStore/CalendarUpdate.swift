@@ -1,0 +1,86 @@
+import HuifangCore
+import HuifangYAML
+
+/// Adds holidays or make-up working days to a calendar file (`calendars/*.yaml`) in place:
+/// each date goes into its section in date order, and comments, blank lines, the order of
+/// the rest and a person's other keys stay byte-for-byte the same.
+public enum CalendarUpdate {
+    public enum Section: String, Sendable {
+        case holidays, workdays
+    }
+
+    /// The new bytes of `relative` with `entries` (date, name) added under `section`; nothing
+    /// is written here. The result is read back: it must decode without a problem to the old
+    /// entries plus the new ones, else nothing may be written.
+    public static func adding(_ entries: [(Day, String)], to section: Section, file relative: String,
+                              in repo: Repository) throws(StoreError) -> [UInt8] {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes) } catch { throw StoreError.io(error) }
+        let before = try decode(bytes, relative)
+        let sorted = entries.sorted { $0.0 < $1.0 }
+        var out: [UInt8]
+        if before.empty {
+            // Nothing but comments (or nothing): the section is appended as a new block.
+            out = bytes
+            if let last = out.last, last != UInt8(ascii: "\n") { out += Array("\n".utf8) }
+            let crlf = out.count >= 2 && out[out.count - 2] == UInt8(ascii: "\r")
+            out += Array(YAMLWriter.document([(section.rawValue, .blockMap(sorted.map { ($0.0.description, .string($0.1)) }))],
+                                             lineEnding: crlf ? "\r\n" : "\n").utf8)
+        } else {
+            var editor: YAMLEditor
+            do { editor = try YAMLEditor(bytes: bytes) } catch {
+                throw StoreError.invalid("\(relative):\(error.mark.line):\(error.mark.column): \(error.message)",
+                                         hint: "fix the file first (see 'huifang check')")
+            }
+            do {
+                for (day, name) in sorted {
+                    if let map = editor.root[section.rawValue], map.pairs != nil, !map.isNull {
+                        var keys = (map.pairs ?? []).map(\.key)
+                        keys.append(day.description)
+                        keys.sort()
+                        try editor.set(day.description, to: .string(name), in: [section.rawValue], order: keys)
+                    } else {
+                        try editor.set(section.rawValue, to: .blockMap([(day.description, .string(name))]),
+                                       order: ["years", "holidays", "workdays"])
+                    }
+                }
+            } catch {
+                throw StoreError.invalid("cannot update \(relative): \(error.message) (line \(error.mark.line))",
+                                         hint: error.hint ?? "the file has a shape huifang cannot edit in place; edit it by hand")
+            }
+            out = editor.bytes
+        }
+        // Read back: the old entries and exactly the new ones, and not a single problem.
+        let after = try decode(out, relative)
+        var expected = section == .holidays ? before.holidays : before.workdays
+        for (day, name) in sorted { expected[day] = name }
+        let other = section == .holidays ? (before.workdays, after.workdays) : (before.holidays, after.holidays)
+        guard (section == .holidays ? after.holidays : after.workdays) == expected, other.0 == other.1, after.years == before.years else {
+            throw StoreError.invalid("internal error: the new \(relative) does not read back as intended; nothing was written",
+                                     hint: "please report this with the command you ran")
+        }
+        return out
+    }
+
+    struct Days {
+        var holidays: [Day: String]
+        var workdays: [Day: String]
+        var years: Set<Int>
+        /// No YAML content at all (an empty file or only comments).
+        var empty: Bool
+    }
+
+    static func decode(_ bytes: [UInt8], _ relative: String) throws(StoreError) -> Days {
+        let node: YAMLNode?
+        do { node = try YAMLParser.parse(bytes) } catch {
+            throw StoreError.invalid("\(relative):\(error.mark.line):\(error.mark.column): \(error.message)",
+                                     hint: "fix the file first (see 'huifang check')")
+        }
+        var d = RecordDecoder(path: relative)
+        let days = d.calendar(node)
+        if let f = d.findings.first(where: { $0.severity == .error }) {
+            throw StoreError.invalid("\(relative):\(f.line):\(f.column): \(f.message)", hint: f.hint ?? "fix the file first (see 'huifang check')")
+        }
+        return Days(holidays: days.holidays, workdays: days.workdays, years: days.years, empty: node == nil)
+    }
+}

@@ -1,0 +1,274 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Show a year's holidays and working days, and enter next year's arrangement.",
+        discussion: """
+            Working days are the days outside the weekend of huifang.yaml, minus the holidays, plus the \
+            make-up working days (调休) of the calendar files listed under calendar.files. A year counts \
+            as covered once a calendar file has a holiday or make-up day in it, or lists it under \
+            'years:'; in a year that no file covers, working days are counted without holidays, and \
+            every command that counts them says so. The State Council publishes next year's \
+            arrangement each autumn (usually November): enter it with add-holiday and add-workday.
+            """,
+        subcommands: [Show.self, AddHoliday.self, AddWorkday.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}
+
+extension CalendarCommand {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A year's holidays and make-up working days, and its working days per month.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The year (default: the year of the as-of date).") var year: Int?
+        @Option(help: "Output format: table or json.") var format: Format = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let year = self.year ?? ctx.today.year
+            guard (1900...9999).contains(year), let start = Day(year: year, month: 1, day: 1),
+                let end = Day(year: year, month: 12, day: 31)
+            else {
+                throw CommandFailure.usage("'\(year)' is not a year", hint: "give a year such as \(ctx.today.year)")
+            }
+            let r = try ctx.load().records
+            let cal = r.calendar
+            let covered = cal.coveredYears.contains(year)
+            // The working days below are counted: a year without data is said like everywhere else.
+            cal.noteReached(from: start, through: end)
+            var days: [(Day, String, String)] = []
+            for (d, name) in cal.holidays where d.year == year { days.append((d, "holiday", name)) }
+            for (d, name) in cal.workdays where d.year == year { days.append((d, "workday", name)) }
+            days.sort { $0.0 < $1.0 }
+            var months: [(String, Int)] = []
+            var d = start
+            for m in 1...12 {
+                var n = 0
+                while d <= end && d.month == m {
+                    if cal.isWorkingDay(d) { n += 1 }
+                    d = d.adding(days: 1)
+                }
+                months.append((String(format2: year, m), n))
+            }
+            let total = months.reduce(0) { $0 + $1.1 }
+            let holidays = days.filter { $0.1 == "holiday" }.count
+            switch format {
+            case .json:
+                let json = JSONValue.object([
+                    ("year", .int(year)), ("covered", .bool(covered)),
+                    ("files", .array(r.config.calendarFiles.map { .string($0) })),
+                    ("days", .array(days.map {
+                        .object([("date", .string($0.0.description)), ("weekday", .string($0.0.weekday.shortName)),
+                                 ("kind", .string($0.1)), ("name", .string($0.2))])
+                    })),
+                    ("months", .array(months.map { .object([("month", .string($0.0)), ("working_days", .int($0.1))]) })),
+                    ("working_days", .int(total)),
+                ])
+                Console.out(json.render() + "\n")
+            case .table:
+                let files = r.config.calendarFiles.isEmpty ? "no calendar files" : r.config.calendarFiles.joined(separator: ", ")
+                var s = "\(year) (\(TerminalText.clean(files))): "
+                if covered {
+                    s += "\(holidays) holiday\(holidays == 1 ? "" : "s"), \(days.count - holidays) make-up working day\(days.count - holidays == 1 ? "" : "s"), \(total) working days\n"
+                } else {
+                    s += "not covered by any calendar file; \(total) working days counted without holidays\n"
+                }
+                if !days.isEmpty {
+                    var t = TextTable(headers: ["date", "day", "kind", "name"])
+                    for (day, kind, name) in days { t.add([day.description, day.weekday.shortName, kind, TerminalText.clean(name)]) }
+                    s += "\n" + t.render()
+                }
+                var t = TextTable(headers: ["month", "working days"])
+                t.rightAligned = [1]
+                for (m, n) in months { t.add([m, String(n)]) }
+                t.add(["total", String(total)])
+                s += "\n" + t.render()
+                Console.out(s)
+            }
+        }
+    }
+
+    /// What the two add commands share: the file to write, the dates given, the name.
+    struct AddOptions: ParsableArguments {
+        @Option(help: "The festival's name, e.g. 元旦, 春节, 国庆节.") var name: String
+        @Option(help: "The calendar file to write (one of calendar.files; default: the first).") var file: String?
+    }
+
+    struct AddHoliday: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-holiday",
+            abstract: "Add public holidays (days off) to the repository's calendar file.",
+            discussion: """
+                Give days or ranges FIRST..LAST, as the State Council's arrangement lists them; a range \
+                includes its weekend days, as the shipped calendar does, and a range wholly on a weekend \
+                is written with a warning. The file is edited in place (comments and order kept) and \
+                written atomically. Example: huifang calendar add-holiday 2027-01-01..2027-01-03 --name 元旦
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Days off: YYYY-MM-DD or a range YYYY-MM-DD..YYYY-MM-DD (several allowed).") var dates: [String]
+        @OptionGroup var options: AddOptions
+
+        func run() throws {
+            try CalendarCommand.add(.holidays, dates, options, global)
+        }
+    }
+
+    struct AddWorkday: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add-workday",
+            abstract: "Add make-up working days (调休): weekend days that are worked.",
+            discussion: """
+                A make-up working day falls on a weekend: a weekday already works, and is refused. \
+                Example: huifang calendar add-workday 2027-02-20 --name 春节
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Weekend days that are worked, YYYY-MM-DD (several allowed).") var dates: [String]
+        @OptionGroup var options: AddOptions
+
+        func run() throws {
+            try CalendarCommand.add(.workdays, dates, options, global)
+        }
+    }
+
+    /// The longest range add-holiday takes: longer is surely a typo (the longest holiday is 8 or 9 days).
+    static let longestRange = 31
+
+    /// Parses `YYYY-MM-DD` or `FIRST..LAST` into the days it names.
+    static func days(_ text: String, ranges: Bool) throws -> [Day] {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        if ranges, parts.count == 3, parts[1].isEmpty {
+            let first = try parseDayArgument(String(parts[0]))
+            let last = try parseDayArgument(String(parts[2]))
+            guard first <= last else {
+                throw CommandFailure.usage("'\(text)': \(first) is after \(last)", hint: "write a range as FIRST..LAST")
+            }
+            let n = first.days(until: last) + 1
+            guard n <= longestRange else {
+                throw CommandFailure.usage("'\(text)' is \(n) days long, longer than any public holiday",
+                                           hint: "check the dates; a range is at most \(longestRange) days")
+            }
+            return (0..<n).map { first.adding(days: $0) }
+        }
+        guard !text.contains("..") else {
+            throw CommandFailure.usage("'\(text)' is not a range", hint: "write a range as YYYY-MM-DD..YYYY-MM-DD")
+        }
+        return [try parseDayArgument(text)]
+    }
+
+    static func add(_ section: CalendarUpdate.Section, _ arguments: [String], _ options: AddOptions, _ global: GlobalOptions) throws {
+        let ctx = try CommandContext(global)
+        let name = options.name.trimmed
+        guard !name.isEmpty else { throw CommandFailure.usage("--name is empty", hint: "name the festival, e.g. --name 春节") }
+        guard !name.contains(where: { $0.isNewline || ($0.isASCII && $0.asciiValue! < 32) }) else {
+            throw CommandFailure.usage("--name must be one line without control characters")
+        }
+        guard !arguments.isEmpty else {
+            throw CommandFailure.usage("give at least one date", hint: section == .holidays
+                ? "e.g. huifang calendar add-holiday 2027-01-01..2027-01-03 --name 元旦"
+                : "e.g. huifang calendar add-workday 2027-02-20 --name 春节")
+        }
+        var groups: [(String, [Day])] = []
+        for a in arguments { groups.append((a, try days(a, ranges: section == .holidays))) }
+
+        let _lock = try ctx.lock()
+        defer { withExtendedLifetime(_lock) {} }
+        let r = try ctx.load().records
+        let cal = r.calendar
+        guard let target = options.file ?? r.config.calendarFiles.first else {
+            throw CommandFailure.data("huifang.yaml lists no calendar file under calendar.files",
+                                      hint: "add 'files: [calendars/cn.yaml]' under 'calendar:' in huifang.yaml (huifang init writes that file)")
+        }
+        guard r.config.calendarFiles.contains(target) else {
+            throw CommandFailure.usage("--file \(target) is not one of the calendar files of huifang.yaml (\(r.config.calendarFiles.joined(separator: ", ")))",
+                                       hint: "list it under calendar.files in huifang.yaml first, or leave --file out")
+        }
+        let weekendNames = Weekday.allCases.filter { cal.weekend.contains($0) }.map(\.shortName).joined(separator: "/")
+        var entries: [(Day, String)] = []
+        var already: [Day] = []
+        for (text, days) in groups {
+            for day in days {
+                switch section {
+                case .holidays:
+                    if let other = cal.workdays[day] {
+                        throw CommandFailure.usage("\(day) is a make-up working day (\(other)), not a day off",
+                                                   hint: "a day is either a holiday or a make-up working day; fix the calendar file by hand if it is wrong")
+                    }
+                    if let other = cal.holidays[day] {
+                        if other == name { already.append(day); continue }
+                        throw CommandFailure.usage("\(day) is already a holiday (\(other))",
+                                                   hint: "edit the calendar file by hand to rename it")
+                    }
+                case .workdays:
+                    guard cal.weekend.contains(day.weekday) else {
+                        throw CommandFailure.usage(
+                            "\(day) is a \(longName(day.weekday)), not a weekend day: it is a working day already",
+                            hint: "a make-up working day (调休) is a weekend day (\(weekendNames)) that is worked; check the date")
+                    }
+                    if let other = cal.holidays[day] {
+                        throw CommandFailure.usage("\(day) is a holiday (\(other)), not a working day",
+                                                   hint: "a day is either a holiday or a make-up working day; fix the calendar file by hand if it is wrong")
+                    }
+                    if let other = cal.workdays[day] {
+                        if other == name { already.append(day); continue }
+                        throw CommandFailure.usage("\(day) is already a make-up working day (\(other))",
+                                                   hint: "edit the calendar file by hand to rename it")
+                    }
+                }
+                if !entries.contains(where: { $0.0 == day }) { entries.append((day, name)) }
+            }
+            if section == .holidays, days.allSatisfy({ cal.weekend.contains($0.weekday) }) {
+                Console.err(Terminal.yellow("warning:") + " \(TerminalText.clean(text)) lies wholly on a weekend (\(weekendNames)): "
+                    + "as holidays these days change no working day\n"
+                    + "  hint: check the dates; the arrangement's days off usually include weekdays\n")
+            }
+        }
+        let noun = section == .holidays ? "holiday" : "make-up working day"
+        guard !entries.isEmpty else {
+            Console.out("Nothing to add: \(already.map(\.description).joined(separator: ", ")) already listed as \(noun)\(already.count == 1 ? "" : "s") (\(TerminalText.clean(name)))\n")
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository)
+            try RecordUpdate.write([(target, bytes)], in: ctx.repository)
+        } catch {
+            throw CommandFailure(error)
+        }
+        let sorted = entries.map(\.0).sorted()
+        Console.out("Added \(sorted.count) \(noun)\(sorted.count == 1 ? "" : "s") (\(TerminalText.clean(name))) to \(target): "
+            + sorted.map { "\($0) \($0.weekday.shortName)" }.joined(separator: ", ") + "\n")
+        if !already.isEmpty {
+            Console.out("  already listed: \(already.map(\.description).joined(separator: ", "))\n")
+        }
+        let newYears = Set(sorted.map(\.year)).filter { !cal.coveredYears.contains($0) }.sorted()
+        if !newYears.isEmpty {
+            let y = CalendarNotice.listed(newYears.map(String.init))
+            Console.out("  \(y) now count\(newYears.count == 1 ? "s" : "") as covered: enter all of \(newYears.count == 1 ? "its" : "their") holidays and make-up working days\n")
+        }
+    }
+}
+
+/// "Monday" for `.monday`: for messages.
+func longName(_ w: Weekday) -> String {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][Weekday.allCases.firstIndex(of: w) ?? 0]
+}
+
+extension String {
+    /// `YYYY-MM`.
+    init(format2 year: Int, _ month: Int) {
+        self = "\(year)-" + (month < 10 ? "0" : "") + String(month)
+    }
+}
