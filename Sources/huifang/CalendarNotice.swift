@@ -68,6 +68,16 @@ enum CalendarNotice {
         Console.err(text(years: years.sorted(), config: first.records.config))
     }
 
+    /// A report says in itself which uncovered years its period or schedule reaches (a note
+    /// in Markdown and HTML, `warnings` in JSON, standard error for CSV), and only those: the
+    /// rest of the history's arithmetic does not change its figures.
+    static func noteInReport(_ years: [Int], config: Config) {
+        shownInOutput = true
+        guard !years.isEmpty else { return }
+        let (message, _) = warning(years: years, config: config)
+        Warnings.add(message + "; enter the missing year with 'huifang calendar add-holiday' and 'huifang calendar add-workday'")
+    }
+
     /// "a", "a and b", "a, b and c".
     static func listed(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }

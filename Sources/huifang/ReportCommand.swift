@@ -55,6 +55,7 @@ struct ReportCommand: ParsableCommand {
                                     labels: Labels((options.lang ?? r.config.language).rawValue))
         let out = try build(context)
         PhaseTimer.mark("report")
+        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
         let text: String
         switch options.format {
         case .md: text = MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"

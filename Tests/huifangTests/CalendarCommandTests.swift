@@ -156,6 +156,29 @@ import Testing
         #expect(r.run(["plan", "2026", "--force"]).stderr.isEmpty)
     }
 
+    @Test func aReportWhosePeriodReachesAnUncoveredYearSaysSoInItself() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        let json = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "json"])
+        #expect(json.code == 0)
+        #expect(json.stdout.hasPrefix("{\n  \"warnings\": [\"no calendar file covers 2027:"), "\(json.stdout)")
+        #expect(json.stderr.components(separatedBy: "no calendar file covers").count == 2, "said once: \(json.stderr)")
+        let md = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "md"])
+        #expect(md.stdout.contains("no calendar file covers 2027"), "\(md.stdout)")
+        let html = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "html"])
+        #expect(html.stdout.contains("no calendar file covers 2027"))
+        // A period whose schedule stays in covered years: no note and nothing on stderr.
+        let covered = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2026Q2", "--format", "json"])
+        #expect(covered.code == 0)
+        #expect(!covered.stdout.contains("warnings"), "\(covered.stdout)")
+        #expect(covered.stderr.isEmpty, "\(covered.stderr)")
+        // The year entered: the note is gone.
+        #expect(r.run(["calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"]).code == 0)
+        let entered = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "json"])
+        #expect(!entered.stdout.contains("warnings"), "\(entered.stdout)")
+        #expect(entered.stderr.isEmpty)
+    }
+
     @Test func statusIsQuietWhileOpenWorkLiesInCoveredYears() throws {
         let r = try repository()
         defer { r.cleanup() }
