@@ -22,6 +22,10 @@ extension Records {
     }
 
     public func issue(matching text: String) -> Lookup<Issue> { Records.lookup(text, in: issues) { $0.id.rawValue } }
+    /// Also withdrawn issues: for commands that show or annotate any issue.
+    public func anyIssue(matching text: String) -> Lookup<Issue> {
+        Records.lookup(text, in: withdrawnIssues.isEmpty ? issues : issues + withdrawnIssues) { $0.id.rawValue }
+    }
     public func visit(matching text: String) -> Lookup<Visit> { Records.lookup(text, in: visits) { $0.id.rawValue } }
     public func improvement(matching text: String) -> Lookup<Improvement> {
         Records.lookup(text, in: improvements) { $0.id.rawValue }

@@ -9,6 +9,9 @@ public struct Records: Sendable {
     public var improvements: [Improvement]
     public var events: [Event]
     public var plans: [Plan]
+    /// Issues withdrawn as logged by mistake: apart from `issues`, so that no KPI, listing,
+    /// deadline or schedule item counts them; shown by `issue show` and `issue list --all`.
+    public var withdrawnIssues: [Issue] = []
 
     public init(
         config: Config, calendar: WorkCalendar, projects: [Project] = [], visits: [Visit] = [], issues: [Issue] = [],
@@ -27,4 +30,11 @@ public struct Records: Sendable {
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }
     public func visits(of project: ProjectID) -> [Visit] { visits.filter { $0.project == project } }
     public func issues(of project: ProjectID) -> [Issue] { issues.filter { $0.project == project } }
+
+    /// Moves withdrawn issues out of `issues` into `withdrawnIssues` (order kept).
+    public mutating func setWithdrawnIssuesApart() {
+        guard issues.contains(where: \.isWithdrawn) else { return }
+        withdrawnIssues = issues.filter(\.isWithdrawn)
+        issues.removeAll(where: \.isWithdrawn)
+    }
 }
