@@ -17,7 +17,7 @@ public enum RecordKeys {
     public static let plan = ["year", "visits"]
 
     // Keys of the mappings inside records, for the unknown-key check.
-    static let customer = ["name", "contacts"]
+    public static let customer = ["name", "contacts"]
     static let contact = ["name", "role", "phone", "email"]
     static let retired = ["date", "reason"]
     static let projectHistory = ["at", "action", "by", "from", "to", "reason"]

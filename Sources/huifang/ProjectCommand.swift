@@ -6,8 +6,8 @@ import HuifangStore
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
-        abstract: "Add, list and show delivered projects.",
-        subcommands: [Add.self, List.self, Show.self, Log.self]
+        abstract: "Add, edit, retire, list and show delivered projects.",
+        subcommands: [Add.self, Edit.self, Retire.self, List.self, Show.self, Log.self]
     )
 
     @OptionGroup var global: GlobalOptions

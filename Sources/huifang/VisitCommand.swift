@@ -6,8 +6,8 @@ import HuifangStore
 struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
-        abstract: "Log and list follow-up visits.",
-        subcommands: [Log.self, List.self, Prepare.self]
+        abstract: "Log, correct and list follow-up visits.",
+        subcommands: [Log.self, Edit.self, Amend.self, List.self, Prepare.self]
     )
 
     @OptionGroup var global: GlobalOptions
