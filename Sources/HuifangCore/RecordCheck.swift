@@ -89,7 +89,7 @@ public enum RecordCheck {
 
         for m in r.improvements {
             checkDepartment(m.department, m.departmentAt.in(m.location.path))
-            for id in m.addresses where issuesByID[id] == nil {
+            for id in m.addresses where issuesByID[id] == nil && !withdrawn.contains(id) {
                 findings.append(Finding(at: m.addressesAt.in(m.location.path), message: "unknown issue '\(id)' in 'addresses'",
                                         hint: "list ids of existing issues (any project)"))
             }

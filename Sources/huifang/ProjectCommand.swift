@@ -133,6 +133,7 @@ extension ProjectCommand {
             row("负责 owner", p.owner)
             row("级别 tier", p.tier.rawValue)
             row("验收 accepted", p.accepted?.description ?? "not yet accepted")
+            if let retired = p.retired { row("终止 retired", "\(retired.date): \(retired.reason)") }
             if !p.tags.isEmpty { row("标签 tags", p.tags.joined(separator: ", ")) }
             for (i, c) in p.customer.contacts.enumerated() {
                 let extra = [c.role, c.phone, c.email].compactMap { $0 }.joined(separator: ", ")
