@@ -37,6 +37,10 @@ struct RecordDecoder {
     /// The record is still read: unknown keys are kept by every edit and otherwise ignored.
     mutating func unknownKeys(_ map: YAMLNode, _ known: [String], in what: String) {
         guard let pairs = map.pairs else { return }
+        if let custom = map[RecordKeys.custom], custom.pairs == nil, !custom.isNull {
+            add(.warning, "'custom' is \(custom.kindDescription), not a mapping", at: custom.start,
+                hint: "keep keys of your own as a mapping under 'custom:' (custom: {crm_id: A-17})")
+        }
         for pair in pairs where !known.contains(pair.key) && pair.key != RecordKeys.custom && !customFields.contains(pair.key) {
             let near = RecordKeys.nearest(pair.key, among: known)
             add(.warning, "unknown key '\(pair.key)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: pair.keyStart,

@@ -49,6 +49,9 @@ import Testing
             #expect(loaded.records.visits.count == 1, "a record with an unknown key is still read")
             #expect(loaded.records.visits.first?.overall == nil)
         }
+        try t.write("projects/acme-erp/visits/2026-03-03-v-00000002.yaml", "{id: v-00000002, date: 2026-03-03, kind: periodic, method: phone, visitor: x, summary: y, custom: 5}\n")
+        #expect(RepositoryLoader.load(repo, useCache: false).findings.map(\.headline).contains(
+            "projects/acme-erp/visits/2026-03-03-v-00000002.yaml:1:99: warning: 'custom' is a single value, not a mapping"))
     }
 
     @Test func retirementHistoryNotesAndWithdrawnIssuesReadTheSameFromTheCache() throws {
