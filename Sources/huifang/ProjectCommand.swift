@@ -234,7 +234,11 @@ extension String {
 /// JSON shapes of records shared by `show` and `list` commands.
 enum ProjectJSON {
     static func project(_ p: Project, visits: [Visit], issues: [Issue]) -> JSONValue {
-        .object([
+        // `retired` only for a retired project (the shape of the others stays as it was).
+        let retired: [(String, JSONValue)] = p.retired.map { r in
+            [("retired", .object([("date", .string(r.date.description)), ("reason", .string(r.reason))]))]
+        } ?? []
+        return .object([
             ("id", .string(p.id.rawValue)), ("name", .string(p.name)),
             ("customer", .object([
                 ("name", .string(p.customer.name)),
@@ -244,6 +248,7 @@ enum ProjectJSON {
             ])),
             ("department", .string(p.department)), ("owner", .string(p.owner)), ("tier", .string(p.tier.rawValue)),
             ("accepted", .optional(p.accepted?.description)), ("tags", .strings(p.tags)),
+        ] + retired + [
             ("visits", .array(visits.map(visit))), ("issues", .array(issues.map(issue))),
         ])
     }

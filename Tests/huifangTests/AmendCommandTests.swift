@@ -163,6 +163,7 @@ import Testing
         #expect(q3Before != r.run(["report", "project", "acme-erp", "--period", "2026Q3", "--format", "json"]).stdout)
         #expect(r.run(["project", "log", "acme-erp"]).stdout.contains("2026-06-30  服务终止  acme-erp    王芳  合同到期，不再续约"))
         #expect(r.run(["project", "show", "acme-erp"]).stdout.contains("终止 retired    2026-06-30: 合同到期，不再续约"))
+        #expect(r.run(["project", "show", "acme-erp", "--format", "json"]).stdout.contains("\"retired\": {\n    \"date\": \"2026-06-30\",\n    \"reason\": \"合同到期，不再续约\"\n  }"))
         let before = r.snapshot()
         #expect(r.run(["project", "retire", "acme-erp", "--on", "2026-07-01", "--reason", "x"]).code == 64, "already retired")
         #expect(r.run(["project", "retire", "beta-mes", "--on", "2026-01-01", "--reason", "x"]).code == 64, "before acceptance")
