@@ -31,6 +31,28 @@ import Testing
         #expect(Schedule(r).projected(through: Self.day("2026-12-31"), today: Self.day("2026-06-01"), r).allSatisfy { $0.due <= Self.day("2026-06-30") })
     }
 
+    /// A frozen plan for 2026 plans a (retired 06-30) for 05-10 and 08-10, and b for 08-20.
+    /// Q2: planned {a} → 1. Q3: a's visit after its retirement is no longer planned: {b} → 1
+    /// (2 without the retirement).
+    @Test func aFrozenPlanNoLongerPlansARetiredProjectAfterItsLastDay() {
+        var a = ScheduleTests.project("a")
+        let b = ScheduleTests.project("b")
+        let plan = Plan(year: 2026, visits: [
+            Plan.Item(project: a.id, due: Self.day("2026-05-10"), kind: .periodic),
+            Plan.Item(project: a.id, due: Self.day("2026-08-10"), kind: .periodic),
+            Plan.Item(project: b.id, due: Self.day("2026-08-20"), kind: .periodic),
+        ], location: SourceLocation(path: "plans/2026.yaml"))
+        func planned(_ period: String) -> Int {
+            var r = ScheduleTests.records([a, b], [])
+            r.plans = [plan]
+            return KPIEngine.compute(r, schedule: Schedule(r), period: Period(period)!, today: Self.day("2026-11-24")).plannedProjects
+        }
+        #expect(planned("2026Q3") == 2)
+        a.retired = Retirement(date: Self.day("2026-06-30"), reason: "r")
+        #expect(planned("2026Q2") == 1)
+        #expect(planned("2026Q3") == 1)
+    }
+
     /// Q3 2026 with three issues raised: i1 resolved on time, i2 open, i3 withdrawn (it was
     /// resolved late). Counting all three: raised 3, resolved 2, on time 1/2. With i3 set
     /// apart: raised 2, resolved 1 → 0.5, on time 1/1.
