@@ -9,6 +9,9 @@ public struct Config: Sendable {
     public var departments: [Department]
     public var leadership: [String]
     public var satisfaction: SatisfactionScale
+    /// Keys of an organisation's own that records may carry (`custom_fields:`): never
+    /// reported as unknown.
+    public var customFields: [String] = []
 
     public init(
         version: Int = 1, organization: String = "", language: Language = .zh,

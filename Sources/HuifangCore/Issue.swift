@@ -49,6 +49,9 @@ public struct Issue: Sendable {
 
     /// Open means not yet resolved: the deadline still runs.
     public var isOpen: Bool { status == .open }
+
+    /// Logged by mistake (`issue withdraw`): kept in its file, out of every KPI and listing.
+    public var isWithdrawn: Bool { status == .withdrawn }
 }
 
 public struct Resolution: Sendable, Hashable {
@@ -81,13 +84,17 @@ public struct HistoryEntry: Sendable, Hashable {
     public var from: Severity?
     public var to: Severity?
     public var reason: String?
+    /// A progress note (`issue note`, action `note`).
+    public var note: String?
 
-    public init(at: Day, action: String, by: String? = nil, from: Severity? = nil, to: Severity? = nil, reason: String? = nil) {
+    public init(at: Day, action: String, by: String? = nil, from: Severity? = nil, to: Severity? = nil, reason: String? = nil,
+                note: String? = nil) {
         self.at = at
         self.action = action
         self.by = by
         self.from = from
         self.to = to
         self.reason = reason
+        self.note = note
     }
 }

@@ -33,6 +33,11 @@ extension Records {
     public func visit(matching text: String) -> Lookup<Visit> {
         Records.lookup(text, in: visits, id: { $0.id.rawValue }, path: { $0.location.path })
     }
+    /// Also withdrawn issues: for commands that show or annotate any issue.
+    public func anyIssue(matching text: String) -> Lookup<Issue> {
+        Records.lookup(text, in: withdrawnIssues.isEmpty ? issues : issues + withdrawnIssues, id: { $0.id.rawValue },
+                       path: { $0.location.path })
+    }
     public func improvement(matching text: String) -> Lookup<Improvement> {
         Records.lookup(text, in: improvements, id: { $0.id.rawValue }, path: { $0.location.path })
     }

@@ -101,13 +101,18 @@ public enum KPIEngine {
 
         // Visit-plan completion: projects with a scheduled (or frozen-plan) visit due in the period.
         var planned = Set<ProjectID>()
+        // A frozen plan's visits to a project after its service ended are no longer planned.
+        let retiredOn = r.plans.isEmpty ? [:]
+            : Dictionary(r.projects.compactMap { p in p.retired.map { (p.id, $0.date) } }, uniquingKeysWith: { a, b in min(a, b) })
         var year = period.start.year
         while year <= period.end.year {
             let from = max(period.start, Day(year: year, month: 1, day: 1)!)
             let to = min(period.end, Day(year: year, month: 12, day: 31)!)
             if let plan = r.plans.first(where: { $0.year == year }) {
                 k.frozenPlan = true
-                for item in plan.visits where item.due >= from && item.due <= to && included(item.project) {
+                for item in plan.visits where item.due >= from && item.due <= to && included(item.project)
+                    && !(retiredOn[item.project].map { item.due > $0 } ?? false)
+                {
                     planned.insert(item.project)
                 }
             } else {

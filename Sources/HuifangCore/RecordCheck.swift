@@ -46,6 +46,7 @@ public enum RecordCheck {
             return Finding(.warning, at: at, message: "\(kind.rawValue) '\(id)' exists but cannot be read (\(path))",
                            hint: "fix the error reported in \(path); this reference is checked again once it reads")
         }
+        let withdrawn = Set(r.withdrawnIssues.map(\.id))
 
         for n in r.visits.indices {
             let path = r.visits[n].location.path
@@ -59,6 +60,7 @@ public enum RecordCheck {
             }
             for id in r.visits[n].issues {
                 guard let issue = issuesByID[id] else {
+                    if withdrawn.contains(id) { continue }
                     if let f = unreadableReference(.issue, id.rawValue, at: r.visits[n].issuesAt.in(path)) {
                         findings.append(f)
                         continue
@@ -103,9 +105,11 @@ public enum RecordCheck {
             lifecycle(r.issues[n], into: &findings)
         }
 
+        duplicates(r, into: &findings)
+
         for m in r.improvements {
             checkDepartment(m.department, m.departmentAt.in(m.location.path))
-            for id in m.addresses where issuesByID[id] == nil {
+            for id in m.addresses where issuesByID[id] == nil && !withdrawn.contains(id) {
                 if let f = unreadableReference(.issue, id.rawValue, at: m.addressesAt.in(m.location.path)) {
                     findings.append(f)
                     continue
@@ -139,6 +143,41 @@ public enum RecordCheck {
             }
         }
         return findings
+    }
+
+    /// The same visit logged twice (same project, date, method and summary), and open issues
+    /// of one project with the same title: warnings, as `visit log` and `issue add` give them.
+    static func duplicates(_ r: Records, into out: inout [Finding]) {
+        // Visits come sorted by project and date: only neighbours can be the same visit.
+        var runStart = 0
+        for n in r.visits.indices {
+            if n > runStart, r.visits[n].project != r.visits[runStart].project || r.visits[n].date != r.visits[runStart].date {
+                runStart = n
+            }
+            for m in runStart..<n where r.visits[m].method == r.visits[n].method && r.visits[m].summary == r.visits[n].summary
+                && r.visits[m].project == r.visits[n].project && r.visits[m].date == r.visits[n].date
+            {
+                out.append(Finding(.warning, at: r.visits[n].location,
+                                   message: "the same visit as \(r.visits[m].id) (same date, method and summary): logged twice?",
+                                   hint: "delete one of the files (\(r.visits[m].location.path)) if it was logged twice"))
+                break
+            }
+        }
+        struct Key: Hashable {
+            var project: ProjectID
+            var title: String
+        }
+        var firstOpen: [Key: Int] = [:]
+        for n in r.issues.indices where r.issues[n].isOpen {
+            let key = Key(project: r.issues[n].project, title: r.issues[n].title)
+            if let first = firstOpen[key] {
+                out.append(Finding(.warning, at: r.issues[n].location,
+                                   message: "open issue with the same title as \(r.issues[first].id) of the same project: a duplicate?",
+                                   hint: "if it was logged twice, withdraw one: huifang issue withdraw \(r.issues[n].id) --reason ..."))
+            } else {
+                firstOpen[key] = n
+            }
+        }
     }
 
     /// An issue's status must agree with what it records.

@@ -11,6 +11,9 @@ public struct Records: Sendable {
     public var plans: [Plan]
     /// The record files that could not be read and are left out of everything above, by path.
     public var unreadable: [UnreadableRecord] = []
+    /// Issues withdrawn as logged by mistake: apart from `issues`, so that no KPI, listing,
+    /// deadline or schedule item counts them; shown by `issue show` and `issue list --all`.
+    public var withdrawnIssues: [Issue] = []
 
     public init(
         config: Config, calendar: WorkCalendar, projects: [Project] = [], visits: [Visit] = [], issues: [Issue] = [],
@@ -29,4 +32,11 @@ public struct Records: Sendable {
     public func project(_ id: ProjectID) -> Project? { projects.first { $0.id == id } }
     public func visits(of project: ProjectID) -> [Visit] { visits.filter { $0.project == project } }
     public func issues(of project: ProjectID) -> [Issue] { issues.filter { $0.project == project } }
+
+    /// Moves withdrawn issues out of `issues` into `withdrawnIssues` (order kept).
+    public mutating func setWithdrawnIssuesApart() {
+        guard issues.contains(where: \.isWithdrawn) else { return }
+        withdrawnIssues = issues.filter(\.isWithdrawn)
+        issues.removeAll(where: \.isWithdrawn)
+    }
 }

@@ -156,6 +156,15 @@ public struct Schedule: Sendable {
         for p: Project, visits all: [Int], issues: [Int], _ r: Records, into out: inout [ScheduleItem], uncovered: inout Set<Int>
     ) {
         guard let accepted = p.accepted else { return }
+        // A retired project has no items due after the day its service ended; those due up to
+        // that day stay (reports of earlier periods count them).
+        let start = out.count
+        defer {
+            if let end = p.retired?.date, out[start...].contains(where: { $0.due > end }) {
+                let kept = out[start...].filter { $0.due <= end }
+                out.replaceSubrange(start..., with: kept)
+            }
+        }
         let policy = r.config.policy
         let calendar = r.calendar
         func add(_ d: Duration, to day: Day) -> Day {
@@ -223,12 +232,13 @@ public struct Schedule: Sendable {
         for item in open.sorted(by: { $0.due > $1.due }) where !seen.contains(item.project) {
             seen.insert(item.project)
             guard let p = projects[item.project] else { continue }
+            let last = min(end, p.retired?.date ?? end)
             let every = r.config.policy.periodicEvery[p.tier] ?? Duration(3, .months)
             var due = max(item.due, today)
             while true {
                 let next = r.calendar.adding(every, to: due)
                 if every.unit == .workingDays { uncovered.formUnion(r.calendar.uncoveredYears(between: due, and: next)) }
-                guard next <= end, next > due else { break }
+                guard next <= last, next > due else { break }
                 out.append(ScheduleItem(project: p.id, kind: .periodic, triggered: due, basis: nil, due: next, projected: true))
                 due = next
             }

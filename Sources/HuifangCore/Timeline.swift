@@ -2,7 +2,7 @@
 /// issues raised, escalated, resolved, confirmed and closed, events, improvement measures.
 public struct TimelineEntry: Sendable, Hashable {
     public enum Kind: String, Sendable {
-        case accepted, visit, issue, escalated, resolved, confirmed, reopened, closed, event, improvement, verified
+        case accepted, visit, issue, escalated, resolved, confirmed, reopened, closed, event, improvement, verified, note, changed, retired
     }
 
     public var date: Day
@@ -52,6 +52,9 @@ public enum Timeline {
                 case "confirmed": kind = .confirmed
                 case "reopened": kind = .reopened
                 case "closed": kind = .closed
+                case "note":
+                    kind = .note
+                    if let n = h.note { subject = n + " — " + i.title }
                 default:
                     kind = .issue
                     detail = h.action
@@ -59,6 +62,17 @@ public enum Timeline {
                 if let reason = h.reason { subject += " (\(reason))" }
                 out.append(TimelineEntry(date: h.at, kind: kind, id: i.id.rawValue, who: h.by, subject: subject, detail: detail))
             }
+        }
+        // The retirement stands on the day service ended, not on the day it was recorded.
+        for h in project.history where h.action != "retired" {
+            var detail = h.action
+            if h.from != nil || h.to != nil { detail += " \(h.from ?? "?") → \(h.to ?? "?")" }
+            out.append(TimelineEntry(date: h.at, kind: .changed, id: project.id.rawValue, who: h.by,
+                                     subject: h.reason ?? project.name, detail: detail))
+        }
+        if let retired = project.retired {
+            let by = project.history.last { $0.action == "retired" }?.by
+            out.append(TimelineEntry(date: retired.date, kind: .retired, id: project.id.rawValue, who: by, subject: retired.reason, detail: ""))
         }
         for e in r.events where e.concerns(project) {
             out.append(TimelineEntry(date: e.date, kind: .event, id: e.id, who: nil, subject: e.title, detail: e.kind.rawValue))
@@ -87,6 +101,9 @@ public enum Timeline {
         case .closed: return 8
         case .improvement: return 9
         case .verified: return 10
+        case .note: return 11
+        case .changed: return 12
+        case .retired: return 13
         }
     }
 

@@ -35,7 +35,9 @@ public enum Severity: String, Sendable, CaseIterable, Codable, Comparable {
 }
 
 /// Life cycle of a customer problem.
-public enum IssueStatus: String, Sendable, CaseIterable, Codable { case open, resolved, confirmed, closed }
+/// `withdrawn`: logged by mistake (`issue withdraw`); such issues are kept apart from the rest
+/// (`Records.withdrawnIssues`), so no rule, KPI or listing counts them.
+public enum IssueStatus: String, Sendable, CaseIterable, Codable { case open, resolved, confirmed, closed, withdrawn }
 
 /// Life cycle of an improvement measure (改进措施).
 public enum ImprovementStatus: String, Sendable, CaseIterable, Codable {

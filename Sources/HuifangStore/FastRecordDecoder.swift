@@ -169,6 +169,7 @@ enum FastRecordDecoder {
                     var from: Severity?
                     var to: Severity?
                     var reason: String?
+                    var note: String?
                     guard r.kind == .mappingStart, mapping(r, historyKeys, { f in
                         switch f {
                         case 0: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
@@ -176,11 +177,12 @@ enum FastRecordDecoder {
                         case 2: guard let v = text(r) else { return false }; by = v
                         case 3: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; from = v
                         case 4: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; to = v
-                        default: guard let v = text(r) else { return false }; reason = v
+                        case 5: guard let v = text(r) else { return false }; reason = v
+                        default: guard let v = text(r) else { return false }; note = v
                         }
                         return true
                     }), let at, let action else { return false }
-                    entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason))
+                    entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason, note: note))
                 }
                 history = entries
             default: return false
@@ -202,7 +204,7 @@ enum FastRecordDecoder {
     ]
     static let resolvedKeys: [StaticString] = ["date", "summary", "on_spot"]
     static let confirmedKeys: [StaticString] = ["date", "satisfied"]
-    static let historyKeys: [StaticString] = ["at", "action", "by", "from", "to", "reason"]
+    static let historyKeys: [StaticString] = ["at", "action", "by", "from", "to", "reason", "note"]
 
     // MARK: values
 

@@ -113,6 +113,18 @@ enum RecordCoding {
         w.string(p.tier.rawValue)
         w.optional(p.accepted) { write(&$0, $1) }
         strings(&w, p.tags)
+        w.optional(p.retired) { w, r in
+            write(&w, r.date)
+            w.string(r.reason)
+        }
+        w.array(p.history) { w, h in
+            write(&w, h.at)
+            w.string(h.action)
+            optString(&w, h.by)
+            optString(&w, h.from)
+            optString(&w, h.to)
+            optString(&w, h.reason)
+        }
         write(&w, p.departmentAt)
     }
 
@@ -126,7 +138,13 @@ enum RecordCoding {
         return Project(id: id, name: name, customer: Customer(name: customerName, contacts: contacts), department: try r.string(),
                        owner: try r.string(), tier: try choice(&r, Tier.self),
                        accepted: try r.optional { (r: inout BinaryReader) throws(BinaryError) in try day(&r) },
-                       tags: try strings(&r), location: at, departmentAt: try position(&r))
+                       tags: try strings(&r),
+                       retired: try r.optional { (r: inout BinaryReader) throws(BinaryError) in Retirement(date: try day(&r), reason: try r.string()) },
+                       history: try r.array { (r: inout BinaryReader) throws(BinaryError) in
+                           ProjectHistoryEntry(at: try day(&r), action: try r.string(), by: try optString(&r), from: try optString(&r),
+                                               to: try optString(&r), reason: try optString(&r))
+                       },
+                       location: at, departmentAt: try position(&r))
     }
 
     static func write(_ w: inout BinaryWriter, _ v: Visit) {
@@ -213,6 +231,7 @@ enum RecordCoding {
             optString(&w, h.from?.rawValue)
             optString(&w, h.to?.rawValue)
             optString(&w, h.reason)
+            optString(&w, h.note)
         }
         write(&w, i.departmentAt)
         write(&w, i.visitAt)
@@ -247,7 +266,7 @@ enum RecordCoding {
         let caseAnalysis = try optString(&r)
         let history = try r.array { (r: inout BinaryReader) throws(BinaryError) in
             HistoryEntry(at: try day(&r), action: try r.string(), by: try optString(&r), from: try severity(try optString(&r)),
-                         to: try severity(try optString(&r)), reason: try optString(&r))
+                         to: try severity(try optString(&r)), reason: try optString(&r), note: try optString(&r))
         }
         return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
                      severity: sev, owner: owner, department: department, due: due, status: status, resolved: resolved,

@@ -8,8 +8,13 @@ struct RecordDecoder {
     let path: String
     let reader = YAMLFieldReader()
     var extra: [Finding] = []
+    /// huifang.yaml's `custom_fields:`: keys never reported as unknown.
+    var customFields: [String] = []
 
-    init(path: String) { self.path = path }
+    init(path: String, customFields: [String] = []) {
+        self.path = path
+        self.customFields = customFields
+    }
 
     var findings: [Finding] {
         reader.diagnostics.map {
@@ -25,6 +30,32 @@ struct RecordDecoder {
 
     mutating func add(_ severity: Finding.Severity, _ message: String, at mark: Mark?, hint: String? = nil) {
         extra.append(Finding(severity, path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    }
+
+    /// Warns about each key of `map` that huifang does not know (`known`), naming the nearest
+    /// known key. Keys under `custom:` and those of `custom_fields:` are an organisation's own.
+    /// The record is still read: unknown keys are kept by every edit and otherwise ignored.
+    mutating func unknownKeys(_ map: YAMLNode, _ known: [String], in what: String) {
+        guard let pairs = map.pairs else { return }
+        if let custom = map[RecordKeys.custom], custom.pairs == nil, !custom.isNull {
+            add(.warning, "'custom' is \(custom.kindDescription), not a mapping", at: custom.start,
+                hint: "keep keys of your own as a mapping under 'custom:' (custom: {crm_id: A-17})")
+        }
+        for pair in pairs where !known.contains(pair.key) && pair.key != RecordKeys.custom && !customFields.contains(pair.key) {
+            let near = RecordKeys.nearest(pair.key, among: known)
+            add(.warning, "unknown key '\(pair.key)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: pair.keyStart,
+                hint: near.map { "rename it to '\($0)' (huifang ignores keys it does not know)" }
+                    ?? "huifang keeps it but ignores it; keep keys of your own under 'custom:' or list them in custom_fields: of huifang.yaml")
+        }
+    }
+
+    /// Each mapping item of the list under `key`, for the unknown-key check.
+    mutating func unknownKeys(inItemsOf map: YAMLNode, _ key: String, _ known: [String], in what: String) {
+        for item in map[key]?.items ?? [] where item.pairs != nil { unknownKeys(item, known, in: what) }
+    }
+
+    mutating func unknownKeys(inMapping map: YAMLNode, _ key: String, _ known: [String], in what: String) {
+        if let m = map[key], m.pairs != nil { unknownKeys(m, known, in: what) }
     }
 
     func position(_ node: YAMLNode?) -> Position {
@@ -68,6 +99,15 @@ struct RecordDecoder {
     mutating func config(_ node: YAMLNode?) -> Config? {
         guard let map = root(node, "huifang.yaml") else { return nil }
         var c = Config()
+        if let fields = reader.strings(map, "custom_fields") {
+            c.customFields = fields
+            customFields = fields
+        }
+        unknownKeys(map, RecordKeys.config, in: "huifang.yaml")
+        unknownKeys(inMapping: map, "calendar", RecordKeys.calendar, in: "'calendar'")
+        unknownKeys(inMapping: map, "policy", RecordKeys.policy, in: "'policy'")
+        unknownKeys(inItemsOf: map, "departments", RecordKeys.department, in: "a department")
+        unknownKeys(inMapping: map, "satisfaction", RecordKeys.satisfaction, in: "'satisfaction'")
         if let v = reader.int(map, "huifang", in: 1...Int.max, required: true) {
             if v > Config.currentVersion {
                 add("format version \(v) is newer than this huifang understands (\(Config.currentVersion))", at: map["huifang"]?.start,
@@ -196,9 +236,36 @@ struct RecordDecoder {
         let tier = reader.choice(map, "tier", as: Tier.self, required: true)
         let accepted = day(map, "accepted")
         let tags = reader.strings(map, "tags") ?? []
+        var retired: Retirement?
+        if let r = reader.node(map, "retired", required: false).flatMap({ reader.mapping($0, "'retired'") }) {
+            let d = day(r, "date", required: true)
+            let why = reader.string(r, "reason", required: true)
+            if let d, let why { retired = Retirement(date: d, reason: why) }
+            if let d, let accepted, d < accepted {
+                add("retired on \(d), before the project was accepted on \(accepted)", at: r["date"]?.start,
+                    hint: "a project's service ends after its acceptance; fix 'retired.date' or 'accepted'")
+            }
+        }
+        var history: [ProjectHistoryEntry] = []
+        for item in reader.list(map, "history") ?? [] {
+            guard let h = reader.mapping(item, "a history entry") else { continue }
+            let at = day(h, "at", required: true)
+            let action = reader.string(h, "action", required: true)
+            if let at, let action {
+                history.append(ProjectHistoryEntry(at: at, action: action, by: reader.string(h, "by"), from: reader.string(h, "from"),
+                                                   to: reader.string(h, "to"), reason: reader.string(h, "reason")))
+            }
+        }
+        unknownKeys(map, RecordKeys.project, in: "a project")
+        if let c = map["customer"], c.pairs != nil {
+            unknownKeys(c, RecordKeys.customer, in: "'customer'")
+            unknownKeys(inItemsOf: c, "contacts", RecordKeys.contact, in: "a contact")
+        }
+        unknownKeys(inMapping: map, "retired", RecordKeys.retired, in: "'retired'")
+        unknownKeys(inItemsOf: map, "history", RecordKeys.projectHistory, in: "a history entry")
         guard !failed, let id, let name, let customer, let department, let owner, let tier else { return nil }
         return Project(id: id, name: name, customer: customer, department: department, owner: owner, tier: tier,
-                       accepted: accepted, tags: tags, location: SourceLocation(path: path),
+                       accepted: accepted, tags: tags, retired: retired, history: history, location: SourceLocation(path: path),
                        departmentAt: position(map["department"]))
     }
 
@@ -237,6 +304,7 @@ struct RecordDecoder {
         let needs = reader.strings(map, "needs") ?? []
         let competitors = reader.strings(map, "competitors") ?? []
         let issues = ids(map, "issues", IssueID.self)
+        unknownKeys(map, RecordKeys.visit, in: "a visit")
         guard !failed, let id, let date, let kind, let method, let visitor, let summary else { return nil }
         return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
                      event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
@@ -286,9 +354,13 @@ struct RecordDecoder {
             let to = reader.choice(h, "to", as: Severity.self)
             if let at, let action {
                 history.append(HistoryEntry(at: at, action: action, by: reader.string(h, "by"), from: from, to: to,
-                                            reason: reader.string(h, "reason")))
+                                            reason: reader.string(h, "reason"), note: reader.string(h, "note")))
             }
         }
+        unknownKeys(map, RecordKeys.issue, in: "an issue")
+        unknownKeys(inMapping: map, "resolved", RecordKeys.resolved, in: "'resolved'")
+        unknownKeys(inMapping: map, "confirmed", RecordKeys.confirmed, in: "'confirmed'")
+        unknownKeys(inItemsOf: map, "history", RecordKeys.issueHistory, in: "a history entry")
         guard !failed, let id, let title, let raised, let source, let category, let severity, let owner, let department,
             let due, let status
         else { return nil }
@@ -321,6 +393,8 @@ struct RecordDecoder {
             let r = reader.string(v, "result", required: true)
             if let d, let r { verified = Verification(date: d, result: r) }
         }
+        unknownKeys(map, RecordKeys.improvement, in: "an improvement")
+        unknownKeys(inMapping: map, "verified", RecordKeys.verified, in: "'verified'")
         guard !failed, let id, let title, let department, let owner, let due, let effect, let status else { return nil }
         return Improvement(id: id, title: title, addresses: addresses, department: department, owner: owner, due: due,
                            expectedEffect: effect, status: status, verified: verified, location: SourceLocation(path: path),
@@ -347,6 +421,7 @@ struct RecordDecoder {
             add(.warning, "file name does not start with the event's date \(date)", at: map["date"]?.start,
                 hint: "name event files DATE-SLUG.yaml so they sort by date")
         }
+        unknownKeys(map, RecordKeys.event, in: "an event")
         guard !failed, let date, let kind, let title else { return nil }
         return Event(id: id, date: date, kind: kind, title: title, projects: projects, tags: tags,
                      location: SourceLocation(path: path), projectsAt: position(map["projects"]))
@@ -368,6 +443,8 @@ struct RecordDecoder {
             let kind = reader.choice(m, "kind", as: VisitKind.self, required: true)
             if let p, let due, let kind { items.append(Plan.Item(project: p, due: due, kind: kind)) }
         }
+        unknownKeys(map, RecordKeys.plan, in: "a plan")
+        unknownKeys(inItemsOf: map, "visits", RecordKeys.planItem, in: "a planned visit")
         guard !failed, let year else { return nil }
         return Plan(year: year, visits: items, location: SourceLocation(path: path))
     }

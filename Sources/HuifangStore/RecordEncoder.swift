@@ -15,6 +15,8 @@ public enum RecordEncoder {
         ]
         if let a = p.accepted { out.append(("accepted", .plain(a.description))) }
         if !p.tags.isEmpty { out.append(("tags", .strings(p.tags))) }
+        if let r = p.retired { out.append(("retired", retirement(r))) }
+        if !p.history.isEmpty { out.append(("history", .blockList(p.history.map(history)))) }
         return YAMLWriter.document(out)
     }
 
@@ -77,6 +79,20 @@ public enum RecordEncoder {
         var m: [(String, YAMLValue)] = [("at", .plain(h.at.description)), ("action", .string(h.action))]
         if let f = h.from { m.append(("from", .plain(f.rawValue))) }
         if let t = h.to { m.append(("to", .plain(t.rawValue))) }
+        if let b = h.by { m.append(("by", .string(b))) }
+        if let r = h.reason { m.append(("reason", .string(r))) }
+        if let n = h.note { m.append(("note", .string(n))) }
+        return .flowMap(m)
+    }
+
+    public static func retirement(_ r: Retirement) -> YAMLValue {
+        .flowMap([("date", .plain(r.date.description)), ("reason", .string(r.reason))])
+    }
+
+    public static func history(_ h: ProjectHistoryEntry) -> YAMLValue {
+        var m: [(String, YAMLValue)] = [("at", .plain(h.at.description)), ("action", .string(h.action))]
+        if let f = h.from { m.append(("from", .string(f))) }
+        if let t = h.to { m.append(("to", .string(t))) }
         if let b = h.by { m.append(("by", .string(b))) }
         if let r = h.reason { m.append(("reason", .string(r))) }
         return .flowMap(m)

@@ -16,6 +16,12 @@ public enum RecordText {
             .map { ($0.0.flatMap { if case .issue(let i) = $0 { return i } else { return nil } }, $0.1) } ?? (nil, [])
     }
 
+    /// A project as edited: its id must name the folder it is in.
+    public static func project(_ text: String, folder: String, config: Config) -> (Project?, [Finding]) {
+        decode(text, config: config) { _ in .project(folder: folder) }
+            .map { ($0.0.flatMap { if case .project(let p) = $0 { return p } else { return nil } }, $0.1) } ?? (nil, [])
+    }
+
     public static func improvement(_ text: String, config: Config) -> (Improvement?, [Finding]) {
         decode(text, config: config) { node in .improvement(file: "\(node?["id"]?.scalar ?? "").yaml") }
             .map { ($0.0.flatMap { if case .improvement(let m) = $0 { return m } else { return nil } }, $0.1) } ?? (nil, [])

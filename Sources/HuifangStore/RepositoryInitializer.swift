@@ -3,11 +3,13 @@ import HuifangYAML
 /// `huifang init`: a new repository with the documented defaults and the official calendar.
 public enum RepositoryInitializer {
     /// What `init` writes to huifang.yaml: SPEC §2's defaults, with comments for people.
+    /// Without an organisation name, `organization: ""` with a comment saying what to put there
+    /// (never a sample company's name: it would appear on the reports).
     public static func defaultConfig(organization: String) -> String {
-        let org = organization.isEmpty ? "示例科技有限公司" : organization
+        let org = organization.isEmpty ? "\"\"                 # your organisation's name, shown on reports" : YAMLScalarQuoting.token(organization)
         return """
             huifang: 1
-            organization: \(YAMLScalarQuoting.token(org))
+            organization: \(org)
             language: zh                     # zh | en: default language of reports
             calendar:
               weekend: [sat, sun]

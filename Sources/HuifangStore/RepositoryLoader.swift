@@ -150,6 +150,7 @@ public enum RepositoryLoader {
         records.visits = visits
         records.issues = issues
         slots.take(into: &records)
+        records.setWithdrawnIssuesApart()
         var cachedFiles = 0
         var unreadable = unreadableEntries(walkFindings)
         for k in results.indices {
@@ -494,7 +495,7 @@ public enum RepositoryLoader {
     }
 
     static func decode(_ node: YAMLNode?, _ path: String, _ job: Job, config: Config) -> Outcome {
-        var d = RecordDecoder(path: path)
+        var d = RecordDecoder(path: path, customFields: config.customFields)
         let record: Decoded?
         switch job {
         case .project(let folder): record = d.project(node, folder: folder).map(Decoded.project)

@@ -97,6 +97,10 @@ extension Records {
             throw CommandFailure.usage("'\(text)' is too short to name \(noun == "issue" ? "an" : "a") \(noun)",
                                        hint: "give at least \(Records.minimumPrefix) characters of the id")
         case .notFound:
+            if noun == "issue", case .found(let w) = anyIssue(matching: text) {
+                throw CommandFailure.usage("issue \(w.id) is withdrawn (logged by mistake); it takes no further changes",
+                                           hint: "see it with 'huifang issue show \(w.id)'")
+            }
             if let kind = UnreadableRecord.Kind(rawValue: noun), let unread = unreadableFailure(kind, text) { throw unread }
             throw CommandFailure.usage("no \(noun) '\(text)'", hint: "list them with 'huifang \(noun) list'")
         }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import HuifangStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
@@ -18,17 +22,31 @@ struct InitCommand: ParsableCommand {
     @Argument(help: "Folder to create the repository in (default: the current folder, or -C DIR).")
     var dir: String?
 
-    @Option(help: "Organisation name written to huifang.yaml.")
-    var organization: String = ""
+    @Option(help: "Organisation name written to huifang.yaml (asked for on a terminal when missing).")
+    var organization: String?
 
     func run() throws {
         let base = global.directory ?? "."
         let target = dir.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
         let absolute = target.hasPrefix("/") ? target : FileSystem.currentDirectory() + "/" + target
-        let written = try RepositoryInitializer.create(in: absolute, organization: organization)
+        if let organization, organization.trimmed.isEmpty {
+            throw CommandFailure.usage("--organization is empty", hint: "give your organisation's name, as reports should show it")
+        }
+        if FileSystem.exists(absolute + "/" + Repository.configFile) {
+            throw CommandFailure(StoreError.alreadyRepository(path: absolute))
+        }
+        var name = organization?.trimmed ?? ""
+        if organization == nil, isatty(0) == 1, isatty(2) == 1 {
+            Console.err("Organisation name (公司名称, shown on reports): ")
+            if let line = readLine(strippingNewline: true) { name = line.trimmed }
+        }
+        let written = try RepositoryInitializer.create(in: absolute, organization: name)
         let shown = FileSystem.realPath(absolute) ?? absolute
         Console.out("Initialized a huifang repository in \(shown)\n")
         for file in written { Console.out("  created \(file)\n") }
+        if name.isEmpty {
+            Console.err("note: huifang.yaml has no organisation name yet: set 'organization:' there (reports show it)\n")
+        }
         Console.out("""
 
             Next: edit huifang.yaml (departments, policy), then

@@ -19,7 +19,7 @@ struct IssueCommand: ParsableCommand {
             working group led by project management, with leadership told at once, and it cannot be \
             closed without a case analysis. Deadlines count working days (policy.resolve_within).
             """,
-        subcommands: [Add.self, Escalate.self, Resolve.self, Confirm.self, Close.self, Reopen.self, Show.self, List.self]
+        subcommands: [Add.self, Escalate.self, Resolve.self, Confirm.self, Close.self, Reopen.self, Note.self, Withdraw.self, Show.self, List.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -122,7 +122,7 @@ extension IssueCommand {
             }
             let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor)
             var ids = IDGenerator()
-            let taken = Set(r.issues.map(\.id))
+            let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
             let id = ids.next(IssueID.self) { taken.contains($0) }
             let who = recorder(by, fallback: v?.visitor ?? p.owner)
             let path = "projects/\(p.id)/issues/\(id).yaml"
@@ -142,6 +142,10 @@ extension IssueCommand {
                 }))
             }
             try RecordUpdate.write(changes, in: ctx.repository)
+            if let same = r.issues.first(where: { $0.project == p.id && $0.isOpen && $0.title == issue.title }) {
+                Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
+                    + "(if so: huifang issue withdraw \(id) --reason ...)\n")
+            }
             Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
             Console.out(describe(route, issue: issue, today: day))
             Console.out("  \(path)\n")
@@ -395,15 +399,16 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
-            let i = try r.require(r.issue(matching: id), "issue", id)
+            let i = try r.require(r.anyIssue(matching: id), "issue", id)
             let state = i.deadlineState(on: ctx.today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
             if format == .json {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {
-                    pairs.append(("state", .string(state.label)))
+                    pairs.append(("state", .string(i.isWithdrawn ? "withdrawn" : state.label)))
                     pairs.append(("history", .array(i.history.map { h in
                         .object([("at", .string(h.at.description)), ("action", .string(h.action)), ("by", .optional(h.by)),
-                                 ("from", .optional(h.from?.rawValue)), ("to", .optional(h.to?.rawValue)), ("reason", .optional(h.reason))])
+                                 ("from", .optional(h.from?.rawValue)), ("to", .optional(h.to?.rawValue)), ("reason", .optional(h.reason)),
+                                 ("note", .optional(h.note))])
                     })))
                     json = .object(pairs)
                 }
@@ -418,8 +423,8 @@ extension IssueCommand {
             row("source", i.source.rawValue + (i.visit.map { " (visit \($0))" } ?? ""))
             row("raised", i.raised.description)
             row("owner", "\(i.owner) (\(i.department))")
-            row("due", "\(i.due)  [\(state.label)]")
-            row("status", i.status.rawValue)
+            row("due", i.isWithdrawn ? i.due.description : "\(i.due)  [\(state.label)]")
+            row("status", i.status.rawValue + (i.isWithdrawn ? " (logged by mistake: counted nowhere)" : ""))
             if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
             if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
             if let a = i.caseAnalysis { row("case", a) }
@@ -434,6 +439,7 @@ extension IssueCommand {
                 if let f = h.from, let t = h.to { line += " \(f.rawValue) → \(t.rawValue)" }
                 if let b = h.by { line += "  by \(b)" }
                 if let reason = h.reason { line += "  (\(reason))" }
+                if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }
             Console.out(s)
@@ -446,6 +452,7 @@ extension IssueCommand {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only open issues.") var open = false
         @Flag(help: "Only open issues past their deadline.") var overdue = false
+        @Flag(help: "Also issues withdrawn as logged by mistake.") var all = false
         @Option(help: "Only this severity.") var severity: Severity?
         @Option(help: "Only this project (id or unique prefix).") var project: String?
         @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
@@ -455,7 +462,7 @@ extension IssueCommand {
             let r = try ctx.load().records
             let only = try project.map { try r.requireProject($0).id }
             let today = ctx.today
-            let chosen = r.issues.filter { i in
+            let chosen = (all ? r.issues + r.withdrawnIssues : r.issues).filter { i in
                 (!open || i.isOpen) && (!overdue || (i.isOpen && i.due < today)) && (severity == nil || i.severity == severity)
                     && (only == nil || i.project == only)
             }.sorted { a, b in
@@ -467,7 +474,8 @@ extension IssueCommand {
             ])
             listing.maxWidth = [8: 40]
             for i in chosen {
-                let state = i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare).label
+                let state = i.isWithdrawn ? "withdrawn"
+                    : i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare).label
                 listing.add([
                     (i.id.rawValue, .string(i.id.rawValue)), (i.project.rawValue, .string(i.project.rawValue)),
                     (i.severity.rawValue, .string(i.severity.rawValue)), (i.status.rawValue, .string(i.status.rawValue)),

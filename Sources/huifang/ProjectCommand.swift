@@ -6,8 +6,8 @@ import HuifangStore
 struct ProjectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "project",
-        abstract: "Add, list and show delivered projects.",
-        subcommands: [Add.self, List.self, Show.self, Log.self]
+        abstract: "Add, edit, retire, list and show delivered projects.",
+        subcommands: [Add.self, Edit.self, Retire.self, List.self, Show.self, Log.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -140,6 +140,7 @@ extension ProjectCommand {
             row("负责 owner", p.owner)
             row("级别 tier", p.tier.rawValue)
             row("验收 accepted", p.accepted?.description ?? "not yet accepted")
+            if let retired = p.retired { row("终止 retired", "\(retired.date): \(retired.reason)") }
             if !p.tags.isEmpty { row("标签 tags", p.tags.joined(separator: ", ")) }
             for (i, c) in p.customer.contacts.enumerated() {
                 let extra = [c.role, c.phone, c.email].compactMap { $0 }.joined(separator: ", ")
@@ -245,7 +246,11 @@ extension String {
 /// JSON shapes of records shared by `show` and `list` commands.
 enum ProjectJSON {
     static func project(_ p: Project, visits: [Visit], issues: [Issue]) -> JSONValue {
-        .object([
+        // `retired` only for a retired project (the shape of the others stays as it was).
+        let retired: [(String, JSONValue)] = p.retired.map { r in
+            [("retired", .object([("date", .string(r.date.description)), ("reason", .string(r.reason))]))]
+        } ?? []
+        return .object([
             ("id", .string(p.id.rawValue)), ("name", .string(p.name)),
             ("customer", .object([
                 ("name", .string(p.customer.name)),
@@ -255,6 +260,7 @@ enum ProjectJSON {
             ])),
             ("department", .string(p.department)), ("owner", .string(p.owner)), ("tier", .string(p.tier.rawValue)),
             ("accepted", .optional(p.accepted?.description)), ("tags", .strings(p.tags)),
+        ] + retired + [
             ("visits", .array(visits.map(visit))), ("issues", .array(issues.map(issue))),
         ])
     }

@@ -6,8 +6,8 @@ import HuifangStore
 struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
-        abstract: "Log and list follow-up visits.",
-        subcommands: [Log.self, List.self, Prepare.self]
+        abstract: "Log, correct and list follow-up visits.",
+        subcommands: [Log.self, Edit.self, Amend.self, List.self, Prepare.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -42,6 +42,7 @@ extension VisitCommand {
         @Option(help: "A new or changed need (repeatable).") var need: [String] = []
         @Option(help: "What was learnt about a competitor, repeatable.") var competitor: [String] = []
         @Option(help: "The event (file name in events/ without .yaml) this special visit follows.") var event: String?
+        @Flag(help: "Log it even though a visit with the same date, method and summary is already there.") var force = false
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -106,6 +107,7 @@ extension VisitCommand {
                                            hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
             }
             let visits = r.visits(of: p.id)
+            if !force { try Self.refuseDuplicate(of: visits, date: day, method: method, summary: summary) }
             var ids = IDGenerator()
             let taken = Set(r.visits.map(\.id))
             let id = ids.next(VisitID.self) { taken.contains($0) }
@@ -151,12 +153,25 @@ extension VisitCommand {
             if now.visits.contains(where: { $0.id == visit.id }) {
                 throw CommandFailure.data("visit id \(visit.id) was taken meanwhile; nothing was written", hint: "run the command again")
             }
+            if !force {
+                try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)
+            }
             let path = "projects/\(p.id)/visits/\(visit.date)-\(visit.id).yaml"
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
             try ctx.write(text, to: path)
             Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
             Console.out("  \(path)\n")
+        }
+
+        /// A visit identical to one already logged (same project, date, method and summary) is
+        /// almost always the same visit typed twice.
+        static func refuseDuplicate(of visits: [Visit], date: Day, method: VisitMethod, summary: String) throws {
+            let summary = summary.trimmed
+            guard let same = visits.first(where: { $0.date == date && $0.method == method && $0.summary.trimmed == summary }) else { return }
+            throw CommandFailure.usage(
+                "the same visit is already logged: \(same.id) on \(date) by \(method.rawValue) with this summary (\(same.location.path)); nothing was written",
+                hint: "fix it with 'huifang visit amend \(same.id)', or pass --force if it really was another visit")
         }
 
         /// stage before acceptance; first for the first visit after it; special for an event; else periodic.

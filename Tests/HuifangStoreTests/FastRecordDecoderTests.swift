@@ -111,6 +111,7 @@ import Testing
                 from: general
                 to: major
                 reason: "客户催"
+              - {at: 2026-03-08, action: note, by: 张伟, note: 补丁已在客户现场测试}
 
             """
         let minimal = """

@@ -29,7 +29,7 @@ struct HuifangRunner {
     /// A folder holding a fresh repository made by `huifang init`.
     static func withRepository() throws -> HuifangRunner {
         let r = HuifangRunner()
-        let result = r.run(["init"])
+        let result = r.run(["init", "--organization", "示例科技有限公司"])
         try #require(result.code == 0, "init failed: \(result.stderr)")
         return r
     }

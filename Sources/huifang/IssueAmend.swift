@@ -1,0 +1,71 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+extension IssueCommand {
+    struct Note: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a progress note to an issue's history (shown by 'issue show' and 'project log').")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Argument(help: "The note, e.g. \"patch tested at the customer's site\".") var text: String
+        @Option(help: "Who writes it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !text.trimmed.isEmpty else { throw CommandFailure.usage("the note is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.anyIssue(matching: id), "issue", id)
+            try requireChronology(issue, ctx.today)
+            let entry = HistoryEntry(at: ctx.today, action: "note", by: recorder(by, fallback: issue.owner), note: text.trimmed)
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            Console.out("Noted on \(issue.id) (\(ctx.today)): \(TerminalText.clean(entry.note ?? ""))\n")
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Withdraw an issue logged by mistake: kept in its file, out of every KPI and listing.",
+            discussion: """
+                The file stays, with status 'withdrawn' and the reason in its history. A withdrawn issue \
+                no longer counts anywhere: not in KPIs or reports, not in 'due' or 'status', and a \
+                customer's issue no longer calls for a visit. 'issue show' and 'issue list --all' still show it.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "Why it was logged by mistake (a duplicate, the wrong project...).") var reason: String
+        @Option(help: "Who withdraws it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let issue = try r.require(r.anyIssue(matching: id), "issue", id)
+            if issue.isWithdrawn { throw CommandFailure.usage("issue \(issue.id) is already withdrawn") }
+            try requireChronology(issue, ctx.today)
+            let entry = HistoryEntry(at: ctx.today, action: "withdrawn", by: recorder(by, fallback: issue.owner), reason: reason.trimmed)
+            let path = issue.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("status", to: .plain(IssueStatus.withdrawn.rawValue), order: RecordKeys.issue)
+                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            Console.out("Withdrew \(issue.id) (was \(issue.status.rawValue)): it no longer counts in KPIs, listings or the schedule\n")
+            Console.out("  \(path) is kept; 'huifang issue show \(issue.id)' still shows it\n")
+        }
+    }
+}

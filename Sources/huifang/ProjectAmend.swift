@@ -1,0 +1,163 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+extension ProjectCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a project's basics in place (comments and unknown keys kept); --edit opens project.yaml in $EDITOR.",
+            discussion: """
+                Only the values given change. --contact and --tag replace the whole list. A change of \
+                owner or department is recorded in the project's history (with --reason when given).
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var id: String
+        @Option(help: "Project name.") var name: String?
+        @Option(help: "Customer (company) name.") var customer: String?
+        @Option(help: "Responsible department id (from huifang.yaml).") var department: String?
+        @Option(help: "Person responsible for the visits.") var owner: String?
+        @Option(help: "Tier: key, standard or basic.") var tier: Tier?
+        @Option(help: "Acceptance date, YYYY-MM-DD.", transform: parseDayArgument) var accepted: Day?
+        @Option(help: "A customer contact NAME[,ROLE[,PHONE[,EMAIL]]]; the given ones replace the list.") var contact: [String] = []
+        @Option(help: "A tag; the given ones replace the list.") var tag: [String] = []
+        @Option(help: "Why (written to the history with an owner or department change).") var reason: String?
+        @Option(help: "Who makes the change (default: $HUIFANG_USER, else the new owner).") var by: String?
+        @Flag(help: "Edit projects/ID/project.yaml in $VISUAL or $EDITOR; it is checked before it is written.") var edit = false
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            if edit { return try runInEditor(ctx) }
+            for (label, value) in [("--name", name), ("--customer", customer), ("--owner", owner), ("--reason", reason)] {
+                if let value, value.trimmed.isEmpty { throw CommandFailure.usage("\(label) is empty") }
+            }
+            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage("--tag is empty") }
+            let contacts = try contact.map(parseContact)
+            guard name != nil || customer != nil || department != nil || owner != nil || tier != nil || accepted != nil
+                || !contact.isEmpty || !tag.isEmpty
+            else {
+                throw CommandFailure.usage("nothing to change", hint: "give what changes (--name, --owner, ...), or use --edit")
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let p = try r.requireProject(id)
+            if let department, r.config.department(department) == nil {
+                throw CommandFailure.usage("unknown department '\(department)'",
+                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
+            }
+            if let accepted, accepted > ctx.today {
+                throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
+            }
+            let newOwner = owner?.trimmed
+            let who = recorder(by, fallback: newOwner ?? p.owner)
+            var changes: [ProjectHistoryEntry] = []
+            if let newOwner, newOwner != p.owner {
+                changes.append(ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: who, from: p.owner, to: newOwner, reason: reason?.trimmed))
+            }
+            if let department, department != p.department {
+                changes.append(ProjectHistoryEntry(at: ctx.today, action: "department_changed", by: who, from: p.department, to: department,
+                                                   reason: reason?.trimmed))
+            }
+            let path = p.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                if let name { try e.set("name", to: .string(name.trimmed), order: RecordKeys.project) }
+                if let customer { try e.set("name", to: .string(customer.trimmed), in: ["customer"], order: RecordKeys.customer) }
+                if !contacts.isEmpty {
+                    try e.set("contacts", to: .sequence(contacts.map(RecordEncoder.contact), flow: false), in: ["customer"],
+                              order: RecordKeys.customer)
+                }
+                if let department { try e.set("department", to: .string(department), order: RecordKeys.project) }
+                if let newOwner { try e.set("owner", to: .string(newOwner), order: RecordKeys.project) }
+                if let tier { try e.set("tier", to: .plain(tier.rawValue), order: RecordKeys.project) }
+                if let accepted { try e.set("accepted", to: .plain(accepted.description), order: RecordKeys.project) }
+                if !tag.isEmpty { try e.set("tags", to: .strings(tag.map(\.trimmed)), order: RecordKeys.project) }
+                for entry in changes { try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project) }
+            }
+            if bytes == (try? FileSystem.read(ctx.repository.path(path))) {
+                Console.out("Nothing changed in \(p.id): the values given are already there\n")
+                return
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            Console.out("Updated project \(p.id)\n")
+            for c in changes { Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + " (history)\n") }
+            Console.out("  \(path)\n")
+        }
+
+        func runInEditor(_ ctx: CommandContext) throws {
+            let r = try ctx.load().records
+            let p = try r.requireProject(id)
+            let session = try RecordFileEdit(ctx, path: p.location.path)
+            let (text, edited) = try session.run(name: "project.yaml") { text in
+                editedRecord(RecordText.project(text, folder: p.id.rawValue, config: r.config))
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            try session.requireUnchanged()
+            let now = try ctx.load().records
+            var bytes = Array(text.utf8)
+            // An owner changed by hand is recorded as `project edit --owner` records it.
+            if edited.owner != p.owner, !edited.history.contains(where: { $0.action == "owner_changed" && $0.to == edited.owner && $0.at == ctx.today }) {
+                let entry = ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: recorder(by, fallback: edited.owner), from: p.owner,
+                                                to: edited.owner, reason: reason?.trimmed)
+                do {
+                    var e = try YAMLEditor(bytes: bytes)
+                    try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
+                    bytes = e.bytes
+                } catch {
+                    throw CommandFailure.data("cannot record the owner change in \(p.location.path): \(error.message); nothing was written",
+                                              hint: "add it to 'history:' by hand, or use 'huifang project edit \(p.id) --owner'")
+                }
+            }
+            try RecordVerifier.verify(bytes, as: .project(folder: p.id.rawValue), path: p.location.path, config: now.config)
+            try RecordUpdate.write([(p.location.path, bytes)], in: ctx.repository)
+            Console.out("Updated project \(p.id)\n  \(p.location.path)\n")
+        }
+    }
+
+    struct Retire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that a project's service ended: no visits are due after that day.",
+            discussion: """
+                Writes 'retired: {date, reason}' to project.yaml and a line to its history. Visits due up \
+                to the day stay in the schedule, so reports of earlier periods do not change.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Project id (or a unique prefix).") var id: String
+        @Option(help: "The last day of service, YYYY-MM-DD.", transform: parseDayArgument) var on: Day
+        @Option(help: "Why the service ended.") var reason: String
+        @Option(help: "Who records it (default: $HUIFANG_USER, else the owner).") var by: String?
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let p = try r.requireProject(id)
+            if let retired = p.retired {
+                throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
+                                           hint: "change the date with 'huifang project edit \(p.id) --edit'")
+            }
+            if let accepted = p.accepted, on < accepted {
+                throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
+            }
+            let retirement = Retirement(date: on, reason: reason.trimmed)
+            let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
+            let path = p.location.path
+            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                try e.set("retired", to: RecordEncoder.retirement(retirement), order: RecordKeys.project)
+                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
+            }
+            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            Console.out("Retired \(p.id) on \(on): no visits are due after that day\n  \(path)\n")
+        }
+    }
+}

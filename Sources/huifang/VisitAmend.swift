@@ -1,0 +1,171 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+extension VisitCommand {
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct a logged visit in $VISUAL or $EDITOR; it is checked on save, as 'visit log --edit' does.",
+            discussion: """
+                The file's own text opens, comments and all. A new date renames the file \
+                (DATE-ID.yaml); the id cannot change. Nothing is written when the record is not valid \
+                or the file changed meanwhile.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Visit id (or a prefix of at least 4 characters).") var id: String
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let v = try r.require(r.visit(matching: id), "visit", id)
+            let session = try RecordFileEdit(ctx, path: v.location.path)
+            let (text, edited) = try session.run(name: "visit.yaml") { text in
+                var result = editedRecord(RecordText.visit(text, project: v.project, config: r.config))
+                if case .success(let e) = result {
+                    var problems: [String] = []
+                    if e.id != v.id { problems.append("id: a visit keeps its id (\(v.id)); log a new visit instead") }
+                    if e.summary.trimmed.isEmpty { problems.append("summary: write what was discussed (回访内容)") }
+                    if e.date > ctx.today { problems.append("date: \(e.date) is after today (\(ctx.today))") }
+                    if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
+                }
+                return result
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            try session.requireUnchanged()
+            let now = try ctx.load().records
+            let written = try writeVisit(ctx, Array(text.utf8), old: v, date: edited.date, config: now.config)
+            Console.out("Updated visit \(v.id) of \(v.project)\n\(written)")
+        }
+    }
+
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Correct values of a logged visit in place (comments, key order and unknown keys kept).",
+            discussion: """
+                Only the values given change. --score sets one dimension and keeps the others; --contact, \
+                --quote, --need and --competitor replace the whole list. A new --date renames the file.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Visit id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "Visit date, YYYY-MM-DD.", transform: parseDayArgument) var date: Day?
+        @Option(help: "How: phone, onsite, email or online.") var method: VisitMethod?
+        @Option(help: "Who visited.") var visitor: String?
+        @Option(help: "first, periodic, special, customer_request or stage.") var kind: VisitKind?
+        @Option(help: "What was discussed.") var summary: String?
+        @Option(help: "A score, DIMENSION=N (repeatable); other dimensions are kept.") var score: [String] = []
+        @Option(help: "Overall satisfaction, 1..scale.") var overall: Int?
+        @Option(help: "Likelihood to recommend, 0..10.") var nps: Int?
+        @Option(help: "How the project runs: normal, degraded or down.") var operation: Operation?
+        @Option(help: "The event this special visit follows.") var event: String?
+        @Option(help: "A customer contact who took part (replaces the list; repeatable).") var contact: [String] = []
+        @Option(help: "The customer's own words (replaces the list; repeatable).") var quote: [String] = []
+        @Option(help: "A new or changed need (replaces the list; repeatable).") var need: [String] = []
+        @Option(help: "What was learnt about a competitor (replaces the list; repeatable).") var competitor: [String] = []
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            for (label, value) in [("--visitor", visitor), ("--summary", summary), ("--event", event)] {
+                if let value, value.trimmed.isEmpty { throw CommandFailure.usage("\(label) is empty") }
+            }
+            for (label, list) in [("--contact", contact), ("--quote", quote), ("--need", need), ("--competitor", competitor)] {
+                if list.contains(where: { $0.trimmed.isEmpty }) { throw CommandFailure.usage("\(label) is empty") }
+            }
+            guard date != nil || method != nil || visitor != nil || kind != nil || summary != nil || !score.isEmpty || overall != nil
+                || nps != nil || operation != nil || event != nil || !contact.isEmpty || !quote.isEmpty || !need.isEmpty || !competitor.isEmpty
+            else {
+                throw CommandFailure.usage("nothing to change", hint: "give what changes (--summary, --overall, ...), or use 'huifang visit edit'")
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let v = try r.require(r.visit(matching: id), "visit", id)
+            let config = r.config
+            if let date, date > ctx.today { throw CommandFailure.usage("visit date \(date) is after today (\(ctx.today))") }
+            let scores = try parseScores(score, config: config)
+            if let overall, !(1...config.satisfaction.scale).contains(overall) {
+                throw CommandFailure.usage("--overall \(overall) is outside the scale 1..\(config.satisfaction.scale)")
+            }
+            if let nps, !(0...10).contains(nps) { throw CommandFailure.usage("--nps \(nps) is outside 0..10") }
+            if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage("no event '\(event)'") }
+            let newDate = date ?? v.date
+            let order = RecordKeys.visit
+            let bytes = try RecordUpdate.edit(ctx.repository, v.location.path,
+                                              as: .visit(project: v.project, file: "\(newDate)-\(v.id).yaml"), config: config) {
+                (e: inout YAMLEditor) throws(YAMLError) in
+                if let date { try e.set("date", to: .plain(date.description), order: order) }
+                if let kind { try e.set("kind", to: .plain(kind.rawValue), order: order) }
+                if let method { try e.set("method", to: .plain(method.rawValue), order: order) }
+                if let visitor { try e.set("visitor", to: .string(visitor.trimmed), order: order) }
+                if !contact.isEmpty { try e.set("contacts", to: .strings(contact.map(\.trimmed)), order: order) }
+                if let event { try e.set("event", to: .string(event), order: order) }
+                if let summary { try e.set("summary", to: .string(summary.trimmed), order: order) }
+                if let operation { try e.set("operation", to: .plain(operation.rawValue), order: order) }
+                if !scores.isEmpty {
+                    if e.root["scores"]?.pairs != nil {
+                        for (dim, n) in scores { try e.set(dim, to: .plain(String(n)), in: ["scores"], order: config.satisfaction.dimensions) }
+                    } else {
+                        try e.set("scores", to: .mapping(scores.map { ($0.0, .plain(String($0.1))) }, flow: true), order: order)
+                    }
+                }
+                if let overall { try e.set("overall", to: .plain(String(overall)), order: order) }
+                if let nps { try e.set("nps", to: .plain(String(nps)), order: order) }
+                if !quote.isEmpty { try e.set("quotes", to: .strings(quote.map(\.trimmed)), order: order) }
+                if !need.isEmpty { try e.set("needs", to: .strings(need.map(\.trimmed)), order: order) }
+                if !competitor.isEmpty { try e.set("competitors", to: .strings(competitor.map(\.trimmed)), order: order) }
+            }
+            if newDate == v.date, bytes == (try? FileSystem.read(ctx.repository.path(v.location.path))) {
+                Console.out("Nothing changed in visit \(v.id): the values given are already there\n")
+                return
+            }
+            let written = try writeVisit(ctx, bytes, old: v, date: newDate, config: config)
+            Console.out("Amended visit \(v.id) of \(v.project)\n\(written)")
+        }
+
+        func parseScores(_ given: [String], config: Config) throws -> [(String, Int)] {
+            var out: [(String, Int)] = []
+            for s in given {
+                let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let n = Int(parts[1].trimmed) else {
+                    throw CommandFailure.usage("--score '\(s)' is not DIMENSION=N", hint: "e.g. --score quality=4")
+                }
+                let dim = parts[0].trimmed
+                guard config.satisfaction.dimensions.contains(dim) else {
+                    throw CommandFailure.usage("unknown satisfaction dimension '\(dim)'",
+                                               hint: "dimensions: \(config.satisfaction.dimensions.joined(separator: ", ")) (huifang.yaml)")
+                }
+                guard (1...config.satisfaction.scale).contains(n) else {
+                    throw CommandFailure.usage("score \(dim)=\(n) is outside the scale 1..\(config.satisfaction.scale)")
+                }
+                if out.contains(where: { $0.0 == dim }) { throw CommandFailure.usage("--score \(dim) is given twice") }
+                out.append((dim, n))
+            }
+            return out
+        }
+    }
+}
+
+/// Writes a corrected visit (checked first); a new date renames its file DATE-ID.yaml: the new
+/// file is written (atomically) before the old one is removed, so a crash between the two
+/// leaves the visit twice (which `check` reports), never lost.
+/// Returns the line that names the file(s) written.
+func writeVisit(_ ctx: CommandContext, _ bytes: [UInt8], old v: Visit, date: Day, config: Config) throws -> String {
+    let file = "\(date)-\(v.id).yaml"
+    let path = "projects/\(v.project)/visits/\(file)"
+    try RecordVerifier.verify(bytes, as: .visit(project: v.project, file: file), path: path, config: config)
+    if path != v.location.path, FileSystem.exists(ctx.repository.path(path)) {
+        throw CommandFailure.usage("\(path) already exists; nothing was written")
+    }
+    try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+    if path != v.location.path {
+        FileSystem.remove(ctx.repository.path(v.location.path))
+        return "  \(v.location.path) → \(path)\n"
+    }
+    return "  \(path)\n"
+}
