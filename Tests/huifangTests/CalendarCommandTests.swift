@@ -4,7 +4,12 @@ import Testing
 /// Calendar files: a broken one stops the commands that count working days, a year without
 /// data is never silent, and `huifang calendar` shows and enters a year's arrangement.
 @Suite struct CalendarCommandTests {
-    static let generalIssue = ["issue", "add", "acme-erp", "--title", "接口超时", "--category", "technical", "--severity", "general"]
+    static let generalIssue = generalIssue("接口超时")
+
+    /// Each issue of a test gets its own title: two open issues with one title are a warning.
+    static func generalIssue(_ title: String) -> [String] {
+        ["issue", "add", "acme-erp", "--title", title, "--category", "technical", "--severity", "general"]
+    }
 
     /// A repository with one accepted project.
     func repository() throws -> HuifangRunner {
@@ -121,14 +126,14 @@ import Testing
         let holiday = r.run(["--as-of", "2026-12-28", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
         #expect(holiday.code == 0, "\(holiday.stderr)")
         #expect(holiday.stdout.hasPrefix("Added 3 holidays (元旦) to calendars/cn.yaml: 2027-01-01 fri, 2027-01-02 sat, 2027-01-03 sun\n"))
-        let with = r.run(["--as-of", "2026-12-28"] + Self.generalIssue)
+        let with = r.run(["--as-of", "2026-12-28"] + Self.generalIssue("报表导出失败"))
         #expect(with.code == 0)
         #expect(with.stdout.contains("deadline:   2027-01-12 (10wd from 2026-12-28)"), "\(with.stdout)")
         #expect(with.stderr.isEmpty, "\(with.stderr)")
         // A make-up working day on Saturday 2027-01-09 counts again.
         let workday = r.run(["--as-of", "2026-12-28", "calendar", "add-workday", "2027-01-09", "--name", "元旦"])
         #expect(workday.code == 0, "\(workday.stderr)")
-        let third = r.run(["--as-of", "2026-12-28"] + Self.generalIssue)
+        let third = r.run(["--as-of", "2026-12-28"] + Self.generalIssue("登录缓慢"))
         #expect(third.stdout.contains("deadline:   2027-01-11 (10wd from 2026-12-28)"), "\(third.stdout)")
         let status2 = r.run(["--as-of", "2026-12-28", "status"])
         #expect(status2.stdout.hasPrefix("On 2026-12-28"), "\(status2.stdout)")
