@@ -4,6 +4,8 @@ public struct AgendaEntry: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         case visit(DueKind)
         case issue(IssueID, Severity)
+        /// A resolved issue awaiting the customer's confirmation (`policy.confirm_within`).
+        case confirmation(IssueID)
     }
 
     public var subject: Subject
@@ -22,7 +24,8 @@ public struct AgendaEntry: Sendable, Hashable {
 }
 
 public enum Agenda {
-    /// Open visits and issues due on or before `until` (nil: everything open), on day `today`.
+    /// Open visits and issues, and resolutions awaiting the customer's confirmation, due on or
+    /// before `until` (nil: everything open), on day `today`.
     public static func entries(_ r: Records, schedule: Schedule, today: Day, until: Day?) -> [AgendaEntry] {
         let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let events = Dictionary(r.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -46,6 +49,13 @@ public enum Agenda {
             out.append(AgendaEntry(subject: .issue(i.id, i.severity), project: i.project, due: i.due,
                                    daysOverdue: i.due.days(until: today), responsible: i.owner, department: i.department,
                                    title: i.title, key: "issue-\(i.id)"))
+        }
+        for i in r.issues where i.status == .resolved && (i.resolved?.date ?? today) <= today {
+            guard let due = i.confirmationDue(r.config.policy, calendar: r.calendar), until.map({ due <= $0 }) ?? true else { continue }
+            out.append(AgendaEntry(subject: .confirmation(i.id), project: i.project, due: due,
+                                   daysOverdue: due.days(until: today), responsible: i.owner, department: i.department,
+                                   title: "customer confirmation: \(i.title)",
+                                   key: "confirm-\(i.id)"))
         }
         return out.sorted { ($0.due, $0.project, $0.key) < ($1.due, $1.project, $1.key) }
     }

@@ -48,7 +48,10 @@ public enum Timeline {
                     detail = "\(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?")"
                 case "resolved":
                     kind = .resolved
-                    if let r = i.resolved, r.date == h.at { subject += " — " + r.summary }
+                    if let res = i.resolved, res.date == h.at {
+                        subject += " — " + res.summary
+                        if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) { detail = "confirm by \(by)" }
+                    }
                 case "confirmed": kind = .confirmed
                 case "reopened": kind = .reopened
                 case "closed": kind = .closed

@@ -78,7 +78,7 @@ extension Labels {
     ]
     public static let countKeys = [
         "planned_projects", "visited_planned_projects", "unplanned_visits", "visits", "issues_raised", "issues_resolved",
-        "overdue_visits", "overdue_issues",
+        "overdue_visits", "overdue_issues", "overdue_confirmations",
     ]
 
     static let reportTable: [String: (String, String)] = [
@@ -97,6 +97,7 @@ extension Labels {
         "issues_resolved": ("已解决问题数", "Issues resolved"),
         "overdue_visits": ("逾期回访数", "Overdue visits"),
         "overdue_issues": ("逾期问题数", "Overdue issues"),
+        "overdue_confirmations": ("逾期未确认数", "Overdue confirmations"),
         "summary.title": ("项目回访总结报告", "Follow-up visit summary report"),
         "department.title": ("部门回访报告", "Department visit report"),
         "project.title": ("项目回访报告", "Project visit report"),

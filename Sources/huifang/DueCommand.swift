@@ -6,11 +6,12 @@ import HuifangStore
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is due and overdue: visits and open issues, by date.",
+        abstract: "What is due and overdue: visits, open issues and confirmations, by date.",
         discussion: """
             Visits follow the policy of huifang.yaml over working days and Chinese holidays: the first \
             visit after acceptance, periodic visits by tier from the latest visit, special visits after \
-            events, and visits on a customer's request. Open issues are listed with their deadlines.
+            events, and visits on a customer's request. Open issues are listed with their deadlines, and \
+            resolved issues with the day the customer's confirmation is due (policy.confirm_within).
             """
     )
 
@@ -60,6 +61,9 @@ enum AgendaListing {
                 id = ""
             case .issue(let iid, let s):
                 type = "issue/" + s.rawValue
+                id = iid.rawValue
+            case .confirmation(let iid):
+                type = "confirmation"
                 id = iid.rawValue
             }
             let late = e.daysOverdue > 0 ? "\(e.daysOverdue)d" : (e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d")

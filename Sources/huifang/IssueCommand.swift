@@ -378,6 +378,9 @@ extension IssueCommand {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {
                     pairs.append(("state", .string(state.label)))
+                    let confirmBy = i.confirmationDue(r.config.policy, calendar: r.calendar)
+                    pairs.append(("confirm_by", .optional(confirmBy?.description)))
+                    pairs.append(("confirmation_overdue", confirmBy.map { .bool(ctx.today > $0) } ?? .null))
                     pairs.append(("history", .array(i.history.map { h in
                         .object([("at", .string(h.at.description)), ("action", .string(h.action)), ("by", .optional(h.by)),
                                  ("from", .optional(h.from?.rawValue)), ("to", .optional(h.to?.rawValue)), ("reason", .optional(h.reason))])
@@ -399,6 +402,11 @@ extension IssueCommand {
             row("status", i.status.rawValue)
             if let res = i.resolved { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
             if let c = i.confirmed { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
+                let days = by.days(until: ctx.today)
+                let state = days > 0 ? "confirmation overdue \(days)d" : days == 0 ? "confirmation due today" : "confirmation due in \(-days)d"
+                row("confirm by", "\(by)  [\(state)]: huifang issue confirm \(i.id) [--unsatisfied]")
+            }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
                 let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)

@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Reports and KPIs for a period: a project, a department, or the company summary.",
         discussion: """
             KPIs (policy section 10): visit-plan completion, satisfaction index, CSAT, NPS, issue resolution \
-            and on-time rates, record completeness, overdue visits and issues at the period's end. A rate \
+            and on-time rates, record completeness, overdue visits, issues and customer confirmations at the \
+            period's end. A rate \
             with nothing to count is n/a. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv.
             """,

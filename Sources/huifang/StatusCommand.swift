@@ -9,7 +9,8 @@ struct StatusCommand: ParsableCommand {
         abstract: "What needs attention today, git-status style.",
         discussion: """
             Overdue visits, visits due in the next two weeks, open issues past or near their deadline \
-            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'.
+            (with the level an overdue issue should escalate to), resolved issues whose customer \
+            confirmation is due or overdue, and how many records fail 'huifang check'.
             """
     )
 
@@ -32,6 +33,7 @@ struct StatusCommand: ParsableCommand {
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }
+        let confirmations = agenda.filter { if case .confirmation = $0.subject { return true } else { return false } }
         func section(_ title: String, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
             guard !entries.isEmpty else { return }
             s += "\n" + (title.hasPrefix("Overdue") || title.contains("past") ? Terminal.red(title) : Terminal.bold(title)) + " (\(entries.count)):\n"
@@ -53,6 +55,12 @@ struct StatusCommand: ParsableCommand {
         section("Open issues due in the next two weeks", issues.filter { !$0.isOverdue }) { e in
             [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsible, e.title]
         }
+        section("Customer confirmations past due", confirmations.filter(\.isOverdue)) { e in
+            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, confirmationLabel(e), e.responsible, e.title]
+        }
+        section("Customer confirmations due in the next two weeks", confirmations.filter { !$0.isOverdue }) { e in
+            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, confirmationLabel(e), e.responsible, e.title]
+        }
         let errors = loaded.errorCount
         if errors > 0 {
             let files = Set(loaded.findings.filter { $0.severity == .error }.map(\.path)).count
@@ -67,6 +75,11 @@ struct StatusCommand: ParsableCommand {
     func kindName(_ e: AgendaEntry) -> String {
         if case .visit(let k) = e.subject { return k.rawValue }
         return ""
+    }
+
+    func confirmationLabel(_ e: AgendaEntry) -> String {
+        guard case .confirmation(let id) = e.subject else { return "" }
+        return "\(id) confirm"
     }
 
     func issueLabel(_ e: AgendaEntry) -> String {
