@@ -32,6 +32,9 @@ public struct Config: Sendable {
     /// The project-management department (项目管理部), which leads major issues.
     public var projectManagement: Department? { departments.first { $0.role == .projectManagement } }
 
+    /// The customer-service department (客户服务部), which records and follows complaints.
+    public var customerService: Department? { departments.first { $0.role == .customerService } }
+
     /// The format version this huifang reads and writes.
     public static let currentVersion = 1
 }

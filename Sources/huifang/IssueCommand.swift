@@ -44,6 +44,11 @@ func describe(_ route: Route, issue: Issue, today: Day) -> String {
     s += "  deadline:   \(issue.due) (\(route.allowed) from \(today))\n"
     if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.joined(separator: "; "))\n" }
     s += "  to close:   \(route.toClose.joined(separator: " and "))\n"
+    if let cs = route.followedBy {
+        s += "  complaint:  recorded by \(cs.name) (\(cs.id)), \(cs.head): forwarded to the responsible department (\(issue.department)), followed until the customer confirms\n"
+    } else if route.isComplaint {
+        s += "  complaint:  no department in huifang.yaml has role customer_service to record and follow it; add one\n"
+    }
     return s
 }
 
@@ -114,7 +119,8 @@ extension IssueCommand {
                 throw CommandFailure.usage("unknown department '\(department)'",
                                            hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
             }
-            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor)
+            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
+                                      source: src)
             var ids = IDGenerator()
             let taken = Set(r.issues.map(\.id))
             let id = ids.next(IssueID.self) { taken.contains($0) }
@@ -177,7 +183,8 @@ extension IssueCommand {
                                            hint: "escalation only moves up: minor → general → major")
             }
             guard let p = r.project(issue.project) else { throw CommandFailure.data("issue \(issue.id) names an unknown project") }
-            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil)
+            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
+                                      source: issue.source)
             let who = recorder(by, fallback: issue.owner)
             let entry = HistoryEntry(at: ctx.today, action: "escalated", by: who, from: issue.severity, to: target, reason: reason.trimmed)
             let path = issue.location.path
@@ -409,8 +416,10 @@ extension IssueCommand {
             }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
-                let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)
+                let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil,
+                                          source: i.source)
                 row("route", route.handler)
+                if let cs = route.followedBy { row("followed by", "\(cs.name) (\(cs.id)), \(cs.head): records the complaint and follows it to the end") }
                 row("to close", route.toClose.joined(separator: " and "))
             }
             s += "\nhistory\n"

@@ -50,23 +50,42 @@ struct StatusCommand: ParsableCommand {
             [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, kindName(e), e.responsible, e.title]
         }
         section("Open issues past their deadline", issues.filter(\.isOverdue)) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, issueLabel(e), e.responsible, e.title]
+            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
         }
         section("Open issues due in the next two weeks", issues.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsible, e.title]
+            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
         }
         section("Customer confirmations past due", confirmations.filter(\.isOverdue)) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, confirmationLabel(e), e.responsible, e.title]
+            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
         }
         section("Customer confirmations due in the next two weeks", confirmations.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, confirmationLabel(e), e.responsible, e.title]
+            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
+        }
+        // Complaints go to the customer-service head as well (policy §三.4): every one still open
+        // or awaiting the customer's confirmation, whatever its deadline.
+        var complaintCount = 0
+        if let cs = r.config.customerService {
+            let complaints = r.issues.filter { $0.source == .complaint && ($0.isOpen || $0.status == .resolved) && $0.raised <= today }
+                .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+            complaintCount = complaints.count
+            if !complaints.isEmpty {
+                s += "\n" + Terminal.bold("Complaints followed by \(cs.head) (\(cs.name), \(cs.id))") + " (\(complaints.count)):\n"
+                var t = TextTable(headers: [])
+                for i in complaints {
+                    let days = i.due.days(until: today)
+                    let state = i.status == .resolved ? "resolved" : days > 0 ? "\(days)d late" : days == 0 ? "today" : "in \(-days)d"
+                    t.add([i.due.description, state, i.project.rawValue, "\(i.id) \(i.severity.rawValue)", "\(i.owner) (\(i.department))", i.title])
+                }
+                t.maxWidth = [5: 48]
+                s += t.renderRows(indent: "  ")
+            }
         }
         let errors = loaded.errorCount
         if errors > 0 {
             let files = Set(loaded.findings.filter { $0.severity == .error }.map(\.path)).count
             s += "\n\(errors) problem\(errors == 1 ? "" : "s") in \(files) record\(files == 1 ? "" : "s"): run 'huifang check'\n"
         }
-        if agenda.isEmpty && errors == 0 {
+        if agenda.isEmpty && complaintCount == 0 && errors == 0 {
             s += "\nNothing needs attention.\n"
         }
         Console.out(s)
