@@ -30,6 +30,7 @@ public enum Timeline {
         for v in r.visits where v.project == project.id {
             var detail = "\(v.kind.rawValue) \(v.method.rawValue)"
             if let o = v.overallScore { detail += " \(formatScore(o))" }
+            if !v.attachments.isEmpty { detail += ", attached: " + v.attachments.joined(separator: " ") }
             out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, subject: v.summary, detail: detail))
         }
         let issues = r.issues.filter { $0.project == project.id }

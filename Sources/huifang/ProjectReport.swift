@@ -42,6 +42,12 @@ enum ProjectReport {
                 doc.blocks.append(.subheading(L["quotes"]))
                 for (q, s) in quotes { doc.blocks.append(.quote(q, source: s)) }
             }
+            // Evidence (policy §七.2), linked relative to where the report is written.
+            let files = visits.flatMap { v in v.attachments.map { ("\(v.date) \(v.id): \($0)", c.linkBase + v.attachmentPath($0)) } }
+            if !files.isEmpty {
+                doc.blocks.append(.subheading(L["evidence"]))
+                doc.blocks.append(.links(files.map { (text: $0.0, href: $0.1) }))
+            }
         }
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
@@ -83,11 +89,12 @@ enum ProjectReport {
             ("open_issues", .strings(openIssues.map(\.id.rawValue))),
             ("improvements", .strings(measures.map(\.id.rawValue))),
         ])
-        let csvHeaders = ["date", "id", "kind", "method", "visitor", "contacts", "overall", "nps", "summary", "quotes", "issues"]
+        let csvHeaders = ["date", "id", "kind", "method", "visitor", "contacts", "overall", "nps", "summary", "quotes", "issues", "attachments"]
         let csvRows = visits.map { v in
             [v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor, v.contacts.joined(separator: "; "),
              v.overallScore.map { ReportNumber.decimal($0, digits: 2) } ?? "", v.nps.map(String.init) ?? "", v.summary,
-             v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " ")]
+             v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " "),
+             v.attachments.map(v.attachmentPath).joined(separator: " ")]
         }
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, csvRows))
     }

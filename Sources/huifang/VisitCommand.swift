@@ -6,8 +6,8 @@ import HuifangStore
 struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
-        abstract: "Log and list follow-up visits.",
-        subcommands: [Log.self, List.self, Prepare.self]
+        abstract: "Log, list and show follow-up visits; attach their evidence.",
+        subcommands: [Log.self, List.self, Show.self, Attach.self, Prepare.self]
     )
 
     @OptionGroup var global: GlobalOptions
