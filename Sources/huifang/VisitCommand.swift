@@ -96,7 +96,8 @@ extension VisitCommand {
                                            hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
             }
             let purpose = Self.purpose(p, r, day: day, event: event)
-            if let kind, let why = purpose.mismatch(with: kind) {
+            if let kind, let why = event != nil && kind != .special
+                ? "--event \(event!) makes it the special visit after that event" : purpose.mismatch(with: kind) {
                 Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n")
             }
             let chosen = kind ?? purpose.kind

@@ -50,6 +50,16 @@ import Testing
         #expect(r.run(["due", "--overdue", "--format", "csv"]).stdout.contains("visit/special"))
     }
 
+    @Test func aGivenEventWithAnotherKindIsExplained() throws {
+        let r = try withEvent()
+        defer { r.cleanup() }
+        let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic",
+                         "--event", "2026-11-02-upgrade-erp"])
+        #expect(log.code == 0, "\(log.stderr)")
+        #expect(log.stderr == "warning: logged as periodic as given, but --event 2026-11-02-upgrade-erp makes it the special visit after that event\n")
+        #expect(log.stdout.contains("clears: special visit after event 2026-11-02-upgrade-erp"), "naming the event clears it (SPEC §3)")
+    }
+
     @Test func aCustomerIssueMakesTheNextVisitACustomerRequest() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
