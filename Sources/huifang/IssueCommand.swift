@@ -60,7 +60,8 @@ extension IssueCommand {
                 With --visit, the visit's 'issues:' list gains the new id (the visit file is otherwise \
                 unchanged). The source defaults to 'visit' with --visit, else 'customer'; issues a customer \
                 raises themselves (customer, complaint) also call for a visit within \
-                policy.customer_request_within.
+                policy.customer_request_within. A complaint is recorded and followed to the end by the \
+                department with role customer_service (policy section 3.4), whose head is told at once.
                 """
         )
 
