@@ -30,6 +30,7 @@ public struct Labels: Sendable {
         "trend": ("满意度趋势", "Satisfaction trend"),
         "quotes": ("客户原话", "In the customer's words"),
         "evidence": ("证明材料", "Evidence"),
+        "awaiting confirmation": ("待客户确认", "awaiting the customer's confirmation"),
         "open issues": ("未结问题", "Open issues"),
         "no open issues": ("没有未结问题。", "No open issues."),
         "improvements": ("相关改进措施", "Improvement measures for this customer"),
