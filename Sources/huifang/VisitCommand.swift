@@ -96,10 +96,7 @@ extension VisitCommand {
                                            hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
             }
             let purpose = Self.purpose(p, r, day: day, event: event)
-            if let kind, let why = event != nil && kind != .special
-                ? "--event \(event!) makes it the special visit after that event" : purpose.mismatch(with: kind) {
-                Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n")
-            }
+            if let kind { Self.warnMismatch(kind, event: event, purpose) }
             let chosen = kind ?? purpose.kind
             let linked = event ?? (chosen == .special && purpose.kind == .special ? purpose.event : nil)
             var ids = IDGenerator()
@@ -152,6 +149,7 @@ extension VisitCommand {
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
             try ctx.write(text, to: path)
             Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
+            Self.warnMismatch(visit.kind, event: visit.event, Self.purpose(p, now, day: visit.date, event: visit.event))
             var located = visit
             located.location = SourceLocation(path: path)
             Console.out(Self.clearedLines(located, now))
@@ -162,6 +160,14 @@ extension VisitCommand {
         /// project's schedule as it stands before the visit.
         static func purpose(_ p: Project, _ r: Records, day: Day, event: String?) -> VisitPurpose {
             VisitPurpose.choose(for: p, on: day, items: Schedule.items(of: p, in: r), event: event)
+        }
+
+        /// A kind given (by --kind or in the editor) that does not match what is due stands; the
+        /// mismatch is a warning.
+        static func warnMismatch(_ kind: VisitKind, event: String?, _ purpose: VisitPurpose) {
+            let why = event != nil && kind != .special
+                ? "naming event \(event ?? "") makes it the special visit after that event" : purpose.mismatch(with: kind)
+            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n") }
         }
 
         /// One line per due item the visit clears once recorded, or a line saying none was due.

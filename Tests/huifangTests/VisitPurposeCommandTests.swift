@@ -56,7 +56,7 @@ import Testing
         let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic",
                          "--event", "2026-11-02-upgrade-erp"])
         #expect(log.code == 0, "\(log.stderr)")
-        #expect(log.stderr == "warning: logged as periodic as given, but --event 2026-11-02-upgrade-erp makes it the special visit after that event\n")
+        #expect(log.stderr == "warning: logged as periodic as given, but naming event 2026-11-02-upgrade-erp makes it the special visit after that event\n")
         #expect(log.stdout.contains("clears: special visit after event 2026-11-02-upgrade-erp"), "naming the event clears it (SPEC §3)")
     }
 
