@@ -102,5 +102,18 @@ import Testing
         #expect(template.contains("\nevent: "))
         #expect(template.contains("2026-11-02-upgrade-erp"))
         #expect(result.stdout.contains("clears: special visit after event 2026-11-02-upgrade-erp"))
+        #expect(result.stderr == "")
+    }
+
+    @Test func aKindChangedInTheEditorThatDoesNotMatchIsAWarning() throws {
+        let r = try withEvent()
+        defer { r.cleanup() }
+        let ed = r.path(".editors/periodic.sh")
+        try r.write(".editors/periodic.sh", "#!/bin/sh\nsed -i 's/^kind: special/kind: periodic/; /^event: /d; s/^method: /method: phone/; s/^summary: \"\"/summary: 例行/' \"$1\"\n")
+        chmod(ed, 0o755)
+        let result = r.run(["visit", "log", "acme-erp", "--edit", "--date", "2026-11-18"], env: ["EDITOR": ed, "VISUAL": ""])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Logged periodic visit "))
+        #expect(result.stderr.hasPrefix("warning: logged as periodic as given, but a special visit after event 2026-11-02-upgrade-erp is open"))
     }
 }
