@@ -65,16 +65,19 @@ struct StatusCommand: ParsableCommand {
         // or awaiting the customer's confirmation, whatever its deadline.
         var complaintCount = 0
         if let cs = r.config.customerService {
+            // An open complaint by its deadline; a resolved one by its confirmation's due date.
+            func due(_ i: Issue) -> Day { i.confirmationDue(r.config.policy, calendar: r.calendar) ?? i.due }
             let complaints = r.issues.filter { $0.source == .complaint && ($0.isOpen || $0.status == .resolved) && $0.raised <= today }
-                .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
+                .sorted { (due($0), $0.id) < (due($1), $1.id) }
             complaintCount = complaints.count
             if !complaints.isEmpty {
                 s += "\n" + Terminal.bold("Complaints followed by \(cs.head) (\(cs.name), \(cs.id))") + " (\(complaints.count)):\n"
                 var t = TextTable(headers: [])
                 for i in complaints {
-                    let days = i.due.days(until: today)
-                    let state = i.status == .resolved ? "resolved" : days > 0 ? "\(days)d late" : days == 0 ? "today" : "in \(-days)d"
-                    t.add([i.due.description, state, i.project.rawValue, "\(i.id) \(i.severity.rawValue)", "\(i.owner) (\(i.department))", i.title])
+                    let days = due(i).days(until: today)
+                    var state = days > 0 ? "\(days)d late" : days == 0 ? "today" : "in \(-days)d"
+                    if i.status == .resolved { state = "to confirm, " + state }
+                    t.add([due(i).description, state, i.project.rawValue, "\(i.id) \(i.severity.rawValue)", "\(i.owner) (\(i.department))", i.title])
                 }
                 t.maxWidth = [5: 48]
                 s += t.renderRows(indent: "  ")
