@@ -58,7 +58,9 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         let config = try #require(r.read("huifang.yaml"))
-        try r.write("huifang.yaml", config + "max_attachment_size: 2KB\n")
+        #expect(config.contains("\nmax_attachment_size: 10MB "), "init writes the default")
+        func limit(_ value: String) -> String { config.replacingOccurrences(of: "max_attachment_size: 10MB", with: "max_attachment_size: " + value) }
+        try r.write("huifang.yaml", limit("2KB"))
         let before = r.snapshot()
         let result = r.run(["visit", "attach", "v-b266", "in/客户书面意见.pdf", "in/site photo.jpg"])
         #expect(result.code == 64)
@@ -66,10 +68,10 @@ import Testing
         #expect(result.stderr.contains("git lfs track 'projects/*/visits/*/*.jpg'"))
         #expect(r.snapshot() == before, "nothing was written, not even the small file")
         // Exactly at the limit is accepted.
-        try r.write("huifang.yaml", config + "max_attachment_size: 3000\n")
+        try r.write("huifang.yaml", limit("3000"))
         #expect(r.run(["visit", "attach", "v-b266", "in/site photo.jpg"]).code == 0)
         // A bad size is a finding of huifang.yaml.
-        try r.write("huifang.yaml", config + "max_attachment_size: lots\n")
+        try r.write("huifang.yaml", limit("lots"))
         let check = r.run(["check"])
         #expect(check.code == 1)
         #expect(check.stdout.contains("huifang.yaml:") && check.stdout.contains("max_attachment_size"))
