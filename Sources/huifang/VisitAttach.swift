@@ -36,6 +36,11 @@ extension VisitCommand {
             let r = try ctx.load().records
             let visit = try r.require(r.visit(matching: id), "visit", id)
             let limit = r.config.maxAttachmentSize
+            let folder = ctx.repository.path(visit.attachmentFolder)
+            if FileSystem.exists(folder), !(FileSystem.realPath(folder).map { $0.hasPrefix(ctx.repository.root + "/") } ?? false) {
+                throw CommandFailure.data("\(visit.attachmentFolder) leads outside the repository",
+                                          hint: "replace the link with a folder inside the repository")
+            }
             var planned: [(name: String, bytes: [UInt8]?, size: Int, list: Bool)] = []
             for given in files {
                 let source = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given

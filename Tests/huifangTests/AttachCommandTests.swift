@@ -108,5 +108,14 @@ import Testing
         let same = r.run(["visit", "attach", "v-b266", "in/site photo.jpg"])
         #expect(same.code == 0)
         #expect(same.stdout.contains("Nothing to attach"))
+        // A visit folder that is a link out of the repository is never written through.
+        let outside = HuifangRunner()
+        defer { outside.cleanup() }
+        let other = "projects/beta-mes/visits/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/beta-mes/visits")).first))
+        try FileManager.default.createSymbolicLink(atPath: r.path(String(other.dropLast(5))), withDestinationPath: outside.dir)
+        let linked = r.run(["visit", "attach", String(other.dropLast(5).suffix(10)), "in/site photo.jpg"])
+        #expect(linked.code == 65)
+        #expect(linked.stderr.contains("leads outside the repository"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.dir).isEmpty)
     }
 }
