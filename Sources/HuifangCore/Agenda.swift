@@ -4,6 +4,8 @@ public struct AgendaEntry: Sendable, Hashable {
     public enum Subject: Sendable, Hashable {
         case visit(DueKind)
         case issue(IssueID, Severity)
+        /// A resolved issue awaiting the customer's confirmation (`policy.confirm_within`).
+        case confirmation(IssueID)
     }
 
     public var subject: Subject
@@ -17,16 +19,34 @@ public struct AgendaEntry: Sendable, Hashable {
     public var title: String
     /// A stable key (for calendar UIDs).
     public var key: String
+    /// For a complaint: the head of the customer-service department that records and follows
+    /// it, and the department's id (policy §三.4).
+    public var follower: Follower? = nil
+
+    public struct Follower: Sendable, Hashable {
+        public var head: String
+        public var department: String
+    }
+
+    /// Who is responsible, and for a complaint who follows it: `刘强, followed by 陈静 (cs)`.
+    public var responsibleText: String {
+        follower.map { "\(responsible), followed by \($0.head) (\($0.department))" } ?? responsible
+    }
+
+    /// True when the entry is the department's: its own, or a complaint it follows.
+    public func concerns(department id: String) -> Bool { department == id || follower?.department == id }
 
     public var isOverdue: Bool { daysOverdue > 0 }
 }
 
 public enum Agenda {
-    /// Open visits and issues due on or before `until` (nil: everything open), on day `today`.
+    /// Open visits and issues, and resolutions awaiting the customer's confirmation, due on or
+    /// before `until` (nil: everything open), on day `today`.
     public static func entries(_ r: Records, schedule: Schedule, today: Day, until: Day?) -> [AgendaEntry] {
         let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let events = Dictionary(r.events.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let issues = Dictionary(r.issues.map { ($0.id.rawValue, $0) }, uniquingKeysWith: { a, _ in a })
+        let cs = r.config.customerService.map { AgendaEntry.Follower(head: $0.head, department: $0.id) }
         var out: [AgendaEntry] = []
         for item in schedule.open(on: today) where until.map({ item.due <= $0 }) ?? true {
             guard let p = projects[item.project] else { continue }
@@ -45,7 +65,14 @@ public enum Agenda {
         for i in r.issues where i.isOpen && i.raised <= today && (until.map { i.due <= $0 } ?? true) {
             out.append(AgendaEntry(subject: .issue(i.id, i.severity), project: i.project, due: i.due,
                                    daysOverdue: i.due.days(until: today), responsible: i.owner, department: i.department,
-                                   title: i.title, key: "issue-\(i.id)"))
+                                   title: i.title, key: "issue-\(i.id)", follower: i.source == .complaint ? cs : nil))
+        }
+        for i in r.issues where i.status == .resolved && (i.resolved?.date ?? today) <= today {
+            guard let due = i.confirmationDue(r.config.policy, calendar: r.calendar), until.map({ due <= $0 }) ?? true else { continue }
+            out.append(AgendaEntry(subject: .confirmation(i.id), project: i.project, due: due,
+                                   daysOverdue: due.days(until: today), responsible: i.owner, department: i.department,
+                                   title: "customer confirmation: \(i.title)",
+                                   key: "confirm-\(i.id)", follower: i.source == .complaint ? cs : nil))
         }
         return out.sorted { ($0.due, $0.project, $0.key) < ($1.due, $1.project, $1.key) }
     }

@@ -12,6 +12,9 @@ public struct Config: Sendable {
     /// Keys of an organisation's own that records may carry (`custom_fields:`): never
     /// reported as unknown.
     public var customFields: [String] = []
+    /// `max_attachment_size`: `visit attach` refuses larger files (keep them in git LFS).
+    public var maxAttachmentSize: Int = Config.defaultMaxAttachmentSize
+    public static let defaultMaxAttachmentSize = 10 << 20
 
     public init(
         version: Int = 1, organization: String = "", language: Language = .zh,
@@ -34,6 +37,32 @@ public struct Config: Sendable {
 
     /// The project-management department (项目管理部), which leads major issues.
     public var projectManagement: Department? { departments.first { $0.role == .projectManagement } }
+
+    /// The customer-service department (客户服务部), which records and follows complaints.
+    public var customerService: Department? { departments.first { $0.role == .customerService } }
+
+    /// A size as `max_attachment_size` writes it: a whole number of bytes, or with a unit
+    /// B, KB, MB or GB (1024-based, case-insensitive): `10MB`, `512 KB`.
+    public static func parseSize(_ text: String) -> Int? {
+        let t = text.trimmingSpaces.uppercased()
+        let units: [(String, Int)] = [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10), ("B", 1)]
+        for (suffix, factor) in units where t.hasSuffix(suffix) {
+            guard let n = Int(String(t.dropLast(suffix.count)).trimmingSpaces), n > 0, n <= Int.max / factor else { return nil }
+            return n * factor
+        }
+        guard let n = Int(t), n > 0 else { return nil }
+        return n
+    }
+
+    /// A size for people: `10 MB`, `512 KB`, `700 B`.
+    public static func formatSize(_ n: Int) -> String {
+        for (unit, factor) in [("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)] where n >= factor {
+            let whole = n / factor
+            let tenth = (n % factor) * 10 / factor
+            return tenth == 0 ? "\(whole) \(unit)" : "\(whole).\(tenth) \(unit)"
+        }
+        return "\(n) B"
+    }
 
     /// The format version this huifang reads and writes.
     public static let currentVersion = 1
@@ -80,5 +109,14 @@ public struct Department: Sendable, Hashable {
         self.name = name
         self.head = head
         self.role = role
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return String(s)
     }
 }

@@ -25,6 +25,8 @@ public struct PeriodKPIs: Sendable {
     public var issuesResolvedOnTime = 0
     public var overdueVisits = 0
     public var overdueIssues = 0
+    /// Resolved issues whose customer confirmation was overdue on `countedOn`.
+    public var overdueConfirmations = 0
     /// Mean overall score (on the scale, e.g. 1...5).
     public var meanOverall: Double?
     /// Mean score per satisfaction dimension, in the order of huifang.yaml.
@@ -54,6 +56,9 @@ public enum KPIEngine {
         var itemTriggered: [Int32]
         /// Int32.max for an item not satisfied.
         var itemSatisfiedOn: [Int32]
+        /// When the confirmation of each issue's current resolution is due; Int32.max for an
+        /// issue never resolved.
+        var confirmationDue: [Int32]
 
         init(_ r: Records, _ schedule: Schedule) {
             visitDates = r.visits.map(\.date.ordinal)
@@ -62,6 +67,9 @@ public enum KPIEngine {
             itemDue = schedule.items.map(\.due.ordinal)
             itemTriggered = schedule.items.map(\.triggered.ordinal)
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
+            confirmationDue = r.issues.map { i in
+                i.resolved.map { Issue.confirmationDue(resolvedOn: $0.date, r.config.policy, calendar: r.calendar).ordinal } ?? .max
+            }
         }
     }
 
@@ -220,6 +228,10 @@ public enum KPIEngine {
         for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day && included(issuesBuffer[n].project) {
             if !Issue.isResolved(on: t, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
                                  history: issuesBuffer[n].history) { k.overdueIssues += 1 }
+        }
+        // Resolutions awaiting the customer's confirmation past its due date on day t.
+        for n in issuesBuffer.indices where facts.confirmationDue[n] < day && included(issuesBuffer[n].project) {
+            if issuesBuffer[n].awaitsConfirmation(on: t) { k.overdueConfirmations += 1 }
         }
         return k
     }

@@ -16,11 +16,32 @@ public struct Route: Sendable, Hashable {
     public var allowed: Duration
     /// What closing needs.
     public var toClose: [String]
+    /// For a complaint (policy §三.4): the customer-service department, which records it,
+    /// forwards it to the responsible department and follows it to the end; nil otherwise,
+    /// and nil when huifang.yaml names no department with role customer_service.
+    public var followedBy: Department? = nil
+    /// True for a complaint, also when no customer-service department is configured.
+    public var isComplaint = false
 }
 
 public enum Routing {
     /// The route of an issue of `severity` in `project`, counted from `day` (raised or escalated).
     /// `visitor` is who met the customer, when the issue came up in a visit.
+    /// A complaint (`source: complaint`) is recorded and followed by the department with role
+    /// customer_service (policy §三.4): it is told at once, and named in `followedBy`.
+    public static func route(_ severity: Severity, project: Project, config: Config, calendar: WorkCalendar,
+                             from day: Day, visitor: String?, source: IssueSource?) -> Route {
+        var route = route(severity, project: project, config: config, calendar: calendar, from: day, visitor: visitor)
+        guard source == .complaint else { return route }
+        route.isComplaint = true
+        if let cs = config.customerService {
+            route.followedBy = cs
+            let head = "\(cs.head), head of \(cs.name) (records and follows the complaint)"
+            if !route.notify.contains(head) { route.notify.append(head) }
+        }
+        return route
+    }
+
     public static func route(_ severity: Severity, project: Project, config: Config, calendar: WorkCalendar,
                              from day: Day, visitor: String?) -> Route {
         let allowed = config.policy.resolveWithin[severity] ?? Duration(10, .workingDays)

@@ -200,6 +200,13 @@ public struct Schedule: Sendable {
                                     due: add(policy.specialVisitWithin, to: e.date),
                                     satisfiedBy: by.map { r.visits[$0].id }, satisfiedOn: by.map { r.visits[$0].date }))
         }
+        // A resolution awaiting the customer's confirmation is due within confirm_within: the
+        // years that count needs are warned about like the schedule's own.
+        if policy.confirmWithin.unit == .workingDays {
+            for i in issues where r.issues[i].status == .resolved {
+                if let d = r.issues[i].resolved?.date { _ = add(policy.confirmWithin, to: d) }
+            }
+        }
         for i in issues where r.issues[i].source == .customer || r.issues[i].source == .complaint {
             let raised = r.issues[i].raised
             let by = visits.first { r.visits[$0].date >= raised }

@@ -30,6 +30,7 @@ public enum Timeline {
         for v in r.visits where v.project == project.id {
             var detail = "\(v.kind.rawValue) \(v.method.rawValue)"
             if let o = v.overallScore { detail += " \(formatScore(o))" }
+            if !v.attachments.isEmpty { detail += ", attached: " + v.attachments.joined(separator: " ") }
             out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, subject: v.summary, detail: detail))
         }
         let issues = r.issues.filter { $0.project == project.id }
@@ -48,7 +49,10 @@ public enum Timeline {
                     detail = "\(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?")"
                 case "resolved":
                     kind = .resolved
-                    if let r = i.resolved, r.date == h.at { subject += " — " + r.summary }
+                    if let res = i.resolved, res.date == h.at {
+                        subject += " — " + res.summary
+                        if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) { detail = "confirm by \(by)" }
+                    }
                 case "confirmed": kind = .confirmed
                 case "reopened": kind = .reopened
                 case "closed": kind = .closed

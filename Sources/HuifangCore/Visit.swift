@@ -19,16 +19,20 @@ public struct Visit: Sendable {
     public var needs: [String]
     public var competitors: [String]
     public var issues: [IssueID]
+    /// Evidence (policy §七.2: written feedback, photos, video): file names in the visit's own
+    /// folder, `projects/ID/visits/DATE-VID/` beside the record.
+    public var attachments: [String]
     public var location: SourceLocation
     public var eventAt: Position
     public var issuesAt: Position
+    public var attachmentsAt: Position
 
     public init(
         id: VisitID, project: ProjectID, date: Day, kind: VisitKind, method: VisitMethod, visitor: String,
         contacts: [String] = [], event: String? = nil, summary: String, operation: Operation? = nil,
         scores: [(dimension: String, score: Int)] = [], overall: Int? = nil, nps: Int? = nil, quotes: [String] = [],
-        needs: [String] = [], competitors: [String] = [], issues: [IssueID] = [], location: SourceLocation,
-        eventAt: Position = .start, issuesAt: Position = .start
+        needs: [String] = [], competitors: [String] = [], issues: [IssueID] = [], attachments: [String] = [], location: SourceLocation,
+        eventAt: Position = .start, issuesAt: Position = .start, attachmentsAt: Position = .start
     ) {
         self.id = id
         self.project = project
@@ -47,6 +51,8 @@ public struct Visit: Sendable {
         self.needs = needs
         self.competitors = competitors
         self.issues = issues
+        self.attachments = attachments
+        self.attachmentsAt = attachmentsAt
         self.location = location
         self.eventAt = eventAt
         self.issuesAt = issuesAt
@@ -60,4 +66,19 @@ public struct Visit: Sendable {
     }
 
     public func score(_ dimension: String) -> Int? { scores.first { $0.dimension == dimension }?.score }
+
+    /// The folder of the visit's attachments: its record's path without `.yaml`.
+    public var attachmentFolder: String {
+        location.path.hasSuffix(".yaml") ? String(location.path.dropLast(5)) : location.path + ".files"
+    }
+
+    /// The repository-relative path of an attachment.
+    public func attachmentPath(_ name: String) -> String { attachmentFolder + "/" + name }
+
+    /// A name an attachment may have: one plain file name (no folder, not `.` or `..`, not
+    /// hidden, no control characters), so that it stays inside the visit's folder.
+    public static func isValidAttachmentName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\\")
+            && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } && name.utf8.count <= 255
+    }
 }

@@ -38,6 +38,10 @@ public enum HTMLRenderer {
                 if !source.isEmpty { out += "<cite>\(escape(source))</cite>" }
                 out += "</blockquote>\n"
             case .chart(let c): out += chart(c)
+            case .links(let links):
+                out += "<ul class=\"links\">\n" + links.map {
+                    "<li><a href=\"\(escape(ReportDocument.urlPath($0.href)))\">\(escape($0.text))</a></li>\n"
+                }.joined() + "</ul>\n"
             }
         }
         out += "</main>\n</body>\n</html>\n"

@@ -29,6 +29,8 @@ public struct Labels: Sendable {
         "no visits": ("尚无回访记录。", "No visits yet."),
         "trend": ("满意度趋势", "Satisfaction trend"),
         "quotes": ("客户原话", "In the customer's words"),
+        "evidence": ("证明材料", "Evidence"),
+        "awaiting confirmation": ("待客户确认", "awaiting the customer's confirmation"),
         "open issues": ("未结问题", "Open issues"),
         "no open issues": ("没有未结问题。", "No open issues."),
         "improvements": ("相关改进措施", "Improvement measures for this customer"),
@@ -81,7 +83,7 @@ extension Labels {
     ]
     public static let countKeys = [
         "planned_projects", "visited_planned_projects", "unplanned_visits", "visits", "issues_raised", "issues_resolved",
-        "overdue_visits", "overdue_issues",
+        "overdue_visits", "overdue_issues", "overdue_confirmations",
     ]
 
     static let reportTable: [String: (String, String)] = [
@@ -100,6 +102,7 @@ extension Labels {
         "issues_resolved": ("已解决问题数", "Issues resolved"),
         "overdue_visits": ("逾期回访数", "Overdue visits"),
         "overdue_issues": ("逾期问题数", "Overdue issues"),
+        "overdue_confirmations": ("逾期未确认数", "Overdue confirmations"),
         "summary.title": ("项目回访总结报告", "Follow-up visit summary report"),
         "department.title": ("部门回访报告", "Department visit report"),
         "project.title": ("项目回访报告", "Project visit report"),

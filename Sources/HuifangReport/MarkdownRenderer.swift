@@ -17,6 +17,8 @@ public enum MarkdownRenderer {
                 out += items.map { "- " + inline($0) }.joined(separator: "\n") + "\n\n"
             case .quote(let text, let source):
                 out += "> " + inline(text) + (source.isEmpty ? "" : " — " + inline(source)) + "\n\n"
+            case .links(let links):
+                out += links.map { "- [" + inline($0.text) + "](" + ReportDocument.urlPath($0.href) + ")" }.joined(separator: "\n") + "\n\n"
             case .chart(let c):
                 if c.tabulated { continue }
                 out += "**\(inline(c.title))**\n\n"

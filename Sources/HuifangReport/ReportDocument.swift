@@ -29,6 +29,26 @@ public struct ReportDocument: Sendable {
         case bullets([String])
         case quote(String, source: String)
         case chart(Chart)
+        /// Files that go with the report (a visit's attachments), as links: `href` is a
+        /// relative path, percent-encoded by the renderers.
+        case links([(text: String, href: String)])
+    }
+
+    /// A relative path as a URL path: every byte but unreserved characters and '/' percent-encoded,
+    /// so that no file name can turn into a scheme, a query or markup.
+    public static func urlPath(_ path: String) -> String {
+        var out = ""
+        for b in path.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(b))
+            default:
+                let hex = Array("0123456789ABCDEF".unicodeScalars)
+                out += "%" + String(hex[Int(b >> 4)]) + String(hex[Int(b & 15)])
+            }
+        }
+        return out
     }
 }
 

@@ -26,6 +26,8 @@ public enum TerminalRenderer {
                 for i in items { out += "  - " + TerminalText.clean(i) + "\n" }
             case .quote(let text, let source):
                 out += "  「" + TerminalText.clean(text) + "」" + (source.isEmpty ? "" : "  — " + TerminalText.clean(source)) + "\n"
+            case .links(let links):
+                for l in links { out += "  - " + TerminalText.clean(l.text) + " (" + TerminalText.clean(l.href) + ")\n" }
             case .chart(let c):
                 if c.tabulated { continue }
                 out += "  " + TerminalText.clean(c.title) + "\n"

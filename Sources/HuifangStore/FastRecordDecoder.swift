@@ -34,6 +34,8 @@ enum FastRecordDecoder {
         var issues: [IssueID] = []
         var eventAt = Position.start
         var issuesAt = Position.start
+        var attachments: [String] = []
+        var attachmentsAt = Position.start
         guard mapping(r, visitKeys, { field in
             switch field {
             case 0: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
@@ -71,6 +73,10 @@ enum FastRecordDecoder {
                     guard let i = IssueID(s) else { return false }
                     issues.append(i)
                 }
+            case 16:
+                attachmentsAt = Position(line: r.line, column: r.column)
+                guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
+                attachments = v
             default: return false
             }
             return true
@@ -80,13 +86,13 @@ enum FastRecordDecoder {
         else { return nil }
         return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
                      event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
-                     quotes: quotes, needs: needs, competitors: competitors, issues: issues,
-                     location: SourceLocation(path: path), eventAt: eventAt, issuesAt: issuesAt)
+                     quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
+                     location: SourceLocation(path: path), eventAt: eventAt, issuesAt: issuesAt, attachmentsAt: attachmentsAt)
     }
 
     static let visitKeys: [StaticString] = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall", "nps",
-        "quotes", "needs", "competitors", "issues",
+        "quotes", "needs", "competitors", "issues", "attachments",
     ]
 
     // MARK: projects/ID/issues/IID.yaml

@@ -168,8 +168,10 @@ enum RecordCoding {
         strings(&w, v.needs)
         strings(&w, v.competitors)
         strings(&w, v.issues.map(\.rawValue))
+        strings(&w, v.attachments)
         write(&w, v.eventAt)
         write(&w, v.issuesAt)
+        write(&w, v.attachmentsAt)
     }
 
     static func visit(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Visit {
@@ -198,7 +200,8 @@ enum RecordCoding {
         }
         return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts, event: event,
                      summary: summary, operation: operation, scores: scores, overall: overall, nps: nps, quotes: quotes, needs: needs,
-                     competitors: competitors, issues: issues, location: at, eventAt: try position(&r), issuesAt: try position(&r))
+                     competitors: competitors, issues: issues, attachments: try strings(&r), location: at, eventAt: try position(&r),
+                     issuesAt: try position(&r), attachmentsAt: try position(&r))
     }
 
     static func write(_ w: inout BinaryWriter, _ i: Issue) {

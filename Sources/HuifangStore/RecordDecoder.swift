@@ -165,6 +165,10 @@ struct RecordDecoder {
             }
         }
         c.leadership = reader.strings(map, "leadership") ?? []
+        if let size = reader.parsed(map, "max_attachment_size", expected: "a size such as 10MB (B, KB, MB or GB)",
+                                    hint: "visit attach refuses larger files; keep big media in git LFS", Config.parseSize) {
+            c.maxAttachmentSize = size
+        }
         if let s = reader.node(map, "satisfaction", required: false).flatMap({ reader.mapping($0, "'satisfaction'") }) {
             if let scale = reader.int(s, "scale", in: 2...100) { c.satisfaction.scale = scale }
             if let at = reader.int(s, "satisfied_at", in: 1...c.satisfaction.scale) { c.satisfaction.satisfiedAt = at }
@@ -304,12 +308,23 @@ struct RecordDecoder {
         let needs = reader.strings(map, "needs") ?? []
         let competitors = reader.strings(map, "competitors") ?? []
         let issues = ids(map, "issues", IssueID.self)
+        var attachments: [String] = []
+        for item in reader.list(map, "attachments") ?? [] {
+            guard let name = reader.text(item, "attachments") else { continue }
+            if Visit.isValidAttachmentName(name) {
+                attachments.append(name)
+            } else {
+                add("attachment '\(name)' is not a plain file name", at: item.start,
+                    hint: "attachments are files in the visit's own folder beside the record: name them without '/' (add them with 'huifang visit attach')")
+            }
+        }
         unknownKeys(map, RecordKeys.visit, in: "a visit")
         guard !failed, let id, let date, let kind, let method, let visitor, let summary else { return nil }
         return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
                      event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
-                     quotes: quotes, needs: needs, competitors: competitors, issues: issues,
-                     location: SourceLocation(path: path), eventAt: position(map["event"]), issuesAt: position(map["issues"]))
+                     quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
+                     location: SourceLocation(path: path), eventAt: position(map["event"]), issuesAt: position(map["issues"]),
+                     attachmentsAt: position(map["attachments"]))
     }
 
     // MARK: projects/ID/issues/IID.yaml

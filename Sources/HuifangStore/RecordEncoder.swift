@@ -44,6 +44,7 @@ public enum RecordEncoder {
         if !v.needs.isEmpty { out.append(("needs", .blockList(v.needs.map { .string($0) }))) }
         if !v.competitors.isEmpty { out.append(("competitors", .blockList(v.competitors.map { .string($0) }))) }
         if !v.issues.isEmpty { out.append(("issues", .strings(v.issues.map(\.rawValue)))) }
+        if !v.attachments.isEmpty { out.append(("attachments", .blockList(v.attachments.map { .string($0) }))) }
         return YAMLWriter.document(out)
     }
 

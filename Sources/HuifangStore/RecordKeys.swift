@@ -4,7 +4,7 @@ public enum RecordKeys {
     public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history"]
     public static let visit = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall",
-        "nps", "quotes", "needs", "competitors", "issues",
+        "nps", "quotes", "needs", "competitors", "issues", "attachments",
     ]
     public static let issue = [
         "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status",

@@ -31,6 +31,7 @@ public enum RepositoryInitializer {
               scale: 5                       # scores are integers 1..scale
               satisfied_at: 4                # a visit is "satisfied" when overall >= this
               dimensions: [quality, delivery, service, support]   # 项目质量 交付时间 服务态度 技术支持
+            max_attachment_size: 10MB        # visit attach refuses larger files: keep big media in git LFS
 
             """
     }

@@ -190,8 +190,15 @@ public enum RepositoryLoader {
                                         hint: "write the file (a path relative to the repository root) or fix 'case_analysis'"))
             }
         }
+        for visit in records.visits where crossRecordRules && !visit.attachments.isEmpty {
+            for name in visit.attachments where !FileSystem.exists(repo.path(visit.attachmentPath(name))) {
+                findings.append(Finding(at: visit.attachmentsAt.in(visit.location.path),
+                                        message: "attachment '\(name)' is missing from \(visit.attachmentFolder)/",
+                                        hint: "restore the file (git checkout, git lfs pull) or remove it from 'attachments'"))
+            }
+        }
         findings.sort()
-        PhaseTimer.mark("case analyses, findings sorted")
+        PhaseTimer.mark("case analyses, attachments, findings sorted")
         var loaded = LoadedRepository(repository: repo, records: records, findings: findings, configFailed: configFailed,
                                       fileCount: jobs.count + 1 + config.calendarFiles.count)
         loaded.cachedFiles = cachedFiles
@@ -362,6 +369,8 @@ public enum RepositoryLoader {
                 continue
             }
             if e.isDirectory {
+                // A visit's attachments live in a folder named like its record (visit attach).
+                if folder.hasSuffix("/visits"), entries.contains(where: { !$0.isDirectory && $0.name == e.name + ".yaml" }) { continue }
                 findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
             } else if e.name.hasSuffix(".yaml") {
                 out.append((e.name, e.status))

@@ -6,11 +6,12 @@ import HuifangStore
 struct DueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "due",
-        abstract: "What is due and overdue: visits and open issues, by date.",
+        abstract: "What is due and overdue: visits, open issues and confirmations, by date.",
         discussion: """
             Visits follow the policy of huifang.yaml over working days and Chinese holidays: the first \
             visit after acceptance, periodic visits by tier from the latest visit, special visits after \
-            events, and visits on a customer's request. Open issues are listed with their deadlines.
+            events, and visits on a customer's request. Open issues are listed with their deadlines, and \
+            resolved issues with the day the customer's confirmation is due (policy.confirm_within).
             """
     )
 
@@ -19,7 +20,7 @@ struct DueCommand: ParsableCommand {
     var within: Duration = Duration(30, .days)
     @Flag(help: "Only what is overdue.") var overdue = false
     @Option(help: "Only this project (id or unique prefix).") var project: String?
-    @Option(help: "Only this department.") var department: String?
+    @Option(help: "Only this department (with the complaints it follows, for customer service).") var department: String?
     @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
 
     func run() throws {
@@ -33,7 +34,7 @@ struct DueCommand: ParsableCommand {
         let schedule = Schedule(r)
         let until = overdue ? ctx.today.adding(days: -1) : r.calendar.adding(within, to: ctx.today)
         let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until).filter {
-            (only == nil || $0.project == only) && (department == nil || $0.department == department)
+            (only == nil || $0.project == only) && (department.map($0.concerns(department:)) ?? true)
         }
         Console.out(AgendaListing.make(entries).render(format))
         if format == .table && entries.isEmpty {
@@ -60,11 +61,14 @@ enum AgendaListing {
             case .issue(let iid, let s):
                 type = "issue/" + s.rawValue
                 id = iid.rawValue
+            case .confirmation(let iid):
+                type = "confirmation"
+                id = iid.rawValue
             }
             let late = e.daysOverdue > 0 ? "\(e.daysOverdue)d" : (e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d")
             listing.add([
                 (e.due.description, .string(e.due.description)), (late, .int(e.daysOverdue)), (type, .string(type)),
-                (e.project.rawValue, .string(e.project.rawValue)), (e.responsible, .string(e.responsible)),
+                (e.project.rawValue, .string(e.project.rawValue)), (e.responsibleText, .string(e.responsibleText)),
                 (id, id.isEmpty ? .null : .string(id)), (e.title, .string(e.title)),
             ])
         }

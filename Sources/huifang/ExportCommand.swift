@@ -19,7 +19,8 @@ extension ExportCommand {
             commandName: "ics",
             abstract: "Due visits and issue deadlines as an iCalendar (.ics) file.",
             discussion: """
-                All-day events, one per due visit and open-issue deadline, overdue ones on their due date. \
+                All-day events, one per due visit, open-issue deadline and customer confirmation due \
+                (policy.confirm_within after a resolution), overdue ones on their due date. \
                 UIDs are stable, so importing a newer export updates the events instead of duplicating them.
                 """
         )
@@ -49,6 +50,9 @@ extension ExportCommand {
                 case .issue(let id, let s):
                     summary = "问题截止 \(pname)：\(e.title) (\(s.rawValue))"
                     category = "issue \(id)"
+                case .confirmation(let id):
+                    summary = "待客户确认 \(pname)"
+                    category = "confirmation \(id)"
                 }
                 var description = "\(e.title)\n项目 project: \(e.project)\n负责人 responsible: \(e.responsible)"
                 if e.isOverdue { description += "\n已逾期 overdue: \(e.daysOverdue) days on \(ctx.today)" }

@@ -44,6 +44,11 @@ func describe(_ route: Route, issue: Issue, today: Day) -> String {
     s += "  deadline:   \(issue.due) (\(route.allowed) from \(today))\n"
     if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.joined(separator: "; "))\n" }
     s += "  to close:   \(route.toClose.joined(separator: " and "))\n"
+    if let cs = route.followedBy {
+        s += "  complaint:  recorded by \(cs.name) (\(cs.id)), \(cs.head): forwarded to the responsible department (\(issue.department)), followed until the customer confirms\n"
+    } else if route.isComplaint {
+        s += "  complaint:  no department in huifang.yaml has role customer_service to record and follow it; add one\n"
+    }
     return s
 }
 
@@ -55,7 +60,8 @@ extension IssueCommand {
                 With --visit, the visit's 'issues:' list gains the new id (the visit file is otherwise \
                 unchanged). The source defaults to 'visit' with --visit, else 'customer'; issues a customer \
                 raises themselves (customer, complaint) also call for a visit within \
-                policy.customer_request_within.
+                policy.customer_request_within. A complaint is recorded and followed to the end by the \
+                department with role customer_service (policy section 3.4), whose head is told at once.
                 """
         )
 
@@ -120,7 +126,8 @@ extension IssueCommand {
                 throw CommandFailure.usage("unknown department '\(department)'",
                                            hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
             }
-            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor)
+            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
+                                      source: src)
             var ids = IDGenerator()
             let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
             let id = ids.next(IssueID.self) { taken.contains($0) }
@@ -189,7 +196,8 @@ extension IssueCommand {
                                            hint: "escalation only moves up: minor → general → major")
             }
             guard let p = r.project(issue.project) else { throw CommandFailure.data("issue \(issue.id) names an unknown project") }
-            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil)
+            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
+                                      source: issue.source)
             let who = recorder(by, fallback: issue.owner)
             let entry = HistoryEntry(at: ctx.today, action: "escalated", by: who, from: issue.severity, to: target, reason: reason.trimmed)
             let path = issue.location.path
@@ -405,6 +413,9 @@ extension IssueCommand {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {
                     pairs.append(("state", .string(i.isWithdrawn ? "withdrawn" : state.label)))
+                    let confirmBy = i.confirmationDue(r.config.policy, calendar: r.calendar)
+                    pairs.append(("confirm_by", .optional(confirmBy?.description)))
+                    pairs.append(("confirmation_overdue", confirmBy.map { .bool(ctx.today > $0) } ?? .null))
                     pairs.append(("history", .array(i.history.map { h in
                         .object([("at", .string(h.at.description)), ("action", .string(h.action)), ("by", .optional(h.by)),
                                  ("from", .optional(h.from?.rawValue)), ("to", .optional(h.to?.rawValue)), ("reason", .optional(h.reason)),
@@ -427,10 +438,17 @@ extension IssueCommand {
             row("status", i.status.rawValue + (i.isWithdrawn ? " (logged by mistake: counted nowhere)" : ""))
             if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
             if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
+                let days = by.days(until: ctx.today)
+                let state = days > 0 ? "confirmation overdue \(days)d" : days == 0 ? "confirmation due today" : "confirmation due in \(-days)d"
+                row("confirm by", "\(by)  [\(state)]: huifang issue confirm \(i.id) [--unsatisfied]")
+            }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
-                let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil)
+                let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil,
+                                          source: i.source)
                 row("route", route.handler)
+                if let cs = route.followedBy { row("followed by", "\(cs.name) (\(cs.id)), \(cs.head): records the complaint and follows it to the end") }
                 row("to close", route.toClose.joined(separator: " and "))
             }
             s += "\nhistory\n"

@@ -274,7 +274,7 @@ enum ProjectJSON {
             ("scores", .object(v.scores.map { ($0.dimension, .int($0.score)) })), ("overall", .optional(v.overall)),
             ("overall_score", .optional(v.overallScore.map { roundTo($0, digits: 4) })), ("nps", .optional(v.nps)),
             ("quotes", .strings(v.quotes)), ("needs", .strings(v.needs)), ("competitors", .strings(v.competitors)),
-            ("issues", .strings(v.issues.map(\.rawValue))),
+            ("issues", .strings(v.issues.map(\.rawValue))), ("attachments", .strings(v.attachments.map(v.attachmentPath))),
         ])
     }
 

@@ -14,6 +14,7 @@ enum ProjectReport {
         let t = k.countedOn
         let openVisits = c.schedule.items.filter { $0.project == p.id && $0.exists(on: t) && !$0.isSatisfied(on: t) }
         let openIssues = r.issues(of: p.id).filter { $0.raised <= t && !$0.isResolved(on: t) }
+        let awaiting = r.issues(of: p.id).filter { $0.awaitsConfirmation(on: t) }
         let issueIDs = Set(r.issues(of: p.id).map(\.id))
         let measures = r.improvements.filter { $0.addresses.contains(where: issueIDs.contains) }
         let dept = r.config.department(p.department)
@@ -42,6 +43,12 @@ enum ProjectReport {
                 doc.blocks.append(.subheading(L["quotes"]))
                 for (q, s) in quotes { doc.blocks.append(.quote(q, source: s)) }
             }
+            // Evidence (policy §七.2), linked relative to where the report is written.
+            let files = visits.flatMap { v in v.attachments.map { ("\(v.date) \(v.id): \($0)", c.linkBase + v.attachmentPath($0)) } }
+            if !files.isEmpty {
+                doc.blocks.append(.subheading(L["evidence"]))
+                doc.blocks.append(.links(files.map { (text: $0.0, href: $0.1) }))
+            }
         }
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
@@ -65,6 +72,12 @@ enum ProjectReport {
         doc.blocks.append(.heading(L.report("open items") + " (\(t))"))
         var items: [String] = openVisits.map { "\($0.kind.rawValue) visit, \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
         items += openIssues.map { "\($0.id) \($0.title) — \($0.owner), \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
+        items += awaiting.compactMap { i in
+            i.resolved.map { res in
+                let by = Issue.confirmationDue(resolvedOn: res.date, r.config.policy, calendar: r.calendar)
+                return "\(i.id) \(i.title) — \(L.report("awaiting confirmation")), \(L["deadline"]) \(by)" + (by < t ? " (\(L.report("late")))" : "")
+            }
+        }
         doc.blocks.append(items.isEmpty ? .paragraph(L.report("none")) : .bullets(items))
 
         doc.blocks.append(.heading(L.report("suggestions")))
@@ -81,13 +94,18 @@ enum ProjectReport {
         ] + ReportJSON.scope(k) + [
             ("open_visits", .array(openVisits.map { .object([("kind", .string($0.kind.rawValue)), ("due", .string($0.due.description))]) })),
             ("open_issues", .strings(openIssues.map(\.id.rawValue))),
+            ("awaiting_confirmation", .array(awaiting.map { i in
+                .object([("id", .string(i.id.rawValue)),
+                         ("due", .optional(i.resolved.map { Issue.confirmationDue(resolvedOn: $0.date, r.config.policy, calendar: r.calendar).description }))])
+            })),
             ("improvements", .strings(measures.map(\.id.rawValue))),
         ])
-        let csvHeaders = ["date", "id", "kind", "method", "visitor", "contacts", "overall", "nps", "summary", "quotes", "issues"]
+        let csvHeaders = ["date", "id", "kind", "method", "visitor", "contacts", "overall", "nps", "summary", "quotes", "issues", "attachments"]
         let csvRows = visits.map { v in
             [v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor, v.contacts.joined(separator: "; "),
              v.overallScore.map { ReportNumber.decimal($0, digits: 2) } ?? "", v.nps.map(String.init) ?? "", v.summary,
-             v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " ")]
+             v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " "),
+             v.attachments.map(v.attachmentPath).joined(separator: " ")]
         }
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, csvRows))
     }

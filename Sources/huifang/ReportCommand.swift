@@ -9,7 +9,8 @@ struct ReportCommand: ParsableCommand {
         abstract: "Reports and KPIs for a period: a project, a department, or the company summary.",
         discussion: """
             KPIs (policy section 10): visit-plan completion, satisfaction index, CSAT, NPS, issue resolution \
-            and on-time rates, record completeness, overdue visits and issues at the period's end. A rate \
+            and on-time rates, record completeness, overdue visits, issues and customer confirmations at the \
+            period's end. A rate \
             with nothing to count is n/a. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv.
             """,
@@ -52,7 +53,8 @@ struct ReportCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
-                                    labels: Labels((options.lang ?? r.config.language).rawValue))
+                                    labels: Labels((options.lang ?? r.config.language).rawValue),
+                                    linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
         let out = try build(context)
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
@@ -108,6 +110,9 @@ struct ReportContext {
     var period: Period
     var today: Day
     var labels: Labels
+    /// What makes a repository-relative path a link from where the report is written: empty
+    /// on standard output (read from the repository root), else the way from `-o`'s folder.
+    var linkBase = ""
 
     func kpis(_ projects: Set<ProjectID>? = nil) -> PeriodKPIs {
         KPIEngine.compute(records, schedule: schedule, period: period, today: today, projects: projects)
@@ -123,4 +128,17 @@ struct ReportOutput {
     var document: ReportDocument
     var json: JSONValue
     var csv: (headers: [String], rows: [[String]])
+}
+
+/// The relative way from the folder of `output` (a path given on the command line) to the
+/// repository `root`, ending in '/' (empty when they are the same folder).
+func linkBase(output: String, root: String) -> String {
+    let absolute = output.hasPrefix("/") ? output : FileSystem.currentDirectory() + "/" + output
+    let folder = absolute.lastIndex(of: "/").map { String(absolute[..<$0]) } ?? "."
+    let from = (FileSystem.realPath(folder.isEmpty ? "/" : folder) ?? folder).split(separator: "/")
+    let to = (FileSystem.realPath(root) ?? root).split(separator: "/")
+    var common = 0
+    while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+    let path = Array(repeating: "..", count: from.count - common) + to[common...].map(String.init)
+    return path.isEmpty ? "" : path.joined(separator: "/") + "/"
 }

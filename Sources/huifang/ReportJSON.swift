@@ -21,7 +21,7 @@ enum ReportJSON {
             ("planned_projects", .int(k.plannedProjects)), ("visited_planned_projects", .int(k.visitedPlannedProjects)),
             ("unplanned_visits", .int(k.unplannedVisits)), ("visits", .int(k.visits)), ("issues_raised", .int(k.issuesRaised)),
             ("issues_resolved", .int(k.issuesResolved)), ("overdue_visits", .int(k.overdueVisits)),
-            ("overdue_issues", .int(k.overdueIssues)),
+            ("overdue_issues", .int(k.overdueIssues)), ("overdue_confirmations", .int(k.overdueConfirmations)),
         ])
     }
 
@@ -47,7 +47,8 @@ enum ReportJSON {
     }
 
     static func countValues(_ k: PeriodKPIs) -> [Int] {
-        [k.plannedProjects, k.visitedPlannedProjects, k.unplannedVisits, k.visits, k.issuesRaised, k.issuesResolved, k.overdueVisits, k.overdueIssues]
+        [k.plannedProjects, k.visitedPlannedProjects, k.unplannedVisits, k.visits, k.issuesRaised, k.issuesResolved, k.overdueVisits, k.overdueIssues,
+         k.overdueConfirmations]
     }
 
     /// A KPI for people: percentages with one decimal, NPS in points, "n/a".

@@ -9,9 +9,10 @@ struct StatusCommand: ParsableCommand {
         abstract: "What needs attention today, git-status style.",
         discussion: """
             Overdue visits, visits due in the next two weeks, open issues past or near their deadline \
-            (with the level an overdue issue should escalate to), and how many records fail 'huifang check'. \
-            A warning heads it while today's year or an open item's date lies in a year that no calendar \
-            file covers (see 'huifang calendar').
+            (with the level an overdue issue should escalate to), resolved issues whose customer \
+            confirmation is due or overdue, and how many records fail 'huifang check'. A warning heads it \
+            while today's year or an open item's date lies in a year that no calendar file covers (see \
+            'huifang calendar').
             """
     )
 
@@ -51,6 +52,7 @@ struct StatusCommand: ParsableCommand {
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }
+        let confirmations = agenda.filter { if case .confirmation = $0.subject { return true } else { return false } }
         func section(_ title: String, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
             guard !entries.isEmpty else { return }
             s += "\n" + (title.hasPrefix("Overdue") || title.contains("past") ? Terminal.red(title) : Terminal.bold(title)) + " (\(entries.count)):\n"
@@ -67,17 +69,45 @@ struct StatusCommand: ParsableCommand {
             [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, kindName(e), e.responsible, e.title]
         }
         section("Open issues past their deadline", issues.filter(\.isOverdue)) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, issueLabel(e), e.responsible, e.title]
+            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
         }
         section("Open issues due in the next two weeks", issues.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsible, e.title]
+            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
+        }
+        section("Customer confirmations past due", confirmations.filter(\.isOverdue)) { e in
+            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
+        }
+        section("Customer confirmations due in the next two weeks", confirmations.filter { !$0.isOverdue }) { e in
+            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
+        }
+        // Complaints go to the customer-service head as well (policy §三.4): every one still open
+        // or awaiting the customer's confirmation, whatever its deadline.
+        var complaintCount = 0
+        if let cs = r.config.customerService {
+            // An open complaint by its deadline; a resolved one by its confirmation's due date.
+            func due(_ i: Issue) -> Day { i.confirmationDue(r.config.policy, calendar: r.calendar) ?? i.due }
+            let complaints = r.issues.filter { $0.source == .complaint && ($0.isOpen || $0.status == .resolved) && $0.raised <= today }
+                .sorted { (due($0), $0.id) < (due($1), $1.id) }
+            complaintCount = complaints.count
+            if !complaints.isEmpty {
+                s += "\n" + Terminal.bold("Complaints followed by \(cs.head) (\(cs.name), \(cs.id))") + " (\(complaints.count)):\n"
+                var t = TextTable(headers: [])
+                for i in complaints {
+                    let days = due(i).days(until: today)
+                    var state = days > 0 ? "\(days)d late" : days == 0 ? "today" : "in \(-days)d"
+                    if i.status == .resolved { state = "to confirm, " + state }
+                    t.add([due(i).description, state, i.project.rawValue, "\(i.id) \(i.severity.rawValue)", "\(i.owner) (\(i.department))", i.title])
+                }
+                t.maxWidth = [5: 48]
+                s += t.renderRows(indent: "  ")
+            }
         }
         let errors = loaded.errorCount
         if errors > 0 {
             let files = Set(loaded.findings.filter { $0.severity == .error }.map(\.path)).count
             s += "\n\(errors) problem\(errors == 1 ? "" : "s") in \(files) record\(files == 1 ? "" : "s"): run 'huifang check'\n"
         }
-        if agenda.isEmpty && errors == 0 {
+        if agenda.isEmpty && complaintCount == 0 && errors == 0 {
             s += "\nNothing needs attention.\n"
         }
         Console.out(s)
@@ -86,6 +116,11 @@ struct StatusCommand: ParsableCommand {
     func kindName(_ e: AgendaEntry) -> String {
         if case .visit(let k) = e.subject { return k.rawValue }
         return ""
+    }
+
+    func confirmationLabel(_ e: AgendaEntry) -> String {
+        guard case .confirmation(let id) = e.subject else { return "" }
+        return "\(id) confirm"
     }
 
     func issueLabel(_ e: AgendaEntry) -> String {

@@ -6,8 +6,8 @@ import HuifangStore
 struct VisitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "visit",
-        abstract: "Log, correct and list follow-up visits.",
-        subcommands: [Log.self, Edit.self, Amend.self, List.self, Prepare.self]
+        abstract: "Log, correct, list and show follow-up visits; attach their evidence.",
+        subcommands: [Log.self, Edit.self, Amend.self, List.self, Show.self, Attach.self, Prepare.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -18,9 +18,12 @@ extension VisitCommand {
         static let configuration = CommandConfiguration(
             abstract: "Log a visit: writes projects/PROJECT/visits/DATE-ID.yaml.",
             discussion: """
-                Without --kind the kind follows from the project's history: 'stage' before acceptance, \
-                'first' for the first visit after it, 'special' with --event, else 'periodic'. \
-                Scores are DIMENSION=N with the dimensions and scale of huifang.yaml.
+                Without --kind the visit takes the kind of the open schedule item it satisfies: 'stage' \
+                before acceptance, 'special' with --event or while an event awaits its visit (the event is \
+                linked when exactly one does), 'customer_request' while a customer or complaint issue awaits \
+                its visit, 'first' before the first visit after acceptance, else 'periodic'. A --kind that \
+                does not match what is due stands, with a warning. The output names the due items the \
+                visit clears. Scores are DIMENSION=N with the dimensions and scale of huifang.yaml.
                 """
         )
 
@@ -108,18 +111,23 @@ extension VisitCommand {
             }
             let visits = r.visits(of: p.id)
             if !force { try Self.refuseDuplicate(of: visits, date: day, method: method, summary: summary) }
+            let purpose = Self.purpose(p, r, day: day, event: event)
+            if let kind { Self.warnMismatch(kind, event: event, purpose) }
+            let chosen = kind ?? purpose.kind
+            let linked = event ?? (chosen == .special && purpose.kind == .special ? purpose.event : nil)
             var ids = IDGenerator()
             let taken = Set(r.visits.map(\.id))
             let id = ids.next(VisitID.self) { taken.contains($0) }
             let visit = Visit(
-                id: id, project: p.id, date: day, kind: kind ?? Self.inferKind(p, visits: visits, day: day, event: event),
-                method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: event, summary: summary,
+                id: id, project: p.id, date: day, kind: chosen,
+                method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: linked, summary: summary,
                 operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
                 competitors: competitor, location: SourceLocation(path: "projects/\(p.id)/visits/\(day)-\(id).yaml"))
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
             try ctx.write(text, to: visit.location.path)
             Console.out("Logged \(visit.kind.rawValue) visit \(id) to \(p.id) (\(day), \(method.rawValue), \(visit.visitor))\n")
+            Console.out(Self.clearedLines(visit, r))
             Console.out("  \(visit.location.path)\n")
         }
 
@@ -161,6 +169,10 @@ extension VisitCommand {
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
             try ctx.write(text, to: path)
             Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
+            Self.warnMismatch(visit.kind, event: visit.event, Self.purpose(p, now, day: visit.date, event: visit.event))
+            var located = visit
+            located.location = SourceLocation(path: path)
+            Console.out(Self.clearedLines(located, now))
             Console.out("  \(path)\n")
         }
 
@@ -174,11 +186,42 @@ extension VisitCommand {
                 hint: "fix it with 'huifang visit amend \(same.id)', or pass --force if it really was another visit")
         }
 
-        /// stage before acceptance; first for the first visit after it; special for an event; else periodic.
-        static func inferKind(_ p: Project, visits: [Visit], day: Day, event: String?) -> VisitKind {
-            guard let accepted = p.accepted, day >= accepted else { return .stage }
-            if event != nil { return .special }
-            return visits.contains { $0.date >= accepted } ? .periodic : .first
+        /// What a visit to `p` on `day` is for (the core rule `VisitPurpose.choose`), from the
+        /// project's schedule as it stands before the visit.
+        static func purpose(_ p: Project, _ r: Records, day: Day, event: String?) -> VisitPurpose {
+            VisitPurpose.choose(for: p, on: day, items: Schedule.items(of: p, in: r), event: event)
+        }
+
+        /// A kind given (by --kind or in the editor) that does not match what is due stands; the
+        /// mismatch is a warning.
+        static func warnMismatch(_ kind: VisitKind, event: String?, _ purpose: VisitPurpose) {
+            let why = event != nil && kind != .special
+                ? "naming event \(event ?? "") makes it the special visit after that event" : purpose.mismatch(with: kind)
+            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n") }
+        }
+
+        /// One line per due item the visit clears once recorded, or a line saying none was due.
+        static func clearedLines(_ visit: Visit, _ r: Records) -> String {
+            let cleared = Schedule.cleared(by: visit, in: r).sorted { ($0.due, $0.kind) < ($1.due, $1.kind) }
+            let due = cleared.filter { $0.due <= visit.date || $0.kind != .periodic }
+            guard !due.isEmpty else {
+                let early = cleared.first.map { " (it meets the \($0.kind.rawValue) visit due \($0.due) early)" } ?? ""
+                return "  clears: nothing was due\(early)\n"
+            }
+            var s = ""
+            for item in cleared {
+                var what = "\(item.kind.rawValue) visit"
+                switch item.kind {
+                case .special: what += item.basis.map { " after event \($0)" } ?? ""
+                case .customerRequest: what += item.basis.map { " for issue \($0)" } ?? ""
+                case .periodic: what += item.basis.map { " after visit \($0)" } ?? ""
+                case .first: what += " after acceptance"
+                }
+                let state = item.due < visit.date ? "\(item.due.days(until: visit.date)) days overdue"
+                    : item.due == visit.date ? "on the day" : item.kind == .periodic ? "early" : "in time"
+                s += "  clears: \(what), due \(item.due) (\(state))\n"
+            }
+            return s
         }
     }
 

@@ -9,7 +9,9 @@ enum VisitTemplate {
     static func text(id: VisitID, project p: Project, records r: Records, day: Day, flags f: VisitCommand.Log) -> String {
         let zh = r.config.language == .zh
         let L = Labels(r.config.language.rawValue)
-        let kind = f.kind ?? VisitCommand.Log.inferKind(p, visits: r.visits(of: p.id), day: day, event: f.event)
+        let purpose = VisitCommand.Log.purpose(p, r, day: day, event: f.event)
+        let kind = f.kind ?? purpose.kind
+        let event = f.event ?? (kind == .special && purpose.kind == .special ? purpose.event : nil)
         func q(_ s: String) -> String { YAMLScalarQuoting.token(s) }
         let contacts = f.contact.isEmpty ? p.customer.contacts.prefix(1).map(\.name) : f.contact
         let contactHelp = p.customer.contacts.map { c in ([c.name] + [c.role, c.phone].compactMap { $0 }).joined(separator: " ") }
@@ -26,7 +28,7 @@ enum VisitTemplate {
         lines.append("method: \(method)" + pad("method: \(method)") + "# " + VisitMethod.allCases.map(\.rawValue).joined(separator: " | "))
         lines.append("visitor: \(q(f.visitor ?? p.owner))")
         lines.append("contacts: [\(contacts.map(q).joined(separator: ", "))]" + (contactHelp.isEmpty ? "" : "   # \(contactHelp)"))
-        if let e = f.event { lines.append("event: \(q(e))") }
+        if let e = event { lines.append("event: \(q(e))") }
         lines.append("summary: \(f.summary.map(q) ?? "\"\"")" + (zh ? "   # 回访内容：运行情况、满意度及原因、新需求" : "   # what was discussed"))
         lines.append("operation: \(f.operation?.rawValue ?? "normal")" + "   # normal | degraded | down")
         let given = Dictionary(f.score.compactMap { s -> (String, String)? in

@@ -85,3 +85,59 @@ import Testing
         #expect(i.deadlineState(on: Day("2026-11-20")!, calendar: ScheduleTests.calendar, dueSoonShare: 0.75) == .onTrack)
     }
 }
+
+/// Issue 14 part 6: a complaint is recorded and followed by customer service (policy §三.4).
+@Suite struct ComplaintRoutingTests {
+    static let config: Config = {
+        var c = RoutingTests.config
+        c.departments.append(Department(id: "cs", name: "客户服务部", head: "陈静", role: .customerService))
+        return c
+    }()
+
+    @Test func aComplaintNamesCustomerServiceAsRecorderAndFollower() {
+        let r = Routing.route(.general, project: RoutingTests.project, config: Self.config, calendar: ScheduleTests.calendar,
+                              from: Day("2026-02-12")!, visitor: nil, source: .complaint)
+        #expect(r.isComplaint)
+        #expect(r.followedBy?.id == "cs")
+        #expect(r.notify.contains("陈静, head of 客户服务部 (records and follows the complaint)"))
+        #expect(r.owner == "张伟", "the responsible department still handles it")
+        #expect(r.department == "east")
+    }
+
+    @Test func otherSourcesAreNotFollowedByCustomerService() {
+        for source in [IssueSource.visit, .customer] {
+            let r = Routing.route(.minor, project: RoutingTests.project, config: Self.config, calendar: ScheduleTests.calendar,
+                                  from: Day("2026-02-12")!, visitor: nil, source: source)
+            #expect(!r.isComplaint)
+            #expect(r.followedBy == nil)
+            #expect(!r.notify.contains { $0.contains("陈静") })
+        }
+    }
+
+    @Test func withoutACustomerServiceDepartmentAComplaintSaysSo() {
+        let r = Routing.route(.minor, project: RoutingTests.project, config: RoutingTests.config, calendar: ScheduleTests.calendar,
+                              from: Day("2026-02-12")!, visitor: nil, source: .complaint)
+        #expect(r.isComplaint)
+        #expect(r.followedBy == nil)
+    }
+
+    @Test func theAgendaShowsComplaintsToTheCustomerServiceHead() {
+        var r = ScheduleTests.records([ScheduleTests.project("a", accepted: nil)], [])
+        r.config = Self.config
+        func issue(_ id: String, _ source: IssueSource) -> HuifangCore.Issue {
+            HuifangCore.Issue(id: IssueID(id)!, project: ProjectID("a")!, title: "t", raised: Day("2026-03-02")!, source: source,
+                              category: .service, severity: .minor, owner: "张伟", department: "east", due: Day("2026-03-09")!,
+                              status: .open, location: SourceLocation(path: "i"))
+        }
+        r.issues = [issue("i-0001", .complaint), issue("i-0002", .customer)]
+        let entries = Agenda.entries(r, schedule: Schedule(r), today: Day("2026-03-03")!, until: nil)
+        let complaint = entries.first { $0.key == "issue-i-0001" }
+        #expect(complaint?.follower?.head == "陈静")
+        #expect(complaint?.concerns(department: "cs") == true)
+        #expect(complaint?.concerns(department: "east") == true)
+        #expect(complaint?.responsibleText == "张伟, followed by 陈静 (cs)")
+        let other = entries.first { $0.key == "issue-i-0002" }
+        #expect(other?.follower == nil)
+        #expect(other?.concerns(department: "cs") == false)
+    }
+}

@@ -72,6 +72,9 @@ import Testing
         needs: [移动端]
         competitors: []
         issues: [i-0000aaaa, i-0000bbbb]
+        attachments:
+          - 客户书面意见.pdf
+          - "site photo.jpg"
 
         """
 
@@ -164,6 +167,10 @@ import Testing
             ("competitors: []", "competitors: []\n---\nid: x"),  // a second document
             ("quotes: [\"好用\", 'ok']", "quotes: [\"好用\", 'ok'\n"),  // syntax error
             ("# a hand-written comment", "<<<<<<< HEAD"),
+            ("  - 客户书面意见.pdf", "  - ../../huifang.yaml"),  // an attachment outside the visit's folder
+            ("  - 客户书面意见.pdf", "  - .hidden"),
+            ("  - 客户书面意见.pdf", "  - ~"),
+            ("attachments:\n  - 客户书面意见.pdf\n  - \"site photo.jpg\"", "attachments: photo.jpg"),
         ]
         for (from, to) in changes {
             let text = Self.fullVisit.replacingOccurrences(of: from, with: to)
@@ -218,5 +225,45 @@ import Testing
         #expect(returned == 42)
         let (none, empty, _) = RecordSlots.Slots<String>.inPlace(0, 3) { (_: RecordSlots.Slots<String>, _: RecordSlots.Slots<Int>) in 0 }
         #expect(none.isEmpty && empty.isEmpty)
+    }
+}
+
+/// Issue 14 part 6: `attachments:` of a visit through both decoders and the cache.
+@Suite struct VisitAttachmentDecodingTests {
+    @Test func attachmentsDecodeTheSameInBothDecodersAndThroughTheCache() throws {
+        let file = "2026-03-05-v-0000abcd.yaml"
+        let (fast, tree) = FastRecordDecoderTests.both(FastRecordDecoderTests.fullVisit, visit: file)
+        let visit = try #require(fast)
+        #expect(visit.attachments == ["客户书面意见.pdf", "site photo.jpg"])
+        #expect(visit.attachmentsAt == Position(line: 25, column: 3))
+        #expect(visit.attachmentFolder == "projects/acme-erp/visits/2026-03-05-v-0000abcd")
+        guard case .visit(let fromTree)? = tree.record else {
+            Issue.record("the tree decoder gave no visit: \(tree.findings)")
+            return
+        }
+        #expect(fromTree.attachments == visit.attachments)
+        #expect(fromTree.attachmentsAt == visit.attachmentsAt)
+        // The cache's binary form keeps them.
+        let encoded = RecordCache.encode(tree)
+        let back = try encoded.withUnsafeBufferPointer { buffer in
+            var reader = BinaryReader(buffer)
+            return try RecordCoding.outcome(&reader, path: fromTree.location.path)
+        }
+        guard case .visit(let cached)? = back.record else {
+            Issue.record("the cache gave no visit")
+            return
+        }
+        #expect(cached.attachments == visit.attachments)
+        #expect(cached.attachmentsAt == visit.attachmentsAt)
+    }
+
+    @Test func aPathInsteadOfAFileNameIsAnErrorWithItsPosition() throws {
+        let text = FastRecordDecoderTests.fullVisit.replacingOccurrences(of: "  - 客户书面意见.pdf", with: "  - ../../huifang.yaml")
+        let (_, tree) = FastRecordDecoderTests.both(text, visit: "2026-03-05-v-0000abcd.yaml")
+        #expect(tree.record == nil)
+        let finding = try #require(tree.findings.first)
+        #expect(finding.message == "attachment '../../huifang.yaml' is not a plain file name")
+        #expect(finding.line == 25)
+        #expect(finding.column == 5)
     }
 }

@@ -1,0 +1,191 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension VisitCommand {
+    /// `visit attach VID FILE...`: evidence of a visit (policy §七.2) copied into its folder.
+    struct Attach: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Attach evidence to a visit: copies files into projects/ID/visits/DATE-VID/ and lists them.",
+            discussion: """
+                Evidence as policy section 7.2 asks for it: the customer's written feedback, photos, \
+                video. Each file is copied beside the visit's record, into the folder of the same name, \
+                and listed under 'attachments:' in the record (the rest of the record is unchanged). Files \
+                larger than max_attachment_size in huifang.yaml (default 10MB) are refused: keep big media \
+                in git LFS. 'huifang check' reports a listed attachment that is missing.
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Visit id (or a prefix of at least 4 characters).") var id: String
+        @Argument(help: "The files to attach.") var files: [String] = []
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard !files.isEmpty else {
+                throw CommandFailure.usage("name at least one file to attach", hint: "huifang visit attach \(id) feedback.pdf photo.jpg")
+            }
+            let _lock = try ctx.lock()
+            defer { withExtendedLifetime(_lock) {} }
+            let r = try ctx.load().records
+            let visit = try r.require(r.visit(matching: id), "visit", id)
+            let limit = r.config.maxAttachmentSize
+            let folder = ctx.repository.path(visit.attachmentFolder)
+            if FileSystem.exists(folder), !(FileSystem.realPath(folder).map { $0.hasPrefix(ctx.repository.root + "/") } ?? false) {
+                throw CommandFailure.data("\(visit.attachmentFolder) leads outside the repository",
+                                          hint: "replace the link with a folder inside the repository")
+            }
+            var planned: [(name: String, bytes: [UInt8]?, size: Int, list: Bool)] = []
+            for given in files {
+                let source = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
+                var st = stat()
+                guard stat(source, &st) == 0 else {
+                    throw CommandFailure(message: "cannot attach '\(given)': \(String(cString: strerror(errno)))", hint: nil, code: 66)
+                }
+                guard (st.st_mode & S_IFMT) == S_IFREG else {
+                    throw CommandFailure.usage("cannot attach '\(given)': not a regular file", hint: "attach files one by one, not folders")
+                }
+                let name = fileName(given)
+                guard Visit.isValidAttachmentName(name) else {
+                    throw CommandFailure.usage("cannot attach '\(given)': '\(name)' is not a plain file name", hint: "rename it (no leading '.')")
+                }
+                let size = Int(st.st_size)
+                if size > limit {
+                    throw CommandFailure.usage(
+                        "'\(given)' is \(Config.formatSize(size)), over max_attachment_size (\(Config.formatSize(limit))) in huifang.yaml",
+                        hint: "keep large media in git LFS (git lfs track 'projects/*/visits/*/\(Self.pattern(name))') and raise max_attachment_size, or attach a smaller copy")
+                }
+                if planned.contains(where: { $0.name == name }) {
+                    throw CommandFailure.usage("two of the files are named '\(name)'", hint: "rename one of them first")
+                }
+                let target = ctx.repository.path(visit.attachmentPath(name))
+                let bytes: [UInt8]
+                do { bytes = try FileSystem.read(source, limit: max(limit, 1) + 1) } catch {
+                    throw CommandFailure(StoreError.io(error))
+                }
+                // A file already in place with the same content (copied by hand) is only listed.
+                let existing = FileSystem.exists(target) ? try? FileSystem.read(target, limit: max(limit, 1) + 1) : nil
+                if visit.attachments.contains(name) {
+                    if existing == bytes { continue }
+                    if existing == nil {  // listed but missing: put the file back
+                        planned.append((name, bytes, size, false))
+                        continue
+                    }
+                    throw CommandFailure.usage("visit \(visit.id) already has an attachment named '\(name)'",
+                                               hint: "rename the new file first; attachments are never replaced")
+                }
+                if let existing, existing != bytes {
+                    throw CommandFailure.usage("\(visit.attachmentPath(name)) exists with other content",
+                                               hint: "rename the new file, or list the existing one under 'attachments:' by hand")
+                }
+                planned.append((name, existing == nil ? bytes : nil, size, true))
+            }
+            guard !planned.isEmpty else {
+                Console.out("Nothing to attach: visit \(visit.id) already lists \(files.count == 1 ? "that file" : "those files")\n")
+                return
+            }
+            let path = visit.location.path
+            let record = planned.allSatisfy({ !$0.list }) ? nil : try RecordUpdate.edit(ctx.repository, path, as: .visit(project: visit.project, file: fileName(path)),
+                                               config: r.config) { (e: inout YAMLEditor) throws(YAMLError) in
+                for p in planned where p.list { try e.append(.string(p.name), to: "attachments", order: RecordKeys.visit) }
+            }
+            // The files first, the record last: a failure removes the files this run wrote.
+            var written: [String] = []
+            let folderExisted = FileSystem.isDirectory(ctx.repository.path(visit.attachmentFolder))
+            do {
+                for p in planned {
+                    guard let bytes = p.bytes else { continue }
+                    let target = ctx.repository.path(visit.attachmentPath(p.name))
+                    try FileSystem.writeAtomically(bytes, to: target)
+                    written.append(target)
+                }
+                if let record { try RecordUpdate.write([(path, record)], in: ctx.repository) }
+            } catch {
+                for w in written { FileSystem.remove(w) }
+                if !folderExisted { rmdir(ctx.repository.path(visit.attachmentFolder)) }
+                if let e = error as? StoreError { throw CommandFailure(e) }
+                if let e = error as? FileError { throw CommandFailure(StoreError.io(e)) }
+                throw error
+            }
+            Console.out("Attached \(planned.count) file\(planned.count == 1 ? "" : "s") to visit \(visit.id) (\(visit.project), \(visit.date))\n")
+            for p in planned { Console.out("  \(visit.attachmentPath(p.name)) (\(Config.formatSize(p.size)))\n") }
+            let listed = planned.filter(\.list).map(\.name)
+            if !listed.isEmpty { Console.out("  \(path) (attachments: + \(listed.joined(separator: ", ")))\n") }
+        }
+
+        /// A git LFS pattern for files like `name`: by extension when it has one.
+        static func pattern(_ name: String) -> String {
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+            return "*" + name[dot...]
+        }
+    }
+
+    /// `visit show VID`: one visit in full, with its attachments and what it cleared.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a visit: the record, its attachments and the due items it cleared.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Visit id (or a prefix of at least 4 characters).") var id: String
+        @Option(help: "Output format: table or json.") var format: OutputFormat = .table
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            let r = try ctx.load().records
+            let v = try r.require(r.visit(matching: id), "visit", id)
+            var others = r
+            others.visits.removeAll { $0.id == v.id }
+            let cleared = Schedule.cleared(by: v, in: others).sorted { ($0.due, $0.kind) < ($1.due, $1.kind) }
+            func size(_ name: String) -> Int? {
+                var st = stat()
+                return stat(ctx.repository.path(v.attachmentPath(name)), &st) == 0 ? Int(st.st_size) : nil
+            }
+            if format == .csv { throw CommandFailure.usage("visit show prints a table or json, not csv") }
+            if format == .json {
+                var json = ProjectJSON.visit(v)
+                if case .object(var pairs) = json {
+                    pairs.append(("path", .string(v.location.path)))
+                    pairs.append(("attachment_files", .array(v.attachments.map { name in
+                        .object([("name", .string(name)), ("path", .string(v.attachmentPath(name))), ("size", .optional(size(name))),
+                                 ("missing", .bool(size(name) == nil))])
+                    })))
+                    pairs.append(("clears", .array(cleared.map { item in
+                        .object([("kind", .string(item.kind.rawValue)), ("due", .string(item.due.description)), ("basis", .optional(item.basis))])
+                    })))
+                    json = .object(pairs)
+                }
+                Console.out(json.render() + "\n")
+                return
+            }
+            var s = TerminalText.clean("\(v.id)  \(v.project)  \(v.date)") + "\n"
+            func row(_ k: String, _ value: String) { s += DisplayWidth.pad(k, to: 13) + TerminalText.clean(value) + "\n" }
+            row("kind", v.kind.rawValue + (v.event.map { " (event \($0))" } ?? ""))
+            row("method", v.method.rawValue)
+            row("visitor", v.visitor)
+            if !v.contacts.isEmpty { row("contacts", v.contacts.joined(separator: ", ")) }
+            row("summary", v.summary)
+            if let o = v.operation { row("operation", o.rawValue) }
+            if !v.scores.isEmpty { row("scores", v.scores.map { "\($0.dimension) \($0.score)" }.joined(separator: ", ")) }
+            if let o = v.overallScore { row("overall", formatDecimal(o, digits: 1) + (v.overall == nil ? " (mean of the scores)" : "")) }
+            if let n = v.nps { row("nps", String(n)) }
+            for (n, q) in v.quotes.enumerated() { row(n == 0 ? "quotes" : "", "「\(q)」") }
+            for (n, q) in v.needs.enumerated() { row(n == 0 ? "needs" : "", q) }
+            for (n, q) in v.competitors.enumerated() { row(n == 0 ? "competitors" : "", q) }
+            if !v.issues.isEmpty { row("issues", v.issues.map(\.rawValue).joined(separator: ", ")) }
+            for (n, name) in v.attachments.enumerated() {
+                row(n == 0 ? "attachments" : "", v.attachmentPath(name) + (size(name).map { " (\(Config.formatSize($0)))" } ?? "  [missing]"))
+            }
+            if cleared.isEmpty { row("cleared", "nothing that was due") }
+            for (n, item) in cleared.enumerated() {
+                row(n == 0 ? "cleared" : "", "\(item.kind.rawValue) visit due \(item.due)" + (item.basis.map { " (\($0))" } ?? ""))
+            }
+            row("file", v.location.path)
+            Console.out(s)
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Issue 14 part 3: confirmations have deadlines too. A general issue of acme-erp raised on
+/// 2026-12-28 and resolved on Tuesday 2026-12-29: the customer's confirmation is due three
+/// working days later, on 2027-01-01 (no calendar covers 2027: Monday to Friday count).
+@Suite struct ConfirmationCommandTests {
+    func resolved() throws -> HuifangRunner {
+        let r = try makeTourRepository()
+        let steps: [[String]] = [
+            ["--as-of", "2026-12-28", "issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general",
+             "--source", "customer"],
+            ["--as-of", "2026-12-29", "issue", "resolve", "i-", "--summary", "导出改为异步"],
+        ]
+        for var s in steps {
+            if s.last == "导出改为异步" {
+                let id = try #require(r.run(["issue", "list", "--format", "csv"]).stdout.split(separator: "\r\n").dropFirst().first?.prefix(10))
+                s[4] = String(id)
+            }
+            let result = r.run(s)
+            try #require(result.code == 0, "\(s): \(result.stderr)")
+        }
+        return r
+    }
+
+    @Test func anUnconfirmedResolutionIsSeenByDueOnItsOverdueDay() throws {
+        let r = try resolved()
+        defer { r.cleanup() }
+        // On the due day it is due ("today"), not overdue.
+        let onTheDay = r.run(["--as-of", "2027-01-01", "due", "--format", "csv"]).stdout
+        #expect(onTheDay.contains("2027-01-01,today,confirmation,acme-erp,张伟,i-"))
+        #expect(!r.run(["--as-of", "2027-01-01", "due", "--overdue", "--format", "csv"]).stdout.contains("confirmation"))
+        // The next day it is overdue.
+        let next = r.run(["--as-of", "2027-01-02", "due", "--overdue"]).stdout
+        #expect(next.contains("2027-01-01         1d  confirmation"), "\(next)")
+        // The case of the issue: due on 2027-01-01, seen on 2027-01-20.
+        let seen = r.run(["--as-of", "2027-01-20", "due", "--overdue", "--format", "json"])
+        #expect(seen.stderr.hasPrefix("warning: no calendar file covers 2027;"), "the confirmation's count of working days needed 2027")
+        let json = seen.stdout
+        #expect(json.contains("\"type\": \"confirmation\""))
+        #expect(json.contains("\"due\": \"2027-01-01\""))
+        #expect(json.contains("\"days_overdue\": 19"))
+        #expect(json.contains("\"title\": \"customer confirmation: 报表导出超时\""))
+        // Confirmed: it is gone.
+        let id = try #require(json.range(of: "\"id\": \"i-").map { String(json[$0.upperBound...].prefix(8)) })
+        #expect(r.run(["--as-of", "2027-01-20", "issue", "confirm", "i-" + id]).code == 0)
+        #expect(!r.run(["--as-of", "2027-01-20", "due", "--format", "json"]).stdout.contains("confirmation"))
+    }
+
+    @Test func statusIcsIssueShowAndProjectLogShowIt() throws {
+        let r = try resolved()
+        defer { r.cleanup() }
+        let status = r.run(["--as-of", "2027-01-20", "status"]).stdout
+        #expect(status.contains("Customer confirmations past due (1):\n  2027-01-01  19d late  acme-erp  i-"))
+        let soon = r.run(["--as-of", "2026-12-30", "status"]).stdout
+        #expect(soon.contains("Customer confirmations due in the next two weeks (1):\n  2027-01-01  in 2d  acme-erp  i-"))
+        let ics = r.run(["--as-of", "2027-01-20", "export", "ics"]).stdout
+        #expect(ics.contains("UID:confirm-i-"))
+        #expect(ics.contains("DTSTART;VALUE=DATE:20270101"))
+        #expect(ics.contains("SUMMARY:待客户确认 ACME ERP 实施项目\r\n"))
+        #expect(ics.contains("DESCRIPTION:customer confirmation: 报表导出超时"))
+        let id = try #require(r.run(["issue", "list", "--format", "csv"]).stdout.split(separator: "\r\n").dropFirst().first?.prefix(10))
+        let show = r.run(["--as-of", "2027-01-20", "issue", "show", String(id)]).stdout
+        #expect(show.contains("confirm by  2027-01-01  [confirmation overdue 19d]"))
+        let showJSON = r.run(["--as-of", "2027-01-20", "issue", "show", String(id), "--format", "json"]).stdout
+        #expect(showJSON.contains("\"confirm_by\": \"2027-01-01\""))
+        #expect(showJSON.contains("\"confirmation_overdue\": true"))
+        let log = r.run(["--as-of", "2027-01-20", "project", "log", "acme-erp", "--lang", "en"]).stdout
+        #expect(log.contains("[confirm by 2027-01-01] 报表导出超时 — 导出改为异步"), "\(log)")
+    }
+
+    @Test func reportsCountConfirmationsOverdueAtThePeriodsEnd() throws {
+        let r = try resolved()
+        defer { r.cleanup() }
+        let january = r.run(["--as-of", "2027-02-10", "report", "summary", "--period", "2027-01", "--format", "json"]).stdout
+        #expect(january.contains("\"overdue_confirmations\": 1"))
+        let december = r.run(["--as-of", "2027-02-10", "report", "summary", "--period", "2026-12", "--format", "json"]).stdout
+        #expect(december.contains("\"overdue_confirmations\": 0"), "resolved 12-29, due 2027-01-01: not overdue on 12-31")
+        #expect(!december.contains("\"overdue_confirmations\": 1"))
+        let department = r.run(["--as-of", "2027-02-10", "report", "department", "east", "--period", "2027-01", "--format", "md", "--lang", "en"]).stdout
+        #expect(department.contains("| Overdue confirmations | 1 |"), "\(department)")
+    }
+}
