@@ -159,9 +159,11 @@ public enum RepositoryLoader {
         if !records.visits.isSortedByProjectDateAndID {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
+        // After the cache and the decoders, which keep each file's own content.
+        records.deriveVisitIssues()
         PhaseTimer.mark("merge")
         if !configFailed, crossRecordRules {
-            findings += RecordCheck.run(records)
+            findings += RecordCheck.run(records, unreadableVisits: unreadableVisits(jobs, results))
         }
         PhaseTimer.mark("cross-record rules")
         for issue in records.issues where crossRecordRules {
@@ -177,6 +179,16 @@ public enum RepositoryLoader {
         loaded.cachedFiles = cachedFiles
         loaded.workingSet = WorkingSet(jobs: jobs, results: results, cache: cache)
         return loaded
+    }
+
+    /// "PROJECT/VISIT-ID" of the visit files (named DATE-VID.yaml) that gave errors, so no record.
+    static func unreadableVisits(_ jobs: [(String, Job, RecordCache.Stamp?)], _ results: [Result]) -> Set<String> {
+        var out: Set<String> = []
+        for k in results.indices where !results[k].findings.isEmpty {
+            guard case .visit(let p, let file) = jobs[k].1, results[k].findings.contains(where: { $0.severity == .error }) else { continue }
+            out.insert("\(p)/\(file.dropFirst(11).dropLast(5))")
+        }
+        return out
     }
 
     /// A path that stays inside the repository: relative, no `..`, no empty parts.

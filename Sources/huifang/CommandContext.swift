@@ -41,11 +41,12 @@ struct CommandContext {
         do { return try RepositoryLock.acquire(repository) } catch { throw CommandFailure(error) }
     }
 
+    /// Writes a record file (temporary file under .huifang/, fsync, rename); hold the lock.
     func write(_ text: String, to relative: String) throws {
         do {
-            try FileSystem.writeAtomically(Array(text.utf8), to: repository.path(relative))
+            try RecordUpdate.write([(relative, Array(text.utf8))], in: repository)
         } catch {
-            throw CommandFailure(StoreError.io(error))
+            throw CommandFailure(error)
         }
     }
 }

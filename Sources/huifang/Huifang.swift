@@ -45,6 +45,7 @@ struct Huifang: ParsableCommand {
     }
 
     static func main() {
+        TestHooks.install()
         // A cache being written in the background is finished before the process ends.
         do {
             var command = try parseAsRoot()

@@ -7,7 +7,9 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a repository: huifang.yaml with the default policy, the official calendar, .gitignore.",
         discussion: """
             Works in an empty folder and inside an existing git repository. Refuses to touch a folder \
-            that already holds huifang.yaml. calendars/cn.yaml carries the official mainland-China \
+            that already holds huifang.yaml; keeps every file that is already there (an existing \
+            calendars/cn.yaml stays as it is, an existing .gitignore only gains the line '.huifang/') \
+            and says which it kept. calendars/cn.yaml carries the official mainland-China \
             holidays and make-up working days for 2004-2026; add later years to it as they are published.
             """
     )
@@ -24,10 +26,12 @@ struct InitCommand: ParsableCommand {
         let base = global.directory ?? "."
         let target = dir.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
         let absolute = target.hasPrefix("/") ? target : FileSystem.currentDirectory() + "/" + target
-        let written = try RepositoryInitializer.create(in: absolute, organization: organization)
+        let created = try RepositoryInitializer.create(in: absolute, organization: organization)
         let shown = FileSystem.realPath(absolute) ?? absolute
         Console.out("Initialized a huifang repository in \(shown)\n")
-        for file in written { Console.out("  created \(file)\n") }
+        for file in created.written { Console.out("  created \(file)\n") }
+        for file in created.appended { Console.out("  added .huifang/ to \(file)\n") }
+        for file in created.kept { Console.out("  kept \(file) (already there, unchanged)\n") }
         Console.out("""
 
             Next: edit huifang.yaml (departments, policy), then
