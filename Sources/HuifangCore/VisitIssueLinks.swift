@@ -1,33 +1,32 @@
 /// The link between a visit and the issues raised in it lives in each issue (`visit:`), so that
 /// two branches adding issues to one visit never edit the same file. A visit's `issues` list is
-/// derived when the records are read: what its file lists (repositories written before kept the
-/// list there) followed by every issue of its project that names it, in path order.
+/// derived when the records are read: what its file lists (repositories written by earlier
+/// versions kept the list there) followed by every issue of its project that names it, in
+/// issue order.
 extension Records {
+    /// Fills in the visits' `issues`. The visits must be grouped by project in project order, as
+    /// the loader leaves them; issues in project order take one pass over both arrays (issues out
+    /// of that order are found all the same, with a search from the start).
     public mutating func deriveVisitIssues() {
-        guard issues.contains(where: { $0.visit != nil }) else { return }
-        // The visits of each project, as runs of the visits array (sorted by project when read).
-        var runs: [ProjectID: Range<Int>] = [:]
-        var contiguous = true
-        var start = 0
-        for n in visits.indices where n + 1 == visits.count || visits[n + 1].project != visits[n].project {
-            if runs.updateValue(start..<(n + 1), forKey: visits[n].project) != nil { contiguous = false }
-            start = n + 1
-        }
-        if !contiguous {
-            // Not grouped by project (records assembled by hand): one slower pass.
+        let count = visits.count
+        var first = 0  // the first visit of the project of the issue before
+        visits.withUnsafeMutableBufferPointer { visits in
             for n in issues.indices {
-                guard let vid = issues[n].visit,
-                    let v = visits.firstIndex(where: { $0.id == vid && $0.project == issues[n].project })
-                else { continue }
-                if !visits[v].issues.contains(issues[n].id) { visits[v].issues.append(issues[n].id) }
-            }
-            return
-        }
-        for n in issues.indices {
-            guard let vid = issues[n].visit, let run = runs[issues[n].project] else { continue }
-            for v in run where visits[v].id == vid {
-                if !visits[v].issues.contains(issues[n].id) { visits[v].issues.append(issues[n].id) }
-                break
+                guard let vid = issues[n].visit else { continue }
+                let project = issues[n].project
+                if first == count || visits[first].project != project {
+                    // Back to the start only for an issue out of project order.
+                    if first > 0, project <= visits[first - 1].project { first = 0 }
+                    while first < count, visits[first].project < project { first += 1 }
+                }
+                var v = first
+                while v < count, visits[v].project == project {
+                    if visits[v].id == vid {
+                        if !visits[v].issues.contains(issues[n].id) { visits[v].issues.append(issues[n].id) }
+                        break
+                    }
+                    v += 1
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import Testing
     /// written under temporary names, until the test lets it go (HUIFANG_TEST_HOLD_WRITES).
     struct HeldWriter {
         let process = Process()
+        let errors = Pipe()
         let hold: String
 
         init(_ r: HuifangRunner, _ args: [String]) throws {
@@ -26,7 +27,7 @@ import Testing
             env["HUIFANG_TEST_HOLD_WRITES"] = hold
             process.environment = env
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = Pipe()
+            process.standardError = errors
             try process.run()
         }
 
@@ -38,8 +39,8 @@ import Testing
 
         /// Lets the write go on; returns the exit code and standard error.
         func release() -> (Int32, String) {
-            FileManager.default.createFile(atPath: hold + "/go", contents: nil)
-            let err = (process.standardError as! Pipe).fileHandleForReading.readDataToEndOfFile()
+            _ = FileManager.default.createFile(atPath: hold + "/go", contents: nil)
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             try? FileManager.default.removeItem(atPath: hold)
             return (process.terminationStatus, String(decoding: err, as: UTF8.self))
@@ -220,7 +221,6 @@ import Testing
         defer { r.cleanup() }
         let visits = files(r, "projects/acme-erp/visits")
         let (file, vid) = (visits[0], String(visits[0].dropFirst(11).dropLast(5)))
-        let other = String(visits[1].dropFirst(11).dropLast(5))
         #expect(r.run(["issue", "add", "acme-erp", "--title", "按钮错位", "--category", "quality", "--severity", "minor", "--visit", vid]).code == 0)
         let iid = String(try #require(files(r, "projects/acme-erp/issues").first).dropLast(5))
         let text = try #require(r.read("projects/acme-erp/visits/" + file))
@@ -232,7 +232,6 @@ import Testing
         let check = r.run(["check"])
         #expect(check.stdout.contains("\(second):") && check.stdout.contains("'issues:' lists '\(iid)', but that issue was raised in visit '\(vid)'"),
                 "\(check.stdout)")
-        _ = other
     }
 
     /// An issue naming a visit whose file exists but cannot be read is not told that the visit is
