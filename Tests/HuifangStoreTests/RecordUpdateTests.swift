@@ -1,5 +1,6 @@
 import HuifangCore
 import HuifangYAML
+import Foundation
 import Testing
 
 @testable import HuifangStore
@@ -107,6 +108,28 @@ extension RecordUpdateTests {
         #expect(RecordUpdate.isOldTemporary(".i-0000bbbb.yaml.tmp-x9Y8z7"))
         #expect(!RecordUpdate.isOldTemporary("i-0000bbbb.yaml.tmp-x9Y8z7"))
         #expect(!RecordUpdate.isOldTemporary(".i-0000bbbb.yaml.tmp-x9Y8"))
+    }
+}
+
+extension RecordUpdateTests {
+    /// `.huifang` on another file system (a link to a tmpfs): rename cannot cross, so the record
+    /// is written beside its target instead, and nothing is left behind.
+    @Test func aDotHuifangOnAnotherFileSystemStillWrites() throws {
+        var shm = stat()
+        var here = stat()
+        let (t, repo) = try TempFolder.repository()
+        defer { t.remove() }
+        guard stat("/dev/shm", &shm) == 0, stat(t.path, &here) == 0, shm.st_dev != here.st_dev, access("/dev/shm", W_OK) == 0 else { return }
+        let elsewhere = "/dev/shm/huifang-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer { _ = try? FileManager.default.removeItem(atPath: elsewhere) }
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try? FileManager.default.removeItem(atPath: t.path + "/.huifang")
+        try FileManager.default.createSymbolicLink(atPath: t.path + "/.huifang", withDestinationPath: elsewhere)
+        let path = "projects/acme-erp/issues/i-0000aaaa.yaml"
+        try RecordUpdate.write([(path, Array(Self.issue.utf8))], in: repo)
+        #expect(t.read(path) == Self.issue)
+        #expect(FileSystem.list(repo.path("projects/acme-erp/issues"))?.map(\.name) == ["i-0000aaaa.yaml"])
+        #expect(FileSystem.list(elsewhere + "/tmp")?.isEmpty == true)
     }
 }
 
