@@ -43,7 +43,9 @@ public enum RecordUpdate {
     /// Writes planned changes: every file is first written and synced under a temporary name in
     /// `temporaryFolder`; then each file that `edit` read is compared with what it read, and if
     /// one changed meanwhile nothing is renamed and the command fails (exit 75); else the files
-    /// are renamed into place. Call with the repository lock held.
+    /// are renamed into place. Each file is complete or absent; several files are not renamed
+    /// as one (a crash between two renames leaves the first), so a change that must not be
+    /// half made belongs in one file. Call with the repository lock held.
     public static func write(_ changes: [(String, [UInt8])], in repo: Repository) throws(StoreError) {
         var staged: [(temporary: String, target: String, bytes: [UInt8])] = []
         var done = false
@@ -69,7 +71,8 @@ public enum RecordUpdate {
                 try FileSystem.makeDirectories(folder)
                 if rename(s.temporary, s.target) != 0 {
                     // `.huifang` on another file system: write beside the target instead.
-                    guard errno == EXDEV else { throw FileError(path: s.target, message: "cannot write: " + String(cString: strerror(errno))) }
+                    let code = errno
+                    guard code == EXDEV else { throw FileError(path: s.target, errno: code, action: "write") }
                     try FileSystem.writeAtomically(s.bytes, to: s.target)
                     FileSystem.remove(s.temporary)
                 }
