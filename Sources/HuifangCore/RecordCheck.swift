@@ -80,6 +80,9 @@ public enum RecordCheck {
                     if r.visits[v].project != r.issues[n].project {
                         findings.append(Finding(at: at, message: "visit '\(vid)' belongs to project '\(r.visits[v].project)', not '\(r.issues[n].project)'"))
                     }
+                } else if let v = r.visit(prefixed: vid, project: r.issues[n].project) {
+                    findings.append(Finding(.warning, at: at, message: "visit '\(vid)' is written as a prefix of '\(v.id)'",
+                                            hint: "write the whole id: visit: \(v.id)"))
                 } else if !unreadableVisits.contains("\(r.issues[n].project)/\(vid)") {
                     findings.append(Finding(at: at, message: "unknown visit '\(vid)'",
                                             hint: "name a visit of this project, or remove 'visit:'"))

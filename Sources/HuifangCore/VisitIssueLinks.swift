@@ -20,14 +20,38 @@ extension Records {
                     while first < count, visits[first].project < project { first += 1 }
                 }
                 var v = first
-                while v < count, visits[v].project == project {
-                    if visits[v].id == vid {
-                        if !visits[v].issues.contains(issues[n].id) { visits[v].issues.append(issues[n].id) }
-                        break
-                    }
-                    v += 1
+                while v < count, visits[v].project == project, visits[v].id != vid { v += 1 }
+                if v == count || visits[v].project != project {
+                    // Not found: a hand-written unique prefix of a visit's id names it too.
+                    guard let p = Self.visit(prefixed: vid, from: first, project: project, in: UnsafeBufferPointer(visits)) else { continue }
+                    v = p
                 }
+                if !visits[v].issues.contains(issues[n].id) { visits[v].issues.append(issues[n].id) }
             }
         }
+    }
+
+    /// The one visit of `project`, among those from `first` on, whose id starts with `prefix`.
+    static func visit(prefixed prefix: VisitID, from first: Int, project: ProjectID, in visits: UnsafeBufferPointer<Visit>) -> Int? {
+        var found: Int?
+        var v = first
+        while v < visits.count, visits[v].project == project {
+            if visits[v].id.rawValue.hasPrefix(prefix.rawValue) {
+                if found != nil { return nil }
+                found = v
+            }
+            v += 1
+        }
+        return found
+    }
+
+    /// The one visit of `project` whose id starts with `prefix` (visits in any order).
+    public func visit(prefixed prefix: VisitID, project: ProjectID) -> Visit? {
+        var found: Visit?
+        for v in visits where v.project == project && v.id.rawValue.hasPrefix(prefix.rawValue) {
+            if found != nil { return nil }
+            found = v
+        }
+        return found
     }
 }

@@ -234,6 +234,19 @@ import Testing
                 "\(check.stdout)")
     }
 
+    /// A visit named in an issue by a unique prefix of its id (as on the command line) is that
+    /// visit: listed with it, and `check` asks for the whole id instead of calling it unknown.
+    @Test func aVisitNamedByAPrefixIsResolved() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let (_, vid) = try firstVisit(r)
+        try r.write("projects/acme-erp/issues/i-0000beef.yaml", issue("i-0000beef", visit: String(vid.prefix(6))))
+        let check = r.run(["check"])
+        #expect(!check.stdout.contains("unknown visit"), "\(check.stdout)")
+        #expect(check.stdout.contains("warning: visit '\(vid.prefix(6))' is written as a prefix of '\(vid)'"), "\(check.stdout)")
+        #expect(r.run(["project", "show", "acme-erp", "--format", "json"]).stdout.contains("\"issues\": [\"i-0000beef\"]"))
+    }
+
     /// An issue naming a visit whose file exists but cannot be read is not told that the visit is
     /// unknown: the visit file's own error says what is wrong.
     @Test func anUnreadableVisitIsNotReportedAsUnknown() throws {
