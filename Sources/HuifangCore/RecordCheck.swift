@@ -73,6 +73,12 @@ public enum RecordCheck {
                     findings.append(Finding(at: r.visits[n].issuesAt.in(path),
                                             message: "issue '\(id)' belongs to project '\(r.issues[issue].project)', not '\(r.visits[n].project)'",
                                             hint: "a visit lists the issues raised in it, in its own project"))
+                } else if let other = r.issues[issue].visit, other != r.visits[n].id {
+                    // The list is derived from the issues' 'visit:'; one written in a visit file
+                    // (as earlier versions did) must not contradict it.
+                    findings.append(Finding(.warning, at: r.visits[n].issuesAt.in(path),
+                                            message: "'issues:' lists '\(id)', but that issue was raised in visit '\(other)'",
+                                            hint: "remove '\(id)' from this visit's 'issues:' (the issue's 'visit:' says where it was raised)"))
                 }
             }
             let date = r.visits[n].date
@@ -91,12 +97,12 @@ public enum RecordCheck {
                 if let v = visitsByID[vid] {
                     if r.visits[v].project != r.issues[n].project {
                         findings.append(Finding(at: at, message: "visit '\(vid)' belongs to project '\(r.visits[v].project)', not '\(r.issues[n].project)'"))
-                    } else if !r.visits[v].issues.contains(r.issues[n].id) {
-                        findings.append(Finding(.warning, at: at, message: "visit '\(vid)' does not list this issue in its 'issues:'",
-                                                hint: "add '\(r.issues[n].id)' to the visit's 'issues:' list (\(r.visits[v].location.path))"))
                     }
                 } else if let f = unreadableReference(.visit, vid.rawValue, at: at) {
                     findings.append(f)
+                } else if let v = r.visit(prefixed: vid, project: r.issues[n].project) {
+                    findings.append(Finding(.warning, at: at, message: "visit '\(vid)' is written as a prefix of '\(v.id)'",
+                                            hint: "write the whole id: visit: \(v.id)"))
                 } else {
                     findings.append(Finding(at: at, message: "unknown visit '\(vid)'",
                                             hint: "name a visit of this project, or remove 'visit:'"))

@@ -18,6 +18,8 @@ public struct Visit: Sendable {
     public var quotes: [String]
     public var needs: [String]
     public var competitors: [String]
+    /// The issues raised in the visit: those its file lists (as earlier versions wrote them), then
+    /// those that name it in `visit:` (see `Records.deriveVisitIssues`, run when records are read).
     public var issues: [IssueID]
     /// Evidence (policy §七.2: written feedback, photos, video): file names in the visit's own
     /// folder, `projects/ID/visits/DATE-VID/` beside the record.

@@ -41,16 +41,24 @@ public enum RepositoryInitializer {
 
     public static let gitignore = "# huifang's local state (lock, cache): never committed\n.huifang/\n"
 
-    /// Creates the repository in `dir` (made when missing). Refuses an existing repository.
-    public static func create(in dir: String, organization: String = "") throws(StoreError) -> [String] {
+    /// Creates the repository in `dir` (made when missing). Refuses an existing repository;
+    /// keeps every file that is already there (a calendar, a .gitignore, which only gains the
+    /// `.huifang/` line when it lacks it).
+    public static func create(in dir: String, organization: String = "") throws(StoreError) -> Created {
         if FileSystem.exists(dir + "/" + Repository.configFile) {
             throw StoreError.alreadyRepository(path: dir)
         }
         var written: [String] = []
+        var kept: [String] = []
+        var appended: [String] = []
         do {
             try FileSystem.makeDirectories(dir)
-            try FileSystem.writeAtomically(chineseCalendar, to: dir + "/calendars/cn.yaml")
-            written.append("calendars/cn.yaml")
+            if FileSystem.exists(dir + "/calendars/cn.yaml") {
+                kept.append("calendars/cn.yaml")
+            } else {
+                try FileSystem.writeAtomically(chineseCalendar, to: dir + "/calendars/cn.yaml")
+                written.append("calendars/cn.yaml")
+            }
             let ignore = dir + "/.gitignore"
             if FileSystem.exists(ignore) {
                 var existing = try FileSystem.read(ignore)
@@ -59,7 +67,9 @@ public enum RepositoryInitializer {
                     if let last = existing.last, last != UInt8(ascii: "\n") { existing.append(UInt8(ascii: "\n")) }
                     existing += Array(gitignore.utf8)
                     try FileSystem.writeAtomically(existing, to: ignore)
-                    written.append(".gitignore")
+                    appended.append(".gitignore")
+                } else {
+                    kept.append(".gitignore")
                 }
             } else {
                 try FileSystem.writeAtomically(Array(gitignore.utf8), to: ignore)
@@ -71,6 +81,13 @@ public enum RepositoryInitializer {
         } catch {
             throw StoreError.io(error)
         }
-        return written
+        return Created(written: written, appended: appended, kept: kept)
+    }
+
+    /// What `create` did: files written, existing files it added lines to, files it kept as they were.
+    public struct Created: Sendable {
+        public var written: [String]
+        public var appended: [String]
+        public var kept: [String]
     }
 }

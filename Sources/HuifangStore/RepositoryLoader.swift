@@ -180,6 +180,9 @@ public enum RepositoryLoader {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
         PhaseTimer.mark("merge")
+        // After the cache and the decoders, which keep each file's own content.
+        records.deriveVisitIssues()
+        PhaseTimer.mark("visits' issues derived")
         if !configFailed, crossRecordRules {
             findings += RecordCheck.run(records)
         }

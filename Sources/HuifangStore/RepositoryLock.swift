@@ -4,7 +4,8 @@
 
 /// The repository's write lock: `flock` on `.huifang/lock`. The kernel drops the lock when
 /// its holder exits, also after `kill -9`, so a crash never leaves a stale lock behind.
-/// Waits up to `timeout` seconds for another huifang to finish, then fails (exit 75).
+/// Waits up to `timeout` seconds for another huifang to finish, then fails (exit 75). Whoever
+/// takes the lock first clears the temporary files that a killed writer left behind.
 public final class RepositoryLock {
     let fd: Int32
 
@@ -30,6 +31,8 @@ public final class RepositoryLock {
             waited += step
             step = min(step * 2, 0.05)
         }
+        // The lock is ours: temporary files in .huifang/tmp/ are from writers that died.
+        RecordUpdate.removeStaleTemporaries(in: repo)
         return RepositoryLock(fd: fd)
     }
 

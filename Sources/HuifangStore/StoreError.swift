@@ -3,6 +3,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noRepository(start: String)
     case alreadyRepository(path: String)
     case locked(path: String, seconds: Int)
+    /// A record changed on disk between being read for an update and the update's rename.
+    case changed(path: String)
     case badConfig(findings: Int)
     case notFound(what: String, id: String, hint: String)
     case ambiguous(what: String, prefix: String, matches: [String])
@@ -14,6 +16,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .noRepository: return 66
         case .locked: return 75
+        case .changed: return 75
         case .badConfig, .invalid, .io: return 65
         case .notFound, .ambiguous, .alreadyRepository, .exists: return 64
         }
@@ -27,6 +30,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path) is already a huifang repository (huifang.yaml exists)"
         case .locked(let path, let seconds):
             return "the repository is locked by another huifang command (\(path)); waited \(seconds) s"
+        case .changed(let path):
+            return "\(path) changed while updating, run again"
         case .badConfig(let n):
             return "huifang.yaml has \(n) problem\(n == 1 ? "" : "s")"
         case .notFound(let what, let id, _):
@@ -47,6 +52,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .noRepository: return "run 'huifang init' to create one here, or use -C DIR to point at one"
         case .alreadyRepository: return "nothing was changed; use the existing repository"
         case .locked: return "wait for the other command to finish and try again (HUIFANG_LOCK_TIMEOUT sets the wait in seconds)"
+        case .changed: return "nothing was written; the file keeps what was saved into it meanwhile"
         case .badConfig: return "run 'huifang check' to see them, then fix huifang.yaml"
         case .notFound(_, _, let hint): return hint
         case .ambiguous: return "type more characters of the id"

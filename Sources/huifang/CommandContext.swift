@@ -55,11 +55,12 @@ struct CommandContext {
     /// Set once the command takes the write lock: it writes, so records it cannot read make it refuse.
     nonisolated(unsafe) static var holdsLock = false
 
+    /// Writes a record file (temporary file under .huifang/, fsync, rename); hold the lock.
     func write(_ text: String, to relative: String) throws {
         do {
-            try FileSystem.writeAtomically(Array(text.utf8), to: repository.path(relative))
+            try RecordUpdate.write([(relative, Array(text.utf8))], in: repository)
         } catch {
-            throw CommandFailure(StoreError.io(error))
+            throw CommandFailure(error)
         }
     }
 }

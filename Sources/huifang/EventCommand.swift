@@ -15,10 +15,13 @@ struct EventCommand: ParsableCommand {
 extension EventCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an event: writes events/DATE-SLUG.yaml.",
+            abstract: "Add an event: writes events/DATE-SLUG-XXXXXX.yaml (XXXXXX: six random hex digits).",
             discussion: """
                 Every accepted project named with --project, or carrying one of the --tag tags, gets a \
-                special visit due within policy.special_visit_within (default 10 working days).
+                special visit due within policy.special_visit_within (default 10 working days). \
+                The file name without '.yaml' is the event's id, which 'visit log --event' takes; the \
+                random part keeps events added on two branches apart (files named DATE-SLUG.yaml \
+                by earlier versions are read as before).
                 """
         )
 
@@ -28,7 +31,7 @@ extension EventCommand {
         @Option(help: "What happened, e.g. 'V3 major upgrade'.") var title: String
         @Option(help: "A project concerned (repeatable).") var project: [String] = []
         @Option(help: "A tag: every project with it is concerned (repeatable).") var tag: [String] = []
-        @Option(help: "File name part after the date (default: from the kind and the first tag or project).") var slug: String?
+        @Option(help: "File name part between the date and the random part (default: from the kind and the first tag or project).") var slug: String?
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -49,11 +52,12 @@ extension EventCommand {
             guard let stem = ProjectID(cleaned.trimmingDashes) else {
                 throw CommandFailure.usage("--slug '\(base)' cannot be a file name", hint: "use lowercase letters, digits and '-'")
             }
-            var id = "\(date)-\(stem)"
-            var n = 2
+            // A random part makes the name unique across branches: two people adding an event
+            // of the same day and tag on two branches would otherwise add the same file.
+            var ids = IDGenerator()
+            var id = "\(date)-\(stem)-\(ids.hex6())"
             while r.events.contains(where: { $0.id == id }) || FileSystem.exists(ctx.repository.path("events/\(id).yaml")) {
-                id = "\(date)-\(stem)-\(n)"
-                n += 1
+                id = "\(date)-\(stem)-\(ids.hex6())"
             }
             let event = Event(id: id, date: date, kind: kind, title: title.trimmed, projects: projects, tags: tag,
                               location: SourceLocation(path: "events/\(id).yaml"))

@@ -16,7 +16,7 @@ struct Huifang: ParsableCommand {
             improvement and event. Commands read them, validate them and add to them.
 
             Exit codes: 0 ok, 1 check found problems, 64 usage, 65 bad data, 66 no repository, \
-            75 repository locked by another huifang.
+            75 repository locked by another huifang, or a record changed while updating.
             """,
         version: HuifangVersion.current,
         subcommands: [
@@ -45,6 +45,7 @@ struct Huifang: ParsableCommand {
     }
 
     static func main() {
+        TestHooks.install()
         // A cache being written in the background is finished before the process ends.
         do {
             var command = try parseAsRoot()

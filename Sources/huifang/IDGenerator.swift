@@ -27,6 +27,19 @@ struct IDGenerator {
             if !taken(id) { return id }
         }
     }
+
+    /// Six random lowercase hex digits, for file names that two branches must not share.
+    mutating func hex6() -> String {
+        let n: UInt32
+        if var g = rng {
+            n = UInt32.random(in: 0..<(1 << 24), using: &g)
+            rng = g
+        } else {
+            n = UInt32.random(in: 0..<(1 << 24))
+        }
+        let hex = String(n, radix: 16)
+        return String(repeating: "0", count: 6 - hex.count) + hex
+    }
 }
 
 /// A small seeded generator (Steele, Lea, Flood 2014).

@@ -11,9 +11,11 @@ struct InitCommand: ParsableCommand {
         abstract: "Create a repository: huifang.yaml with the default policy, the official calendar, .gitignore.",
         discussion: """
             Works in an empty folder and inside an existing git repository. Refuses to touch a folder \
-            that already holds huifang.yaml. calendars/cn.yaml carries the official mainland-China \
-            holidays and make-up working days for 2004-2026; add later years as the State Council \
-            publishes them, with 'huifang calendar add-holiday' and 'huifang calendar add-workday'.
+            that already holds huifang.yaml; keeps every file that is already there (an existing \
+            calendars/cn.yaml stays as it is, an existing .gitignore only gains the line '.huifang/') \
+            and says which it kept. calendars/cn.yaml carries the official mainland-China holidays and \
+            make-up working days for 2004-2026; add later years as the State Council publishes them, with \
+            'huifang calendar add-holiday' and 'huifang calendar add-workday'.
             """
     )
 
@@ -40,10 +42,12 @@ struct InitCommand: ParsableCommand {
             Console.err("Organisation name (公司名称, shown on reports): ")
             if let line = readLine(strippingNewline: true) { name = line.trimmed }
         }
-        let written = try RepositoryInitializer.create(in: absolute, organization: name)
+        let created = try RepositoryInitializer.create(in: absolute, organization: name)
         let shown = FileSystem.realPath(absolute) ?? absolute
         Console.out("Initialized a huifang repository in \(shown)\n")
-        for file in written { Console.out("  created \(file)\n") }
+        for file in created.written { Console.out("  created \(file)\n") }
+        for file in created.appended { Console.out("  added .huifang/ to \(file)\n") }
+        for file in created.kept { Console.out("  kept \(file) (already there, unchanged)\n") }
         if name.isEmpty {
             Console.err("note: huifang.yaml has no organisation name yet: set 'organization:' there (reports show it)\n")
         }

@@ -57,8 +57,9 @@ extension IssueCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a customer problem and route it: writes projects/PROJECT/issues/ID.yaml.",
             discussion: """
-                With --visit, the visit's 'issues:' list gains the new id (the visit file is otherwise \
-                unchanged). The source defaults to 'visit' with --visit, else 'customer'; issues a customer \
+                With --visit, the issue records the visit in which it was raised ('visit:'); the visit \
+                file is not changed (its issues are listed from the issues that name it, so two people \
+                adding issues to one visit on two branches never conflict). The source defaults to 'visit' with --visit, else 'customer'; issues a customer \
                 raises themselves (customer, complaint) also call for a visit within \
                 policy.customer_request_within. A complaint is recorded and followed to the end by the \
                 department with role customer_service (policy section 3.4), whose head is told at once.
@@ -140,15 +141,7 @@ extension IssueCommand {
                 location: SourceLocation(path: path))
             let text = RecordEncoder.issue(issue)
             try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
-            var changes: [(String, [UInt8])] = [(path, Array(text.utf8))]
-            if let v {
-                let vpath = v.location.path
-                changes.append((vpath, try RecordUpdate.edit(ctx.repository, vpath, as: .visit(project: p.id, file: fileName(vpath)),
-                                                              config: r.config) { (e: inout YAMLEditor) throws(YAMLError) in
-                    try e.append(.string(id.rawValue), to: "issues", order: RecordKeys.visit, flow: true)
-                }))
-            }
-            try RecordUpdate.write(changes, in: ctx.repository)
+            try ctx.write(text, to: path)
             if let same = r.issues.first(where: { $0.project == p.id && $0.isOpen && $0.title == issue.title }) {
                 Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
                     + "(if so: huifang issue withdraw \(id) --reason ...)\n")
@@ -156,7 +149,7 @@ extension IssueCommand {
             Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
             Console.out(describe(route, issue: issue, today: day))
             Console.out("  \(path)\n")
-            if let v { Console.out("  \(v.location.path) (issues: + \(id))\n") }
+            if let v { Console.out("  raised in visit \(v.id) (\(v.date))\n") }
         }
     }
 

@@ -66,3 +66,26 @@ import Testing
         #expect(bare.stdout.contains("huifang init"))
     }
 }
+
+extension InitCommandTests {
+    /// Without huifang.yaml yet, init keeps every file that is there and says which it kept.
+    @Test func keepsAnExistingCalendarAndGitignoreAndSaysSo() throws {
+        let r = HuifangRunner()
+        defer { r.cleanup() }
+        let calendar = "# 我们自己维护的日历\nholidays:\n  2026-10-01: 国庆节\n"
+        try r.write("calendars/cn.yaml", calendar)
+        try r.write(".gitignore", "build/\n.huifang/\n")
+        let result = r.run(["init"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(r.read("calendars/cn.yaml") == calendar, "the existing calendar is kept byte for byte")
+        #expect(r.read(".gitignore") == "build/\n.huifang/\n")
+        #expect(result.stdout.contains("  created huifang.yaml\n"))
+        #expect(result.stdout.contains("  kept calendars/cn.yaml (already there, unchanged)\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("  kept .gitignore (already there, unchanged)\n"), "\(result.stdout)")
+        #expect(!result.stdout.contains("created calendars/cn.yaml"))
+        let appended = HuifangRunner()
+        defer { appended.cleanup() }
+        try appended.write(".gitignore", "build/")
+        #expect(appended.run(["init"]).stdout.contains("  added .huifang/ to .gitignore\n"))
+    }
+}

@@ -34,14 +34,17 @@ import Testing
         defer { r.cleanup() }
         let visit = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/visits")).sorted().first)
         let vid = String(visit.dropFirst(11).dropLast(5))
+        let visitBefore = try #require(r.read("projects/acme-erp/visits/" + visit))
         let minor = r.run(["issue", "add", "acme-erp", "--title", "按钮错位", "--category", "quality", "--severity", "minor", "--visit", vid])
         #expect(minor.code == 0, "\(minor.stderr)")
         r.expectGolden(minor.stdout.replacingOccurrences(of: vid, with: "VID"), "issue-add-minor.txt")
         let major = r.run(["issue", "add", "beta-mes", "--title", "产线停机", "--category", "technical", "--severity", "major", "--source", "complaint"])
         #expect(major.code == 0)
         r.expectGolden(major.stdout, "issue-add-major.txt")
-        let visitText = try #require(r.read("projects/acme-erp/visits/" + visit))
-        #expect(visitText.hasSuffix("quotes:\n  - 报表导出太慢了\nissues: [\(try minorID(r))]\n"), "the visit gains the id, nothing else changes")
+        // The link lives in the issue alone; the visit lists it when read.
+        #expect(r.read("projects/acme-erp/visits/" + visit) == visitBefore, "the visit file is not changed")
+        #expect(try #require(r.read("projects/acme-erp/issues/\(try minorID(r)).yaml")).contains("visit: \(vid)\n"))
+        #expect(r.run(["project", "show", "acme-erp", "--format", "json"]).stdout.contains("\"issues\": [\"\(try minorID(r))\"]"))
     }
 
     func minorID(_ r: HuifangRunner) throws -> String {

@@ -75,12 +75,25 @@ import Testing
         #expect(r.run(["check"]).code == 0)
     }
 
-    @Test func eventAddNamesItsFileByDateAndSlug() throws {
+    @Test func eventAddNamesItsFileByDateSlugAndARandomPart() throws {
         let r = try history()
         defer { r.cleanup() }
-        #expect(r.read("events/2026-09-28-upgrade-erp.yaml") == "date: 2026-09-28\nkind: upgrade\ntitle: V3 大版本升级\ntags: [erp]\n")
+        let events = try FileManager.default.contentsOfDirectory(atPath: r.path("events"))
+        #expect(events.count == 1)
+        let first = try #require(events.first)
+        #expect(first.hasPrefix("2026-09-28-upgrade-erp-") && first.hasSuffix(".yaml") && first.count == "2026-09-28-upgrade-erp-".count + 6 + 5,
+                "\(first)")
+        #expect(r.read("events/" + first) == "date: 2026-09-28\nkind: upgrade\ntitle: V3 大版本升级\ntags: [erp]\n")
+        // The same seed draws the same random part: the taken name is skipped.
         let second = r.run(["event", "add", "2026-09-28", "--kind", "upgrade", "--title", "补丁", "--tag", "erp"])
-        #expect(second.stdout.contains("2026-09-28-upgrade-erp-2"))
+        #expect(second.code == 0)
+        #expect(second.stdout.contains("2026-09-28-upgrade-erp-") && !second.stdout.contains(String(first.dropLast(5)) + ":"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: r.path("events")).count == 2)
+        // A name of earlier versions still reads, and visits name it.
+        try r.write("events/2026-10-08-upgrade-erp.yaml", "date: 2026-10-08\nkind: upgrade\ntitle: 旧版本的事件\ntags: [erp]\n")
+        #expect(r.run(["--as-of", "2026-10-09", "visit", "log", "acme-erp", "--method", "phone", "--summary", "升级回访",
+                       "--event", "2026-10-08-upgrade-erp"]).code == 0)
+        #expect(r.run(["check"]).code == 0)
         let none = r.run(["event", "add", "2026-10-01", "--kind", "market", "--title", "展会"])
         #expect(none.code == 64)
         #expect(none.stderr.contains("--project or --tag"))
