@@ -28,6 +28,7 @@ public enum RecordKeys {
     static let planItem = ["project", "due", "kind"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
+        "max_attachment_size",
     ]
     static let calendar = ["weekend", "files"]
     static let policy = [
