@@ -115,7 +115,8 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: r.path(String(other.dropLast(5))), withDestinationPath: outside.dir)
         let linked = r.run(["visit", "attach", String(other.dropLast(5).suffix(10)), "in/site photo.jpg"])
         #expect(linked.code == 65)
-        #expect(linked.stderr.contains("leads outside the repository"))
+        // Refused before anything is read through it: the walk finds the link out of the repository.
+        #expect(linked.stderr.contains("outside the repository"), "\(linked.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.dir).isEmpty)
     }
 }
