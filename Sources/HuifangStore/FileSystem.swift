@@ -238,16 +238,21 @@ public enum FileSystem {
 public struct FileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// The errno that caused it (0 when none did): EACCES and EPERM make the exit code 77.
+    public var code: Int32 = 0
 
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
-    init(path: String, errno code: Int32, action: String) {
+    public init(path: String, errno code: Int32, action: String) {
         self.path = path
         self.message = "cannot \(action): " + String(cString: strerror(code))
+        self.code = code
     }
+
+    public var isPermissionDenied: Bool { code == EACCES || code == EPERM }
 
     public var description: String { "\(path): \(message)" }
 }

@@ -236,7 +236,7 @@ public struct RecordCache: Sendable {
 
 /// Bumped whenever the record layout or the decoding rules change: old caches are ignored.
 public enum HuifangStoreVersion {
-    public static let current = "huifang-store-2"
+    public static let current = "huifang-store-3"
 }
 
 /// A whole file mapped read-only into memory, unmapped when the last reference goes. The cache
