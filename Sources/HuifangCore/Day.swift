@@ -83,7 +83,10 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Saturates at the ends of Int32 instead of trapping (a computed date far outside the
     /// supported years is a wrong input, caught where it is taken; it must not crash).
-    public func adding(days n: Int) -> Day { Day(ordinal: Int32(clamping: Int(ordinal) + n)) }
+    public func adding(days n: Int) -> Day {
+        let (sum, overflow) = Int(ordinal).addingReportingOverflow(n)
+        return Day(ordinal: overflow ? (n > 0 ? .max : .min) : Int32(clamping: sum))
+    }
 
     /// Adds calendar months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28).
     public func adding(months n: Int) -> Day {

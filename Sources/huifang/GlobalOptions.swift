@@ -24,7 +24,7 @@ struct GlobalOptions: ParsableArguments {
         if let env = getenv("HUIFANG_TODAY") {
             let text = String(cString: env)
             if let problem = Day.problem(text) {
-                throw CommandFailure.usage("HUIFANG_TODAY='\(text)' is not a date huifang takes: \(problem)",
+                throw CommandFailure.usage("HUIFANG_TODAY='\(text)' is not a real date: \(problem)",
                                            hint: "unset it or set it to a date such as 2026-07-06")
             }
             return Day(text)!
@@ -47,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
 /// Parses a command-line date, saying what is wrong with one it does not take: not written
 /// YYYY-MM-DD, outside the supported years, or a day the month does not have.
 func parseDayArgument(_ text: String) throws -> Day {
-    if let problem = Day.problem(text) { throw ValidationError("'\(text)' is not a date huifang takes: \(problem)") }
+    if let problem = Day.problem(text) { throw ValidationError("'\(text)' is not a real date: \(problem)") }
     return Day(text)!
 }
 
