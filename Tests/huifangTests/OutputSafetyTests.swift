@@ -222,10 +222,12 @@ import Testing
         let outside = HuifangRunner()
         defer { outside.cleanup() }
         try FileManager.default.createSymbolicLink(atPath: outside.path("config-link.yaml"), withDestinationPath: r.path("huifang.yaml"))
+        try FileManager.default.createSymbolicLink(atPath: outside.path("projects-link"), withDestinationPath: r.path("projects"))
         let refused: [(cwd: String, path: String)] = [
             (r.dir, "huifang.yaml"), (r.dir, "projects/acme-erp/project.yaml"), (r.dir, "projects/acme-erp/visits/new.yaml"),
             (r.dir, "calendars/cn.yaml"), (r.dir, "events/x.md"), (r.dir, ".huifang/cache"), (r.dir, ".git/HEAD"),
             (r.dir + "/projects", "../huifang.yaml"), (outside.dir, "config-link.yaml"), (outside.dir, r.path("huifang.yaml")),
+            (outside.dir, "projects-link/acme-erp/notes.md"),
         ]
         let before = r.snapshot()
         for (cwd, path) in refused {
