@@ -15,7 +15,7 @@ let forceHelp = ArgumentHelp("With -o, write even over a file huifang reads (hui
 ///
 /// The rules (issue 15): `-o` writes regular files only, atomically (temp file + fsync +
 /// rename) when the target is a regular file or absent; a character device (`/dev/null`, a
-/// terminal), a FIFO or `-` is written as a stream, in place. A symbolic link is followed
+/// terminal), a FIFO, a descriptor (`/dev/stdout`) or `-` is written as a stream, in place. A symbolic link is followed
 /// and its target written (atomically at the target), never replaced by a file. A folder, a
 /// socket or a block device is refused, and so is a missing parent folder (`-o` creates no
 /// folders). A path inside the records, anything huifang reads or owns, is refused unless
@@ -27,7 +27,8 @@ enum OutputFile {
         case standardOutput
         /// A regular file that exists or will be created: replaced atomically.
         case file(path: String, mode: mode_t?)
-        /// A character device or FIFO: opened and written in place.
+        /// A character device, a FIFO, or a descriptor's file (/dev/stdout): opened and
+        /// written in place (appending: a file the shell opened with >> keeps what it had).
         case stream(path: String)
     }
 
@@ -58,7 +59,7 @@ enum OutputFile {
             // A file that was there keeps its permissions (writeAtomically makes 0644).
             if let mode, mode & 0o7777 != 0o644 { chmod(path, mode & 0o7777) }
         case .stream(let path):
-            let fd = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            let fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC)
             guard fd >= 0 else { throw CommandFailure(StoreError.io(FileError(path: output, errno: errno, action: "write"))) }
             let failure = Console.writeAll(fd, text)
             let closed = close(fd) == 0 ? 0 : errno
@@ -89,6 +90,18 @@ enum OutputFile {
                 let n = readlink(path, &buffer, buffer.count - 1)
                 guard n >= 0 else { throw failure(output, path, errno) }
                 let link = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                // /dev/stdout, /dev/fd/N, /proc/self/fd/N: a descriptor's file, whatever it is
+                // (a pipe, a terminal, a file the shell opened with > or >>), is written in
+                // place through the link, appending: never replaced by a new file.
+                if path.hasPrefix("/proc/") || path.hasPrefix("/dev/fd/") {
+                    var target = stat()
+                    guard stat(path, &target) == 0 else { throw failure(output, path, errno) }
+                    let kind = target.st_mode & S_IFMT
+                    guard kind == S_IFREG || kind == S_IFCHR || kind == S_IFIFO else {
+                        throw CommandFailure.usage("\(output) is not a regular file, device or pipe; -o writes files only")
+                    }
+                    return .stream(path: output)
+                }
                 path = link.hasPrefix("/") ? link : parent(of: path) + "/" + link
             case S_IFREG:
                 return .file(path: path, mode: st.st_mode)

@@ -153,6 +153,13 @@ import Testing
         let dash = r.run(["report", "summary", "--format", "csv", "-o", "-"])
         #expect(dash.code == 0 && dash.stdout.hasPrefix("period,"), "\(dash.stdout.prefix(80))")
         #expect(!FileManager.default.fileExists(atPath: r.path("-")))
+        // /dev/stdout: a pipe, or a file the shell opened, written in place (appended to).
+        let piped = r.run(["report", "summary", "-o", "/dev/stdout"])
+        #expect(piped.code == 0 && piped.stdout.hasPrefix("# "), "\(piped.stderr)")
+        try r.write("appended.md", "before\n")
+        let appended = run(r, ["report", "summary", "-o", "/dev/stdout"], stdoutPath: r.path("appended.md"))
+        #expect(appended.code == 0, "\(appended.stderr)")
+        #expect(r.read("appended.md")?.hasPrefix("before\n# ") == true, "\(r.read("appended.md") ?? "")")
     }
 
     @Test func outputToAFIFOIsStreamed() throws {
