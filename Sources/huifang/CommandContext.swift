@@ -1,10 +1,6 @@
 import HuifangCore
 import HuifangStore
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// What a command works on: the repository, today's date and, once read, its records.
 struct CommandContext {
     let repository: Repository
@@ -29,20 +25,12 @@ struct CommandContext {
             RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
         }
         if loaded.configFailed {
-            try Self.requireReadable(repository.path(Repository.configFile))
+            try requireReadable(repository.path(Repository.configFile))
             for f in loaded.findings where f.path == Repository.configFile { Console.err(styled: Console.format(f, colour: Terminal.stderrColor)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
         Self.keptUntilExit.append(loaded)
         return loaded
-    }
-
-    /// A file huifang may not read is a permission error (exit 77) naming it, not bad data.
-    static func requireReadable(_ path: String) throws {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 { close(fd); return }
-        let e = errno
-        if e == EACCES || e == EPERM { throw CommandFailure(StoreError.io(FileError(path: path, errno: e, action: "read"))) }
     }
 
     /// What `load` read stays referenced until the process ends: freeing 100,000 records one
@@ -60,6 +48,16 @@ struct CommandContext {
         } catch {
             throw CommandFailure(StoreError.io(error))
         }
+    }
+}
+
+/// Writes a command's output file (`-o FILE`, relative to the working folder), atomically.
+func writeOutput(_ text: String, to output: String) throws {
+    let path = output.hasPrefix("/") ? output : FileSystem.currentDirectory() + "/" + output
+    do {
+        try FileSystem.writeAtomically(Array(text.utf8), to: path)
+    } catch {
+        throw CommandFailure(StoreError.io(error))
     }
 }
 
