@@ -43,6 +43,8 @@ enum Console {
     /// anything could not be written, says so and exits 74 (EX_IOERR).
     static func finish() {
         if fflush(nil) != 0, outputErrno == 0 { outputErrno = errno == 0 ? EIO : errno }
+        // Some file systems (NFS) report a failed write only when the file is closed.
+        if close(1) != 0, errno != EBADF, errno != EINTR, outputErrno == 0 { outputErrno = errno }
         guard outputErrno != 0 else { return }
         let reason = String(cString: strerror(outputErrno))
         writeAll(2, "huifang: error: cannot write standard output: \(reason)\n"

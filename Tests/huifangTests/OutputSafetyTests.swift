@@ -437,9 +437,14 @@ import Testing
         }
         try #require(fd >= 0)
         close(fd)
+        var folder = Array(r.path("projects/").utf8) + [0x62, 0xFE, 0]
+        try #require(folder.withUnsafeMutableBufferPointer { p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { mkdir($0, 0o755) }
+        } == 0)
         let check = r.run(["check"])
         #expect(check.code == 1, "\(check.stdout)\(check.stderr)")
         #expect(check.stdout.contains("projects/acme-erp/visits/\\xFFA\\xE4\\xB8.yaml:1:1: error: the name is not UTF-8"), "\(check.stdout)")
+        #expect(check.stdout.contains("projects/b\\xFE:1:1: error: the name is not UTF-8"), "\(check.stdout)")
         #expect(check.stdout.contains("rename it"))
         #expect(!check.stdout.contains("No such file or directory"), "\(check.stdout)")
     }
