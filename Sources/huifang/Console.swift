@@ -34,8 +34,21 @@ enum Console {
     /// The first error writing standard output (errno), 0 when every write succeeded.
     nonisolated(unsafe) static var outputErrno: Int32 = 0
 
+    /// Standard output was closed when huifang started (`>&-`): fd 1 then holds /dev/null,
+    /// so that no file huifang opens can become standard output, and every write to it fails.
+    nonisolated(unsafe) static var stdoutWasClosed = false
+
+    /// Run first: descriptors 0, 1 and 2 that are closed are opened on /dev/null.
+    static func guardStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if opened != fd, opened >= 0 { close(opened) }
+            if fd == 1 { stdoutWasClosed = true }
+        }
+    }
+
     static func write(_ fd: Int32, _ s: String) {
-        let e = writeAll(fd, s)
+        let e = fd == 1 && stdoutWasClosed && !s.isEmpty ? EBADF : writeAll(fd, s)
         if fd == 1, e != 0, outputErrno == 0 { outputErrno = e }
     }
 

@@ -54,6 +54,7 @@ struct Huifang: ParsableCommand {
     }
 
     static func main() {
+        Console.guardStandardDescriptors()
         var code: Int32 = 0
         do {
             var command = try parseAsRoot()

@@ -114,6 +114,15 @@ import Testing
             #expect(result.code == 74, "\(args): \(result.code) \(result.stderr)")
             #expect(result.stderr.contains("cannot write standard output: No space left on device"), "\(args): \(result.stderr)")
         }
+        // Standard output closed (>&-): no file huifang opens takes its place, and the
+        // write that fails says so.
+        let sh = Process()
+        sh.executableURL = URL(fileURLWithPath: "/bin/sh")
+        sh.arguments = ["-c", "exec \"$0\" -C \"$1\" status >&- 2>/dev/null", HuifangRunner.binary, r.dir]
+        sh.environment = ["HUIFANG_TODAY": "2026-11-24", "NO_COLOR": "1"]
+        try sh.run()
+        sh.waitUntilExit()
+        #expect(sh.terminationStatus == 74)
         // The same commands to a working output exit 0.
         #expect(run(r, ["report", "summary"], stdoutPath: "/dev/null").code == 0)
     }
