@@ -7,9 +7,18 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public init(ordinal: Int32) { self.ordinal = ordinal }
 
-    /// nil when the date does not exist (2026-02-30, 2027-02-29) or the year is outside 1..9999.
+    /// The years huifang works in. Every date it reads (records, arguments, `HUIFANG_TODAY`)
+    /// lies in them, so that no date arithmetic, period or report has to cope with year 1 or
+    /// 9999 (a record dated 0001 is a typo, not a visit).
+    public static let supportedYears = 1900...2200
+
+    /// How a date is written, with the supported range, for error messages.
+    public static let expectedForm = "a real date YYYY-MM-DD from 1900-01-01 to 2200-12-31"
+
+    /// nil when the date does not exist (2026-02-30, 2027-02-29) or the year is outside
+    /// `supportedYears`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...9999).contains(year), (1...12).contains(month),
+        guard Day.supportedYears.contains(year), (1...12).contains(month),
             (1...Day.daysIn(month: month, year: year)).contains(day)
         else { return nil }
         ordinal = Int32(Day.daysFromCivil(year, month, day))
@@ -39,6 +48,27 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: y, month: m, day: d)
     }
 
+    /// Why `text` is not a date huifang takes, in words (nil when it is one): the form
+    /// (`expected YYYY-MM-DD`), the supported years, or the month's length.
+    public static func problem(_ text: String) -> String? {
+        if Day(text) != nil { return nil }
+        let b = Array(text.utf8)
+        let digit = { (i: Int) in b[i] >= 48 && b[i] <= 57 }
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || digit($0) })
+        else { return "expected YYYY-MM-DD, e.g. 2026-03-14" }
+        let y = Int(text.prefix(4))!, m = Int(text.dropFirst(5).prefix(2))!, d = Int(text.suffix(2))!
+        if !supportedYears.contains(y) {
+            return "the year \(text.prefix(4)) is outside the supported range \(supportedYears.lowerBound)–\(supportedYears.upperBound)"
+        }
+        if !(1...12).contains(m) { return "there is no month \(text.dropFirst(5).prefix(2)) (expected YYYY-MM-DD)" }
+        return "\(text.prefix(7)) has \(daysIn(month: m, year: y)) days (got \(d))"
+    }
+
+    /// The date, without the range check: for arithmetic on periods next to the supported
+    /// years (a trend that reaches back before 1900 is computed, not refused).
+    static func unchecked(_ y: Int, _ m: Int, _ d: Int) -> Day { Day(ordinal: Int32(clamping: daysFromCivil(y, m, d))) }
+
     public var components: (year: Int, month: Int, day: Int) { Day.civilFromDays(Int(ordinal)) }
     public var year: Int { components.year }
     public var month: Int { components.month }
@@ -51,7 +81,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Weekday(rawValue: w) ?? .monday
     }
 
-    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + Int32(n)) }
+    /// Saturates at the ends of Int32 instead of trapping (a computed date far outside the
+    /// supported years is a wrong input, caught where it is taken; it must not crash).
+    public func adding(days n: Int) -> Day {
+        let (sum, overflow) = Int(ordinal).addingReportingOverflow(n)
+        return Day(ordinal: overflow ? (n > 0 ? .max : .min) : Int32(clamping: sum))
+    }
 
     /// Adds calendar months, clamping to the month's last day (2026-01-31 + 1 month = 2026-02-28).
     public func adding(months n: Int) -> Day {
@@ -60,7 +95,7 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         let ny = total / 12
         let nm = total % 12 + 1
         let nd = min(d, Day.daysIn(month: nm, year: ny))
-        return Day(ordinal: Int32(Day.daysFromCivil(ny, nm, nd)))
+        return Day.unchecked(ny, nm, nd)
     }
 
     /// Days from `self` to `other` (positive when `other` is later).

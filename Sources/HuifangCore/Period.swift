@@ -26,7 +26,7 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let s = text.uppercased()
         let b = Array(s.utf8)
-        guard b.count >= 4, let year = Int(String(s.prefix(4))), (1...9999).contains(year),
+        guard b.count >= 4, let year = Int(String(s.prefix(4))), Day.supportedYears.contains(year),
             b[0...3].allSatisfy({ $0 >= 48 && $0 <= 57 })
         else { return nil }
         let rest = String(s.dropFirst(4))
@@ -50,15 +50,35 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
 
     public static let expectedForm = "a month (2026-03), quarter (2026Q3), half (2026H1) or year (2026)"
 
-    /// The period that contains `day`, of the given length (quarter for custom).
+    /// The period that contains `day`, of the given length (quarter for custom). Built from
+    /// the day's own year, not by parsing a label, so that it exists for every day (a trend
+    /// that reaches back before the supported years is computed, never a trap).
     public static func containing(_ day: Day, length: Length) -> Period {
         let (y, m, _) = day.components
+        let first = { (month: Int) in Day.unchecked(y, month, 1) }
         switch length {
-        case .month: return Period(String(format4(y)) + "-" + (m < 10 ? "0" : "") + String(m))!
-        case .half: return Period("\(format4(y))H\(m <= 6 ? 1 : 2)")!
-        case .year: return Period(format4(y))!
-        case .quarter, .custom: return Period("\(format4(y))Q\((m - 1) / 3 + 1)")!
+        case .month:
+            return Period(start: first(m), months: 1, length: .month, label: format4(y) + "-" + (m < 10 ? "0" : "") + String(m))
+        case .half:
+            let h = m <= 6 ? 1 : 2
+            return Period(start: first(6 * (h - 1) + 1), months: 6, length: .half, label: "\(format4(y))H\(h)")
+        case .year:
+            return Period(start: first(1), months: 12, length: .year, label: format4(y))
+        case .quarter, .custom:
+            let q = (m - 1) / 3 + 1
+            return Period(start: first(3 * (q - 1) + 1), months: 3, length: .quarter, label: "\(format4(y))Q\(q)")
         }
+    }
+
+    /// Why `text` is not a period huifang takes (nil when it is one).
+    public static func problem(_ text: String) -> String? {
+        if Period(text) != nil { return nil }
+        if let year = Int(text.prefix(4)), text.utf8.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }), text.utf8.count >= 4,
+            !Day.supportedYears.contains(year)
+        {
+            return "the year \(text.prefix(4)) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)"
+        }
+        return "expected \(expectedForm)"
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }

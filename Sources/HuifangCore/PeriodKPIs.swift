@@ -114,8 +114,8 @@ public enum KPIEngine {
             : Dictionary(r.projects.compactMap { p in p.retired.map { (p.id, $0.date) } }, uniquingKeysWith: { a, b in min(a, b) })
         var year = period.start.year
         while year <= period.end.year {
-            let from = max(period.start, Day(year: year, month: 1, day: 1)!)
-            let to = min(period.end, Day(year: year, month: 12, day: 31)!)
+            let from = max(period.start, Day.unchecked(year, 1, 1))
+            let to = min(period.end, Day.unchecked(year, 12, 31))
             if let plan = r.plans.first(where: { $0.year == year }) {
                 k.frozenPlan = true
                 for item in plan.visits where item.due >= from && item.due <= to && included(item.project)

@@ -15,6 +15,31 @@ public enum FileSystem {
         public var isSymlink: Bool
         /// What stat(2) says of the entry (links followed), when `list` was asked for it.
         public var status: Stamp?
+        /// False when the name on disk is not UTF-8: `name` then shows it with the bytes that
+        /// are not escaped as `\xFF` (no file of that name exists; the caller reports it).
+        public var isUTF8Name = true
+    }
+
+    /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xFF`; nil when
+    /// all of it is valid UTF-8.
+    public static func escapedName<C: Collection>(_ bytes: C) -> String? where C.Element == UInt8 {
+        let b = Array(bytes)
+        if String(validating: b, as: UTF8.self) != nil { return nil }
+        var out = ""
+        var i = 0
+        while i < b.count {
+            let lead = b[i]
+            let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
+            if length > 0, i + length <= b.count, let s = String(validating: b[i..<(i + length)], as: UTF8.self) {
+                out += s
+                i += length
+            } else {
+                let hex = String(lead, radix: 16, uppercase: true)
+                out += "\\x" + (hex.count == 1 ? "0" : "") + hex
+                i += 1
+            }
+        }
+        return out
     }
 
     /// What stat(2) says of a file that tells whether it changed, as git's index keeps it:
@@ -91,8 +116,14 @@ public enum FileSystem {
             }
             return order.map { i in
                 let e = found[i]
-                return Entry(name: String(decoding: UnsafeBufferPointer(rebasing: bytes[e.start..<(e.start + e.count)]), as: UTF8.self),
-                             isDirectory: e.isDirectory, isSymlink: e.isSymlink, status: e.status)
+                let raw = UnsafeBufferPointer(rebasing: bytes[e.start..<(e.start + e.count)])
+                var entry = Entry(name: String(decoding: raw, as: UTF8.self), isDirectory: e.isDirectory, isSymlink: e.isSymlink, status: e.status)
+                // Names are ASCII or UTF-8 almost always: the check costs one scan of the name.
+                if raw.contains(where: { $0 >= 0x80 }), let escaped = escapedName(raw) {
+                    entry.name = escaped
+                    entry.isUTF8Name = false
+                }
+                return entry
             }
         }
     }
@@ -238,16 +269,21 @@ public enum FileSystem {
 public struct FileError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
+    /// The errno that caused it (0 when none did): EACCES and EPERM make the exit code 77.
+    public var code: Int32 = 0
 
     public init(path: String, message: String) {
         self.path = path
         self.message = message
     }
 
-    init(path: String, errno code: Int32, action: String) {
+    public init(path: String, errno code: Int32, action: String) {
         self.path = path
         self.message = "cannot \(action): " + String(cString: strerror(code))
+        self.code = code
     }
+
+    public var isPermissionDenied: Bool { code == EACCES || code == EPERM }
 
     public var description: String { "\(path): \(message)" }
 }

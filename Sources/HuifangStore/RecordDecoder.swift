@@ -78,11 +78,11 @@ struct RecordDecoder {
     }
 
     func day(_ map: YAMLNode, _ key: String, required: Bool = false) -> Day? {
-        reader.parsed(map, key, required: required, expected: "a real date YYYY-MM-DD", Day.init)
+        reader.parsed(map, key, required: required, expected: Day.expectedForm, Day.init)
     }
 
     func dayValue(_ node: YAMLNode, _ what: String) -> Day? {
-        reader.parsedValue(node, what, expected: "a real date YYYY-MM-DD", Day.init)
+        reader.parsedValue(node, what, expected: Day.expectedForm, Day.init)
     }
 
     func duration(_ map: YAMLNode, _ key: String) -> Duration? {
@@ -201,7 +201,7 @@ struct RecordDecoder {
             guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }
             for pair in pairs {
                 guard let day = Day(pair.key) else {
-                    add("'\(pair.key)' is not a real date YYYY-MM-DD", at: pair.keyStart)
+                    add("'\(pair.key)' is not \(Day.expectedForm)", at: pair.keyStart)
                     continue
                 }
                 let name = pair.value.scalar ?? ""

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A records repository on disk: the folder holding `huifang.yaml`, found as git finds
 /// `.git`, from the start folder upwards.
 public struct Repository: Sendable {
@@ -10,8 +14,13 @@ public struct Repository: Sendable {
 
     public static func discover(from start: String) throws(StoreError) -> Repository {
         let absolute = start.hasPrefix("/") ? start : FileSystem.currentDirectory() + "/" + start
-        guard var dir = FileSystem.realPath(absolute), FileSystem.isDirectory(dir) else {
-            throw StoreError.invalid("cannot use \(start): no such folder", hint: "check the path given with -C")
+        guard var dir = FileSystem.realPath(absolute) else {
+            let e = errno
+            if e == EACCES || e == EPERM { throw StoreError.io(FileError(path: start, errno: e, action: "use the folder")) }
+            throw StoreError.noFolder(path: start, reason: "no such folder", hint: "check the path given with -C")
+        }
+        guard FileSystem.isDirectory(dir) else {
+            throw StoreError.noFolder(path: start, reason: "not a folder", hint: "-C takes the repository's folder (or one inside it), not a file")
         }
         while true {
             if FileSystem.exists(dir + "/" + configFile) { return Repository(root: dir) }

@@ -286,6 +286,10 @@ public enum RepositoryLoader {
         if let entries = root.list("projects") {
             for e in entries where !e.name.hasPrefix(".") {
                 let folder = "projects/" + e.name
+                if !e.isUTF8Name {
+                    findings.append(notUTF8(folder))
+                    continue
+                }
                 if e.isSymlink, !insideRepository(repo, folder) {
                     findings.append(Finding(path: folder, message: "symbolic link points outside the repository",
                                             hint: "replace the link with the folder itself"))
@@ -344,7 +348,8 @@ public enum RepositoryLoader {
                                     hint: "write it with 'huifang project add \(name) --name ... --customer ... --department ... --owner ... --tier ...' "
                                         + "(the folder's visits and issues stay), or remove the folder"))
         }
-        for f in inner where !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
+        for f in inner where !f.isUTF8Name { findings.append(notUTF8(folder + "/" + f.name)) }
+        for f in inner where f.isUTF8Name && !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
                                     hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
         }
@@ -366,6 +371,10 @@ public enum RepositoryLoader {
         var out: [(name: String, stamp: RecordCache.Stamp?)] = []
         for e in entries where !e.name.hasPrefix(".") {
             let rel = folder + "/" + e.name
+            if !e.isUTF8Name {
+                findings.append(notUTF8(rel))
+                continue
+            }
             if e.isSymlink, !insideRepository(repo, rel) {
                 findings.append(Finding(path: rel, message: "symbolic link points outside the repository",
                                         hint: "replace the link with the file itself; huifang reads only files inside the repository"))
@@ -383,6 +392,13 @@ public enum RepositoryLoader {
             }
         }
         return out
+    }
+
+    /// A file or folder whose name is not UTF-8 (shown with its bytes escaped): huifang names
+    /// every record by its path, so it cannot read or name this one.
+    static func notUTF8(_ relative: String) -> Finding {
+        Finding(path: relative, message: "the name is not UTF-8 (bytes shown as \\xNN); huifang cannot read or name this file",
+                hint: "rename it to a UTF-8 name, e.g. with the shell: mv $'\(relative)' NEW-NAME")
     }
 
     static func insideRepository(_ repo: Repository, _ relative: String) -> Bool {

@@ -15,7 +15,7 @@ public final class RepositoryLock {
         do { try FileSystem.makeDirectories(dir) } catch { throw StoreError.io(error) }
         let path = dir + "/lock"
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw StoreError.io(FileError(path: path, message: "cannot open the lock file")) }
+        guard fd >= 0 else { throw StoreError.io(FileError(path: path, errno: errno, action: "open the lock file")) }
         var waited = 0.0
         var step = 0.002
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -1,6 +1,9 @@
 /// Failures that stop a command, with the exit code of SPEC §5 and what to do about them.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noRepository(start: String)
+    /// A folder given on the command line (-C DIR, the folder of -o FILE) that is missing or
+    /// is not a folder: `reason` says which.
+    case noFolder(path: String, reason: String, hint: String)
     case alreadyRepository(path: String)
     case locked(path: String, seconds: Int)
     /// A record changed on disk between being read for an update and the update's rename.
@@ -14,10 +17,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 
     public var exitCode: Int32 {
         switch self {
-        case .noRepository: return 66
+        case .noRepository, .noFolder: return 66
         case .locked: return 75
         case .changed: return 75
-        case .badConfig, .invalid, .io: return 65
+        case .io(let e): return e.isPermissionDenied ? 77 : 74
+        case .badConfig, .invalid: return 65
         case .notFound, .ambiguous, .alreadyRepository, .exists: return 64
         }
     }
@@ -26,6 +30,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .noRepository(let start):
             return "not a huifang repository (or any parent up to /): \(start)"
+        case .noFolder(let path, let reason, _):
+            return "\(path): \(reason)"
         case .alreadyRepository(let path):
             return "\(path) is already a huifang repository (huifang.yaml exists)"
         case .locked(let path, let seconds):
@@ -50,6 +56,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var hint: String? {
         switch self {
         case .noRepository: return "run 'huifang init' to create one here, or use -C DIR to point at one"
+        case .noFolder(_, _, let hint): return hint
         case .alreadyRepository: return "nothing was changed; use the existing repository"
         case .locked: return "wait for the other command to finish and try again (HUIFANG_LOCK_TIMEOUT sets the wait in seconds)"
         case .changed: return "nothing was written; the file keeps what was saved into it meanwhile"
@@ -57,7 +64,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .notFound(_, _, let hint): return hint
         case .ambiguous: return "type more characters of the id"
         case .exists: return "nothing was changed"
-        case .io: return nil
+        case .io(let e): return e.isPermissionDenied ? "check the permissions of \(e.path) and of its folders (ls -ld)" : nil
         case .invalid(_, let hint): return hint
         }
     }

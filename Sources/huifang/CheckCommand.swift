@@ -43,7 +43,7 @@ struct CheckCommand: ParsableCommand {
             ])
             Console.out(json.render() + "\n")
         case .text:
-            Terminal.page(findings.map(Console.format).joined())
+            Terminal.page(findings.map(Console.format).joined(), styled: true)
             let summary = errors == 0 && warnings == 0
                 ? "ok: \(loaded.fileCount) files, no problems\n"
                 : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(loaded.fileCount) files\n"

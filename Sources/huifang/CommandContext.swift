@@ -33,7 +33,8 @@ struct CommandContext {
             RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
         }
         if loaded.configFailed {
-            for f in loaded.findings where f.path == Repository.configFile { Console.err(Console.format(f)) }
+            try requireReadable(repository.path(Repository.configFile))
+            for f in loaded.findings where f.path == Repository.configFile { Console.err(styled: Console.format(f, colour: Terminal.stderrColor)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
         try CalendarNotice.requireCalendars(loaded)

@@ -5,37 +5,95 @@ import HuifangReport
     import Glibc
 #endif
 
-/// Writing to the terminal: stdout for results, stderr for messages.
+/// Writing results to stdout and messages to stderr. What reaches a terminal goes through
+/// `TerminalText.neutralise` (records and arguments cannot drive the terminal); files and
+/// pipes get the bytes as they are. A failed write to standard output is remembered and
+/// ends the command with exit 74 (`finish`), never a silent exit 0.
 enum Console {
     static func out(_ s: String) {
-        writeAll(1, s)
+        write(1, Terminal.stdoutIsTerminal ? TerminalText.neutralise(s) : s)
     }
 
+    /// `out` of text holding huifang's own colours (`Terminal.paint`) around pieces that
+    /// went through `TerminalText.clean`.
+    static func out(styled s: String) {
+        write(1, Terminal.stdoutIsTerminal ? TerminalText.neutralise(s, keepingStyles: true) : s)
+    }
+
+    /// Messages: neutralised wherever they go (they are ours; an argument or a record quoted
+    /// in one must not reach a terminal or a log as escape sequences).
     static func err(_ s: String) {
-        writeAll(2, s)
+        writeAll(2, TerminalText.neutralise(s))
     }
 
-    static func writeAll(_ fd: Int32, _ s: String) {
+    /// `err` of text holding colours (see `out(styled:)`), made with `Terminal.stderrColor`.
+    static func err(styled s: String) {
+        writeAll(2, TerminalText.neutralise(s, keepingStyles: true))
+    }
+
+    /// The first error writing standard output (errno), 0 when every write succeeded.
+    nonisolated(unsafe) static var outputErrno: Int32 = 0
+
+    /// Standard output was closed when huifang started (`>&-`): fd 1 then holds /dev/null,
+    /// so that no file huifang opens can become standard output, and every write to it fails.
+    nonisolated(unsafe) static var stdoutWasClosed = false
+
+    /// Run first: descriptors 0, 1 and 2 that are closed are opened on /dev/null.
+    static func guardStandardDescriptors() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if opened != fd, opened >= 0 { close(opened) }
+            if fd == 1 { stdoutWasClosed = true }
+        }
+    }
+
+    static func write(_ fd: Int32, _ s: String) {
+        let e = fd == 1 && stdoutWasClosed && !s.isEmpty ? EBADF : writeAll(fd, s)
+        if fd == 1, e != 0, outputErrno == 0 { outputErrno = e }
+    }
+
+    /// Flushes standard output (what ArgumentParser printed through stdio too) and, when
+    /// anything could not be written, says so and exits 74 (EX_IOERR).
+    static func finish() {
+        if fflush(nil) != 0, outputErrno == 0 { outputErrno = errno == 0 ? EIO : errno }
+        // Some file systems (NFS) report a failed write only when the file is closed.
+        if close(1) != 0, errno != EBADF, errno != EINTR, outputErrno == 0 { outputErrno = errno }
+        guard outputErrno != 0 else { return }
+        let reason = String(cString: strerror(outputErrno))
+        writeAll(2, "huifang: error: cannot write standard output: \(reason)\n"
+            + "hint: the output is incomplete; make room on the disk or write elsewhere (-o FILE where the command has it)\n")
+        Glibc.exit(74)
+    }
+
+    /// Writes every byte; returns 0, or the errno of the write that failed.
+    @discardableResult
+    static func writeAll(_ fd: Int32, _ s: String) -> Int32 {
         var bytes = Array(s.utf8)
-        if bytes.isEmpty { return }
+        if bytes.isEmpty { return 0 }
         var off = 0
+        var failure: Int32 = 0
         bytes.withUnsafeMutableBytes { raw in
             while off < raw.count {
-                let n = write(fd, raw.baseAddress! + off, raw.count - off)
+                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
                 if n <= 0 {
-                    if errno == EINTR { continue }
+                    if n < 0 && errno == EINTR { continue }
+                    failure = n < 0 ? errno : EIO
                     return
                 }
                 off += n
             }
         }
+        return failure
     }
 
     static var isTerminal: Bool { isatty(1) == 1 }
 
     /// `path:line:col: error: message` and an indented hint, as compilers print them.
-    static func format(_ f: Finding) -> String {
-        let label = f.severity == .error ? Terminal.red("error:") : Terminal.yellow("warning:")
+    /// Coloured when standard output is a colour terminal (`colour` says otherwise for stderr).
+    static func format(_ f: Finding) -> String { format(f, colour: Terminal.color) }
+
+    static func format(_ f: Finding, colour: Bool) -> String {
+        let label = f.severity == .error ? Terminal.paint("error:", "31", colour) : Terminal.paint("warning:", "33", colour)
         var s = TerminalText.clean("\(f.path):\(f.line):\(f.column): ") + label + " " + TerminalText.clean(f.message) + "\n"
         if let hint = f.hint { s += "  hint: " + TerminalText.clean(hint) + "\n" }
         return s

@@ -46,7 +46,7 @@ enum DraftTemplates {
         let severity = r.choice(map, "severity", as: Severity.self, required: true)
         let source = r.choice(map, "source", as: IssueSource.self, required: true)
         let visit = r.string(map, "visit")
-        let raised = r.parsed(map, "raised", required: true, expected: "a real date YYYY-MM-DD", Day.init)
+        let raised = r.parsed(map, "raised", required: true, expected: Day.expectedForm, Day.init)
         let owner = r.string(map, "owner")
         let department = r.string(map, "department")
         var lines = r.diagnostics.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
@@ -92,7 +92,7 @@ extension DraftTemplates {
         let addresses = r.strings(map, "addresses", required: true)
         let department = r.string(map, "department", required: true)
         let owner = r.string(map, "owner", required: true)
-        let due = r.parsed(map, "due", required: true, expected: "a real date YYYY-MM-DD", Day.init)
+        let due = r.parsed(map, "due", required: true, expected: Day.expectedForm, Day.init)
         let effect = r.string(map, "expected_effect", required: true)
         var lines = r.diagnostics.map { "\($0.mark.line):\($0.mark.column): \($0.message)" }
         for (key, value) in [("title", title), ("expected_effect", effect)] where value?.trimmed.isEmpty == true {

@@ -28,7 +28,8 @@ extension ExportCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "How far ahead to look (90d, 3m, ...).", transform: parseDurationArgument)
         var within: Duration = Duration(90, .days)
-        @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.") var output: String?
+        @Option(name: .shortAndLong, help: outputHelp) var output: String?
+        @Flag(help: forceHelp) var force = false
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -61,8 +62,10 @@ extension ExportCommand {
             }
             let text = cal.render()
             if let output {
-                try writeOutput(text, to: output)
-                Console.err("wrote \(cal.events.count) events to \(output)\n")
+                let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
+                if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: reads) {
+                    Console.err("wrote \(cal.events.count) events to \(output)\n")
+                }
             } else {
                 Console.out(text)
             }

@@ -27,36 +27,37 @@ struct GlobalOptions: ParsableArguments {
         if let asOf { return asOf }
         if let env = getenv("HUIFANG_TODAY") {
             let text = String(cString: env)
-            guard let day = Day(text) else {
-                throw CommandFailure.usage("HUIFANG_TODAY='\(text)' is not a real date YYYY-MM-DD",
+            if let problem = Day.problem(text) {
+                throw CommandFailure.usage("HUIFANG_TODAY='\(text)' is not a real date: \(problem)",
                                            hint: "unset it or set it to a date such as 2026-07-06")
             }
-            return day
+            return Day(text)!
         }
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        let (y, m, d) = (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
+        guard let day = Day(year: y, month: m, day: d) else {
+            throw CommandFailure.usage("the system date \(y)-\(m)-\(d) is outside the years huifang supports "
+                                       + "(\(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound))",
+                                       hint: "fix the system clock, or give the date with --as-of YYYY-MM-DD")
+        }
+        return day
     }
 
     var startDirectory: String { directory ?? "." }
 }
 
-/// Parses a command-line date, saying what is wrong with an impossible one.
+/// Parses a command-line date, saying what is wrong with one it does not take: not written
+/// YYYY-MM-DD, outside the supported years, or a day the month does not have.
 func parseDayArgument(_ text: String) throws -> Day {
-    if let day = Day(text) { return day }
-    let parts = text.split(separator: "-")
-    if parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) {
-        throw ValidationError("'\(text)' is not a real date: \(y)-\(parts[1]) has \(Day.daysIn(month: m, year: y)) days (got \(d))")
-    }
-    throw ValidationError("'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-14")
+    if let problem = Day.problem(text) { throw ValidationError("'\(text)' is not a real date: \(problem)") }
+    return Day(text)!
 }
 
 func parsePeriodArgument(_ text: String) throws -> Period {
-    guard let p = Period(text) else {
-        throw ValidationError("'\(text)' is not a period; use \(Period.expectedForm)")
-    }
-    return p
+    if let problem = Period.problem(text) { throw ValidationError("'\(text)' is not a period: \(problem)") }
+    return Period(text)!
 }
 
 /// How a listing is printed.

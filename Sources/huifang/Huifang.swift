@@ -15,8 +15,9 @@ struct Huifang: ParsableCommand {
             (like git finds .git). Records are plain YAML files: one per project, visit, issue, \
             improvement and event. Commands read them, validate them and add to them.
 
-            Exit codes: 0 ok, 1 check found problems, 64 usage, 65 bad data, 66 no repository, \
-            75 repository locked by another huifang, or a record changed while updating.
+            Exit codes: 0 ok, 1 check found problems, 64 usage, 65 bad data, 66 no repository or no \
+            such folder, 74 output could not be written (disk full, I/O error), 75 repository locked by \
+            another huifang or a record changed while updating, 77 permission denied.
             """,
         version: HuifangVersion.current,
         subcommands: [
@@ -28,7 +29,15 @@ struct Huifang: ParsableCommand {
 
     /// With no subcommand: `status` inside a repository, a short pointer to `init` outside.
     func run() throws {
-        if (try? Repository.discover(from: global.startDirectory)) != nil {
+        let found: Repository?
+        do {
+            found = try Repository.discover(from: global.startDirectory)
+        } catch .noRepository {
+            found = nil
+        } catch {
+            throw CommandFailure(error)  // -C names no folder, or one huifang may not read
+        }
+        if found != nil {
             var status = StatusCommand()
             status.global = global
             try status.run()
@@ -45,25 +54,37 @@ struct Huifang: ParsableCommand {
     }
 
     static func main() {
+        Console.guardStandardDescriptors()
         TestHooks.install()
-        // A cache being written in the background is finished before the process ends.
+        var code: Int32 = 0
         do {
             var command = try parseAsRoot()
             try command.run()
             CalendarNotice.warnIfReached()
+            // A cache being written in the background is finished before the process ends.
             RecordCache.waitForSave()
         } catch let failure as CommandFailure {
             RecordCache.waitForSave()
             Console.failure(failure)
-            Glibc.exit(failure.code)
+            code = failure.code
         } catch let error as StoreError {
             RecordCache.waitForSave()
             Console.failure(CommandFailure(error))
-            Glibc.exit(error.exitCode)
+            code = error.exitCode
         } catch {
+            // What ArgumentParser's exit(withError:) does, through Console: help and version on
+            // stdout (whose write is checked), usage errors on stderr (neutralised).
             RecordCache.waitForSave()
-            exit(withError: error)
+            code = exitCode(for: error).rawValue
+            let text = fullMessage(for: error)
+            if !text.isEmpty {
+                if code == 0 { Console.out(text + "\n") } else { Console.err(text + "\n") }
+            }
         }
+        // Output that did not reach its file is an error (74), whatever the command thought:
+        // unless the command already failed for a reason of its own.
+        if code == 0 || code == 1 { Console.finish() }
+        Glibc.exit(code)
     }
 }
 

@@ -20,10 +20,8 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try CommandContext(global)
-        guard (1900...9999).contains(year), let start = Day(year: year, month: 1, day: 1),
-            let end = Day(year: year, month: 12, day: 31)
-        else {
-            throw CommandFailure.usage("'\(year)' is not a year")
+        guard let start = Day(year: year, month: 1, day: 1), let end = Day(year: year, month: 12, day: 31) else {
+            throw CommandFailure.usage("the year \(year) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
         }
         let _lock = try ctx.lock()
         defer { withExtendedLifetime(_lock) {} }

@@ -29,7 +29,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
         @Option(help: "Output format: md, html, json or csv.") var format: Format = .md
         @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
-        @Option(name: .shortAndLong, help: "Write to FILE instead of standard output.") var output: String?
+        @Option(name: .shortAndLong, help: outputHelp) var output: String?
+        @Flag(help: forceHelp) var force = false
 
         func resolvedPeriod(today: Day) throws -> Period {
             switch (period, from, to) {
@@ -67,8 +68,10 @@ struct ReportCommand: ParsableCommand {
         }
         PhaseTimer.mark("render")
         if let output = options.output {
-            try writeOutput(text, to: output)
-            Console.err("wrote \(output)\n")
+            let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
+            if try OutputFile.write(text, to: output, force: options.force, repository: ctx.repository, reads: reads) {
+                Console.err("wrote \(output)\n")
+            }
         } else {
             Console.out(text)
         }

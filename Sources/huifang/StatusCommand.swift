@@ -24,7 +24,7 @@ struct StatusCommand: ParsableCommand {
         let r = loaded.records
         let today = ctx.today
         let schedule = Schedule(r)
-        let org = r.config.organization.isEmpty ? ctx.repository.root : TerminalText.clean(r.config.organization)
+        let org = TerminalText.clean(r.config.organization.isEmpty ? ctx.repository.root : r.config.organization)
         let open = r.issues.filter { $0.isOpen && $0.raised <= today }
         let visitsSoFar = r.visits.filter { $0.date <= today }.count
         var s = ""
@@ -110,7 +110,7 @@ struct StatusCommand: ParsableCommand {
         if agenda.isEmpty && complaintCount == 0 && errors == 0 {
             s += "\nNothing needs attention.\n"
         }
-        Console.out(s)
+        Console.out(styled: s)
     }
 
     func kindName(_ e: AgendaEntry) -> String {

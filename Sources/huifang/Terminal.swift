@@ -16,24 +16,31 @@ enum Terminal {
     /// Colour on standard output: a terminal, NO_COLOR unset, TERM not dumb.
     static let color: Bool = stdoutIsTerminal && env("NO_COLOR") == nil && env("TERM") != "dumb"
 
-    static func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m" + s + "\u{1B}[0m" : s }
+    /// Colour on standard error, as on standard output.
+    static let stderrColor: Bool = stderrIsTerminal && env("NO_COLOR") == nil && env("TERM") != "dumb"
+
+    /// The only escape sequences huifang writes (text holding them goes out through
+    /// `Console.out(styled:)`).
+    static func paint(_ s: String, _ code: String, _ on: Bool = color) -> String { on ? "\u{1B}[\(code)m" + s + "\u{1B}[0m" : s }
     static func red(_ s: String) -> String { paint(s, "31") }
     static func yellow(_ s: String) -> String { paint(s, "33") }
     static func green(_ s: String) -> String { paint(s, "32") }
     static func bold(_ s: String) -> String { paint(s, "1") }
 
     /// Prints `text` through `$PAGER` (else `less -FRX`) when standard output is a terminal
-    /// and the text is longer than the screen; else writes it directly.
-    static func page(_ text: String) {
-        guard stdoutIsTerminal, text.utf8.count > 0 else { return Console.out(text) }
+    /// and the text is longer than the screen; else writes it directly. On the terminal, with
+    /// or without the pager, the text is neutralised (`styled`: see `Console.out(styled:)`).
+    static func page(_ raw: String, styled: Bool = false) {
+        guard stdoutIsTerminal, raw.utf8.count > 0 else { return Console.out(raw) }
+        let text = TerminalText.neutralise(raw, keepingStyles: styled)
         var size = winsize()
         let rows = ioctl(1, UInt(TIOCGWINSZ), &size) == 0 && size.ws_row > 0 ? Int(size.ws_row) : 24
         var lines = 0
         for b in text.utf8 where b == 10 { lines += 1 }
         let pager = env("PAGER") ?? "less -FRX"
-        if lines < rows - 1 || pager.isEmpty || pager == "cat" { return Console.out(text) }
+        if lines < rows - 1 || pager.isEmpty || pager == "cat" { return Console.write(1, text) }
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return Console.out(text) }
+        guard pipe(&fds) == 0 else { return Console.write(1, text) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         posix_spawn_file_actions_adddup2(&actions, fds[0], 0)
@@ -47,7 +54,7 @@ enum Terminal {
         guard posix_spawn(&pid, "/bin/sh", &actions, nil, &cargs, environ) == 0 else {
             close(fds[0])
             close(fds[1])
-            return Console.out(text)
+            return Console.write(1, text)
         }
         close(fds[0])
         signal(SIGPIPE, SIG_IGN)
@@ -65,12 +72,12 @@ enum Terminal {
         timer.schedule(deadline: .now() + 1)
         timer.setEventHandler {
             shown.set()
-            Console.err("\r" + message + "…")
+            Console.writeAll(2, "\r" + TerminalText.neutralise(message) + "…")
         }
         timer.resume()
         defer {
             timer.cancel()
-            if shown.isSet { Console.err("\r\u{1B}[K") }
+            if shown.isSet { Console.writeAll(2, "\r\u{1B}[K") }
         }
         return try work()
     }

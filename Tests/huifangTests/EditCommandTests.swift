@@ -115,7 +115,7 @@ import Testing
         chmod(r.path(".editors/bad.sh"), 0o755)
         let bad = r.run(["improve", "add", "--edit"], env: ["EDITOR": r.path(".editors/bad.sh"), "VISUAL": ""])
         #expect(bad.code == 65)
-        #expect(bad.stderr.contains("'due' must be a real date YYYY-MM-DD, found '2026-02-30'"))
+        #expect(bad.stderr.contains("'due' must be a real date YYYY-MM-DD from 1900-01-01 to 2200-12-31, found '2026-02-30'"))
         #expect(bad.stderr.contains("'addresses' is empty"))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: r.path("improvements")))?.isEmpty ?? true)
     }

@@ -101,6 +101,9 @@ import Testing
         for p in ["2026-08", "2026Q3", "2026H2", "2026"] {
             #expect(r.run(["report", "summary", "--period", p, "--format", "json"]).code == 0, "\(p)")
         }
+        // -o creates no folder (issue 15): the folder must exist.
+        #expect(r.run(["report", "summary", "--period", "2026Q3", "--format", "html", "-o", "out/summary.html"]).code == 66)
+        try FileManager.default.createDirectory(atPath: r.path("out"), withIntermediateDirectories: false)
         let written = r.run(["report", "summary", "--period", "2026Q3", "--format", "html", "-o", "out/summary.html"])
         #expect(written.code == 0)
         #expect(r.read("out/summary.html")?.hasPrefix("<!DOCTYPE html>") == true)
