@@ -13,10 +13,20 @@ import HuifangCore
 /// for another huifang.yaml or calendar, it is rebuilt without a word.
 ///
 /// Layout: magic, version, config stamp, time written, entry count, then one index entry per
-/// file (path, stat data, payload length) in the order the repository walk lists files, then
-/// the payloads. Loading reads only the index (no strings made); each payload is decoded by
-/// the worker thread that needs it, and a payload that is still right is copied to the next
-/// cache as it is, never encoded again.
+/// file (path, stat data, payload length, payload checksum) in the order the repository walk
+/// lists files, then the payloads, then a trailer: the length of the header and index and
+/// their checksum (seeded with the file's length). Every byte is covered: the trailer covers
+/// the header and the index (paths, stat data, lengths and each payload's checksum) and is
+/// verified before the index is used; each payload's checksum is verified, by the worker
+/// thread that needs it, before it is decoded. A cache whose trailer does not match is ignored
+/// as a whole; an entry whose payload does not match is treated as missing (its file is read
+/// again), so that a damaged entry is never used nor copied to the next cache. Checksums are
+/// XXH64 (see `Checksum`), the payloads' cut to 32 bits.
+///
+/// Loading reads the whole file into memory (not a mapping: a file truncated by another
+/// process while mapped would kill this one with SIGBUS) and parses only the index (no
+/// strings made); a payload that is still right is copied to the next cache as it is, never
+/// encoded again.
 public struct RecordCache: Sendable {
     /// A file's stat data as the cache compares them.
     typealias Stamp = FileSystem.Stamp
@@ -28,14 +38,16 @@ public struct RecordCache: Sendable {
         var stamp: Stamp
         var payloadStart: Int
         var payloadCount: Int
+        var checksum: UInt32
     }
 
-    static let magic: [UInt8] = Array("HFCACHE2".utf8)
+    static let magic: [UInt8] = Array("HFCACHE3".utf8)
+    /// The trailer: the length of the header and index, and their checksum (8 bytes each).
+    static let trailerCount = 16
     static let path = ".huifang/cache"
 
-    /// The whole cache file, mapped into memory (read lazily by the kernel, never copied);
-    /// index entries point into it.
-    private var file: MappedFile?
+    /// The whole cache file, read into memory; index entries point into it.
+    private var file: CacheFile?
     var bytes: UnsafeBufferPointer<UInt8> { file?.bytes ?? UnsafeBufferPointer(start: nil, count: 0) }
     private(set) var index: [IndexEntry] = []
     /// When the cache was written; entries modified in that second or later are not trusted.
@@ -46,10 +58,9 @@ public struct RecordCache: Sendable {
     /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
         waitForSave()
-        guard let file = MappedFile(repo.path(path)), file.bytes.count > magic.count,
-            file.bytes.prefix(magic.count).elementsEqual(magic)
-        else { return RecordCache() }
-        guard let (written, index) = index(of: file.bytes, stamp: stamp) else { return RecordCache() }
+        guard let file = CacheFile(repo.path(path)), let (written, index) = index(of: file.bytes, stamp: stamp) else {
+            return RecordCache()
+        }
         var cache = RecordCache()
         cache.file = file
         cache.index = index
@@ -58,11 +69,20 @@ public struct RecordCache: Sendable {
     }
 
     /// The time the cache was written and its index, or nil for a cache of another version or
-    /// stamp, or one that does not hold together.
-    private static func index(of buf: UnsafeBufferPointer<UInt8>, stamp: UInt64) -> (Int64, [IndexEntry])? {
-        var r = BinaryReader(buf, at: magic.count)
+    /// stamp, or one whose trailer does not match its header and index (or its length).
+    static func index(of buf: UnsafeBufferPointer<UInt8>, stamp: UInt64) -> (Int64, [IndexEntry])? {
+        guard buf.count >= magic.count + trailerCount, buf.prefix(magic.count).elementsEqual(magic) else { return nil }
+        var t = BinaryReader(buf, at: buf.count - trailerCount)
+        guard let indexEnd = try? t.fixed64(), let sum = try? t.fixed64(), indexEnd > magic.count,
+            indexEnd <= UInt64(buf.count - trailerCount)
+        else { return nil }
+        let head = UnsafeBufferPointer(rebasing: buf[..<Int(indexEnd)])
+        var r = BinaryReader(head, at: magic.count)
         do {
-            guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
+            // Version and stamp before the checksum: a cache of another version is not hashed.
+            guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp,
+                Checksum.xxh64(head, seed: UInt64(buf.count)) == sum
+            else { return nil }
             let written = Int64(try r.int())
             let n = try r.count()
             var index: [IndexEntry] = []
@@ -73,19 +93,28 @@ public struct RecordCache: Sendable {
                 r.at += pathCount
                 let s = Stamp(size: Int64(try r.int()), mtimeSec: Int64(try r.int()), mtimeNsec: Int64(try r.int()),
                               ctimeSec: Int64(try r.int()), ctimeNsec: Int64(try r.int()), inode: try r.uint())
+                let payloadCount = try r.uint()
+                guard payloadCount <= UInt64(buf.count) else { return nil }
                 index.append(IndexEntry(pathStart: pathStart, pathCount: pathCount, stamp: s, payloadStart: 0,
-                                        payloadCount: try r.count()))
+                                        payloadCount: Int(payloadCount), checksum: try r.fixed32()))
             }
+            guard r.at == head.count else { return nil }
             var at = r.at
             for i in index.indices {
                 index[i].payloadStart = at
                 at += index[i].payloadCount
+                guard at <= buf.count else { return nil }
             }
-            guard at == buf.count else { return nil }
+            guard at == buf.count - trailerCount else { return nil }
             return (written, index)
         } catch {
             return nil
         }
+    }
+
+    /// The checksum of one payload as the index keeps it.
+    static func checksum(_ payload: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(truncatingIfNeeded: Checksum.xxh64(payload))
     }
 
     /// For each path, the index entry that holds it, or -1. The walk lists files in the same
@@ -120,11 +149,14 @@ public struct RecordCache: Sendable {
         return out
     }
 
-    /// The cached outcome in entry `i` when the file's stat data are unchanged and not racy.
+    /// The cached outcome in entry `i` when the file's stat data are unchanged and not racy,
+    /// and its payload matches its checksum.
     func outcome(_ i: Int, path: String, stamp: Stamp, bytes buf: UnsafeBufferPointer<UInt8>) -> RepositoryLoader.Outcome? {
         guard i >= 0, i < index.count else { return nil }
         let e = index[i]
-        guard e.stamp == stamp, stamp.mtimeSec < writtenSec else { return nil }
+        guard e.stamp == stamp, stamp.mtimeSec < writtenSec,
+            Self.checksum(UnsafeBufferPointer(rebasing: buf[e.payloadStart..<(e.payloadStart + e.payloadCount)])) == e.checksum
+        else { return nil }
         var r = BinaryReader(UnsafeBufferPointer(rebasing: buf[..<(e.payloadStart + e.payloadCount)]), at: e.payloadStart)
         guard let outcome = try? RecordCoding.outcome(&r, path: path), r.atEnd else { return nil }
         return outcome
@@ -137,9 +169,10 @@ public struct RecordCache: Sendable {
     }
 
     /// One file for `save`: its payload either made by a worker (at `start` in the buffer of
-    /// its chunk of jobs) or copied from the old cache.
+    /// its chunk of jobs, with its checksum) or copied from the old cache (an entry whose
+    /// payload was verified when it was used).
     enum Payload: Sendable {
-        case fresh(chunk: Int, start: Int, count: Int)
+        case fresh(chunk: Int, start: Int, count: Int, checksum: UInt32)
         case old(Int)
     }
 
@@ -177,18 +210,20 @@ public struct RecordCache: Sendable {
 
     /// Writes the cache atomically; failures are ignored (the cache is never required). When
     /// every file was parsed afresh, the workers' buffers are the payloads in order and go to
-    /// the file as they are; otherwise the payloads are gathered into one buffer.
+    /// the file as they are; otherwise the payloads are gathered into one buffer. Nothing is
+    /// written when `.huifang` leads out of the repository.
     func save(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
+        guard repo.outsideFolder(of: Self.path) == nil else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var w = BinaryWriter(capacity: entries.count * 80 + 256)
+        var w = BinaryWriter(capacity: entries.count * 84 + 256)
         w.bytes += Self.magic
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
         var allFresh = true
-        var freshBytes = 0
+        var payloadBytes = 0
         for e in entries {
             w.string(e.path)
             w.int(Int(e.stamp.size))
@@ -198,24 +233,32 @@ public struct RecordCache: Sendable {
             w.int(Int(e.stamp.ctimeNsec))
             w.uint(e.stamp.inode)
             switch e.payload {
-            case .fresh(_, _, let count):
+            case .fresh(_, _, let count, let checksum):
                 w.uint(UInt64(count))
-                freshBytes += count
+                w.fixed32(checksum)
+                payloadBytes += count
             case .old(let i):
                 w.uint(UInt64(index[i].payloadCount))
+                w.fixed32(index[i].checksum)
+                payloadBytes += index[i].payloadCount
                 allFresh = false
             }
         }
-        if allFresh, freshBytes == payloads.reduce(0, { $0 + $1.count }) {
-            try? FileSystem.writeAtomically([w.bytes] + payloads, to: repo.path(Self.path), sync: false)
+        let indexEnd = w.bytes.count
+        var trailer = BinaryWriter(capacity: Self.trailerCount)
+        trailer.fixed64(UInt64(indexEnd))
+        trailer.fixed64(w.bytes.withUnsafeBufferPointer { Checksum.xxh64($0, seed: UInt64(indexEnd + payloadBytes + Self.trailerCount)) })
+        if allFresh, payloadBytes == payloads.reduce(0, { $0 + $1.count }) {
+            try? FileSystem.writeAtomically([w.bytes] + payloads + [trailer.bytes], to: repo.path(Self.path), sync: false)
             return
         }
         for e in entries {
             switch e.payload {
-            case .fresh(let chunk, let start, let count): w.bytes += payloads[chunk][start..<(start + count)]
+            case .fresh(let chunk, let start, let count, _): w.bytes += payloads[chunk][start..<(start + count)]
             case .old(let i): w.bytes.append(contentsOf: payload(i))
             }
         }
+        w.bytes += trailer.bytes
         try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
     }
 
@@ -239,23 +282,32 @@ public enum HuifangStoreVersion {
     public static let current = "huifang-store-2"
 }
 
-/// A whole file mapped read-only into memory, unmapped when the last reference goes. The cache
-/// is only ever replaced by rename, never rewritten in place, so a mapping stays valid.
-final class MappedFile: Sendable {
+/// A whole file read into memory, freed when the last reference goes. Read, not mapped: a
+/// mapped file that another process truncates kills the reader with SIGBUS. Only a regular
+/// file is read (not a FIFO, which would block, nor a device, nor a symbolic link).
+final class CacheFile: Sendable {
     nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
 
     init?(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 31 else { return nil }
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size > 0, st.st_size < 1 << 31 else { return nil }
         let size = Int(st.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        var count = 0
+        while count < size {
+            let n = read(fd, base + count, size - count)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            count += n
+        }
+        // A file that shrank meanwhile is read as far as it goes: its trailer then does not match.
+        bytes = UnsafeBufferPointer(start: base, count: count)
     }
 
     deinit {
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        UnsafeMutablePointer(mutating: bytes.baseAddress)?.deallocate()
     }
 }

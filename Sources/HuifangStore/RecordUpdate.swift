@@ -28,10 +28,9 @@ public enum RecordUpdate {
         return editor.bytes
     }
 
-    /// Writes planned changes, each atomically.
+    /// Writes planned changes, each atomically; none when one would leave the repository.
     public static func write(_ changes: [(String, [UInt8])], in repo: Repository) throws(StoreError) {
-        for (relative, bytes) in changes {
-            do { try FileSystem.writeAtomically(bytes, to: repo.path(relative)) } catch { throw StoreError.io(error) }
-        }
+        for (relative, _) in changes { try repo.requireInside(relative) }
+        for (relative, bytes) in changes { try repo.writeRecord(bytes, to: relative) }
     }
 }

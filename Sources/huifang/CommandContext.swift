@@ -41,11 +41,12 @@ struct CommandContext {
         do { return try RepositoryLock.acquire(repository) } catch { throw CommandFailure(error) }
     }
 
+    /// Writes a record file; refused when its folder leads out of the repository.
     func write(_ text: String, to relative: String) throws {
         do {
-            try FileSystem.writeAtomically(Array(text.utf8), to: repository.path(relative))
+            try repository.writeRecord(Array(text.utf8), to: relative)
         } catch {
-            throw CommandFailure(StoreError.io(error))
+            throw CommandFailure(error)
         }
     }
 }
