@@ -55,10 +55,13 @@ public struct RecordCache: Sendable {
 
     var count: Int { index.count }
 
-    /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
+    /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one
+    /// (also when `.huifang` leads out of the repository).
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
         waitForSave()
-        guard let file = CacheFile(repo.path(path)), let (written, index) = index(of: file.bytes, stamp: stamp) else {
+        guard repo.outsideFolder(of: path) == nil, let file = CacheFile(repo.path(path)),
+            let (written, index) = index(of: file.bytes, stamp: stamp)
+        else {
             return RecordCache()
         }
         var cache = RecordCache()

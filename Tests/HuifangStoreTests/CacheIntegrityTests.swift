@@ -191,7 +191,31 @@ import Testing
         #expect(Self.fingerprint(RepositoryLoader.load(repo)) == Self.fingerprint(RepositoryLoader.load(repo, useCache: false)))
     }
 
-    /// A cache that is a FIFO, or a link, is not read (a FIFO would block).
+    /// `.huifang` linked out of the repository: no cache is written there, nor read from there.
+    @Test func aCacheFolderLinkedOutIsNeitherWrittenNorRead() throws {
+        let (t, repo) = try Self.repository()
+        defer { t.remove() }
+        let outside = TempFolder()
+        defer { outside.remove() }
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        try? FileManager.default.removeItem(atPath: t.path + "/.huifang")
+        try FileManager.default.createSymbolicLink(atPath: t.path + "/.huifang", withDestinationPath: outside.path)
+        let loaded = RepositoryLoader.load(repo)
+        RecordCache.waitForSave()
+        #expect(Self.fingerprint(loaded) == reference)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty, "no cache written outside")
+        // A whole cache put there by someone else is not read either.
+        try FileManager.default.removeItem(atPath: t.path + "/.huifang")
+        _ = RepositoryLoader.load(repo)
+        RecordCache.waitForSave()
+        try FileManager.default.moveItem(atPath: t.path + "/.huifang/cache", toPath: outside.path + "/cache")
+        try FileManager.default.removeItem(atPath: t.path + "/.huifang")
+        try FileManager.default.createSymbolicLink(atPath: t.path + "/.huifang", withDestinationPath: outside.path)
+        #expect(RepositoryLoader.load(repo).cachedFiles == 0)
+        RecordCache.waitForSave()
+    }
+
+    /// A cache that is a FIFO is not read (reading would block).
     @Test func aCacheThatIsNotARegularFileIsIgnored() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
