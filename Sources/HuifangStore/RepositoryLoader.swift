@@ -246,6 +246,10 @@ public enum RepositoryLoader {
             if let f = linkFinding(repo, top, folder: true) {
                 findings.append(f)
                 away.insert(top)
+            } else if FileSystem.exists(repo.path(top)), !FileSystem.isDirectory(repo.path(top)) {
+                findings.append(Finding(path: top, message: "\(top) is not a folder: its records cannot be read",
+                                        hint: "make \(top) a folder holding the records"))
+                away.insert(top)
             }
         }
         if !away.contains("projects"), let entries = root.list("projects") {

@@ -140,6 +140,20 @@ import Testing
         }
     }
 
+    @Test func aRecordFolderThatIsNotAFolderIsAFinding() throws {
+        let (t, repo) = try TempFolder.repository()
+        defer { t.remove() }
+        try t.write("events", "not a folder\n")
+        try t.write("projects/acme-erp/visits", "not a folder\n")
+        #expect(mkfifo(t.path + "/plans", 0o644) == 0)
+        let loaded = try #require(Self.loadWithin(20, repo))
+        #expect(loaded.findings.contains { $0.path == "events" && $0.message == "events is not a folder: its records cannot be read" })
+        #expect(loaded.findings.contains { $0.path == "plans" && $0.message == "plans is not a folder: its records cannot be read" })
+        #expect(loaded.findings.contains {
+            $0.path == "projects/acme-erp/visits" && $0.message == "visits is not a folder: its records cannot be read"
+        })
+    }
+
     @Test func aFolderLinkInsideTheRepositoryIsFollowed() throws {
         let (t, repo) = try TempFolder.repository()
         defer { t.remove() }
