@@ -15,6 +15,17 @@ struct BinaryWriter {
     }
 
     mutating func int(_ v: Int) { uint(UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63)) }
+
+    /// Four bytes, little-endian (a checksum: fixed width, so that it can be written last).
+    mutating func fixed32(_ v: UInt32) {
+        for k in 0..<4 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+    }
+
+    /// Eight bytes, little-endian.
+    mutating func fixed64(_ v: UInt64) {
+        for k in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: v >> (8 * k))) }
+    }
+
     mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
 
     mutating func string(_ s: String) {
@@ -69,6 +80,17 @@ struct BinaryReader {
             shift += 7
             if shift > 63 { throw BinaryError() }
         }
+    }
+
+    mutating func fixed32() throws(BinaryError) -> UInt32 {
+        guard bytes.count - at >= 4 else { throw BinaryError() }
+        defer { at += 4 }
+        return UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+
+    mutating func fixed64() throws(BinaryError) -> UInt64 {
+        let low = try fixed32()
+        return UInt64(low) | UInt64(try fixed32()) << 32
     }
 
     mutating func int() throws(BinaryError) -> Int {

@@ -18,6 +18,9 @@ public enum FileSystem {
         /// False when the name on disk is not UTF-8: `name` then shows it with the bytes that
         /// are not escaped as `\xFF` (no file of that name exists; the caller reports it).
         public var isUTF8Name = true
+        /// What the entry is when it is neither a folder nor a regular file (links followed):
+        /// such a file is never opened as a record (a FIFO would block the reader forever).
+        public var special: Special?
     }
 
     /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xFF`; nil when
@@ -40,6 +43,32 @@ public enum FileSystem {
             }
         }
         return out
+    }
+
+    /// A directory entry that is neither a folder nor a regular file.
+    public enum Special: Sendable, Equatable, CustomStringConvertible {
+        case fifo, socket, device, brokenLink, other
+
+        /// From the file type bits of a mode (stat's st_mode); nil for folders and regular files.
+        init?(mode: mode_t) {
+            switch mode & S_IFMT {
+            case S_IFREG, S_IFDIR: return nil
+            case S_IFIFO: self = .fifo
+            case S_IFSOCK: self = .socket
+            case S_IFCHR, S_IFBLK: self = .device
+            default: self = .other
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .fifo: return "a FIFO (named pipe)"
+            case .socket: return "a socket"
+            case .device: return "a device"
+            case .brokenLink: return "a broken symbolic link"
+            case .other: return "not a regular file"
+            }
+        }
     }
 
     /// What stat(2) says of a file that tells whether it changed, as git's index keeps it:
@@ -88,23 +117,33 @@ public enum FileSystem {
         let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         var arena: [UInt8] = []
         arena.reserveCapacity(1024)
-        var found: [(start: Int, count: Int, isDirectory: Bool, isSymlink: Bool, status: Stamp?)] = []
+        var found: [(start: Int, count: Int, isDirectory: Bool, isSymlink: Bool, status: Stamp?, special: Special?)] = []
         while let ent = readdir(dir) {
             let cname = (UnsafeRawPointer(ent) + nameOffset).assumingMemoryBound(to: CChar.self)
             let count = strlen(cname)
             if cname[0] == 0x2E, count == 1 || (count == 2 && cname[1] == 0x2E) { continue }  // . and ..
             let type = ent.pointee.d_type
             var isDir = type == UInt8(DT_DIR)
-            if type == UInt8(DT_UNKNOWN) {
-                var st = stat()
-                isDir = fstatat(dfd, cname, &st, 0) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
-            }
+            var special: Special?
             var status: Stamp?
-            if statFiles, !isDir {
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                // What the entry is, links followed (links are rare: one more stat for each).
+                var st = stat()
+                if fstatat(dfd, cname, &st, 0) == 0 {
+                    isDir = (st.st_mode & S_IFMT) == S_IFDIR
+                    special = Special(mode: st.st_mode)
+                    if statFiles, !isDir { status = Stamp(st) }
+                } else {
+                    special = type == UInt8(DT_LNK) ? .brokenLink : .other
+                }
+            } else if type != UInt8(DT_REG), type != UInt8(DT_DIR) {
+                special = type == UInt8(DT_FIFO) ? .fifo : type == UInt8(DT_SOCK) ? .socket
+                    : type == UInt8(DT_CHR) || type == UInt8(DT_BLK) ? .device : .other
+            } else if statFiles, !isDir {
                 var st = stat()
                 if fstatat(dfd, cname, &st, 0) == 0 { status = Stamp(st) }
             }
-            found.append((arena.count, count, isDir, type == UInt8(DT_LNK), status))
+            found.append((arena.count, count, isDir, type == UInt8(DT_LNK), status, special))
             arena.append(contentsOf: UnsafeRawBufferPointer(start: cname, count: count))
         }
         return arena.withUnsafeBufferPointer { bytes in
@@ -117,7 +156,8 @@ public enum FileSystem {
             return order.map { i in
                 let e = found[i]
                 let raw = UnsafeBufferPointer(rebasing: bytes[e.start..<(e.start + e.count)])
-                var entry = Entry(name: String(decoding: raw, as: UTF8.self), isDirectory: e.isDirectory, isSymlink: e.isSymlink, status: e.status)
+                var entry = Entry(name: String(decoding: raw, as: UTF8.self), isDirectory: e.isDirectory, isSymlink: e.isSymlink,
+                                  status: e.status, special: e.special)
                 // Names are ASCII or UTF-8 almost always: the check costs one scan of the name.
                 if raw.contains(where: { $0 >= 0x80 }), let escaped = escapedName(raw) {
                     entry.name = escaped
@@ -152,11 +192,20 @@ public enum FileSystem {
 
     /// Reads a whole file and leaves its stat data (from fstat on the open file) in `st`.
     /// A relative `path` is taken from the directory `base` (an open descriptor) when given.
+    /// Only a regular file is read: a FIFO, socket or device is an error (opened without
+    /// blocking, so that a FIFO cannot hang the reader; ENXIO for a socket says the same).
     public static func read(_ path: String, relativeTo base: Int32 = AT_FDCWD, limit: Int = 64 << 20, stat st: inout stat) throws(FileError) -> [UInt8] {
-        let fd = openat(base, path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileError(path: path, errno: errno, action: "read") }
+        let fd = openat(base, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else {
+            let e = errno
+            if e == ENXIO || e == ENODEV, fstatat(base, path, &st, 0) == 0, let special = Special(mode: st.st_mode) {
+                throw FileError(path: path, message: notRegular(special))
+            }
+            throw FileError(path: path, errno: e, action: "read")
+        }
         defer { close(fd) }
         guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
+        if let special = Special(mode: st.st_mode) { throw FileError(path: path, message: notRegular(special)) }
         let size = Int(st.st_size)
         if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than the \(limit) bytes a record may have") }
         // Read straight into uninitialised storage (no zero fill), as much as fstat said.
@@ -176,6 +225,11 @@ public enum FileSystem {
         }
         if failure != 0 { throw FileError(path: path, errno: failure, action: "read") }
         return buffer
+    }
+
+    /// The message of a file that cannot be read because it is not a regular file.
+    public static func notRegular(_ special: Special) -> String {
+        "cannot read: \(special), not a regular file"
     }
 
     /// Writes `bytes` to `path` so that the file is complete or absent, never partial: a

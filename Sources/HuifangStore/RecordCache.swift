@@ -13,43 +13,60 @@ import HuifangCore
 /// for another huifang.yaml or calendar, it is rebuilt without a word.
 ///
 /// Layout: magic, version, config stamp, time written, entry count, then one index entry per
-/// file (path, stat data, payload length) in the order the repository walk lists files, then
-/// the payloads. Loading reads only the index (no strings made); each payload is decoded by
-/// the worker thread that needs it, and a payload that is still right is copied to the next
-/// cache as it is, never encoded again.
+/// file (path, stat data, payload length, payload checksum) in the order the repository walk
+/// lists files, then the payloads, then a trailer: the length of the header and index and
+/// their checksum (seeded with the file's length). Every byte is covered: the trailer covers
+/// the header and the index (paths, stat data, lengths and each payload's checksum) and is
+/// verified before the index is used; each payload's checksum is verified, by the worker
+/// thread that needs it, before it is decoded. A cache whose trailer does not match is ignored
+/// as a whole; an entry whose payload does not match is treated as missing (its file is read
+/// again), so that a damaged entry is never used nor copied to the next cache. Checksums are
+/// XXH64 (see `Checksum`), the payloads' cut to 32 bits.
+///
+/// The file is read, never mapped: a mapped file that another process truncates kills the
+/// reader with SIGBUS. Loading reads the trailer, then the header and index, and parses the
+/// index (no strings made); each worker reads the payloads of its chunk of files with one
+/// pread into a buffer of its own (small buffers, reused: faulting in one buffer the size of
+/// the file would cost more than reading it). A payload that is still right is copied to the
+/// next cache as it is, never encoded again.
 public struct RecordCache: Sendable {
     /// A file's stat data as the cache compares them.
     typealias Stamp = FileSystem.Stamp
 
-    /// One file of the index: where its path and payload lie in `bytes`.
+    /// One file of the index: where its path lies in `bytes`, where its payload lies in the file.
     struct IndexEntry: Sendable {
         var pathStart: Int
         var pathCount: Int
         var stamp: Stamp
         var payloadStart: Int
         var payloadCount: Int
+        var checksum: UInt32
     }
 
-    static let magic: [UInt8] = Array("HFCACHE2".utf8)
+    static let magic: [UInt8] = Array("HFCACHE3".utf8)
+    /// The trailer: the length of the header and index, and their checksum (8 bytes each).
+    static let trailerCount = 16
     static let path = ".huifang/cache"
 
-    /// The whole cache file, mapped into memory (read lazily by the kernel, never copied);
-    /// index entries point into it.
-    private var file: MappedFile?
-    var bytes: UnsafeBufferPointer<UInt8> { file?.bytes ?? UnsafeBufferPointer(start: nil, count: 0) }
+    /// The open cache file, with its header and index read into memory.
+    private var file: CacheFile?
+    /// The header and index (paths are compared in it).
+    var bytes: UnsafeBufferPointer<UInt8> { file?.head ?? UnsafeBufferPointer(start: nil, count: 0) }
     private(set) var index: [IndexEntry] = []
     /// When the cache was written; entries modified in that second or later are not trusted.
     var writtenSec: Int64 = 0
 
     var count: Int { index.count }
 
-    /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one.
+    /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one
+    /// (also when `.huifang` leads out of the repository).
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
         waitForSave()
-        guard let file = MappedFile(repo.path(path)), file.bytes.count > magic.count,
-            file.bytes.prefix(magic.count).elementsEqual(magic)
-        else { return RecordCache() }
-        guard let (written, index) = index(of: file.bytes, stamp: stamp) else { return RecordCache() }
+        guard repo.outsideFolder(of: path) == nil, let file = CacheFile(repo.path(path)),
+            let (written, index) = index(head: file.head, fileSize: file.size, sum: file.sum, stamp: stamp)
+        else {
+            return RecordCache()
+        }
         var cache = RecordCache()
         cache.file = file
         cache.index = index
@@ -57,12 +74,26 @@ public struct RecordCache: Sendable {
         return cache
     }
 
-    /// The time the cache was written and its index, or nil for a cache of another version or
-    /// stamp, or one that does not hold together.
-    private static func index(of buf: UnsafeBufferPointer<UInt8>, stamp: UInt64) -> (Int64, [IndexEntry])? {
-        var r = BinaryReader(buf, at: magic.count)
+    /// `index(head:...)` of a whole cache file in memory (for tests).
+    static func index(of buf: UnsafeBufferPointer<UInt8>, stamp: UInt64) -> (Int64, [IndexEntry])? {
+        guard buf.count >= magic.count + trailerCount else { return nil }
+        var t = BinaryReader(buf, at: buf.count - trailerCount)
+        guard let indexEnd = try? t.fixed64(), let sum = try? t.fixed64(), indexEnd <= UInt64(buf.count - trailerCount) else { return nil }
+        return index(head: UnsafeBufferPointer(rebasing: buf[..<Int(indexEnd)]), fileSize: buf.count, sum: sum, stamp: stamp)
+    }
+
+    /// The time the cache was written and its index, from the header and index (`head`, as
+    /// long as the trailer says) of a file of `fileSize` bytes whose trailer holds `sum`; nil
+    /// for a cache of another version or stamp, or one whose trailer does not match its header
+    /// and index (or its length).
+    static func index(head: UnsafeBufferPointer<UInt8>, fileSize: Int, sum: UInt64, stamp: UInt64) -> (Int64, [IndexEntry])? {
+        guard head.count > magic.count, head.prefix(magic.count).elementsEqual(magic) else { return nil }
+        var r = BinaryReader(head, at: magic.count)
         do {
-            guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp else { return nil }
+            // Version and stamp before the checksum: a cache of another version is not hashed.
+            guard try r.string() == HuifangStoreVersion.current, try r.uint() == stamp,
+                Checksum.xxh64(head, seed: UInt64(fileSize)) == sum
+            else { return nil }
             let written = Int64(try r.int())
             let n = try r.count()
             var index: [IndexEntry] = []
@@ -73,19 +104,28 @@ public struct RecordCache: Sendable {
                 r.at += pathCount
                 let s = Stamp(size: Int64(try r.int()), mtimeSec: Int64(try r.int()), mtimeNsec: Int64(try r.int()),
                               ctimeSec: Int64(try r.int()), ctimeNsec: Int64(try r.int()), inode: try r.uint())
+                let payloadCount = try r.uint()
+                guard payloadCount <= UInt64(fileSize) else { return nil }
                 index.append(IndexEntry(pathStart: pathStart, pathCount: pathCount, stamp: s, payloadStart: 0,
-                                        payloadCount: try r.count()))
+                                        payloadCount: Int(payloadCount), checksum: try r.fixed32()))
             }
+            guard r.at == head.count else { return nil }
             var at = r.at
             for i in index.indices {
                 index[i].payloadStart = at
                 at += index[i].payloadCount
+                guard at <= fileSize else { return nil }
             }
-            guard at == buf.count else { return nil }
+            guard at == fileSize - trailerCount else { return nil }
             return (written, index)
         } catch {
             return nil
         }
+    }
+
+    /// The checksum of one payload as the index keeps it.
+    static func checksum(_ payload: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        UInt32(truncatingIfNeeded: Checksum.xxh64(payload))
     }
 
     /// For each path, the index entry that holds it, or -1. The walk lists files in the same
@@ -120,26 +160,65 @@ public struct RecordCache: Sendable {
         return out
     }
 
-    /// The cached outcome in entry `i` when the file's stat data are unchanged and not racy.
-    func outcome(_ i: Int, path: String, stamp: Stamp, bytes buf: UnsafeBufferPointer<UInt8>) -> RepositoryLoader.Outcome? {
-        guard i >= 0, i < index.count else { return nil }
-        let e = index[i]
-        guard e.stamp == stamp, stamp.mtimeSec < writtenSec else { return nil }
-        var r = BinaryReader(UnsafeBufferPointer(rebasing: buf[..<(e.payloadStart + e.payloadCount)]), at: e.payloadStart)
-        guard let outcome = try? RecordCoding.outcome(&r, path: path), r.atEnd else { return nil }
-        return outcome
+    /// Payloads read from the file: the bytes from offset `start`.
+    struct Span {
+        var start: Int
+        var bytes: [UInt8]
+
+        static let empty = Span(start: 0, bytes: [])
     }
 
-    /// The payload of entry `i`, as it lies in the file.
-    func payload(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+    /// The payloads of `entries` (index entries; -1 ignored) with one read of the part of the
+    /// file that holds them all; empty when they are not close together (each is then read
+    /// alone, see `outcome`) or the file cannot be read.
+    func span(_ entries: some Sequence<Int>) -> Span {
+        guard let file else { return .empty }
+        var lo = Int.max, hi = 0, total = 0
+        for i in entries where i >= 0 && i < index.count {
+            let e = index[i]
+            lo = min(lo, e.payloadStart)
+            hi = max(hi, e.payloadStart + e.payloadCount)
+            total += e.payloadCount
+        }
+        guard lo < hi, hi - lo <= 2 * total + 65536, let bytes = file.read(at: lo, count: hi - lo) else { return .empty }
+        return Span(start: lo, bytes: bytes)
+    }
+
+    /// The cached outcome in entry `i` when the file's stat data are unchanged and not racy,
+    /// and its payload (in `span`, else read alone) matches its checksum.
+    func outcome(_ i: Int, path: String, stamp: Stamp, span: Span) -> RepositoryLoader.Outcome? {
+        guard i >= 0, i < index.count, let file else { return nil }
         let e = index[i]
-        return UnsafeBufferPointer(rebasing: bytes[e.payloadStart..<(e.payloadStart + e.payloadCount)])
+        guard e.stamp == stamp, stamp.mtimeSec < writtenSec else { return nil }
+        var span = span
+        if e.payloadStart < span.start || e.payloadStart + e.payloadCount > span.start + span.bytes.count {
+            guard let bytes = file.read(at: e.payloadStart, count: e.payloadCount) else { return nil }
+            span = Span(start: e.payloadStart, bytes: bytes)
+        }
+        return span.bytes.withUnsafeBufferPointer { all -> RepositoryLoader.Outcome? in
+            let from = e.payloadStart - span.start
+            let payload = UnsafeBufferPointer(rebasing: all[from..<(from + e.payloadCount)])
+            guard Self.checksum(payload) == e.checksum else { return nil }
+            var r = BinaryReader(payload)
+            guard let outcome = try? RecordCoding.outcome(&r, path: path), r.atEnd else { return nil }
+            return outcome
+        }
+    }
+
+    /// The payload of entry `i` read from the file, when it still matches its checksum.
+    func payload(_ i: Int) -> [UInt8]? {
+        let e = index[i]
+        guard let bytes = file?.read(at: e.payloadStart, count: e.payloadCount),
+            bytes.withUnsafeBufferPointer({ Self.checksum($0) }) == e.checksum
+        else { return nil }
+        return bytes
     }
 
     /// One file for `save`: its payload either made by a worker (at `start` in the buffer of
-    /// its chunk of jobs) or copied from the old cache.
+    /// its chunk of jobs, with its checksum) or copied from the old cache (an entry whose
+    /// payload was verified when it was used).
     enum Payload: Sendable {
-        case fresh(chunk: Int, start: Int, count: Int)
+        case fresh(chunk: Int, start: Int, count: Int, checksum: UInt32)
         case old(Int)
     }
 
@@ -177,18 +256,20 @@ public struct RecordCache: Sendable {
 
     /// Writes the cache atomically; failures are ignored (the cache is never required). When
     /// every file was parsed afresh, the workers' buffers are the payloads in order and go to
-    /// the file as they are; otherwise the payloads are gathered into one buffer.
+    /// the file as they are; otherwise the payloads are gathered into one buffer. Nothing is
+    /// written when `.huifang` leads out of the repository.
     func save(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
+        guard repo.outsideFolder(of: Self.path) == nil else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var w = BinaryWriter(capacity: entries.count * 80 + 256)
+        var w = BinaryWriter(capacity: entries.count * 84 + 256)
         w.bytes += Self.magic
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
         var allFresh = true
-        var freshBytes = 0
+        var payloadBytes = 0
         for e in entries {
             w.string(e.path)
             w.int(Int(e.stamp.size))
@@ -198,24 +279,61 @@ public struct RecordCache: Sendable {
             w.int(Int(e.stamp.ctimeNsec))
             w.uint(e.stamp.inode)
             switch e.payload {
-            case .fresh(_, _, let count):
+            case .fresh(_, _, let count, let checksum):
                 w.uint(UInt64(count))
-                freshBytes += count
+                w.fixed32(checksum)
+                payloadBytes += count
             case .old(let i):
                 w.uint(UInt64(index[i].payloadCount))
+                w.fixed32(index[i].checksum)
+                payloadBytes += index[i].payloadCount
                 allFresh = false
             }
         }
-        if allFresh, freshBytes == payloads.reduce(0, { $0 + $1.count }) {
-            try? FileSystem.writeAtomically([w.bytes] + payloads, to: repo.path(Self.path), sync: false)
+        let indexEnd = w.bytes.count
+        var trailer = BinaryWriter(capacity: Self.trailerCount)
+        trailer.fixed64(UInt64(indexEnd))
+        trailer.fixed64(w.bytes.withUnsafeBufferPointer { Checksum.xxh64($0, seed: UInt64(indexEnd + payloadBytes + Self.trailerCount)) })
+        if allFresh, payloadBytes == payloads.reduce(0, { $0 + $1.count }) {
+            try? FileSystem.writeAtomically([w.bytes] + payloads + [trailer.bytes], to: repo.path(Self.path), sync: false)
             return
+        }
+        // Old payloads are read again from the old cache, each run of neighbours at once, and
+        // verified again (another process may have changed the file since): a payload that no
+        // longer matches means no cache is written this time.
+        var run: (from: Int, count: Int, entries: Range<Int>)?
+        func flush() -> Bool {
+            guard let r = run, let file else { return run == nil }
+            run = nil
+            let at = w.bytes.count
+            guard file.read(at: r.from, count: r.count, appendingTo: &w.bytes) else { return false }
+            return w.bytes.withUnsafeBufferPointer { all in
+                var p = at
+                for i in r.entries {
+                    let e = index[i]
+                    guard Self.checksum(UnsafeBufferPointer(rebasing: all[p..<(p + e.payloadCount)])) == e.checksum else { return false }
+                    p += e.payloadCount
+                }
+                return true
+            }
         }
         for e in entries {
             switch e.payload {
-            case .fresh(let chunk, let start, let count): w.bytes += payloads[chunk][start..<(start + count)]
-            case .old(let i): w.bytes.append(contentsOf: payload(i))
+            case .fresh(let chunk, let start, let count, _):
+                guard flush() else { return }
+                w.bytes += payloads[chunk][start..<(start + count)]
+            case .old(let i):
+                let p = index[i]
+                if let r = run, r.from + r.count == p.payloadStart, r.entries.upperBound == i {
+                    run = (r.from, r.count + p.payloadCount, r.entries.lowerBound..<(i + 1))
+                } else {
+                    guard flush() else { return }
+                    run = (p.payloadStart, p.payloadCount, i..<(i + 1))
+                }
             }
         }
+        guard flush() else { return }
+        w.bytes += trailer.bytes
         try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
     }
 
@@ -239,23 +357,86 @@ public enum HuifangStoreVersion {
     public static let current = "huifang-store-3"
 }
 
-/// A whole file mapped read-only into memory, unmapped when the last reference goes. The cache
-/// is only ever replaced by rename, never rewritten in place, so a mapping stays valid.
-final class MappedFile: Sendable {
-    nonisolated(unsafe) let bytes: UnsafeBufferPointer<UInt8>
+/// The cache file, open (closed when the last reference goes), with its header and index
+/// read into memory; payloads are read with pread as they are needed. Read, never mapped: a
+/// mapped file that another process truncates kills the reader with SIGBUS. Only a regular
+/// file is opened (not a FIFO, which would block, nor a device, nor a symbolic link).
+final class CacheFile: Sendable {
+    let fd: Int32
+    let size: Int
+    /// The trailer's checksum.
+    let sum: UInt64
+    /// The header and index, as long as the trailer says.
+    nonisolated(unsafe) let head: UnsafeBufferPointer<UInt8>
 
     init?(_ path: String) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 31 else { return nil }
+        var trailer = [UInt8](repeating: 0, count: RecordCache.trailerCount)
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_size >= RecordCache.magic.count + RecordCache.trailerCount,
+            st.st_size < 1 << 31, Self.read(fd, at: Int(st.st_size) - trailer.count, into: &trailer)
+        else {
+            close(fd)
+            return nil
+        }
         let size = Int(st.st_size)
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else { return nil }
-        bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: size)
+        var t = trailer.withUnsafeBufferPointer { BinaryReader($0) }
+        guard let indexEnd = try? t.fixed64(), let sum = try? t.fixed64(), indexEnd > UInt64(RecordCache.magic.count),
+            indexEnd <= UInt64(size - trailer.count)
+        else {
+            close(fd)
+            return nil
+        }
+        let base = UnsafeMutablePointer<UInt8>.allocate(capacity: Int(indexEnd))
+        guard Self.read(fd, at: 0, count: Int(indexEnd), into: base) else {
+            base.deallocate()
+            close(fd)
+            return nil
+        }
+        self.fd = fd
+        self.size = size
+        self.sum = sum
+        head = UnsafeBufferPointer(start: base, count: Int(indexEnd))
     }
 
     deinit {
-        munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count)
+        UnsafeMutablePointer(mutating: head.baseAddress)?.deallocate()
+        close(fd)
+    }
+
+    /// `count` bytes from offset `at`, or nil when the file no longer holds them.
+    func read(at: Int, count: Int) -> [UInt8]? {
+        var ok = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buf, n in
+            ok = count == 0 || Self.read(fd, at: at, count: count, into: buf.baseAddress!)
+            n = ok ? count : 0
+        }
+        return ok ? bytes : nil
+    }
+
+    /// Appends `count` bytes from offset `at` to `bytes`; false when the file no longer holds them.
+    func read(at: Int, count: Int, appendingTo bytes: inout [UInt8]) -> Bool {
+        let old = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        let ok = bytes.withUnsafeMutableBufferPointer { Self.read(fd, at: at, count: count, into: $0.baseAddress! + old) }
+        if !ok { bytes.removeLast(count) }
+        return ok
+    }
+
+    private static func read(_ fd: Int32, at: Int, into bytes: inout [UInt8]) -> Bool {
+        let count = bytes.count
+        return bytes.withUnsafeMutableBufferPointer { read(fd, at: at, count: count, into: $0.baseAddress!) }
+    }
+
+    private static func read(_ fd: Int32, at: Int, count: Int, into base: UnsafeMutablePointer<UInt8>) -> Bool {
+        var done = 0
+        while done < count {
+            let n = pread(fd, base + done, count - done, off_t(at + done))
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { return false }
+            done += n
+        }
+        return true
     }
 }

@@ -46,7 +46,9 @@ public enum RecordUpdate {
     /// are renamed into place. Each file is complete or absent; several files are not renamed
     /// as one (a crash between two renames leaves the first), so a change that must not be
     /// half made belongs in one file. Call with the repository lock held.
+    /// None is written when one would leave the repository (a folder on its way is a link out).
     public static func write(_ changes: [(String, [UInt8])], in repo: Repository) throws(StoreError) {
+        for (relative, _) in changes { try repo.requireInside(relative) }
         var staged: [(temporary: String, target: String, bytes: [UInt8])] = []
         var done = false
         defer {

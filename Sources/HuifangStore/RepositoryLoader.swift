@@ -83,7 +83,8 @@ public enum RepositoryLoader {
         // huifang.yaml first: the rest is read by its rules (scale, dimensions).
         var config = Config()
         var configFailed = false
-        let (configNode, configFindings) = parse(repo, Repository.configFile, keep: &stampParts)
+        let (configNode, configFindings) = linkFinding(repo, Repository.configFile).map { (nil, [$0]) }
+            ?? parse(repo, Repository.configFile, keep: &stampParts)
         findings += configFindings
         if configFindings.isEmpty {
             var d = RecordDecoder(path: Repository.configFile)
@@ -104,6 +105,10 @@ public enum RepositoryLoader {
             guard FileSystem.exists(repo.path(file)) else {
                 findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' does not exist",
                                         hint: "restore it, or remove it from calendar.files"))
+                continue
+            }
+            if let f = linkFinding(repo, file) {
+                findings.append(f)
                 continue
             }
             let (node, f) = parse(repo, file, keep: &stampParts)
@@ -262,8 +267,10 @@ public enum RepositoryLoader {
             let path = base == AT_FDCWD || base < 0 ? repo.path(relative) : relative
             return (try FileSystem.read(path, relativeTo: base < 0 ? AT_FDCWD : base, limit: YAMLLimits.records.maxBytes, stat: &st), nil)
         } catch {
+            let notRegular = error.message.hasSuffix("not a regular file")
             return ([], Finding(path: relative, message: error.message,
-                                hint: error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil))
+                                hint: notRegular ? "remove it (rm \(relative)); a record is a regular file"
+                                    : error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil))
         }
     }
 
@@ -283,16 +290,31 @@ public enum RepositoryLoader {
         var findings: [Finding] = []
         var folders: [(name: String, id: ProjectID)] = []
         let repo = root.repo
-        if let entries = root.list("projects") {
+        // The record folders may be links themselves; one that leads out is not read through.
+        var away: Set<String> = []
+        for top in ["projects", "improvements", "events", "plans"] {
+            if let f = linkFinding(repo, top, folder: true) {
+                findings.append(f)
+                away.insert(top)
+            } else if FileSystem.exists(repo.path(top)), !FileSystem.isDirectory(repo.path(top)) {
+                findings.append(Finding(path: top, message: "\(top) is not a folder: its records cannot be read",
+                                        hint: "make \(top) a folder holding the records"))
+                away.insert(top)
+            }
+        }
+        if !away.contains("projects"), let entries = root.list("projects") {
             for e in entries where !e.name.hasPrefix(".") {
                 let folder = "projects/" + e.name
                 if !e.isUTF8Name {
                     findings.append(notUTF8(folder))
                     continue
                 }
-                if e.isSymlink, !insideRepository(repo, folder) {
-                    findings.append(Finding(path: folder, message: "symbolic link points outside the repository",
-                                            hint: "replace the link with the folder itself"))
+                if e.isSymlink, let f = linkFinding(repo, folder, folder: true) {
+                    findings.append(f)
+                    continue
+                }
+                if let special = e.special {
+                    findings.append(specialFinding(folder, special, read: false))
                     continue
                 }
                 guard e.isDirectory else {
@@ -325,11 +347,15 @@ public enum RepositoryLoader {
                 findings += f
             }
         }
-        for f in yamlFiles(root, "improvements", &findings, statFiles: statFiles) {
+        for f in away.contains("improvements") ? [] : yamlFiles(root, "improvements", &findings, statFiles: statFiles) {
             jobs.append(("improvements/" + f.name, .improvement(file: f.name), f.stamp))
         }
-        for f in yamlFiles(root, "events", &findings, statFiles: statFiles) { jobs.append(("events/" + f.name, .event(file: f.name), f.stamp)) }
-        for f in yamlFiles(root, "plans", &findings, statFiles: statFiles) { jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp)) }
+        for f in away.contains("events") ? [] : yamlFiles(root, "events", &findings, statFiles: statFiles) {
+            jobs.append(("events/" + f.name, .event(file: f.name), f.stamp))
+        }
+        for f in away.contains("plans") ? [] : yamlFiles(root, "plans", &findings, statFiles: statFiles) {
+            jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp))
+        }
         return findings
     }
 
@@ -341,8 +367,28 @@ public enum RepositoryLoader {
         var findings: [Finding] = []
         let folder = "projects/" + name
         let inner = root.list(folder, statFiles: statFiles) ?? []
+        // visits/ and issues/ may be links; one that leads out (or is not a folder) is not read.
+        var away: Set<String> = []
+        for e in inner where e.name == "visits" || e.name == "issues" {
+            let rel = folder + "/" + e.name
+            if e.isSymlink, let f = linkFinding(root.repo, rel, folder: true) {
+                findings.append(f)
+                away.insert(e.name)
+            } else if !e.isDirectory {
+                findings.append(Finding(path: rel, message: "\(e.name) is not a folder: its records cannot be read",
+                                        hint: "make \(rel) a folder holding one .yaml file per record"))
+                away.insert(e.name)
+            }
+        }
         if let p = inner.first(where: { $0.name == "project.yaml" }) {
-            jobs.append((folder + "/project.yaml", .project(folder: name), p.status))
+            let rel = folder + "/project.yaml"
+            if p.isSymlink, let f = linkFinding(root.repo, rel) {
+                findings.append(f)
+            } else if let special = p.special {
+                findings.append(specialFinding(rel, special, read: true))
+            } else {
+                jobs.append((rel, .project(folder: name), p.status))
+            }
         } else {
             findings.append(Finding(path: folder, message: "project folder has no project.yaml",
                                     hint: "write it with 'huifang project add \(name) --name ... --customer ... --department ... --owner ... --tier ...' "
@@ -353,10 +399,10 @@ public enum RepositoryLoader {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
                                     hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
         }
-        for f in yamlFiles(root, folder + "/visits", &findings, statFiles: statFiles) {
+        for f in away.contains("visits") ? [] : yamlFiles(root, folder + "/visits", &findings, statFiles: statFiles) {
             jobs.append((folder + "/visits/" + f.name, .visit(project: pid, file: f.name), f.stamp))
         }
-        for f in yamlFiles(root, folder + "/issues", &findings, statFiles: statFiles) {
+        for f in away.contains("issues") ? [] : yamlFiles(root, folder + "/issues", &findings, statFiles: statFiles) {
             jobs.append((folder + "/issues/" + f.name, .issue(project: pid, file: f.name), f.stamp))
         }
         return (jobs, findings)
@@ -375,9 +421,12 @@ public enum RepositoryLoader {
                 findings.append(notUTF8(rel))
                 continue
             }
-            if e.isSymlink, !insideRepository(repo, rel) {
-                findings.append(Finding(path: rel, message: "symbolic link points outside the repository",
-                                        hint: "replace the link with the file itself; huifang reads only files inside the repository"))
+            if e.isSymlink, let f = linkFinding(repo, rel, folder: e.isDirectory) {
+                findings.append(f)
+                continue
+            }
+            if let special = e.special {
+                findings.append(specialFinding(rel, special, read: e.name.hasSuffix(".yaml")))
                 continue
             }
             if e.isDirectory {
@@ -404,6 +453,33 @@ public enum RepositoryLoader {
     static func insideRepository(_ repo: Repository, _ relative: String) -> Bool {
         guard let real = FileSystem.realPath(repo.path(relative)) else { return false }
         return real == repo.root || real.hasPrefix(repo.root + "/")
+    }
+
+    /// When `relative` is a symbolic link that leads out of the repository, or is broken: the
+    /// finding that says where it points and what to do (nothing is read through it). Nil for
+    /// anything else, a link that stays inside included (it is followed). One lstat when the
+    /// walk does not already know (a link found by the walk costs one realpath more).
+    static func linkFinding(_ repo: Repository, _ relative: String, folder: Bool = false) -> Finding? {
+        let path = repo.path(relative)
+        var st = stat()
+        guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        guard let real = FileSystem.realPath(path) else {
+            return Finding(path: relative, message: "broken symbolic link (to \(FileSystem.linkTarget(path) ?? "?")): not read",
+                           hint: "remove the link, or restore what it points to inside the repository")
+        }
+        if real == repo.root || real.hasPrefix(repo.root + "/") { return nil }
+        return Finding(path: relative, message: "symbolic link points outside the repository (to \(real)): not read",
+                       hint: folder ? "replace the link with the folder itself: huifang reads and writes only inside the repository"
+                           : "replace the link with the file itself: huifang reads only files inside the repository")
+    }
+
+    /// The finding for an entry that is neither a folder nor a regular file: it is never opened
+    /// (a FIFO would block the reader). An error where a record was expected, else a warning.
+    static func specialFinding(_ relative: String, _ special: FileSystem.Special, read: Bool) -> Finding {
+        read
+            ? Finding(path: relative, message: "\(special), not a regular file: not read",
+                      hint: "remove it (rm \(relative)) and put the record there as a regular file")
+            : Finding(.warning, path: relative, message: "\(special) in a record folder", hint: "huifang ignores it; remove it (rm \(relative))")
     }
 
     /// What reading one file gave besides its record (which went to its slot).
@@ -446,7 +522,17 @@ public enum RepositoryLoader {
         defer { if own >= 0 { close(own) } }
         let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
         var payloads = BinaryWriter(capacity: 0)
+        // The cached payloads of the next files (up to 2,048), read at once: they lie side by
+        // side in the file. A small buffer, freed and taken again, costs fewer page faults
+        // than one large one.
+        var span = RecordCache.Span.empty
+        var spanEnd = range.lowerBound
         for i in range {
+            if let cache, i >= spanEnd {
+                spanEnd = min(range.upperBound, i + 2048)
+                span = .empty
+                span = cache.span(entries[i..<spanEnd])
+            }
             let (path, job, listed) = jobs[i]
             guard let cache else {
                 var st = stat()
@@ -459,7 +545,7 @@ public enum RepositoryLoader {
             // open file (one path lookup instead of two).
             let entry = entries[i]
             if entry >= 0, let stamp = listed ?? root.stamp(path),
-                let cached = cache.outcome(entry, path: path, stamp: stamp, bytes: cache.bytes)
+                let cached = cache.outcome(entry, path: path, stamp: stamp, span: span)
             {
                 (results.baseAddress! + i).initialize(to: Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry)))
                 slots.put(cached.record, job: i)
@@ -473,7 +559,8 @@ public enum RepositoryLoader {
                 if payloads.bytes.capacity == 0 { payloads.bytes.reserveCapacity((range.upperBound - i) * 192) }
                 let start = payloads.bytes.count
                 RecordCoding.write(&payloads, outcome)
-                payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start)
+                let checksum = payloads.bytes.withUnsafeBufferPointer { RecordCache.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+                payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start, checksum: checksum)
             }
             (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
             slots.put(outcome.record, job: i)

@@ -64,7 +64,7 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: t.path + "/projects/acme-erp/visits/2026-03-01-v-00000001.yaml",
                                                    withDestinationPath: outside.path + "/secret.yaml")
         let loaded = RepositoryLoader.load(repo)
-        #expect(loaded.findings.map(\.message) == ["symbolic link points outside the repository"])
+        #expect(loaded.findings.map(\.message) == ["symbolic link points outside the repository (to \(outside.path)/secret.yaml): not read"])
         #expect(loaded.records.visits.isEmpty)
     }
 
