@@ -47,6 +47,7 @@ import Testing
         // the project report, linked in HTML (relative to where it is written) and Markdown
         let md = r.run(["report", "project", "acme-erp", "--period", "2026", "--lang", "en"]).stdout
         #expect(md.contains("### Evidence\n\n- [2026-05-20 v-b266f103: 客户书面意见.pdf](\(Self.visit)/%E5%AE%A2%E6%88%B7%E4%B9%A6%E9%9D%A2%E6%84%8F%E8%A7%81.pdf)\n- [2026-05-20 v-b266f103: site photo.jpg](\(Self.visit)/site%20photo.jpg)\n"))
+        try FileManager.default.createDirectory(atPath: r.path("out"), withIntermediateDirectories: false)
         let html = r.run(["report", "project", "acme-erp", "--period", "2026", "--format", "html", "-o", "out/report.html"])
         #expect(html.code == 0, "\(html.stderr)")
         #expect(try #require(r.read("out/report.html")).contains("<li><a href=\"../\(Self.visit)/site%20photo.jpg\">2026-05-20 v-b266f103: site photo.jpg</a></li>"))
