@@ -240,10 +240,25 @@ extension CalendarCommand {
             Console.out("Nothing to add: \(already.map(\.description).joined(separator: ", ")) already listed as \(noun)\(already.count == 1 ? "" : "s") (\(TerminalText.clean(name)))\n")
             return
         }
-        let bytes: [UInt8]
+        // Open issues whose stored deadline the new days move (counted before the year was
+        // entered, or over a day that changes now) are recounted in the same write.
+        let added = Dictionary(entries, uniquingKeysWith: { a, _ in a })
+        let before = cal.adding()
+        let after = section == .holidays ? cal.adding(holidays: added) : cal.adding(workdays: added)
+        var recounted: [(Issue, Day)] = []
+        for issue in r.issues {
+            if let due = issue.recountedDeadline(r.config.policy, before: before, after: after) { recounted.append((issue, due)) }
+        }
+        let who = recorder(nil, fallback: "huifang")
         do {
-            bytes = try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository)
-            try RecordUpdate.write([(target, bytes)], in: ctx.repository)
+            var changes: [(String, [UInt8])] = [(target, try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository))]
+            for (issue, due) in recounted {
+                let entry = HistoryEntry(at: ctx.today, action: "note", by: who,
+                                         note: "deadline recounted from \(issue.due) to \(due): the calendar gained \(name) (\(target))")
+                changes.append((issue.location.path, try RecordUpdate.deadline(of: issue, to: due, entry: entry, in: ctx.repository,
+                                                                                config: r.config)))
+            }
+            try RecordUpdate.write(changes, in: ctx.repository)
         } catch {
             throw CommandFailure(error)
         }
@@ -252,6 +267,9 @@ extension CalendarCommand {
             + sorted.map { "\($0) \($0.weekday.shortName)" }.joined(separator: ", ") + "\n")
         if !already.isEmpty {
             Console.out("  already listed: \(already.map(\.description).joined(separator: ", "))\n")
+        }
+        for (issue, due) in recounted {
+            Console.out("  deadline of issue \(issue.id) (\(issue.project): \(TerminalText.clean(issue.title))) recounted: \(issue.due) -> \(due)\n")
         }
         let newYears = Set(sorted.map(\.year)).filter { !cal.coveredYears.contains($0) }.sorted()
         if !newYears.isEmpty {

@@ -143,7 +143,43 @@ import Testing
         let issues = try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues"))
         let dues = try issues.map { try #require(r.read("projects/acme-erp/issues/" + $0)) }
             .compactMap { $0.split(separator: "\n").first { $0.hasPrefix("due: ") } }.sorted()
-        #expect(dues == ["due: 2027-01-11", "due: 2027-01-11", "due: 2027-01-12"])
+        // Each calendar entry recounted the open deadlines it moved (holiday: 01-11 -> 01-12;
+        // make-up Saturday: both 01-12 -> 01-11), so all three agree with the calendar now.
+        #expect(holiday.stdout.contains(") recounted: 2027-01-11 -> 2027-01-12\n"), "\(holiday.stdout)")
+        #expect(workday.stdout.components(separatedBy: ") recounted: 2027-01-12 -> 2027-01-11\n").count == 3, "\(workday.stdout)")
+        #expect(dues == ["due: 2027-01-11", "due: 2027-01-11", "due: 2027-01-11"])
+    }
+
+    @Test func enteringAYearRecountsTheDeadlinesItMovesAndNoOther() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        // Counted Monday to Friday before 2027 was entered.
+        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("跨年问题")).stdout.contains("deadline:   2027-01-11"))
+        // One whose deadline a person set by hand, and one already resolved: neither is touched.
+        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("手工期限")).code == 0)
+        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("已解决")).code == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).sorted()
+        func file(_ title: String) throws -> String {
+            try #require(files.first { (r.read("projects/acme-erp/issues/" + $0) ?? "").contains("title: " + title) })
+        }
+        let byHand = "projects/acme-erp/issues/" + (try file("手工期限"))
+        try replace(r, byHand, "due: 2027-01-11", "due: 2027-01-15  # agreed with the customer")
+        let resolvedID = String(try file("已解决").dropLast(5))
+        #expect(r.run(["--as-of", "2026-12-29", "issue", "resolve", resolvedID, "--summary", "已处理"]).code == 0)
+        let before = r.snapshot()
+
+        let add = r.run(["--as-of", "2026-12-30", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
+        #expect(add.code == 0, "\(add.stderr)")
+        #expect(add.stdout.components(separatedBy: "recounted").count == 2, "only the open, huifang-counted one: \(add.stdout)")
+        #expect(add.stdout.contains("(acme-erp: 跨年问题) recounted: 2027-01-11 -> 2027-01-12\n"))
+        let moved = try #require(r.read("projects/acme-erp/issues/" + (try file("跨年问题"))))
+        #expect(moved.contains("due: 2027-01-12\n"))
+        #expect(moved.contains("action: note"), "the history says why: \(moved)")
+        #expect(moved.contains("deadline recounted from 2027-01-11 to 2027-01-12"))
+        #expect(r.read(byHand).map { Data($0.utf8) } == before[byHand], "a deadline set by hand stays as written")
+        let resolvedPath = "projects/acme-erp/issues/" + (try file("已解决"))
+        #expect(r.read(resolvedPath).map { Data($0.utf8) } == before[resolvedPath], "a resolved issue keeps the deadline it was judged by")
+        #expect(r.run(["check"]).stdout.hasPrefix("ok: "))
     }
 
     @Test func planOfAYearWithoutCalendarWarns() throws {
