@@ -111,6 +111,11 @@ public enum RepositoryLoader {
                 findings.append(f)
                 continue
             }
+            if let outside = repo.outsideFolder(of: file) {
+                findings.append(Finding(path: file, message: "the folder of calendar file '\(file)' leads outside the repository (to \(outside)): not read",
+                                        hint: "replace the link with the folder itself; huifang reads only files inside the repository"))
+                continue
+            }
             let (node, f) = parse(repo, file, keep: &stampParts)
             findings += f
             var d = RecordDecoder(path: file)
@@ -183,6 +188,11 @@ public enum RepositoryLoader {
         // file names follow the rule; sort only when some do not.
         if !records.visits.isSortedByProjectDateAndID {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
+        }
+        let duplicates = leaveOutDuplicateIDs(&records)
+        if !duplicates.isEmpty {
+            findings += duplicates.map(\.first)
+            records.unreadable = (records.unreadable + duplicates).sorted { $0.path < $1.path }
         }
         PhaseTimer.mark("merge")
         // After the cache and the decoders, which keep each file's own content.

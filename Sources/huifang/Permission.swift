@@ -8,7 +8,7 @@ import HuifangStore
 /// throws when opening `path` for reading is refused (EACCES, EPERM), returns otherwise (a
 /// missing or broken file is the caller's to report).
 func requireReadable(_ path: String) throws {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)  // a FIFO must not block
     if fd >= 0 {
         close(fd)
         return

@@ -22,6 +22,30 @@ import Testing
 
     // MARK: duplicate ids
 
+    @Test func aCopiedVisitIsNeverCountedTwice() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let report = ["report", "summary", "--period", "2026", "--format", "json"]
+        let clean = r.run(report)
+        #expect(clean.code == 0, "\(clean.stderr)")
+        func visits(_ json: String) -> String? {
+            json.range(of: "\"visits\": ").map { String(json[$0.upperBound...].prefix { $0.isNumber }) }
+        }
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/visits")).sorted().first)
+        try r.write("projects/beta-mes/visits/" + name, try #require(r.read("projects/acme-erp/visits/" + name)))
+        // The copy would count the visit twice (its scores, its NPS): the report refuses ...
+        let refused = r.run(report)
+        #expect(refused.code == 65)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("projects/beta-mes/visits/\(name):1:1: error: duplicate visit id"), "\(refused.stderr)")
+        // ... and with --ignore-invalid counts it once and says what it left out.
+        let ignored = r.run(["--ignore-invalid"] + report)
+        #expect(ignored.code == 0)
+        #expect(visits(ignored.stdout) == visits(clean.stdout), "\(ignored.stdout)")
+        #expect(ignored.stdout.contains("\"warnings\""))
+        #expect(r.run(["check"]).stdout.contains("duplicate visit id"))
+    }
+
     @Test func aDuplicatedIDIsNamedWithItsFilesNotCalledAmbiguous() throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
@@ -32,9 +56,10 @@ import Testing
             for args in [["issue", "escalate", name, "--reason", "x"], ["issue", "show", name]] {
                 let result = r.run(args)
                 #expect(result.code == 65, "\(args): \(result.stderr)")
-                #expect(result.stderr.contains("issue id '\(id)' is duplicated: 2 files hold it: projects/acme-erp/issues/\(id).yaml, \(copy)"),
+                // Refused as the repository is read: the copy would be counted twice by any answer.
+                #expect(result.stderr.contains("\(copy):1:1: error: duplicate issue id '\(id)' (also in projects/acme-erp/issues/\(id).yaml)"),
                         "\(args): \(result.stderr)")
-                #expect(result.stderr.contains("delete the file that is a stray copy"), "\(result.stderr)")
+                #expect(result.stderr.contains("give one of them a new id"), "\(result.stderr)")
                 #expect(!result.stderr.contains("type more characters"))
                 #expect(result.stdout.isEmpty)
             }
