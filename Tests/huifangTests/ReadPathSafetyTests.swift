@@ -115,6 +115,31 @@ import Testing
         }
     }
 
+    @Test(arguments: [["status"], ["report", "summary"], ["check"]])
+    func huifangYAMLAsAFIFODoesNotHangTheCommand(args: [String]) throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try FileManager.default.removeItem(atPath: r.path("huifang.yaml"))
+        #expect(mkfifo(r.path("huifang.yaml"), 0o644) == 0)
+        let result = try #require(Self.runWithin(30, r, args), "huifang \(args.joined(separator: " ")) hung on huifang.yaml as a FIFO")
+        #expect(result.code != 0, "refused, not answered from a half-read repository")
+        if args == ["check"] { #expect(result.stdout.contains("not a regular file"), "\(result.stdout)") }
+    }
+
+    @Test func aCalendarsFolderLinkedOutIsRefused() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let outside = HuifangRunner()
+        defer { outside.cleanup() }
+        try FileManager.default.removeItem(atPath: outside.dir)
+        try FileManager.default.moveItem(atPath: r.path("calendars"), toPath: outside.dir)
+        try FileManager.default.createSymbolicLink(atPath: r.path("calendars"), withDestinationPath: outside.dir)
+        let report = r.run(["report", "summary", "--period", "2026Q3"])
+        #expect(report.code == 65)
+        #expect(report.stderr.contains("the folder of calendar file 'calendars/cn.yaml' leads outside the repository"), "\(report.stderr)")
+        #expect(r.run(["check"]).code == 1)
+    }
+
     @Test func aVisitsFolderLinkedOutIsReportedAndNeverWrittenThrough() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
