@@ -197,12 +197,7 @@ extension ProjectCommand {
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }
-            var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("detail", "detail"), ("subject", "subject")])
-            for e in entries {
-                listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
-                             (e.id, .string(e.id)), cell(e.who), (e.detail, .string(e.detail)), (e.subject, .string(e.subject))])
-            }
-            Terminal.page(listing.render(format))
+            Terminal.page(TimelineListing.make(entries).render(format))
         }
     }
 }

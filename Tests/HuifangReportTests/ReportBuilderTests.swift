@@ -264,3 +264,30 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(keys(json) == ["year", "covered", "files", "days", "months", "working_days"])
     }
 }
+
+@Suite struct MoreListingTests {
+    @Test func visitsNewestFirstOfAProjectInAPeriod() {
+        let all = VisitListing.make(Fixture.records, project: nil, period: nil)
+        #expect(all.rows.map { $0.map(\.text) } == [["2026-05-10", "v-a001", "a", "periodic", "phone", "Sun", "4.0", "9", "runs well"]])
+        #expect(element(all.json, 0).flatMap { member($0, "overall") } == .number(4))
+        #expect(VisitListing.make(Fixture.records, project: ProjectID("b")!, period: nil).rows.isEmpty)
+        #expect(VisitListing.make(Fixture.records, project: nil, period: Period("2026Q1")!).rows.isEmpty)
+    }
+
+    @Test func agendaRowsSayTypeLatenessAndWho() {
+        let entries = Agenda.entries(Fixture.records, schedule: Schedule(Fixture.records), today: Fixture.day("2026-05-20"), until: nil)
+        let rows = AgendaListing.make(entries).rows.map { $0.map(\.text) }
+        #expect(rows.contains(["2026-05-19", "1d", "issue/major", "a", "Zhou", "i-0001", "export times out"]))
+        #expect(rows.contains { $0[2] == "visit/customer_request" && $0[0] == "2026-05-15" && $0[1] == "5d" && $0[5] == "" })
+        let json = AgendaListing.make(entries).json
+        let issue = (0..<rows.count).compactMap { element(json, $0) }.first { member($0, "id") == .string("i-0001") }
+        #expect(issue.flatMap { member($0, "days_overdue") } == .int(1))
+    }
+
+    @Test func timelineRowsKeepTheRecordsWords() {
+        let listing = TimelineListing.make(Timeline.of(Fixture.alpha, in: Fixture.records, until: Fixture.day("2026-08-01")))
+        #expect(listing.columns.map(\.key) == ["date", "kind", "id", "who", "detail", "subject"])
+        #expect(listing.rows.contains { $0[1].text == "issue" && $0[2].text == "i-0001" && $0[5].text == "export times out" })
+        #expect(listing.rows.contains { $0[1].text == "visit" && $0[2].text == "v-a001" && $0[3].text == "Sun" })
+    }
+}

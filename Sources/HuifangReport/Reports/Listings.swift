@@ -59,3 +59,39 @@ public enum AgendaListing {
         return listing
     }
 }
+
+/// `visit list`: visits newest first, of one project or all, in a period or all time.
+public enum VisitListing {
+    public static func make(_ r: Records, project only: ProjectID?, period: Period?) -> Listing {
+        var listing = Listing([
+            ("date", "日期 Date"), ("id", "ID"), ("project", "项目 Project"), ("kind", "类型 Kind"), ("method", "方式 Method"),
+            ("visitor", "回访人 Visitor"), ("overall", "满意度 Overall"), ("nps", "NPS"), ("summary", "内容 Summary"),
+        ])
+        listing.rightAligned = [6, 7]
+        listing.maxWidth = [8: 40]
+        let chosen = r.visits.filter { v in
+            (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
+        }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
+        for v in chosen {
+            listing.add([
+                (v.date.description, .string(v.date.description)), (v.id.rawValue, .string(v.id.rawValue)),
+                (v.project.rawValue, .string(v.project.rawValue)), (v.kind.rawValue, .string(v.kind.rawValue)),
+                (v.method.rawValue, .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
+                cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
+            ])
+        }
+        return listing
+    }
+}
+
+/// `project log --format json|csv`: one row per timeline entry.
+public enum TimelineListing {
+    public static func make(_ entries: [TimelineEntry]) -> Listing {
+        var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("detail", "detail"), ("subject", "subject")])
+        for e in entries {
+            listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
+                         (e.id, .string(e.id)), cell(e.who), (e.detail, .string(e.detail)), (e.subject, .string(e.subject))])
+        }
+        return listing
+    }
+}
