@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(name: "HuifangYAMLTests", dependencies: ["HuifangYAML"]),
         .testTarget(name: "HuifangCoreTests", dependencies: ["HuifangCore"]),
         .testTarget(name: "HuifangStoreTests", dependencies: ["HuifangStore"]),
-        .testTarget(name: "HuifangReportTests", dependencies: ["HuifangReport"]),
+        .testTarget(name: "HuifangReportTests", dependencies: ["HuifangReport", "HuifangCore"]),
         .testTarget(
             name: "huifangTests",
             dependencies: ["huifang"],

@@ -76,16 +76,6 @@ public struct Labels: Sendable {
 }
 
 extension Labels {
-    /// Names of the KPIs and counts, in report order.
-    public static let kpiKeys = [
-        "visit_plan_completion_rate", "satisfaction_index", "csat", "nps", "issue_resolution_rate",
-        "on_time_resolution_rate", "record_completeness",
-    ]
-    public static let countKeys = [
-        "planned_projects", "visited_planned_projects", "unplanned_visits", "visits", "issues_raised", "issues_resolved",
-        "overdue_visits", "overdue_issues", "overdue_confirmations",
-    ]
-
     static let reportTable: [String: (String, String)] = [
         "visit_plan_completion_rate": ("回访计划完成率", "Visit-plan completion rate"),
         "satisfaction_index": ("客户满意度指数", "Satisfaction index"),

@@ -63,16 +63,7 @@ extension CalendarCommand {
             let holidays = days.filter { $0.1 == "holiday" }.count
             switch format {
             case .json:
-                let json = JSONValue.object([
-                    ("year", .int(year)), ("covered", .bool(covered)),
-                    ("files", .array(r.config.calendarFiles.map { .string($0) })),
-                    ("days", .array(days.map {
-                        .object([("date", .string($0.0.description)), ("weekday", .string($0.0.weekday.shortName)),
-                                 ("kind", .string($0.1)), ("name", .string($0.2))])
-                    })),
-                    ("months", .array(months.map { .object([("month", .string($0.0)), ("working_days", .int($0.1))]) })),
-                    ("working_days", .int(total)),
-                ])
+                let json = CalendarYearJSON.make(year: year, covered: covered, files: r.config.calendarFiles, days: days, months: months)
                 Console.out(json.render() + "\n")
             case .table:
                 let files = r.config.calendarFiles.isEmpty ? "no calendar files" : r.config.calendarFiles.joined(separator: ", ")

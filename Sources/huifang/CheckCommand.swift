@@ -32,15 +32,7 @@ struct CheckCommand: ParsableCommand {
         let warnings = findings.count - errors
         switch format {
         case .json:
-            let json = JSONValue.object([
-                ("files", .int(loaded.fileCount)), ("errors", .int(errors)), ("warnings", .int(warnings)),
-                ("findings", .array(findings.map {
-                    .object([
-                        ("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
-                        ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)), ("hint", .optional($0.hint)),
-                    ])
-                })),
-            ])
+            let json = CheckJSON.make(files: loaded.fileCount, findings: findings)
             Console.out(json.render() + "\n")
         case .text:
             Terminal.page(findings.map(Console.format).joined(), styled: true)

@@ -43,39 +43,6 @@ struct DueCommand: ParsableCommand {
     }
 }
 
-enum AgendaListing {
-    static func make(_ entries: [AgendaEntry]) -> Listing {
-        var listing = Listing([
-            ("due", "到期 Due"), ("days_overdue", "逾期 Late"), ("type", "类型 Type"), ("project", "项目 Project"),
-            ("responsible", "负责人 Who"), ("id", "ID"), ("title", "事项 What"),
-        ])
-        listing.rightAligned = [1]
-        listing.maxWidth = [6: 48]
-        for e in entries {
-            let type: String
-            let id: String
-            switch e.subject {
-            case .visit(let k):
-                type = "visit/" + k.rawValue
-                id = ""
-            case .issue(let iid, let s):
-                type = "issue/" + s.rawValue
-                id = iid.rawValue
-            case .confirmation(let iid):
-                type = "confirmation"
-                id = iid.rawValue
-            }
-            let late = e.daysOverdue > 0 ? "\(e.daysOverdue)d" : (e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d")
-            listing.add([
-                (e.due.description, .string(e.due.description)), (late, .int(e.daysOverdue)), (type, .string(type)),
-                (e.project.rawValue, .string(e.project.rawValue)), (e.responsibleText, .string(e.responsibleText)),
-                (id, id.isEmpty ? .null : .string(id)), (e.title, .string(e.title)),
-            ])
-        }
-        return listing
-    }
-}
-
 func parseDurationArgument(_ text: String) throws -> Duration {
     guard let d = Duration(text) else {
         throw ValidationError("'\(text)' is not \(Duration.expectedForm)")

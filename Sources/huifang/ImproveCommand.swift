@@ -1,5 +1,6 @@
 import ArgumentParser
 import HuifangCore
+import HuifangReport
 import HuifangStore
 import HuifangYAML
 

@@ -89,24 +89,7 @@ extension ProjectCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
-            var listing = Listing([
-                ("id", "ID"), ("name", "名称 Name"), ("customer", "客户 Customer"), ("department", "部门 Dept"),
-                ("owner", "负责人 Owner"), ("tier", "Tier"), ("accepted", "验收 Accepted"), ("visits", "回访 Visits"),
-                ("last_visit", "最近回访 Last"), ("open_issues", "未结问题 Open"),
-            ])
-            listing.rightAligned = [7, 9]
-            listing.maxWidth = [1: 28, 2: 24]
-            let visits = Dictionary(grouping: r.visits, by: \.project)
-            let open = Dictionary(grouping: r.issues.filter(\.isOpen), by: \.project)
-            for p in r.projects where department == nil || p.department == department {
-                let vs = visits[p.id] ?? []
-                listing.add([
-                    (p.id.rawValue, .string(p.id.rawValue)), (p.name, .string(p.name)), (p.customer.name, .string(p.customer.name)),
-                    (p.department, .string(p.department)), (p.owner, .string(p.owner)), (p.tier.rawValue, .string(p.tier.rawValue)),
-                    cell(p.accepted?.description), (String(vs.count), .int(vs.count)), cell(vs.last?.date.description),
-                    (String(open[p.id]?.count ?? 0), .int(open[p.id]?.count ?? 0)),
-                ])
-            }
+            let listing = ProjectListing.make(r, department: department)
             Terminal.page(listing.render(format))
             if format == .table && listing.rows.isEmpty {
                 Console.err("no projects\(department.map { " in department '\($0)'" } ?? ""); add one with 'huifang project add'\n")
@@ -155,7 +138,7 @@ extension ProjectCommand {
                 t.maxWidth = [6: 40]
                 for v in visits.reversed() {
                     t.add([v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor,
-                           v.overallScore.map { formatDecimal($0, digits: 1) } ?? "", v.summary])
+                           v.overallScore.map { ReportNumber.decimal($0, digits: 1) } ?? "", v.summary])
                 }
                 s += indent(t.render())
             }
@@ -214,12 +197,7 @@ extension ProjectCommand {
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }
-            var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("detail", "detail"), ("subject", "subject")])
-            for e in entries {
-                listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
-                             (e.id, .string(e.id)), cell(e.who), (e.detail, .string(e.detail)), (e.subject, .string(e.subject))])
-            }
-            Terminal.page(listing.render(format))
+            Terminal.page(TimelineListing.make(entries).render(format))
         }
     }
 }
@@ -240,52 +218,5 @@ extension String {
         while let f = s.first, f.isWhitespace { s.removeFirst() }
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
-    }
-}
-
-/// JSON shapes of records shared by `show` and `list` commands.
-enum ProjectJSON {
-    static func project(_ p: Project, visits: [Visit], issues: [Issue]) -> JSONValue {
-        // `retired` only for a retired project (the shape of the others stays as it was).
-        let retired: [(String, JSONValue)] = p.retired.map { r in
-            [("retired", .object([("date", .string(r.date.description)), ("reason", .string(r.reason))]))]
-        } ?? []
-        return .object([
-            ("id", .string(p.id.rawValue)), ("name", .string(p.name)),
-            ("customer", .object([
-                ("name", .string(p.customer.name)),
-                ("contacts", .array(p.customer.contacts.map {
-                    .object([("name", .string($0.name)), ("role", .optional($0.role)), ("phone", .optional($0.phone)), ("email", .optional($0.email))])
-                })),
-            ])),
-            ("department", .string(p.department)), ("owner", .string(p.owner)), ("tier", .string(p.tier.rawValue)),
-            ("accepted", .optional(p.accepted?.description)), ("tags", .strings(p.tags)),
-        ] + retired + [
-            ("visits", .array(visits.map(visit))), ("issues", .array(issues.map(issue))),
-        ])
-    }
-
-    static func visit(_ v: Visit) -> JSONValue {
-        .object([
-            ("id", .string(v.id.rawValue)), ("project", .string(v.project.rawValue)), ("date", .string(v.date.description)),
-            ("kind", .string(v.kind.rawValue)), ("method", .string(v.method.rawValue)), ("visitor", .string(v.visitor)),
-            ("contacts", .strings(v.contacts)), ("event", .optional(v.event)), ("summary", .string(v.summary)),
-            ("operation", .optional(v.operation?.rawValue)),
-            ("scores", .object(v.scores.map { ($0.dimension, .int($0.score)) })), ("overall", .optional(v.overall)),
-            ("overall_score", .optional(v.overallScore.map { roundTo($0, digits: 4) })), ("nps", .optional(v.nps)),
-            ("quotes", .strings(v.quotes)), ("needs", .strings(v.needs)), ("competitors", .strings(v.competitors)),
-            ("issues", .strings(v.issues.map(\.rawValue))), ("attachments", .strings(v.attachments.map(v.attachmentPath))),
-        ])
-    }
-
-    static func issue(_ i: Issue) -> JSONValue {
-        .object([
-            ("id", .string(i.id.rawValue)), ("project", .string(i.project.rawValue)), ("title", .string(i.title)),
-            ("raised", .string(i.raised.description)), ("source", .string(i.source.rawValue)),
-            ("visit", .optional(i.visit?.rawValue)), ("category", .string(i.category.rawValue)),
-            ("severity", .string(i.severity.rawValue)), ("owner", .string(i.owner)), ("department", .string(i.department)),
-            ("due", .string(i.due.description)), ("status", .string(i.status.rawValue)),
-            ("resolved", .optional(i.currentResolution?.date.description)), ("confirmed", .optional(i.currentConfirmation?.date.description)),
-        ])
     }
 }

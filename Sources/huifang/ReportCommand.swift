@@ -83,7 +83,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { try SummaryReport.build($0) } }
+        func run() throws { try ReportCommand.run(global, options) { SummaryReport.build($0) } }
     }
 
     struct Department: ParsableCommand {
@@ -93,7 +93,15 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "Department id (from huifang.yaml).") var department: String
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { try DepartmentReport.build($0, department) } }
+        func run() throws {
+            try ReportCommand.run(global, options) { c in
+                let config = c.records.config
+                guard let dept = config.department(department) else {
+                    throw CommandFailure.usage("unknown department '\(department)'", hint: "known: \(config.departments.map(\.id).joined(separator: ", "))")
+                }
+                return DepartmentReport.build(c, dept)
+            }
+        }
     }
 
     struct Project: ParsableCommand {
@@ -103,34 +111,8 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { try ProjectReport.build($0, project) } }
+        func run() throws { try ReportCommand.run(global, options) { ProjectReport.build($0, try $0.records.requireProject(project)) } }
     }
-}
-
-struct ReportContext {
-    var records: Records
-    var schedule: Schedule
-    var period: Period
-    var today: Day
-    var labels: Labels
-    /// What makes a repository-relative path a link from where the report is written: empty
-    /// on standard output (read from the repository root), else the way from `-o`'s folder.
-    var linkBase = ""
-
-    func kpis(_ projects: Set<ProjectID>? = nil) -> PeriodKPIs {
-        KPIEngine.compute(records, schedule: schedule, period: period, today: today, projects: projects)
-    }
-
-    var subtitle: String {
-        let org = records.config.organization
-        return (org.isEmpty ? "" : org + " · ") + "\(period.label) (\(period.start) – \(period.end)) · \(labels.report("as of")) \(today)"
-    }
-}
-
-struct ReportOutput {
-    var document: ReportDocument
-    var json: JSONValue
-    var csv: (headers: [String], rows: [[String]])
 }
 
 /// The relative way from the folder of `output` (a path given on the command line) to the

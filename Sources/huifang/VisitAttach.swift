@@ -171,7 +171,7 @@ extension VisitCommand {
             row("summary", v.summary)
             if let o = v.operation { row("operation", o.rawValue) }
             if !v.scores.isEmpty { row("scores", v.scores.map { "\($0.dimension) \($0.score)" }.joined(separator: ", ")) }
-            if let o = v.overallScore { row("overall", formatDecimal(o, digits: 1) + (v.overall == nil ? " (mean of the scores)" : "")) }
+            if let o = v.overallScore { row("overall", ReportNumber.decimal(o, digits: 1) + (v.overall == nil ? " (mean of the scores)" : "")) }
             if let n = v.nps { row("nps", String(n)) }
             for (n, q) in v.quotes.enumerated() { row(n == 0 ? "quotes" : "", "「\(q)」") }
             for (n, q) in v.needs.enumerated() { row(n == 0 ? "needs" : "", q) }

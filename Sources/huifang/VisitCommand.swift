@@ -237,25 +237,9 @@ extension VisitCommand {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
             let only = try project.map { try r.requireProject($0).id }
-            var listing = Listing([
-                ("date", "日期 Date"), ("id", "ID"), ("project", "项目 Project"), ("kind", "类型 Kind"), ("method", "方式 Method"),
-                ("visitor", "回访人 Visitor"), ("overall", "满意度 Overall"), ("nps", "NPS"), ("summary", "内容 Summary"),
-            ])
-            listing.rightAligned = [6, 7]
-            listing.maxWidth = [8: 40]
-            let chosen = r.visits.filter { v in
-                (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
-            }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
-            for v in chosen {
-                listing.add([
-                    (v.date.description, .string(v.date.description)), (v.id.rawValue, .string(v.id.rawValue)),
-                    (v.project.rawValue, .string(v.project.rawValue)), (v.kind.rawValue, .string(v.kind.rawValue)),
-                    (v.method.rawValue, .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
-                    cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
-                ])
-            }
+            let listing = VisitListing.make(r, project: only, period: period)
             Terminal.page(listing.render(format))
-            if format == .table && chosen.isEmpty { Console.err("no visits\n") }
+            if format == .table && listing.rows.isEmpty { Console.err("no visits\n") }
         }
     }
 }

@@ -1,9 +1,8 @@
 import HuifangCore
-import HuifangReport
 
 /// 项目回访总结报告: what management reads each quarter.
-enum SummaryReport {
-    static func build(_ c: ReportContext) throws -> ReportOutput {
+public enum SummaryReport {
+    public static func build(_ c: ReportContext) -> ReportOutput {
         let r = c.records
         let L = c.labels
         // Every KPI scope of the report in one parallel pass: the departments, the four
@@ -41,7 +40,7 @@ enum SummaryReport {
         doc.blocks.append(.chart(trendChart))
         doc.blocks.append(.table(ReportTable(
             headers: [L.report("indicator")] + periods.map(\.label),
-            rows: Labels.kpiKeys.enumerated().map { i, key in [L.report(key)] + trend.map { ReportJSON.display(key, ReportJSON.values($0)[i]) } },
+            rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map(kpi.display) },
             numeric: Set(1...periods.count))))
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
@@ -122,24 +121,24 @@ enum SummaryReport {
     }
 
     /// KPIs as rows, one column per scope (company, departments).
-    static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+    public static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
         ReportTable(headers: [L.report("indicator")] + scopes.map(\.0),
-                    rows: Labels.kpiKeys.enumerated().map { i, key in [L.report(key)] + scopes.map { ReportJSON.display(key, ReportJSON.values($0.1)[i]) } },
+                    rows: ReportKPI.all.map { kpi in [kpi.label(L)] + scopes.map { kpi.display($0.1) } },
                     numeric: Set(1...scopes.count))
     }
 
-    static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+    public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
         ReportTable(headers: [L.report("counts")] + scopes.map(\.0),
-                    rows: Labels.countKeys.enumerated().map { i, key in [L.report(key)] + scopes.map { String(ReportJSON.countValues($0.1)[i]) } },
+                    rows: ReportCount.all.map { count in [count.label(L)] + scopes.map { String(count.value($0.1)) } },
                     numeric: Set(1...scopes.count))
     }
 
     /// One CSV row per scope: the period, the scope, every KPI and count.
-    static func csvRows(_ scopes: [(id: String, name: String, kpis: PeriodKPIs)], period: Period) -> (headers: [String], rows: [[String]]) {
-        let headers = ["period", "scope", "name"] + Labels.kpiKeys + Labels.countKeys + ["mean_overall"]
+    public static func csvRows(_ scopes: [(id: String, name: String, kpis: PeriodKPIs)], period: Period) -> (headers: [String], rows: [[String]]) {
+        let headers = ["period", "scope", "name"] + ReportKPI.all.map(\.key) + ReportCount.all.map(\.key) + ["mean_overall"]
         let rows = scopes.map { s in
-            [period.label, s.id, s.name] + zip(Labels.kpiKeys, ReportJSON.values(s.kpis)).map { ReportJSON.csv($0, $1) }
-                + ReportJSON.countValues(s.kpis).map(String.init)
+            [period.label, s.id, s.name] + ReportKPI.all.map { $0.csv(s.kpis) }
+                + ReportCount.all.map { String($0.value(s.kpis)) }
                 + [s.kpis.meanOverall.map { ReportNumber.decimal($0, digits: 2) } ?? "n/a"]
         }
         return (headers, rows)

@@ -1,12 +1,11 @@
 import HuifangCore
-import HuifangReport
 
 /// 项目回访报告: one project's visits, problems and their resolution, satisfaction and open items.
-enum ProjectReport {
-    static func build(_ c: ReportContext, _ id: String) throws -> ReportOutput {
+public enum ProjectReport {
+    /// The report of `p` (the command looks it up by id or prefix).
+    public static func build(_ c: ReportContext, _ p: Project) -> ReportOutput {
         let r = c.records
         let L = c.labels
-        let p = try r.requireProject(id)
         let k = c.kpis([p.id])
         let visits = r.visits(of: p.id).filter { c.period.contains($0.date) }
         let issues = r.issues(of: p.id).filter { c.period.contains($0.raised) || ($0.status != .closed && $0.raised <= c.period.end) }

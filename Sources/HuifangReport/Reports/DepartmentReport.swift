@@ -1,15 +1,12 @@
 import HuifangCore
-import HuifangReport
 
 /// A department's report: how its projects did, what is overdue, who visited how often.
-enum DepartmentReport {
-    static func build(_ c: ReportContext, _ id: String) throws -> ReportOutput {
+public enum DepartmentReport {
+    /// The report of `dept` (the command looks it up in huifang.yaml).
+    public static func build(_ c: ReportContext, _ dept: Department) -> ReportOutput {
         let r = c.records
         let L = c.labels
-        guard let dept = r.config.department(id) else {
-            throw CommandFailure.usage("unknown department '\(id)'", hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
-        }
-        let projects = r.projects.filter { $0.department == id }
+        let projects = r.projects.filter { $0.department == dept.id }
         let ids = Set(projects.map(\.id))
         let k = c.kpis(ids)
         let company = c.kpis()
@@ -30,7 +27,7 @@ enum DepartmentReport {
         doc.blocks.append(.table(ReportTable(
             headers: ["ID", L["project"], L["owner"], L.report("visits"), L.report("satisfaction_index"), L.report("issues_raised"), L.report("overdue_visits")],
             rows: perProject.map { p, pk in
-                [p.id.rawValue, p.name, p.owner, String(pk.visits), ReportJSON.display("satisfaction_index", pk.satisfactionIndex),
+                [p.id.rawValue, p.name, p.owner, String(pk.visits), ReportNumber.percent(pk.satisfactionIndex),
                  String(pk.issuesRaised), String(pk.overdueVisits)]
             }, numeric: [3, 4, 5, 6])))
 

@@ -1,0 +1,34 @@
+import HuifangCore
+
+/// `check --format json`: how many files were read and every finding, in order.
+public enum CheckJSON {
+    public static func make(files: Int, findings: [Finding]) -> JSONValue {
+        let errors = findings.filter { $0.severity == .error }.count
+        return .object([
+            ("files", .int(files)), ("errors", .int(errors)), ("warnings", .int(findings.count - errors)),
+            ("findings", .array(findings.map {
+                .object([
+                    ("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
+                    ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)), ("hint", .optional($0.hint)),
+                ])
+            })),
+        ])
+    }
+}
+
+/// `calendar show --format json`: a year's special days and working days per month.
+public enum CalendarYearJSON {
+    /// `days`: (date, "holiday" or "workday", name); `months`: ("YYYY-MM", working days).
+    public static func make(year: Int, covered: Bool, files: [String], days: [(Day, String, String)], months: [(String, Int)]) -> JSONValue {
+        .object([
+            ("year", .int(year)), ("covered", .bool(covered)),
+            ("files", .array(files.map { .string($0) })),
+            ("days", .array(days.map {
+                .object([("date", .string($0.0.description)), ("weekday", .string($0.0.weekday.shortName)),
+                         ("kind", .string($0.1)), ("name", .string($0.2))])
+            })),
+            ("months", .array(months.map { .object([("month", .string($0.0)), ("working_days", .int($0.1))]) })),
+            ("working_days", .int(months.reduce(0) { $0 + $1.1 })),
+        ])
+    }
+}

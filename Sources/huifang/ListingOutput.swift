@@ -1,0 +1,12 @@
+import HuifangReport
+
+extension Listing {
+    /// The listing in the format asked for; JSON carries the warnings so far (`Warnings`).
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: return table
+        case .csv: return csv
+        case .json: return Warnings.attach(to: json).render() + "\n"
+        }
+    }
+}
