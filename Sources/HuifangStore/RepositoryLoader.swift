@@ -442,15 +442,35 @@ public enum RepositoryLoader {
             if e.isDirectory {
                 // A visit's attachments live in a folder named like its record (visit attach).
                 if folder.hasSuffix("/visits"), entries.contains(where: { !$0.isDirectory && $0.name == e.name + ".yaml" }) { continue }
-                findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
+                // A record moved into a subfolder would drop out of every answer: an error.
+                let inside = (root.list(rel) ?? []).filter { !$0.isDirectory && Self.looksLikeRecord($0.name) }
+                if let first = inside.first {
+                    findings.append(Finding(path: rel, message: "folder in \(folder)/ holds record files (\(first.name)\(inside.count > 1 ? ", ..." : "")) that huifang does not read",
+                                            hint: "move them up into \(folder)/ (records are not read from subfolders), or move the folder out"))
+                } else {
+                    findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
+                }
             } else if e.name.hasSuffix(".yaml") {
                 out.append((e.name, e.status))
             } else if e.name.hasSuffix(".yml") {
                 findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
                                         hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
+            } else {
+                // Every file here is a record: one under another name (.YAML, no extension, a
+                // backup or merge copy) would drop out of every answer without a word.
+                findings.append(Finding(path: rel, message: "not a record file: every file in \(folder)/ is read as a record, and records are named NAME.yaml",
+                                        hint: Self.looksLikeRecord(e.name)
+                                            ? "rename it so that it ends in .yaml (lower case)"
+                                            : "rename it to NAME.yaml if it is a record, else move it out of \(folder)/ (a backup or merge copy: compare and delete it)"))
             }
         }
         return out
+    }
+
+    /// A name that a record file might have been saved under: `.yaml` or `.yml` in any case.
+    static func looksLikeRecord(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower.hasSuffix(".yaml") || lower.hasSuffix(".yml")
     }
 
     /// A file or folder whose name is not UTF-8 (shown with its bytes escaped): huifang names

@@ -126,6 +126,31 @@ import Testing
         if args == ["check"] { #expect(result.stdout.contains("not a regular file"), "\(result.stdout)") }
     }
 
+    @Test(arguments: ["UPPER", "bare", "backup", "subfolder"])
+    func aRecordUnderAnotherNameNeverDropsOutSilently(how: String) throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let folder = "projects/acme-erp/visits"
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path(folder)).sorted().first)
+        let moved: String
+        switch how {
+        case "UPPER": moved = folder + "/" + name.dropLast(5) + ".YAML"
+        case "bare": moved = folder + "/" + name.dropLast(5)
+        case "backup": moved = folder + "/" + name + "~"
+        default:
+            try FileManager.default.createDirectory(atPath: r.path(folder + "/old"), withIntermediateDirectories: false)
+            moved = folder + "/old/" + name
+        }
+        try FileManager.default.moveItem(atPath: r.path(folder + "/" + name), toPath: r.path(moved))
+        let report = r.run(["report", "summary", "--period", "2026"])
+        #expect(report.code == 65, "the visit would drop out of the figures: \(report.stdout)")
+        let shown = how == "subfolder" ? folder + "/old" : moved
+        #expect(report.stderr.contains(shown + ":1:1: error: "), "\(report.stderr)")
+        let check = r.run(["check"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains(shown + ":1:1: error: "), "\(check.stdout)")
+    }
+
     @Test func aCalendarsFolderLinkedOutIsRefused() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
