@@ -1,4 +1,4 @@
-/// Helpers around the KPI engine (`KPIEngine`, SPEC §4) that reports share.
+/// Helpers around the KPI engine (`KPIEngine`, docs/KPIS.md) that reports share.
 extension KPIEngine {
     /// The KPIs of every department that owns at least one project, in the order of
     /// huifang.yaml, so that department rows read the same in every report and add up to the
@@ -24,7 +24,7 @@ extension KPIEngine {
 
 extension Issue {
     /// Whether the issue stood resolved on day `t`, as the resolution rate and the overdue
-    /// count of SPEC §4 need it.
+    /// count of docs/KPIS.md need it.
     ///
     /// `resolved:` alone does not say so: `issue reopen` and `issue confirm --unsatisfied` set
     /// `status: open` again and move the rejected resolution into the `reopened` history line.

@@ -1,4 +1,4 @@
-/// The KPIs of policy §十 for one period (SPEC §4), for the whole company or a set of
+/// The KPIs of policy §十 for one period (docs/KPIS.md), for the whole company or a set of
 /// projects. Rates are fractions in [0, 1]; nil means "n/a" (an empty denominator), never 0.
 public struct PeriodKPIs: Sendable {
     public var period: Period
@@ -282,7 +282,7 @@ public enum KPIEngine {
 
     static func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 
-    /// A fraction rounded to 4 decimals, as JSON reports print rates (SPEC §4).
+    /// A fraction rounded to 4 decimals, as JSON reports print rates (docs/KPIS.md).
     public static func round4(_ d: Double?) -> Double? { d.map { ($0 * 10_000).rounded() / 10_000 } }
 
     /// NPS and means rounded to 1 decimal.

@@ -1,4 +1,4 @@
-/// Failures that stop a command, with the exit code of SPEC §5 and what to do about them.
+/// Failures that stop a command, with the exit code of README.md ("Exit codes") and what to do about them.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noRepository(start: String)
     /// A folder given on the command line (-C DIR, the folder of -o FILE) that is missing or

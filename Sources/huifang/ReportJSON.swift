@@ -1,7 +1,7 @@
 import HuifangCore
 import HuifangReport
 
-/// JSON shapes of the reports (SPEC §4): rates as fractions rounded to 4 decimals, NPS in
+/// JSON shapes of the reports (docs/KPIS.md): rates as fractions rounded to 4 decimals, NPS in
 /// points rounded to 1, null for "n/a".
 enum ReportJSON {
     static func kpis(_ k: PeriodKPIs) -> JSONValue {

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HuifangCore
 
-/// SPEC §4 on a second hand-worked history, period 2026Q3 (07-01..09-30). The schedule is
+/// docs/KPIS.md on a second hand-worked history, period 2026Q3 (07-01..09-30). The schedule is
 /// built by hand (`Schedule(items:)`) so that the planned set is exactly what the comments say;
 /// the schedule rules themselves are ScheduleTests' business.
 ///

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HuifangCore
 
-/// Every KPI of SPEC §4 on a small history worked out by hand. Period 2026Q2 (04-01..06-30),
+/// Every KPI of docs/KPIS.md on a small history worked out by hand. Period 2026Q2 (04-01..06-30),
 /// counted on 06-30 (the period is over on 2026-08-01). No holidays: working days are Mon-Fri.
 ///
 /// Projects and their schedule items due in Q2:

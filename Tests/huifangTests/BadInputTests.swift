@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Bad input on the command line: a clear message, the SPEC exit code, nothing written.
+/// Bad input on the command line: a clear message, the documented exit code, nothing written.
 @Suite struct BadInputTests {
     static let cases: [(args: [String], code: Int32, message: String)] = [
         (["visit", "log", "nope", "--method", "phone", "--summary", "x"], 64, "no project 'nope'"),
