@@ -58,10 +58,7 @@ extension ProjectCommand {
                 throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
             }
             let departmentID = department.trimmed
-            guard config.department(departmentID) != nil else {
-                throw CommandFailure.usage("unknown department '\(departmentID)'",
-                                           hint: "known: \(config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
-            }
+            _ = try config.requireDepartment(departmentID)
             if let accepted, accepted > ctx.today {
                 throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
                                            hint: "add --accepted once the project is accepted, or set --as-of")

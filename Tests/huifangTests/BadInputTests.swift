@@ -20,6 +20,9 @@ import Testing
         (["project", "add", "new-one", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "gold"], 64, "gold"),
         (["project", "add", "acme-erp", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"], 64, "already exists"),
         (["project", "show", "zzz"], 64, "no project 'zzz'"),
+        (["project", "edit", "acme-erp", "--department", "west"], 64, "unknown department 'west'"),
+        (["due", "--department", "west"], 64, "unknown department 'west'"),
+        (["due", "--department", "west"], 64, "known: pmo, east, tech, cs (huifang.yaml)"),
         (["visit", "list", "--period", "2026Q5"], 64, "not a period"),
     ]
 
