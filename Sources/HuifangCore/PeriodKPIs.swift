@@ -225,9 +225,10 @@ public enum KPIEngine {
         {
             k.overdueVisits += 1
         }
+        // Overdue issues (Issue.isOverdue); the ordinals skip most issues before the rule is asked.
         for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day && included(issuesBuffer[n].project) {
-            if !Issue.isResolved(on: t, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                 history: issuesBuffer[n].history) { k.overdueIssues += 1 }
+            if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
+                               status: issuesBuffer[n].status, history: issuesBuffer[n].history) { k.overdueIssues += 1 }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
         for n in issuesBuffer.indices where facts.confirmationDue[n] < day && included(issuesBuffer[n].project) {

@@ -134,6 +134,18 @@ import Testing
         #expect(k.overdueIssues == 2)
     }
 
+    /// The overdue count and the department report's list share one rule: `Issue.isOverdue`.
+    @Test func overdueIssuesAreThoseIssueIsOverdueNames() {
+        let onEnd = Self.records.issues.filter { $0.isOverdue(on: Self.day("2026-06-30")) }.map(\.id.rawValue)
+        #expect(onEnd == ["i-0003", "i-0004"])
+        #expect(Self.kpis().overdueIssues == onEnd.count)
+        let running = Self.records.issues.filter { $0.isOverdue(on: Self.day("2026-06-05")) }.map(\.id.rawValue)
+        #expect(running == ["i-0002", "i-0004"], "i3 is raised after 06-05; i2 resolved only on 06-10")
+        #expect(Self.kpis(today: "2026-06-05").overdueIssues == running.count)
+        #expect(!Self.records.issues[0].isOverdue(on: Self.day("2026-05-17")), "not overdue on its due day")
+        #expect(!Self.records.issues[0].isOverdue(on: Self.day("2026-05-20")), "resolved on 05-15")
+    }
+
     @Test func emptyDenominatorsAreNotApplicable() {
         let k = Self.kpis(period: "2027Q1", today: "2027-04-01")
         #expect(k.plannedProjects == 0)
