@@ -116,7 +116,7 @@ public struct WorkCalendar: Sendable {
     /// the furthest the policy reaches from today.
     public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
         var years: Set<Int> = [today.year]
-        for issue in records.issues where issue.isOpen && issue.raised <= today { years.insert(issue.due.year) }
+        for issue in records.issues where issue.isOpen(on: today) { years.insert(issue.due.year) }
         var earliest = today
         for p in records.projects { if let a = p.accepted, a < earliest { earliest = a } }
         for issue in records.issues where (issue.source == .customer || issue.source == .complaint) && issue.raised < earliest {

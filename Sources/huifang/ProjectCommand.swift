@@ -156,7 +156,7 @@ extension ProjectCommand {
                 }
                 s += indent(t.render())
             }
-            let open = issues.filter { $0.status != .closed }
+            let open = issues.filter(\.isUnclosed)
             s += "\n未结事项 Open items (\(open.count))\n"
             if open.isEmpty {
                 s += "  none\n"
