@@ -501,8 +501,12 @@ import Testing
         #expect(east.meanOverall == 4.25)
     }
 
-    @Test func byDepartmentFollowsHuifangYamlAndAddsUp() {
-        let rows = KPIEngine.byDepartment(Self.records, schedule: Self.schedule, period: Self.q3, today: Self.day("2026-11-01"))
+    /// The summary report's department rows: departmentsWithProjects, computed in one pass.
+    @Test func departmentRowsFollowHuifangYamlAndAddUp() {
+        let departments = KPIEngine.departmentsWithProjects(Self.records)
+        let kpis = KPIEngine.compute(Self.records, schedule: Self.schedule, scopes: departments.map { KPIEngine.Scope(Self.q3, projects: $0.projects) },
+                                     today: Self.day("2026-11-01"))
+        let rows = zip(departments, kpis).map { (department: $0.department, kpis: $1) }
         #expect(rows.map(\.department.id) == ["west", "east"], "config order; pmo and tech own no project")
         let west = rows[0].kpis
         // p3 visited, p4 not: 1/2; v5 to p5 unplanned; i3 i4 i5 i8 raised, i3 resolved.
