@@ -62,7 +62,7 @@ public enum Agenda {
                                    daysOverdue: item.due.days(until: today), responsible: p.owner, department: p.department,
                                    title: title, key: item.key))
         }
-        for i in r.issues where i.isOpen && i.raised <= today && (until.map { i.due <= $0 } ?? true) {
+        for i in r.issues where i.isOpen(on: today) && (until.map { i.due <= $0 } ?? true) {
             out.append(AgendaEntry(subject: .issue(i.id, i.severity), project: i.project, due: i.due,
                                    daysOverdue: i.due.days(until: today), responsible: i.owner, department: i.department,
                                    title: i.title, key: "issue-\(i.id)", follower: i.source == .complaint ? cs : nil))

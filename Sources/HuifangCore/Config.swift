@@ -68,7 +68,7 @@ public struct Config: Sendable {
     public static let currentVersion = 1
 }
 
-/// The timing rules of the policy (SPEC §2 `policy:`), with the documented defaults.
+/// The timing rules of the policy (docs/RECORDS.md, `policy:`), with the documented defaults.
 public struct Policy: Sendable {
     public var firstVisitWithin = Duration(1, .months)
     public var periodicEvery: [Tier: Duration] = [.key: Duration(1, .months), .standard: Duration(3, .months), .basic: Duration(6, .months)]

@@ -1,5 +1,6 @@
 /// The customer's confirmation of a resolution has a deadline too (`policy.confirm_within`,
-/// SPEC §2): a resolved issue awaits it from its resolution until the customer confirms.
+/// docs/RULES.md, the lifecycle): a resolved issue awaits it from its resolution until the
+/// customer confirms.
 extension Issue {
     /// The day the customer's confirmation of the current resolution is due (the
     /// `policy.confirmWithin`-th working day after `resolved.date`), while the issue awaits it

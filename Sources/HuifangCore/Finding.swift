@@ -24,9 +24,6 @@ public struct Finding: Sendable, Hashable, Comparable {
         self.init(severity, path: location.path, line: location.line, column: location.column, message: message, hint: hint)
     }
 
-    /// `path:line:col: error: message`, the form compilers and editors understand.
-    public var headline: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
-
     public static func < (a: Finding, b: Finding) -> Bool {
         (a.path, a.line, a.column, a.message) < (b.path, b.line, b.column, b.message)
     }

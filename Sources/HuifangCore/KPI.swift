@@ -1,19 +1,10 @@
-/// Helpers around the KPI engine (`KPIEngine`, SPEC §4) that reports share.
+/// Helpers around the KPI engine (`KPIEngine`, docs/KPIS.md) that reports share.
 extension KPIEngine {
-    /// The KPIs of every department that owns at least one project, in the order of
-    /// huifang.yaml, so that department rows read the same in every report and add up to the
-    /// company total (each project belongs to exactly one department). Departments without
-    /// projects (project management, technical, customer service as a rule) are left out:
-    /// every rate of theirs would be "n/a".
-    public static func byDepartment(
-        _ r: Records, schedule: Schedule, period: Period, today: Day
-    ) -> [(department: Department, kpis: PeriodKPIs)] {
-        let scoped = departmentsWithProjects(r)
-        let kpis = compute(r, schedule: schedule, scopes: scoped.map { Scope(period, projects: $0.projects) }, today: today)
-        return zip(scoped, kpis).map { ($0.department, $1) }
-    }
-
-    /// The departments of huifang.yaml that have projects, in its order, with their projects.
+    /// The departments of huifang.yaml that have projects, in its order, with their projects:
+    /// the department rows of the reports, so that they read the same in every report and add
+    /// up to the company total (each project belongs to exactly one department). Departments
+    /// without projects (project management, technical, customer service as a rule) are left
+    /// out: every rate of theirs would be "n/a".
     public static func departmentsWithProjects(_ r: Records) -> [(department: Department, projects: Set<ProjectID>)] {
         r.config.departments.compactMap { d in
             let ids = projects(of: d.id, in: r)
@@ -24,7 +15,7 @@ extension KPIEngine {
 
 extension Issue {
     /// Whether the issue stood resolved on day `t`, as the resolution rate and the overdue
-    /// count of SPEC §4 need it.
+    /// count of docs/KPIS.md need it.
     ///
     /// `resolved:` alone does not say so: `issue reopen` and `issue confirm --unsatisfied` set
     /// `status: open` again and move the rejected resolution into the `reopened` history line.

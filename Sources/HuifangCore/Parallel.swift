@@ -7,11 +7,13 @@ import Dispatch
 /// Work spread over the machine's cores, with results in a fixed order (the same output on
 /// one thread or many).
 public enum Parallel {
-    /// The cores to use: `HUIFANG_THREADS` when set (tests compare 1 and many), else all.
-    public static let defaultThreads: Int = {
-        if let s = getenv("HUIFANG_THREADS"), let n = Int(String(cString: s)), n > 0 { return n }
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    }()
+    /// The machine's cores.
+    public static let machineThreads: Int = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+
+    /// The cores to use: all of the machine's, unless the program sets another number at
+    /// start-up, before any work starts (the command reads `HUIFANG_THREADS`, so that tests
+    /// compare 1 and many; the core itself never reads the environment).
+    nonisolated(unsafe) public static var defaultThreads: Int = machineThreads
 
     /// `body(i)` for every i in `0..<count`, computed on `threads` threads in chunks (several
     /// per thread, so that a slow chunk does not hold the others up), returned in index order.

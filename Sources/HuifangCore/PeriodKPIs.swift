@@ -1,4 +1,4 @@
-/// The KPIs of policy §十 for one period (SPEC §4), for the whole company or a set of
+/// The KPIs of policy §十 for one period (docs/KPIS.md), for the whole company or a set of
 /// projects. Rates are fractions in [0, 1]; nil means "n/a" (an empty denominator), never 0.
 public struct PeriodKPIs: Sendable {
     public var period: Period
@@ -225,9 +225,10 @@ public enum KPIEngine {
         {
             k.overdueVisits += 1
         }
+        // Overdue issues (Issue.isOverdue); the ordinals skip most issues before the rule is asked.
         for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day && included(issuesBuffer[n].project) {
-            if !Issue.isResolved(on: t, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                 history: issuesBuffer[n].history) { k.overdueIssues += 1 }
+            if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
+                               status: issuesBuffer[n].status, history: issuesBuffer[n].history) { k.overdueIssues += 1 }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
         for n in issuesBuffer.indices where facts.confirmationDue[n] < day && included(issuesBuffer[n].project) {
@@ -282,7 +283,7 @@ public enum KPIEngine {
 
     static func mean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 
-    /// A fraction rounded to 4 decimals, as JSON reports print rates (SPEC §4).
+    /// A fraction rounded to 4 decimals, as JSON reports print rates (docs/KPIS.md).
     public static func round4(_ d: Double?) -> Double? { d.map { ($0 * 10_000).rounded() / 10_000 } }
 
     /// NPS and means rounded to 1 decimal.

@@ -1,5 +1,5 @@
-/// Severity routing of customer problems (policy §八, SPEC §3): who handles an issue, who is
-/// told at once, the deadline in working days, and what closing needs.
+/// Severity routing of customer problems (policy §八; docs/RULES.md, routing by severity): who
+/// handles an issue, who is told at once, the deadline in working days, and what closing needs.
 public struct Route: Sendable, Hashable {
     public var severity: Severity
     /// Who handles it, in words.

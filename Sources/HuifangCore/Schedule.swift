@@ -1,4 +1,4 @@
-/// Why a visit is due (SPEC §3).
+/// Why a visit is due (docs/RULES.md, the visit schedule).
 public enum DueKind: String, Sendable, CaseIterable, Comparable {
     case first, periodic, special
     case customerRequest = "customer_request"
@@ -50,15 +50,15 @@ public struct ScheduleItem: Sendable, Hashable {
     /// Satisfied by a visit dated on or before `t`.
     public func isSatisfied(on t: Day) -> Bool { satisfiedOn.map { $0 <= t } ?? false }
 
-    /// Overdue on day `t`: past due and not satisfied on or before `t` (SPEC §3).
+    /// Overdue on day `t`: past due and not satisfied on or before `t` (docs/RULES.md).
     public func isOverdue(on t: Day) -> Bool { exists(on: t) && t > due && !isSatisfied(on: t) }
 
     /// A stable identity for calendars and plans: kind, project and what triggered it.
     public var key: String { "\(kind.rawValue)-\(project)\(basis.map { "-" + $0 } ?? "")" }
 }
 
-/// The visit schedule of a repository (SPEC §3), computed from the whole history so that it
-/// can be read as it stood on any past day.
+/// The visit schedule of a repository (docs/RULES.md, the schedule), computed from the whole
+/// history so that it can be read as it stood on any past day.
 public struct Schedule: Sendable {
     /// Sorted by due date.
     public private(set) var items: [ScheduleItem]
@@ -224,7 +224,7 @@ public struct Schedule: Sendable {
     /// Items overdue on day `t`.
     public func overdue(on t: Day) -> [ScheduleItem] { items.filter { $0.isOverdue(on: t) } }
 
-    /// Items whose due date falls in `period` (also those satisfied early), as SPEC §4 counts them.
+    /// Items whose due date falls in `period` (also those satisfied early), as docs/KPIS.md counts them.
     public func due(in period: Period) -> [ScheduleItem] { items.filter { period.contains($0.due) } }
 
     /// The schedule extended through `end` by assuming that every open periodic or first

@@ -60,7 +60,7 @@ public struct Visit: Sendable {
         self.issuesAt = issuesAt
     }
 
-    /// The visit's overall score (SPEC §4): `overall`, else the mean of its scores, else nil.
+    /// The visit's overall score (docs/KPIS.md): `overall`, else the mean of its scores, else nil.
     public var overallScore: Double? {
         if let overall { return Double(overall) }
         guard !scores.isEmpty else { return nil }

@@ -1,4 +1,4 @@
-/// What a new visit is for: the kind of the open schedule item it satisfies (SPEC §3 read
+/// What a new visit is for: the kind of the open schedule item it satisfies (docs/RULES.md, the schedule; read
 /// backwards), chosen when `visit log` is given no `--kind`.
 public struct VisitPurpose: Sendable, Hashable {
     /// The kind the visit is recorded as.

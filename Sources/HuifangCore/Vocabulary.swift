@@ -1,4 +1,4 @@
-// The closed vocabularies of the records (SPEC §2). Raw values are what the YAML says;
+// The closed vocabularies of the records (docs/RECORDS.md). Raw values are what the YAML says;
 // parsing at the boundary rejects anything else with the allowed values in the message.
 
 /// Project tier: decides how often periodic visits are due.

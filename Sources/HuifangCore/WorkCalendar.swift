@@ -7,7 +7,7 @@
 /// Working days: weekends, public holidays and make-up working days (调休).
 ///
 /// A date is a working day when it is listed under `workdays`, or when it is not a weekend
-/// day and not listed under `holidays` (SPEC §3). A year is *covered* when a calendar file has
+/// day and not listed under `holidays` (docs/RULES.md). A year is *covered* when a calendar file has
 /// at least one holiday or make-up day in it, or lists it under `years:`. Years that no
 /// calendar file covers fall back to the weekday rule, and are never silent: every
 /// working-day computation that reaches one notes the year in `reachedUncoveredYears`, which
@@ -116,7 +116,7 @@ public struct WorkCalendar: Sendable {
     /// the furthest the policy reaches from today.
     public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
         var years: Set<Int> = [today.year]
-        for issue in records.issues where issue.isOpen && issue.raised <= today { years.insert(issue.due.year) }
+        for issue in records.issues where issue.isOpen(on: today) { years.insert(issue.due.year) }
         var earliest = today
         for p in records.projects { if let a = p.accepted, a < earliest { earliest = a } }
         for issue in records.issues where (issue.source == .customer || issue.source == .complaint) && issue.raised < earliest {

@@ -81,10 +81,6 @@ struct RecordDecoder {
         reader.parsed(map, key, required: required, expected: Day.expectedForm, Day.init)
     }
 
-    func dayValue(_ node: YAMLNode, _ what: String) -> Day? {
-        reader.parsedValue(node, what, expected: Day.expectedForm, Day.init)
-    }
-
     func duration(_ map: YAMLNode, _ key: String) -> Duration? {
         reader.parsed(map, key, expected: Duration.expectedForm, Duration.init)
     }

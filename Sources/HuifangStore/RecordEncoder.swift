@@ -1,7 +1,7 @@
 import HuifangCore
 import HuifangYAML
 
-/// Turns new records into YAML in the documented key order (SPEC §2). Optional keys are
+/// Turns new records into YAML in the documented key order (docs/RECORDS.md). Optional keys are
 /// written only when they have a value.
 public enum RecordEncoder {
     public static func project(_ p: Project) -> String {

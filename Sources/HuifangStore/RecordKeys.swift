@@ -1,4 +1,4 @@
-/// The documented key order of each record (SPEC §2): new records are written in it and
+/// The documented key order of each record (docs/RECORDS.md): new records are written in it and
 /// keys added to an existing record are inserted where it puts them.
 public enum RecordKeys {
     public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history"]

@@ -11,20 +11,10 @@ public enum RecordText {
         }.map { ($0.0.flatMap { if case .visit(let v) = $0 { return v } else { return nil } }, $0.1) } ?? (nil, [])
     }
 
-    public static func issue(_ text: String, project: ProjectID, config: Config) -> (Issue?, [Finding]) {
-        decode(text, config: config) { node in .issue(project: project, file: "\(node?["id"]?.scalar ?? "").yaml") }
-            .map { ($0.0.flatMap { if case .issue(let i) = $0 { return i } else { return nil } }, $0.1) } ?? (nil, [])
-    }
-
     /// A project as edited: its id must name the folder it is in.
     public static func project(_ text: String, folder: String, config: Config) -> (Project?, [Finding]) {
         decode(text, config: config) { _ in .project(folder: folder) }
             .map { ($0.0.flatMap { if case .project(let p) = $0 { return p } else { return nil } }, $0.1) } ?? (nil, [])
-    }
-
-    public static func improvement(_ text: String, config: Config) -> (Improvement?, [Finding]) {
-        decode(text, config: config) { node in .improvement(file: "\(node?["id"]?.scalar ?? "").yaml") }
-            .map { ($0.0.flatMap { if case .improvement(let m) = $0 { return m } else { return nil } }, $0.1) } ?? (nil, [])
     }
 
     static func decode(_ text: String, config: Config, job: (YAMLNode?) -> RepositoryLoader.Job) -> (RepositoryLoader.Decoded?, [Finding])? {

@@ -32,6 +32,4 @@ public struct Repository: Sendable {
 
     /// The absolute path of a repository-relative path.
     public func path(_ relative: String) -> String { root + "/" + relative }
-
-    public func projectFolder(_ id: String) -> String { "projects/\(id)" }
 }

@@ -40,13 +40,6 @@ extension Repository {
                 hint: "nothing was written; replace the link with a folder inside the repository (see 'huifang check')")
         }
     }
-
-    /// Writes a record file (`relative` to the root) atomically, after checking that its
-    /// folder lies inside the repository. Every command writes records through here.
-    public func writeRecord(_ bytes: [UInt8], to relative: String) throws(StoreError) {
-        try requireInside(relative)
-        do { try FileSystem.writeAtomically(bytes, to: path(relative)) } catch { throw StoreError.io(error) }
-    }
 }
 
 extension FileSystem {

@@ -2,7 +2,7 @@ import HuifangYAML
 
 /// `huifang init`: a new repository with the documented defaults and the official calendar.
 public enum RepositoryInitializer {
-    /// What `init` writes to huifang.yaml: SPEC §2's defaults, with comments for people.
+    /// What `init` writes to huifang.yaml: docs/RECORDS.md's defaults, with comments for people.
     /// Without an organisation name, `organization: ""` with a comment saying what to put there
     /// (never a sample company's name: it would appear on the reports).
     public static func defaultConfig(organization: String) -> String {

@@ -1,4 +1,4 @@
-/// Failures that stop a command, with the exit code of SPEC §5 and what to do about them.
+/// Failures that stop a command, with the exit code of README.md ("Exit codes") and what to do about them.
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     case noRepository(start: String)
     /// A folder given on the command line (-C DIR, the folder of -o FILE) that is missing or
@@ -9,9 +9,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// A record changed on disk between being read for an update and the update's rename.
     case changed(path: String)
     case badConfig(findings: Int)
-    case notFound(what: String, id: String, hint: String)
     case ambiguous(what: String, prefix: String, matches: [String])
-    case exists(path: String)
     case io(FileError)
     case invalid(String, hint: String?)
 
@@ -22,7 +20,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .changed: return 75
         case .io(let e): return e.isPermissionDenied ? 77 : 74
         case .badConfig, .invalid: return 65
-        case .notFound, .ambiguous, .alreadyRepository, .exists: return 64
+        case .ambiguous, .alreadyRepository: return 64
         }
     }
 
@@ -40,12 +38,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(path) changed while updating, run again"
         case .badConfig(let n):
             return "huifang.yaml has \(n) problem\(n == 1 ? "" : "s")"
-        case .notFound(let what, let id, _):
-            return "no \(what) '\(id)'"
         case .ambiguous(let what, let prefix, let matches):
             return "'\(prefix)' matches \(matches.count) \(what)s: \(matches.prefix(8).joined(separator: ", "))"
-        case .exists(let path):
-            return "\(path) already exists"
         case .io(let e):
             return e.description
         case .invalid(let message, _):
@@ -61,9 +55,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: return "wait for the other command to finish and try again (HUIFANG_LOCK_TIMEOUT sets the wait in seconds)"
         case .changed: return "nothing was written; the file keeps what was saved into it meanwhile"
         case .badConfig: return "run 'huifang check' to see them, then fix huifang.yaml"
-        case .notFound(_, _, let hint): return hint
         case .ambiguous: return "type more characters of the id"
-        case .exists: return "nothing was changed"
         case .io(let e): return e.isPermissionDenied ? "check the permissions of \(e.path) and of its folders (ls -ld)" : nil
         case .invalid(_, let hint): return hint
         }

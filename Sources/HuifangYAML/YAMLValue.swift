@@ -23,7 +23,6 @@ public indirect enum YAMLValue: Sendable, Equatable {
     public static func bool(_ b: Bool) -> YAMLValue { .plain(b ? "true" : "false") }
     public static func flowMap(_ pairs: [(String, YAMLValue)]) -> YAMLValue { .mapping(pairs, flow: true) }
     public static func blockMap(_ pairs: [(String, YAMLValue)]) -> YAMLValue { .mapping(pairs, flow: false) }
-    public static func flowList(_ items: [YAMLValue]) -> YAMLValue { .sequence(items, flow: true) }
     public static func blockList(_ items: [YAMLValue]) -> YAMLValue { .sequence(items, flow: false) }
     public static func strings(_ items: [String]) -> YAMLValue { .sequence(items.map { .string($0) }, flow: true) }
 }

@@ -22,14 +22,6 @@ public enum YAMLWriter {
         }
     }
 
-    static func isBlockCollection(_ value: YAMLValue) -> Bool {
-        switch value {
-        case .mapping(let p, let flow): return !flow && !p.isEmpty
-        case .sequence(let i, let flow): return !flow && !i.isEmpty
-        default: return false
-        }
-    }
-
     static func writeBlockMapping(_ pairs: [(String, YAMLValue)], indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         for (key, value) in pairs {

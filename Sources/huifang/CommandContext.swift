@@ -66,16 +66,6 @@ struct CommandContext {
     }
 }
 
-/// Writes a command's output file (`-o FILE`, relative to the working folder), atomically.
-func writeOutput(_ text: String, to output: String) throws {
-    let path = output.hasPrefix("/") ? output : FileSystem.currentDirectory() + "/" + output
-    do {
-        try FileSystem.writeAtomically(Array(text.utf8), to: path)
-    } catch {
-        throw CommandFailure(StoreError.io(error))
-    }
-}
-
 extension Records {
     func requireProject(_ text: String) throws -> Project {
         switch project(matching: text) {

@@ -1,6 +1,6 @@
 import HuifangStore
 
-/// A command that cannot go on: the message, what to do, and the exit code of SPEC §5
+/// A command that cannot go on: the message, what to do, and the exit code of README.md
 /// (64 usage, 65 bad data, 66 no repository, 75 locked).
 struct CommandFailure: Error {
     var message: String

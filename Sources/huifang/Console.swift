@@ -86,8 +86,6 @@ enum Console {
         return failure
     }
 
-    static var isTerminal: Bool { isatty(1) == 1 }
-
     /// `path:line:col: error: message` and an indented hint, as compilers print them.
     /// Coloured when standard output is a colour terminal (`colour` says otherwise for stderr).
     static func format(_ f: Finding) -> String { format(f, colour: Terminal.color) }

@@ -27,10 +27,7 @@ struct DueCommand: ParsableCommand {
         let ctx = try CommandContext(global)
         let r = try ctx.load().records
         let only = try project.map { try r.requireProject($0).id }
-        if let department, r.config.department(department) == nil {
-            throw CommandFailure.usage("unknown department '\(department)'",
-                                       hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
-        }
+        if let department { _ = try r.config.requireDepartment(department) }
         let schedule = Schedule(r)
         let until = overdue ? ctx.today.adding(days: -1) : r.calendar.adding(within, to: ctx.today)
         let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until).filter {

@@ -56,6 +56,7 @@ struct Huifang: ParsableCommand {
     static func main() {
         Console.guardStandardDescriptors()
         TestHooks.install()
+        EnvironmentSettings.apply()
         var code: Int32 = 0
         do {
             var command = try parseAsRoot()

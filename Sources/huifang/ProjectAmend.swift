@@ -45,10 +45,7 @@ extension ProjectCommand {
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
             let p = try r.requireProject(id)
-            if let department, r.config.department(department) == nil {
-                throw CommandFailure.usage("unknown department '\(department)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
-            }
+            if let department { _ = try r.config.requireDepartment(department) }
             if let accepted, accepted > ctx.today {
                 throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
             }

@@ -58,10 +58,7 @@ extension ProjectCommand {
                 throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
             }
             let departmentID = department.trimmed
-            guard config.department(departmentID) != nil else {
-                throw CommandFailure.usage("unknown department '\(departmentID)'",
-                                           hint: "known: \(config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
-            }
+            _ = try config.requireDepartment(departmentID)
             if let accepted, accepted > ctx.today {
                 throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
                                            hint: "add --accepted once the project is accepted, or set --as-of")
@@ -142,7 +139,7 @@ extension ProjectCommand {
                 }
                 s += indent(t.render())
             }
-            let open = issues.filter { $0.status != .closed }
+            let open = issues.filter(\.isUnclosed)
             s += "\n未结事项 Open items (\(open.count))\n"
             if open.isEmpty {
                 s += "  none\n"

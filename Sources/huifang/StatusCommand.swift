@@ -25,7 +25,7 @@ struct StatusCommand: ParsableCommand {
         let today = ctx.today
         let schedule = Schedule(r)
         let org = TerminalText.clean(r.config.organization.isEmpty ? ctx.repository.root : r.config.organization)
-        let open = r.issues.filter { $0.isOpen && $0.raised <= today }
+        let open = r.issues.filter { $0.isOpen(on: today) }
         let visitsSoFar = r.visits.filter { $0.date <= today }.count
         var s = ""
         // A year of open work without calendar data heads the status (and is not said again on stderr).

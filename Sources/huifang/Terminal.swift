@@ -24,7 +24,6 @@ enum Terminal {
     static func paint(_ s: String, _ code: String, _ on: Bool = color) -> String { on ? "\u{1B}[\(code)m" + s + "\u{1B}[0m" : s }
     static func red(_ s: String) -> String { paint(s, "31") }
     static func yellow(_ s: String) -> String { paint(s, "33") }
-    static func green(_ s: String) -> String { paint(s, "32") }
     static func bold(_ s: String) -> String { paint(s, "1") }
 
     /// Prints `text` through `$PAGER` (else `less -FRX`) when standard output is a terminal

@@ -2,7 +2,7 @@ import Testing
 
 @testable import HuifangCore
 
-/// The schedule rules of SPEC §3 with hand-worked dates.
+/// The schedule rules of docs/RULES.md with hand-worked dates.
 @Suite struct ScheduleTests {
     static func day(_ s: String) -> Day { Day(s)! }
 

@@ -97,3 +97,8 @@ import Testing
         #expect(RepositoryLoader.load(repo).cachedFiles == 3)
     }
 }
+
+extension Finding {
+    /// `path:line:col: severity: message`, to compare findings in one line each.
+    fileprivate var headline: String { "\(path):\(line):\(column): \(severity.rawValue): \(message)" }
+}

@@ -194,7 +194,7 @@ import Testing
         let outside = TempFolder()
         defer { outside.remove() }
         #expect(repo.outsideFolder(of: "projects/acme-erp/visits/2026-03-01-v-00000001.yaml") == nil, "a folder not made yet, inside")
-        try repo.writeRecord(Array(Self.visit.utf8), to: "projects/acme-erp/visits/2026-03-01-v-00000001.yaml")
+        try RecordUpdate.write([("projects/acme-erp/visits/2026-03-01-v-00000001.yaml", Array(Self.visit.utf8))], in: repo)
         #expect(t.read("projects/acme-erp/visits/2026-03-01-v-00000001.yaml") == Self.visit)
         // visits/ linked out; then projects/ linked out (a project folder not made yet).
         try FileManager.default.removeItem(atPath: t.path + "/projects/acme-erp/visits")
@@ -211,7 +211,7 @@ import Testing
         for (relative, leadsTo) in cases {
             #expect(repo.outsideFolder(of: relative) == leadsTo, "\(relative)")
             do {
-                try repo.writeRecord(Array("x: 1\n".utf8), to: relative)
+                try RecordUpdate.write([(relative, Array("x: 1\n".utf8))], in: repo)
                 Issue.record("\(relative) was written through a link out of the repository")
             } catch {
                 #expect(error.exitCode == 65)

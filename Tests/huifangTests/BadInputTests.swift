@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Bad input on the command line: a clear message, the SPEC exit code, nothing written.
+/// Bad input on the command line: a clear message, the documented exit code, nothing written.
 @Suite struct BadInputTests {
     static let cases: [(args: [String], code: Int32, message: String)] = [
         (["visit", "log", "nope", "--method", "phone", "--summary", "x"], 64, "no project 'nope'"),
@@ -20,6 +20,9 @@ import Testing
         (["project", "add", "new-one", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "gold"], 64, "gold"),
         (["project", "add", "acme-erp", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"], 64, "already exists"),
         (["project", "show", "zzz"], 64, "no project 'zzz'"),
+        (["project", "edit", "acme-erp", "--department", "west"], 64, "unknown department 'west'"),
+        (["due", "--department", "west"], 64, "unknown department 'west'"),
+        (["due", "--department", "west"], 64, "known: pmo, east, tech, cs (huifang.yaml)"),
         (["visit", "list", "--period", "2026Q5"], 64, "not a period"),
     ]
 

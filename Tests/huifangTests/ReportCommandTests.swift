@@ -29,31 +29,25 @@ import Testing
         return r
     }
 
-    @Test(arguments: ["md", "html", "json", "csv"], ["zh", "en"])
-    func summary(format: String, lang: String) throws {
-        let r = try Self.repository()
-        defer { r.cleanup() }
-        let result = r.run(["report", "summary", "--period", "2026Q3", "--format", format, "--lang", lang])
-        #expect(result.code == 0, "\(result.stderr)")
-        r.expectGolden(result.stdout, "report-summary-\(lang).\(format)")
-    }
+    /// Each report with the arguments that choose its subject and period.
+    static let reports: [(name: String, args: [String])] = [
+        ("summary", ["report", "summary", "--period", "2026Q3"]),
+        ("department", ["report", "department", "east", "--period", "2026Q3"]),
+        ("project", ["report", "project", "acme-erp", "--period", "2026"]),
+    ]
 
-    @Test(arguments: ["md", "html", "json", "csv"], ["zh", "en"])
-    func department(format: String, lang: String) throws {
-        let r = try Self.repository()
-        defer { r.cleanup() }
-        let result = r.run(["report", "department", "east", "--period", "2026Q3", "--format", format, "--lang", lang])
-        #expect(result.code == 0, "\(result.stderr)")
-        r.expectGolden(result.stdout, "report-department-\(lang).\(format)")
-    }
+    /// Every format in both languages.
+    static let variants: [(format: String, lang: String)] = ["md", "html", "json", "csv"].flatMap { f in ["zh", "en"].map { (f, $0) } }
 
-    @Test(arguments: ["md", "html", "json", "csv"], ["zh", "en"])
-    func project(format: String, lang: String) throws {
+    @Test(arguments: reports.indices, variants.indices)
+    func report(_ report: Int, _ variant: Int) throws {
+        let (name, args) = Self.reports[report]
+        let (format, lang) = Self.variants[variant]
         let r = try Self.repository()
         defer { r.cleanup() }
-        let result = r.run(["report", "project", "acme-erp", "--period", "2026", "--format", format, "--lang", lang])
-        #expect(result.code == 0, "\(result.stderr)")
-        r.expectGolden(result.stdout, "report-project-\(lang).\(format)")
+        let result = r.run(args + ["--format", format, "--lang", lang])
+        #expect(result.code == 0, "\(name) \(format) \(lang): \(result.stderr)")
+        r.expectGolden(result.stdout, "report-\(name)-\(lang).\(format)")
     }
 
     @Test func recordTextCannotAttackTheReader() throws {

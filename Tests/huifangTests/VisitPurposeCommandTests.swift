@@ -59,7 +59,7 @@ import Testing
                          "--event", "2026-11-02-upgrade-erp-2feb6e"])
         #expect(log.code == 0, "\(log.stderr)")
         #expect(log.stderr == "warning: logged as periodic as given, but naming event 2026-11-02-upgrade-erp-2feb6e makes it the special visit after that event\n")
-        #expect(log.stdout.contains("clears: special visit after event 2026-11-02-upgrade-erp-2feb6e"), "naming the event clears it (SPEC §3)")
+        #expect(log.stdout.contains("clears: special visit after event 2026-11-02-upgrade-erp-2feb6e"), "naming the event clears it (docs/RULES.md)")
     }
 
     @Test func aCustomerIssueMakesTheNextVisitACustomerRequest() throws {

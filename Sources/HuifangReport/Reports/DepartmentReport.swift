@@ -13,7 +13,7 @@ public enum DepartmentReport {
         let t = k.countedOn
         let overdueVisits = c.schedule.items.filter { ids.contains($0.project) && $0.isOverdue(on: t) }
         let overdueIssues = r.issues.filter { i in
-            ids.contains(i.project) && i.raised <= t && i.due < t && !i.isResolved(on: t)
+            ids.contains(i.project) && i.isOverdue(on: t)
         }.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         let visitors = VisitorCount.of(r, period: c.period, projects: ids)
         let perProject = projects.map { ($0, c.kpis([$0.id])) }

@@ -8,7 +8,7 @@ public enum ProjectReport {
         let L = c.labels
         let k = c.kpis([p.id])
         let visits = r.visits(of: p.id).filter { c.period.contains($0.date) }
-        let issues = r.issues(of: p.id).filter { c.period.contains($0.raised) || ($0.status != .closed && $0.raised <= c.period.end) }
+        let issues = r.issues(of: p.id).filter { c.period.contains($0.raised) || ($0.isUnclosed && $0.raised <= c.period.end) }
             .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
         let t = k.countedOn
         let openVisits = c.schedule.items.filter { $0.project == p.id && $0.exists(on: t) && !$0.isSatisfied(on: t) }

@@ -1,6 +1,6 @@
 import HuifangCore
 
-/// A KPI of the reports (SPEC §4), in the one list that gives their order everywhere (tables,
+/// A KPI of the reports (docs/KPIS.md), in the one list that gives their order everywhere (tables,
 /// JSON, CSV): its key (the JSON and CSV name, and the label's key), its value, and how it is
 /// printed: a rate is a fraction (a percentage for people), NPS is in points.
 public struct ReportKPI: Sendable {
@@ -54,7 +54,7 @@ public struct ReportCount: Sendable {
     public func label(_ L: Labels) -> String { L.report(key) }
 }
 
-/// JSON shapes of the reports (SPEC §4): rates as fractions rounded to 4 decimals, NPS in
+/// JSON shapes of the reports (docs/KPIS.md): rates as fractions rounded to 4 decimals, NPS in
 /// points rounded to 1, null for "n/a".
 public enum ReportJSON {
     public static func kpis(_ k: PeriodKPIs) -> JSONValue {

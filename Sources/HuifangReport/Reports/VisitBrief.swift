@@ -65,7 +65,7 @@ public enum VisitBrief {
             }
         }
 
-        let open = r.issues(of: p.id).filter { $0.status != .closed }.sorted { $0.due < $1.due }
+        let open = r.issues(of: p.id).filter(\.isUnclosed).sorted { $0.due < $1.due }
         doc.blocks.append(.heading(L["open issues"]))
         if open.isEmpty {
             doc.blocks.append(.paragraph(L["no open issues"]))

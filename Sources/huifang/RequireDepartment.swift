@@ -1,0 +1,12 @@
+import HuifangCore
+
+extension Config {
+    /// The department `id` names, or a usage error that lists the departments of huifang.yaml.
+    func requireDepartment(_ id: String) throws -> Department {
+        guard let d = department(id) else {
+            throw CommandFailure.usage("unknown department '\(id)'",
+                                       hint: "known: \(departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
+        }
+        return d
+    }
+}
