@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 extension ProjectCommand {
     struct Edit: ParsableCommand {
@@ -63,21 +62,10 @@ extension ProjectCommand {
                                                    reason: reason?.trimmed))
             }
             let path = p.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                if let name { try e.set("name", to: .string(name.trimmed), order: RecordKeys.project) }
-                if let customer { try e.set("name", to: .string(customer.trimmed), in: ["customer"], order: RecordKeys.customer) }
-                if !contacts.isEmpty {
-                    try e.set("contacts", to: .sequence(contacts.map(RecordEncoder.contact), flow: false), in: ["customer"],
-                              order: RecordKeys.customer)
-                }
-                if let department { try e.set("department", to: .string(department), order: RecordKeys.project) }
-                if let newOwner { try e.set("owner", to: .string(newOwner), order: RecordKeys.project) }
-                if let tier { try e.set("tier", to: .plain(tier.rawValue), order: RecordKeys.project) }
-                if let accepted { try e.set("accepted", to: .plain(accepted.description), order: RecordKeys.project) }
-                if !tag.isEmpty { try e.set("tags", to: .strings(tag.map(\.trimmed)), order: RecordKeys.project) }
-                for entry in changes { try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project) }
-            }
+            var change = ProjectAmendment()
+            (change.name, change.customer, change.contacts, change.department) = (name?.trimmed, customer?.trimmed, contacts, department)
+            (change.owner, change.tier, change.accepted, change.tags, change.history) = (newOwner, tier, accepted, tag.map(\.trimmed), changes)
+            let bytes = try RecordUpdate.project(p, change, in: ctx.repository, config: r.config)
             if bytes == (try? FileSystem.read(ctx.repository.path(path))) {
                 Console.out("Nothing changed in \(p.id): the values given are already there\n")
                 return
@@ -104,11 +92,9 @@ extension ProjectCommand {
             if edited.owner != p.owner, !edited.history.contains(where: { $0.action == "owner_changed" && $0.to == edited.owner && $0.at == ctx.today }) {
                 let entry = ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: recorder(by, fallback: edited.owner), from: p.owner,
                                                 to: edited.owner, reason: reason?.trimmed)
-                do {
-                    var e = try YAMLEditor(bytes: bytes)
-                    try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
-                    bytes = e.bytes
-                } catch {
+                switch RecordUpdate.appendingHistory(entry, to: bytes) {
+                case .success(let appended): bytes = appended
+                case .failure(let error):
                     throw CommandFailure.data("cannot record the owner change in \(p.location.path): \(error.message); nothing was written",
                                               hint: "add it to 'history:' by hand, or use 'huifang project edit \(p.id) --owner'")
                 }
@@ -151,11 +137,7 @@ extension ProjectCommand {
             let retirement = Retirement(date: on, reason: reason.trimmed)
             let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
             let path = p.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("retired", to: RecordEncoder.retirement(retirement), order: RecordKeys.project)
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
-            }
+            let bytes = try RecordUpdate.retire(p, retirement, recorded: entry, in: ctx.repository, config: r.config)
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Retired \(p.id) on \(on): no visits are due after that day\n  \(path)\n")
         }
