@@ -38,6 +38,12 @@ public struct ProjectAmendment: Sendable {
 }
 
 extension Repository {
+    /// `events/ID.yaml`: where the file of an event is made.
+    public func eventFile(_ id: String) -> String { "events/\(id).yaml" }
+
+    /// `plans/YEAR.yaml`: where a year's visit plan is written.
+    public func planFile(year: Int) -> String { "plans/\(year).yaml" }
+
     /// The file of `visit` once dated `date`, and its name (a new date renames the file).
     public func visitFile(_ visit: Visit, dated date: Day) -> (path: String, file: String) {
         let file = "\(date)-\(visit.id).yaml"

@@ -59,22 +59,22 @@ extension ImproveCommand {
                 throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
             }
             let (id, issues, path) = try ctx.update { r in
-            let departmentID = department.trimmed
-            guard r.config.department(departmentID) != nil else {
-                throw CommandFailure.usage("unknown department '\(departmentID)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
-            }
-            // Two prefixes of one issue, or one id given twice, name it once.
-            let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })
-            var ids = IDGenerator()
-            let taken = Set(r.improvements.map(\.id))
-            let id = ids.next(ImprovementID.self) { taken.contains($0) }
-            let path = ctx.repository.improvementFile(id)
-            let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
-                                due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
-            let text = RecordEncoder.improvement(m)
-            try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
-            return ([(path, Array(text.utf8))], (id, issues, path))
+                let departmentID = department.trimmed
+                guard r.config.department(departmentID) != nil else {
+                    throw CommandFailure.usage("unknown department '\(departmentID)'",
+                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                }
+                // Two prefixes of one issue, or one id given twice, name it once.
+                let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })
+                var ids = IDGenerator()
+                let taken = Set(r.improvements.map(\.id))
+                let id = ids.next(ImprovementID.self) { taken.contains($0) }
+                let path = ctx.repository.improvementFile(id)
+                let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
+                                    due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
+                let text = RecordEncoder.improvement(m)
+                try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
+                return ([(path, Array(text.utf8))], (id, issues, path))
             }
             Console.out("Added improvement \(id) (planned, due \(due)) addressing \(issues.map(\.rawValue).joined(separator: ", "))\n  \(path)\n")
         }

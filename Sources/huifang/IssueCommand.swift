@@ -108,37 +108,37 @@ extension IssueCommand {
             }
             guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
             let (r, p, v, route, issue, path) = try ctx.update { r in
-            let p = try r.requireProject(project)
-            let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
-            if let v, v.project != p.id {
-                throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
-            }
-            let src = source ?? (v == nil ? .customer : .visit)
-            if src == .visit && v == nil {
-                throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
-            }
-            let day = raised ?? v?.date ?? ctx.today
-            if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
-            if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
-            if let department = department?.trimmed, r.config.department(department) == nil {
-                throw CommandFailure.usage("unknown department '\(department)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
-            }
-            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
-                                      source: src)
-            var ids = IDGenerator()
-            let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
-            let id = ids.next(IssueID.self) { taken.contains($0) }
-            let who = recorder(by, fallback: v?.visitor ?? p.owner)
-            let path = ctx.repository.issueFile(project: p.id, issue: id)
-            let issue = Issue(
-                id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
-                severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
-                due: route.due, status: .open, history: [HistoryEntry(at: day, action: .opened, by: who)],
-                location: SourceLocation(path: path))
-            let text = RecordEncoder.issue(issue)
-            try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
-            return ([(path, Array(text.utf8))], (r, p, v, route, issue, path))
+                let p = try r.requireProject(project)
+                let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
+                if let v, v.project != p.id {
+                    throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
+                }
+                let src = source ?? (v == nil ? .customer : .visit)
+                if src == .visit && v == nil {
+                    throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
+                }
+                let day = raised ?? v?.date ?? ctx.today
+                if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
+                if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
+                if let department = department?.trimmed, r.config.department(department) == nil {
+                    throw CommandFailure.usage("unknown department '\(department)'",
+                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                }
+                let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
+                                          source: src)
+                var ids = IDGenerator()
+                let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
+                let id = ids.next(IssueID.self) { taken.contains($0) }
+                let who = recorder(by, fallback: v?.visitor ?? p.owner)
+                let path = ctx.repository.issueFile(project: p.id, issue: id)
+                let issue = Issue(
+                    id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
+                    severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
+                    due: route.due, status: .open, history: [HistoryEntry(at: day, action: .opened, by: who)],
+                    location: SourceLocation(path: path))
+                let text = RecordEncoder.issue(issue)
+                try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
+                return ([(path, Array(text.utf8))], (r, p, v, route, issue, path))
             }
             let (id, day) = (issue.id, issue.raised)
             if let same = r.issues.first(where: { $0.project == p.id && $0.isOpen && $0.title == issue.title }) {

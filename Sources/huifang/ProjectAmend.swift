@@ -123,22 +123,20 @@ extension ProjectCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(id)
-            if let retired = p.retired {
-                throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
-                                           hint: "change the date with 'huifang project edit \(p.id) --edit'")
+            let (p, path) = try ctx.update { r in
+                let p = try r.requireProject(id)
+                if let retired = p.retired {
+                    throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
+                                               hint: "change the date with 'huifang project edit \(p.id) --edit'")
+                }
+                if let accepted = p.accepted, on < accepted {
+                    throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
+                }
+                let retirement = Retirement(date: on, reason: reason.trimmed)
+                let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
+                let path = p.location.path
+                return ([(path, try RecordUpdate.retire(p, retirement, recorded: entry, in: ctx.repository, config: r.config))], (p, path))
             }
-            if let accepted = p.accepted, on < accepted {
-                throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
-            }
-            let retirement = Retirement(date: on, reason: reason.trimmed)
-            let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
-            let path = p.location.path
-            let bytes = try RecordUpdate.retire(p, retirement, recorded: entry, in: ctx.repository, config: r.config)
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Retired \(p.id) on \(on): no visits are due after that day\n  \(path)\n")
         }
     }
