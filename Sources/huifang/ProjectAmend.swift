@@ -40,37 +40,38 @@ extension ProjectCommand {
             else {
                 throw CommandFailure.usage("nothing to change", hint: "give what changes (--name, --owner, ...), or use --edit")
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(id)
-            if let department, r.config.department(department) == nil {
-                throw CommandFailure.usage("unknown department '\(department)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
+            let (p, path, changes, unchanged) = try ctx.update { r in
+                let p = try r.requireProject(id)
+                if let department, r.config.department(department) == nil {
+                    throw CommandFailure.usage("unknown department '\(department)'",
+                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", ")) (huifang.yaml)")
+                }
+                if let accepted, accepted > ctx.today {
+                    throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
+                }
+                let newOwner = owner?.trimmed
+                let who = recorder(by, fallback: newOwner ?? p.owner)
+                var changes: [ProjectHistoryEntry] = []
+                if let newOwner, newOwner != p.owner {
+                    changes.append(ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: who, from: p.owner, to: newOwner, reason: reason?.trimmed))
+                }
+                if let department, department != p.department {
+                    changes.append(ProjectHistoryEntry(at: ctx.today, action: "department_changed", by: who, from: p.department, to: department,
+                                                       reason: reason?.trimmed))
+                }
+                let path = p.location.path
+                var change = ProjectAmendment()
+                (change.name, change.customer, change.contacts, change.department) = (name?.trimmed, customer?.trimmed, contacts, department)
+                (change.owner, change.tier, change.accepted, change.tags, change.history) = (newOwner, tier, accepted, tag.map(\.trimmed), changes)
+                let bytes = try RecordUpdate.project(p, change, in: ctx.repository, config: r.config)
+                // Nothing is written when the values given are already there.
+                let unchanged = bytes == (try? FileSystem.read(ctx.repository.path(path)))
+                return (unchanged ? [] : [(path, bytes)], (p, path, changes, unchanged))
             }
-            if let accepted, accepted > ctx.today {
-                throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
-            }
-            let newOwner = owner?.trimmed
-            let who = recorder(by, fallback: newOwner ?? p.owner)
-            var changes: [ProjectHistoryEntry] = []
-            if let newOwner, newOwner != p.owner {
-                changes.append(ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: who, from: p.owner, to: newOwner, reason: reason?.trimmed))
-            }
-            if let department, department != p.department {
-                changes.append(ProjectHistoryEntry(at: ctx.today, action: "department_changed", by: who, from: p.department, to: department,
-                                                   reason: reason?.trimmed))
-            }
-            let path = p.location.path
-            var change = ProjectAmendment()
-            (change.name, change.customer, change.contacts, change.department) = (name?.trimmed, customer?.trimmed, contacts, department)
-            (change.owner, change.tier, change.accepted, change.tags, change.history) = (newOwner, tier, accepted, tag.map(\.trimmed), changes)
-            let bytes = try RecordUpdate.project(p, change, in: ctx.repository, config: r.config)
-            if bytes == (try? FileSystem.read(ctx.repository.path(path))) {
+            if unchanged {
                 Console.out("Nothing changed in \(p.id): the values given are already there\n")
                 return
             }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Updated project \(p.id)\n")
             for c in changes { Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + " (history)\n") }
             Console.out("  \(path)\n")
