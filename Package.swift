@@ -27,7 +27,7 @@ let package = Package(
         .executableTarget(
             name: "huifang",
             dependencies: [
-                "HuifangCore", "HuifangStore", "HuifangReport", "HuifangYAML",
+                "HuifangCore", "HuifangStore", "HuifangReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

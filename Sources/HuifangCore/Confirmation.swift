@@ -21,7 +21,7 @@ extension Issue {
     public func awaitsConfirmation(on t: Day) -> Bool {
         guard isResolved(on: t) else { return false }
         if let c = confirmed, c.satisfied, c.date <= t { return false }
-        if history.contains(where: { ($0.action == "confirmed" || $0.action == "closed") && $0.at <= t && $0.at >= (resolved?.date ?? t) }) {
+        if history.contains(where: { ($0.kind == .confirmed || $0.kind == .closed) && $0.at <= t && $0.at >= (resolved?.date ?? t) }) {
             return false
         }
         return true

@@ -38,14 +38,14 @@ extension Issue {
         if status != .open, let date, date <= t { return date }
         var since: Day?
         for h in history {
-            if h.action == "resolved" {
+            if h.kind == .resolved {
                 if since == nil { since = h.at }
-            } else if h.action == "reopened" {
+            } else if h.kind == .reopened {
                 if let s = since, s <= t, t < h.at { return s }
                 since = nil
             }
         }
-        if status == .open, let date, date <= t, let reopened = history.first(where: { $0.action == "reopened" && $0.at >= date })?.at,
+        if status == .open, let date, date <= t, let reopened = history.first(where: { $0.kind == .reopened && $0.at >= date })?.at,
             t < reopened
         {
             return date

@@ -36,30 +36,30 @@ public enum Timeline {
         let issues = r.issues.filter { $0.project == project.id }
         let issueIDs = Set(issues.map(\.id))
         for i in issues {
-            let initial = i.history.first { $0.action == "escalated" }?.from ?? i.severity
+            let initial = i.history.first { $0.kind == .escalated }?.from ?? i.severity
             out.append(TimelineEntry(date: i.raised, kind: .issue, id: i.id.rawValue, who: i.history.first?.by, subject: i.title,
                                      detail: "\(initial.rawValue) \(i.category.rawValue) \(i.source.rawValue)"))
-            for h in i.history where h.action != "opened" {
+            for h in i.history where h.kind != .opened {
                 let kind: TimelineEntry.Kind
                 var detail = ""
                 var subject = i.title
-                switch h.action {
-                case "escalated":
+                switch h.kind {
+                case .escalated:
                     kind = .escalated
                     detail = "\(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?")"
-                case "resolved":
+                case .resolved:
                     kind = .resolved
                     if let res = i.resolved, res.date == h.at {
                         subject += " — " + res.summary
                         if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) { detail = "confirm by \(by)" }
                     }
-                case "confirmed": kind = .confirmed
-                case "reopened": kind = .reopened
-                case "closed": kind = .closed
-                case "note":
+                case .confirmed: kind = .confirmed
+                case .reopened: kind = .reopened
+                case .closed: kind = .closed
+                case .note:
                     kind = .note
                     if let n = h.note { subject = n + " — " + i.title }
-                default:
+                case .opened, .withdrawn, nil:
                     kind = .issue
                     detail = h.action
                 }

@@ -70,5 +70,19 @@ extension Severity {
     }
 
     /// Where an overdue issue of this severity should go: the next level, or leadership for major.
-    public var escalationTarget: String { next?.rawValue ?? "leadership" }
+    public var escalationTarget: EscalationTarget { next.map(EscalationTarget.severity) ?? .leadership }
+}
+
+/// Where an overdue issue should go: the next severity, or leadership above major.
+public enum EscalationTarget: Sendable, Hashable {
+    case severity(Severity)
+    case leadership
+
+    /// The code: the severity's name, or `leadership`.
+    public var code: String {
+        switch self {
+        case .severity(let s): return s.rawValue
+        case .leadership: return "leadership"
+        }
+    }
 }

@@ -32,4 +32,7 @@ public struct Repository: Sendable {
 
     /// The absolute path of a repository-relative path.
     public func path(_ relative: String) -> String { root + "/" + relative }
+
+    /// The folder of a project, relative to the root: every record path starts here.
+    public func projectFolder(_ id: String) -> String { "projects/\(id)" }
 }

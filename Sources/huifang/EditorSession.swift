@@ -1,6 +1,5 @@
 import HuifangCore
 import HuifangStore
-import HuifangYAML
 
 #if canImport(Glibc)
     import Glibc
@@ -90,9 +89,7 @@ struct EditorSession {
     /// `line:col` of `key`'s value in edited text (of the key when it has no value, 1:1 when
     /// the key is missing), for problems found once the text was read as a record.
     static func position(of key: String, in text: String) -> String {
-        guard let root = try? YAMLParser.parse(text), let pair = root.pairs?.first(where: { $0.key == key }) else { return "1:1" }
-        let mark = pair.value.start.index > pair.keyEnd.index ? pair.value.start : pair.keyStart
-        return "\(mark.line):\(mark.column)"
+        DraftReader.position(of: key, in: text)
     }
 
     /// The edited text with the problems as comments at the end (replacing earlier ones).

@@ -42,28 +42,27 @@ extension EventCommand {
             let slug = try optionText(slug, "--slug")
             let tag = try optionList(tag, "--tag")
             let project = try optionList(project, "--project")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            // Two prefixes of one project name it once.
-            let projects = distinct(try project.map { try r.requireProject($0).id })
-            let base = slug ?? ([kind.rawValue] + [tag.first ?? projects.first?.rawValue].compactMap { $0 }).joined(separator: "-")
-            let cleaned = String(base.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
-            guard let stem = ProjectID(cleaned.trimmingDashes) else {
-                throw CommandFailure.usage("--slug '\(base)' cannot be a file name", hint: "use lowercase letters, digits and '-'")
+            let (r, event, id) = try ctx.update { r in
+                // Two prefixes of one project name it once.
+                let projects = distinct(try project.map { try r.requireProject($0).id })
+                let base = slug ?? ([kind.rawValue] + [tag.first ?? projects.first?.rawValue].compactMap { $0 }).joined(separator: "-")
+                let cleaned = String(base.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
+                guard let stem = ProjectID(cleaned.trimmingDashes) else {
+                    throw CommandFailure.usage("--slug '\(base)' cannot be a file name", hint: "use lowercase letters, digits and '-'")
+                }
+                // A random part makes the name unique across branches: two people adding an event
+                // of the same day and tag on two branches would otherwise add the same file.
+                var ids = IDGenerator()
+                var id = "\(date)-\(stem)-\(ids.hex6())"
+                while r.events.contains(where: { $0.id == id }) || FileSystem.exists(ctx.repository.path(ctx.repository.eventFile(id))) {
+                    id = "\(date)-\(stem)-\(ids.hex6())"
+                }
+                let event = Event(id: id, date: date, kind: kind, title: title.trimmed, projects: projects, tags: tag,
+                                  location: SourceLocation(path: ctx.repository.eventFile(id)))
+                let text = RecordEncoder.event(event)
+                try RecordVerifier.verify(text, as: .event(file: "\(id).yaml"), path: event.location.path, config: r.config)
+                return ([(event.location.path, Array(text.utf8))], (r, event, id))
             }
-            // A random part makes the name unique across branches: two people adding an event
-            // of the same day and tag on two branches would otherwise add the same file.
-            var ids = IDGenerator()
-            var id = "\(date)-\(stem)-\(ids.hex6())"
-            while r.events.contains(where: { $0.id == id }) || FileSystem.exists(ctx.repository.path("events/\(id).yaml")) {
-                id = "\(date)-\(stem)-\(ids.hex6())"
-            }
-            let event = Event(id: id, date: date, kind: kind, title: title.trimmed, projects: projects, tags: tag,
-                              location: SourceLocation(path: "events/\(id).yaml"))
-            let text = RecordEncoder.event(event)
-            try RecordVerifier.verify(text, as: .event(file: "\(id).yaml"), path: event.location.path, config: r.config)
-            try ctx.write(text, to: event.location.path)
             let concerned = r.projects.filter { $0.accepted.map { $0 <= date } ?? false && event.concerns($0) }
             Console.out("Added event \(id): special visits due for \(concerned.count) project\(concerned.count == 1 ? "" : "s")\n")
             Console.out("  \(event.location.path)\n")

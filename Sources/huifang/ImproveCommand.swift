@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 struct ImproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -60,25 +59,24 @@ extension ImproveCommand {
             guard !addresses.isEmpty else {
                 throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let departmentID = department.trimmed
-            guard r.config.department(departmentID) != nil else {
-                throw CommandFailure.usage("unknown department '\(departmentID)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+            let (id, issues, path) = try ctx.update { r in
+                let departmentID = department.trimmed
+                guard r.config.department(departmentID) != nil else {
+                    throw CommandFailure.usage("unknown department '\(departmentID)'",
+                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                }
+                // Two prefixes of one issue, or one id given twice, name it once.
+                let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })
+                var ids = IDGenerator()
+                let taken = Set(r.improvements.map(\.id))
+                let id = ids.next(ImprovementID.self) { taken.contains($0) }
+                let path = ctx.repository.improvementFile(id)
+                let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
+                                    due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
+                let text = RecordEncoder.improvement(m)
+                try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
+                return ([(path, Array(text.utf8))], (id, issues, path))
             }
-            // Two prefixes of one issue, or one id given twice, name it once.
-            let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })
-            var ids = IDGenerator()
-            let taken = Set(r.improvements.map(\.id))
-            let id = ids.next(ImprovementID.self) { taken.contains($0) }
-            let path = "improvements/\(id).yaml"
-            let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
-                                due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
-            let text = RecordEncoder.improvement(m)
-            try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
-            try ctx.write(text, to: path)
             Console.out("Added improvement \(id) (planned, due \(due)) addressing \(issues.map(\.rawValue).joined(separator: ", "))\n  \(path)\n")
         }
     }
@@ -87,23 +85,13 @@ extension ImproveCommand {
     static func transition(_ global: GlobalOptions, _ id: String, to status: ImprovementStatus, from: [ImprovementStatus],
                            verified: Verification? = nil) throws {
         let ctx = try CommandContext(global)
-        let _lock = try ctx.lock()
-        defer { withExtendedLifetime(_lock) {} }
-        let r = try ctx.load().records
-        let m = try r.require(r.improvement(matching: id), "improvement", id)
-        guard from.contains(m.status) else {
-            throw CommandFailure.usage("improvement \(m.id) is \(m.status.rawValue); it can become \(status.rawValue) only from \(from.map(\.rawValue).joined(separator: " or "))")
-        }
-        let path = m.location.path
-        let bytes = try RecordUpdate.edit(ctx.repository, path, as: .improvement(file: fileName(path)), config: r.config) {
-            (e: inout YAMLEditor) throws(YAMLError) in
-            try e.set("status", to: .plain(status.rawValue), order: RecordKeys.improvement)
-            if let verified {
-                try e.set("verified", to: .flowMap([("date", .plain(verified.date.description)), ("result", .string(verified.result))]),
-                          order: RecordKeys.improvement)
+        let m = try ctx.update { r in
+            let m = try r.require(r.improvement(matching: id), "improvement", id)
+            guard from.contains(m.status) else {
+                throw CommandFailure.usage("improvement \(m.id) is \(m.status.rawValue); it can become \(status.rawValue) only from \(from.map(\.rawValue).joined(separator: " or "))")
             }
+            return ([(m.location.path, try RecordUpdate.improvement(m, status: status, verified: verified, in: ctx.repository, config: r.config))], m)
         }
-        try RecordUpdate.write([(path, bytes)], in: ctx.repository)
         Console.out("Improvement \(m.id) is \(status.rawValue)\n")
     }
 

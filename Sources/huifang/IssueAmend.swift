@@ -1,8 +1,6 @@
 import ArgumentParser
 import HuifangCore
 import HuifangReport
-import HuifangStore
-import HuifangYAML
 
 extension IssueCommand {
     struct Note: ParsableCommand {
@@ -17,18 +15,8 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !text.trimmed.isEmpty else { throw CommandFailure.usage("the note is empty") }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.anyIssue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            let entry = HistoryEntry(at: ctx.today, action: "note", by: recorder(by, fallback: issue.owner), note: text.trimmed)
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let (issue, noted, _) = try ctx.changeIssue(id, withdrawn: true, by: by, command: "note") { _, _ in .note(text.trimmed) }
+            let entry = noted.history.last!
             Console.out("Noted on \(issue.id) (\(ctx.today)): \(TerminalText.clean(entry.note ?? ""))\n")
         }
     }
@@ -50,20 +38,8 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.anyIssue(matching: id), "issue", id)
-            if issue.isWithdrawn { throw CommandFailure.usage("issue \(issue.id) is already withdrawn") }
-            try requireChronology(issue, ctx.today)
-            let entry = HistoryEntry(at: ctx.today, action: "withdrawn", by: recorder(by, fallback: issue.owner), reason: reason.trimmed)
+            let (issue, _, _) = try ctx.changeIssue(id, withdrawn: true, by: by, command: "withdraw") { _, _ in .withdraw(reason: reason.trimmed) }
             let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("status", to: .plain(IssueStatus.withdrawn.rawValue), order: RecordKeys.issue)
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Withdrew \(issue.id) (was \(issue.status.rawValue)): it no longer counts in KPIs, listings or the schedule\n")
             Console.out("  \(path) is kept; 'huifang issue show \(issue.id)' still shows it\n")
         }

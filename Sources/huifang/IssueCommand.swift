@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 #if canImport(Glibc)
     import Glibc
@@ -38,12 +37,12 @@ func fileName(_ path: String) -> String {
 
 /// The route in plain words, as `issue add` and `issue escalate` print it.
 func describe(_ route: Route, issue: Issue, today: Day) -> String {
-    var s = "  handled by: \(route.handler)\n"
+    var s = "  handled by: \(route.handler.text)\n"
     s += "  owner:      \(issue.owner) (\(issue.department))\n"
-    s += "  tell now:   \(route.notify.joined(separator: "; "))\n"
+    s += "  tell now:   \(route.notify.map(\.text).joined(separator: "; "))\n"
     s += "  deadline:   \(issue.due) (\(route.allowed) from \(today))\n"
-    if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.joined(separator: "; "))\n" }
-    s += "  to close:   \(route.toClose.joined(separator: " and "))\n"
+    if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.map(\.text).joined(separator: "; "))\n" }
+    s += "  to close:   \(route.toClose.map(\.text).joined(separator: " and "))\n"
     if let cs = route.followedBy {
         s += "  complaint:  recorded by \(cs.name) (\(cs.id)), \(cs.head): forwarded to the responsible department (\(issue.department)), followed until the customer confirms\n"
     } else if route.isComplaint {
@@ -108,40 +107,40 @@ extension IssueCommand {
                 throw CommandFailure.usage("an issue needs --title, --category and --severity", hint: "or write it in your editor with --edit")
             }
             guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(project)
-            let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
-            if let v, v.project != p.id {
-                throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
+            let (r, p, v, route, issue, path) = try ctx.update { r in
+                let p = try r.requireProject(project)
+                let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
+                if let v, v.project != p.id {
+                    throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
+                }
+                let src = source ?? (v == nil ? .customer : .visit)
+                if src == .visit && v == nil {
+                    throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
+                }
+                let day = raised ?? v?.date ?? ctx.today
+                if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
+                if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
+                if let department = department?.trimmed, r.config.department(department) == nil {
+                    throw CommandFailure.usage("unknown department '\(department)'",
+                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                }
+                let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
+                                          source: src)
+                var ids = IDGenerator()
+                let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
+                let id = ids.next(IssueID.self) { taken.contains($0) }
+                let who = recorder(by, fallback: v?.visitor ?? p.owner)
+                let path = ctx.repository.issueFile(project: p.id, issue: id)
+                let issue = Issue(
+                    id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
+                    severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
+                    due: route.due, status: .open, history: [HistoryEntry(at: day, action: .opened, by: who)],
+                    location: SourceLocation(path: path))
+                let text = RecordEncoder.issue(issue)
+                try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
+                return ([(path, Array(text.utf8))], (r, p, v, route, issue, path))
             }
-            let src = source ?? (v == nil ? .customer : .visit)
-            if src == .visit && v == nil {
-                throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
-            }
-            let day = raised ?? v?.date ?? ctx.today
-            if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
-            if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
-            if let department = department?.trimmed, r.config.department(department) == nil {
-                throw CommandFailure.usage("unknown department '\(department)'",
-                                           hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
-            }
-            let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
-                                      source: src)
-            var ids = IDGenerator()
-            let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
-            let id = ids.next(IssueID.self) { taken.contains($0) }
-            let who = recorder(by, fallback: v?.visitor ?? p.owner)
-            let path = "projects/\(p.id)/issues/\(id).yaml"
-            let issue = Issue(
-                id: id, project: p.id, title: title.trimmed, raised: day, source: src, visit: v?.id, category: category,
-                severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
-                due: route.due, status: .open, history: [HistoryEntry(at: day, action: "opened", by: who)],
-                location: SourceLocation(path: path))
-            let text = RecordEncoder.issue(issue)
-            try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
-            try ctx.write(text, to: path)
+            let (id, day) = (issue.id, issue.raised)
             if let same = r.issues.first(where: { $0.project == p.id && $0.isOpen && $0.title == issue.title }) {
                 Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
                     + "(if so: huifang issue withdraw \(id) --reason ...)\n")
@@ -171,41 +170,15 @@ extension IssueCommand {
             _ = try optionText(reason, "--reason")
             _ = try optionText(by, "--by")
             _ = try optionText(owner, "--owner")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.issue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            guard issue.isOpen else {
-                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); only open issues are escalated",
-                                           hint: "reopen it first: huifang issue reopen \(issue.id) --reason ...")
+            let (issue, updated, r) = try ctx.changeIssue(id, by: by, command: "escalate") { _, _ in
+                .escalate(to: to, reason: reason.trimmed, owner: owner?.trimmed)
+            } verify: { new, r in
+                guard r.project(new.project) != nil else { throw CommandFailure.data("issue \(new.id) names an unknown project") }
             }
-            guard let target = to ?? issue.severity.next else {
-                throw CommandFailure.usage("issue \(issue.id) is already major, the highest level",
-                                           hint: "an overdue major issue goes to leadership: tell them")
-            }
-            guard target > issue.severity else {
-                throw CommandFailure.usage("cannot move issue \(issue.id) from \(issue.severity.rawValue) down or sideways to \(target.rawValue)",
-                                           hint: "escalation only moves up: minor → general → major")
-            }
-            guard let p = r.project(issue.project) else { throw CommandFailure.data("issue \(issue.id) names an unknown project") }
-            let route = Routing.route(target, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
+            let p = r.project(issue.project)!
+            let route = Routing.route(updated.severity, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
                                       source: issue.source)
-            let who = recorder(by, fallback: issue.owner)
-            let entry = HistoryEntry(at: ctx.today, action: "escalated", by: who, from: issue.severity, to: target, reason: reason.trimmed)
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: p.id, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("severity", to: .plain(target.rawValue), order: RecordKeys.issue)
-                try e.set("due", to: .plain(route.due.description), order: RecordKeys.issue)
-                if let owner { try e.set("owner", to: .string(owner.trimmed), order: RecordKeys.issue) }
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
-            var updated = issue
-            updated.severity = target
-            updated.due = route.due
-            if let owner { updated.owner = owner.trimmed }
+            let target = updated.severity
             Console.out("Escalated \(issue.id) from \(issue.severity.rawValue) to \(target.rawValue)\n")
             Console.out(describe(route, issue: updated, today: ctx.today))
         }
@@ -224,30 +197,7 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             _ = try optionText(summary, "--summary")
             _ = try optionText(by, "--by")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.issue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            guard issue.isOpen else {
-                throw CommandFailure.usage("issue \(issue.id) is already \(issue.status.rawValue)")
-            }
-            if onSpot && issue.severity != .minor {
-                throw CommandFailure.usage("only minor issues are resolved on the spot; \(issue.id) is \(issue.severity.rawValue)")
-            }
-            let resolution = Resolution(date: ctx.today, summary: summary.trimmed, onSpot: onSpot)
-            let entry = HistoryEntry(at: ctx.today, action: "resolved", by: recorder(by, fallback: issue.owner))
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("status", to: .plain(IssueStatus.resolved.rawValue), order: RecordKeys.issue)
-                try e.set("resolved", to: RecordEncoder.resolution(resolution), order: RecordKeys.issue)
-                // A confirmation of an earlier resolution (the customer was not satisfied) no
-                // longer applies; the history keeps it.
-                try e.remove("confirmed")
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let (issue, _, r) = try ctx.changeIssue(id, by: by, command: "resolve") { _, _ in .resolve(summary: summary.trimmed, onSpot: onSpot) }
             let late = ctx.today > issue.due ? "late: \(issue.due.days(until: ctx.today)) days after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
             let confirmBy = r.calendar.adding(r.config.policy.confirmWithin, to: ctx.today)
             Console.out("Resolved \(issue.id), \(late)\n")
@@ -267,35 +217,7 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             _ = try optionText(by, "--by")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.issue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            guard issue.status == .resolved, let resolved = issue.resolved else {
-                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); only resolved issues are confirmed",
-                                           hint: issue.isOpen ? "resolve it first: huifang issue resolve \(issue.id) --summary ..." : nil)
-            }
-            if ctx.today < resolved.date { throw CommandFailure.usage("today (\(ctx.today)) is before the resolution (\(resolved.date))") }
-            let confirmation = Confirmation(date: ctx.today, satisfied: !unsatisfied)
-            let who = recorder(by, fallback: issue.owner)
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                if unsatisfied {
-                    // Open again: the rejected resolution leaves the current state for the history.
-                    try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
-                    try e.remove("resolved")
-                    try e.remove("confirmed")
-                    try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: who, reason: "customer not satisfied"),
-                                                         of: issue), to: "history", order: RecordKeys.issue)
-                } else {
-                    try e.set("status", to: .plain(IssueStatus.confirmed.rawValue), order: RecordKeys.issue)
-                    try e.set("confirmed", to: RecordEncoder.confirmation(confirmation), order: RecordKeys.issue)
-                    try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "confirmed", by: who)), to: "history", order: RecordKeys.issue)
-                }
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let (issue, _, _) = try ctx.changeIssue(id, by: by, command: "confirm") { _, _ in .confirm(satisfied: !unsatisfied) }
             if unsatisfied {
                 let late = ctx.today > issue.due ? " It is past its deadline \(issue.due): escalate it." : ""
                 Console.out("The customer is not satisfied: \(issue.id) is open again (deadline \(issue.due)).\(late)\n")
@@ -320,38 +242,16 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             _ = try optionText(by, "--by")
             _ = try optionText(caseAnalysis, "--case-analysis")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.issue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            if issue.status == .closed { throw CommandFailure.usage("issue \(issue.id) is already closed") }
-            guard issue.status == .confirmed else {
-                throw CommandFailure.usage("issue \(issue.id) is \(issue.status.rawValue); an issue is closed once the customer confirmed it",
-                                           hint: issue.status == .resolved ? "huifang issue confirm \(issue.id)" : nil)
-            }
-            var analysis = issue.caseAnalysis
-            if let given = caseAnalysis {
-                analysis = try caseAnalysisPath(given, ctx.repository)
-            }
-            if issue.severity == .major && analysis == nil {
-                throw CommandFailure.usage("a major issue cannot be closed without a case analysis",
-                                           hint: "write one (e.g. docs/cases/\(issue.id).md) and pass --case-analysis FILE")
-            }
-            if let analysis, !FileSystem.exists(ctx.repository.path(analysis)) {
-                throw CommandFailure.usage("case analysis '\(analysis)' does not exist", hint: "write the file inside the repository first")
-            }
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("status", to: .plain(IssueStatus.closed.rawValue), order: RecordKeys.issue)
-                if let analysis, analysis != issue.caseAnalysis {
-                    try e.set("case_analysis", to: .string(analysis), order: RecordKeys.issue)
+            let (_, issue, _) = try ctx.changeIssue(id, by: by, command: "close") { issue, _ in
+                // The path is read once the issue can be closed, so that a closed issue is named as such first.
+                let ready = issue.status == .confirmed && IssueLifecycle.lastChange(of: issue) <= ctx.today
+                return .close(caseAnalysis: try caseAnalysis.map { ready ? try caseAnalysisPath($0, ctx.repository) : $0 })
+            } verify: { new, _ in
+                if let analysis = new.caseAnalysis, !FileSystem.exists(ctx.repository.path(analysis)) {
+                    throw CommandFailure.usage("case analysis '\(analysis)' does not exist", hint: "write the file inside the repository first")
                 }
-                try e.append(RecordEncoder.history(HistoryEntry(at: ctx.today, action: "closed", by: recorder(by, fallback: issue.owner))),
-                             to: "history", order: RecordKeys.issue)
             }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let analysis = issue.caseAnalysis
             Console.out("Closed \(issue.id)\(analysis.map { " (case analysis: \($0))" } ?? "")\n")
         }
     }
@@ -368,23 +268,7 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             _ = try optionText(reason, "--reason")
             _ = try optionText(by, "--by")
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let issue = try r.require(r.issue(matching: id), "issue", id)
-            try requireChronology(issue, ctx.today)
-            guard !issue.isOpen else { throw CommandFailure.usage("issue \(issue.id) is already open") }
-            let path = issue.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .issue(project: issue.project, file: fileName(path)), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                // The resolution and confirmation set aside leave the current state; the history keeps them.
-                try e.set("status", to: .plain(IssueStatus.open.rawValue), order: RecordKeys.issue)
-                try e.remove("resolved")
-                try e.remove("confirmed")
-                try e.append(RecordEncoder.reopening(HistoryEntry(at: ctx.today, action: "reopened", by: recorder(by, fallback: issue.owner),
-                                                                  reason: reason.trimmed), of: issue), to: "history", order: RecordKeys.issue)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+            let (issue, _, _) = try ctx.changeIssue(id, by: by, command: "reopen") { _, _ in .reopen(reason: reason.trimmed) }
             let late = ctx.today > issue.due ? "; it is past its deadline \(issue.due): escalate it" : ""
             Console.out("Reopened \(issue.id) (deadline \(issue.due)\(late))\n")
         }
@@ -440,9 +324,9 @@ extension IssueCommand {
             if let p = r.project(i.project) {
                 let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil,
                                           source: i.source)
-                row("route", route.handler)
+                row("route", route.handler.text)
                 if let cs = route.followedBy { row("followed by", "\(cs.name) (\(cs.id)), \(cs.head): records the complaint and follows it to the end") }
-                row("to close", route.toClose.joined(separator: " and "))
+                row("to close", route.toClose.map(\.text).joined(separator: " and "))
             }
             s += "\nhistory\n"
             for h in i.history {
@@ -497,15 +381,6 @@ extension IssueCommand {
             Terminal.page(listing.render(format))
             if format == .table && chosen.isEmpty { Console.err("no issues\n") }
         }
-    }
-}
-
-/// Changes are recorded on the as-of date; it may not lie before what the issue already records.
-func requireChronology(_ issue: Issue, _ today: Day) throws {
-    let last = issue.history.map(\.at).max().map { max($0, issue.raised) } ?? issue.raised
-    if today < last {
-        throw CommandFailure.usage("\(today) is before the last change of issue \(issue.id) on \(last)",
-                                   hint: "changes are recorded on the as-of date; use --as-of \(last) or later")
     }
 }
 

@@ -23,22 +23,21 @@ struct PlanCommand: ParsableCommand {
         guard let start = Day(year: year, month: 1, day: 1), let end = Day(year: year, month: 12, day: 31) else {
             throw CommandFailure.usage("the year \(year) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
         }
-        let _lock = try ctx.lock()
-        defer { withExtendedLifetime(_lock) {} }
-        let r = try ctx.load().records
-        let path = "plans/\(year).yaml"
-        if FileSystem.exists(ctx.repository.path(path)) && !force {
-            throw CommandFailure.usage("\(path) already exists", hint: "review it in git, or use --force to write it again")
+        let path = ctx.repository.planFile(year: year)
+        let items = try ctx.update { r in
+            if FileSystem.exists(ctx.repository.path(path)) && !force {
+                throw CommandFailure.usage("\(path) already exists", hint: "review it in git, or use --force to write it again")
+            }
+            let schedule = Schedule(r)
+            let items = schedule.projected(through: end, today: ctx.today, r).filter { $0.due >= start && $0.due <= end }
+            // The year's visits are laid out over its working days: a year without calendar data is said.
+            r.calendar.noteReached(from: start, through: end)
+            let plan = Plan(year: year, visits: items.map { Plan.Item(project: $0.project, due: $0.due, kind: $0.kind.visitKind) },
+                            location: SourceLocation(path: path))
+            let text = RecordEncoder.plan(plan)
+            try RecordVerifier.verify(text, as: .plan(file: "\(year).yaml"), path: path, config: r.config)
+            return ([(path, Array(text.utf8))], items)
         }
-        let schedule = Schedule(r)
-        let items = schedule.projected(through: end, today: ctx.today, r).filter { $0.due >= start && $0.due <= end }
-        // The year's visits are laid out over its working days: a year without calendar data is said.
-        r.calendar.noteReached(from: start, through: end)
-        let plan = Plan(year: year, visits: items.map { Plan.Item(project: $0.project, due: $0.due, kind: $0.kind.visitKind) },
-                        location: SourceLocation(path: path))
-        let text = RecordEncoder.plan(plan)
-        try RecordVerifier.verify(text, as: .plan(file: "\(year).yaml"), path: path, config: r.config)
-        try ctx.write(text, to: path)
         let projects = Set(items.map(\.project)).count
         Console.out("Wrote \(path): \(items.count) visit\(items.count == 1 ? "" : "s") to \(projects) project\(projects == 1 ? "" : "s")\n")
     }

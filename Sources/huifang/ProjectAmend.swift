@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 extension ProjectCommand {
     struct Edit: ParsableCommand {
@@ -41,45 +40,35 @@ extension ProjectCommand {
             else {
                 throw CommandFailure.usage("nothing to change", hint: "give what changes (--name, --owner, ...), or use --edit")
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(id)
-            if let department { _ = try r.config.requireDepartment(department) }
-            if let accepted, accepted > ctx.today {
-                throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
-            }
-            let newOwner = owner?.trimmed
-            let who = recorder(by, fallback: newOwner ?? p.owner)
-            var changes: [ProjectHistoryEntry] = []
-            if let newOwner, newOwner != p.owner {
-                changes.append(ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: who, from: p.owner, to: newOwner, reason: reason?.trimmed))
-            }
-            if let department, department != p.department {
-                changes.append(ProjectHistoryEntry(at: ctx.today, action: "department_changed", by: who, from: p.department, to: department,
-                                                   reason: reason?.trimmed))
-            }
-            let path = p.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                if let name { try e.set("name", to: .string(name.trimmed), order: RecordKeys.project) }
-                if let customer { try e.set("name", to: .string(customer.trimmed), in: ["customer"], order: RecordKeys.customer) }
-                if !contacts.isEmpty {
-                    try e.set("contacts", to: .sequence(contacts.map(RecordEncoder.contact), flow: false), in: ["customer"],
-                              order: RecordKeys.customer)
+            let (p, path, changes, unchanged) = try ctx.update { r in
+                let p = try r.requireProject(id)
+                if let department { _ = try r.config.requireDepartment(department) }
+                if let accepted, accepted > ctx.today {
+                    throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
                 }
-                if let department { try e.set("department", to: .string(department), order: RecordKeys.project) }
-                if let newOwner { try e.set("owner", to: .string(newOwner), order: RecordKeys.project) }
-                if let tier { try e.set("tier", to: .plain(tier.rawValue), order: RecordKeys.project) }
-                if let accepted { try e.set("accepted", to: .plain(accepted.description), order: RecordKeys.project) }
-                if !tag.isEmpty { try e.set("tags", to: .strings(tag.map(\.trimmed)), order: RecordKeys.project) }
-                for entry in changes { try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project) }
+                let newOwner = owner?.trimmed
+                let who = recorder(by, fallback: newOwner ?? p.owner)
+                var changes: [ProjectHistoryEntry] = []
+                if let newOwner, newOwner != p.owner {
+                    changes.append(ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: who, from: p.owner, to: newOwner, reason: reason?.trimmed))
+                }
+                if let department, department != p.department {
+                    changes.append(ProjectHistoryEntry(at: ctx.today, action: "department_changed", by: who, from: p.department, to: department,
+                                                       reason: reason?.trimmed))
+                }
+                let path = p.location.path
+                var change = ProjectAmendment()
+                (change.name, change.customer, change.contacts, change.department) = (name?.trimmed, customer?.trimmed, contacts, department)
+                (change.owner, change.tier, change.accepted, change.tags, change.history) = (newOwner, tier, accepted, tag.map(\.trimmed), changes)
+                let bytes = try RecordUpdate.project(p, change, in: ctx.repository, config: r.config)
+                // Nothing is written when the values given are already there.
+                let unchanged = bytes == (try? FileSystem.read(ctx.repository.path(path)))
+                return (unchanged ? [] : [(path, bytes)], (p, path, changes, unchanged))
             }
-            if bytes == (try? FileSystem.read(ctx.repository.path(path))) {
+            if unchanged {
                 Console.out("Nothing changed in \(p.id): the values given are already there\n")
                 return
             }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Updated project \(p.id)\n")
             for c in changes { Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + " (history)\n") }
             Console.out("  \(path)\n")
@@ -101,11 +90,9 @@ extension ProjectCommand {
             if edited.owner != p.owner, !edited.history.contains(where: { $0.action == "owner_changed" && $0.to == edited.owner && $0.at == ctx.today }) {
                 let entry = ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: recorder(by, fallback: edited.owner), from: p.owner,
                                                 to: edited.owner, reason: reason?.trimmed)
-                do {
-                    var e = try YAMLEditor(bytes: bytes)
-                    try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
-                    bytes = e.bytes
-                } catch {
+                switch RecordUpdate.appendingHistory(entry, to: bytes) {
+                case .success(let appended): bytes = appended
+                case .failure(let error):
                     throw CommandFailure.data("cannot record the owner change in \(p.location.path): \(error.message); nothing was written",
                                               hint: "add it to 'history:' by hand, or use 'huifang project edit \(p.id) --owner'")
                 }
@@ -134,26 +121,20 @@ extension ProjectCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(id)
-            if let retired = p.retired {
-                throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
-                                           hint: "change the date with 'huifang project edit \(p.id) --edit'")
+            let (p, path) = try ctx.update { r in
+                let p = try r.requireProject(id)
+                if let retired = p.retired {
+                    throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
+                                               hint: "change the date with 'huifang project edit \(p.id) --edit'")
+                }
+                if let accepted = p.accepted, on < accepted {
+                    throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
+                }
+                let retirement = Retirement(date: on, reason: reason.trimmed)
+                let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
+                let path = p.location.path
+                return ([(path, try RecordUpdate.retire(p, retirement, recorded: entry, in: ctx.repository, config: r.config))], (p, path))
             }
-            if let accepted = p.accepted, on < accepted {
-                throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
-            }
-            let retirement = Retirement(date: on, reason: reason.trimmed)
-            let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
-            let path = p.location.path
-            let bytes = try RecordUpdate.edit(ctx.repository, path, as: .project(folder: p.id.rawValue), config: r.config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                try e.set("retired", to: RecordEncoder.retirement(retirement), order: RecordKeys.project)
-                try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.project)
-            }
-            try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Retired \(p.id) on \(on): no visits are due after that day\n  \(path)\n")
         }
     }

@@ -48,7 +48,7 @@ extension ProjectCommand {
             // Only huifang.yaml counts: whether the project exists is its folder's existence.
             let loaded = try ctx.load(usesRecords: false)
             let config = loaded.records.config
-            let folder = "projects/\(pid)"
+            let folder = ctx.repository.projectFolder("\(pid)")
             // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
             let folderPath = ctx.repository.path(folder)
             if FileSystem.exists(folderPath + "/project.yaml") {

@@ -126,7 +126,7 @@ struct StatusCommand: ParsableCommand {
     func issueLabel(_ e: AgendaEntry) -> String {
         guard case .issue(let id, let severity) = e.subject else { return "" }
         if e.isOverdue {
-            return "\(id) \(severity.rawValue) → \(severity.escalationTarget)"
+            return "\(id) \(severity.rawValue) → \(severity.escalationTarget.code)"
         }
         return "\(id) \(severity.rawValue)"
     }

@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 extension VisitCommand {
     struct Edit: ParsableCommand {
@@ -95,31 +94,12 @@ extension VisitCommand {
             if let nps, !(0...10).contains(nps) { throw CommandFailure.usage("--nps \(nps) is outside 0..10") }
             if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage("no event '\(event)'") }
             let newDate = date ?? v.date
-            let order = RecordKeys.visit
-            let bytes = try RecordUpdate.edit(ctx.repository, v.location.path,
-                                              as: .visit(project: v.project, file: "\(newDate)-\(v.id).yaml"), config: config) {
-                (e: inout YAMLEditor) throws(YAMLError) in
-                if let date { try e.set("date", to: .plain(date.description), order: order) }
-                if let kind { try e.set("kind", to: .plain(kind.rawValue), order: order) }
-                if let method { try e.set("method", to: .plain(method.rawValue), order: order) }
-                if let visitor { try e.set("visitor", to: .string(visitor.trimmed), order: order) }
-                if !contact.isEmpty { try e.set("contacts", to: .strings(contact.map(\.trimmed)), order: order) }
-                if let event { try e.set("event", to: .string(event), order: order) }
-                if let summary { try e.set("summary", to: .string(summary.trimmed), order: order) }
-                if let operation { try e.set("operation", to: .plain(operation.rawValue), order: order) }
-                if !scores.isEmpty {
-                    if e.root["scores"]?.pairs != nil {
-                        for (dim, n) in scores { try e.set(dim, to: .plain(String(n)), in: ["scores"], order: config.satisfaction.dimensions) }
-                    } else {
-                        try e.set("scores", to: .mapping(scores.map { ($0.0, .plain(String($0.1))) }, flow: true), order: order)
-                    }
-                }
-                if let overall { try e.set("overall", to: .plain(String(overall)), order: order) }
-                if let nps { try e.set("nps", to: .plain(String(nps)), order: order) }
-                if !quote.isEmpty { try e.set("quotes", to: .strings(quote.map(\.trimmed)), order: order) }
-                if !need.isEmpty { try e.set("needs", to: .strings(need.map(\.trimmed)), order: order) }
-                if !competitor.isEmpty { try e.set("competitors", to: .strings(competitor.map(\.trimmed)), order: order) }
-            }
+            var change = VisitAmendment()
+            (change.date, change.kind, change.method, change.visitor) = (date, kind, method, visitor?.trimmed)
+            (change.contacts, change.event, change.summary, change.operation) = (contact.map(\.trimmed), event, summary?.trimmed, operation)
+            (change.scores, change.overall, change.nps) = (scores, overall, nps)
+            (change.quotes, change.needs, change.competitors) = (quote.map(\.trimmed), need.map(\.trimmed), competitor.map(\.trimmed))
+            let bytes = try RecordUpdate.visit(v, change, in: ctx.repository, config: config)
             if newDate == v.date, bytes == (try? FileSystem.read(ctx.repository.path(v.location.path))) {
                 Console.out("Nothing changed in visit \(v.id): the values given are already there\n")
                 return
@@ -156,8 +136,7 @@ extension VisitCommand {
 /// leaves the visit twice (which `check` reports), never lost.
 /// Returns the line that names the file(s) written.
 func writeVisit(_ ctx: CommandContext, _ bytes: [UInt8], old v: Visit, date: Day, config: Config) throws -> String {
-    let file = "\(date)-\(v.id).yaml"
-    let path = "projects/\(v.project)/visits/\(file)"
+    let (path, file) = ctx.repository.visitFile(v, dated: date)
     try RecordVerifier.verify(bytes, as: .visit(project: v.project, file: file), path: path, config: config)
     if path != v.location.path, FileSystem.exists(ctx.repository.path(path)) {
         throw CommandFailure.usage("\(path) already exists; nothing was written")

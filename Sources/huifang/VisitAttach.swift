@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 #if canImport(Glibc)
     import Glibc
@@ -91,10 +90,8 @@ extension VisitCommand {
                 return
             }
             let path = visit.location.path
-            let record = planned.allSatisfy({ !$0.list }) ? nil : try RecordUpdate.edit(ctx.repository, path, as: .visit(project: visit.project, file: fileName(path)),
-                                               config: r.config) { (e: inout YAMLEditor) throws(YAMLError) in
-                for p in planned where p.list { try e.append(.string(p.name), to: "attachments", order: RecordKeys.visit) }
-            }
+            let toList = planned.filter(\.list).map(\.name)
+            let record = toList.isEmpty ? nil : try RecordUpdate.attach(toList, to: visit, in: ctx.repository, config: r.config)
             // The files first, the record last: a failure removes the files this run wrote.
             var written: [String] = []
             let folderExisted = FileSystem.isDirectory(ctx.repository.path(visit.attachmentFolder))

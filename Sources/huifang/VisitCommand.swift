@@ -122,7 +122,7 @@ extension VisitCommand {
                 id: id, project: p.id, date: day, kind: chosen,
                 method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: linked, summary: summary,
                 operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
-                competitors: competitor, location: SourceLocation(path: "projects/\(p.id)/visits/\(day)-\(id).yaml"))
+                competitors: competitor, location: SourceLocation(path: ctx.repository.visitFile(project: p.id, date: day, visit: id)))
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
             try ctx.write(text, to: visit.location.path)
@@ -164,7 +164,7 @@ extension VisitCommand {
             if !force {
                 try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)
             }
-            let path = "projects/\(p.id)/visits/\(visit.date)-\(visit.id).yaml"
+            let path = ctx.repository.visitFile(project: p.id, date: visit.date, visit: visit.id)
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
             try ctx.write(text, to: path)

@@ -1,6 +1,6 @@
 import HuifangCore
 import HuifangReport
-import HuifangYAML
+import HuifangStore
 
 /// The template `visit log --edit` opens: pre-filled from the project (contacts, the kind
 /// the schedule expects next, today's date, the satisfaction dimensions) and from the flags
@@ -12,7 +12,7 @@ enum VisitTemplate {
         let purpose = VisitCommand.Log.purpose(p, r, day: day, event: f.event)
         let kind = f.kind ?? purpose.kind
         let event = f.event ?? (kind == .special && purpose.kind == .special ? purpose.event : nil)
-        func q(_ s: String) -> String { YAMLScalarQuoting.token(s) }
+        func q(_ s: String) -> String { DraftReader.token(s) }
         let contacts = f.contact.isEmpty ? p.customer.contacts.prefix(1).map(\.name) : f.contact
         let contactHelp = p.customer.contacts.map { c in ([c.name] + [c.role, c.phone].compactMap { $0 }).joined(separator: " ") }
             .joined(separator: "; ")

@@ -21,11 +21,11 @@ import Testing
                               from: Day("2026-09-30")!, visitor: "王五")
         #expect(r.owner == "王五")
         #expect(r.department == "east")
-        #expect(r.handler == "王五 on the spot; else 华东交付部 (east)")
-        #expect(r.notify == ["张伟, head of 华东交付部"])
+        #expect(r.handler == .visitorOnTheSpot("王五", otherwise: .department(id: "east", Self.config.department("east"))))
+        #expect(r.notify == [.departmentHead(id: "east", Self.config.department("east"))])
         // 5 wd after Wed 09-30 over National Day: 10-08, 09, 10 (make-up Sat), 12, 13.
         #expect(r.due == Day("2026-10-13"))
-        #expect(r.toClose == ["customer confirmation"])
+        #expect(r.toClose == [.customerConfirmation])
         let noVisit = Routing.route(.minor, project: Self.project, config: Self.config, calendar: ScheduleTests.calendar,
                                     from: Day("2026-09-30")!, visitor: nil)
         #expect(noVisit.owner == "李明")
@@ -35,7 +35,7 @@ import Testing
         let r = Routing.route(.general, project: Self.project, config: Self.config, calendar: ScheduleTests.calendar,
                               from: Day("2026-02-12")!, visitor: "王五")
         #expect(r.owner == "张伟")
-        #expect(r.reportOnResolution == ["written report to 项目管理部 (pmo)"])
+        #expect(r.reportOnResolution == [.writtenReport(to: .projectManagement(Self.config.department("pmo")))])
         // 10 wd after Thu 02-12: 13, 14 (make-up Sat), 24, 25, 26, 27, 28 (make-up Sat), 03-02, 03, 04.
         #expect(r.due == Day("2026-03-04"))
     }
@@ -45,8 +45,8 @@ import Testing
                               from: Day("2026-11-24")!, visitor: nil)
         #expect(r.owner == "王芳")
         #expect(r.department == "pmo")
-        #expect(r.notify == ["张伟, head of 华东交付部", "王芳, head of 项目管理部", "周总 (leadership)"])
-        #expect(r.toClose.count == 2)
+        #expect(r.notify == [.departmentHead(id: "east", Self.config.department("east")), .projectManagementHead(Self.config.department("pmo")), .leader("周总")])
+        #expect(r.toClose == [.customerConfirmation, .caseAnalysis])
         #expect(r.due == Day("2026-12-01"))
     }
 
@@ -54,7 +54,7 @@ import Testing
         #expect(Severity.minor.next == .general)
         #expect(Severity.general.next == .major)
         #expect(Severity.major.next == nil)
-        #expect(Severity.major.escalationTarget == "leadership")
+        #expect(Severity.major.escalationTarget == .leadership)
         #expect(Severity.minor < Severity.major)
     }
 
@@ -71,7 +71,7 @@ import Testing
         #expect(i.deadlineState(on: Day("2026-11-10")!, calendar: cal, dueSoonShare: 0.75) == .onTrack)
         #expect(i.deadlineState(on: Day("2026-11-12")!, calendar: cal, dueSoonShare: 0.75) == .dueSoon(share: 0.8))
         #expect(i.deadlineState(on: Day("2026-11-16")!, calendar: cal, dueSoonShare: 0.75) == .dueSoon(share: 1))
-        #expect(i.deadlineState(on: Day("2026-11-17")!, calendar: cal, dueSoonShare: 0.75) == .overdue(days: 1, escalateTo: "major"))
+        #expect(i.deadlineState(on: Day("2026-11-17")!, calendar: cal, dueSoonShare: 0.75) == .overdue(days: 1, escalateTo: .severity(.major)))
         let late = Self.issue(raised: "2026-11-02", due: "2026-11-16", status: .resolved, resolved: "2026-11-18")
         #expect(late.deadlineState(on: Day("2026-11-24")!, calendar: cal, dueSoonShare: 0.75) == .resolved(late: true))
         #expect(late.resolvedOnTime == false)
@@ -79,7 +79,7 @@ import Testing
 
     @Test func anEscalationRestartsTheDeadlineCount() {
         let i = Self.issue(raised: "2026-11-02", due: "2026-11-27",
-                           history: [HistoryEntry(at: Day("2026-11-13")!, action: "escalated", from: .minor, to: .general)])
+                           history: [HistoryEntry(at: Day("2026-11-13")!, action: .escalated, from: .minor, to: .general)])
         #expect(i.deadlineStart == Day("2026-11-13"))
         // 10 wd from 11-13 to 11-27; on 11-20, 5 of 10 are used.
         #expect(i.deadlineState(on: Day("2026-11-20")!, calendar: ScheduleTests.calendar, dueSoonShare: 0.75) == .onTrack)
@@ -99,7 +99,7 @@ import Testing
                               from: Day("2026-02-12")!, visitor: nil, source: .complaint)
         #expect(r.isComplaint)
         #expect(r.followedBy?.id == "cs")
-        #expect(r.notify.contains("陈静, head of 客户服务部 (records and follows the complaint)"))
+        #expect(r.notify.contains(.complaintFollower(Self.config.department("cs")!)))
         #expect(r.owner == "张伟", "the responsible department still handles it")
         #expect(r.department == "east")
     }
@@ -110,7 +110,7 @@ import Testing
                                   from: Day("2026-02-12")!, visitor: nil, source: source)
             #expect(!r.isComplaint)
             #expect(r.followedBy == nil)
-            #expect(!r.notify.contains { $0.contains("陈静") })
+            #expect(!r.notify.contains { if case .complaintFollower = $0 { true } else { false } })
         }
     }
 
