@@ -15,21 +15,33 @@ extension Issue {
         calendar.adding(policy.confirmWithin, to: date)
     }
 
-    /// Whether the issue stood resolved and unconfirmed on day `t`: its current resolution on
-    /// or before `t` (and not rejected by then), no satisfied confirmation and no closing on or
-    /// before `t`.
+    /// Whether the issue stood resolved and unconfirmed on day `t`: a resolution stood on `t`
+    /// (also one that a later reopening set aside: the past does not change), and no satisfied
+    /// confirmation or closing came between it and `t`.
     public func awaitsConfirmation(on t: Day) -> Bool {
-        guard isResolved(on: t) else { return false }
-        if let c = confirmed, c.satisfied, c.date <= t { return false }
-        if history.contains(where: { ($0.kind == .confirmed || $0.kind == .closed) && $0.at <= t && $0.at >= (resolved?.date ?? t) }) {
+        guard let since = Issue.resolutionDate(on: t, resolvedOn: resolved?.date, status: status, history: history) else { return false }
+        if let c = confirmed, c.satisfied, c.date >= since, c.date <= t { return false }
+        if history.contains(where: { ($0.kind == .confirmed || $0.kind == .closed) && $0.at <= t && $0.at >= since }) {
             return false
         }
         return true
     }
 
-    /// Overdue for confirmation on day `t`: awaiting it on `t`, and `t` is past its due date.
+    /// Overdue for confirmation on day `t`: the resolution that stood on `t` awaits its
+    /// confirmation, and `t` is past the day it was due. The one rule of `status`, `due` and the
+    /// reports' `overdue_confirmations`.
     public func confirmationOverdue(on t: Day, _ policy: Policy, calendar: WorkCalendar) -> Bool {
-        guard let resolved, resolved.date < t else { return false }
-        return t > Issue.confirmationDue(resolvedOn: resolved.date, policy, calendar: calendar) && awaitsConfirmation(on: t)
+        guard let since = Issue.resolutionDate(on: t, resolvedOn: resolved?.date, status: status, history: history), since < t else {
+            return false
+        }
+        return t > Issue.confirmationDue(resolvedOn: since, policy, calendar: calendar) && awaitsConfirmation(on: t)
+    }
+
+    /// The first day any of the issue's resolutions (the current one, or one a reopening set
+    /// aside) was resolved: no confirmation of it can be due before this resolution's due day.
+    var firstResolutionDate: Day? {
+        var first = resolved?.date
+        for h in history where h.kind == .resolved && first.map({ h.at < $0 }) ?? true { first = h.at }
+        return first
     }
 }

@@ -68,7 +68,7 @@ public enum KPIEngine {
             itemTriggered = schedule.items.map(\.triggered.ordinal)
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
             confirmationDue = r.issues.map { i in
-                i.resolved.map { Issue.confirmationDue(resolvedOn: $0.date, r.config.policy, calendar: r.calendar).ordinal } ?? .max
+                i.firstResolutionDate.map { Issue.confirmationDue(resolvedOn: $0, r.config.policy, calendar: r.calendar).ordinal } ?? .max
             }
         }
     }
@@ -232,7 +232,7 @@ public enum KPIEngine {
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
         for n in issuesBuffer.indices where facts.confirmationDue[n] < day && included(issuesBuffer[n].project) {
-            if issuesBuffer[n].awaitsConfirmation(on: t) { k.overdueConfirmations += 1 }
+            if issuesBuffer[n].confirmationOverdue(on: t, r.config.policy, calendar: r.calendar) { k.overdueConfirmations += 1 }
         }
         return k
     }

@@ -11,6 +11,12 @@ public enum RecordText {
         }.map { ($0.0.flatMap { if case .visit(let v) = $0 { return v } else { return nil } }, $0.1) } ?? (nil, [])
     }
 
+    /// An issue as written: its file is named by its id.
+    public static func issue(_ text: String, project: ProjectID, config: Config) -> (Issue?, [Finding]) {
+        decode(text, config: config) { node in .issue(project: project, file: "\(node?["id"]?.scalar ?? "").yaml") }
+            .map { ($0.0.flatMap { if case .issue(let i) = $0 { return i } else { return nil } }, $0.1) } ?? (nil, [])
+    }
+
     /// A project as edited: its id must name the folder it is in.
     public static func project(_ text: String, folder: String, config: Config) -> (Project?, [Finding]) {
         decode(text, config: config) { _ in .project(folder: folder) }

@@ -87,4 +87,22 @@ import Testing
         #expect(count("2026-02") == 1, "confirmed only in March")
         #expect(count("2026-03") == 0)
     }
+    @Test func reopeningLaterDoesNotChangeAnEarlierPeriodsCount() {
+        var r = ScheduleTests.records([ScheduleTests.project("a", accepted: nil)], [])
+        // Resolved 02-13 (confirmation due 02-25), never confirmed, reopened on 2026-06-01: the
+        // resolution moved into the history, as `issue reopen` writes it.
+        r.issues = [Self.issue(resolved: nil, status: .open, history: [
+            HistoryEntry(at: Self.day("2026-01-20"), action: "opened"),
+            HistoryEntry(at: Self.day("2026-02-13"), action: "resolved"),
+            HistoryEntry(at: Self.day("2026-06-01"), action: "reopened", reason: "again"),
+        ])]
+        func count(_ period: String) -> Int {
+            KPIEngine.compute(r, schedule: Schedule(r), period: Period(period)!, today: Self.day("2026-12-31")).overdueConfirmations
+        }
+        #expect(count("2026-02") == 1, "on 02-28 the resolution stood, unconfirmed and past 02-25")
+        #expect(count("2026Q1") == 1)
+        #expect(count("2026-06") == 0, "reopened on 06-01: nothing awaits confirmation")
+        #expect(r.issues[0].confirmationOverdue(on: Self.day("2026-03-31"), policy, calendar: calendar))
+        #expect(!r.issues[0].confirmationOverdue(on: Self.day("2026-06-30"), policy, calendar: calendar))
+    }
 }
