@@ -357,15 +357,16 @@ public struct RecordCache: Sendable {
 /// A cache written under another schema is ignored. Nothing here is bumped by hand except
 /// `RecordCoding.version`, which a test ties to the layout itself.
 public enum HuifangStoreVersion {
-    public static let current: String = {
-        var parts: [[UInt8]] = [Array("codec \(RecordCoding.version)".utf8)]
-        for (name, keys) in RecordKeys.schema {
+    public static let current = derived(codec: RecordCoding.version, schema: RecordKeys.schema)
+
+    static func derived(codec: Int, schema: [(String, [String])]) -> String {
+        var parts: [[UInt8]] = [Array("codec \(codec)".utf8)]
+        for (name, keys) in schema {
             parts.append(Array(name.utf8))
             parts += keys.map { Array($0.utf8) }
         }
-        let digest = RecordCache.stamp(parts)
-        return "huifang-store-" + String(digest, radix: 16)
-    }()
+        return "huifang-store-" + String(RecordCache.stamp(parts), radix: 16)
+    }
 }
 
 /// The cache file, open (closed when the last reference goes), with its header and index

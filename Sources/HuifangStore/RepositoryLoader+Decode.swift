@@ -141,24 +141,32 @@ extension RepositoryLoader {
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
         let (bytes, failure) = read(root.repo, path, base: root.fd, stat: &st)
         if let failure { return Outcome(record: nil, findings: [failure]) }
-        // Visits and issues straight from libyaml's events when they are well formed; anything
-        // else (and every file with a problem) through the tree, which explains problems.
-        if fastDecoding, !YAMLParser.containsConflictMarker(bytes) {
-            let fast: Decoded? = bytes.withUnsafeBufferPointer { buffer in
-                switch job {
-                case .visit(let p, let f):
-                    return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config).map(Decoded.visit)
-                case .issue(let p, let f):
-                    return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f).map(Decoded.issue)
-                default:
-                    return nil
-                }
-            }
-            if let fast { return Outcome(record: fast, findings: []) }
-        }
+        return decode(bytes, path, job, config: config, fastDecoding: fastDecoding)
+    }
+
+    /// Decodes a record file's bytes. Visits and issues straight from libyaml's events when they
+    /// are well formed; anything else (and every file with a problem) through the tree, which
+    /// explains problems.
+    static func decode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config, fastDecoding: Bool = true) -> Outcome {
+        if fastDecoding, let fast = fastDecode(bytes, path, job, config: config) { return Outcome(record: fast, findings: []) }
         let (node, parseFindings) = parse(bytes, path)
         if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
         return decode(node, path, job, config: config)
+    }
+
+    /// The record from the fast decoder, or nil when it declines (see `FastRecordDecoder`).
+    static func fastDecode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config) -> Decoded? {
+        guard !YAMLParser.containsConflictMarker(bytes) else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            switch job {
+            case .visit(let p, let f):
+                return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config).map(Decoded.visit)
+            case .issue(let p, let f):
+                return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f).map(Decoded.issue)
+            default:
+                return nil
+            }
+        }
     }
 
 

@@ -91,40 +91,37 @@ final class RecordSlots: @unchecked Sendable {
     let events: Slots<Event>
     let plans: Slots<Plan>
 
-    /// How many jobs there are of each kind (project, visit, issue, improvement, event, plan).
-    static func counts(_ jobs: some Sequence<RepositoryLoader.Job>) -> [Int] {
-        var counts = [0, 0, 0, 0, 0, 0]
-        for job in jobs { counts[kind(job)] += 1 }
-        return counts
-    }
+    /// How many jobs there are of each kind.
+    struct Counts {
+        private var counts = [Int](repeating: 0, count: RepositoryLoader.Kind.allCases.count)
 
-    static func kind(_ job: RepositoryLoader.Job) -> Int {
-        switch job {
-        case .project: return 0
-        case .visit: return 1
-        case .issue: return 2
-        case .improvement: return 3
-        case .event: return 4
-        case .plan: return 5
+        init() {}
+
+        init(_ jobs: some Sequence<RepositoryLoader.Job>) {
+            for job in jobs { self[job.kind] += 1 }
+        }
+
+        subscript(kind: RepositoryLoader.Kind) -> Int {
+            get { counts[kind.rawValue] }
+            set { counts[kind.rawValue] = newValue }
         }
     }
 
     /// Slots for `jobs`; visits and issues go to the given slots (see `Slots.inPlace`).
     init(_ jobs: some Sequence<RepositoryLoader.Job>, visits: Slots<Visit>, issues: Slots<Issue>) {
-        var counts = [0, 0, 0, 0, 0, 0]
+        var counts = Counts()
         var slot: [Int] = []
         for job in jobs {
-            let kind = Self.kind(job)
-            slot.append(counts[kind])
-            counts[kind] += 1
+            slot.append(counts[job.kind])
+            counts[job.kind] += 1
         }
         self.slot = slot
-        projects = Slots(counts[0])
+        projects = Slots(counts[.project])
         self.visits = visits
         self.issues = issues
-        improvements = Slots(counts[3])
-        events = Slots(counts[4])
-        plans = Slots(counts[5])
+        improvements = Slots(counts[.improvement])
+        events = Slots(counts[.event])
+        plans = Slots(counts[.plan])
     }
 
     /// Called by the worker that decoded job `i` (each job by one worker only).

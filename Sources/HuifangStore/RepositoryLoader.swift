@@ -26,27 +26,64 @@ public struct LoadedRepository: Sendable {
     /// The record files that could not be read: their records are not in `records`.
     public var unreadable: [UnreadableRecord] { records.unreadable }
 
-    /// What reading took besides the records (the file list, per-file results, the mapped
-    /// cache): freed with the loaded repository, which a command keeps until it exits.
-    var workingSet: WorkingSet?
 }
 
-/// See `LoadedRepository.workingSet`.
-final class WorkingSet: Sendable {
-    let jobs: [(String, RepositoryLoader.Job, FileSystem.Stamp?)]
-    let results: [RepositoryLoader.Result]
-    let cache: RecordCache
+/// What a command keeps referenced until the process exits instead of freeing it just before:
+/// freeing 100,000 records one by one, and what reading them took (the file list, per-file
+/// results, the open cache), costs tens of milliseconds and gains nothing. The one keep-alive
+/// of the read path: `RepositoryLoader.load` puts here what it read when asked to
+/// (`Options.keepUntilExit`). Used from the command's thread only.
+public enum KeptUntilExit {
+    nonisolated(unsafe) private static var held: [any Sendable] = []
+    nonisolated(unsafe) private static var loaded: [LoadedRepository] = []
 
-    init(jobs: [(String, RepositoryLoader.Job, FileSystem.Stamp?)], results: [RepositoryLoader.Result], cache: RecordCache) {
-        self.jobs = jobs
-        self.results = results
-        self.cache = cache
+    /// The repositories read so far by this process, in the order they were read.
+    public static var repositories: [LoadedRepository] { loaded }
+
+    static func keep(_ repository: LoadedRepository, with byproducts: some Sendable) {
+        loaded.append(repository)
+        held.append(byproducts)
     }
 }
 
 /// Reads a whole repository: readdir walk, whole-file reads, libyaml events, typed records,
 /// files parsed in parallel on all cores and merged in path order, then the cross-record rules.
 public enum RepositoryLoader {
+    /// How to read. `crossRecordRules: false` leaves out the rules between records (references,
+    /// duplicate ids, contradicting states) and the case-analysis files: for commands that use
+    /// the records and not the findings. `fastDecoding: false` (for tests) decodes every file
+    /// through the tree. `keepUntilExit` (for commands) keeps what was read until the process
+    /// exits (see `KeptUntilExit`). `threads` nil: `Parallel.defaultThreads`.
+    public struct Options: Sendable {
+        public var threads: Int?
+        public var useCache: Bool
+        public var crossRecordRules: Bool
+        public var fastDecoding: Bool
+        public var keepUntilExit: Bool
+
+        public init(threads: Int? = nil, useCache: Bool = true, crossRecordRules: Bool = true, fastDecoding: Bool = true,
+                    keepUntilExit: Bool = false) {
+            self.threads = threads
+            self.useCache = useCache
+            self.crossRecordRules = crossRecordRules
+            self.fastDecoding = fastDecoding
+            self.keepUntilExit = keepUntilExit
+        }
+    }
+
+    /// The kinds of record file.
+    public enum Kind: Int, Sendable, CaseIterable {
+        case project, visit, issue, improvement, event, plan
+    }
+
+    /// What reading took besides the records, kept with them when the command asks
+    /// (`Options.keepUntilExit`), else freed as `load` returns.
+    struct Byproducts: Sendable {
+        let jobs: [(String, Job, RecordCache.Stamp?)]
+        let results: [Result]
+        let cache: RecordCache
+    }
+
     /// What a record file holds, known from where it lies.
     public enum Job: Sendable {
         case project(folder: String)
@@ -55,6 +92,17 @@ public enum RepositoryLoader {
         case improvement(file: String)
         case event(file: String)
         case plan(file: String)
+
+        public var kind: Kind {
+            switch self {
+            case .project: .project
+            case .visit: .visit
+            case .issue: .issue
+            case .improvement: .improvement
+            case .event: .event
+            case .plan: .plan
+            }
+        }
     }
 
     public enum Decoded: Sendable {
@@ -71,12 +119,10 @@ public enum RepositoryLoader {
         var findings: [Finding]
     }
 
-    /// `crossRecordRules: false` leaves out the rules between records (references, duplicate
-    /// ids, contradicting states) and the case-analysis files: for commands that use the
-    /// records and not the findings. `fastDecoding: false` (for tests) decodes every file
-    /// through the tree.
-    public static func load(_ repo: Repository, threads: Int? = nil, useCache: Bool = true, crossRecordRules: Bool = true,
-                            fastDecoding: Bool = true) -> LoadedRepository {
+    /// Reads `repo` as `options` say.
+    public static func load(_ repo: Repository, _ options: Options = Options()) -> LoadedRepository {
+        let useCache = options.useCache, crossRecordRules = options.crossRecordRules
+        let threads = options.threads ?? Parallel.defaultThreads
         var findings: [Finding] = []
         var stampParts: [[UInt8]] = [Array(HuifangStoreVersion.current.utf8)]
 
@@ -136,15 +182,15 @@ public enum RepositoryLoader {
         defer { if base >= 0 { close(base) } }
         let root = Root(repo: repo, fd: base)
         var jobs: [(String, Job, RecordCache.Stamp?)] = []
-        let walkFindings = plan(root, into: &jobs, threads: threads ?? Parallel.defaultThreads, statFiles: cache.count > 0)
+        let walkFindings = plan(root, into: &jobs, threads: threads, statFiles: cache.count > 0)
         findings += walkFindings
         PhaseTimer.mark("directory walk (\(jobs.count) files)")
         // Visits and issues are decoded straight into the storage of their final arrays.
-        let counts = RecordSlots.counts(jobs.lazy.map(\.1))
-        let (visits, issues, (slots, results, payloads)) = RecordSlots.Slots.inPlace(counts[1], counts[2]) { visits, issues in
+        let counts = RecordSlots.Counts(jobs.lazy.map(\.1))
+        let (visits, issues, (slots, results, payloads)) = RecordSlots.Slots.inPlace(counts[.visit], counts[.issue]) { visits, issues in
             let slots = RecordSlots(jobs.lazy.map(\.1), visits: visits, issues: issues)
-            let (results, payloads) = run(jobs, root: root, config: config, threads: threads ?? Parallel.defaultThreads,
-                                          cache: useCache ? cache : nil, fastDecoding: fastDecoding, into: slots)
+            let (results, payloads) = run(jobs, root: root, config: config, threads: threads,
+                                          cache: useCache ? cache : nil, fastDecoding: options.fastDecoding, into: slots)
             return (slots, results, payloads)
         }
         PhaseTimer.mark("read and decode")
@@ -211,7 +257,7 @@ public enum RepositoryLoader {
                                       fileCount: jobs.count + 1 + config.calendarFiles.count)
         loaded.cachedFiles = cachedFiles
         loaded.calendarErrors = calendarErrors
-        loaded.workingSet = WorkingSet(jobs: jobs, results: results, cache: cache)
+        if options.keepUntilExit { KeptUntilExit.keep(loaded, with: Byproducts(jobs: jobs, results: results, cache: cache)) }
         return loaded
     }
 
