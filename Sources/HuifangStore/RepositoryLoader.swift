@@ -25,7 +25,6 @@ public struct LoadedRepository: Sendable {
 
     /// The record files that could not be read: their records are not in `records`.
     public var unreadable: [UnreadableRecord] { records.unreadable }
-
 }
 
 /// What a command keeps referenced until the process exits instead of freeing it just before:

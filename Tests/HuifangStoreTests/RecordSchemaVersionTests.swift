@@ -93,3 +93,31 @@ import Testing
         #expect(Self.lookUp(partial, "satisfied") == .satisfied)
     }
 }
+
+/// Issue 13 part 4: the loader's options, record kinds and keep-alive.
+@Suite(.serialized) struct LoaderOptionsTests {
+    /// Only a load that asks keeps what it read until the process exits, and it is the one
+    /// place that does (the commands' calendar notice reads it back).
+    @Test func onlyALoadThatAsksIsKeptUntilExit() throws {
+        let (t, repo) = try TempFolder.repository()
+        defer { t.remove() }
+        let before = KeptUntilExit.repositories.count
+        _ = RepositoryLoader.load(repo, .init(useCache: false))
+        #expect(KeptUntilExit.repositories.count == before)
+        let kept = RepositoryLoader.load(repo, .init(useCache: false, keepUntilExit: true))
+        #expect(KeptUntilExit.repositories.count == before + 1)
+        #expect(KeptUntilExit.repositories.last?.repository.root == repo.root)
+        #expect(KeptUntilExit.repositories.last?.records.projects.map(\.id) == kept.records.projects.map(\.id))
+    }
+
+    @Test func everyJobHasItsKindAndTheCountsFollowThem() {
+        let p = ProjectID("acme-erp")!
+        let jobs: [RepositoryLoader.Job] = [.project(folder: "acme-erp"), .visit(project: p, file: "a.yaml"),
+                                            .visit(project: p, file: "b.yaml"), .issue(project: p, file: "c.yaml"),
+                                            .improvement(file: "d.yaml"), .event(file: "e.yaml"), .plan(file: "f.yaml"),
+                                            .plan(file: "g.yaml")]
+        #expect(jobs.map(\.kind) == [.project, .visit, .visit, .issue, .improvement, .event, .plan, .plan])
+        let counts = RecordSlots.Counts(jobs)
+        #expect(RepositoryLoader.Kind.allCases.map { counts[$0] } == [1, 2, 1, 1, 1, 2])
+    }
+}
