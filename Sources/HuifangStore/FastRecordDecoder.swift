@@ -1,6 +1,10 @@
 import HuifangCore
 import HuifangYAML
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Visits and issues — nearly every file of a large repository — decoded straight from
 /// libyaml's events, with no tree and no key lookups.
 ///
@@ -9,7 +13,12 @@ import HuifangYAML
 /// out of range, a file name that does not match, anything that would give a finding); the
 /// loader then decodes the file again through `YAMLParser` and `RecordDecoder`, which explain
 /// every problem with its line and column. So a record this decoder returns is exactly the
-/// record `RecordDecoder` would return, without findings (a test compares the two).
+/// record `RecordDecoder` would return, without findings (the fuzz tests compare the two on
+/// every mutated record).
+///
+/// Keys are matched by name against the key lists of `RecordKeys`, which the tree decoder and
+/// the encoder use too (see `KeyTable`): a key added there is unknown here until a case of
+/// the same name is added, and until then the file goes through the tree.
 enum FastRecordDecoder {
     // MARK: projects/ID/visits/DATE-VID.yaml
 
@@ -36,21 +45,21 @@ enum FastRecordDecoder {
         var issuesAt = Position.start
         var attachments: [String] = []
         var attachmentsAt = Position.start
-        guard mapping(r, visitKeys, { field in
+        guard mapping(r, Self.visitKeys, { (field: VisitKey) in
             switch field {
-            case 0: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
-            case 1: guard let v = text(r).flatMap(Day.init) else { return false }; date = v
-            case 2: guard let v = text(r).flatMap(VisitKind.init(rawValue:)) else { return false }; kind = v
-            case 3: guard let v = text(r).flatMap(VisitMethod.init(rawValue:)) else { return false }; method = v
-            case 4: guard let v = text(r) else { return false }; visitor = v
-            case 5: guard let v = strings(r) else { return false }; contacts = v
-            case 6:
+            case .id: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
+            case .date: guard let v = text(r).flatMap(Day.init) else { return false }; date = v
+            case .kind: guard let v = text(r).flatMap(VisitKind.init(rawValue:)) else { return false }; kind = v
+            case .method: guard let v = text(r).flatMap(VisitMethod.init(rawValue:)) else { return false }; method = v
+            case .visitor: guard let v = text(r) else { return false }; visitor = v
+            case .contacts: guard let v = strings(r) else { return false }; contacts = v
+            case .event:
                 guard let v = text(r) else { return false }
                 event = v
                 eventAt = Position(line: r.line, column: r.column)
-            case 7: guard let v = text(r) else { return false }; summary = v
-            case 8: guard let v = text(r).flatMap(Operation.init(rawValue:)) else { return false }; operation = v
-            case 9:
+            case .summary: guard let v = text(r) else { return false }; summary = v
+            case .operation: guard let v = text(r).flatMap(Operation.init(rawValue:)) else { return false }; operation = v
+            case .scores:
                 guard r.kind == .mappingStart else { return false }
                 while true {
                     guard r.next() else { return false }
@@ -61,24 +70,23 @@ enum FastRecordDecoder {
                     else { return false }
                     scores.append((dimension, score))
                 }
-            case 10: guard let v = int(r, in: 1...scale) else { return false }; overall = v
-            case 11: guard let v = int(r, in: 0...10) else { return false }; nps = v
-            case 12: guard let v = strings(r) else { return false }; quotes = v
-            case 13: guard let v = strings(r) else { return false }; needs = v
-            case 14: guard let v = strings(r) else { return false }; competitors = v
-            case 15:
+            case .overall: guard let v = int(r, in: 1...scale) else { return false }; overall = v
+            case .nps: guard let v = int(r, in: 0...10) else { return false }; nps = v
+            case .quotes: guard let v = strings(r) else { return false }; quotes = v
+            case .needs: guard let v = strings(r) else { return false }; needs = v
+            case .competitors: guard let v = strings(r) else { return false }; competitors = v
+            case .issues:
                 issuesAt = Position(line: r.line, column: r.column)
                 guard let v = strings(r) else { return false }
                 for s in v {
                     guard let i = IssueID(s) else { return false }
                     issues.append(i)
                 }
-            case 16:
+            case .attachments:
                 attachmentsAt = Position(line: r.line, column: r.column)
                 guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
                 attachments = v
-            default: return false
-            }
+                        }
             return true
         }) else { return nil }
         guard r.leaveDocument(), let id, let date, let kind, let method, let visitor, let summary,
@@ -90,10 +98,13 @@ enum FastRecordDecoder {
                      location: SourceLocation(path: path), eventAt: eventAt, issuesAt: issuesAt, attachmentsAt: attachmentsAt)
     }
 
-    static let visitKeys: [StaticString] = [
-        "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall", "nps",
-        "quotes", "needs", "competitors", "issues", "attachments",
-    ]
+    /// The keys of a visit by name, from `RecordKeys.visit`.
+    enum VisitKey: String, CaseIterable {
+        case id, date, kind, method, visitor, contacts, event, summary, operation, scores, overall, nps, quotes, needs
+        case competitors, issues, attachments
+    }
+
+    static let visitKeys = KeyTable<VisitKey>(RecordKeys.visit)
 
     // MARK: projects/ID/issues/IID.yaml
 
@@ -116,54 +127,51 @@ enum FastRecordDecoder {
         var history: [HistoryEntry]?
         var departmentAt = Position.start
         var visitAt = Position.start
-        guard mapping(r, issueKeys, { field in
+        guard mapping(r, Self.issueKeys, { (field: IssueKey) in
             switch field {
-            case 0: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
-            case 1: guard let v = text(r) else { return false }; title = v
-            case 2: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
-            case 3: guard let v = text(r).flatMap(IssueSource.init(rawValue:)) else { return false }; source = v
-            case 4:
+            case .id: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
+            case .title: guard let v = text(r) else { return false }; title = v
+            case .raised: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
+            case .source: guard let v = text(r).flatMap(IssueSource.init(rawValue:)) else { return false }; source = v
+            case .visit:
                 visitAt = Position(line: r.line, column: r.column)
                 guard let v = text(r).flatMap(VisitID.init) else { return false }
                 visit = v
-            case 5: guard let v = text(r).flatMap(IssueCategory.init(rawValue:)) else { return false }; category = v
-            case 6: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; severity = v
-            case 7: guard let v = text(r) else { return false }; owner = v
-            case 8:
+            case .category: guard let v = text(r).flatMap(IssueCategory.init(rawValue:)) else { return false }; category = v
+            case .severity: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; severity = v
+            case .owner: guard let v = text(r) else { return false }; owner = v
+            case .department:
                 departmentAt = Position(line: r.line, column: r.column)
                 guard let v = text(r) else { return false }
                 department = v
-            case 9: guard let v = text(r).flatMap(Day.init) else { return false }; due = v
-            case 10: guard let v = text(r).flatMap(IssueStatus.init(rawValue:)) else { return false }; status = v
-            case 11:
+            case .due: guard let v = text(r).flatMap(Day.init) else { return false }; due = v
+            case .status: guard let v = text(r).flatMap(IssueStatus.init(rawValue:)) else { return false }; status = v
+            case .resolved:
                 var d: Day?
                 var s: String?
                 var onSpot = false
-                guard r.kind == .mappingStart, mapping(r, resolvedKeys, { f in
+                guard r.kind == .mappingStart, mapping(r, Self.resolvedKeys, { (f: ResolvedKey) in
                     switch f {
-                    case 0: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
-                    case 1: guard let v = text(r) else { return false }; s = v
-                    default: guard let v = bool(r) else { return false }; onSpot = v
+                    case .date: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
+                    case .summary: guard let v = text(r) else { return false }; s = v
+                    case .onSpot: guard let v = bool(r) else { return false }; onSpot = v
                     }
                     return true
                 }), let d, let s else { return false }
                 resolved = Resolution(date: d, summary: s, onSpot: onSpot)
-            case 12:
+            case .confirmed:
                 var d: Day?
                 var satisfied: Bool?
-                guard r.kind == .mappingStart, mapping(r, confirmedKeys, { f in
-                    if f == 0 {
-                        guard let v = text(r).flatMap(Day.init) else { return false }
-                        d = v
-                    } else {
-                        guard let v = bool(r) else { return false }
-                        satisfied = v
+                guard r.kind == .mappingStart, mapping(r, Self.confirmedKeys, { (f: ConfirmedKey) in
+                    switch f {
+                    case .date: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
+                    case .satisfied: guard let v = bool(r) else { return false }; satisfied = v
                     }
                     return true
                 }), let d, let satisfied else { return false }
                 confirmed = Confirmation(date: d, satisfied: satisfied)
-            case 13: guard let v = text(r) else { return false }; caseAnalysis = v
-            case 14:
+            case .caseAnalysis: guard let v = text(r) else { return false }; caseAnalysis = v
+            case .history:
                 guard r.kind == .sequenceStart else { return false }
                 var entries: [HistoryEntry] = []
                 while true {
@@ -176,22 +184,21 @@ enum FastRecordDecoder {
                     var to: Severity?
                     var reason: String?
                     var note: String?
-                    guard r.kind == .mappingStart, mapping(r, historyKeys, { f in
+                    guard r.kind == .mappingStart, mapping(r, Self.historyKeys, { (f: HistoryKey) in
                         switch f {
-                        case 0: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
-                        case 1: guard let v = text(r) else { return false }; action = v
-                        case 2: guard let v = text(r) else { return false }; by = v
-                        case 3: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; from = v
-                        case 4: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; to = v
-                        case 5: guard let v = text(r) else { return false }; reason = v
-                        default: guard let v = text(r) else { return false }; note = v
+                        case .at: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
+                        case .action: guard let v = text(r) else { return false }; action = v
+                        case .by: guard let v = text(r) else { return false }; by = v
+                        case .from: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; from = v
+                        case .to: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; to = v
+                        case .reason: guard let v = text(r) else { return false }; reason = v
+                        case .note: guard let v = text(r) else { return false }; note = v
                         }
                         return true
                     }), let at, let action else { return false }
                     entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason, note: note))
                 }
                 history = entries
-            default: return false
             }
             return true
         }) else { return nil }
@@ -204,38 +211,40 @@ enum FastRecordDecoder {
                      departmentAt: departmentAt, visitAt: visitAt)
     }
 
-    static let issueKeys: [StaticString] = [
-        "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status", "resolved",
-        "confirmed", "case_analysis", "history",
-    ]
-    static let resolvedKeys: [StaticString] = ["date", "summary", "on_spot"]
-    static let confirmedKeys: [StaticString] = ["date", "satisfied"]
-    static let historyKeys: [StaticString] = ["at", "action", "by", "from", "to", "reason", "note"]
+    /// The keys of an issue and of the mappings in it by name, from `RecordKeys`.
+    enum IssueKey: String, CaseIterable {
+        case id, title, raised, source, visit, category, severity, owner, department, due, status, resolved, confirmed
+        case caseAnalysis = "case_analysis"
+        case history
+    }
+
+    enum ResolvedKey: String, CaseIterable {
+        case date, summary
+        case onSpot = "on_spot"
+    }
+
+    enum ConfirmedKey: String, CaseIterable { case date, satisfied }
+    enum HistoryKey: String, CaseIterable { case at, action, by, from, to, reason, note }
+
+    static let issueKeys = KeyTable<IssueKey>(RecordKeys.issue)
+    static let resolvedKeys = KeyTable<ResolvedKey>(RecordKeys.resolved)
+    static let confirmedKeys = KeyTable<ConfirmedKey>(RecordKeys.confirmed)
+    static let historyKeys = KeyTable<HistoryKey>(RecordKeys.issueHistory)
 
     // MARK: values
 
-    /// Reads a mapping (the reader is on its start): `body` gets each key's position among
-    /// `keys` with the reader on the key's value, which is never null. False at the first key
-    /// that is unknown, repeated or not a scalar, at a null, or when `body` says false.
-    static func mapping(_ r: YAMLEventReader, _ keys: [StaticString], _ body: (Int) -> Bool) -> Bool {
-        var seen: UInt32 = 0
+    /// Reads a mapping (the reader is on its start): `body` gets each key's field with the
+    /// reader on the key's value, which is never null. False at the first key that is unknown,
+    /// repeated or not a scalar, at a null, or when `body` says false.
+    static func mapping<Field>(_ r: YAMLEventReader, _ keys: KeyTable<Field>, _ body: (Field) -> Bool) -> Bool {
+        var seen: UInt64 = 0
         while true {
             guard r.next() else { return false }
             if r.kind == .mappingEnd { return true }
-            guard let field = key(r, keys, seen: &seen), r.next(), !r.isNull, body(field) else { return false }
+            guard r.kind == .scalar, let (field, bit) = keys.field(r.bytes), seen & bit == 0 else { return false }
+            seen |= bit
+            guard r.next(), !r.isNull, body(field) else { return false }
         }
-    }
-
-    /// The position of the current key among `keys`, marking it seen; nil for a key that is not
-    /// a scalar, not known here, or repeated.
-    static func key(_ r: YAMLEventReader, _ keys: [StaticString], seen: inout UInt32) -> Int? {
-        guard r.kind == .scalar else { return nil }
-        for (n, k) in keys.enumerated() where r.scalarIs(k) {
-            guard seen & (1 << n) == 0 else { return nil }
-            seen |= 1 << n
-            return n
-        }
-        return nil
     }
 
     /// A scalar's text; nil for a collection (and for null, which callers have ruled out).
@@ -267,4 +276,66 @@ enum FastRecordDecoder {
         if r.scalarIs("false") { return false }
         return nil
     }
+}
+
+/// The keys of one mapping, made once from its list in `RecordKeys`, matched against a key's
+/// bytes without making a string: the keys are grouped by length and told apart by their
+/// first byte before their bytes are compared. A key of the list that `Field` has no case
+/// for is left out (the fast decoder declines a file that holds it); `Field`'s cases that are
+/// not in the list are never matched (a test requires that there are none).
+struct KeyTable<Field: RawRepresentable & Sendable>: Sendable where Field.RawValue == String {
+    private struct Entry: Sendable {
+        let offset: Int
+        let first: UInt8
+        let field: Field
+        /// The key's bit in a mapping's set of seen keys: its place in the `RecordKeys` list.
+        let bit: UInt64
+    }
+
+    /// Every key's bytes, one after the other.
+    private let bytes: [UInt8]
+    /// The entries, ordered by the length of their key.
+    private let entries: [Entry]
+    /// For each key length, the range of `entries` that have it.
+    private let byLength: [Range<Int>]
+
+    init(_ keys: [String]) {
+        precondition(keys.count <= 64, "a mapping of more than 64 keys")
+        var all: [(key: [UInt8], entry: Entry)] = []
+        var bytes: [UInt8] = []
+        for (n, key) in keys.enumerated() {
+            guard let field = Field(rawValue: key), let first = key.utf8.first else { continue }
+            all.append((Array(key.utf8), Entry(offset: 0, first: first, field: field, bit: 1 << UInt64(n))))
+        }
+        all.sort { $0.key.count < $1.key.count }
+        var entries: [Entry] = []
+        var byLength = [Range<Int>](repeating: 0..<0, count: (all.last?.key.count ?? 0) + 1)
+        for (key, e) in all {
+            entries.append(Entry(offset: bytes.count, first: e.first, field: e.field, bit: e.bit))
+            bytes += key
+            let r = byLength[key.count]
+            byLength[key.count] = r.isEmpty ? entries.count - 1..<entries.count : r.lowerBound..<entries.count
+        }
+        self.bytes = bytes
+        self.entries = entries
+        self.byLength = byLength
+    }
+
+    /// The field named by `key`, and its bit; nil for a key not in the table.
+    @inline(__always)
+    func field(_ key: UnsafeBufferPointer<UInt8>) -> (Field, UInt64)? {
+        let n = key.count
+        guard n > 0, n < byLength.count, let start = key.baseAddress else { return nil }
+        let first = start.pointee
+        for i in byLength[n] {
+            let e = entries[i]
+            guard e.first == first else { continue }
+            let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.offset + 1, start + 1, n - 1) == 0 }
+            if same { return (e.field, e.bit) }
+        }
+        return nil
+    }
+
+    /// The names of the fields the table matches, in `RecordKeys` order (for the tests).
+    var names: [String] { entries.sorted { $0.bit < $1.bit }.map(\.field.rawValue) }
 }

@@ -352,9 +352,21 @@ public struct RecordCache: Sendable {
     }
 }
 
-/// Bumped whenever the record layout or the decoding rules change: old caches are ignored.
+/// The version of what the cache holds, derived from the record schema: the key lists of
+/// `RecordKeys` (which both decoders read by) and `RecordCoding.version` (the binary layout).
+/// A cache written under another schema is ignored. Nothing here is bumped by hand except
+/// `RecordCoding.version`, which a test ties to the layout itself.
 public enum HuifangStoreVersion {
-    public static let current = "huifang-store-3"
+    public static let current = derived(codec: RecordCoding.version, schema: RecordKeys.schema)
+
+    static func derived(codec: Int, schema: [(String, [String])]) -> String {
+        var parts: [[UInt8]] = [Array("codec \(codec)".utf8)]
+        for (name, keys) in schema {
+            parts.append(Array(name.utf8))
+            parts += keys.map { Array($0.utf8) }
+        }
+        return "huifang-store-" + String(RecordCache.stamp(parts), radix: 16)
+    }
 }
 
 /// The cache file, open (closed when the last reference goes), with its header and index

@@ -3,6 +3,11 @@ import HuifangCore
 /// Records and findings in the cache's binary form. A reader of another layout throws;
 /// the cache header's version makes that rare.
 enum RecordCoding {
+    /// The binary layout's version, part of `HuifangStoreVersion`: raise it with any change to
+    /// what is written here (`RecordCodingLayoutTests` fails until it is raised and the
+    /// layout's new digest recorded).
+    static let version = 3
+
     static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
     static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }
 

@@ -40,6 +40,17 @@ public enum RecordKeys {
 
     /// The key under which a record may hold anything of its own, never checked.
     public static let custom = "custom"
+
+    /// Every key list by name: what both decoders read by, so part of the cache's version
+    /// (`HuifangStoreVersion`). A list added above belongs here too.
+    static let schema: [(String, [String])] = [
+        ("project", project), ("visit", visit), ("issue", issue), ("improvement", improvement), ("event", event),
+        ("plan", plan), ("customer", customer), ("contact", contact), ("retired", retired),
+        ("projectHistory", projectHistory), ("resolved", resolved), ("confirmed", confirmed),
+        ("issueHistory", issueHistory), ("verified", verified), ("planItem", planItem), ("config", config),
+        ("calendar", calendar), ("policy", policy), ("department", department), ("satisfaction", satisfaction),
+        ("custom", [custom]),
+    ]
 }
 
 extension RecordKeys {

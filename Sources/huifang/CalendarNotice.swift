@@ -61,9 +61,9 @@ enum CalendarNotice {
     /// Says once, on standard error, which uncovered years the command's working-day
     /// arithmetic reached (called when a command has finished).
     static func warnIfReached() {
-        guard !shownInOutput, let first = CommandContext.keptUntilExit.first else { return }
+        guard !shownInOutput, let first = KeptUntilExit.repositories.first else { return }
         var years = Set<Int>()
-        for loaded in CommandContext.keptUntilExit { years.formUnion(loaded.records.calendar.reachedUncoveredYears) }
+        for loaded in KeptUntilExit.repositories { years.formUnion(loaded.records.calendar.reachedUncoveredYears) }
         guard !years.isEmpty else { return }
         Console.err(text(years: years.sorted(), config: first.records.config))
     }

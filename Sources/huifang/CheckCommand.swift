@@ -22,8 +22,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try CommandContext(global)
-        let loaded = Terminal.progress("reading \(ctx.repository.root)") { RepositoryLoader.load(ctx.repository, useCache: ctx.useCache) }
-        CommandContext.keptUntilExit.append(loaded)
+        let loaded = Terminal.progress("reading \(ctx.repository.root)") {
+            RepositoryLoader.load(ctx.repository, .init(useCache: ctx.useCache, keepUntilExit: true))
+        }
         let extra = calendarWarning(loaded, today: ctx.today)
         PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()

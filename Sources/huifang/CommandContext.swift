@@ -30,7 +30,7 @@ struct CommandContext {
     func load(crossRecordRules: Bool = false, reportsFindings: Bool = false, writing: Bool = false,
               usesRecords: Bool = true) throws -> LoadedRepository {
         let loaded = Terminal.progress("reading \(repository.root)") {
-            RepositoryLoader.load(repository, useCache: useCache, crossRecordRules: crossRecordRules)
+            RepositoryLoader.load(repository, .init(useCache: useCache, crossRecordRules: crossRecordRules, keepUntilExit: true))
         }
         if loaded.configFailed {
             try requireReadable(repository.path(Repository.configFile))
@@ -38,14 +38,9 @@ struct CommandContext {
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
         try CalendarNotice.requireCalendars(loaded)
-        Self.keptUntilExit.append(loaded)
         if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded
     }
-
-    /// What `load` read stays referenced until the process ends: freeing 100,000 records one
-    /// by one just before exit costs tens of milliseconds and gains nothing.
-    nonisolated(unsafe) static var keptUntilExit: [LoadedRepository] = []
 
     /// Takes the write lock; held until the returned object is released.
     func lock() throws -> RepositoryLock {

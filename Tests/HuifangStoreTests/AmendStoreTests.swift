@@ -40,7 +40,7 @@ import Testing
 
             """)
         for cache in [false, true, true] {
-            let loaded = RepositoryLoader.load(repo, useCache: cache)
+            let loaded = RepositoryLoader.load(repo, .init(useCache: cache))
             let warnings = loaded.findings.filter { $0.severity == .warning }
             #expect(warnings.map(\.headline) == [
                 "projects/acme-erp/visits/2026-03-02-v-00000001.yaml:7:1: warning: unknown key 'overal' in a visit; did you mean 'overall'?",
@@ -50,7 +50,7 @@ import Testing
             #expect(loaded.records.visits.first?.overall == nil)
         }
         try t.write("projects/acme-erp/visits/2026-03-03-v-00000002.yaml", "{id: v-00000002, date: 2026-03-03, kind: periodic, method: phone, visitor: x, summary: y, custom: 5}\n")
-        #expect(RepositoryLoader.load(repo, useCache: false).findings.map(\.headline).contains(
+        #expect(RepositoryLoader.load(repo, .init(useCache: false)).findings.map(\.headline).contains(
             "projects/acme-erp/visits/2026-03-03-v-00000002.yaml:1:99: warning: 'custom' is a single value, not a mapping"))
     }
 
@@ -85,7 +85,7 @@ import Testing
         try t.write("projects/acme-erp/issues/i-00000002.yaml", String(format: issue, "2", "withdrawn"))
         sleep(1)
         for cache in [false, true, true] {
-            let loaded = RepositoryLoader.load(repo, useCache: cache)
+            let loaded = RepositoryLoader.load(repo, .init(useCache: cache))
             #expect(loaded.findings.isEmpty, "\(loaded.findings.map(\.headline))")
             let p = try #require(loaded.records.projects.first)
             #expect(p.retired == Retirement(date: Day("2026-06-30")!, reason: "合同到期"))

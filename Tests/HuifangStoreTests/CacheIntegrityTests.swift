@@ -97,7 +97,7 @@ import Testing
     @Test func flippingAnyByteOfTheCacheNeverChangesTheAnswer() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         let first = RepositoryLoader.load(repo)
         RecordCache.waitForSave()
         let files = first.fileCount - 1 - first.records.config.calendarFiles.count
@@ -111,10 +111,10 @@ import Testing
                 var bad = good
                 bad[at] ^= mask
                 try t.write(RecordCache.path, bad)
-                let loaded = RepositoryLoader.load(repo, threads: 1)
+                let loaded = RepositoryLoader.load(repo, .init(threads: 1))
                 if Self.fingerprint(loaded) != reference { wrong.append("byte \(at) ^ \(mask)") }
                 if loaded.cachedFiles == files { wrong.append("byte \(at) ^ \(mask): every file taken from a damaged cache") }
-                let again = RepositoryLoader.load(repo, threads: 1)
+                let again = RepositoryLoader.load(repo, .init(threads: 1))
                 if Self.fingerprint(again) != reference { wrong.append("byte \(at) ^ \(mask), the next load") }
                 if again.cachedFiles != files { notWhole.append(at) }
             }
@@ -128,7 +128,7 @@ import Testing
     @Test func aTruncatedOrExtendedCacheIsNeverUsedAsItIs() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         _ = RepositoryLoader.load(repo)
         RecordCache.waitForSave()
         let good = try #require(FileManager.default.contents(atPath: t.path + "/" + RecordCache.path)).map { $0 }
@@ -149,7 +149,7 @@ import Testing
     @Test func aDamagedEntryIsReadAgainFromItsFile() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         let first = RepositoryLoader.load(repo)
         RecordCache.waitForSave()
         let files = first.fileCount - 1 - first.records.config.calendarFiles.count
@@ -178,7 +178,7 @@ import Testing
     @Test func aCacheChangedUnderTheReaderDoesNotKillIt() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         _ = RepositoryLoader.load(repo)
         RecordCache.waitForSave()
         let path = t.path + "/" + RecordCache.path
@@ -205,7 +205,7 @@ import Testing
         defer { t.remove() }
         let outside = TempFolder()
         defer { outside.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         try? FileManager.default.removeItem(atPath: t.path + "/.huifang")
         try FileManager.default.createSymbolicLink(atPath: t.path + "/.huifang", withDestinationPath: outside.path)
         let loaded = RepositoryLoader.load(repo)
@@ -227,7 +227,7 @@ import Testing
     @Test func aCacheThatIsNotARegularFileIsIgnored() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = Self.fingerprint(RepositoryLoader.load(repo, useCache: false))
+        let reference = Self.fingerprint(RepositoryLoader.load(repo, .init(useCache: false)))
         try FileManager.default.createDirectory(atPath: t.path + "/.huifang", withIntermediateDirectories: true)
         #expect(mkfifo(t.path + "/" + RecordCache.path, 0o644) == 0)
         #expect(Self.fingerprint(RepositoryLoader.load(repo)) == reference)

@@ -73,11 +73,11 @@ import Testing
         let (t, repo) = try file("years: [2027, 2028]\n")
         defer { t.remove() }
         try t.write("huifang.yaml", "huifang: 1\ndepartments: []\ncalendar:\n  files: [calendars/cn.yaml]\n")
-        let loaded = RepositoryLoader.load(repo, useCache: false)
+        let loaded = RepositoryLoader.load(repo, .init(useCache: false))
         #expect(loaded.records.calendar.coveredYears == [2027, 2028])
         #expect(loaded.calendarErrors.isEmpty)
         try t.write("calendars/cn.yaml", "years: [2027, '2028', 3]\n")
-        let bad = RepositoryLoader.load(repo, useCache: false)
+        let bad = RepositoryLoader.load(repo, .init(useCache: false))
         #expect(bad.calendarErrors.map(\.line) == [1, 1])
         #expect(bad.calendarErrors.allSatisfy { $0.path == "calendars/cn.yaml" })
     }

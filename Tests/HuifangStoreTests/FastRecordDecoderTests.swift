@@ -89,34 +89,35 @@ import Testing
         }
     }
 
-    @Test func wellFormedIssuesDecodeExactlyAsTheTreeDoes() throws {
-        let full = """
-            id: i-0000aaaa
-            title: 报表导出慢
-            raised: 2026-03-05
-            source: visit
-            visit: v-0000abcd
-            category: technical
-            severity: general
-            owner: 张伟
-            department: east
-            due: 2026-03-20
-            status: closed
-            resolved: {date: 2026-03-10, summary: 加了索引, on_spot: false}
-            confirmed:
-              date: 2026-03-12
-              satisfied: true
-            case_analysis: docs/cases/i-0000aaaa.md
-            history:
-              - {at: 2026-03-05, action: raised, by: 张伟}
-              - at: 2026-03-06
-                action: escalated
-                from: general
-                to: major
-                reason: "客户催"
-              - {at: 2026-03-08, action: note, by: 张伟, note: 补丁已在客户现场测试}
+    static let fullIssue = """
+        id: i-0000aaaa
+        title: 报表导出慢
+        raised: 2026-03-05
+        source: visit
+        visit: v-0000abcd
+        category: technical
+        severity: general
+        owner: 张伟
+        department: east
+        due: 2026-03-20
+        status: closed
+        resolved: {date: 2026-03-10, summary: 加了索引, on_spot: false}
+        confirmed:
+          date: 2026-03-12
+          satisfied: true
+        case_analysis: docs/cases/i-0000aaaa.md
+        history:
+          - {at: 2026-03-05, action: raised, by: 张伟}
+          - at: 2026-03-06
+            action: escalated
+            from: general
+            to: major
+            reason: "客户催"
+          - {at: 2026-03-08, action: note, by: 张伟, note: 补丁已在客户现场测试}
 
-            """
+        """
+
+    @Test func wellFormedIssuesDecodeExactlyAsTheTreeDoes() throws {
         let minimal = """
             id: i-0000bbbb
             title: t
@@ -131,7 +132,7 @@ import Testing
             history: []
 
             """
-        for (text, file) in [(full, "i-0000aaaa.yaml"), (minimal, "i-0000bbbb.yaml")] {
+        for (text, file) in [(Self.fullIssue, "i-0000aaaa.yaml"), (minimal, "i-0000bbbb.yaml")] {
             let (fast, tree) = Self.both(text, issue: file)
             let record = try #require(fast, "the fast path declined a well-formed issue:\n\(text)")
             #expect(Self.same(.issue(record), tree))
@@ -195,8 +196,8 @@ import Testing
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("examples/demo").path
         let repo = try Repository.discover(from: root)
-        let fast = RepositoryLoader.load(repo, useCache: false)
-        let tree = RepositoryLoader.load(repo, useCache: false, fastDecoding: false)
+        let fast = RepositoryLoader.load(repo, .init(useCache: false))
+        let tree = RepositoryLoader.load(repo, .init(useCache: false, fastDecoding: false))
         #expect(fast.findings == tree.findings)
         #expect(fast.records.visits.count == tree.records.visits.count)
         #expect(fast.records.issues.count == tree.records.issues.count)

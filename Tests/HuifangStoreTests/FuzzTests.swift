@@ -114,6 +114,67 @@ import Testing
         #expect(parsed > 300 && refused > 300, "both paths exercised: \(parsed) parsed, \(refused) refused")
     }
 
+    /// The record's top-level entries (a line at the margin with the lines indented under it)
+    /// in a random order.
+    static func reorder(_ text: String, _ rng: inout Rng) -> String {
+        var entries: [[Substring]] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if let c = line.first, c != " ", c != "-" || entries.isEmpty {
+                entries.append([line])
+            } else if entries.isEmpty {
+                entries.append([line])
+            } else {
+                entries[entries.count - 1].append(line)
+            }
+        }
+        entries.shuffle(using: &rng)
+        return entries.flatMap { $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// Issue 13 part 5: both decoders on every mutated visit and issue. Whenever the fast decoder
+    /// accepts a file, the tree decoder gives no finding and the same record, byte for byte in
+    /// the cache's binary form (every field and position).
+    @Test func theFastDecoderAcceptsOnlyWhatTheTreeDecodesTheSame() {
+        var rng = Rng(state: 20_261_201)
+        let config = FastRecordDecoderTests.config
+        let project = ProjectID("acme-erp")!
+        let cases: [(String, RepositoryLoader.Job)] = [
+            (Self.seeds[0], .visit(project: project, file: "2026-03-14-v-3fa2c91d.yaml")),
+            (Self.seeds[1], .issue(project: project, file: "i-7c1e0b2a.yaml")),
+            (FastRecordDecoderTests.fullVisit, .visit(project: project, file: "2026-03-05-v-0000abcd.yaml")),
+            (FastRecordDecoderTests.fullIssue, .issue(project: project, file: "i-0000aaaa.yaml")),
+        ]
+        func path(_ job: RepositoryLoader.Job) -> String {
+            switch job {
+            case .visit(_, let f): "projects/acme-erp/visits/" + f
+            case .issue(_, let f): "projects/acme-erp/issues/" + f
+            default: ""
+            }
+        }
+        for (seed, job) in cases {
+            #expect(RepositoryLoader.fastDecode(Array(seed.utf8), path(job), job, config: config) != nil, "the seed is not taken:\n\(seed)")
+        }
+        var accepted = 0
+        var declined = 0
+        for round in 0..<8000 {
+            let (seed, job) = cases[round % cases.count]
+            // Keys in another order (which the fast decoder must match by name), then changed.
+            let reordered = round % 8 < 3 ? Self.reorder(seed, &rng) : seed
+            let bytes = round % 8 == 0 ? Array(reordered.utf8) : Self.mutate(reordered, &rng)
+            let tree = RepositoryLoader.decode(bytes, path(job), job, config: config, fastDecoding: false)
+            guard let fast = RepositoryLoader.fastDecode(bytes, path(job), job, config: config) else {
+                declined += 1
+                continue
+            }
+            accepted += 1
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(tree.findings.isEmpty, "the fast decoder took a file with findings \(tree.findings.map(\.message)):\n\(text)")
+            #expect(RecordCache.encode(.init(record: fast, findings: [])) == RecordCache.encode(tree),
+                    "the fast decoder's record differs from the tree decoder's:\n\(text)")
+        }
+        #expect(accepted > 1000 && declined > 1000, "both outcomes exercised: \(accepted) accepted, \(declined) declined")
+    }
+
     @Test func randomBytesNeverCrashTheParser() {
         var rng = Rng(state: 7)
         for _ in 0..<2000 {

@@ -46,17 +46,17 @@ import Testing
     @Test func kpisAndRecordsAreTheSameEveryWayTheRepositoryIsRead() throws {
         let (t, repo) = try Self.generate()
         defer { t.remove() }
-        let tree = RepositoryLoader.load(repo, threads: 1, useCache: false, fastDecoding: false)
+        let tree = RepositoryLoader.load(repo, .init(threads: 1, useCache: false, fastDecoding: false))
         #expect(tree.records.visits.count > 300 && tree.records.issues.count > 100, "a repository worth the comparison")
         let reference = Self.summary(tree)
-        #expect(Self.summary(RepositoryLoader.load(repo, threads: 1, useCache: false)) == reference)
-        #expect(Self.summary(RepositoryLoader.load(repo, threads: 4, useCache: false)) == reference)
-        let cold = RepositoryLoader.load(repo, threads: 4)
+        #expect(Self.summary(RepositoryLoader.load(repo, .init(threads: 1, useCache: false))) == reference)
+        #expect(Self.summary(RepositoryLoader.load(repo, .init(threads: 4, useCache: false))) == reference)
+        let cold = RepositoryLoader.load(repo, .init(threads: 4))
         #expect(cold.cachedFiles == 0)
         #expect(Self.summary(cold) == reference)
-        let warm = RepositoryLoader.load(repo, threads: 1)
+        let warm = RepositoryLoader.load(repo, .init(threads: 1))
         #expect(warm.cachedFiles == warm.fileCount - 2, "every record file but huifang.yaml and the calendar")
         #expect(Self.summary(warm) == reference)
-        #expect(Self.summary(RepositoryLoader.load(repo, threads: 4)) == reference)
+        #expect(Self.summary(RepositoryLoader.load(repo, .init(threads: 4))) == reference)
     }
 }

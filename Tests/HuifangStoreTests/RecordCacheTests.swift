@@ -49,7 +49,7 @@ import Testing
     @Test func theCacheNeverHidesAnError() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let without = RepositoryLoader.load(repo, useCache: false)
+        let without = RepositoryLoader.load(repo, .init(useCache: false))
         #expect(!FileManager.default.fileExists(atPath: t.path + "/.huifang/cache"), "--no-cache writes no cache")
         let first = RepositoryLoader.load(repo)
         RecordCache.waitForSave()  // the cache is written on another thread
@@ -77,7 +77,7 @@ import Testing
         // That cache was written from old payloads and a fresh one: it reads back the same.
         let again = RepositoryLoader.load(repo)
         #expect(again.cachedFiles >= 32)
-        #expect(Self.same(again, RepositoryLoader.load(repo, useCache: false)))
+        #expect(Self.same(again, RepositoryLoader.load(repo, .init(useCache: false))))
         #expect(again.records.events.first?.title == "V4")
         let other = RecordCache.load(repo, stamp: RecordCache.stamp([Array("another config".utf8)]))
         #expect(other.count == 0, "a cache for another huifang.yaml is ignored")
@@ -90,15 +90,15 @@ import Testing
         try t.write("projects/acme-erp/visits/2026-03-02-v-00000001.yaml", "id: v-00000001\ndate: 2026-03-02\nkind: nonsense\n")
         let loaded = RepositoryLoader.load(repo)
         #expect(loaded.findings.contains { $0.path.hasSuffix("v-00000001.yaml") && $0.message.contains("unknown kind 'nonsense'") })
-        #expect(Self.same(loaded, RepositoryLoader.load(repo, useCache: false)))
+        #expect(Self.same(loaded, RepositoryLoader.load(repo, .init(useCache: false))))
         try FileManager.default.removeItem(atPath: t.path + "/projects/acme-erp/visits/2026-03-02-v-00000001.yaml")
-        #expect(Self.same(RepositoryLoader.load(repo), RepositoryLoader.load(repo, useCache: false)))
+        #expect(Self.same(RepositoryLoader.load(repo), RepositoryLoader.load(repo, .init(useCache: false))))
     }
 
     @Test func aCorruptOrForeignCacheIsRebuiltSilently() throws {
         let (t, repo) = try Self.repository()
         defer { t.remove() }
-        let reference = RepositoryLoader.load(repo, useCache: false)
+        let reference = RepositoryLoader.load(repo, .init(useCache: false))
         for junk in [Array("garbage".utf8), Array("HFCACHE2".utf8) + [0xFF, 0xFF, 0xFF], Array("HFCACHE2".utf8) + Array(repeating: 7, count: 5000)] {
             try t.write(".huifang/cache", junk)
             #expect(Self.same(RepositoryLoader.load(repo), reference))
@@ -111,7 +111,7 @@ import Testing
         let config = try #require(t.read("huifang.yaml")).replacingOccurrences(of: "scale: 5", with: "scale: 3")
         try t.write("huifang.yaml", config)
         let rescaled = RepositoryLoader.load(repo)
-        #expect(Self.same(rescaled, RepositoryLoader.load(repo, useCache: false)))
+        #expect(Self.same(rescaled, RepositoryLoader.load(repo, .init(useCache: false))))
         #expect(rescaled.findings.contains { $0.message.contains("outside 1..3") })
     }
 
@@ -122,10 +122,10 @@ import Testing
             let k = KPIEngine.compute(l.records, schedule: Schedule(l.records), period: Period("2026Q1")!, today: Day("2026-06-01")!)
             return [k.visitPlanCompletionRate, k.satisfactionIndex, k.csat, k.nps, k.recordCompleteness, Double(k.visits), Double(k.overdueVisits)]
         }
-        let reference = summary(RepositoryLoader.load(repo, threads: 1, useCache: false))
-        #expect(summary(RepositoryLoader.load(repo, threads: 4, useCache: false)) == reference)
-        _ = RepositoryLoader.load(repo, threads: 4)
-        #expect(summary(RepositoryLoader.load(repo, threads: 1)) == reference)
-        #expect(summary(RepositoryLoader.load(repo, threads: 4)) == reference)
+        let reference = summary(RepositoryLoader.load(repo, .init(threads: 1, useCache: false)))
+        #expect(summary(RepositoryLoader.load(repo, .init(threads: 4, useCache: false))) == reference)
+        _ = RepositoryLoader.load(repo, .init(threads: 4))
+        #expect(summary(RepositoryLoader.load(repo, .init(threads: 1))) == reference)
+        #expect(summary(RepositoryLoader.load(repo, .init(threads: 4))) == reference)
     }
 }

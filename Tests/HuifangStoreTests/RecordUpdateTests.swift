@@ -59,7 +59,7 @@ import Testing
         } catch {
             #expect(error.description.contains("i-0000aaaa.yaml:1:1: the file is UTF-16LE text; records are UTF-8"), "\(error)")
         }
-        let loaded = RepositoryLoader.load(repo, useCache: false)
+        let loaded = RepositoryLoader.load(repo, .init(useCache: false))
         #expect(loaded.findings.contains { $0.path == "projects/acme-erp/issues/i-0000aaaa.yaml" && $0.message.contains("UTF-16LE") })
     }
 

@@ -24,7 +24,7 @@ import Testing
         nonisolated(unsafe) var loaded: LoadedRepository?
         let done = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
-            loaded = RepositoryLoader.load(repo, useCache: useCache, crossRecordRules: true)
+            loaded = RepositoryLoader.load(repo, .init(useCache: useCache, crossRecordRules: true))
             done.signal()
         }
         guard done.wait(timeout: .now() + seconds) == .success else { return nil }
@@ -124,7 +124,7 @@ import Testing
         try FileManager.default.moveItem(atPath: t.path + "/" + folder, toPath: outside.path)
         try Self.link(t.path + "/" + folder, to: outside.path)
         for useCache in [false, true, true] {
-            let loaded = RepositoryLoader.load(repo, useCache: useCache)
+            let loaded = RepositoryLoader.load(repo, .init(useCache: useCache))
             RecordCache.waitForSave()
             let f = try #require(loaded.findings.first { $0.path == folder }, "\(loaded.findings)")
             #expect(f.severity == .error)
@@ -159,7 +159,7 @@ import Testing
         defer { t.remove() }
         try t.write("shared/visits/2026-03-01-v-00000001.yaml", Self.visit)
         try Self.link(t.path + "/projects/acme-erp/visits", to: "../../shared/visits")
-        let loaded = RepositoryLoader.load(repo, crossRecordRules: true)
+        let loaded = RepositoryLoader.load(repo, .init(crossRecordRules: true))
         #expect(loaded.records.visits.map(\.id.rawValue) == ["v-00000001"])
         #expect(loaded.errorCount == 0, "\(loaded.findings)")
     }

@@ -46,8 +46,8 @@ import Testing
                 """)
         }
         try t.write("projects/acme-erp/visits/2026-03-01-v-broken1.yaml", "id: v-broken1\ndate: 2026-03-01\nkind: x\n")
-        let one = RepositoryLoader.load(repo, threads: 1)
-        let many = RepositoryLoader.load(repo, threads: 8)
+        let one = RepositoryLoader.load(repo, .init(threads: 1))
+        let many = RepositoryLoader.load(repo, .init(threads: 8))
         #expect(one.records.visits.map(\.id) == many.records.visits.map(\.id))
         #expect(one.records.visits.count == 60)
         #expect(one.findings == many.findings)

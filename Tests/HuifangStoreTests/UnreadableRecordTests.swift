@@ -37,7 +37,7 @@ import Testing
         try t.write("projects/acme-erp/visits/2026-03-05-v-0000eeee.yml", Self.visit)
         try t.write("projects/beta-mes/issues/i-0000aaaa.yaml", "id: i-0000aaaa\n")
         for useCache in [false, true, true] {
-            let loaded = RepositoryLoader.load(repo, useCache: useCache)
+            let loaded = RepositoryLoader.load(repo, .init(useCache: useCache))
             #expect(loaded.records.visits.map(\.id.rawValue) == ["v-0000aaaa", "v-0000dddd"])
             let u = loaded.unreadable
             #expect(u.map(\.path) == [
