@@ -41,6 +41,7 @@ extension ExportCommand {
             let name = r.config.organization.isEmpty ? "huifang" : "\(r.config.organization) 回访"
             var cal = ICalendar(name: name, stamp: ctx.today.compact + "T000000Z")
             for e in entries {
+                r.calendar.noteReached(from: e.due, through: e.due)  // warned about at the end, as `due` does
                 let pname = projects[e.project]?.name ?? e.project.rawValue
                 let summary: String
                 let category: String

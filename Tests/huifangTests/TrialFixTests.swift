@@ -49,4 +49,27 @@ import Testing
         #expect(result.stderr.contains("\(Self.moved)/ already exists"), "\(result.stderr)")
         #expect(r.snapshot() == before, "nothing was written")
     }
+
+    // D3: due and export ics show a stored deadline in a year without calendar data: they warn.
+    @Test func dueAndICSWarnAboutTheYearOfADeadlineTheyShow() throws {
+        let r = try HuifangRunner.withRepository()
+        defer { r.cleanup() }
+        let add = r.run(["project", "add", "acme-erp", "--name", "ACME ERP", "--customer", "某某制造", "--department", "east",
+                         "--owner", "张伟", "--tier", "standard", "--accepted", "2026-01-15"])
+        try #require(add.code == 0, "\(add.stderr)")
+        let issue = r.run(["--as-of", "2026-12-28", "issue", "add", "acme-erp", "--title", "接口超时", "--category", "technical",
+                           "--severity", "general"])
+        try #require(issue.code == 0, "\(issue.stderr)")
+        let due = r.run(["--as-of", "2026-12-29", "due"])
+        #expect(due.code == 0)
+        #expect(due.stdout.contains("2027-01-11"), "\(due.stdout)")
+        #expect(due.stderr.hasPrefix("warning: no calendar file covers 2027:"), "\(due.stderr)")
+        let ics = r.run(["--as-of", "2026-12-29", "export", "ics"])
+        #expect(ics.code == 0)
+        #expect(ics.stdout.contains("DTSTART;VALUE=DATE:20270111"), "\(ics.stdout)")
+        #expect(ics.stderr.hasPrefix("warning: no calendar file covers 2027:"), "\(ics.stderr)")
+        // What is not shown is not warned about.
+        let overdue = r.run(["--as-of", "2026-12-29", "due", "--overdue"])
+        #expect(!overdue.stderr.contains("2027"), "\(overdue.stderr)")
+    }
 }
