@@ -146,6 +146,7 @@ extension IssueCommand {
                 Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
                     + "(if so: huifang issue withdraw \(id) --reason ...)\n")
             }
+            RetiredNotice.warn(p, day: day, what: "issue \(id)")
             Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
             Console.out(describe(route, issue: issue, today: day))
             Console.out("  \(path)\n")

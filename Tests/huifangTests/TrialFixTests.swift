@@ -72,4 +72,42 @@ import Testing
         let overdue = r.run(["--as-of", "2026-12-29", "due", "--overdue"])
         #expect(!overdue.stderr.contains("2027"), "\(overdue.stderr)")
     }
+
+    // D4: records after a retirement are written with a warning; a retirement before records is refused.
+    @Test func recordsAfterRetirementAreWarnedAndAnEarlierRetirementRefused() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let retire = r.run(["project", "retire", "beta-mes", "--on", "2026-10-01", "--reason", "合同到期"])
+        #expect(retire.code == 0, "\(retire.stderr)")
+        #expect(retire.stderr.isEmpty, "no record is dated after 2026-10-01: \(retire.stderr)")
+        let visit = r.run(["--as-of", "2026-11-20", "visit", "log", "beta-mes", "--method", "phone", "--summary", "善意回访"])
+        #expect(visit.code == 0, "\(visit.stderr)")
+        #expect(visit.stderr.contains("warning: project beta-mes was retired on 2026-10-01 (合同到期); visit v-"), "\(visit.stderr)")
+        #expect(visit.stderr.contains("of 2026-11-20 is recorded, but nothing is scheduled after retirement"), "\(visit.stderr)")
+        let issue = r.run(["--as-of", "2026-11-21", "issue", "add", "beta-mes", "--title", "投诉响应慢", "--category", "service",
+                           "--severity", "minor", "--source", "complaint"])
+        #expect(issue.code == 0, "\(issue.stderr)")
+        #expect(issue.stderr.contains("warning: project beta-mes was retired on 2026-10-01 (合同到期); issue i-"), "\(issue.stderr)")
+        #expect(issue.stderr.contains("nothing is scheduled after retirement"))
+        // Before its retirement nothing is said.
+        let early = r.run(["--as-of", "2026-11-22", "issue", "add", "acme-erp", "--title", "导出慢", "--category", "technical",
+                           "--severity", "minor"])
+        #expect(early.code == 0)
+        #expect(!early.stderr.contains("retired"), "\(early.stderr)")
+
+        // acme-erp has visits on 2026-05-20 and an issue of 2026-11-22: retiring it on 2026-05-01 is refused, naming them.
+        let before = r.snapshot()
+        let refused = r.run(["project", "retire", "acme-erp", "--on", "2026-05-01", "--reason", "客户停用"])
+        #expect(refused.code == 64)
+        #expect(refused.stderr.contains("cannot retire acme-erp on 2026-05-01: 2 records are dated after 2026-05-01: visit v-b266f103 (2026-05-20), issue i-"),
+                "\(refused.stderr)")
+        #expect(refused.stderr.contains("--force"))
+        #expect(r.snapshot() == before, "nothing was written")
+        let forced = r.run(["project", "retire", "acme-erp", "--on", "2026-05-01", "--reason", "客户停用", "--force"])
+        #expect(forced.code == 0, "\(forced.stderr)")
+        #expect(forced.stderr.contains("warning: retiring acme-erp on 2026-05-01 although 2 records are dated after 2026-05-01: visit v-b266f103"),
+                "\(forced.stderr)")
+        #expect(r.read("projects/acme-erp/project.yaml")?.contains("retired: {date: 2026-05-01") == true
+                || r.read("projects/acme-erp/project.yaml")?.contains("date: 2026-05-01") == true)
+    }
 }
