@@ -110,4 +110,25 @@ import Testing
         #expect(r.read("projects/acme-erp/project.yaml")?.contains("retired: {date: 2026-05-01") == true
                 || r.read("projects/acme-erp/project.yaml")?.contains("date: 2026-05-01") == true)
     }
+
+    // D5: a visit moved before the event it names is a warning of check.
+    @Test func checkWarnsAboutAVisitDatedBeforeItsEvent() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let event = r.run(["--as-of", "2026-09-28", "event", "add", "2026-09-28", "--kind", "upgrade", "--title", "V3 大版本升级", "--tag", "erp"])
+        try #require(event.code == 0, "\(event.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: r.path("events"))
+        let eid = String(try #require(files.first { $0.hasSuffix(".yaml") }).dropLast(5))
+        let log = r.run(["--as-of", "2026-10-09", "visit", "log", "acme-erp", "--event", eid, "--method", "phone", "--summary", "升级后回访"])
+        try #require(log.code == 0, "\(log.stderr)")
+        let first = r.run(["check"]).stdout
+        #expect(!first.contains("cannot follow") && first.contains("0 errors, 1 warning in"), "the visit follows its event: \(first)")
+        let vid = try #require(log.stdout.split(separator: " ").first { $0.hasPrefix("v-") }.map(String.init))
+        let amend = r.run(["visit", "amend", vid, "--date", "2026-09-20"])
+        #expect(amend.code == 0, "\(amend.stderr)")
+        let check = r.run(["check"])
+        #expect(check.stdout.contains("2026-09-20-\(vid).yaml:"), "\(check.stdout)")
+        #expect(check.stdout.contains("warning: visit on 2026-09-20 names event '\(eid)' of 2026-09-28, which it cannot follow"), "\(check.stdout)")
+        #expect(check.stdout.contains("0 errors, 1 warning in"), "\(check.stdout)")
+    }
 }
