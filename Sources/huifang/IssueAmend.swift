@@ -20,7 +20,8 @@ extension IssueCommand {
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
-            let issue = try r.require(r.anyIssue(matching: id), "issue", id)
+            // A withdrawn issue takes no further changes, notes included (the lookup says so).
+            let issue = try r.require(r.issue(matching: id), "issue", id)
             try requireChronology(issue, ctx.today)
             let entry = HistoryEntry(at: ctx.today, action: "note", by: recorder(by, fallback: issue.owner), note: text.trimmed)
             let path = issue.location.path
@@ -66,6 +67,10 @@ extension IssueCommand {
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
             Console.out("Withdrew \(issue.id) (was \(issue.status.rawValue)): it no longer counts in KPIs, listings or the schedule\n")
             Console.out("  \(path) is kept; 'huifang issue show \(issue.id)' still shows it\n")
+            for m in r.improvements where m.addresses.contains(issue.id) {
+                Console.err("warning: improvement \(m.id) (\(TerminalText.clean(m.title))) addresses \(issue.id) and still lists it\n"
+                    + "  hint: if the improvement was only for this issue, remove '\(issue.id)' from 'addresses:' in \(m.location.path)\n")
+            }
         }
     }
 }

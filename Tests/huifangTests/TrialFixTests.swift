@@ -131,4 +131,28 @@ import Testing
         #expect(check.stdout.contains("warning: visit on 2026-09-20 names event '\(eid)' of 2026-09-28, which it cannot follow"), "\(check.stdout)")
         #expect(check.stdout.contains("0 errors, 1 warning in"), "\(check.stdout)")
     }
+
+    // D6: a withdrawn issue takes no further changes, notes included; withdrawing one that an
+    // improvement addresses names the improvement.
+    @Test func aWithdrawnIssueTakesNoNoteAndItsImprovementIsNamed() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let add = r.run(["--as-of", "2026-11-20", "issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical",
+                         "--severity", "minor"])
+        try #require(add.code == 0, "\(add.stderr)")
+        let iid = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
+        let improve = r.run(["improve", "add", "--title", "报表服务异步化", "--addresses", iid, "--department", "tech",
+                             "--owner", "刘强", "--due", "2026-12-31", "--expected-effect", "导出 10 万行 < 10 秒"])
+        try #require(improve.code == 0, "\(improve.stderr)")
+        let mid = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("improvements")).first).dropLast(5))
+        let withdraw = r.run(["issue", "withdraw", iid, "--reason", "录错项目"])
+        #expect(withdraw.code == 0, "\(withdraw.stderr)")
+        #expect(withdraw.stderr.contains("warning: improvement \(mid) (报表服务异步化) addresses \(iid) and still lists it"), "\(withdraw.stderr)")
+        #expect(withdraw.stderr.contains("remove '\(iid)' from 'addresses:' in improvements/\(mid).yaml"), "\(withdraw.stderr)")
+        let before = r.snapshot()
+        let note = r.run(["issue", "note", iid, "已联系客户"])
+        #expect(note.code == 64)
+        #expect(note.stderr.contains("issue \(iid) is withdrawn (logged by mistake); it takes no further changes"), "\(note.stderr)")
+        #expect(r.snapshot() == before, "nothing was written")
+    }
 }
