@@ -57,7 +57,7 @@ extension ExportCommand {
                     category = "confirmation \(id)"
                 }
                 var description = "\(e.title)\n项目 project: \(e.project)\n负责人 responsible: \(e.responsible)"
-                if e.isOverdue { description += "\n已逾期 overdue: \(e.daysOverdue) days on \(ctx.today)" }
+                if e.isOverdue { description += "\n已逾期 overdue: \(dayCount(e.daysOverdue)) on \(ctx.today)" }
                 cal.events.append(ICalendar.Event(uid: "\(e.key)@huifang", date: e.due.description, summary: summary,
                                                   description: description, categories: ["huifang", category]))
             }

@@ -249,7 +249,7 @@ extension IssueCommand {
                 try e.append(RecordEncoder.history(entry), to: "history", order: RecordKeys.issue)
             }
             try RecordUpdate.write([(path, bytes)], in: ctx.repository)
-            let late = ctx.today > issue.due ? "late: \(issue.due.days(until: ctx.today)) days after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
+            let late = ctx.today > issue.due ? "late: \(dayCount(issue.due.days(until: ctx.today))) after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
             let confirmBy = r.calendar.adding(r.config.policy.confirmWithin, to: ctx.today)
             Console.out("Resolved \(issue.id), \(late)\n")
             Console.out("  next: the customer confirms by \(confirmBy): huifang issue confirm \(issue.id) [--unsatisfied]\n")

@@ -219,7 +219,7 @@ extension VisitCommand {
                 case .periodic: what += item.basis.map { " after visit \($0)" } ?? ""
                 case .first: what += " after acceptance"
                 }
-                let state = item.due < visit.date ? "\(item.due.days(until: visit.date)) days overdue"
+                let state = item.due < visit.date ? "\(dayCount(item.due.days(until: visit.date))) overdue"
                     : item.due == visit.date ? "on the day" : item.kind == .periodic ? "early" : "in time"
                 s += "  clears: \(what), due \(item.due) (\(state))\n"
             }

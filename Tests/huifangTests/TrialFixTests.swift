@@ -155,4 +155,43 @@ import Testing
         #expect(note.stderr.contains("issue \(iid) is withdrawn (logged by mistake); it takes no further changes"), "\(note.stderr)")
         #expect(r.snapshot() == before, "nothing was written")
     }
+
+    // D7: one day is "1 day"; sizes that round alike are shown in bytes.
+    @Test func oneDayIsSingularAndCloseSizesAreExact() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        // acme-erp's next periodic visit, logged (and exported) one day after it was due.
+        let csv = r.run(["due", "--project", "acme-erp", "--within", "1y", "--format", "csv"]).stdout
+        let line = try #require(csv.split(whereSeparator: \.isNewline).first { $0.contains("visit/periodic") }, "\(csv)")
+        let due = String(line.prefix(10))
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        let next = f.string(from: try #require(f.date(from: due)).addingTimeInterval(86_400))
+        let ics = r.run(["--as-of", next, "export", "ics"]).stdout
+        #expect(ics.contains("overdue: 1 day on \(next)"), "\(ics)")
+        let log = r.run(["--as-of", next, "visit", "log", "acme-erp", "--method", "phone", "--summary", "回访"])
+        #expect(log.code == 0, "\(log.stderr)")
+        #expect(log.stdout.contains("due \(due) (1 day overdue)"), "\(log.stdout)")
+
+        // An issue resolved one day after its deadline.
+        let add = r.run(["--as-of", "2026-11-20", "issue", "add", "beta-mes", "--title", "打印格式错乱", "--category", "quality",
+                         "--severity", "minor"])
+        try #require(add.code == 0, "\(add.stderr)")
+        let file = "projects/beta-mes/issues/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/beta-mes/issues")).first))
+        let text = try #require(r.read(file))
+        try r.write(file, text.replacingOccurrences(of: #"due: \d{4}-\d{2}-\d{2}"#, with: "due: 2026-11-23", options: .regularExpression))
+        let resolve = r.run(["issue", "resolve", String(file.dropFirst("projects/beta-mes/issues/".count).dropLast(5)), "--summary", "已修复"])
+        #expect(resolve.code == 0, "\(resolve.stderr)")
+        #expect(resolve.stdout.contains("late: 1 day after the deadline 2026-11-23"), "\(resolve.stdout)")
+
+        // 1025 bytes over a 1 KB limit.
+        let config = try #require(r.read("huifang.yaml"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "max_attachment_size: 10MB", with: "max_attachment_size: 1KB"))
+        try r.write("in/k2.bin", String(repeating: "k", count: 1025))
+        let big = r.run(["visit", "attach", "v-b266", "in/k2.bin"])
+        #expect(big.code == 64)
+        #expect(big.stderr.contains("'in/k2.bin' is 1025 B, over max_attachment_size (1024 B) in huifang.yaml"), "\(big.stderr)")
+    }
 }
