@@ -36,6 +36,8 @@ public enum RecordCheck {
         let issuesByID = positions(r.issues.count, { r.issues[$0].id }, { r.issues[$0].location })
         _ = positions(r.improvements.count, { r.improvements[$0].id }, { r.improvements[$0].location })
         let events = Set(r.events.map(\.id))
+        var eventDates: [String: Day] = [:]
+        for e in r.events where eventDates[e.id] == nil { eventDates[e.id] = e.date }
         // A reference to a record whose file cannot be read is not "unknown": the record is
         // there, and its own error (reported at its file) is what to fix.
         var unreadable: [UnreadableRecord.Kind: [String: String]] = [:]
@@ -57,6 +59,11 @@ public enum RecordCheck {
                     findings.append(Finding(at: r.visits[n].eventAt.in(path), message: "unknown event '\(e)'",
                                             hint: "name a file of events/ without '.yaml', or add the event with 'huifang event add'"))
                 }
+            } else if let e = r.visits[n].event, let day = eventDates[e], r.visits[n].date < day {
+                // A visit moved (visit amend --date) before the event it follows.
+                findings.append(Finding(.warning, at: r.visits[n].eventAt.in(path),
+                                        message: "visit on \(r.visits[n].date) names event '\(e)' of \(day), which it cannot follow",
+                                        hint: "check the visit's date, or remove 'event:' (huifang visit edit \(r.visits[n].id))"))
             }
             for id in r.visits[n].issues {
                 guard let issue = issuesByID[id] else {

@@ -33,6 +33,8 @@ struct DueCommand: ParsableCommand {
         let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until).filter {
             (only == nil || $0.project == only) && (department.map($0.concerns(department:)) ?? true)
         }
+        // A date shown in a year without calendar data is warned about at the end (stored deadlines too).
+        for e in entries { r.calendar.noteReached(from: e.due, through: e.due) }
         Console.out(AgendaListing.make(entries).render(format))
         if format == .table && entries.isEmpty {
             Console.err(overdue ? "nothing is overdue on \(ctx.today)\n" : "nothing is due by \(until)\n")

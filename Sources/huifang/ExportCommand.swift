@@ -41,6 +41,7 @@ extension ExportCommand {
             let name = r.config.organization.isEmpty ? "huifang" : "\(r.config.organization) 回访"
             var cal = ICalendar(name: name, stamp: ctx.today.compact + "T000000Z")
             for e in entries {
+                r.calendar.noteReached(from: e.due, through: e.due)  // warned about at the end, as `due` does
                 let pname = projects[e.project]?.name ?? e.project.rawValue
                 let summary: String
                 let category: String
@@ -56,7 +57,7 @@ extension ExportCommand {
                     category = "confirmation \(id)"
                 }
                 var description = "\(e.title)\n项目 project: \(e.project)\n负责人 responsible: \(e.responsible)"
-                if e.isOverdue { description += "\n已逾期 overdue: \(e.daysOverdue) days on \(ctx.today)" }
+                if e.isOverdue { description += "\n已逾期 overdue: \(dayCount(e.daysOverdue)) on \(ctx.today)" }
                 cal.events.append(ICalendar.Event(uid: "\(e.key)@huifang", date: e.due.description, summary: summary,
                                                   description: description, categories: ["huifang", category]))
             }

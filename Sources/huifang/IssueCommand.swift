@@ -145,6 +145,7 @@ extension IssueCommand {
                 Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
                     + "(if so: huifang issue withdraw \(id) --reason ...)\n")
             }
+            RetiredNotice.warn(p, day: day, what: "issue \(id)")
             Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
             Console.out(describe(route, issue: issue, today: day))
             Console.out("  \(path)\n")
@@ -198,7 +199,7 @@ extension IssueCommand {
             _ = try optionText(summary, "--summary")
             _ = try optionText(by, "--by")
             let (issue, _, r) = try ctx.changeIssue(id, by: by, command: "resolve") { _, _ in .resolve(summary: summary.trimmed, onSpot: onSpot) }
-            let late = ctx.today > issue.due ? "late: \(issue.due.days(until: ctx.today)) days after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
+            let late = ctx.today > issue.due ? "late: \(dayCount(issue.due.days(until: ctx.today))) after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
             let confirmBy = r.calendar.adding(r.config.policy.confirmWithin, to: ctx.today)
             Console.out("Resolved \(issue.id), \(late)\n")
             Console.out("  next: the customer confirms by \(confirmBy): huifang issue confirm \(issue.id) [--unsatisfied]\n")

@@ -117,6 +117,8 @@ extension ProjectCommand {
         @Option(help: "The last day of service, YYYY-MM-DD.", transform: parseDayArgument) var on: Day
         @Option(help: "Why the service ended.") var reason: String
         @Option(help: "Who records it (default: $HUIFANG_USER, else the owner).") var by: String?
+        @Flag(help: "Retire it even though visits or issues are dated after that day (they then count for no schedule).")
+        var force = false
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -129,6 +131,18 @@ extension ProjectCommand {
                 }
                 if let accepted = p.accepted, on < accepted {
                     throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
+                }
+                // Records after the last day would lose their place in the schedule and change
+                // reports already made: refused unless --force.
+                let after = RetiredNotice.recordsAfter(on, of: p, in: r)
+                if !after.isEmpty {
+                    let listing = after.count > 5 ? after.prefix(5).joined(separator: ", ") + " and \(after.count - 5) more" : after.joined(separator: ", ")
+                    let what = "\(after.count) record\(after.count == 1 ? " is" : "s are") dated after \(on): \(listing)"
+                    if !force {
+                        throw CommandFailure.usage("cannot retire \(p.id) on \(on): \(what); nothing was written",
+                                                   hint: "retire it on a later day (after the last of them), or pass --force to retire it on \(on) anyway")
+                    }
+                    Console.err("warning: retiring \(p.id) on \(on) although \(what): nothing is scheduled for them, and reports of those periods change\n")
                 }
                 let retirement = Retirement(date: on, reason: reason.trimmed)
                 let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)

@@ -3,13 +3,17 @@ import HuifangCore
 import HuifangReport
 import HuifangStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 extension VisitCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Correct a logged visit in $VISUAL or $EDITOR; it is checked on save, as 'visit log --edit' does.",
             discussion: """
                 The file's own text opens, comments and all. A new date renames the file \
-                (DATE-ID.yaml); the id cannot change. Nothing is written when the record is not valid \
+                (DATE-ID.yaml) and its attachment folder; the id cannot change. Nothing is written when the record is not valid \
                 or the file changed meanwhile.
                 """
         )
@@ -47,7 +51,7 @@ extension VisitCommand {
             abstract: "Correct values of a logged visit in place (comments, key order and unknown keys kept).",
             discussion: """
                 Only the values given change. --score sets one dimension and keeps the others; --contact, \
-                --quote, --need and --competitor replace the whole list. A new --date renames the file.
+                --quote, --need and --competitor replace the whole list. A new --date renames the file and its attachment folder.
                 """
         )
 
@@ -131,20 +135,40 @@ extension VisitCommand {
     }
 }
 
-/// Writes a corrected visit (checked first); a new date renames its file DATE-ID.yaml: the new
-/// file is written (atomically) before the old one is removed, so a crash between the two
-/// leaves the visit twice (which `check` reports), never lost.
-/// Returns the line that names the file(s) written.
+/// Writes a corrected visit (checked first); a new date renames its file DATE-ID.yaml and its
+/// attachment folder DATE-ID/ with it. The order keeps the evidence whatever happens: the new
+/// record is written (atomically), then the folder is renamed, then the old record is removed;
+/// a crash in between leaves the visit twice (which `check` reports), never a lost file.
+/// A folder already at the new name is refused before anything is written.
+/// Returns the line(s) that name the file(s) written.
 func writeVisit(_ ctx: CommandContext, _ bytes: [UInt8], old v: Visit, date: Day, config: Config) throws -> String {
     let (path, file) = ctx.repository.visitFile(v, dated: date)
     try RecordVerifier.verify(bytes, as: .visit(project: v.project, file: file), path: path, config: config)
-    if path != v.location.path, FileSystem.exists(ctx.repository.path(path)) {
+    guard path != v.location.path else {
+        try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+        return "  \(path)\n"
+    }
+    if FileSystem.exists(ctx.repository.path(path)) {
         throw CommandFailure.usage("\(path) already exists; nothing was written")
     }
-    try RecordUpdate.write([(path, bytes)], in: ctx.repository)
-    if path != v.location.path {
-        FileSystem.remove(ctx.repository.path(v.location.path))
-        return "  \(v.location.path) → \(path)\n"
+    let oldFolder = v.attachmentFolder
+    let newFolder = String(path.dropLast(5))
+    var st = stat()
+    let moveFolder = lstat(ctx.repository.path(oldFolder), &st) == 0
+    if moveFolder, lstat(ctx.repository.path(newFolder), &st) == 0 {
+        throw CommandFailure.usage("\(newFolder)/ already exists, so the attachments in \(oldFolder)/ cannot move there; nothing was written",
+                                   hint: "move or remove \(newFolder)/ first")
     }
-    return "  \(path)\n"
+    try RecordUpdate.write([(path, bytes)], in: ctx.repository)
+    if moveFolder {
+        if rename(ctx.repository.path(oldFolder), ctx.repository.path(newFolder)) != 0 {
+            let error = FileError(path: ctx.repository.path(oldFolder), errno: errno, action: "rename the folder to \(newFolder)")
+            FileSystem.remove(ctx.repository.path(path))
+            throw CommandFailure(StoreError.io(error))
+        }
+        let dir = open(ctx.repository.path("projects/\(v.project)/visits"), O_RDONLY | O_DIRECTORY)
+        if dir >= 0 { fsync(dir); close(dir) }
+    }
+    FileSystem.remove(ctx.repository.path(v.location.path))
+    return "  \(v.location.path) → \(path)\n" + (moveFolder ? "  \(oldFolder)/ → \(newFolder)/\n" : "")
 }

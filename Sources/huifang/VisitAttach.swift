@@ -56,8 +56,11 @@ extension VisitCommand {
                 }
                 let size = Int(st.st_size)
                 if size > limit {
+                    // Exact bytes when the rounded sizes read the same ("1 KB, over ... (1 KB)").
+                    let (shown, max) = Config.formatSize(size) == Config.formatSize(limit)
+                        ? ("\(size) B", "\(limit) B") : (Config.formatSize(size), Config.formatSize(limit))
                     throw CommandFailure.usage(
-                        "'\(given)' is \(Config.formatSize(size)), over max_attachment_size (\(Config.formatSize(limit))) in huifang.yaml",
+                        "'\(given)' is \(shown), over max_attachment_size (\(max)) in huifang.yaml",
                         hint: "keep large media in git LFS (git lfs track 'projects/*/visits/*/\(Self.pattern(name))') and raise max_attachment_size, or attach a smaller copy")
                 }
                 if planned.contains(where: { $0.name == name }) {

@@ -126,6 +126,7 @@ extension VisitCommand {
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
             try ctx.write(text, to: visit.location.path)
+            RetiredNotice.warn(p, day: day, what: "visit \(id)")
             Console.out("Logged \(visit.kind.rawValue) visit \(id) to \(p.id) (\(day), \(method.rawValue), \(visit.visitor))\n")
             Console.out(Self.clearedLines(visit, r))
             Console.out("  \(visit.location.path)\n")
@@ -170,6 +171,7 @@ extension VisitCommand {
             try ctx.write(text, to: path)
             Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
             Self.warnMismatch(visit.kind, event: visit.event, Self.purpose(p, now, day: visit.date, event: visit.event))
+            RetiredNotice.warn(p, day: visit.date, what: "visit \(visit.id)")
             var located = visit
             located.location = SourceLocation(path: path)
             Console.out(Self.clearedLines(located, now))
@@ -217,7 +219,7 @@ extension VisitCommand {
                 case .periodic: what += item.basis.map { " after visit \($0)" } ?? ""
                 case .first: what += " after acceptance"
                 }
-                let state = item.due < visit.date ? "\(item.due.days(until: visit.date)) days overdue"
+                let state = item.due < visit.date ? "\(dayCount(item.due.days(until: visit.date))) overdue"
                     : item.due == visit.date ? "on the day" : item.kind == .periodic ? "early" : "in time"
                 s += "  clears: \(what), due \(item.due) (\(state))\n"
             }

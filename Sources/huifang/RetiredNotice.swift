@@ -1,0 +1,21 @@
+import HuifangCore
+import HuifangReport
+
+/// A record dated after its project's retirement is written (a goodwill visit after the end of
+/// service happens), but never silently: nothing is scheduled after the last day of service.
+enum RetiredNotice {
+    /// Warns on standard error when `day` is after `p`'s retirement. `what` names the record
+    /// ("visit v-1234abcd", "issue i-…").
+    static func warn(_ p: Project, day: Day, what: String) {
+        guard let retired = p.retired, day > retired.date else { return }
+        Console.err("warning: project \(p.id) was retired on \(retired.date) (\(TerminalText.clean(retired.reason))); \(what) of \(day) "
+            + "is recorded, but nothing is scheduled after retirement: no visit falls due for it\n")
+    }
+
+    /// The visits and issues of `p` dated after `day`, as "visit ID (DATE)" / "issue ID (DATE)".
+    static func recordsAfter(_ day: Day, of p: Project, in r: Records) -> [String] {
+        let visits = r.visits(of: p.id).filter { $0.date > day }.sorted { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }
+        let issues = r.issues.filter { $0.project == p.id && $0.raised > day }.sorted { ($0.raised, $0.id.rawValue) < ($1.raised, $1.id.rawValue) }
+        return visits.map { "visit \($0.id) (\($0.date))" } + issues.map { "issue \($0.id) (\($0.raised))" }
+    }
+}
