@@ -44,4 +44,16 @@ extension Issue {
         for h in history where h.kind == .resolved && first.map({ h.at < $0 }) ?? true { first = h.at }
         return first
     }
+
+    /// For an issue never reopened: the day its resolution stopped awaiting the customer (a
+    /// satisfied confirmation or the closing); nil while it still awaits it, and for a reopened
+    /// issue, whose exact answer `awaitsConfirmation(on:)` gives. Lets the KPI passes skip the
+    /// confirmed issues, nearly all of them, without asking the rule.
+    var confirmationEnded: Day? {
+        guard let r = resolved?.date, !history.contains(where: { $0.kind == .reopened }) else { return nil }
+        var end: Day?
+        if let c = confirmed, c.satisfied, c.date >= r { end = c.date }
+        for h in history where (h.kind == .confirmed || h.kind == .closed) && h.at >= r && end.map({ h.at < $0 }) ?? true { end = h.at }
+        return end
+    }
 }

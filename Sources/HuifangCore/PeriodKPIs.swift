@@ -56,9 +56,12 @@ public enum KPIEngine {
         var itemTriggered: [Int32]
         /// Int32.max for an item not satisfied.
         var itemSatisfiedOn: [Int32]
-        /// When the confirmation of each issue's current resolution is due; Int32.max for an
+        /// When the confirmation of each issue's first resolution is due; Int32.max for an
         /// issue never resolved.
         var confirmationDue: [Int32]
+        /// The day an issue that was never reopened stopped awaiting confirmation; Int32.max
+        /// when it still awaits it or was reopened (the rule then decides).
+        var confirmationEnded: [Int32]
 
         init(_ r: Records, _ schedule: Schedule) {
             visitDates = r.visits.map(\.date.ordinal)
@@ -67,9 +70,24 @@ public enum KPIEngine {
             itemDue = schedule.items.map(\.due.ordinal)
             itemTriggered = schedule.items.map(\.triggered.ordinal)
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
-            confirmationDue = r.issues.map { i in
-                i.firstResolutionDate.map { Issue.confirmationDue(resolvedOn: $0, r.config.policy, calendar: r.calendar).ordinal } ?? .max
+            var due: [Int32] = []
+            var ended: [Int32] = []
+            due.reserveCapacity(r.issues.count)
+            ended.reserveCapacity(r.issues.count)
+            // In place: a closure over each Issue would copy it (a dozen references).
+            r.issues.withUnsafeBufferPointer { issues in
+                for n in issues.indices {
+                    guard let first = issues[n].firstResolutionDate else {
+                        due.append(.max)
+                        ended.append(.max)
+                        continue
+                    }
+                    due.append(Issue.confirmationDue(resolvedOn: first, r.config.policy, calendar: r.calendar).ordinal)
+                    ended.append(issues[n].confirmationEnded?.ordinal ?? .max)
+                }
             }
+            confirmationDue = due
+            confirmationEnded = ended
         }
     }
 
@@ -231,7 +249,7 @@ public enum KPIEngine {
                                status: issuesBuffer[n].status, history: issuesBuffer[n].history) { k.overdueIssues += 1 }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
-        for n in issuesBuffer.indices where facts.confirmationDue[n] < day && included(issuesBuffer[n].project) {
+        for n in issuesBuffer.indices where facts.confirmationDue[n] < day && day < facts.confirmationEnded[n] && included(issuesBuffer[n].project) {
             if issuesBuffer[n].confirmationOverdue(on: t, r.config.policy, calendar: r.calendar) { k.overdueConfirmations += 1 }
         }
         return k

@@ -35,7 +35,13 @@ public struct Records: Sendable {
 
     /// Moves withdrawn issues out of `issues` into `withdrawnIssues` (order kept).
     public mutating func setWithdrawnIssuesApart() {
-        guard issues.contains(where: \.isWithdrawn) else { return }
+        // By status, in place: a closure over each Issue would copy it.
+        var any = false
+        for n in issues.indices where issues[n].status == .withdrawn {
+            any = true
+            break
+        }
+        guard any else { return }
         withdrawnIssues = issues.filter(\.isWithdrawn)
         issues.removeAll(where: \.isWithdrawn)
     }

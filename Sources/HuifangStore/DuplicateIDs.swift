@@ -8,28 +8,33 @@ extension RepositoryLoader {
     /// run on every read.
     static func leaveOutDuplicateIDs(_ r: inout Records) -> [UnreadableRecord] {
         var out: [UnreadableRecord] = []
-        func scan<T, K>(_ items: inout [T], _ id: (T) -> RecordID<K>, _ location: (T) -> SourceLocation) {
-            var first: [RecordID<K>: Int] = [:]
-            first.reserveCapacity(items.count)
+        // Ids read in place through the buffer: a closure over each record would copy it.
+        func scan<T, K>(_ items: inout [T], _ id: (UnsafeBufferPointer<T>, Int) -> RecordID<K>,
+                        _ location: (UnsafeBufferPointer<T>, Int) -> SourceLocation) {
             var later: [Int] = []
-            for n in items.indices {
-                if let f = first[id(items[n])] {
-                    later.append(n)
-                    let at = location(items[n])
-                    let finding = Finding(at: at, message: "duplicate \(K.noun) id '\(id(items[n]))' (also in \(location(items[f]).path))",
-                                          hint: "give one of them a new id (a merge or a copied file can cause this)")
-                    out.append(UnreadableRecord(path: at.path, problems: [finding]))
-                } else {
-                    first[id(items[n])] = n
+            items.withUnsafeBufferPointer { b in
+                var first: [RecordID<K>: Int] = [:]
+                first.reserveCapacity(b.count)
+                for n in b.indices {
+                    let key = id(b, n)
+                    if let f = first[key] {
+                        later.append(n)
+                        let at = location(b, n)
+                        let finding = Finding(at: at, message: "duplicate \(K.noun) id '\(key)' (also in \(location(b, f).path))",
+                                              hint: "give one of them a new id (a merge or a copied file can cause this)")
+                        out.append(UnreadableRecord(path: at.path, problems: [finding]))
+                    } else {
+                        first[key] = n
+                    }
                 }
             }
             guard !later.isEmpty else { return }
             let drop = Set(later)
             items = items.indices.filter { !drop.contains($0) }.map { items[$0] }
         }
-        scan(&r.visits, { $0.id }, { $0.location })
-        scan(&r.issues, { $0.id }, { $0.location })
-        scan(&r.improvements, { $0.id }, { $0.location })
+        scan(&r.visits, { $0[$1].id }, { $0[$1].location })
+        scan(&r.issues, { $0[$1].id }, { $0[$1].location })
+        scan(&r.improvements, { $0[$1].id }, { $0[$1].location })
         return out
     }
 }
