@@ -72,6 +72,7 @@ public enum KPIEngine {
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
             var due: [Int32] = []
             var ended: [Int32] = []
+            var dueOn: [Int32: Int32] = [:]
             due.reserveCapacity(r.issues.count)
             ended.reserveCapacity(r.issues.count)
             // In place: a closure over each Issue would copy it (a dozen references).
@@ -82,7 +83,14 @@ public enum KPIEngine {
                         ended.append(.max)
                         continue
                     }
-                    due.append(Issue.confirmationDue(resolvedOn: first, r.config.policy, calendar: r.calendar).ordinal)
+                    // Many issues are resolved on the same days: each day's due date is counted once.
+                    if let known = dueOn[first.ordinal] {
+                        due.append(known)
+                    } else {
+                        let d = Issue.confirmationDue(resolvedOn: first, r.config.policy, calendar: r.calendar).ordinal
+                        dueOn[first.ordinal] = d
+                        due.append(d)
+                    }
                     ended.append(issues[n].confirmationEnded?.ordinal ?? .max)
                 }
             }
