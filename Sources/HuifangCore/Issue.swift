@@ -79,7 +79,13 @@ public struct Confirmation: Sendable, Hashable {
 /// One line of an issue's append-only history. Keys beyond these are kept in the file.
 public struct HistoryEntry: Sendable, Hashable {
     public var at: Day
-    public var action: String
+    /// The file's word for the action (a person may write another); `kind` names it when known.
+    public var action: String {
+        didSet { kind = HistoryAction(rawValue: action) }
+    }
+    /// The action, when it is one huifang knows; nil for a word written by hand. Kept beside
+    /// `action` (not parsed on each use: the KPI passes ask it for every issue of every scope).
+    public private(set) var kind: HistoryAction?
     public var by: String?
     public var from: Severity?
     public var to: Severity?
@@ -91,6 +97,7 @@ public struct HistoryEntry: Sendable, Hashable {
                 note: String? = nil) {
         self.at = at
         self.action = action
+        self.kind = HistoryAction(rawValue: action)
         self.by = by
         self.from = from
         self.to = to

@@ -5,9 +5,6 @@ public enum HistoryAction: String, Sendable, CaseIterable {
 }
 
 extension HistoryEntry {
-    /// The action, when it is one huifang knows; nil for a word written by hand.
-    public var kind: HistoryAction? { HistoryAction(rawValue: action) }
-
     public init(at: Day, action: HistoryAction, by: String? = nil, from: Severity? = nil, to: Severity? = nil,
                 reason: String? = nil, note: String? = nil) {
         self.init(at: at, action: action.rawValue, by: by, from: from, to: to, reason: reason, note: note)
