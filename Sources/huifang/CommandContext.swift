@@ -1,4 +1,5 @@
 import HuifangCore
+import HuifangReport
 import HuifangStore
 
 /// What a command works on: the repository, today's date and, once read, its records.
@@ -100,4 +101,10 @@ func duplicatedID(_ noun: String, _ id: String, _ paths: [String]) -> CommandFai
         "\(noun) id '\(id)' is duplicated: \(paths.count) files hold it: \(paths.joined(separator: ", "))",
         hint: "delete the file that is a stray copy; if both are real, give one of them a new id (its 'id:' and its file name) "
             + "and update what refers to it, then run 'huifang check'")
+}
+
+extension CommandContext {
+    /// The message catalogue of the language this command speaks: huifang.yaml's `language:`.
+    /// Every line a person reads goes through it (see Sources/HuifangReport/Catalogue).
+    func catalogue(_ r: LoadedRepository) -> Catalogue { Catalogue(r.records.config.language) }
 }

@@ -183,7 +183,7 @@ extension ProjectCommand {
             let r = try ctx.load().records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
-            let L = Labels((lang ?? r.config.language).rawValue)
+            let L = Catalogue((lang ?? r.config.language).rawValue)
             if format == .table {
                 var t = TextTable(headers: [])
                 for e in entries {

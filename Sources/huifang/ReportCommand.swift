@@ -54,7 +54,7 @@ struct ReportCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
-                                    labels: Labels((options.lang ?? r.config.language).rawValue),
+                                    labels: Catalogue((options.lang ?? r.config.language).rawValue),
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
         let out = try build(context)
         PhaseTimer.mark("report")

@@ -21,7 +21,7 @@ extension VisitCommand {
             let ctx = try CommandContext(global)
             let r = try ctx.load().records
             let p = try r.requireProject(project)
-            let doc = Warnings.attach(to: VisitBrief.make(p, r, today: ctx.today, labels: Labels((lang ?? r.config.language).rawValue)))
+            let doc = Warnings.attach(to: VisitBrief.make(p, r, today: ctx.today, labels: Catalogue((lang ?? r.config.language).rawValue)))
             Console.out(format == .md ? MarkdownRenderer.render(doc) + "\n" : TerminalRenderer.render(doc))
         }
     }

@@ -8,7 +8,7 @@ import HuifangStore
 enum VisitTemplate {
     static func text(id: VisitID, project p: Project, records r: Records, day: Day, flags f: VisitCommand.Log) -> String {
         let zh = r.config.language == .zh
-        let L = Labels(r.config.language.rawValue)
+        let L = Catalogue(r.config.language.rawValue)
         let purpose = VisitCommand.Log.purpose(p, r, day: day, event: f.event)
         let kind = f.kind ?? purpose.kind
         let event = f.event ?? (kind == .special && purpose.kind == .special ? purpose.event : nil)

@@ -48,7 +48,7 @@ enum Fixture {
 
     static func context(linkBase: String = "") -> ReportContext {
         ReportContext(records: records, schedule: Schedule(records), period: Period("2026Q2")!, today: day("2026-08-01"),
-                      labels: Labels("en"), linkBase: linkBase)
+                      labels: Catalogue("en"), linkBase: linkBase)
     }
 
     static var alpha: Project { records.projects[0] }
@@ -95,7 +95,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         let t = tables(out.document.section("KPIs"))
         #expect(t.count == 2)
         #expect(t[0].headers == ["Indicator", "Company", "East Office", "North Office"])
-        #expect(t[0].rows.map(\.[0]) == ReportKPI.all.map { $0.label(Labels("en")) })
+        #expect(t[0].rows.map(\.[0]) == ReportKPI.all.map { $0.label(Catalogue("en")) })
         #expect(t[0].rows.first { $0[0] == "Issue resolution rate" } == ["Issue resolution rate", "50.0%", "0.0%", "100.0%"])
         // One answer of 9, a promoter: NPS 100 points; none in the north.
         #expect(t[0].rows.first { $0[0] == "NPS" } == ["NPS", "100.0", "100.0", "n/a"])
@@ -184,7 +184,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
 }
 
 @Suite struct VisitBriefTests {
-    let doc = VisitBrief.make(Fixture.alpha, Fixture.records, today: Fixture.day("2026-08-01"), labels: Labels("en"))
+    let doc = VisitBrief.make(Fixture.alpha, Fixture.records, today: Fixture.day("2026-08-01"), labels: Catalogue("en"))
 
     @Test func basicsOpenIssuesAndQuestions() {
         #expect(doc.title == "Visit brief: Alpha")
@@ -234,7 +234,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(byKey["nps"]!.csv(k) == "n/a")
         #expect(member(ReportJSON.kpis(k), "nps") == .null)
         #expect(ReportKPI.all.count == 7 && ReportCount.all.count == 9)
-        #expect(Set(ReportKPI.all.map(\.key) + ReportCount.all.map(\.key)).allSatisfy { Labels("en").report($0) != $0 })
+        #expect(Set(ReportKPI.all.map(\.key) + ReportCount.all.map(\.key)).allSatisfy { Catalogue("en").report($0) != $0 })
     }
 }
 

@@ -7,12 +7,12 @@ public struct ReportContext: Sendable {
     public var schedule: Schedule
     public var period: Period
     public var today: Day
-    public var labels: Labels
+    public var labels: Catalogue
     /// What makes a repository-relative path a link from where the report is written: empty
     /// on standard output (read from the repository root), else the way from `-o`'s folder.
     public var linkBase: String
 
-    public init(records: Records, schedule: Schedule, period: Period, today: Day, labels: Labels, linkBase: String = "") {
+    public init(records: Records, schedule: Schedule, period: Period, today: Day, labels: Catalogue, linkBase: String = "") {
         self.records = records
         self.schedule = schedule
         self.period = period

@@ -19,7 +19,7 @@ public struct ReportKPI: Sendable {
         ReportKPI(key: "record_completeness", value: { $0.recordCompleteness }, isPoints: false),
     ]
 
-    public func label(_ L: Labels) -> String { L.report(key) }
+    public func label(_ L: Catalogue) -> String { L.report(key) }
 
     /// The value as JSON and CSV give it: rounded, nil for n/a.
     public func rounded(_ k: PeriodKPIs) -> Double? { isPoints ? KPIEngine.round1(value(k)) : KPIEngine.round4(value(k)) }
@@ -51,7 +51,7 @@ public struct ReportCount: Sendable {
         ReportCount(key: "overdue_confirmations", value: { $0.overdueConfirmations }),
     ]
 
-    public func label(_ L: Labels) -> String { L.report(key) }
+    public func label(_ L: Catalogue) -> String { L.report(key) }
 }
 
 /// JSON shapes of the reports (docs/KPIS.md): rates as fractions rounded to 4 decimals, NPS in

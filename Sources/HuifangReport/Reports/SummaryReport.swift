@@ -121,13 +121,13 @@ public enum SummaryReport {
     }
 
     /// KPIs as rows, one column per scope (company, departments).
-    public static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+    public static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {
         ReportTable(headers: [L.report("indicator")] + scopes.map(\.0),
                     rows: ReportKPI.all.map { kpi in [kpi.label(L)] + scopes.map { kpi.display($0.1) } },
                     numeric: Set(1...scopes.count))
     }
 
-    public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Labels) -> ReportTable {
+    public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {
         ReportTable(headers: [L.report("counts")] + scopes.map(\.0),
                     rows: ReportCount.all.map { count in [count.label(L)] + scopes.map { String(count.value($0.1)) } },
                     numeric: Set(1...scopes.count))

@@ -2,7 +2,7 @@ import HuifangCore
 
 /// 回访提纲: what a visitor needs at hand before calling or meeting the customer.
 public enum VisitBrief {
-    public static func make(_ p: Project, _ r: Records, today: Day, labels L: Labels) -> ReportDocument {
+    public static func make(_ p: Project, _ r: Records, today: Day, labels L: Catalogue) -> ReportDocument {
         var doc = ReportDocument(title: "\(L["prepare.title"]): \(p.name)", subtitle: "\(p.customer.name) · \(today)",
                                  language: L.language)
         let dept = r.config.department(p.department)

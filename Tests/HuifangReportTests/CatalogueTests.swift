@@ -1,0 +1,40 @@
+import Testing
+import HuifangCore
+@testable import HuifangReport
+
+@Suite struct CatalogueTests {
+    @Test func everyKeyIsInBothLanguages() {
+        let zh = Set(Catalogue.table(.zh).keys), en = Set(Catalogue.table(.en).keys)
+        #expect(zh.subtracting(en).sorted() == [], "keys only in zh")
+        #expect(en.subtracting(zh).sorted() == [], "keys only in en")
+    }
+
+    @Test func bothLanguagesNameTheSamePlaceholders() {
+        for (key, zh) in Catalogue.table(.zh) {
+            guard let en = Catalogue.table(.en)[key] else { continue }
+            #expect(Catalogue.placeholders(zh) == Catalogue.placeholders(en), "\(key)")
+        }
+    }
+
+    @Test func noTextIsEmptyAndZhTextsHaveNoEnglishWord() {
+        for (key, text) in Catalogue.table(.zh) {
+            #expect(!text.isEmpty, "\(key)")
+            // Letters outside placeholders are allowed only for names (CSAT, NPS) and units.
+            var stripped = text
+            for name in Catalogue.placeholders(text) { stripped = stripped.replacingOccurrences(of: "{\(name)}", with: "") }
+            let words = stripped.split(whereSeparator: { !$0.isLetter || !$0.isASCII }).map(String.init)
+            #expect(words.allSatisfy { ["CSAT", "NPS", "plans"].contains($0) }, "\(key): \(text)")
+        }
+        for (key, text) in Catalogue.table(.en) {
+            #expect(!text.isEmpty, "\(key)")
+            #expect(!text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "\(key): \(text)")
+        }
+    }
+
+    @Test func placeholdersAreFilledByName() {
+        #expect(Catalogue.fill("{a} 与 {b}，{a}", ["a": "x", "b": "y"]) == "x 与 y，x")
+        #expect(Catalogue.fill("no {unknown} here", ["a": "x"]) == "no {unknown} here")
+        #expect(Catalogue.fill("open {", ["a": "x"]) == "open {")
+        #expect(Catalogue(.zh)["not a key"] == "not a key")
+    }
+}
