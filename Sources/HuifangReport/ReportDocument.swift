@@ -80,6 +80,8 @@ public struct Chart: Sendable {
     public var percent: Bool
     /// The same numbers follow in a table: text formats show only the picture's title.
     public var tabulated = false
+    /// What a missing value reads as (the report's language).
+    public var missing = "n/a"
 
     public init(kind: Kind, title: String, labels: [String], series: [(name: String, values: [Double?])], maximum: Double? = nil, percent: Bool = false) {
         self.kind = kind
@@ -91,7 +93,7 @@ public struct Chart: Sendable {
     }
 
     public func format(_ v: Double?) -> String {
-        guard let v else { return "n/a" }
+        guard let v else { return missing }
         if percent { return ReportNumber.percent(v) }
         return ReportNumber.decimal(v, digits: isCounts ? 0 : 2)
     }

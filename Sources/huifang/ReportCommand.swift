@@ -11,7 +11,8 @@ struct ReportCommand: ParsableCommand {
             KPIs (policy section 10): visit-plan completion, satisfaction index, CSAT, NPS, issue resolution \
             and on-time rates, record completeness, overdue visits, issues and customer confirmations at the \
             period's end. A rate \
-            with nothing to count is n/a. Formats: md (renders on a git forge), html (one self-contained \
+            with nothing to count is n/a; every rate is shown with its counts, and one over fewer than 5 is \
+            marked as a small sample. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv.
             """,
         subcommands: [Summary.self, Department.self, Project.self]
@@ -79,7 +80,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The company summary report: KPIs per department and in total, trend, major and recurring problems, improvements.")
+            abstract: "The company summary report: an overview, KPIs per department and in total, trend, major and recurring problems, improvements, recommendations.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
@@ -88,7 +89,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Department: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A department's report: its projects' KPIs, overdue visits and issues, visits per visitor.")
+            abstract: "A department's report: an overview, KPIs and trend, its projects, overdue visits and issues, visitors, customer needs, recommendations.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Department id (from huifang.yaml).") var department: String
         @OptionGroup var options: Options
@@ -106,7 +107,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "A project's visit report: basics, visits, problems and their resolution, satisfaction, open items.")
+            abstract: "A project's visit report: basics, visits, problems and their resolution, satisfaction, open items, customer needs.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @OptionGroup var options: Options

@@ -87,8 +87,8 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
     @Test func titleAndSections() {
         #expect(out.document.title == "Follow-up visit summary report 2026Q2")
         #expect(out.document.subtitle == "Acme · 2026Q2 (2026-04-01 – 2026-06-30) · As of 2026-08-01")
-        #expect(out.document.headings == ["KPIs", "Trend against the previous four periods", "Satisfaction by dimension", "Major issues",
-                                          "Recurring problems", "Improvement measures"])
+        #expect(out.document.headings == ["Overview", "KPIs", "Trend against the previous four periods", "Satisfaction by dimension", "Major issues",
+                                          "Recurring problems", "Improvement measures", "Recommendations"])
     }
 
     @Test func kpiAndCountTablesHaveACompanyColumnThenOnePerDepartment() {
@@ -96,9 +96,9 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(t.count == 2)
         #expect(t[0].headers == ["Indicator", "Company", "East Office", "North Office"])
         #expect(t[0].rows.map(\.[0]) == ReportKPI.all.map { $0.label(Catalogue("en")) })
-        #expect(t[0].rows.first { $0[0] == "Issue resolution rate" } == ["Issue resolution rate", "50.0%", "0.0%", "100.0%"])
+        #expect(t[0].rows.first { $0[0] == "Issue resolution rate" } == ["Issue resolution rate", "50.0% (1/2)*", "0.0% (0/1)*", "100.0% (1/1)*"])
         // One answer of 9, a promoter: NPS 100 points; none in the north.
-        #expect(t[0].rows.first { $0[0] == "NPS" } == ["NPS", "100.0", "100.0", "n/a"])
+        #expect(t[0].rows.first { $0[0] == "NPS" } == ["NPS", "100.0 (n=1)*", "100.0 (n=1)*", "n/a"])
         #expect(t[1].rows.first { $0[0] == "Issues raised" } == ["Issues raised", "2", "1", "1"])
         #expect(t[1].rows.first { $0[0] == "Overdue issues" } == ["Overdue issues", "1", "1", "0"])
         #expect(t[1].numeric == [1, 2, 3])
@@ -112,7 +112,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
     }
 
     @Test func jsonAndCSV() {
-        #expect(keys(out.json) == ["period", "organization", "as_of", "counted_on", "plan", "kpis", "counts", "satisfaction", "departments",
+        #expect(keys(out.json) == ["period", "organization", "as_of", "counted_on", "plan", "kpis", "counts", "satisfaction", "kpi_counts", "departments",
                                    "trend", "major_issues", "recurring_problems", "recurring_categories", "improvements"])
         #expect(keys(member(out.json, "kpis")!) == ReportKPI.all.map(\.key))
         #expect(member(out.json, "kpis", "issue_resolution_rate")?.render() == "0.5")
@@ -134,15 +134,38 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(out.document.title == "Department visit report: East Office 2026Q2")
         let kpis = tables(out.document.section("KPIs"))
         #expect(kpis.map(\.headers) == [["Indicator", "East Office", "Company"], ["Counts", "East Office", "Company"]])
-        #expect(tables(out.document.section("Projects")).first?.rows == [["a", "Alpha", "Zhao", "1", "80.0%", "1", "1"]])
+        #expect(tables(out.document.section("Projects")).first?.rows == [["a", "Alpha", "Zhao", "1", "80.0% (n=1)*", "1", "1"]])
     }
 
     @Test func overdueIssuesOnTheCountingDay() {
         let overdue = tables(out.document.section("Overdue issues (2026-06-30)"))
         #expect(overdue.first?.rows == [["i-0001", "a", "major", "2026-05-19", "Zhou", "export times out"]])
         // i-0001 came from the customer: a visit was due within three working days.
-        #expect(tables(out.document.section("Overdue visits (2026-06-30)")).first?.rows == [["2026-05-15", "a", "customer_request", "Zhao"]])
-        #expect(tables(out.document.section("Visitors")).first?.rows == [["Sun", "1", "4.00"]])
+        #expect(tables(out.document.section("Overdue visits (2026-06-30)")).first?.rows == [["2026-05-15", "a", "customer request", "Zhao"]])
+        // Sun's one visit scored 4 of 5 and its record is complete (no issue was raised in it).
+        #expect(tables(out.document.section("Visitors")).first?.rows == [["Sun", "1", "4.00", "80.0% (n=1)*", "100.0% (1/1)*"]])
+        #expect(paragraphs(out.document.section("Visitors")) == [RateCounts.note(Catalogue("en"))])
+    }
+
+    @Test func overviewChartsNeedsAndRecommendations() {
+        #expect(out.document.headings.first == "Overview")
+        #expect(out.document.headings.last == "Recommendations")
+        let overview = bullets(out.document.section("Overview"))
+        #expect(overview.first == "In 2026Q2: visits 1; planned projects visited 1 of 1; issues raised 1, resolved 0.")
+        #expect(overview.last == "Major issues this period (1): export times out (Alpha, open).")
+        // The same charts as the summary: the trend, satisfaction by dimension, issues.
+        let charts = out.document.blocks.compactMap { if case .chart(let c) = $0 { c } else { nil } }
+        #expect(charts.map(\.title) == ["Trend against the previous four periods", "Satisfaction by dimension (Scale 5)", "Issues by category and severity"])
+        #expect(charts[1].series.map(\.name) == ["East Office", "Company"])
+        #expect(charts[2].series.map(\.name) == ["minor", "general", "major"])
+        #expect(charts[2].series[2].values.first == 1)
+        #expect(HTMLRenderer.render(out.document).split(separator: "<svg").count == 4)
+        #expect(bullets(out.document.section("Customer needs (new requirements, opportunities)")) == ["more reports — Alpha 2026-05-10"])
+        #expect(bullets(out.document.section("Recommendations")).contains("Issues past their deadline (1): escalate them as the policy says and keep the customers informed."))
+        let sun = element(member(out.json, "visitors")!, 0)!
+        #expect(keys(sun) == ["visitor", "visits", "mean_overall", "scored_visits", "satisfaction_index", "complete_records", "record_completeness"])
+        #expect(member(sun, "satisfaction_index") == .number(0.8))
+        #expect(member(sun, "complete_records") == .int(1))
     }
 
     @Test func jsonAndCSV() {
@@ -167,10 +190,13 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
     }
 
     @Test func openItemsAndSuggestions() {
-        #expect(bullets(out.document.section("Open items (2026-06-30)")) == ["customer_request visit, Deadline 2026-05-15 (late)",
-                                                                             "periodic visit, Deadline 2026-08-10",
+        #expect(bullets(out.document.section("Open items (2026-06-30)")) == ["Visit (customer request), due 2026-05-15 (late)",
+                                                                             "Visit (periodic), due 2026-08-10",
                                                                              "i-0001 export times out — Zhou, Deadline 2026-05-19 (late)"])
-        #expect(bullets(out.document.section("Improvement suggestions")) == ["faster export — Zheng, 2026-09-30, planned", "Customer needs: more reports"])
+        #expect(bullets(out.document.section("Improvement suggestions")) == ["m-0001 faster export — Zheng, 2026-09-30, planned"])
+        // Needs and competitor notes have their own sections, not the suggestions'.
+        #expect(bullets(out.document.section("Customer needs (new requirements, opportunities)")) == ["more reports — 2026-05-10"])
+        #expect(paragraphs(out.document.section("Competitor notes")) == ["No competitor notes recorded in this period's visits."])
         #expect(tables(out.document.section("Problems and their resolution")).first?.rows.map(\.[0]) == ["i-0001"])
     }
 

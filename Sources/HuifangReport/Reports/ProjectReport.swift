@@ -23,10 +23,11 @@ public enum ProjectReport {
         doc.blocks.append(.facts([
             (L["project"], "\(p.id) — \(p.name)"), (L["customer"], p.customer.name),
             (L["contacts"], p.customer.contacts.map { ([$0.name] + [$0.role].compactMap { $0 }).joined(separator: " ") }.joined(separator: "; ")),
-            (L["department"], dept.map { "\($0.name) (\($0.id))" } ?? p.department), (L["owner"], p.owner), (L["tier"], p.tier.rawValue),
+            (L["department"], dept.map { "\($0.name) (\($0.id))" } ?? p.department), (L["owner"], p.owner), (L["tier"], L.reportValue(p.tier)),
             (L["accepted"], p.accepted?.description ?? L["not accepted"]),
         ]))
         doc.blocks.append(.table(SummaryReport.kpiTable([(p.id.rawValue, k)], L)))
+        doc.blocks += ReportOverview.smallSampleNote([k], L)
 
         doc.blocks.append(.heading(L.report("visits in period") + " (\(visits.count))"))
         if visits.isEmpty {
@@ -34,7 +35,7 @@ public enum ProjectReport {
         } else {
             doc.blocks.append(.table(ReportTable(
                 headers: [L["date"], L["kind"], L["method"], L["visitor"], L["overall"], L["summary"]],
-                rows: visits.map { [$0.date.description, $0.kind.rawValue, $0.method.rawValue, $0.visitor,
+                rows: visits.map { [$0.date.description, L.reportValue($0.kind), L.reportValue($0.method), $0.visitor,
                                     $0.overallScore.map { ReportNumber.decimal($0, digits: 1) } ?? "", $0.summary] },
                 numeric: [4])))
             let quotes = visits.flatMap { v in v.quotes.map { ($0, ([v.date.description] + v.contacts).joined(separator: " ")) } }
@@ -63,13 +64,13 @@ public enum ProjectReport {
             doc.blocks.append(.table(ReportTable(
                 headers: ["ID", L["title"], L["severity"], L.report("category"), L["date"], L["deadline"], L["status"], L.report("resolution")],
                 rows: issues.map { i in
-                    [i.id.rawValue, i.title, i.severity.rawValue, i.category.rawValue, i.raised.description, i.due.description, i.status.rawValue,
+                    [i.id.rawValue, i.title, L.reportValue(i.severity), L.reportValue(i.category), i.raised.description, i.due.description, L.reportValue(i.status),
                      i.currentResolution.map { "\($0.date) (\($0.date <= i.due ? L.report("on time") : L.report("late"))): \($0.summary)" } ?? ""]
                 })))
         }
 
         doc.blocks.append(.heading(L.report("open items") + " (\(t))"))
-        var items: [String] = openVisits.map { "\($0.kind.rawValue) visit, \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
+        var items: [String] = openVisits.map { L("report.open visit", ["kind": L.reportValue($0.kind), "due": $0.due.description]) + ($0.due < t ? " (\(L.report("late")))" : "") }
         items += openIssues.map { "\($0.id) \($0.title) — \($0.owner), \(L["deadline"]) \($0.due)" + ($0.due < t ? " (\(L.report("late")))" : "") }
         items += awaiting.compactMap { i in
             i.resolved.map { res in
@@ -80,12 +81,16 @@ public enum ProjectReport {
         doc.blocks.append(items.isEmpty ? .paragraph(L.report("none")) : .bullets(items))
 
         doc.blocks.append(.heading(L.report("suggestions")))
-        var suggestions: [String] = measures.map { "\($0.title) — \($0.owner), \($0.due), \($0.status.rawValue)" }
-        let needs = visits.flatMap(\.needs)
-        if !needs.isEmpty { suggestions += needs.map { L.report("needs") + ": " + $0 } }
-        let competitors = visits.flatMap(\.competitors)
-        if !competitors.isEmpty { suggestions += competitors.map { L.report("competitors") + ": " + $0 } }
+        let suggestions: [String] = measures.map { "\($0.id) \($0.title) — \($0.owner), \($0.due), \(L.reportValue($0.status))" }
         doc.blocks.append(suggestions.isEmpty ? .paragraph(L.report("none")) : .bullets(suggestions))
+
+        // What the customer asked for and said of competitors (policy §六.3, §六.4): their own sections.
+        let needs = visits.flatMap { v in v.needs.map { "\($0) — \(v.date)" } }
+        doc.blocks.append(.heading(L["report.needs.title"]))
+        doc.blocks.append(needs.isEmpty ? .paragraph(L["report.no needs"]) : .bullets(needs))
+        let competitors = visits.flatMap { v in v.competitors.map { "\($0) — \(v.date)" } }
+        doc.blocks.append(.heading(L["report.competitors.title"]))
+        doc.blocks.append(competitors.isEmpty ? .paragraph(L["report.no competitors"]) : .bullets(competitors))
 
         let json = JSONValue.object([
             ("period", ReportJSON.period(k)), ("project", ProjectJSON.project(p, visits: visits, issues: issues)),
@@ -106,6 +111,7 @@ public enum ProjectReport {
              v.quotes.joined(separator: " / "), v.issues.map(\.rawValue).joined(separator: " "),
              v.attachments.map(v.attachmentPath).joined(separator: " ")]
         }
+        doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, csvRows))
     }
 }

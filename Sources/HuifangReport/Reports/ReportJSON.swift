@@ -32,6 +32,68 @@ public struct ReportKPI: Sendable {
 
     /// For CSV cells: the JSON number, "n/a" for no value.
     public func csv(_ k: PeriodKPIs) -> String { rounded(k).map { JSONValue.number($0).render() } ?? "n/a" }
+
+    /// A rate whose denominator is below this is a small sample: marked, with a footnote.
+    public static let smallSampleBelow = 5
+
+    /// What the KPI counts: numerator over denominator for a rate (nil numerator for the
+    /// satisfaction index and NPS, which are means of scores over `denominator` answers).
+    public func counts(_ k: PeriodKPIs) -> RateCounts {
+        switch key {
+        case "visit_plan_completion_rate": return RateCounts(numerator: k.visitedPlannedProjects, denominator: k.plannedProjects)
+        case "satisfaction_index": return RateCounts(numerator: nil, denominator: k.scoredVisits)
+        case "csat": return RateCounts(numerator: RateCounts.numerator(k.csat, k.scoredVisits), denominator: k.scoredVisits)
+        case "nps": return RateCounts(numerator: nil, denominator: k.npsResponses)
+        case "issue_resolution_rate": return RateCounts(numerator: k.issuesResolved, denominator: k.issuesRaised)
+        case "on_time_resolution_rate": return RateCounts(numerator: k.issuesResolvedOnTime, denominator: k.issuesResolved)
+        case "record_completeness": return RateCounts(numerator: RateCounts.numerator(k.recordCompleteness, k.visits), denominator: k.visits)
+        default: return RateCounts(numerator: nil, denominator: 0)
+        }
+    }
+
+    /// For people, with the counts: "85.0%（17/20）", "80.0%（n=12）", a small sample marked
+    /// ("75.0%（3/4）*"), "无数据"/"n/a" for no value.
+    public func displayWithCounts(_ k: PeriodKPIs, _ L: Catalogue) -> String {
+        guard value(k) != nil else { return L["report.n/a"] }
+        return counts(k).display(display(k), L)
+    }
+
+    /// Whether the value shown is marked as a small sample.
+    public func isSmallSample(_ k: PeriodKPIs) -> Bool { value(k) != nil && counts(k).smallSample }
+}
+
+/// The counts behind a rate: what was counted (`numerator`, nil for a mean of scores) out of how
+/// many (`denominator`).
+public struct RateCounts: Sendable, Hashable {
+    public var numerator: Int?
+    public var denominator: Int
+
+    public init(numerator: Int?, denominator: Int) {
+        self.numerator = numerator
+        self.denominator = denominator
+    }
+
+    /// Something counted, but fewer than `ReportKPI.smallSampleBelow`.
+    public var smallSample: Bool { denominator > 0 && denominator < ReportKPI.smallSampleBelow }
+
+    /// The count behind a rate the KPI pass kept only as a fraction (n/d is exact in a Double).
+    static func numerator(_ rate: Double?, _ denominator: Int) -> Int? {
+        rate.map { Int(($0 * Double(denominator)).rounded()) }
+    }
+
+    /// `value` with the counts, and the small-sample mark when it is one.
+    public func display(_ value: String, _ L: Catalogue, mark: Bool = true) -> String {
+        let text = numerator.map { L("report.rate.counts", ["rate": value, "n": String($0), "d": String(denominator)]) }
+            ?? L("report.rate.sample", ["rate": value, "d": String(denominator)])
+        return mark && smallSample ? text + L["report.small mark"] : text
+    }
+
+    /// The footnote that says what the mark means.
+    public static func note(_ L: Catalogue) -> String { L("report.small note", ["min": String(ReportKPI.smallSampleBelow)]) }
+
+    public var json: JSONValue {
+        .object([("numerator", .optional(numerator)), ("denominator", .int(denominator)), ("small_sample", .bool(smallSample))])
+    }
 }
 
 /// A count of the reports, in the one list that gives their order everywhere.
@@ -61,6 +123,12 @@ public enum ReportJSON {
         .object(ReportKPI.all.map { ($0.key, .optional($0.rounded(k))) })
     }
 
+    /// Each KPI's numerator, denominator and whether it is a small sample (what the rate in
+    /// `kpis` was computed from).
+    public static func kpiCounts(_ k: PeriodKPIs) -> JSONValue {
+        .object(ReportKPI.all.map { ($0.key, $0.counts(k).json) })
+    }
+
     public static func counts(_ k: PeriodKPIs) -> JSONValue {
         .object(ReportCount.all.map { ($0.key, .int($0.value(k))) })
     }
@@ -78,6 +146,6 @@ public enum ReportJSON {
     }
 
     public static func scope(_ k: PeriodKPIs) -> [(String, JSONValue)] {
-        [("kpis", kpis(k)), ("counts", counts(k)), ("satisfaction", satisfaction(k))]
+        [("kpis", kpis(k)), ("counts", counts(k)), ("satisfaction", satisfaction(k)), ("kpi_counts", kpiCounts(k))]
     }
 }

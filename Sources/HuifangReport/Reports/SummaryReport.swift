@@ -23,9 +23,13 @@ public enum SummaryReport {
         let projectNames = Dictionary(r.projects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
 
         var doc = ReportDocument(title: "\(L.report("summary.title")) \(c.period.label)", subtitle: c.subtitle, language: L.language)
+        doc.blocks.append(.heading(L["report.overview"]))
+        doc.blocks.append(.bullets(ReportOverview.sentences(current: total, previous: trend[trend.count - 2], major: major,
+                                                            projectNames: projectNames, L)))
         doc.blocks.append(.heading(L.report("kpis")))
         let scopes = [(L.report("total"), total)] + perDepartment.map { ($0.0.name, $0.1) }
         doc.blocks.append(.table(kpiTable(scopes, L)))
+        doc.blocks += ReportOverview.smallSampleNote(scopes.map(\.1), L)
         doc.blocks.append(.table(countTable(scopes, L)))
         doc.blocks.append(.paragraph("\(L.report("plan source")): \(total.frozenPlan ? L.report("frozen plan") : L.report("live schedule")); \(L.report("counted on")): \(total.countedOn)"))
 
@@ -40,8 +44,9 @@ public enum SummaryReport {
         doc.blocks.append(.chart(trendChart))
         doc.blocks.append(.table(ReportTable(
             headers: [L.report("indicator")] + periods.map(\.label),
-            rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map(kpi.display) },
+            rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map { kpi.displayWithCounts($0, L) } },
             numeric: Set(1...periods.count))))
+        doc.blocks += ReportOverview.smallSampleNote(trend, L)
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
@@ -50,10 +55,7 @@ public enum SummaryReport {
                                        maximum: Double(r.config.satisfaction.scale))))
 
         let raised = r.issues.filter { c.period.contains($0.raised) }
-        doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("issues.chart"), labels: IssueCategory.allCases.map(\.rawValue),
-                                       series: Severity.allCases.map { s in
-                                           (s.rawValue, IssueCategory.allCases.map { cat in Double(raised.filter { $0.category == cat && $0.severity == s }.count) })
-                                       })))
+        doc.blocks.append(.chart(issuesChart(raised, L)))
 
         doc.blocks.append(.heading(L.report("major issues")))
         if major.isEmpty {
@@ -62,7 +64,7 @@ public enum SummaryReport {
             doc.blocks.append(.table(ReportTable(
                 headers: ["ID", L["project"], L["title"], L["status"], L["deadline"], L.report("resolution")],
                 rows: major.map { i in
-                    [i.id.rawValue, projectNames[i.project] ?? i.project.rawValue, i.title, i.status.rawValue, i.due.description,
+                    [i.id.rawValue, projectNames[i.project] ?? i.project.rawValue, i.title, L.reportValue(i.status), i.due.description,
                      i.currentResolution.map { "\($0.date) \($0.date <= i.due ? L.report("on time") : L.report("late")): \($0.summary)" } ?? ""]
                 })))
         }
@@ -72,13 +74,13 @@ public enum SummaryReport {
             doc.blocks.append(.paragraph(L.report("no recurring")))
         } else {
             doc.blocks.append(.table(ReportTable(headers: [L["title"], L.report("category"), L.report("projects"), L.report("issues")],
-                                                 rows: recurring.map { [$0.title, $0.category.rawValue, String($0.projects), String($0.issues)] },
+                                                 rows: recurring.map { [$0.title, L.reportValue($0.category), String($0.projects), String($0.issues)] },
                                                  numeric: [2, 3])))
         }
         if !categories.isEmpty {
             doc.blocks.append(.subheading(L.report("recurring categories")))
             doc.blocks.append(.table(ReportTable(headers: [L.report("category")] + periods.map(\.label),
-                                                 rows: categories.map { [$0.0.rawValue] + $0.1.map(String.init) },
+                                                 rows: categories.map { [L.reportValue($0.0)] + $0.1.map(String.init) },
                                                  numeric: Set(1...periods.count))))
         }
 
@@ -87,13 +89,17 @@ public enum SummaryReport {
             doc.blocks.append(.paragraph(L.report("no improvements")))
         } else {
             doc.blocks.append(.table(ReportTable(
-                headers: ["ID", L["measure"], L["department"], L["owner"], L["deadline"], L["status"]],
+                headers: ["ID", L["measure"], L["department"], L["report.responsible"], L["deadline"], L["status"]],
                 rows: measures.map { m in
                     let late = (m.status == .planned || m.status == .inProgress) && m.due < c.today ? " (\(L.report("late")))" : ""
                     return [m.id.rawValue, m.title, m.department, m.owner, m.due.description + late,
-                            m.status.rawValue + (m.verified.map { ": \($0.result)" } ?? "")]
+                            L.reportValue(m.status) + (m.verified.map { ": \($0.result)" } ?? "")]
                 })))
         }
+
+        doc.blocks.append(.heading(L["report.recommendations"]))
+        doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures, current: total,
+                                                                  today: c.today, L)))
 
         let json = JSONValue.object([
             ("period", ReportJSON.period(total)), ("organization", .string(r.config.organization)),
@@ -101,7 +107,9 @@ public enum SummaryReport {
             ("plan", .string(total.frozenPlan ? "frozen" : "schedule")),
         ] + ReportJSON.scope(total) + [
             ("departments", .array(perDepartment.map { d, k in .object([("id", .string(d.id)), ("name", .string(d.name))] + ReportJSON.scope(k)) })),
-            ("trend", .array(trend.dropLast().map { .object([("period", ReportJSON.period($0)), ("kpis", ReportJSON.kpis($0))]) })),
+            ("trend", .array(trend.dropLast().map {
+                .object([("period", ReportJSON.period($0)), ("kpis", ReportJSON.kpis($0)), ("kpi_counts", ReportJSON.kpiCounts($0))])
+            })),
             ("major_issues", .array(major.map(ProjectJSON.issue))),
             ("recurring_problems", .array(recurring.map {
                 .object([("title", .string($0.title)), ("category", .string($0.category.rawValue)), ("projects", .int($0.projects)),
@@ -117,14 +125,25 @@ public enum SummaryReport {
             })),
         ])
         let csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
+        doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)
     }
 
     /// KPIs as rows, one column per scope (company, departments).
     public static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {
         ReportTable(headers: [L.report("indicator")] + scopes.map(\.0),
-                    rows: ReportKPI.all.map { kpi in [kpi.label(L)] + scopes.map { kpi.display($0.1) } },
+                    rows: ReportKPI.all.map { kpi in [kpi.label(L)] + scopes.map { kpi.displayWithCounts($0.1, L) } },
                     numeric: Set(1...scopes.count))
+    }
+
+    /// Issues raised, by category (groups) and severity (series), in the report's language.
+    public static func issuesChart(_ raised: [Issue], _ L: Catalogue) -> Chart {
+        var counts = [[Double]](repeating: [Double](repeating: 0, count: IssueCategory.allCases.count), count: Severity.allCases.count)
+        for i in raised {
+            if let s = Severity.allCases.firstIndex(of: i.severity), let c = IssueCategory.allCases.firstIndex(of: i.category) { counts[s][c] += 1 }
+        }
+        return Chart(kind: .bars, title: L.report("issues.chart"), labels: IssueCategory.allCases.map(L.reportValue),
+                     series: Severity.allCases.enumerated().map { (L.reportValue($0.element), counts[$0.offset].map(Optional.some)) })
     }
 
     public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {

@@ -10,7 +10,7 @@ public enum VisitBrief {
         doc.blocks.append(.facts([
             (L["project"], "\(p.id) — \(p.name)"), (L["customer"], p.customer.name),
             (L["department"], dept.map { "\($0.name) (\($0.id))" } ?? p.department), (L["owner"], p.owner),
-            (L["tier"], p.tier.rawValue), (L["accepted"], p.accepted?.description ?? L["not accepted"]),
+            (L["tier"], L.reportValue(p.tier)), (L["accepted"], p.accepted?.description ?? L["not accepted"]),
         ]))
         if !p.customer.contacts.isEmpty {
             doc.blocks.append(.subheading(L["contacts"]))
@@ -24,12 +24,12 @@ public enum VisitBrief {
         doc.blocks.append(.heading(L["due"]))
         if due.isEmpty {
             let next = schedule.items.filter { $0.project == p.id && $0.due > today && !$0.isSatisfied(on: today) }.first
-            doc.blocks.append(.paragraph(L["nothing due"] + (next.map { " (\($0.kind.rawValue): \($0.due))" } ?? "")))
+            doc.blocks.append(.paragraph(L["nothing due"] + (next.map { " (\(L.reportValue($0.kind)): \($0.due))" } ?? "")))
         } else {
             let events = Dictionary(r.events.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             let issues = Dictionary(r.issues.map { ($0.id.rawValue, $0.title) }, uniquingKeysWith: { a, _ in a })
             doc.blocks.append(.table(ReportTable(headers: [L["deadline"], L["kind"], L["why"]], rows: due.map { item in
-                let late = item.due < today ? " (\(item.due.days(until: today))d \(L["late"]))" : ""
+                let late = item.due < today ? " (\(L.daysLate(item.due.days(until: today))))" : ""
                 let why: String
                 switch item.kind {
                 case .first: why = "\(L["accepted"]) \(item.triggered)"
@@ -37,7 +37,7 @@ public enum VisitBrief {
                 case .special: why = item.basis.flatMap { events[$0] } ?? item.basis ?? ""
                 case .customerRequest: why = item.basis.flatMap { issues[$0] } ?? item.basis ?? ""
                 }
-                return [item.due.description + late, item.kind.rawValue, why]
+                return [item.due.description + late, L.reportValue(item.kind), why]
             })))
         }
 
@@ -50,7 +50,7 @@ public enum VisitBrief {
             doc.blocks.append(.table(ReportTable(
                 headers: [L["date"], L["kind"], L["method"], L["visitor"], L["overall"], L["summary"]],
                 rows: recent.map { v in
-                    [v.date.description, v.kind.rawValue, v.method.rawValue, v.visitor,
+                    [v.date.description, L.reportValue(v.kind), L.reportValue(v.method), v.visitor,
                      v.overallScore.map { ReportNumber.decimal($0, digits: 1) } ?? "", v.summary]
                 }, numeric: [4])))
             let scored = visits.suffix(8).filter { $0.overallScore != nil }
@@ -71,18 +71,18 @@ public enum VisitBrief {
             doc.blocks.append(.paragraph(L["no open issues"]))
         } else {
             doc.blocks.append(.table(ReportTable(
-                headers: ["ID", L["severity"], L["status"], L["deadline"], L["owner"], L["title"]],
+                headers: ["ID", L["severity"], L["status"], L["deadline"], L["report.responsible"], L["title"]],
                 rows: open.map { i in
                     let state = i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
-                    return [i.id.rawValue, i.severity.rawValue, i.status.rawValue, "\(i.due) (\(state.label))", i.owner, i.title]
+                    return [i.id.rawValue, L.reportValue(i.severity), L.reportValue(i.status), "\(i.due) (\(L.reportValue(state)))", i.owner, i.title]
                 })))
         }
         let issueIDs = Set(r.issues(of: p.id).map(\.id))
         let measures = r.improvements.filter { $0.addresses.contains(where: issueIDs.contains) }
         if !measures.isEmpty {
             doc.blocks.append(.heading(L["improvements"]))
-            doc.blocks.append(.table(ReportTable(headers: ["ID", L["status"], L["deadline"], L["owner"], L["measure"]],
-                                                 rows: measures.map { [$0.id.rawValue, $0.status.rawValue, $0.due.description, $0.owner, $0.title] })))
+            doc.blocks.append(.table(ReportTable(headers: ["ID", L["status"], L["deadline"], L["report.responsible"], L["measure"]],
+                                                 rows: measures.map { [$0.id.rawValue, L.reportValue($0.status), $0.due.description, $0.owner, $0.title] })))
         }
 
         doc.blocks.append(.heading(L["questions"]))
@@ -91,6 +91,7 @@ public enum VisitBrief {
             questions.append(L["q.issues"] + " " + open.map { "\($0.title) (\($0.id))" }.joined(separator: "; "))
         }
         doc.blocks.append(.bullets(questions))
+        doc.chartsSayMissing(L)
         return doc
     }
 }
