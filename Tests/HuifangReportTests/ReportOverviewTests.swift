@@ -150,6 +150,7 @@ import Testing
         #expect(zh.daysLate(102) == "逾期 102 天" && en.daysLate(102) == "102 days late" && en.daysLate(1) == "1 day late")
         #expect(zh.reportValue(DeadlineState.overdue(days: 9, escalateTo: .leadership)) == "逾期 9 天，应升级至公司领导")
         #expect(en.reportValue(DeadlineState.overdue(days: 1, escalateTo: .severity(.general))) == "1 day overdue → general")
+        #expect(["quality", "delivery", "service", "support", "speed"].map(zh.reportDimension) == ["项目质量", "交付时间", "服务态度", "技术支持", "speed"])
         // Every code of every vocabulary has a text in both languages.
         let keys = VisitKind.allCases.map { "report.kind.\($0.rawValue)" } + VisitMethod.allCases.map { "report.method.\($0.rawValue)" }
             + IssueStatus.allCases.map { "report.issue.\($0.rawValue)" } + Severity.allCases.map { "report.severity.\($0.rawValue)" }

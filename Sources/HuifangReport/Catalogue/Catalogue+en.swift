@@ -198,5 +198,9 @@ extension Catalogue {
         "report.no competitors": "No competitor notes recorded in this period's visits.",
         "report.visitor.mean": "Mean overall score",
         "report.rec.more": "{count} more: see \"{section}\".",
+        "report.dimension.quality": "quality",
+        "report.dimension.delivery": "delivery",
+        "report.dimension.service": "service",
+        "report.dimension.support": "support",
     ]
 }

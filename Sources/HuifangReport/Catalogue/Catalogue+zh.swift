@@ -198,5 +198,9 @@ extension Catalogue {
         "report.no competitors": "本期回访没有记录竞争对手信息。",
         "report.visitor.mean": "平均总体评分",
         "report.rec.more": "另有 {count} 项，见“{section}”一节。",
+        "report.dimension.quality": "项目质量",
+        "report.dimension.delivery": "交付时间",
+        "report.dimension.service": "服务态度",
+        "report.dimension.support": "技术支持",
     ]
 }

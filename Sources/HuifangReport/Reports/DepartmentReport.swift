@@ -72,7 +72,7 @@ public enum DepartmentReport {
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
-                                       labels: k.dimensions.map(\.name),
+                                       labels: k.dimensions.map { L.reportDimension($0.name) },
                                        series: [(dept.name, k.dimensions.map(\.mean)), (L.report("total"), company.dimensions.map(\.mean))],
                                        maximum: Double(r.config.satisfaction.scale))))
         doc.blocks.append(.chart(SummaryReport.issuesChart(raised, L)))

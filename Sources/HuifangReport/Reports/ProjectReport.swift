@@ -53,7 +53,7 @@ public enum ProjectReport {
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
-                                       labels: k.dimensions.map(\.name) + [L["overall"]],
+                                       labels: k.dimensions.map { L.reportDimension($0.name) } + [L["overall"]],
                                        series: [(p.id.rawValue, k.dimensions.map(\.mean) + [k.meanOverall])],
                                        maximum: Double(r.config.satisfaction.scale))))
 

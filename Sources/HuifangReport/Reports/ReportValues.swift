@@ -32,6 +32,10 @@ extension Catalogue {
         }
     }
 
+    /// A satisfaction dimension of huifang.yaml: the policy's four (quality, delivery, service,
+    /// support) in the catalogue's language, any other as the configuration names it.
+    public func reportDimension(_ name: String) -> String { Catalogue.table(lang)["report.dimension.\(name)"] ?? name }
+
     /// "逾期 102 天" / "102 days late".
     public func daysLate(_ days: Int) -> String { self(days == 1 ? "report.days late.one" : "report.days late", ["days": String(days)]) }
 }

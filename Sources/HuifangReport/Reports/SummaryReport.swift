@@ -50,7 +50,7 @@ public enum SummaryReport {
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
-                                       labels: total.dimensions.map(\.name),
+                                       labels: total.dimensions.map { L.reportDimension($0.name) },
                                        series: [(L.report("total"), total.dimensions.map(\.mean))] + perDepartment.map { ($0.0.name, $0.1.dimensions.map(\.mean)) },
                                        maximum: Double(r.config.satisfaction.scale))))
 
