@@ -60,6 +60,16 @@ import Testing
         #expect(s.count == 7)
     }
 
+    /// 78.75% prints 78.8% and 85.0% prints 85.0%: the change said is 6.2 points, what a
+    /// reader subtracting the printed values gets (not 6.25 rounded up to 6.3).
+    @Test func theChangeIsBetweenThePrintedValues() {
+        let before = Self.kpis("2026Q1", scored: 8, satisfied: 8, meanOverall: 3.9375)
+        let now = Self.kpis("2026Q2", scored: 8, satisfied: 8, meanOverall: 4.25)
+        let s = ReportOverview.sentences(current: now, previous: before, major: [], projectNames: [:], Self.zh)
+        #expect(s[1] == "与上期（2026Q1）相比上升：客户满意度指数由78.8%（样本 8）升至85.0%（样本 8）（+6.2 个百分点）。")
+        #expect(s[2] == "与上期（2026Q1）持平：满意率 (CSAT) 100.0%（8/8）。")
+    }
+
     @Test func nothingToCompareAndNothingOverdueInChinese() {
         let empty = Self.kpis("2026Q1")
         let s = ReportOverview.sentences(current: empty, previous: empty, major: [], projectNames: [:], Self.zh)

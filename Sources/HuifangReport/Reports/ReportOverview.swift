@@ -74,10 +74,12 @@ public enum ReportOverview {
         return out
     }
 
-    /// The change from `before` to `now` as the report prints it: percentage points to one
-    /// decimal for a rate, points to one decimal for NPS.
+    /// The change from `before` to `now` between the values as the report prints them (so that
+    /// a reader subtracting them gets the same): percentage points to one decimal for a rate,
+    /// points to one decimal for NPS.
     static func change(_ kpi: ReportKPI, from before: Double, to now: Double) -> Double {
-        kpi.isPoints ? ((now - before) * 10).rounded() / 10 : ((now - before) * 1000).rounded() / 10
+        let scale = kpi.isPoints ? 10.0 : 1000.0
+        return ((now * scale).rounded() - (before * scale).rounded()) / 10
     }
 
     /// How many items of one kind the recommendations name before pointing to their section.
