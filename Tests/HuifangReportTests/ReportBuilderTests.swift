@@ -147,6 +147,19 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(paragraphs(out.document.section("Visitors")) == [RateCounts.note(Catalogue("en"))])
     }
 
+    /// Each project's KPIs over its own records are those over the whole repository.
+    @Test func projectKPIsOverTheirOwnRecordsAreTheSame() {
+        let c = Fixture.context()
+        for period in ["2026Q1", "2026Q2", "2026"] {
+            var pc = c
+            pc.period = Period(period)!
+            let own = DepartmentReport.projectKPIs(pc, Fixture.records.projects)
+            let whole = Fixture.records.projects.map { pc.kpis([$0.id]) }
+            #expect(own.map { JSONValue.object(ReportJSON.scope($0)).render() } == whole.map { JSONValue.object(ReportJSON.scope($0)).render() })
+            #expect(own.map(\.overdueVisits) == whole.map(\.overdueVisits) && own.map(\.countedOn) == whole.map(\.countedOn))
+        }
+    }
+
     @Test func overviewChartsNeedsAndRecommendations() {
         #expect(out.document.headings.first == "Overview")
         #expect(out.document.headings.last == "Recommendations")

@@ -9,14 +9,13 @@ public enum DepartmentReport {
         let L = c.labels
         let projects = r.projects.filter { $0.department == dept.id }
         let ids = Set(projects.map(\.id))
-        // Every KPI scope in one parallel pass: each project, the department in the four periods
-        // before this one and in this one, and the whole company.
+        // The department in the four periods before this one and in this one, and the whole
+        // company, in one parallel pass; each project over its own records.
         let earlier = KPIEngine.trendPeriods(before: c.period)
-        let scopes = projects.map { KPIEngine.Scope(c.period, projects: [$0.id]) } + earlier.map { KPIEngine.Scope($0, projects: ids) }
-            + [KPIEngine.Scope(c.period, projects: ids), KPIEngine.Scope(c.period)]
+        let scopes = earlier.map { KPIEngine.Scope($0, projects: ids) } + [KPIEngine.Scope(c.period, projects: ids), KPIEngine.Scope(c.period)]
         let all = KPIEngine.compute(r, schedule: c.schedule, scopes: scopes, today: c.today)
-        let perProject = Array(zip(projects, all.prefix(projects.count)))
-        let trend = Array(all[projects.count..<(all.count - 1)])
+        let perProject = Array(zip(projects, projectKPIs(c, projects)))
+        let trend = Array(all.dropLast())
         let k = trend[trend.count - 1]
         let company = all[all.count - 1]
         let periods = trend.map(\.period)
@@ -159,5 +158,28 @@ public enum DepartmentReport {
         let csv = SummaryReport.csvRows([(dept.id, dept.name, k)] + perProject.map { ($0.0.id.rawValue, $0.0.name, $0.1) }, period: c.period)
         doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)
+    }
+
+    /// The KPIs of each project of `projects`, in order, as `c.kpis([id])` gives them, but each
+    /// computed over a copy of the records holding only that project's visits, issues and
+    /// schedule items: the KPI passes then read one project's records instead of the whole
+    /// repository's once per project.
+    static func projectKPIs(_ c: ReportContext, _ projects: [Project]) -> [PeriodKPIs] {
+        let r = c.records
+        var slot: [ProjectID: Int] = [:]
+        for (n, p) in projects.enumerated() where slot[p.id] == nil { slot[p.id] = n }
+        var visits = [[Visit]](repeating: [], count: projects.count)
+        var issues = [[Issue]](repeating: [], count: projects.count)
+        var items = [[ScheduleItem]](repeating: [], count: projects.count)
+        for v in r.visits { if let n = slot[v.project] { visits[n].append(v) } }
+        for i in r.issues { if let n = slot[i.project] { issues[n].append(i) } }
+        // In due order, as the schedule keeps them.
+        for item in c.schedule.items { if let n = slot[item.project] { items[n].append(item) } }
+        let (projectVisits, projectIssues, projectItems) = (visits, issues, items)
+        return Parallel.map(projects.count, chunksPerThread: 4) { n in
+            let own = Records(config: r.config, calendar: r.calendar, projects: r.projects, visits: projectVisits[n], issues: projectIssues[n],
+                              improvements: [], events: [], plans: r.plans)
+            return KPIEngine.compute(own, schedule: Schedule(items: projectItems[n]), period: c.period, today: c.today, projects: [projects[n].id])
+        }
     }
 }
