@@ -158,6 +158,18 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
             #expect(own.map { JSONValue.object(ReportJSON.scope($0)).render() } == whole.map { JSONValue.object(ReportJSON.scope($0)).render() })
             #expect(own.map(\.overdueVisits) == whole.map(\.overdueVisits) && own.map(\.countedOn) == whole.map(\.countedOn))
         }
+        // A frozen plan counts for each project only its own planned visits.
+        var planned = c
+        planned.records.plans = [Plan(year: 2026, visits: [
+            Plan.Item(project: ProjectID("a")!, due: Fixture.day("2026-05-05"), kind: .periodic),
+            Plan.Item(project: ProjectID("b")!, due: Fixture.day("2026-06-05"), kind: .periodic),
+        ], location: SourceLocation(path: "plans/2026.yaml"))]
+        let own = DepartmentReport.projectKPIs(planned, Fixture.records.projects)
+        #expect(own.map(\.frozenPlan) == [true, true])
+        #expect(own.map(\.plannedProjects) == [1, 1])
+        #expect(own.map(\.visitedPlannedProjects) == [1, 0])
+        #expect(own.map { JSONValue.object(ReportJSON.scope($0)).render() }
+            == Fixture.records.projects.map { JSONValue.object(ReportJSON.scope(planned.kpis([$0.id]))).render() })
     }
 
     @Test func overviewChartsNeedsAndRecommendations() {
