@@ -84,6 +84,10 @@ import Testing
         let i = Fixture.records.issues[0]
         let s = ReportOverview.sentences(current: Self.q2, previous: Self.q1, major: [i], projectNames: [i.project: "Alpha"], Self.zh)
         #expect(s.last == "本期重大问题 1 个：export times out（Alpha，未解决）。")
+        // Five are named, then a count.
+        let seven = (1...7).map { n in var m = i; m.title = "t\(n)"; return m }
+        let named = ReportOverview.sentences(current: Self.q2, previous: Self.q1, major: seven, projectNames: [:], Self.en).last
+        #expect(named == "Major issues this period (7): t1 (a, open); t2 (a, open); t3 (a, open); t4 (a, open); t5 (a, open); 2 more.")
     }
 
     /// A rate over 4 is a small sample, over 5 is not; nothing counted is n/a, not small.

@@ -202,5 +202,6 @@ extension Catalogue {
         "report.dimension.delivery": "delivery",
         "report.dimension.service": "service",
         "report.dimension.support": "support",
+        "report.ov.more": "{count} more",
     ]
 }

@@ -202,5 +202,6 @@ extension Catalogue {
         "report.dimension.delivery": "交付时间",
         "report.dimension.service": "服务态度",
         "report.dimension.support": "技术支持",
+        "report.ov.more": "另有 {count} 个",
     ]
 }

@@ -66,9 +66,10 @@ public enum ReportOverview {
         if major.isEmpty {
             out.append(L["report.ov.no major"])
         } else {
-            let items = major.map {
+            var items = major.prefix(listed).map {
                 L("report.ov.major item", ["title": $0.title, "project": projectNames[$0.project] ?? $0.project.rawValue, "status": L.reportValue($0.status)])
             }
+            if major.count > listed { items.append(L("report.ov.more", ["count": String(major.count - listed)])) }
             out.append(L("report.ov.major", ["count": String(major.count), "items": items.joined(separator: sep)]))
         }
         return out
