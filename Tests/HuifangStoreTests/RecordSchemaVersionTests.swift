@@ -34,7 +34,8 @@ import Testing
         for list in [RecordKeys.project, RecordKeys.visit, RecordKeys.issue, RecordKeys.improvement, RecordKeys.event,
                      RecordKeys.plan, RecordKeys.customer, RecordKeys.contact, RecordKeys.retired, RecordKeys.projectHistory,
                      RecordKeys.resolved, RecordKeys.confirmed, RecordKeys.issueHistory, RecordKeys.verified, RecordKeys.planItem,
-                     RecordKeys.config, RecordKeys.calendar, RecordKeys.policy, RecordKeys.department, RecordKeys.satisfaction] {
+                     RecordKeys.config, RecordKeys.calendar, RecordKeys.policy, RecordKeys.department, RecordKeys.satisfaction,
+                     RecordKeys.assessmentReview, RecordKeys.assessment, RecordKeys.assessmentIndicator] {
             #expect(lists.contains(list), "\(list) is not in RecordKeys.schema")
         }
     }
