@@ -52,8 +52,10 @@ extension RecordDecoder {
             return o
         }
         // Targets on the right side of floors, weights that add up.
-        func checkRules(_ rules: [IndicatorRule], at mark: Mark, _ what: String, _ marks: [AssessmentIndicator: Mark]) {
-            for r in rules {
+        func checkRules(_ rules: [IndicatorRule], at mark: Mark, _ what: String, _ marks: [AssessmentIndicator: Mark],
+                        only own: [AssessmentIndicator: AssessmentConfig.Override]? = nil) {
+            // A department's check looks at its own values only: the company's are checked once.
+            for r in rules where own.map({ $0[r.indicator].map { $0.target != nil || $0.floor != nil } ?? false }) ?? true {
                 let wrong = r.indicator.lowerIsBetter ? r.floor <= r.target : r.floor >= r.target
                 if wrong {
                     error("\(what)\(r.indicator.rawValue): floor \(Self.show(r.floor, r.indicator)) is not "
@@ -63,7 +65,7 @@ extension RecordDecoder {
                               : "the floor is where the score reaches 0: below the target")
                 }
             }
-            if !AssessmentConfig.weightsAddUp(rules.map(\.weight)) {
+            if own.map({ $0.values.contains { $0.weight != nil } }) ?? true, !AssessmentConfig.weightsAddUp(rules.map(\.weight)) {
                 let sum = rules.map(\.weight).reduce(0, +)
                 error("\(what)weights sum to \(ReportedNumber.text(sum)), not 1 or 100", mark,
                       "give each indicator's weight so that they sum to 1 (0.25 each) or to 100 (25 each)")
@@ -156,7 +158,7 @@ extension RecordDecoder {
                           "add it under assessment.indicators, or remove it here")
                 }
             }
-            checkRules(a.rules(for: d.key), at: d.keyStart, "department '\(d.key)': ", marks)
+            checkRules(a.rules(for: d.key), at: d.keyStart, "department '\(d.key)': ", marks, only: own)
         }
         a.problems = out.filter { $0.severity == .error }.count
         return (a, out)

@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
             with nothing to count is n/a. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv.
             """,
-        subcommands: [Summary.self, Department.self, Project.self]
+        subcommands: [Summary.self, Department.self, Project.self, Assessment.self]
     )
 
     @OptionGroup var global: GlobalOptions
