@@ -474,7 +474,10 @@ struct RecordDecoder {
             return p.label
         }
         let department = reader.string(map, "department", required: true)
-        if let department, config.department(department) == nil {
+        if let department, let d = config.department(department), d.role != .business {
+            add(.warning, "'\(department)' is not a business department (role \(d.role.rawValue)): the assessment does not use this review",
+                at: map["department"]?.start, hint: "the assessment covers the departments of role business")
+        } else if let department, config.department(department) == nil {
             add("unknown department '\(department)'", at: map["department"]?.start,
                 hint: "known: \(config.departments.map(\.id).joined(separator: ", "))")
         }

@@ -21,6 +21,7 @@ import Testing
         let paragraphs = out.document.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
         #expect(paragraphs.contains { $0.hasPrefix("Visit report quality has neither part") && $0.contains("huifang assess review north --period 2026Q2") })
         #expect(paragraphs.contains { $0.hasPrefix("huifang.yaml has no assessment section: the default rules are used") })
+        #expect(paragraphs.contains("Without data and left out of the weighted total: Satisfaction index, Visit report quality (its weight shared out among the others in proportion)."))
         let lists: [[String]] = out.document.blocks.compactMap { block -> [String]? in
             if case .bullets(let b) = block { return b }
             return nil

@@ -104,6 +104,16 @@ import Testing
         #expect(messages.contains("unknown department 'west'"), "\(messages)")
     }
 
+    @Test func aReviewOfADepartmentThatIsNotAssessedIsAWarning() throws {
+        let (t, _) = try TempFolder.repository()
+        defer { t.remove() }
+        try t.write("assessments/2026Q3-tech.yaml", "period: 2026Q3\ndepartment: tech\nscore: 80\ndate: 2026-10-09\n")
+        let l = Self.load(t)
+        #expect(l.records.assessments.count == 1 && l.unreadable.isEmpty)
+        #expect(l.findings.map(\.message) == ["'tech' is not a business department (role technical): the assessment does not use this review"])
+        #expect(l.findings.first?.severity == .warning && l.findings.first?.line == 2)
+    }
+
     @Test func theEncoderWritesWhatTheDecoderReads() throws {
         let review = AssessmentReview(period: "2026Q3", department: "east", score: 0, note: "无: 报告缺失 # 未交", date: Day("2026-10-09")!,
                                       location: SourceLocation(path: "assessments/2026Q3-east.yaml"))

@@ -175,5 +175,6 @@ extension Catalogue {
         "assess.basis.quality": "{completeness}; {reviewed}",
         "assess.running": "{quarter} is still running: its figures are counted on {day} and will change until it ends.",
         "assess.rules.line": "{rules} {scoring}",
+        "assess.partial": "Without data and left out of the weighted total: {indicators} (its weight shared out among the others in proportion).",
     ]
 }

@@ -175,5 +175,6 @@ extension Catalogue {
         "assess.basis.quality": "{completeness}；{reviewed}",
         "assess.running": "{quarter} 尚未结束：其数据统计到 {day}，季末前还会变化。",
         "assess.rules.line": "{rules}{scoring}",
+        "assess.partial": "无数据、不计入加权总分的指标：{indicators}（其权重按比例分给其他指标）。",
     ]
 }

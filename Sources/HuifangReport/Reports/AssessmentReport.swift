@@ -87,6 +87,10 @@ public enum AssessmentReport {
                 doc.blocks.append(.paragraph(L("assess.total line", ["total": ReportNumber.decimal(res.total, digits: 1),
                                                                       "rank": res.rank.map(String.init) ?? "—"])))
                 if let note = qualityNote(res, L) { doc.blocks.append(.paragraph(note)) }
+                let without = (res.lines ?? []).filter { $0.value == nil }.map { label($0.rule.indicator, L) }
+                if !without.isEmpty, res.total != nil {
+                    doc.blocks.append(.paragraph(L("assess.partial", ["indicators": without.joined(separator: L["assess.list separator"])])))
+                }
             }
             doc.blocks.append(.heading(L["assess.targets met"]))
             doc.blocks.append(.bullets(indicators.map { i in metLine(i, results, L) }))
