@@ -61,5 +61,15 @@ import Testing
         #expect(out.document.blocks.contains { if case .paragraph(let p) = $0 { p.hasPrefix("2026Q3 is still running: its figures are counted on 2026-08-01") } else { false } })
     }
 
+    @Test func aQuarterNotYetBegunHasNothingToAssess() {
+        var c = Fixture.context()
+        c.period = Period("2026Q4")!
+        let out = AssessmentReport.build(c)
+        #expect(out.document.section("Scores and ranking").count == 1)
+        #expect(out.document.blocks.contains { if case .paragraph(let p) = $0 { p == "2026Q4 has not begun on 2026-08-01: nothing to assess yet." } else { false } })
+        #expect(out.json.render().contains("\"begun\": false"))
+        #expect(out.csv.rows.isEmpty)
+    }
+
     func KPIEngineMean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 }

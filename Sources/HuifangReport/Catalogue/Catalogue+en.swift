@@ -176,5 +176,6 @@ extension Catalogue {
         "assess.running": "{quarter} is still running: its figures are counted on {day} and will change until it ends.",
         "assess.rules.line": "{rules} {scoring}",
         "assess.partial": "Without data and left out of the weighted total: {indicators} (its weight shared out among the others in proportion).",
+        "assess.quarter not begun": "{quarter} has not begun on {day}: nothing to assess yet.",
     ]
 }

@@ -176,5 +176,6 @@ extension Catalogue {
         "assess.running": "{quarter} 尚未结束：其数据统计到 {day}，季末前还会变化。",
         "assess.rules.line": "{rules}{scoring}",
         "assess.partial": "无数据、不计入加权总分的指标：{indicators}（其权重按比例分给其他指标）。",
+        "assess.quarter not begun": "{quarter} 在 {day} 尚未开始：还没有可考核的数据。",
     ]
 }

@@ -68,9 +68,12 @@ public enum AssessmentReport {
         var doc = ReportDocument(title: "\(L["assess.title.quarter"]) \(c.period.label)", subtitle: c.subtitle, language: L.language)
         doc.blocks.append(.paragraph(rulesNote(a, L)))
         if let note = runningNote([c.period], c.today, L) { doc.blocks.append(.paragraph(note)) }
+        let begun = c.period.start <= c.today
         doc.blocks.append(.heading(L["assess.ranking"]))
         if results.isEmpty {
             doc.blocks.append(.paragraph(L["assess.no departments"]))
+        } else if !begun {
+            doc.blocks.append(.paragraph(L("assess.quarter not begun", ["quarter": c.period.label, "day": c.today.description])))
         } else {
             let indicators = a.rules.map(\.indicator)
             let ordered = results.sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
@@ -97,8 +100,8 @@ public enum AssessmentReport {
         }
         let json = JSONValue.object([
             ("report", .string("assessment")), ("period", period(c.period)), ("as_of", .string(c.today.description)),
-            ("rules", rulesJSON(a)),
-            ("departments", .array(results.map(resultJSON))),
+            ("begun", .bool(begun)), ("rules", rulesJSON(a)),
+            ("departments", .array(begun ? results.map(resultJSON) : [])),
         ])
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, results.flatMap(csvRows)))
     }
