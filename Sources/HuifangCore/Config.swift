@@ -15,6 +15,8 @@ public struct Config: Sendable {
     /// `max_attachment_size`: `visit attach` refuses larger files (keep them in git LFS).
     public var maxAttachmentSize: Int = Config.defaultMaxAttachmentSize
     public static let defaultMaxAttachmentSize = 10 << 20
+    /// `assessment:`: the indicators, targets and weights of the assessment (docs/KPIS.md).
+    public var assessment = AssessmentConfig()
 
     public init(
         version: Int = 1, organization: String = "", language: Language = .zh,

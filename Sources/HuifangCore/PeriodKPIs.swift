@@ -19,6 +19,10 @@ public struct PeriodKPIs: Sendable {
     public var unplannedVisits = 0
     public var visits = 0
     public var scoredVisits = 0
+    /// Scored visits with an overall score at or above `satisfied_at` (the CSAT numerator).
+    public var satisfiedVisits = 0
+    /// Complete visits (the record-completeness numerator).
+    public var completeVisits = 0
     public var npsResponses = 0
     public var issuesRaised = 0
     public var issuesResolved = 0
@@ -211,6 +215,7 @@ public enum KPIEngine {
         k.meanOverall = k.scoredVisits == 0 ? nil : overallSum / Double(k.scoredVisits)
         k.satisfactionIndex = k.meanOverall.map { $0 / scale }
         k.csat = ratio(satisfied, k.scoredVisits)
+        k.satisfiedVisits = satisfied
         k.dimensions = dimensions.indices.map { d in
             (dimensions[d], dimensionCounts[d] == 0 ? nil : dimensionSums[d] / Double(dimensionCounts[d]))
         }
@@ -242,6 +247,7 @@ public enum KPIEngine {
             }
         }
         k.recordCompleteness = ratio(complete, visits.count)
+        k.completeVisits = complete
 
         // Overdue on day t.
         let items = itemsBuffer

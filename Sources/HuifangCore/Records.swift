@@ -9,6 +9,8 @@ public struct Records: Sendable {
     public var improvements: [Improvement]
     public var events: [Event]
     public var plans: [Plan]
+    /// Reviewed scores of departments' visit reports (`assessments/`), by path.
+    public var assessments: [AssessmentReview] = []
     /// The record files that could not be read and are left out of everything above, by path.
     public var unreadable: [UnreadableRecord] = []
     /// Issues withdrawn as logged by mistake: apart from `issues`, so that no KPI, listing,

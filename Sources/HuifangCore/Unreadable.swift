@@ -8,7 +8,7 @@
 /// unknown references) are not here: those records were read, and `check` reports them.
 public struct UnreadableRecord: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case project, visit, issue, improvement, event, plan
+        case project, visit, issue, improvement, event, plan, assessment
         /// A `.yaml` file where no record belongs (e.g. directly in a project folder).
         case file
     }
@@ -61,6 +61,9 @@ public struct UnreadableRecord: Sendable, Hashable {
             id = stem(parts[1])
         case "plans" where parts.count == 2:
             kind = .plan
+            id = stem(parts[1])
+        case "assessments" where parts.count == 2:
+            kind = .assessment
             id = stem(parts[1])
         default:
             break

@@ -81,6 +81,9 @@ enum RecordCoding {
         case .plan(let p)?:
             w.uint(6)
             write(&w, p)
+        case .assessment(let a)?:
+            w.uint(7)
+            write(&w, a)
         }
     }
 
@@ -96,6 +99,7 @@ enum RecordCoding {
         case 4: record = .improvement(try improvement(&r, location))
         case 5: record = .event(try event(&r, location))
         case 6: record = .plan(try plan(&r, location))
+        case 7: record = .assessment(try assessment(&r, location))
         default: throw BinaryError()
         }
         return RepositoryLoader.Outcome(record: record, findings: findings)
@@ -350,5 +354,19 @@ enum RecordCoding {
             Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, VisitKind.self))
         }
         return Plan(year: year, visits: items, location: at)
+    }
+
+    static func write(_ w: inout BinaryWriter, _ a: AssessmentReview) {
+        w.string(a.period)
+        w.string(a.department)
+        w.int(a.score)
+        w.string(a.note)
+        write(&w, a.date)
+        optString(&w, a.by)
+    }
+
+    static func assessment(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> AssessmentReview {
+        AssessmentReview(period: try r.string(), department: try r.string(), score: try r.int(), note: try r.string(), date: try day(&r),
+                         by: try optString(&r), location: at)
     }
 }

@@ -173,7 +173,12 @@ struct RecordDecoder {
                 c.satisfaction.dimensions = dims
             }
         }
-        return failed ? nil : c
+        // Its problems are reported but leave huifang.yaml readable (see `assessment`).
+        let failedNow = failed
+        let (assessment, assessmentFindings) = self.assessment(map, departments: c.departments.map(\.id))
+        c.assessment = assessment
+        extra += assessmentFindings
+        return failedNow ? nil : c
     }
 
     // MARK: calendars/*.yaml
@@ -458,5 +463,35 @@ struct RecordDecoder {
         unknownKeys(inItemsOf: map, "visits", RecordKeys.planItem, in: "a planned visit")
         guard !failed, let year else { return nil }
         return Plan(year: year, visits: items, location: SourceLocation(path: path))
+    }
+
+    // MARK: assessments/QUARTER-DEPT.yaml
+
+    mutating func assessmentReview(_ node: YAMLNode?, stem: String, config: Config) -> AssessmentReview? {
+        guard let map = root(node, "assessment review") else { return nil }
+        let period = reader.parsed(map, "period", required: true, expected: "a quarter such as 2026Q3") { text -> String? in
+            guard let p = Period(text), p.length == .quarter else { return nil }
+            return p.label
+        }
+        let department = reader.string(map, "department", required: true)
+        if let department, let d = config.department(department), d.role != .business {
+            add(.warning, "'\(department)' is not a business department (role \(d.role.rawValue)): the assessment does not use this review",
+                at: map["department"]?.start, hint: "the assessment covers the departments of role business")
+        } else if let department, config.department(department) == nil {
+            add("unknown department '\(department)'", at: map["department"]?.start,
+                hint: "known: \(config.departments.map(\.id).joined(separator: ", "))")
+        }
+        let score = reader.int(map, "score", in: 0...100, required: true)
+        let note = reader.string(map, "note") ?? ""
+        let date = day(map, "date", required: true)
+        let by = reader.string(map, "by")
+        if let period, let department, stem != "\(period)-\(department)" {
+            add("the review of \(department) for \(period) is in '\(stem).yaml'", at: map.start,
+                hint: "name it \(AssessmentReview.file(period: period, department: department)): one review per department and quarter")
+        }
+        unknownKeys(map, RecordKeys.assessmentReview, in: "an assessment review")
+        guard !failed, let period, let department, let score, let date else { return nil }
+        return AssessmentReview(period: period, department: department, score: score, note: note, date: date, by: by,
+                                location: SourceLocation(path: path))
     }
 }

@@ -120,6 +120,15 @@ public enum RecordEncoder {
         return YAMLWriter.document(out)
     }
 
+    public static func assessmentReview(_ a: AssessmentReview) -> String {
+        var out: [(String, YAMLValue)] = [
+            ("period", .plain(a.period)), ("department", .string(a.department)), ("score", .int(a.score)), ("note", .string(a.note)),
+            ("date", .plain(a.date.description)),
+        ]
+        if let by = a.by { out.append(("by", .string(by))) }
+        return YAMLWriter.document(out)
+    }
+
     public static func plan(_ p: Plan) -> String {
         YAMLWriter.document([
             ("year", .int(p.year)),

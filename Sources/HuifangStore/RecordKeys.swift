@@ -15,6 +15,7 @@ public enum RecordKeys {
     ]
     public static let event = ["date", "kind", "title", "projects", "tags"]
     public static let plan = ["year", "visits"]
+    public static let assessmentReview = ["period", "department", "score", "note", "date", "by"]
 
     // Keys of the mappings inside records, for the unknown-key check.
     public static let customer = ["name", "contacts"]
@@ -28,7 +29,7 @@ public enum RecordKeys {
     static let planItem = ["project", "due", "kind"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
-        "max_attachment_size",
+        "max_attachment_size", "assessment",
     ]
     static let calendar = ["weekend", "files"]
     static let policy = [
@@ -37,6 +38,8 @@ public enum RecordKeys {
     ]
     static let department = ["id", "name", "head", "role"]
     static let satisfaction = ["scale", "satisfied_at", "dimensions"]
+    static let assessment = ["indicators", "departments", "review_share"]
+    static let assessmentIndicator = ["target", "floor", "weight"]
 
     /// The key under which a record may hold anything of its own, never checked.
     public static let custom = "custom"
@@ -49,7 +52,8 @@ public enum RecordKeys {
         ("projectHistory", projectHistory), ("resolved", resolved), ("confirmed", confirmed),
         ("issueHistory", issueHistory), ("verified", verified), ("planItem", planItem), ("config", config),
         ("calendar", calendar), ("policy", policy), ("department", department), ("satisfaction", satisfaction),
-        ("custom", [custom]),
+        ("custom", [custom]), ("assessmentReview", assessmentReview), ("assessment", assessment),
+        ("assessmentIndicator", assessmentIndicator),
     ]
 }
 

@@ -90,6 +90,7 @@ final class RecordSlots: @unchecked Sendable {
     let improvements: Slots<Improvement>
     let events: Slots<Event>
     let plans: Slots<Plan>
+    let assessments: Slots<AssessmentReview>
 
     /// How many jobs there are of each kind.
     struct Counts {
@@ -122,6 +123,7 @@ final class RecordSlots: @unchecked Sendable {
         improvements = Slots(counts[.improvement])
         events = Slots(counts[.event])
         plans = Slots(counts[.plan])
+        assessments = Slots(counts[.assessment])
     }
 
     /// Called by the worker that decoded job `i` (each job by one worker only).
@@ -133,6 +135,7 @@ final class RecordSlots: @unchecked Sendable {
         case .improvement(let m)?: improvements.put(m, at: slot[i])
         case .event(let e)?: events.put(e, at: slot[i])
         case .plan(let p)?: plans.put(p, at: slot[i])
+        case .assessment(let a)?: assessments.put(a, at: slot[i])
         case nil: break
         }
     }
@@ -144,6 +147,7 @@ final class RecordSlots: @unchecked Sendable {
         records.improvements = improvements.take()
         records.events = events.take()
         records.plans = plans.take()
+        records.assessments = assessments.take()
     }
 }
 

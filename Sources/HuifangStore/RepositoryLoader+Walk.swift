@@ -17,7 +17,7 @@ extension RepositoryLoader {
         let repo = root.repo
         // The record folders may be links themselves; one that leads out is not read through.
         var away: Set<String> = []
-        for top in ["projects", "improvements", "events", "plans"] {
+        for top in ["projects", "improvements", "events", "plans", "assessments"] {
             if let f = linkFinding(repo, top, folder: true) {
                 findings.append(f)
                 away.insert(top)
@@ -80,6 +80,9 @@ extension RepositoryLoader {
         }
         for f in away.contains("plans") ? [] : yamlFiles(root, "plans", &findings, statFiles: statFiles) {
             jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp))
+        }
+        for f in away.contains("assessments") ? [] : yamlFiles(root, "assessments", &findings, statFiles: statFiles) {
+            jobs.append(("assessments/" + f.name, .assessment(file: f.name), f.stamp))
         }
         return findings
     }

@@ -72,7 +72,7 @@ public enum RepositoryLoader {
 
     /// The kinds of record file.
     public enum Kind: Int, Sendable, CaseIterable {
-        case project, visit, issue, improvement, event, plan
+        case project, visit, issue, improvement, event, plan, assessment
     }
 
     /// What reading took besides the records, kept with them when the command asks
@@ -91,6 +91,8 @@ public enum RepositoryLoader {
         case improvement(file: String)
         case event(file: String)
         case plan(file: String)
+        /// `assessments/QUARTER-DEPT.yaml`: a reviewed score (`huifang assess review`).
+        case assessment(file: String)
 
         public var kind: Kind {
             switch self {
@@ -100,6 +102,7 @@ public enum RepositoryLoader {
             case .improvement: .improvement
             case .event: .event
             case .plan: .plan
+            case .assessment: .assessment
             }
         }
     }
@@ -111,6 +114,7 @@ public enum RepositoryLoader {
         case improvement(Improvement)
         case event(Event)
         case plan(Plan)
+        case assessment(AssessmentReview)
     }
 
     public struct Outcome: Sendable {

@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             marked as a small sample. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv.
             """,
-        subcommands: [Summary.self, Department.self, Project.self]
+        subcommands: [Summary.self, Department.self, Project.self, Assessment.self]
     )
 
     @OptionGroup var global: GlobalOptions

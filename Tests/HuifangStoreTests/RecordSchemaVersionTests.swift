@@ -34,7 +34,8 @@ import Testing
         for list in [RecordKeys.project, RecordKeys.visit, RecordKeys.issue, RecordKeys.improvement, RecordKeys.event,
                      RecordKeys.plan, RecordKeys.customer, RecordKeys.contact, RecordKeys.retired, RecordKeys.projectHistory,
                      RecordKeys.resolved, RecordKeys.confirmed, RecordKeys.issueHistory, RecordKeys.verified, RecordKeys.planItem,
-                     RecordKeys.config, RecordKeys.calendar, RecordKeys.policy, RecordKeys.department, RecordKeys.satisfaction] {
+                     RecordKeys.config, RecordKeys.calendar, RecordKeys.policy, RecordKeys.department, RecordKeys.satisfaction,
+                     RecordKeys.assessmentReview, RecordKeys.assessment, RecordKeys.assessmentIndicator] {
             #expect(lists.contains(list), "\(list) is not in RecordKeys.schema")
         }
     }
@@ -115,9 +116,9 @@ import Testing
         let jobs: [RepositoryLoader.Job] = [.project(folder: "acme-erp"), .visit(project: p, file: "a.yaml"),
                                             .visit(project: p, file: "b.yaml"), .issue(project: p, file: "c.yaml"),
                                             .improvement(file: "d.yaml"), .event(file: "e.yaml"), .plan(file: "f.yaml"),
-                                            .plan(file: "g.yaml")]
-        #expect(jobs.map(\.kind) == [.project, .visit, .visit, .issue, .improvement, .event, .plan, .plan])
+                                            .plan(file: "g.yaml"), .assessment(file: "2026Q3-east.yaml")]
+        #expect(jobs.map(\.kind) == [.project, .visit, .visit, .issue, .improvement, .event, .plan, .plan, .assessment])
         let counts = RecordSlots.Counts(jobs)
-        #expect(RepositoryLoader.Kind.allCases.map { counts[$0] } == [1, 2, 1, 1, 1, 2])
+        #expect(RepositoryLoader.Kind.allCases.map { counts[$0] } == [1, 2, 1, 1, 1, 2, 1])
     }
 }

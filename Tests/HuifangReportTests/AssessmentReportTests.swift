@@ -1,0 +1,75 @@
+import HuifangCore
+import Testing
+
+@testable import HuifangReport
+
+/// The assessment report on the builder fixture (2026Q2 as of 08-01, English). Only north is a
+/// business department: east (technical) is not assessed.
+///   north: b planned (first visit due 04-20), not visited: 0/1 → score 0; no scored visit:
+///   satisfaction n/a; i-0002 resolved 1/1 → 100; no visit and no review: report quality n/a.
+///   Total over the two indicators with a value, 25 each: (0 + 100) / 2 = 50.
+@Suite struct AssessmentReportTests {
+    @Test func nAIndicatorsGiveTheirWeightAwayAndTheReportSaysWhatIsMissing() throws {
+        let out = AssessmentReport.build(Fixture.context())
+        let res = AssessmentReport.results(Fixture.context(), quarters: [Period("2026Q2")!])[0]
+        #expect(res.map(\.department.id) == ["north"])
+        let lines = try #require(res[0].lines)
+        #expect(lines.map(\.score) == [0, nil, 100, nil])
+        #expect(res[0].total == 50 && res[0].rank == 1)
+        let ranking = tables(out.document.section("Scores and ranking"))
+        #expect(ranking.first?.rows == [["1", "North Office", "0.0", "n/a", "100.0", "n/a", "50.0"]])
+        let paragraphs = out.document.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+        #expect(paragraphs.contains { $0.hasPrefix("Visit report quality has neither part") && $0.contains("huifang assess review north --period 2026Q2") })
+        #expect(paragraphs.contains { $0.hasPrefix("huifang.yaml has no assessment section: the default rules are used") })
+        #expect(paragraphs.contains("Without data and left out of the weighted total: Satisfaction index, Visit report quality (its weight shared out among the others in proportion)."))
+        let lists: [[String]] = out.document.blocks.compactMap { block -> [String]? in
+            if case .bullets(let b) = block { return b }
+            return nil
+        }
+        let bullets = lists.first ?? []
+        #expect(bullets.contains("Satisfaction index: met by —; missed by —; no data for North Office"))
+        #expect(bullets.contains("Issue resolution rate: met by North Office; missed by —; no data for —"))
+    }
+
+    @Test func aReviewedScoreStandsAloneWithoutVisits() throws {
+        var c = Fixture.context()
+        c.records.assessments = [AssessmentReview(period: "2026Q2", department: "north", score: 80, note: "ok", date: Fixture.day("2026-07-05"),
+                                                  location: SourceLocation(path: "assessments/2026Q2-north.yaml"))]
+        let res = AssessmentReport.results(c, quarters: [Period("2026Q2")!])[0][0]
+        let quality = try #require(res.lines?[3])
+        // 80% against the 90% target: 88.9; total (0 + 100 + 88.9) / 3 = 62.96…
+        #expect(quality.value == 0.8 && quality.completeness == nil && quality.reviewed == 0.8)
+        #expect(abs(quality.score! - 800.0 / 9) < 1e-9)
+        #expect(abs(res.total! - (100 + 800.0 / 9) / 3) < 1e-9)
+        // A review of another quarter is not this one's.
+        c.records.assessments[0].period = "2026Q1"
+        #expect(AssessmentReport.results(c, quarters: [Period("2026Q2")!])[0][0].lines?[3].reviewed == nil)
+    }
+
+    @Test func aYearIsTheMeanOfItsBegunQuarters() throws {
+        var c = Fixture.context()
+        c.period = Period("2026")!
+        let out = AssessmentReport.build(c)
+        let all = AssessmentReport.results(c, quarters: AssessmentReport.quarters(of: c.period))
+        #expect(all.count == 4)
+        // Q4 has not begun on 08-01: no lines, left out of the mean; Q3 is running.
+        #expect(all[3][0].lines == nil)
+        let totals = all.map { $0[0].total }
+        #expect(Assessment.yearScore(totals) == KPIEngineMean(totals.compactMap { $0 }))
+        let ranking = try #require(tables(out.document.section("Scores and ranking")).first)
+        #expect(ranking.rows[0][5] == "not begun")
+        #expect(out.document.blocks.contains { if case .paragraph(let p) = $0 { p.hasPrefix("2026Q3 is still running: its figures are counted on 2026-08-01") } else { false } })
+    }
+
+    @Test func aQuarterNotYetBegunHasNothingToAssess() {
+        var c = Fixture.context()
+        c.period = Period("2026Q4")!
+        let out = AssessmentReport.build(c)
+        #expect(out.document.section("Scores and ranking").count == 1)
+        #expect(out.document.blocks.contains { if case .paragraph(let p) = $0 { p == "2026Q4 has not begun on 2026-08-01: nothing to assess yet." } else { false } })
+        #expect(out.json.render().contains("\"begun\": false"))
+        #expect(out.csv.rows.isEmpty)
+    }
+
+    func KPIEngineMean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
+}
