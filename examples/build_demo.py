@@ -382,6 +382,21 @@ def main():
         for i, step in enumerate(steps):
             extra = ["--result", "连续两个季度未再出现导出超时"] if step == "verify" else []
             demo.run(d + dt.timedelta(days=30 * (i + 1)), "improve", step, mid, *extra)
+    # An issue logged twice by mistake, withdrawn: kept, counted nowhere.
+    last = demo.run(today, "visit", "list", "jn-dc", "--format", "csv").strip().split("\n")[1].split(",")
+    visited = dt.date.fromisoformat(last[0])
+    demo.run(visited, "issue", "add", "jn-dc", "--title", "机房空调告警", "--category", "technical", "--severity", "minor",
+             "--visit", last[1])
+    demo.run(visited, "issue", "add", "jn-dc", "--title", "机房精密空调告警", "--category", "technical", "--severity", "minor",
+             "--visit", last[1])
+    dup = demo.run(today, "issue", "list", "--project", "jn-dc", "--open", "--format", "csv").strip().split("\n")[1:]
+    dup = next(r.split(",")[0] for r in dup if r.split(",")[8] == "机房精密空调告警")
+    demo.run(visited + dt.timedelta(days=1), "issue", "withdraw", dup, "--reason", "重复录入：与“机房空调告警”是同一问题")
+    real = next(r.split(",")[0] for r in demo.run(today, "issue", "list", "--project", "jn-dc", "--open", "--format", "csv")
+                .strip().split("\n")[1:] if r.split(",")[8] == "机房空调告警")
+    for days, args in [(2, ["resolve", real, "--summary", "更换空调温度传感器并校准告警阈值"]), (4, ["confirm", real]), (5, ["close", real])]:
+        if visited + dt.timedelta(days=days) <= today:
+            demo.run(visited + dt.timedelta(days=days), "issue", *args)
     shutil.rmtree(os.path.join(a.out, ".huifang"), ignore_errors=True)
     result = demo.run(today, "check")
     print(result.strip())
