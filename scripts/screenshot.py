@@ -49,7 +49,10 @@ def picture(src, out):
     html = with_svg_styles(open(src, encoding="utf-8").read())
     page_css = weasyprint.CSS(string=f"@page{{size:{WIDTH_PX}px {MAX_HEIGHT_PX}px;margin:0}}")
     pdf = weasyprint.HTML(string=html, base_url=os.path.dirname(os.path.abspath(src)),
-                          media_type="screen").write_pdf(stylesheets=[page_css])
+                          media_type="screen").write_pdf(stylesheets=[page_css],
+                                                         # the PDF only lives in memory: embedding the whole font,
+                                                         # uncompressed, takes seconds where subsetting it takes half a minute
+                                                         full_fonts=True, uncompressed_pdf=True)
     document = pypdfium2.PdfDocument(pdf)
     if len(document) != 1:
         sys.exit(f"{src}: the report is taller than {MAX_HEIGHT_PX} px; raise MAX_HEIGHT_PX")
