@@ -69,6 +69,29 @@ enum ReadmeTour {
         return Int32(command[range.upperBound...].prefix(while: \.isNumber)) ?? -1
     }
 
+    /// The programs a command runs: the first word of each part of it (between `&&`, `||`, `|`,
+    /// `;` and inside `$(...)`), leaving out comments, variable assignments and the body of a
+    /// here-document.
+    static func programs(_ command: String) -> [String] {
+        var text = command
+        if hereDocumentTerminator(text) != nil { text = String(text.prefix(while: { $0 != "\n" })) }
+        let code = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let hash = line.range(of: " #") else { return String(line) }
+            return String(line[..<hash.lowerBound])
+        }.joined(separator: " ").replacingOccurrences(of: "$(", with: ";")
+        var out: [String] = []
+        for part in code.replacingOccurrences(of: "&&", with: ";").replacingOccurrences(of: "||", with: ";")
+            .split(whereSeparator: { $0 == ";" || $0 == "|" }) {
+            let words = part.split(whereSeparator: { $0 == " " || $0 == "\\" }).map(String.init)
+            if let word = words.first(where: { !$0.contains("=") || $0.hasPrefix("${") }) { out.append(word) }
+        }
+        return out
+    }
+
+    /// What a person who installed only huifang has: git (a records repository is a git
+    /// repository), the shell's own commands and a few POSIX tools, and an editor.
+    static let availableTools: Set<String> = ["huifang", "git", "cd", "mkdir", "echo", "cat", "tail", "cut", "${EDITOR:-vi}"]
+
     /// `<<'EOF'`, `<<"EOF"` or `<<EOF`: the word that ends the here-document.
     static func hereDocumentTerminator(_ command: String) -> String? {
         guard let range = command.range(of: "<<") else { return nil }
@@ -219,6 +242,19 @@ extension TourTests {
         let porcelain = pipe.fileHandleForReading.readDataToEndOfFile()
         status.waitUntilExit()
         #expect(status.terminationStatus == 0 && porcelain.isEmpty, "the tour's commit left: \(String(decoding: porcelain, as: UTF8.self))")
+    }
+
+    /// The tour calls nothing a user who installed only huifang lacks: no script of this
+    /// repository (a records repository has none), no Python, no jq.
+    @Test func theTourNeedsOnlyHuifangGitAndPOSIXTools() throws {
+        #expect(ReadmeTour.programs("visit=$(huifang visit list a --format csv | tail -n 1 | cut -d, -f2)") == ["huifang", "tail", "cut"])
+        #expect(ReadmeTour.programs("mkdir -p d && ${EDITOR:-vi} d/\"$i\".md   # 经过、原因") == ["mkdir", "${EDITOR:-vi}"])
+        #expect(ReadmeTour.programs("python3 scripts/validate_ics.py visits.ics   # check it") == ["python3"])
+        #expect(ReadmeTour.programs("huifang issue withdraw \"$(huifang issue list | tail -n 1)\" \\\n    --reason x") == ["huifang", "huifang", "tail"])
+        for c in try ReadmeTour.commands(in: Self.readme) {
+            let missing = ReadmeTour.programs(c.text).filter { !ReadmeTour.availableTools.contains($0) }
+            #expect(missing.isEmpty, "README.md:\(c.line): the tour calls \(missing), which a user who installed only huifang may not have")
+        }
     }
 
     /// The extraction the tour test relies on: continuation lines, comments, here-documents,
