@@ -16,7 +16,7 @@ work=.build/screenshot
 venv=$work/venv
 mkdir -p "$work" docs
 
-if ! "$venv/bin/python" -c 'import weasyprint, pypdfium2, PIL' 2>/dev/null; then
+if ! "$venv/bin/python" -c 'import importlib.util, weasyprint, pypdfium2, PIL; assert importlib.util.find_spec("mplfonts")' 2>/dev/null; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet --disable-pip-version-check weasyprint==70.0 pypdfium2==5.15.2
     # The font alone: mplfonts' own code would pull in matplotlib, which is not needed here.
