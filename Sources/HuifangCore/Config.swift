@@ -15,6 +15,9 @@ public struct Config: Sendable {
     /// `max_attachment_size`: `visit attach` refuses larger files (keep them in git LFS).
     public var maxAttachmentSize: Int = Config.defaultMaxAttachmentSize
     public static let defaultMaxAttachmentSize = 10 << 20
+    /// `csv: {excel: true}`: CSV output is written for Excel (UTF-8 with a byte-order mark)
+    /// unless a command says `--no-excel`.
+    public var csvForExcel = false
 
     public init(
         version: Int = 1, organization: String = "", language: Language = .zh,
