@@ -48,6 +48,24 @@ import Testing
         try readBack(r, "listing", args)
     }
 
+    @Test func warningsTravelWithTheWorkbook() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let broken = "projects/acme-erp/visits/2024-11-14-v-56fb174c.yaml"
+        let text = try #require(r.read(broken))
+        try r.write(broken, text.replacingOccurrences(of: "date: 2024-11-14", with: "date: 2026-13-45"))
+        // Without --ignore-invalid nothing is written; with it the warning is the workbook's first sheet.
+        let refused = r.run(["visit", "list", "--format", "xlsx", "-o", "v.xlsx"])
+        #expect(refused.code == 65)
+        #expect(!FileManager.default.fileExists(atPath: r.path("v.xlsx")))
+        try readBack(r, "listing", ["--ignore-invalid", "visit", "list"])
+        let workbook = try #require(unzipped(r, "out.xlsx", "xl/workbook.xml"))
+        #expect(workbook.contains("<sheet name=\"警告\" sheetId=\"1\""))
+        try readBack(r, "report", ["--ignore-invalid", "report", "summary", "--period", "2026Q3"])
+        let strings = try #require(unzipped(r, "out.xlsx", "xl/sharedStrings.xml"))
+        #expect(strings.contains("left out 1 record that could not be read"))
+    }
+
     @Test func theSummaryHasASheetPerDepartment() throws {
         let r = try ExampleTests.demo()
         defer { r.cleanup() }
