@@ -194,7 +194,8 @@ extension ProjectCommand {
                     t.add([e.date.description, L["tl." + e.kind.rawValue], e.id, e.who ?? "", e.detail.isEmpty ? e.subject : "[\(e.detail)] \(e.subject)"])
                 }
                 t.maxWidth = [4: 72]
-                Terminal.page(entries.isEmpty ? "" : t.renderRows(indent: ""))
+                _ = try SpreadsheetOutput.excel(destination.excel, isCSV: false, config: r.config, ctx.catalogue(loaded))
+                try destination.write(entries.isEmpty ? "" : t.renderRows(indent: ""), ctx: ctx, records: r)
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }

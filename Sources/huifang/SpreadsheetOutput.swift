@@ -82,8 +82,16 @@ extension Listing {
             return
         }
         let text = format == .csv ? SpreadsheetOutput.csv(csv, excel: excel) : render(format)
-        if let output = destination.output {
-            if try OutputFile.write(text, to: output, force: destination.force, repository: ctx.repository, reads: reads) {
+        try destination.write(text, ctx: ctx, records: r, page: page)
+    }
+}
+
+extension ListingDestination {
+    /// Text output (a table, CSV, JSON) to `-o FILE`, else to the terminal through the pager
+    /// (`page`) or as it is.
+    func write(_ text: String, ctx: CommandContext, records r: Records, page: Bool = true) throws {
+        if let output {
+            if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: SpreadsheetOutput.reads(r)) {
                 Console.err("wrote \(output)\n")
             }
         } else if page {

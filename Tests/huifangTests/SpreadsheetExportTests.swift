@@ -134,6 +134,22 @@ import Testing
         #expect(!o.contains("PK"), "\(o)")
     }
 
+    @Test func listingsTakeDashO() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        for args in [["project", "list"], ["project", "log", "acme-erp"], ["due"], ["visit", "list", "--format", "csv"]] {
+            let shown = r.run(args)
+            let written = r.run(args + ["-o", "out.txt"])
+            #expect(written.code == 0, "\(args): \(written.stderr)")
+            #expect(written.stdout.isEmpty, "\(args)")
+            #expect(!shown.stdout.isEmpty && r.read("out.txt") == shown.stdout, "\(args)")
+        }
+        // -o keeps its rules: nothing is written over the records.
+        let refused = r.run(["project", "list", "-o", "huifang.yaml"])
+        #expect(refused.code == 64)
+        #expect(r.run(["project", "log", "acme-erp", "--excel"]).code == 64)
+    }
+
     @Test func csvForExcelHasABOMAndCRLF() throws {
         let r = try ExampleTests.demo()
         defer { r.cleanup() }
