@@ -8,7 +8,8 @@ let package = Package(
         .executable(name: "huifang", targets: ["huifang"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -23,7 +24,7 @@ let package = Package(
             dependencies: ["HuifangCore", "HuifangYAML"],
             resources: [.embedInCode("Resources/cn-holidays.yaml")]
         ),
-        .target(name: "HuifangReport", dependencies: ["HuifangCore"]),
+        .target(name: "HuifangReport", dependencies: ["HuifangCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "huifang",
             dependencies: [

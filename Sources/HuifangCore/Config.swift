@@ -17,6 +17,9 @@ public struct Config: Sendable {
     public static let defaultMaxAttachmentSize = 10 << 20
     /// `assessment:`: the indicators, targets and weights of the assessment (docs/KPIS.md).
     public var assessment = AssessmentConfig()
+    /// `csv: {excel: true}`: CSV output is written for Excel (UTF-8 with a byte-order mark)
+    /// unless a command says `--no-excel`.
+    public var csvForExcel = false
 
     public init(
         version: Int = 1, organization: String = "", language: Language = .zh,

@@ -104,6 +104,12 @@ struct RecordDecoder {
         unknownKeys(inMapping: map, "policy", RecordKeys.policy, in: "'policy'")
         unknownKeys(inItemsOf: map, "departments", RecordKeys.department, in: "a department")
         unknownKeys(inMapping: map, "satisfaction", RecordKeys.satisfaction, in: "'satisfaction'")
+        unknownKeys(inMapping: map, "csv", RecordKeys.csv, in: "'csv'")
+        if let csv = reader.node(map, "csv", required: false).flatMap({ reader.mapping($0, "'csv'") }),
+            let excel = reader.bool(csv, "excel")
+        {
+            c.csvForExcel = excel
+        }
         if let v = reader.int(map, "huifang", in: 1...Int.max, required: true) {
             if v > Config.currentVersion {
                 add("format version \(v) is newer than this huifang understands (\(Config.currentVersion))", at: map["huifang"]?.start,

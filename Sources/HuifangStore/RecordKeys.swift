@@ -29,8 +29,9 @@ public enum RecordKeys {
     static let planItem = ["project", "due", "kind"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
-        "max_attachment_size", "assessment",
+        "max_attachment_size", "assessment", "csv",
     ]
+    static let csv = ["excel"]
     static let calendar = ["weekend", "files"]
     static let policy = [
         "first_visit_within", "periodic_every", "special_visit_within", "customer_request_within", "resolve_within",
@@ -53,7 +54,7 @@ public enum RecordKeys {
         ("issueHistory", issueHistory), ("verified", verified), ("planItem", planItem), ("config", config),
         ("calendar", calendar), ("policy", policy), ("department", department), ("satisfaction", satisfaction),
         ("custom", [custom]), ("assessmentReview", assessmentReview), ("assessment", assessment),
-        ("assessmentIndicator", assessmentIndicator),
+        ("assessmentIndicator", assessmentIndicator), ("csv", csv),
     ]
 }
 

@@ -21,11 +21,13 @@ struct DueCommand: ParsableCommand {
     @Flag(help: "Only what is overdue.") var overdue = false
     @Option(help: "Only this project (id or unique prefix).") var project: String?
     @Option(help: "Only this department (with the complaints it follows, for customer service).") var department: String?
-    @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+    @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+    @OptionGroup var destination: ListingDestination
 
     func run() throws {
         let ctx = try CommandContext(global)
-        let r = try ctx.load().records
+        let loaded = try ctx.load()
+        let r = loaded.records
         let only = try project.map { try r.requireProject($0).id }
         if let department { _ = try r.config.requireDepartment(department) }
         let schedule = Schedule(r)
@@ -35,7 +37,7 @@ struct DueCommand: ParsableCommand {
         }
         // A date shown in a year without calendar data is warned about at the end (stored deadlines too).
         for e in entries { r.calendar.noteReached(from: e.due, through: e.due) }
-        Console.out(AgendaListing.make(entries).render(format))
+        try AgendaListing.make(entries).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.due", page: false)
         if format == .table && entries.isEmpty {
             Console.err(overdue ? "nothing is overdue on \(ctx.today)\n" : "nothing is due by \(until)\n")
         }

@@ -62,7 +62,7 @@ func parsePeriodArgument(_ text: String) throws -> Period {
 
 /// How a listing is printed.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv
+    case table, json, csv, xlsx
 }
 
 extension Tier: ExpressibleByArgument {}

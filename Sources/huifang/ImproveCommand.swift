@@ -127,11 +127,13 @@ extension ImproveCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List measures, overdue ones first.")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+        @OptionGroup var destination: ListingDestination
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let today = ctx.today
             func overdue(_ m: Improvement) -> Bool { (m.status == .planned || m.status == .inProgress) && m.due < today }
             let sorted = r.improvements.sorted { a, b in
@@ -142,6 +144,8 @@ extension ImproveCommand {
                 ("owner", "负责人 Owner"), ("addresses", "问题 Issues"), ("title", "措施 Title"),
             ])
             listing.maxWidth = [7: 40]
+            listing.addDetailColumns([("expected_effect", "预期效果 Expected effect"), ("verified", "验证 Verified"),
+                                      ("verification", "验证结果 Verification")])
             for m in sorted {
                 let late = overdue(m) ? "\(m.due.days(until: today))d" : ""
                 listing.add([
@@ -150,9 +154,10 @@ extension ImproveCommand {
                     (m.department, .string(m.department)), (m.owner, .string(m.owner)),
                     (m.addresses.map(\.rawValue).joined(separator: " "), .strings(m.addresses.map(\.rawValue))),
                     (m.title, .string(m.title)),
+                    (m.expectedEffect, .string(m.expectedEffect)), cell(m.verified?.date.description), cell(m.verified?.result),
                 ])
             }
-            Terminal.page(listing.render(format))
+            try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.improvements")
             if format == .table && sorted.isEmpty { Console.err("no improvement measures\n") }
         }
     }

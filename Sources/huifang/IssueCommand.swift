@@ -287,6 +287,7 @@ extension IssueCommand {
             let r = try ctx.load().records
             let i = try r.require(r.anyIssue(matching: id), "issue", id)
             let state = i.deadlineState(on: ctx.today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
+            if format == .csv || format == .xlsx { throw CommandFailure.usage("issue show prints a table or json, not \(format.rawValue)") }
             if format == .json {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {
@@ -351,11 +352,13 @@ extension IssueCommand {
         @Flag(help: "Also issues withdrawn as logged by mistake.") var all = false
         @Option(help: "Only this severity.") var severity: Severity?
         @Option(help: "Only this project (id or unique prefix).") var project: String?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+        @OptionGroup var destination: ListingDestination
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let only = try project.map { try r.requireProject($0).id }
             let today = ctx.today
             let chosen = (all ? r.issues + r.withdrawnIssues : r.issues).filter { i in
@@ -369,6 +372,13 @@ extension IssueCommand {
                 ("raised", "提出 Raised"), ("due", "期限 Due"), ("state", "进度 State"), ("owner", "负责人 Owner"), ("title", "问题 Title"),
             ])
             listing.maxWidth = [8: 40]
+            listing.addDetailColumns([
+                ("source", "来源 Source"), ("category", "类别 Category"), ("department", "部门 Dept"), ("visit", "回访 Visit"),
+                ("resolved", "解决 Resolved"), ("resolution", "解决方案 Resolution"), ("on_spot", "现场解决 On the spot"),
+                ("confirmed", "确认 Confirmed"), ("satisfied", "客户满意 Satisfied"), ("case_analysis", "案例分析 Case analysis"),
+                ("improvements", "改进措施 Improvements"),
+            ])
+            let measures = Dictionary(grouping: r.improvements.flatMap { m in m.addresses.map { ($0, m.id.rawValue) } }, by: \.0)
             for i in chosen {
                 let state = i.isWithdrawn ? "withdrawn"
                     : i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare).label
@@ -377,9 +387,14 @@ extension IssueCommand {
                     (i.severity.rawValue, .string(i.severity.rawValue)), (i.status.rawValue, .string(i.status.rawValue)),
                     (i.raised.description, .string(i.raised.description)), (i.due.description, .string(i.due.description)),
                     (state, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
+                    (i.source.rawValue, .string(i.source.rawValue)), (i.category.rawValue, .string(i.category.rawValue)),
+                    (i.department, .string(i.department)), cell(i.visit?.rawValue),
+                    cell(i.currentResolution?.date.description), cell(i.currentResolution?.summary), cell(i.currentResolution?.onSpot),
+                    cell(i.currentConfirmation?.date.description), cell(i.currentConfirmation?.satisfied), cell(i.caseAnalysis),
+                    cell(lines: (measures[i.id] ?? []).map(\.1)),
                 ])
             }
-            Terminal.page(listing.render(format))
+            try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.issues")
             if format == .table && chosen.isEmpty { Console.err("no issues\n") }
         }
     }

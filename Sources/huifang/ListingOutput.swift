@@ -7,6 +7,7 @@ extension Listing {
         case .table: return table
         case .csv: return csv
         case .json: return Warnings.attach(to: json).render() + "\n"
+        case .xlsx: return csv  // never printed: `emit` writes xlsx as a workbook
         }
     }
 }

@@ -38,6 +38,14 @@ enum OutputFile {
     /// the caller does not announce a file.
     @discardableResult
     static func write(_ text: String, to output: String, force: Bool, repository: Repository, reads: [String] = []) throws -> Bool {
+        try write(Array(text.utf8), to: output, force: force, repository: repository, reads: reads, onTerminal: nil) { Console.out(text) }
+    }
+
+    /// `write` of bytes; `standardOutput` writes them for `-o -`. A device that is a terminal
+    /// gets `onTerminal` thrown instead when it is given (binary files: xlsx).
+    @discardableResult
+    static func write(_ bytes: [UInt8], to output: String, force: Bool, repository: Repository, reads: [String] = [],
+                      onTerminal: CommandFailure?, standardOutput: () throws -> Void) throws -> Bool {
         let target = try resolve(output)
         if !force, let (root, relative) = recordsPath(target, repository: repository, reads: reads) {
             throw CommandFailure.usage(
@@ -45,10 +53,9 @@ enum OutputFile {
                 hint: "write the output outside huifang.yaml, the calendars, projects/, events/, improvements/, plans/, "
                     + ".huifang/ and .git/, or add --force to overwrite it anyway")
         }
-        let bytes = Array(text.utf8)
         switch target {
         case .standardOutput:
-            Console.out(text)
+            try standardOutput()
             return false
         case .file(let path, let mode):
             do {
@@ -61,7 +68,11 @@ enum OutputFile {
         case .stream(let path):
             let fd = open(path, O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC)
             guard fd >= 0 else { throw CommandFailure(StoreError.io(FileError(path: output, errno: errno, action: "write"))) }
-            let failure = Console.writeAll(fd, text)
+            if let onTerminal, isatty(fd) == 1 {
+                close(fd)
+                throw onTerminal
+            }
+            let failure = Console.writeAll(fd, bytes: bytes)
             let closed = close(fd) == 0 ? 0 : errno
             if failure != 0 || closed != 0 {
                 throw CommandFailure(StoreError.io(FileError(path: output, errno: failure != 0 ? failure : closed, action: "write")))

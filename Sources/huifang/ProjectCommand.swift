@@ -81,13 +81,15 @@ extension ProjectCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only projects of this department.") var department: String?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+        @OptionGroup var destination: ListingDestination
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let listing = ProjectListing.make(r, department: department)
-            Terminal.page(listing.render(format))
+            try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.projects")
             if format == .table && listing.rows.isEmpty {
                 Console.err("no projects\(department.map { " in department '\($0)'" } ?? ""); add one with 'huifang project add'\n")
             }
@@ -112,7 +114,7 @@ extension ProjectCommand {
                 Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
                 return
             }
-            if format == .csv { throw CommandFailure.usage("project show prints a table or json, not csv") }
+            if format == .csv || format == .xlsx { throw CommandFailure.usage("project show prints a table or json, not \(format.rawValue)") }
             var s = TerminalText.clean("\(p.id)  \(p.name)") + "\n"
             func row(_ k: String, _ v: String) { s += DisplayWidth.pad(k, to: 16) + TerminalText.clean(v) + "\n" }
             row("客户 customer", p.customer.name)
@@ -170,7 +172,8 @@ extension ProjectCommand {
         @Argument(help: "Project id (or a unique prefix).") var id: String
         @Option(help: "Only from this date on.", transform: parseDayArgument) var since: Day?
         @Option(help: "Only up to this date.", transform: parseDayArgument) var until: Day?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+        @OptionGroup var destination: ListingDestination
         @Option(help: "Language of the table: zh or en (default: huifang.yaml's language).") var lang: Language?
 
         func run() throws {
@@ -180,7 +183,8 @@ extension ProjectCommand {
                                            hint: "--since is the first day shown and --until the last; swap them"
                                                + (until == nil ? ", or give --as-of for a later today" : ""))
             }
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
             let L = Catalogue((lang ?? r.config.language).rawValue)
@@ -190,11 +194,12 @@ extension ProjectCommand {
                     t.add([e.date.description, L["tl." + e.kind.rawValue], e.id, e.who ?? "", e.detail.isEmpty ? e.subject : "[\(e.detail)] \(e.subject)"])
                 }
                 t.maxWidth = [4: 72]
-                Terminal.page(entries.isEmpty ? "" : t.renderRows(indent: ""))
+                _ = try SpreadsheetOutput.excel(destination.excel, isCSV: false, config: r.config, ctx.catalogue(loaded))
+                try destination.write(entries.isEmpty ? "" : t.renderRows(indent: ""), ctx: ctx, records: r)
                 if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
                 return
             }
-            Terminal.page(TimelineListing.make(entries).render(format))
+            try TimelineListing.make(entries).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.log")
         }
     }
 }

@@ -13,14 +13,15 @@ struct ReportCommand: ParsableCommand {
             period's end. A rate \
             with nothing to count is n/a; every rate is shown with its counts, and one over fewer than 5 is \
             marked as a small sample. Formats: md (renders on a git forge), html (one self-contained \
-            printable file with charts), json, csv.
+            printable file with charts), json, csv (--excel: for Excel), xlsx (a spreadsheet: one sheet per table, \
+            one per department in the summary, and the data at full precision).
             """,
         subcommands: [Summary.self, Department.self, Project.self, Assessment.self]
     )
 
     @OptionGroup var global: GlobalOptions
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case md, html, json, csv, xlsx }
 
     /// Options every report takes.
     struct Options: ParsableArguments {
@@ -28,10 +29,11 @@ struct ReportCommand: ParsableCommand {
         var period: Period?
         @Option(help: "Start of a custom period (with --to).", transform: parseDayArgument) var from: Day?
         @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
-        @Option(help: "Output format: md, html, json or csv.") var format: Format = .md
+        @Option(help: "Output format: md, html, json, csv or xlsx (with -o FILE.xlsx).") var format: Format = .md
         @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
         @Option(name: .shortAndLong, help: outputHelp) var output: String?
         @Flag(help: forceHelp) var force = false
+        @Flag(inversion: .prefixedNo, help: excelHelp) var excel: Bool?
 
         func resolvedPeriod(today: Day) throws -> Period {
             switch (period, from, to) {
@@ -47,9 +49,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads the repository and hands the pieces every report needs to `build`.
-    static func run(_ global: GlobalOptions, _ options: Options, _ build: (ReportContext) throws -> ReportOutput) throws {
+    static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false,
+                    _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
         let r = try ctx.load().records
+        let excel = try SpreadsheetOutput.excel(options.excel, isCSV: options.format == .csv, config: r.config, Catalogue(r.config.language))
         let period = try options.resolvedPeriod(today: ctx.today)
         PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
@@ -60,12 +64,25 @@ struct ReportCommand: ParsableCommand {
         let out = try build(context)
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
+        if options.format == .xlsx {
+            let L = context.labels
+            let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: scopeSheets))
+            PhaseTimer.mark("render")
+            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: ctx.repository,
+                                           reads: SpreadsheetOutput.reads(r), L),
+                let output = options.output
+            {
+                Console.err("wrote \(output)\n")
+            }
+            return
+        }
         let text: String
         switch options.format {
         case .md: text = MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
         case .html: text = HTMLRenderer.render(Warnings.attach(to: out.document))
         case .json: text = Warnings.attach(to: out.json).render() + "\n"
-        case .csv: text = CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows)
+        case .csv: text = SpreadsheetOutput.csv(CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows), excel: excel)
+        case .xlsx: return
         }
         PhaseTimer.mark("render")
         if let output = options.output {
@@ -84,7 +101,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { SummaryReport.build($0) } }
+        func run() throws { try ReportCommand.run(global, options, scopeSheets: true) { SummaryReport.build($0) } }
     }
 
     struct Department: ParsableCommand {

@@ -145,7 +145,7 @@ extension VisitCommand {
                 var st = stat()
                 return stat(ctx.repository.path(v.attachmentPath(name)), &st) == 0 ? Int(st.st_size) : nil
             }
-            if format == .csv { throw CommandFailure.usage("visit show prints a table or json, not csv") }
+            if format == .csv || format == .xlsx { throw CommandFailure.usage("visit show prints a table or json, not \(format.rawValue)") }
             if format == .json {
                 var json = ProjectJSON.visit(v)
                 if case .object(var pairs) = json {

@@ -233,14 +233,16 @@ extension VisitCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Only this project (id or unique prefix).") var project: String?
         @Option(help: "Only visits in this period: \(Period.expectedForm).", transform: parsePeriodArgument) var period: Period?
-        @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
+        @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
+        @OptionGroup var destination: ListingDestination
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let only = try project.map { try r.requireProject($0).id }
             let listing = VisitListing.make(r, project: only, period: period)
-            Terminal.page(listing.render(format))
+            try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.visits")
             if format == .table && listing.rows.isEmpty { Console.err("no visits\n") }
         }
     }

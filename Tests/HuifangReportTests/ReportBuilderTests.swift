@@ -256,13 +256,18 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         let all = ProjectListing.make(Fixture.records, department: nil)
         #expect(all.rows.map { $0[0].text } == ["a", "b"])
         let east = ProjectListing.make(Fixture.records, department: "east")
-        #expect(east.rows.map { $0.map(\.text) } == [["a", "Alpha", "Customer A", "east", "Zhao", "standard", "2026-01-10", "1", "2026-05-10", "1"]])
-        #expect(element(east.json, 0).map(keys) == ["id", "name", "customer", "department", "owner", "tier", "accepted", "visits", "last_visit", "open_issues"])
+        // The table's columns first, then every other field a person entered (issue 18), appended.
+        #expect(east.rows.map { $0.map(\.text) } == [["a", "Alpha", "Customer A", "east", "Zhao", "standard", "2026-01-10", "1", "2026-05-10", "1",
+                                                      "Wang, manager", "", "", "", "v-a001", "i-0001"]])
+        #expect(element(east.json, 0).map(keys) == ["id", "name", "customer", "department", "owner", "tier", "accepted", "visits", "last_visit", "open_issues",
+                                                    "contacts", "tags", "retired", "retired_reason", "visit_ids", "issue_ids"])
+        #expect(east.tableColumns == 10)
+        #expect(!east.table.contains("Wang, manager"))
         #expect(element(east.json, 0).flatMap { member($0, "last_visit") } == .string("2026-05-10"))
         #expect(element(east.json, 0).flatMap { member($0, "open_issues") } == .int(1))
         #expect(element(all.json, 1).flatMap { member($0, "visits") } == .int(0))
         #expect(element(all.json, 1).flatMap { member($0, "last_visit") } == .null)
-        #expect(east.csv.hasPrefix("id,name,customer,department,owner,tier,accepted,visits,last_visit,open_issues\r\n"))
+        #expect(east.csv.hasPrefix("id,name,customer,department,owner,tier,accepted,visits,last_visit,open_issues,contacts,tags,retired,retired_reason,visit_ids,issue_ids\r\n"))
         #expect(ProjectListing.make(Fixture.records, department: "west").table == "")
     }
 
@@ -319,7 +324,13 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
 @Suite struct MoreListingTests {
     @Test func visitsNewestFirstOfAProjectInAPeriod() {
         let all = VisitListing.make(Fixture.records, project: nil, period: nil)
-        #expect(all.rows.map { $0.map(\.text) } == [["2026-05-10", "v-a001", "a", "periodic", "phone", "Sun", "4.0", "9", "runs well"]])
+        #expect(all.rows.map { $0.map(\.text) } == [["2026-05-10", "v-a001", "a", "periodic", "phone", "Sun", "4.0", "9", "runs well",
+                                                     "Wang", "", "", "4", "4", "4", "4", "", "very stable", "more reports", "", "i-0001",
+                                                     "projects/a/visits/2026-05-10-v-a001/photo 1.jpg"]])
+        #expect(all.columns.map(\.key).suffix(13) == ["contacts", "event", "operation", "score_quality", "score_delivery", "score_service", "score_support",
+                                                     "overall_rating", "quotes", "needs", "competitors", "issues", "attachments"])
+        #expect(element(all.json, 0).flatMap { member($0, "score_quality") } == .int(4))
+        #expect(element(all.json, 0).flatMap { member($0, "quotes") } == .strings(["very stable"]))
         #expect(element(all.json, 0).flatMap { member($0, "overall") } == .number(4))
         #expect(VisitListing.make(Fixture.records, project: ProjectID("b")!, period: nil).rows.isEmpty)
         #expect(VisitListing.make(Fixture.records, project: nil, period: Period("2026Q1")!).rows.isEmpty)

@@ -119,7 +119,7 @@ import Testing
         let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "validate_ics.py failed (needs 'python3 -m pip install icalendar'): \(e)")
+        #expect(p.terminationStatus == 0, "validate_ics.py failed (needs icalendar: bash .ci/run installs it in .build/ci-venv): \(e)")
         #expect(o.hasSuffix("events, 0 problems\n"))
     }
 }

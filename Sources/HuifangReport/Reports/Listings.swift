@@ -11,6 +11,9 @@ public enum ProjectListing {
         ])
         listing.rightAligned = [7, 9]
         listing.maxWidth = [1: 28, 2: 24]
+        listing.addDetailColumns([("contacts", "联系人 Contacts"), ("tags", "标签 Tags"), ("retired", "停止回访 Retired"),
+                                  ("retired_reason", "停止原因 Reason"), ("visit_ids", "回访 Visit IDs"), ("issue_ids", "问题 Issue IDs")])
+        let issues = Dictionary(grouping: r.issues, by: \.project)
         let visits = Dictionary(grouping: r.visits, by: \.project)
         let open = Dictionary(grouping: r.issues.filter(\.isOpen), by: \.project)
         for p in r.projects where department == nil || p.department == department {
@@ -20,9 +23,19 @@ public enum ProjectListing {
                 (p.department, .string(p.department)), (p.owner, .string(p.owner)), (p.tier.rawValue, .string(p.tier.rawValue)),
                 cell(p.accepted?.description), (String(vs.count), .int(vs.count)), cell(vs.last?.date.description),
                 (String(open[p.id]?.count ?? 0), .int(open[p.id]?.count ?? 0)),
+                (p.customer.contacts.map(ProjectListing.contactText).joined(separator: "\n"), .array(p.customer.contacts.map {
+                    .object([("name", .string($0.name)), ("role", .optional($0.role)), ("phone", .optional($0.phone)), ("email", .optional($0.email))])
+                })),
+                cell(lines: p.tags), cell(p.retired?.date.description), cell(p.retired?.reason),
+                cell(lines: vs.map(\.id.rawValue)), cell(lines: (issues[p.id] ?? []).map(\.id.rawValue)),
             ])
         }
         return listing
+    }
+
+    /// A contact on one line: name, role, phone, e-mail (those given), comma separated.
+    public static func contactText(_ c: Contact) -> String {
+        ([c.name] + [c.role, c.phone, c.email].compactMap { $0 }).joined(separator: ", ")
     }
 }
 
@@ -69,6 +82,11 @@ public enum VisitListing {
         ])
         listing.rightAligned = [6, 7]
         listing.maxWidth = [8: 40]
+        let dimensions = r.config.satisfaction.dimensions
+        listing.addDetailColumns([("contacts", "联系人 Contacts"), ("event", "事件 Event"), ("operation", "运行 Operation")]
+            + dimensions.map { ("score_" + $0, "评分 " + $0) }
+            + [("overall_rating", "总体评分 Overall rating"), ("quotes", "客户原话 Quotes"), ("needs", "需求 Needs"),
+               ("competitors", "竞争对手 Competitors"), ("issues", "问题 Issues"), ("attachments", "附件 Attachments")])
         let chosen = r.visits.filter { v in
             (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
         }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
@@ -78,6 +96,10 @@ public enum VisitListing {
                 (v.project.rawValue, .string(v.project.rawValue)), (v.kind.rawValue, .string(v.kind.rawValue)),
                 (v.method.rawValue, .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
                 cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
+                cell(lines: v.contacts), cell(v.event), cell(v.operation?.rawValue),
+            ] + dimensions.map { cell(v.score($0)) } + [
+                cell(v.overall), cell(lines: v.quotes), cell(lines: v.needs), cell(lines: v.competitors),
+                cell(lines: v.issues.map(\.rawValue)), cell(lines: v.attachments.map(v.attachmentPath)),
             ])
         }
         return listing
