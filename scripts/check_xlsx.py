@@ -135,7 +135,7 @@ def report(wb, data):
             global checked
             checked += 1
             if v is None:
-                if cell.value != "n/a":
+                if cell.value not in ("n/a", "无数据"):
                     problem(f"KPI table {k}: {cell.value!r} for n/a")
             elif not isinstance(cell.value, (int, float)) or abs(cell.value - v) > (0.05 if k == "nps" else 0.0005):
                 problem(f"KPI table {k}: {cell.value!r} vs {v}")

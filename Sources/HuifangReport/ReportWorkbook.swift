@@ -1,3 +1,4 @@
+import Foundation
 import HuifangCore
 
 /// The sheets of an exported report or listing (`--format xlsx`).
@@ -34,7 +35,8 @@ public enum ReportWorkbook {
             case .quote(let q, let source): about.rows.append([.text(source), .text("“" + q + "”")])
             case .links(let links): for l in links { about.rows.append([.empty, .text(l.text)]) }
             case .table(let t):
-                tableSheets.append(Workbook.Sheet(name: heading, headers: t.headers, rows: typed(t.rows, numeric: t.numeric)))
+                let split = splitCounts(t, counts: L["xlsx.counts"])
+                tableSheets.append(Workbook.Sheet(name: heading, headers: split.headers, rows: typed(split.rows, numeric: split.numeric)))
             case .chart(let c):
                 guard !c.tabulated else { continue }
                 let rows: [[Workbook.Cell]] = c.labels.indices.map { i in
@@ -60,6 +62,37 @@ public enum ReportWorkbook {
             }
         }
         return book
+    }
+
+    /// A table whose numeric cells carry their counts or a small-sample mark ("85.0%（17/20）*",
+    /// "80.0% (n=12)") gets a column beside each such column for what follows the number, so that
+    /// the number stays a number: "85.0%" in one cell, "（17/20）*" in the next.
+    static func splitCounts(_ t: ReportTable, counts: String) -> (headers: [String], rows: [[String]], numeric: Set<Int>) {
+        let carrying = Set(t.numeric.filter { c in t.rows.contains { c < $0.count && numberAndNote($0[c]) != nil } })
+        guard !carrying.isEmpty else { return (t.headers, t.rows, t.numeric) }
+        func widen(_ row: [String], _ cell: (Int, String) -> [String]) -> [String] {
+            row.enumerated().flatMap { c, text in carrying.contains(c) ? cell(c, text) : [text] }
+        }
+        let headers = widen(t.headers) { _, h in [h, "\(h) \(counts)"] }
+        let rows = t.rows.map { row in
+            widen(row) { _, text in
+                if let (number, note) = numberAndNote(text) { return [number, note] }
+                return [text, ""]
+            }
+        }
+        var numeric = Set<Int>(), column = 0
+        for c in t.headers.indices {
+            if t.numeric.contains(c) { numeric.insert(column) }
+            column += carrying.contains(c) ? 2 : 1
+        }
+        return (headers, rows, numeric)
+    }
+
+    /// "85.0%（17/20）*" as ("85.0%", "（17/20）*"); nil for a cell that is a number alone or no number.
+    static func numberAndNote(_ text: String) -> (String, String)? {
+        let end = text.firstIndex { !"-0123456789.%".contains($0) } ?? text.endIndex
+        guard end != text.startIndex, end != text.endIndex, number(String(text[..<end])) != nil else { return nil }
+        return (String(text[..<end]), text[end...].trimmingCharacters(in: .whitespaces))
     }
 
     /// A table's cells typed from their text: in `numeric` columns "85.7%" is 0.857 as a

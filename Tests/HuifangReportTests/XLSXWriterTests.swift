@@ -103,3 +103,27 @@ import Testing
         #expect(sheet.rows[1] == [.empty, .number(0, .integer), .empty, .bool(true), .text("标题")])
     }
 }
+
+@Suite struct XLSXCountsColumnTests {
+    @Test func aRateWithItsCountsBecomesANumberAndItsCountsBeside() {
+        let t = ReportTable(headers: ["指标", "全公司", "east"],
+                            rows: [["完成率", "85.0%（17/20）", "100.0%（2/2）*"], ["NPS", "12.5", "无数据"]], numeric: [1, 2])
+        let s = ReportWorkbook.splitCounts(t, counts: "（计数）")
+        #expect(s.headers == ["指标", "全公司", "全公司 （计数）", "east", "east （计数）"])
+        #expect(s.rows == [["完成率", "85.0%", "（17/20）", "100.0%", "（2/2）*"], ["NPS", "12.5", "", "无数据", ""]])
+        #expect(s.numeric == [1, 3])
+        let typed = ReportWorkbook.typed(s.rows, numeric: s.numeric)
+        #expect(typed[0][1] == .number(0.85, .percent(1)))
+        #expect(typed[0][2] == .text("（17/20）"))
+        #expect(typed[1][4] == .empty)
+    }
+
+    @Test func aTableWithoutCountsIsLeftAsItIs() {
+        let t = ReportTable(headers: ["a", "b"], rows: [["x", "85.0%"], ["y", "-3"]], numeric: [1])
+        let s = ReportWorkbook.splitCounts(t, counts: "(counts)")
+        #expect(s.headers == t.headers && s.rows == t.rows && s.numeric == t.numeric)
+        #expect(ReportWorkbook.numberAndNote("80.0% (n=12)")! == ("80.0%", "(n=12)"))
+        #expect(ReportWorkbook.numberAndNote("2026-03-05") == nil)
+        #expect(ReportWorkbook.numberAndNote("n/a") == nil)
+    }
+}

@@ -282,5 +282,6 @@ extension Catalogue {
         "xlsx.terminal.hint": "write it to a file with {option}, or redirect standard output to a file",
         "xlsx.excel.format": "{flag} applies to {csv} only",
         "xlsx.excel.hint": "drop {flag}, or use {csv}",
+        "xlsx.counts": "(counts)",
     ]
 }

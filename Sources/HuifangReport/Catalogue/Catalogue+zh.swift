@@ -282,5 +282,6 @@ extension Catalogue {
         "xlsx.terminal.hint": "用 {option} 写入文件，或把标准输出重定向到文件",
         "xlsx.excel.format": "{flag} 只用于 {csv}",
         "xlsx.excel.hint": "去掉 {flag}，或改用 {csv}",
+        "xlsx.counts": "（计数）",
     ]
 }
