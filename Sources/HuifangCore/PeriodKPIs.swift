@@ -70,32 +70,59 @@ public enum KPIEngine {
             itemDue = schedule.items.map(\.due.ordinal)
             itemTriggered = schedule.items.map(\.triggered.ordinal)
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
-            var due: [Int32] = []
-            var ended: [Int32] = []
-            var dueOn: [Int32: Int32] = [:]
-            due.reserveCapacity(r.issues.count)
-            ended.reserveCapacity(r.issues.count)
-            // In place: a closure over each Issue would copy it (a dozen references).
+            // One pass over each issue's history (read in place, only `at` and `kind`): the day
+            // of its first resolution, and the day it stopped awaiting confirmation.
+            var first = [Int32](repeating: .max, count: r.issues.count)
+            var ended = [Int32](repeating: .max, count: r.issues.count)
+            var low = Int32.max
+            var high = Int32.min
             r.issues.withUnsafeBufferPointer { issues in
                 for n in issues.indices {
-                    guard let first = issues[n].firstResolutionDate else {
-                        due.append(.max)
-                        ended.append(.max)
-                        continue
+                    guard let (f, e) = Self.confirmationDays(issues, n) else { continue }
+                    first[n] = f
+                    ended[n] = e
+                    low = min(low, f)
+                    high = max(high, f)
+                }
+            }
+            // Many issues are resolved on the same days: each day's due date is counted once, in
+            // a table by day (the days of a history span a few thousand at most).
+            var due = first
+            if low <= high {
+                var dueOn = [Int32](repeating: .max, count: Int(high - low) + 1)
+                for n in due.indices where due[n] != .max {
+                    let k = Int(due[n] - low)
+                    if dueOn[k] == .max {
+                        dueOn[k] = Issue.confirmationDue(resolvedOn: Day(ordinal: due[n]), r.config.policy, calendar: r.calendar).ordinal
                     }
-                    // Many issues are resolved on the same days: each day's due date is counted once.
-                    if let known = dueOn[first.ordinal] {
-                        due.append(known)
-                    } else {
-                        let d = Issue.confirmationDue(resolvedOn: first, r.config.policy, calendar: r.calendar).ordinal
-                        dueOn[first.ordinal] = d
-                        due.append(d)
-                    }
-                    ended.append(issues[n].confirmationEnded?.ordinal ?? .max)
+                    due[n] = dueOn[k]
                 }
             }
             confirmationDue = due
             confirmationEnded = ended
+        }
+
+        /// `firstResolutionDate` and `confirmationEnded` of an issue (Int32.max for none) in one
+        /// pass over its history; nil for an issue never resolved.
+        static func confirmationDays(_ issues: UnsafeBufferPointer<Issue>, _ n: Int) -> (first: Int32, ended: Int32)? {
+            let resolvedOn = issues[n].resolved?.date.ordinal
+            var first = resolvedOn ?? .max
+            var reopened = false
+            var end = Int32.max
+            if let r = resolvedOn, let c = issues[n].confirmed, c.satisfied, c.date.ordinal >= r { end = c.date.ordinal }
+            issues[n].history.withUnsafeBufferPointer { history in
+                for k in history.indices {
+                    let at = history[k].at.ordinal
+                    switch history[k].kind {
+                    case .resolved?: first = min(first, at)
+                    case .reopened?: reopened = true
+                    case .confirmed?, .closed?: if let r = resolvedOn, at >= r { end = min(end, at) }
+                    default: break
+                    }
+                }
+            }
+            guard first != .max else { return nil }
+            return (first, resolvedOn == nil || reopened ? .max : end)
         }
     }
 
