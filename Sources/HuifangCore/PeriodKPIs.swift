@@ -62,6 +62,11 @@ public enum KPIEngine {
         /// The day an issue that was never reopened stopped awaiting confirmation; Int32.max
         /// when it still awaits it or was reopened (the rule then decides).
         var confirmationEnded: [Int32]
+        /// The day from which an issue that was never reopened stands resolved (Int32.max:
+        /// never); `askTheRule` for a reopened issue, whose history `Issue.resolutionDate`
+        /// reads. Lets the passes skip the history of nearly every issue.
+        var issueResolvedFrom: [Int32]
+        static let askTheRule = Int32.min
 
         init(_ r: Records, _ schedule: Schedule) {
             visitDates = r.visits.map(\.date.ordinal)
@@ -74,10 +79,12 @@ public enum KPIEngine {
             // of its first resolution, and the day it stopped awaiting confirmation.
             var first = [Int32](repeating: .max, count: r.issues.count)
             var ended = [Int32](repeating: .max, count: r.issues.count)
+            var resolvedFrom = [Int32](repeating: .max, count: r.issues.count)
             var low = Int32.max
             var high = Int32.min
             r.issues.withUnsafeBufferPointer { issues in
                 for n in issues.indices {
+                    resolvedFrom[n] = Self.resolvedFrom(issues, n)
                     guard let (f, e) = Self.confirmationDays(issues, n) else { continue }
                     first[n] = f
                     ended[n] = e
@@ -100,6 +107,17 @@ public enum KPIEngine {
             }
             confirmationDue = due
             confirmationEnded = ended
+            issueResolvedFrom = resolvedFrom
+        }
+
+        /// `issueResolvedFrom` of one issue. Never reopened, an issue stands resolved from its
+        /// `resolved` date on when its status is not `open` (and never when it is): what
+        /// `Issue.resolutionDate(on:...)` answers for every day when no `reopened` line exists.
+        static func resolvedFrom(_ issues: UnsafeBufferPointer<Issue>, _ n: Int) -> Int32 {
+            let reopened = issues[n].history.withUnsafeBufferPointer { h in h.contains { $0.kind == .reopened } }
+            if reopened { return askTheRule }
+            guard issues[n].status != .open, let d = issues[n].resolved?.date else { return .max }
+            return d.ordinal
         }
 
         /// `firstResolutionDate` and `confirmationEnded` of an issue (Int32.max for none) in one
@@ -249,8 +267,11 @@ public enum KPIEngine {
         for n in issuesBuffer.indices where facts.issueRaised[n] >= start && facts.issueRaised[n] <= end && included(issuesBuffer[n].project) {
             k.issuesRaised += 1
             if let v = issuesBuffer[n].visit { raisedIn[v, default: []].append(issuesBuffer[n].id) }
-            if let d = Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                            history: issuesBuffer[n].history) {
+            let from = facts.issueResolvedFrom[n]
+            let resolvedOn = from != Facts.askTheRule ? (from <= end ? Day(ordinal: from) : nil)
+                : Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
+                                       history: issuesBuffer[n].history)
+            if let d = resolvedOn {
                 k.issuesResolved += 1
                 if d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
             }
@@ -279,9 +300,16 @@ public enum KPIEngine {
             k.overdueVisits += 1
         }
         // Overdue issues (Issue.isOverdue); the ordinals skip most issues before the rule is asked.
-        for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day && included(issuesBuffer[n].project) {
-            if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
-                               status: issuesBuffer[n].status, history: issuesBuffer[n].history) { k.overdueIssues += 1 }
+        // An issue resolved by `day` (and never reopened) is passed over without touching it.
+        for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day
+            && (facts.issueResolvedFrom[n] == Facts.askTheRule || day < facts.issueResolvedFrom[n]) && included(issuesBuffer[n].project)
+        {
+            if facts.issueResolvedFrom[n] != Facts.askTheRule {
+                k.overdueIssues += 1
+            } else if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
+                                      status: issuesBuffer[n].status, history: issuesBuffer[n].history) {
+                k.overdueIssues += 1
+            }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
         for n in issuesBuffer.indices where facts.confirmationDue[n] < day && day < facts.confirmationEnded[n] && included(issuesBuffer[n].project) {

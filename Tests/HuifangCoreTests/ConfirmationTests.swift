@@ -120,11 +120,22 @@ import Testing
             Self.issue(resolved: "2026-04-01", confirmed: sat, history: [h("2026-02-13", "resolved"), h("2026-03-01", "reopened")]),
             Self.issue(resolved: nil, status: .open, history: [h("2026-02-20", "resolved"), h("2026-02-13", "resolved"), h("2026-03-01", "reopened")]),
             Self.issue(resolved: "2026-03-10", status: .closed, history: [h("2026-03-01", "closed"), h("2026-03-20", "closed"), h("2026-03-12", "note")]),
+            Self.issue(resolved: "2026-03-10", status: .open),
+            Self.issue(resolved: nil, status: .resolved, history: [h("2026-02-13", "resolved")]),
         ]
         for issue in cases {
             let days = [issue].withUnsafeBufferPointer { KPIEngine.Facts.confirmationDays($0, 0) }
             #expect(days?.first == issue.firstResolutionDate?.ordinal)
             if let days { #expect(days.ended == issue.confirmationEnded?.ordinal ?? .max) }
+            // And the day from which it stands resolved, for every day, unless the rule is asked.
+            let from = [issue].withUnsafeBufferPointer { KPIEngine.Facts.resolvedFrom($0, 0) }
+            #expect((from == KPIEngine.Facts.askTheRule) == issue.history.contains { $0.kind == .reopened })
+            guard from != KPIEngine.Facts.askTheRule else { continue }
+            var t = Self.day("2026-01-01")
+            while t <= Self.day("2026-05-01") {
+                #expect((t.ordinal >= from) == issue.isResolved(on: t), "\(t)")
+                t = t.adding(days: 1)
+            }
         }
     }
 }
