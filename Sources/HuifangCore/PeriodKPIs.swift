@@ -66,6 +66,11 @@ public enum KPIEngine {
         /// The day an issue that was never reopened stopped awaiting confirmation; Int32.max
         /// when it still awaits it or was reopened (the rule then decides).
         var confirmationEnded: [Int32]
+        /// The day from which an issue that was never reopened stands resolved (Int32.max:
+        /// never); `askTheRule` for a reopened issue, whose history `Issue.resolutionDate`
+        /// reads. Lets the passes skip the history of nearly every issue.
+        var issueResolvedFrom: [Int32]
+        static let askTheRule = Int32.min
 
         init(_ r: Records, _ schedule: Schedule) {
             visitDates = r.visits.map(\.date.ordinal)
@@ -74,32 +79,72 @@ public enum KPIEngine {
             itemDue = schedule.items.map(\.due.ordinal)
             itemTriggered = schedule.items.map(\.triggered.ordinal)
             itemSatisfiedOn = schedule.items.map { $0.satisfiedOn?.ordinal ?? .max }
-            var due: [Int32] = []
-            var ended: [Int32] = []
-            var dueOn: [Int32: Int32] = [:]
-            due.reserveCapacity(r.issues.count)
-            ended.reserveCapacity(r.issues.count)
-            // In place: a closure over each Issue would copy it (a dozen references).
+            // One pass over each issue's history (read in place, only `at` and `kind`): the day
+            // of its first resolution, and the day it stopped awaiting confirmation.
+            var first = [Int32](repeating: .max, count: r.issues.count)
+            var ended = [Int32](repeating: .max, count: r.issues.count)
+            var resolvedFrom = [Int32](repeating: .max, count: r.issues.count)
+            var low = Int32.max
+            var high = Int32.min
             r.issues.withUnsafeBufferPointer { issues in
                 for n in issues.indices {
-                    guard let first = issues[n].firstResolutionDate else {
-                        due.append(.max)
-                        ended.append(.max)
-                        continue
+                    resolvedFrom[n] = Self.resolvedFrom(issues, n)
+                    guard let (f, e) = Self.confirmationDays(issues, n) else { continue }
+                    first[n] = f
+                    ended[n] = e
+                    low = min(low, f)
+                    high = max(high, f)
+                }
+            }
+            // Many issues are resolved on the same days: each day's due date is counted once, in
+            // a table by day (the days of a history span a few thousand at most).
+            var due = first
+            if low <= high {
+                var dueOn = [Int32](repeating: .max, count: Int(high - low) + 1)
+                for n in due.indices where due[n] != .max {
+                    let k = Int(due[n] - low)
+                    if dueOn[k] == .max {
+                        dueOn[k] = Issue.confirmationDue(resolvedOn: Day(ordinal: due[n]), r.config.policy, calendar: r.calendar).ordinal
                     }
-                    // Many issues are resolved on the same days: each day's due date is counted once.
-                    if let known = dueOn[first.ordinal] {
-                        due.append(known)
-                    } else {
-                        let d = Issue.confirmationDue(resolvedOn: first, r.config.policy, calendar: r.calendar).ordinal
-                        dueOn[first.ordinal] = d
-                        due.append(d)
-                    }
-                    ended.append(issues[n].confirmationEnded?.ordinal ?? .max)
+                    due[n] = dueOn[k]
                 }
             }
             confirmationDue = due
             confirmationEnded = ended
+            issueResolvedFrom = resolvedFrom
+        }
+
+        /// `issueResolvedFrom` of one issue. Never reopened, an issue stands resolved from its
+        /// `resolved` date on when its status is not `open` (and never when it is): what
+        /// `Issue.resolutionDate(on:...)` answers for every day when no `reopened` line exists.
+        static func resolvedFrom(_ issues: UnsafeBufferPointer<Issue>, _ n: Int) -> Int32 {
+            let reopened = issues[n].history.withUnsafeBufferPointer { h in h.contains { $0.kind == .reopened } }
+            if reopened { return askTheRule }
+            guard issues[n].status != .open, let d = issues[n].resolved?.date else { return .max }
+            return d.ordinal
+        }
+
+        /// `firstResolutionDate` and `confirmationEnded` of an issue (Int32.max for none) in one
+        /// pass over its history; nil for an issue never resolved.
+        static func confirmationDays(_ issues: UnsafeBufferPointer<Issue>, _ n: Int) -> (first: Int32, ended: Int32)? {
+            let resolvedOn = issues[n].resolved?.date.ordinal
+            var first = resolvedOn ?? .max
+            var reopened = false
+            var end = Int32.max
+            if let r = resolvedOn, let c = issues[n].confirmed, c.satisfied, c.date.ordinal >= r { end = c.date.ordinal }
+            issues[n].history.withUnsafeBufferPointer { history in
+                for k in history.indices {
+                    let at = history[k].at.ordinal
+                    switch history[k].kind {
+                    case .resolved?: first = min(first, at)
+                    case .reopened?: reopened = true
+                    case .confirmed?, .closed?: if let r = resolvedOn, at >= r { end = min(end, at) }
+                    default: break
+                    }
+                }
+            }
+            guard first != .max else { return nil }
+            return (first, resolvedOn == nil || reopened ? .max : end)
         }
     }
 
@@ -227,8 +272,11 @@ public enum KPIEngine {
         for n in issuesBuffer.indices where facts.issueRaised[n] >= start && facts.issueRaised[n] <= end && included(issuesBuffer[n].project) {
             k.issuesRaised += 1
             if let v = issuesBuffer[n].visit { raisedIn[v, default: []].append(issuesBuffer[n].id) }
-            if let d = Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                            history: issuesBuffer[n].history) {
+            let from = facts.issueResolvedFrom[n]
+            let resolvedOn = from != Facts.askTheRule ? (from <= end ? Day(ordinal: from) : nil)
+                : Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
+                                       history: issuesBuffer[n].history)
+            if let d = resolvedOn {
                 k.issuesResolved += 1
                 if d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
             }
@@ -258,9 +306,16 @@ public enum KPIEngine {
             k.overdueVisits += 1
         }
         // Overdue issues (Issue.isOverdue); the ordinals skip most issues before the rule is asked.
-        for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day && included(issuesBuffer[n].project) {
-            if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
-                               status: issuesBuffer[n].status, history: issuesBuffer[n].history) { k.overdueIssues += 1 }
+        // An issue resolved by `day` (and never reopened) is passed over without touching it.
+        for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day
+            && (facts.issueResolvedFrom[n] == Facts.askTheRule || day < facts.issueResolvedFrom[n]) && included(issuesBuffer[n].project)
+        {
+            if facts.issueResolvedFrom[n] != Facts.askTheRule {
+                k.overdueIssues += 1
+            } else if Issue.isOverdue(on: t, raised: issuesBuffer[n].raised, due: issuesBuffer[n].due, resolvedOn: issuesBuffer[n].resolved?.date,
+                                      status: issuesBuffer[n].status, history: issuesBuffer[n].history) {
+                k.overdueIssues += 1
+            }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
         for n in issuesBuffer.indices where facts.confirmationDue[n] < day && day < facts.confirmationEnded[n] && included(issuesBuffer[n].project) {

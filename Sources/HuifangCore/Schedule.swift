@@ -143,6 +143,22 @@ public struct Schedule: Sendable {
         return out
     }
 
+    /// Only the items that existed on day `t` and were not yet satisfied then, in due-date
+    /// order: `Schedule(r).open(on: t)` without computing the due dates of the items already
+    /// met (nearly all of a long history), for `check`'s calendar coverage. `uncoveredYears`
+    /// holds what these items' own due dates reached.
+    public init(openOn t: Day, _ r: Records) {
+        let visitsByProject = Self.positions(r.visits.count) { r.visits[$0].project }
+        let issuesByProject = Self.positions(r.issues.count) { r.issues[$0].project }
+        var items: [ScheduleItem] = []
+        var uncovered = Set<Int>()
+        for p in r.projects.indices {
+            Schedule.items(for: r.projects[p], visits: visitsByProject[r.projects[p].id] ?? [],
+                           issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered, openOn: t)
+        }
+        self.init(items: items, uncoveredYears: uncovered)
+    }
+
     /// A schedule of the given items in due-date order, as everything that reads `items` may
     /// assume; items due on the same day keep the order given (for `init(_:)`: projects by id,
     /// then first, periodic, special, customer request).
@@ -152,8 +168,11 @@ public struct Schedule: Sendable {
     }
 
     /// The items of project `p`, given the positions of its visits and issues in `r`.
+    /// With `openOn`, only the items open on that day (existed, not yet satisfied) are made:
+    /// the others' due dates are never computed.
     static func items(
-        for p: Project, visits all: [Int], issues: [Int], _ r: Records, into out: inout [ScheduleItem], uncovered: inout Set<Int>
+        for p: Project, visits all: [Int], issues: [Int], _ r: Records, into out: inout [ScheduleItem], uncovered: inout Set<Int>,
+        openOn t: Day? = nil
     ) {
         guard let accepted = p.accepted else { return }
         // A retired project has no items due after the day its service ended; those due up to
@@ -167,6 +186,11 @@ public struct Schedule: Sendable {
         }
         let policy = r.config.policy
         let calendar = r.calendar
+        /// Whether an item triggered on `triggered` and satisfied on `satisfiedOn` is made.
+        func wanted(_ triggered: Day, _ satisfiedOn: Day?) -> Bool {
+            guard let t else { return true }
+            return triggered <= t && !(satisfiedOn.map { $0 <= t } ?? false)
+        }
         func add(_ d: Duration, to day: Day) -> Day {
             let result = calendar.adding(d, to: day)
             if d.unit == .workingDays {
@@ -183,26 +207,30 @@ public struct Schedule: Sendable {
             visits.sort(by: before)
         }
         let first = visits.first
-        out.append(ScheduleItem(project: p.id, kind: .first, triggered: accepted, basis: nil,
-                                due: add(policy.firstVisitWithin, to: accepted),
-                                satisfiedBy: first.map { r.visits[$0].id }, satisfiedOn: first.map { r.visits[$0].date }))
+        if wanted(accepted, first.map { r.visits[$0].date }) {
+            out.append(ScheduleItem(project: p.id, kind: .first, triggered: accepted, basis: nil,
+                                    due: add(policy.firstVisitWithin, to: accepted),
+                                    satisfiedBy: first.map { r.visits[$0].id }, satisfiedOn: first.map { r.visits[$0].date }))
+        }
         let every = policy.periodicEvery[p.tier] ?? Duration(3, .months)
         for (i, v) in visits.enumerated() {
             let next = i + 1 < visits.count ? visits[i + 1] : nil
             let date = r.visits[v].date
+            guard wanted(date, next.map { r.visits[$0].date }) else { continue }
             out.append(ScheduleItem(project: p.id, kind: .periodic, triggered: date, basis: r.visits[v].id.rawValue,
                                     due: add(every, to: date),
                                     satisfiedBy: next.map { r.visits[$0].id }, satisfiedOn: next.map { r.visits[$0].date }))
         }
         for e in r.events where e.date >= accepted && e.concerns(p) {
             let by = visits.first { r.visits[$0].date >= e.date && (r.visits[$0].event == e.id || r.visits[$0].kind == .special) }
+            guard wanted(e.date, by.map { r.visits[$0].date }) else { continue }
             out.append(ScheduleItem(project: p.id, kind: .special, triggered: e.date, basis: e.id,
                                     due: add(policy.specialVisitWithin, to: e.date),
                                     satisfiedBy: by.map { r.visits[$0].id }, satisfiedOn: by.map { r.visits[$0].date }))
         }
         // A resolution awaiting the customer's confirmation is due within confirm_within: the
         // years that count needs are warned about like the schedule's own.
-        if policy.confirmWithin.unit == .workingDays {
+        if policy.confirmWithin.unit == .workingDays, t == nil {
             for i in issues where r.issues[i].status == .resolved {
                 if let d = r.issues[i].resolved?.date { _ = add(policy.confirmWithin, to: d) }
             }
@@ -210,6 +238,7 @@ public struct Schedule: Sendable {
         for i in issues where r.issues[i].source == .customer || r.issues[i].source == .complaint {
             let raised = r.issues[i].raised
             let by = visits.first { r.visits[$0].date >= raised }
+            guard wanted(raised, by.map { r.visits[$0].date }) else { continue }
             out.append(ScheduleItem(project: p.id, kind: .customerRequest, triggered: raised, basis: r.issues[i].id.rawValue,
                                     due: add(policy.customerRequestWithin, to: raised),
                                     satisfiedBy: by.map { r.visits[$0].id }, satisfiedOn: by.map { r.visits[$0].date }))

@@ -353,11 +353,12 @@ public struct RecordCache: Sendable {
 }
 
 /// The version of what the cache holds, derived from the record schema: the key lists of
-/// `RecordKeys` (which both decoders read by) and `RecordCoding.version` (the binary layout).
+/// `RecordKeys` (which both decoders read by), the case lists of the enums the cache keeps by
+/// index (`RecordCoding.enumCases`) and `RecordCoding.version` (the binary layout).
 /// A cache written under another schema is ignored. Nothing here is bumped by hand except
 /// `RecordCoding.version`, which a test ties to the layout itself.
 public enum HuifangStoreVersion {
-    public static let current = derived(codec: RecordCoding.version, schema: RecordKeys.schema)
+    public static let current = derived(codec: RecordCoding.version, schema: RecordKeys.schema + RecordCoding.enumCases)
 
     static func derived(codec: Int, schema: [(String, [String])]) -> String {
         var parts: [[UInt8]] = [Array("codec \(codec)".utf8)]

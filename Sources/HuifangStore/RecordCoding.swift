@@ -6,7 +6,7 @@ enum RecordCoding {
     /// The binary layout's version, part of `HuifangStoreVersion`: raise it with any change to
     /// what is written here (`RecordCodingLayoutTests` fails until it is raised and the
     /// layout's new digest recorded).
-    static let version = 3
+    static let version = 4
 
     static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
     static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }
@@ -18,9 +18,43 @@ enum RecordCoding {
 
     static func position(_ r: inout BinaryReader) throws(BinaryError) -> Position { Position(line: try r.int(), column: try r.int()) }
 
-    static func choice<T: RawRepresentable>(_ r: inout BinaryReader, _ type: T.Type) throws(BinaryError) -> T where T.RawValue == String {
-        guard let v = T(rawValue: try r.string()) else { throw BinaryError() }
-        return v
+    // MARK: Enums
+    // Every enum that records hold is kept as the index of its case in these lists (one byte;
+    // reading it makes no string and asks no string switch). The lists are part of the cache's
+    // version (`HuifangStoreVersion`): a case added, removed or moved makes old caches ignored.
+    static let tiers = Tier.allCases
+    static let visitKinds = VisitKind.allCases
+    static let visitMethods = VisitMethod.allCases
+    static let operations = Operation.allCases
+    static let issueSources = IssueSource.allCases
+    static let issueCategories = IssueCategory.allCases
+    static let severities = Severity.allCases
+    static let issueStatuses = IssueStatus.allCases
+    static let improvementStatuses = ImprovementStatus.allCases
+    static let eventKinds = EventKind.allCases
+
+    /// The case lists of the enums coded by index, by name (part of the cache's version).
+    static let enumCases: [(String, [String])] = [
+        ("enum Tier", tiers.map(\.rawValue)), ("enum VisitKind", visitKinds.map(\.rawValue)),
+        ("enum VisitMethod", visitMethods.map(\.rawValue)), ("enum Operation", operations.map(\.rawValue)),
+        ("enum IssueSource", issueSources.map(\.rawValue)), ("enum IssueCategory", issueCategories.map(\.rawValue)),
+        ("enum Severity", severities.map(\.rawValue)), ("enum IssueStatus", issueStatuses.map(\.rawValue)),
+        ("enum ImprovementStatus", improvementStatuses.map(\.rawValue)), ("enum EventKind", eventKinds.map(\.rawValue)),
+    ]
+
+    static func write<T: Equatable>(_ w: inout BinaryWriter, _ v: T, of cases: [T]) {
+        // Every case is in its list (the lists are `allCases`).
+        w.uint(UInt64(cases.firstIndex(of: v) ?? cases.count))
+    }
+
+    static func choice<T>(_ r: inout BinaryReader, _ cases: [T]) throws(BinaryError) -> T {
+        let k = try r.uint()
+        guard k < UInt64(cases.count) else { throw BinaryError() }
+        return cases[Int(k)]
+    }
+
+    static func optChoice<T>(_ r: inout BinaryReader, _ cases: [T]) throws(BinaryError) -> T? {
+        try r.optional { (r: inout BinaryReader) throws(BinaryError) in try choice(&r, cases) }
     }
 
     static func recordID<K>(_ r: inout BinaryReader, _ type: RecordID<K>.Type) throws(BinaryError) -> RecordID<K> {
@@ -119,7 +153,7 @@ enum RecordCoding {
         }
         w.string(p.department)
         w.string(p.owner)
-        w.string(p.tier.rawValue)
+        write(&w, p.tier, of: tiers)
         w.optional(p.accepted) { write(&$0, $1) }
         strings(&w, p.tags)
         w.optional(p.retired) { w, r in
@@ -145,7 +179,7 @@ enum RecordCoding {
             Contact(name: try r.string(), role: try optString(&r), phone: try optString(&r), email: try optString(&r))
         }
         return Project(id: id, name: name, customer: Customer(name: customerName, contacts: contacts), department: try r.string(),
-                       owner: try r.string(), tier: try choice(&r, Tier.self),
+                       owner: try r.string(), tier: try choice(&r, tiers),
                        accepted: try r.optional { (r: inout BinaryReader) throws(BinaryError) in try day(&r) },
                        tags: try strings(&r),
                        retired: try r.optional { (r: inout BinaryReader) throws(BinaryError) in Retirement(date: try day(&r), reason: try r.string()) },
@@ -160,13 +194,13 @@ enum RecordCoding {
         w.string(v.id.rawValue)
         w.string(v.project.rawValue)
         write(&w, v.date)
-        w.string(v.kind.rawValue)
-        w.string(v.method.rawValue)
+        write(&w, v.kind, of: visitKinds)
+        write(&w, v.method, of: visitMethods)
         w.string(v.visitor)
         strings(&w, v.contacts)
         optString(&w, v.event)
         w.string(v.summary)
-        optString(&w, v.operation?.rawValue)
+        w.optional(v.operation) { write(&$0, $1, of: operations) }
         w.array(v.scores) { w, s in
             w.string(s.dimension)
             w.int(s.score)
@@ -187,16 +221,13 @@ enum RecordCoding {
         let id = try recordID(&r, VisitID.self)
         let project = try projectID(&r)
         let date = try day(&r)
-        let kind = try choice(&r, VisitKind.self)
-        let method = try choice(&r, VisitMethod.self)
+        let kind = try choice(&r, visitKinds)
+        let method = try choice(&r, visitMethods)
         let visitor = try r.string()
         let contacts = try strings(&r)
         let event = try optString(&r)
         let summary = try r.string()
-        let operation = try optString(&r).map { (s: String) throws(BinaryError) -> Operation in
-            guard let o = Operation(rawValue: s) else { throw BinaryError() }
-            return o
-        }
+        let operation = try optChoice(&r, operations)
         let scores = try r.array { (r: inout BinaryReader) throws(BinaryError) -> (dimension: String, score: Int) in (try r.string(), try r.int()) }
         let overall = try optInt(&r)
         let nps = try optInt(&r)
@@ -218,14 +249,14 @@ enum RecordCoding {
         w.string(i.project.rawValue)
         w.string(i.title)
         write(&w, i.raised)
-        w.string(i.source.rawValue)
+        write(&w, i.source, of: issueSources)
         optString(&w, i.visit?.rawValue)
-        w.string(i.category.rawValue)
-        w.string(i.severity.rawValue)
+        write(&w, i.category, of: issueCategories)
+        write(&w, i.severity, of: severities)
         w.string(i.owner)
         w.string(i.department)
         write(&w, i.due)
-        w.string(i.status.rawValue)
+        write(&w, i.status, of: issueStatuses)
         w.optional(i.resolved) { w, res in
             write(&w, res.date)
             w.string(res.summary)
@@ -240,8 +271,8 @@ enum RecordCoding {
             write(&w, h.at)
             w.string(h.action)
             optString(&w, h.by)
-            optString(&w, h.from?.rawValue)
-            optString(&w, h.to?.rawValue)
+            w.optional(h.from) { write(&$0, $1, of: severities) }
+            w.optional(h.to) { write(&$0, $1, of: severities) }
             optString(&w, h.reason)
             optString(&w, h.note)
         }
@@ -249,36 +280,30 @@ enum RecordCoding {
         write(&w, i.visitAt)
     }
 
-    static func severity(_ s: String?) throws(BinaryError) -> Severity? {
-        guard let s else { return nil }
-        guard let v = Severity(rawValue: s) else { throw BinaryError() }
-        return v
-    }
-
     static func issue(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Issue {
         let id = try recordID(&r, IssueID.self)
         let project = try projectID(&r)
         let title = try r.string()
         let raised = try day(&r)
-        let source = try choice(&r, IssueSource.self)
+        let source = try choice(&r, issueSources)
         let visit = try optString(&r).map { (s: String) throws(BinaryError) -> VisitID in
             guard let v = VisitID(s) else { throw BinaryError() }
             return v
         }
-        let category = try choice(&r, IssueCategory.self)
-        let sev = try choice(&r, Severity.self)
+        let category = try choice(&r, issueCategories)
+        let sev = try choice(&r, severities)
         let owner = try r.string()
         let department = try r.string()
         let due = try day(&r)
-        let status = try choice(&r, IssueStatus.self)
+        let status = try choice(&r, issueStatuses)
         let resolved = try r.optional { (r: inout BinaryReader) throws(BinaryError) in
             Resolution(date: try day(&r), summary: try r.string(), onSpot: try r.bool())
         }
         let confirmed = try r.optional { (r: inout BinaryReader) throws(BinaryError) in Confirmation(date: try day(&r), satisfied: try r.bool()) }
         let caseAnalysis = try optString(&r)
         let history = try r.array { (r: inout BinaryReader) throws(BinaryError) in
-            HistoryEntry(at: try day(&r), action: try r.string(), by: try optString(&r), from: try severity(try optString(&r)),
-                         to: try severity(try optString(&r)), reason: try optString(&r), note: try optString(&r))
+            HistoryEntry(at: try day(&r), action: try r.string(), by: try optString(&r), from: try optChoice(&r, severities),
+                         to: try optChoice(&r, severities), reason: try optString(&r), note: try optString(&r))
         }
         return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
                      severity: sev, owner: owner, department: department, due: due, status: status, resolved: resolved,
@@ -294,7 +319,7 @@ enum RecordCoding {
         w.string(m.owner)
         write(&w, m.due)
         w.string(m.expectedEffect)
-        w.string(m.status.rawValue)
+        write(&w, m.status, of: improvementStatuses)
         w.optional(m.verified) { w, v in
             write(&w, v.date)
             w.string(v.result)
@@ -311,7 +336,7 @@ enum RecordCoding {
             return i
         }
         return Improvement(id: id, title: title, addresses: addresses, department: try r.string(), owner: try r.string(), due: try day(&r),
-                           expectedEffect: try r.string(), status: try choice(&r, ImprovementStatus.self),
+                           expectedEffect: try r.string(), status: try choice(&r, improvementStatuses),
                            verified: try r.optional { (r: inout BinaryReader) throws(BinaryError) in Verification(date: try day(&r), result: try r.string()) },
                            location: at, addressesAt: try position(&r), departmentAt: try position(&r))
     }
@@ -319,7 +344,7 @@ enum RecordCoding {
     static func write(_ w: inout BinaryWriter, _ e: Event) {
         w.string(e.id)
         write(&w, e.date)
-        w.string(e.kind.rawValue)
+        write(&w, e.kind, of: eventKinds)
         w.string(e.title)
         strings(&w, e.projects.map(\.rawValue))
         strings(&w, e.tags)
@@ -329,7 +354,7 @@ enum RecordCoding {
     static func event(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Event {
         let id = try r.string()
         let date = try day(&r)
-        let kind = try choice(&r, EventKind.self)
+        let kind = try choice(&r, eventKinds)
         let title = try r.string()
         let projects = try strings(&r).map { (s: String) throws(BinaryError) -> ProjectID in
             guard let p = ProjectID(s) else { throw BinaryError() }
@@ -344,14 +369,14 @@ enum RecordCoding {
         w.array(p.visits) { w, item in
             w.string(item.project.rawValue)
             write(&w, item.due)
-            w.string(item.kind.rawValue)
+            write(&w, item.kind, of: visitKinds)
         }
     }
 
     static func plan(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Plan {
         let year = try r.int()
         let items = try r.array { (r: inout BinaryReader) throws(BinaryError) in
-            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, VisitKind.self))
+            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, visitKinds))
         }
         return Plan(year: year, visits: items, location: at)
     }

@@ -47,10 +47,11 @@ struct CheckCommand: ParsableCommand {
 
     /// A warning on huifang.yaml when the open work lies in a year that no calendar file covers
     /// (nothing to say when the configuration or a calendar file is broken: those are errors).
+    /// Only the schedule's items open today are made: the coverage asks for no others.
     func calendarWarning(_ loaded: LoadedRepository, today: Day) -> [Finding] {
         guard !loaded.configFailed, loaded.calendarErrors.isEmpty else { return [] }
         let r = loaded.records
-        let years = r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(r))
+        let years = r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(openOn: today, r))
         guard !years.isEmpty else { return [] }
         let (message, hint) = CalendarNotice.warning(years: years, config: r.config)
         return [Finding(.warning, path: Repository.configFile, message: message, hint: hint)]

@@ -105,4 +105,37 @@ import Testing
         #expect(r.issues[0].confirmationOverdue(on: Self.day("2026-03-31"), policy, calendar: calendar))
         #expect(!r.issues[0].confirmationOverdue(on: Self.day("2026-06-30"), policy, calendar: calendar))
     }
+
+    /// The KPI facts take each issue's first resolution and the day it stopped awaiting
+    /// confirmation in one pass over its history: the same days as the two rules they stand for.
+    @Test func theFactsDaysAreThoseOfTheRules() {
+        func h(_ at: String, _ action: String) -> HistoryEntry { HistoryEntry(at: Self.day(at), action: action) }
+        let sat = HuifangCore.Confirmation(date: Self.day("2026-03-05"), satisfied: true)
+        let unsat = HuifangCore.Confirmation(date: Self.day("2026-03-05"), satisfied: false)
+        let cases: [HuifangCore.Issue] = [
+            Self.issue(resolved: nil, status: .open),
+            Self.issue(resolved: "2026-02-13"),
+            Self.issue(resolved: "2026-02-13", status: .confirmed, confirmed: sat, history: [h("2026-02-13", "resolved"), h("2026-03-05", "confirmed")]),
+            Self.issue(resolved: "2026-02-13", status: .closed, confirmed: unsat, history: [h("2026-03-09", "closed"), h("2026-03-07", "confirmed")]),
+            Self.issue(resolved: "2026-04-01", confirmed: sat, history: [h("2026-02-13", "resolved"), h("2026-03-01", "reopened")]),
+            Self.issue(resolved: nil, status: .open, history: [h("2026-02-20", "resolved"), h("2026-02-13", "resolved"), h("2026-03-01", "reopened")]),
+            Self.issue(resolved: "2026-03-10", status: .closed, history: [h("2026-03-01", "closed"), h("2026-03-20", "closed"), h("2026-03-12", "note")]),
+            Self.issue(resolved: "2026-03-10", status: .open),
+            Self.issue(resolved: nil, status: .resolved, history: [h("2026-02-13", "resolved")]),
+        ]
+        for issue in cases {
+            let days = [issue].withUnsafeBufferPointer { KPIEngine.Facts.confirmationDays($0, 0) }
+            #expect(days?.first == issue.firstResolutionDate?.ordinal)
+            if let days { #expect(days.ended == issue.confirmationEnded?.ordinal ?? .max) }
+            // And the day from which it stands resolved, for every day, unless the rule is asked.
+            let from = [issue].withUnsafeBufferPointer { KPIEngine.Facts.resolvedFrom($0, 0) }
+            #expect((from == KPIEngine.Facts.askTheRule) == issue.history.contains { $0.kind == .reopened })
+            guard from != KPIEngine.Facts.askTheRule else { continue }
+            var t = Self.day("2026-01-01")
+            while t <= Self.day("2026-05-01") {
+                #expect((t.ordinal >= from) == issue.isResolved(on: t), "\(t)")
+                t = t.adding(days: 1)
+            }
+        }
+    }
 }

@@ -133,4 +133,27 @@ import Testing
         // The item due 08-20 is overdue on 11-24: assumed met today, then every 3 months.
         #expect(projected.map(\.due) == ["2027-02-24", "2027-05-24", "2027-08-24", "2027-11-24"].map(Self.day))
     }
+
+    /// `check`'s calendar coverage builds only the items open on its day: exactly the open items
+    /// of the whole schedule, in the same order, on every day of the history.
+    @Test func theOpenItemsAloneAreThoseOfTheWholeSchedule() {
+        let event = Event(id: "2026-09-28-upgrade", date: Self.day("2026-09-28"), kind: .upgrade, title: "V3", tags: ["erp"],
+                          location: SourceLocation(path: "e"))
+        let issue = HuifangCore.Issue(id: IssueID("i-0001")!, project: ProjectID("a")!, title: "t", raised: Self.day("2026-05-12"),
+                                      source: .complaint, category: .service, severity: .minor, owner: "o", department: "east",
+                                      due: Self.day("2026-05-26"), status: .open, location: SourceLocation(path: "i"))
+        var retired = Self.project("c", tier: .key, accepted: "2026-02-01")
+        retired.retired = Retirement(date: Self.day("2026-08-31"), reason: "r")
+        let r = Self.records([Self.project("a", tags: ["erp"]), Self.project("b", accepted: "2026-03-03"), retired], [
+            Self.visit("v-0001", "a", "2026-02-10"), Self.visit("v-0002", "a", "2026-05-20"),
+            Self.visit("v-0003", "a", "2026-10-14", kind: .special, event: "2026-09-28-upgrade"),
+            Self.visit("v-0004", "b", "2026-06-30"), Self.visit("v-0005", "c", "2026-03-01"), Self.visit("v-0006", "c", "2026-06-01"),
+        ], events: [event], issues: [issue])
+        let whole = Schedule(r)
+        var t = Self.day("2026-01-01")
+        while t <= Self.day("2027-03-31") {
+            #expect(Schedule(openOn: t, r).items == whole.open(on: t), "on \(t)")
+            t = t.adding(days: 6)
+        }
+    }
 }

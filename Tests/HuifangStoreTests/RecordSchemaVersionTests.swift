@@ -7,7 +7,7 @@ import Testing
 /// knows the keys by the names in `RecordKeys`.
 @Suite struct RecordSchemaVersionTests {
     @Test func theVersionChangesWithAnyKeyListAndWithTheCodec() {
-        let schema = RecordKeys.schema
+        let schema = RecordKeys.schema + RecordCoding.enumCases
         #expect(HuifangStoreVersion.current == HuifangStoreVersion.derived(codec: RecordCoding.version, schema: schema))
         #expect(HuifangStoreVersion.current.hasPrefix("huifang-store-"))
         #expect(HuifangStoreVersion.derived(codec: RecordCoding.version + 1, schema: schema) != HuifangStoreVersion.current)
@@ -24,6 +24,24 @@ import Testing
         var moved = schema
         moved[1].1.append(moved[0].1.removeLast())
         #expect(HuifangStoreVersion.derived(codec: RecordCoding.version, schema: moved) != HuifangStoreVersion.current)
+        // The cache keeps enums by the index of their case: two cases that change places are a
+        // change too.
+        for n in schema.indices where schema[n].0.hasPrefix("enum ") {
+            var swapped = schema
+            swapped[n].1.swapAt(0, 1)
+            #expect(HuifangStoreVersion.derived(codec: RecordCoding.version, schema: swapped) != HuifangStoreVersion.current,
+                    "\(schema[n].0) with two cases swapped leaves the version as it was")
+        }
+    }
+
+    /// Every enum the cache keeps by index has its whole case list in the version.
+    @Test func theCodedEnumsAreTheirWholeCaseLists() {
+        let lists = Dictionary(uniqueKeysWithValues: RecordCoding.enumCases)
+        #expect(lists.count == 10)
+        #expect(lists["enum VisitKind"] == VisitKind.allCases.map(\.rawValue))
+        #expect(lists["enum Severity"] == Severity.allCases.map(\.rawValue))
+        #expect(lists["enum IssueStatus"] == IssueStatus.allCases.map(\.rawValue))
+        #expect(lists.values.allSatisfy { $0.count >= 2 })
     }
 
     /// Every key list the decoders and the encoder use is in the schema, once.
@@ -44,7 +62,7 @@ import Testing
     /// the layout changed: raise `RecordCoding.version` (so old caches are ignored) and record
     /// the new digest with it here.
     @Test func theBinaryLayoutIsTheOneOfItsVersion() throws {
-        let digests = [3: "a6fc2eb2dd26c30f"]
+        let digests = [3: "a6fc2eb2dd26c30f", 4: "9010b1b0d073540e"]
         let visit = FastRecordDecoderTests.both(FastRecordDecoderTests.fullVisit, visit: "2026-03-05-v-0000abcd.yaml").tree
         let issue = FastRecordDecoderTests.both(FastRecordDecoderTests.fullIssue, issue: "i-0000aaaa.yaml").tree
         let broken = FastRecordDecoderTests.both("id: [", visit: "2026-03-05-v-0000abcd.yaml").tree
