@@ -22,8 +22,10 @@ import HuifangYAML
 enum FastRecordDecoder {
     // MARK: projects/ID/visits/DATE-VID.yaml
 
-    static func visit(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String, config: Config) -> Visit? {
-        guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
+    /// `r` is the reader to use (a worker passes its own, read file after file).
+    static func visit(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String, config: Config,
+                      reader r: YAMLEventReader = YAMLEventReader()) -> Visit? {
+        guard r.start(bytes), r.enterDocumentMapping() else { return nil }
         let scale = config.satisfaction.scale
         var id: VisitID?
         var date: Day?
@@ -108,8 +110,9 @@ enum FastRecordDecoder {
 
     // MARK: projects/ID/issues/IID.yaml
 
-    static func issue(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String) -> Issue? {
-        guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
+    static func issue(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String,
+                      reader r: YAMLEventReader = YAMLEventReader()) -> Issue? {
+        guard r.start(bytes), r.enterDocumentMapping() else { return nil }
         var id: IssueID?
         var title: String?
         var raised: Day?

@@ -92,6 +92,8 @@ extension RepositoryLoader {
         defer { if own >= 0 { close(own) } }
         let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
         var payloads = BinaryWriter(capacity: 0)
+        // One event reader for all the chunk's files: libyaml's buffers are allocated once.
+        let reader = YAMLEventReader()
         // The cached payloads of the next files (up to 2,048), read at once: they lie side by
         // side in the file. A small buffer, freed and taken again, costs fewer page faults
         // than one large one.
@@ -106,7 +108,7 @@ extension RepositoryLoader {
             let (path, job, listed) = jobs[i]
             guard let cache else {
                 var st = stat()
-                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, stat: &st)
                 (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: nil, cached: false))
                 slots.put(outcome.record, job: i)
                 continue
@@ -122,7 +124,7 @@ extension RepositoryLoader {
                 continue
             }
             var st = stat()
-            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, stat: &st)
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
@@ -138,31 +140,34 @@ extension RepositoryLoader {
         return payloads.bytes
     }
 
-    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
+    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
+                       reader: YAMLEventReader = YAMLEventReader(), stat st: inout stat) -> Outcome {
         let (bytes, failure) = read(root.repo, path, base: root.fd, stat: &st)
         if let failure { return Outcome(record: nil, findings: [failure]) }
-        return decode(bytes, path, job, config: config, fastDecoding: fastDecoding)
+        return decode(bytes, path, job, config: config, fastDecoding: fastDecoding, reader: reader)
     }
 
     /// Decodes a record file's bytes. Visits and issues straight from libyaml's events when they
     /// are well formed; anything else (and every file with a problem) through the tree, which
     /// explains problems.
-    static func decode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config, fastDecoding: Bool = true) -> Outcome {
-        if fastDecoding, let fast = fastDecode(bytes, path, job, config: config) { return Outcome(record: fast, findings: []) }
+    static func decode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config, fastDecoding: Bool = true,
+                       reader: YAMLEventReader = YAMLEventReader()) -> Outcome {
+        if fastDecoding, let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
         let (node, parseFindings) = parse(bytes, path)
         if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
         return decode(node, path, job, config: config)
     }
 
     /// The record from the fast decoder, or nil when it declines (see `FastRecordDecoder`).
-    static func fastDecode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config) -> Decoded? {
+    static func fastDecode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config,
+                           reader: YAMLEventReader = YAMLEventReader()) -> Decoded? {
         guard !YAMLParser.containsConflictMarker(bytes) else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             switch job {
             case .visit(let p, let f):
-                return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config).map(Decoded.visit)
+                return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader).map(Decoded.visit)
             case .issue(let p, let f):
-                return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f).map(Decoded.issue)
+                return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.issue)
             default:
                 return nil
             }
