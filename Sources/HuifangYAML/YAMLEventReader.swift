@@ -64,6 +64,23 @@ public final class YAMLEventReader {
         return true
     }
 
+    /// Lends libyaml's parser, reset for a new input (which `body` sets), to `body`: the tree
+    /// parser reads with it when a worker has a reader. Nil when libyaml cannot start.
+    func withFreshParser<T>(_ body: (UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> T) throws(YAMLError) -> T? {
+        if holdsEvent {
+            yaml_event_delete(&event)
+            holdsEvent = false
+        }
+        kind = .streamStart
+        if started {
+            huifang_yaml_parser_reset(&parser)
+        } else {
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            started = true
+        }
+        return try withUnsafeMutablePointer(to: &parser) { (p) throws(YAMLError) -> T in try body(p) }
+    }
+
     deinit {
         if holdsEvent { yaml_event_delete(&event) }
         if started { yaml_parser_delete(&parser) }
@@ -127,7 +144,11 @@ public final class YAMLEventReader {
     /// True for a plain `~`, `null` or empty scalar: YAML's "no value", as `YAMLNode.isNull`.
     public var isNull: Bool {
         guard kind == .scalar, isPlain else { return false }
-        return bytes.isEmpty || scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+        // Most values are longer than four bytes: one length test rules them out.
+        let count = event.data.scalar.length
+        if count == 0 { return true }
+        if count > 4 { return false }
+        return scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
     }
 
     /// Reads a whole document that must be exactly one mapping: true when the stream holds
