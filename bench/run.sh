@@ -3,24 +3,27 @@
 # a large repository costs at all (bench/floor.c: readdir, open/read, libyaml's event parser,
 # one thread, no tree, no decoding) — on a corpus from bench/gen_corpus.py.
 #
-#   bash bench/run.sh [--projects 5000] [--years 5] [--runs 5] [--scale]
+#   bash bench/run.sh [--projects 5000] [--years 5] [--runs 5] [--pairs 7] [--scale]
 #
 # Prints each command's best time and peak memory beside the floor (measured before each
 # command; the best of those blocks is used), with the goals, and writes the same to
-# bench/RESULTS.md. --reference-generator PATH also compares PATH's corpus with ours. --scale
+# bench/RESULTS.md. Then the cold commands paired with the floor (bench/pairs.py: huifang and
+# the floor in turn, --pairs times, medians of the pairs' ratios): wall time on every core, and
+# CPU time (user + system) with HUIFANG_THREADS=1, where the floor's one thread is the yardstick. --reference-generator PATH also compares PATH's corpus with ours. --scale
 # adds check and the report at 1,000, 5,000 and 20,000 projects to show how time and memory
 # grow. Corpora and binaries live in bench/out/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-projects=5000 years=5 runs=5 scale=0 reference=""
+projects=5000 years=5 runs=5 pairs=7 scale=0 reference=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --projects) projects=$2; shift 2 ;;
         --years) years=$2; shift 2 ;;
         --runs) runs=$2; shift 2 ;;
+        --pairs) pairs=$2; shift 2 ;;
         --scale) scale=1; shift ;;
         --reference-generator) reference=$2; shift 2 ;;
-        *) echo "usage: bash bench/run.sh [--projects N] [--years Y] [--runs R] [--scale] [--reference-generator PATH]" >&2; exit 64 ;;
+        *) echo "usage: bash bench/run.sh [--projects N] [--years Y] [--runs R] [--pairs P] [--scale] [--reference-generator PATH]" >&2; exit 64 ;;
     esac
 done
 out=bench/out
@@ -74,6 +77,18 @@ read -r help_s _ < <(measure ":" "$static" --help)
 read -r status_d _ < <(measure ":" "$dynamic" -C "$small" --as-of 2026-10-15 status)
 read -r status_s _ < <(measure ":" "$static" -C "$small" --as-of 2026-10-15 status)
 
+# paired PREP THREADS COMMAND... -> "wall wall_floor wall_ratio cpu cpu_floor cpu_ratio peak_kb",
+# medians over $pairs pairs of a huifang run and a floor run (THREADS "-": huifang's default).
+paired() {
+    local prep=$1 threads=$2; shift 2
+    python3 bench/pairs.py "$pairs" "$prep" "$threads" -- "$@" --vs "$out/floor" "$big"
+}
+cold="rm -rf $big/.huifang"
+read -r pc_w pc_fw pc_wr _ _ _ _ < <(paired "$cold" - "$dynamic" -C "$big" check)
+read -r pr_w pr_fw pr_wr _ _ _ _ < <(paired "$cold" - "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+read -r _ _ _ c1_c c1_fc c1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" check)
+read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+
 {
     echo "# huifang benchmark"
     echo
@@ -91,6 +106,17 @@ read -r status_s _ < <(measure ":" "$static" -C "$small" --as-of 2026-10-15 stat
     echo "| peak memory of the report | | | $(mb "$cold_m") | ≤ 300 MB | $(verdict "$(mb "$cold_m")" 300) |"
     echo "| \`huifang --help\` (dynamic / static stdlib) | $help_d / $help_s | | | a few ms | |"
     echo "| \`huifang status\`, 10 projects (dynamic / static stdlib) | $status_d / $status_s | | | a few ms | |"
+    echo
+    echo "## Paired with the floor"
+    echo
+    echo "huifang and the floor in turn, $pairs pairs for each line; medians of the pairs (the ratio is the median of the pairs' ratios). CPU is user + system time; \"one thread\" is HUIFANG_THREADS=1 (the floor always has one)."
+    echo
+    echo "| command, no cache | huifang | floor | ratio | goal | |"
+    echo "|---|---:|---:|---:|---|---|"
+    echo "| \`huifang check\`, wall time, $(nproc) cores | $pc_w s | $pc_fw s | $pc_wr | ≤ 0.75× | $(verdict "$pc_wr" 0.75) |"
+    echo "| \`huifang report summary --period 2026Q3 --format json\`, wall time, $(nproc) cores | $pr_w s | $pr_fw s | $pr_wr | ≤ 0.75× | $(verdict "$pr_wr" 0.75) |"
+    echo "| \`huifang check\`, CPU time, one thread | $c1_c s | $c1_fc s | $c1_cr | ≤ 1.3× | $(verdict "$c1_cr" 1.3) |"
+    echo "| \`huifang report summary --period 2026Q3 --format json\`, CPU time, one thread | $r1_c s | $r1_fc s | $r1_cr | ≤ 1.3× | $(verdict "$r1_cr" 1.3) |"
     if [ -n "$reference" ]; then
         echo
         echo "## Generator check"

@@ -22,8 +22,10 @@ import HuifangYAML
 enum FastRecordDecoder {
     // MARK: projects/ID/visits/DATE-VID.yaml
 
-    static func visit(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String, config: Config) -> Visit? {
-        guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
+    /// `r` is the reader to use (a worker passes its own, read file after file).
+    static func visit(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String, config: Config,
+                      reader r: YAMLEventReader = YAMLEventReader()) -> Visit? {
+        guard r.start(bytes), r.enterDocumentMapping() else { return nil }
         let scale = config.satisfaction.scale
         var id: VisitID?
         var date: Day?
@@ -49,8 +51,8 @@ enum FastRecordDecoder {
             switch field {
             case .id: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
             case .date: guard let v = text(r).flatMap(Day.init) else { return false }; date = v
-            case .kind: guard let v = text(r).flatMap(VisitKind.init(rawValue:)) else { return false }; kind = v
-            case .method: guard let v = text(r).flatMap(VisitMethod.init(rawValue:)) else { return false }; method = v
+            case .kind: guard let v = choice(r, Self.visitKinds) else { return false }; kind = v
+            case .method: guard let v = choice(r, Self.visitMethods) else { return false }; method = v
             case .visitor: guard let v = text(r) else { return false }; visitor = v
             case .contacts: guard let v = strings(r) else { return false }; contacts = v
             case .event:
@@ -58,7 +60,7 @@ enum FastRecordDecoder {
                 event = v
                 eventAt = Position(line: r.line, column: r.column)
             case .summary: guard let v = text(r) else { return false }; summary = v
-            case .operation: guard let v = text(r).flatMap(Operation.init(rawValue:)) else { return false }; operation = v
+            case .operation: guard let v = choice(r, Self.operations) else { return false }; operation = v
             case .scores:
                 guard r.kind == .mappingStart else { return false }
                 while true {
@@ -90,7 +92,7 @@ enum FastRecordDecoder {
             return true
         }) else { return nil }
         guard r.leaveDocument(), let id, let date, let kind, let method, let visitor, let summary,
-            fileName == "\(date)-\(id).yaml"
+            isVisitFileName(fileName, date: date, id: id.rawValue)
         else { return nil }
         return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
                      event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
@@ -108,8 +110,9 @@ enum FastRecordDecoder {
 
     // MARK: projects/ID/issues/IID.yaml
 
-    static func issue(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String) -> Issue? {
-        guard let r = YAMLEventReader(bytes), r.enterDocumentMapping() else { return nil }
+    static func issue(_ bytes: UnsafeBufferPointer<UInt8>, path: String, project: ProjectID, fileName: String,
+                      reader r: YAMLEventReader = YAMLEventReader()) -> Issue? {
+        guard r.start(bytes), r.enterDocumentMapping() else { return nil }
         var id: IssueID?
         var title: String?
         var raised: Day?
@@ -132,20 +135,20 @@ enum FastRecordDecoder {
             case .id: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
             case .title: guard let v = text(r) else { return false }; title = v
             case .raised: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
-            case .source: guard let v = text(r).flatMap(IssueSource.init(rawValue:)) else { return false }; source = v
+            case .source: guard let v = choice(r, Self.issueSources) else { return false }; source = v
             case .visit:
                 visitAt = Position(line: r.line, column: r.column)
                 guard let v = text(r).flatMap(VisitID.init) else { return false }
                 visit = v
-            case .category: guard let v = text(r).flatMap(IssueCategory.init(rawValue:)) else { return false }; category = v
-            case .severity: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; severity = v
+            case .category: guard let v = choice(r, Self.issueCategories) else { return false }; category = v
+            case .severity: guard let v = choice(r, Self.severities) else { return false }; severity = v
             case .owner: guard let v = text(r) else { return false }; owner = v
             case .department:
                 departmentAt = Position(line: r.line, column: r.column)
                 guard let v = text(r) else { return false }
                 department = v
             case .due: guard let v = text(r).flatMap(Day.init) else { return false }; due = v
-            case .status: guard let v = text(r).flatMap(IssueStatus.init(rawValue:)) else { return false }; status = v
+            case .status: guard let v = choice(r, Self.issueStatuses) else { return false }; status = v
             case .resolved:
                 var d: Day?
                 var s: String?
@@ -189,8 +192,8 @@ enum FastRecordDecoder {
                         case .at: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
                         case .action: guard let v = text(r) else { return false }; action = v
                         case .by: guard let v = text(r) else { return false }; by = v
-                        case .from: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; from = v
-                        case .to: guard let v = text(r).flatMap(Severity.init(rawValue:)) else { return false }; to = v
+                        case .from: guard let v = choice(r, Self.severities) else { return false }; from = v
+                        case .to: guard let v = choice(r, Self.severities) else { return false }; to = v
                         case .reason: guard let v = text(r) else { return false }; reason = v
                         case .note: guard let v = text(r) else { return false }; note = v
                         }
@@ -203,7 +206,7 @@ enum FastRecordDecoder {
             return true
         }) else { return nil }
         guard r.leaveDocument(), let id, let title, let raised, let source, let category, let severity, let owner,
-            let department, let due, let status, let history, fileName == "\(id).yaml"
+            let department, let due, let status, let history, isFileName(fileName, of: id.rawValue)
         else { return nil }
         return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
                      severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
@@ -232,6 +235,45 @@ enum FastRecordDecoder {
     static let historyKeys = KeyTable<HistoryKey>(RecordKeys.issueHistory)
 
     // MARK: values
+
+    /// The values of the enumerations in records, matched from a scalar's bytes (no string).
+    static let visitKinds = KeyTable<VisitKind>(VisitKind.allCases.map(\.rawValue))
+    static let visitMethods = KeyTable<VisitMethod>(VisitMethod.allCases.map(\.rawValue))
+    static let operations = KeyTable<Operation>(Operation.allCases.map(\.rawValue))
+    static let issueSources = KeyTable<IssueSource>(IssueSource.allCases.map(\.rawValue))
+    static let issueCategories = KeyTable<IssueCategory>(IssueCategory.allCases.map(\.rawValue))
+    static let severities = KeyTable<Severity>(Severity.allCases.map(\.rawValue))
+    static let issueStatuses = KeyTable<IssueStatus>(IssueStatus.allCases.map(\.rawValue))
+
+    /// The case of `T` whose raw value the scalar is exactly (as `T(rawValue:)` on its text).
+    static func choice<T>(_ r: YAMLEventReader, _ values: KeyTable<T>) -> T? {
+        r.kind == .scalar && !r.isNull ? values.field(r.bytes)?.0 : nil
+    }
+
+    /// `name == "\(date)-\(id).yaml"`, the file name of a visit, without making that string.
+    static func isVisitFileName(_ name: String, date: Day, id: String) -> Bool {
+        let (y, m, d) = date.components
+        guard (1000...9999).contains(y) else { return name == "\(date)-\(id).yaml" }
+        var name = name
+        return name.withUTF8 { b in
+            guard b.count == 16 + id.utf8.count, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"), b[10] == UInt8(ascii: "-") else { return false }
+            func digits(_ at: Int, _ count: Int, _ value: Int) -> Bool {
+                var v = value
+                for i in stride(from: at + count - 1, through: at, by: -1) {
+                    guard b[i] == UInt8(48 + v % 10) else { return false }
+                    v /= 10
+                }
+                return true
+            }
+            guard digits(0, 4, y), digits(5, 2, m), digits(8, 2, d) else { return false }
+            return b[11...].starts(with: id.utf8) && b.suffix(5).elementsEqual(".yaml".utf8)
+        }
+    }
+
+    /// `name == "\(id).yaml"`, without making that string.
+    static func isFileName(_ name: String, of id: String) -> Bool {
+        name.utf8.count == id.utf8.count + 5 && name.utf8.starts(with: id.utf8) && name.utf8.suffix(5).elementsEqual(".yaml".utf8)
+    }
 
     /// Reads a mapping (the reader is on its start): `body` gets each key's field with the
     /// reader on the key's value, which is never null. False at the first key that is unknown,

@@ -195,35 +195,17 @@ public enum FileSystem {
     /// Only a regular file is read: a FIFO, socket or device is an error (opened without
     /// blocking, so that a FIFO cannot hang the reader; ENXIO for a socket says the same).
     public static func read(_ path: String, relativeTo base: Int32 = AT_FDCWD, limit: Int = 64 << 20, stat st: inout stat) throws(FileError) -> [UInt8] {
-        let fd = openat(base, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
-        guard fd >= 0 else {
-            let e = errno
-            if e == ENXIO || e == ENODEV, fstatat(base, path, &st, 0) == 0, let special = Special(mode: st.st_mode) {
-                throw FileError(path: path, message: notRegular(special))
-            }
-            throw FileError(path: path, errno: e, action: "read")
-        }
+        let (fd, size) = try openRegularFile(path, relativeTo: base, limit: limit, stat: &st)
         defer { close(fd) }
-        guard fstat(fd, &st) == 0 else { throw FileError(path: path, errno: errno, action: "read") }
-        if let special = Special(mode: st.st_mode) { throw FileError(path: path, message: notRegular(special)) }
-        let size = Int(st.st_size)
-        if size > limit { throw FileError(path: path, message: "file is \(size) bytes, more than the \(limit) bytes a record may have") }
         // Read straight into uninitialised storage (no zero fill), as much as fstat said.
-        var failure: Int32 = 0
+        var failure: FileError?
         let buffer = [UInt8](unsafeUninitializedCapacity: size) { raw, count in
-            count = 0
-            while count < size {
-                let n = Glibc.read(fd, raw.baseAddress! + count, size - count)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                count += n
+            do throws(FileError) { count = try readAll(fd, size: size, to: UnsafeMutableRawPointer(raw.baseAddress), path: path) } catch {
+                count = 0
+                failure = error
             }
         }
-        if failure != 0 { throw FileError(path: path, errno: failure, action: "read") }
+        if let failure { throw failure }
         return buffer
     }
 

@@ -36,17 +36,34 @@ extension RepositoryLoader {
             let path = base == AT_FDCWD || base < 0 ? repo.path(relative) : relative
             return (try FileSystem.read(path, relativeTo: base < 0 ? AT_FDCWD : base, limit: YAMLLimits.records.maxBytes, stat: &st), nil)
         } catch {
-            let notRegular = error.message.hasSuffix("not a regular file")
-            return ([], Finding(path: relative, message: error.message,
-                                hint: notRegular ? "remove it (rm \(relative)); a record is a regular file"
-                                    : error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil))
+            return ([], readFinding(error, relative))
         }
     }
 
-    /// Parses a record file's bytes; a YAML error becomes a finding at its line and column.
-    static func parse(_ bytes: [UInt8], _ relative: String) -> (YAMLNode?, [Finding]) {
+    /// `read` into a worker's buffer (the bytes are valid until its next read).
+    static func read(_ repo: Repository, _ relative: String, base: Int32, into buffer: ReadBuffer, stat st: inout stat)
+        -> (UnsafeBufferPointer<UInt8>, Finding?)
+    {
         do {
-            return (try YAMLParser.parse(bytes), [])
+            let path = base == AT_FDCWD || base < 0 ? repo.path(relative) : relative
+            return (try FileSystem.read(path, relativeTo: base < 0 ? AT_FDCWD : base, limit: YAMLLimits.records.maxBytes, into: buffer, stat: &st), nil)
+        } catch {
+            return (UnsafeBufferPointer(start: nil, count: 0), readFinding(error, relative))
+        }
+    }
+
+    /// Why a record file cannot be read, and what to do.
+    static func readFinding(_ error: FileError, _ relative: String) -> Finding {
+        let notRegular = error.message.hasSuffix("not a regular file")
+        return Finding(path: relative, message: error.message,
+                       hint: notRegular ? "remove it (rm \(relative)); a record is a regular file"
+                           : error.message.contains("bytes") ? "records are small; split the file or remove what does not belong in it" : nil)
+    }
+
+    /// Parses a record file's bytes; a YAML error becomes a finding at its line and column.
+    static func parse(_ bytes: [UInt8], _ relative: String, reader: YAMLEventReader? = nil) -> (YAMLNode?, [Finding]) {
+        do {
+            return (try YAMLParser.parse(bytes, reusing: reader), [])
         } catch {
             return (nil, [Finding(path: relative, line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint)])
         }
@@ -92,6 +109,10 @@ extension RepositoryLoader {
         defer { if own >= 0 { close(own) } }
         let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
         var payloads = BinaryWriter(capacity: 0)
+        // One event reader and one read buffer for all the chunk's files: libyaml's buffers
+        // and the file's bytes are allocated once.
+        let reader = YAMLEventReader()
+        let buffer = ReadBuffer()
         // The cached payloads of the next files (up to 2,048), read at once: they lie side by
         // side in the file. A small buffer, freed and taken again, costs fewer page faults
         // than one large one.
@@ -106,7 +127,7 @@ extension RepositoryLoader {
             let (path, job, listed) = jobs[i]
             guard let cache else {
                 var st = stat()
-                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
                 (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: nil, cached: false))
                 slots.put(outcome.record, job: i)
                 continue
@@ -122,7 +143,7 @@ extension RepositoryLoader {
                 continue
             }
             var st = stat()
-            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, stat: &st)
+            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
@@ -138,34 +159,48 @@ extension RepositoryLoader {
         return payloads.bytes
     }
 
-    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true, stat st: inout stat) -> Outcome {
+    /// Reads and decodes one file. With a `buffer`, a visit or issue is read into it and
+    /// decoded from there; only a file the fast decoder declines is copied out for the tree.
+    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
+                       reader: YAMLEventReader = YAMLEventReader(), buffer: ReadBuffer? = nil, stat st: inout stat) -> Outcome {
+        if fastDecoding, let buffer, job.isVisitOrIssue {
+            let (bytes, failure) = read(root.repo, path, base: root.fd, into: buffer, stat: &st)
+            if let failure { return Outcome(record: nil, findings: [failure]) }
+            if let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
+            return decode(Array(bytes), path, job, config: config, fastDecoding: false, reader: reader)
+        }
         let (bytes, failure) = read(root.repo, path, base: root.fd, stat: &st)
         if let failure { return Outcome(record: nil, findings: [failure]) }
-        return decode(bytes, path, job, config: config, fastDecoding: fastDecoding)
+        return decode(bytes, path, job, config: config, fastDecoding: fastDecoding, reader: reader)
     }
 
     /// Decodes a record file's bytes. Visits and issues straight from libyaml's events when they
     /// are well formed; anything else (and every file with a problem) through the tree, which
     /// explains problems.
-    static func decode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config, fastDecoding: Bool = true) -> Outcome {
-        if fastDecoding, let fast = fastDecode(bytes, path, job, config: config) { return Outcome(record: fast, findings: []) }
-        let (node, parseFindings) = parse(bytes, path)
+    static func decode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config, fastDecoding: Bool = true,
+                       reader: YAMLEventReader = YAMLEventReader()) -> Outcome {
+        if fastDecoding, let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
+        let (node, parseFindings) = parse(bytes, path, reader: reader)
         if !parseFindings.isEmpty { return Outcome(record: nil, findings: parseFindings) }
         return decode(node, path, job, config: config)
     }
 
     /// The record from the fast decoder, or nil when it declines (see `FastRecordDecoder`).
-    static func fastDecode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config) -> Decoded? {
-        guard !YAMLParser.containsConflictMarker(bytes) else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer in
-            switch job {
-            case .visit(let p, let f):
-                return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config).map(Decoded.visit)
-            case .issue(let p, let f):
-                return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f).map(Decoded.issue)
-            default:
-                return nil
-            }
+    static func fastDecode(_ bytes: [UInt8], _ path: String, _ job: Job, config: Config,
+                           reader: YAMLEventReader = YAMLEventReader()) -> Decoded? {
+        bytes.withUnsafeBufferPointer { fastDecode($0, path, job, config: config, reader: reader) }
+    }
+
+    static func fastDecode(_ buffer: UnsafeBufferPointer<UInt8>, _ path: String, _ job: Job, config: Config,
+                           reader: YAMLEventReader) -> Decoded? {
+        guard !YAMLParser.containsConflictMarker(buffer) else { return nil }
+        switch job {
+        case .visit(let p, let f):
+            return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader).map(Decoded.visit)
+        case .issue(let p, let f):
+            return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.issue)
+        default:
+            return nil
         }
     }
 
@@ -183,5 +218,15 @@ extension RepositoryLoader {
         case .assessment(let f): record = d.assessmentReview(node, stem: String(f.dropLast(5)), config: config).map(Decoded.assessment)
         }
         return Outcome(record: record, findings: d.findings)
+    }
+}
+
+extension RepositoryLoader.Job {
+    /// A visit or an issue: the records the fast decoder reads.
+    var isVisitOrIssue: Bool {
+        switch self {
+        case .visit, .issue: true
+        default: false
+        }
     }
 }

@@ -32,13 +32,53 @@ public final class YAMLEventReader {
     @exclusivity(unchecked) public private(set) var isPlain = false
 
     /// Reads `bytes`, which must stay valid and unchanged while the reader is used.
-    public init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+    public convenience init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.init()
+        guard start(bytes) else { return nil }
+    }
+
+    /// A reader with no input yet: `start` gives it one. One reader read file after file keeps
+    /// libyaml's buffers (a worker reading thousands of files allocates them once).
+    public init() {}
+
+    /// Starts reading `bytes` (which must stay valid and unchanged while they are read), from
+    /// the stream's start, whatever the reader read before; false when libyaml cannot start.
+    public func start(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if holdsEvent {
+            yaml_event_delete(&event)
+            holdsEvent = false
+        }
+        kind = .streamStart
+        line = 0
+        column = 0
+        isPlain = false
         // UTF-16 and UTF-32 are left to `YAMLParser`, which refuses them with a message.
-        guard let base = bytes.baseAddress, bytes.count < 2 || (bytes[0] != 0 && bytes[1] != 0 && bytes[0] < 0xFE),
-            yaml_parser_initialize(&parser) == 1
-        else { return nil }
-        started = true
+        guard let base = bytes.baseAddress, bytes.count < 2 || (bytes[0] != 0 && bytes[1] != 0 && bytes[0] < 0xFE) else { return false }
+        if started {
+            huifang_yaml_parser_reset(&parser)
+        } else {
+            guard yaml_parser_initialize(&parser) == 1 else { return false }
+            started = true
+        }
         yaml_parser_set_input_string(&parser, base, bytes.count)
+        return true
+    }
+
+    /// Lends libyaml's parser, reset for a new input (which `body` sets), to `body`: the tree
+    /// parser reads with it when a worker has a reader. Nil when libyaml cannot start.
+    func withFreshParser<T>(_ body: (UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> T) throws(YAMLError) -> T? {
+        if holdsEvent {
+            yaml_event_delete(&event)
+            holdsEvent = false
+        }
+        kind = .streamStart
+        if started {
+            huifang_yaml_parser_reset(&parser)
+        } else {
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            started = true
+        }
+        return try withUnsafeMutablePointer(to: &parser) { (p) throws(YAMLError) -> T in try body(p) }
     }
 
     deinit {
@@ -104,7 +144,11 @@ public final class YAMLEventReader {
     /// True for a plain `~`, `null` or empty scalar: YAML's "no value", as `YAMLNode.isNull`.
     public var isNull: Bool {
         guard kind == .scalar, isPlain else { return false }
-        return bytes.isEmpty || scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+        // Most values are longer than four bytes: one length test rules them out.
+        let count = event.data.scalar.length
+        if count == 0 { return true }
+        if count > 4 { return false }
+        return scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
     }
 
     /// Reads a whole document that must be exactly one mapping: true when the stream holds

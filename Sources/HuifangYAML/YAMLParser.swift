@@ -12,7 +12,8 @@ import CYAML
 /// and git merge-conflict markers. Every refusal carries a line and column.
 public enum YAMLParser {
     /// Parses `bytes`; returns nil for a file with no document (empty or only comments).
-    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .records) throws(YAMLError) -> YAMLNode? {
+    /// With `reader`, libyaml's parser of that reader is used (a worker reading many files).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = .records, reusing reader: YAMLEventReader? = nil) throws(YAMLError) -> YAMLNode? {
         if bytes.count > limits.maxBytes {
             throw YAMLError(
                 "file is \(bytes.count) bytes, more than the \(limits.maxBytes) bytes a record may have",
@@ -31,7 +32,7 @@ public enum YAMLParser {
         }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
             var builder = TreeBuilder(bytes: buffer, limits: limits)
-            return try builder.run()
+            return try builder.run(reusing: reader)
         }
     }
 
@@ -61,7 +62,16 @@ public enum YAMLParser {
         conflictMarker(in: bytes) != nil
     }
 
+    /// `containsConflictMarker` on bytes that are not in an array (a reused read buffer).
+    public static func containsConflictMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        conflictMarker(in: bytes) != nil
+    }
+
     static func conflictMarker(in bytes: [UInt8]) -> (text: String, mark: Mark)? {
+        bytes.withUnsafeBufferPointer { conflictMarker(in: $0) }
+    }
+
+    static func conflictMarker(in bytes: UnsafeBufferPointer<UInt8>) -> (text: String, mark: Mark)? {
         var lineStart = 0
         var line = 1
         let n = bytes.count
@@ -77,10 +87,8 @@ public enum YAMLParser {
                 }
             }
             // The next line starts after the next newline (memchr: this runs on every file).
-            guard let next = bytes.withUnsafeBytes({ raw in
-                memchr(raw.baseAddress! + lineStart, 0x0A, n - lineStart).map { $0 - UnsafeMutableRawPointer(mutating: raw.baseAddress!) }
-            }) else { break }
-            lineStart = next + 1
+            guard let start = bytes.baseAddress, let next = memchr(start + lineStart, 0x0A, n - lineStart) else { break }
+            lineStart = UnsafeRawPointer(next) - UnsafeRawPointer(start) + 1
             line += 1
         }
         return nil
@@ -110,21 +118,29 @@ private struct TreeBuilder {
         stack.reserveCapacity(8)
     }
 
-    mutating func run() throws(YAMLError) -> YAMLNode? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            throw YAMLError("libyaml could not start (out of memory)", at: Mark(line: 1, column: 1, index: 0))
+    mutating func run(reusing reader: YAMLEventReader? = nil) throws(YAMLError) -> YAMLNode? {
+        let failed = YAMLError("libyaml could not start (out of memory)", at: Mark(line: 1, column: 1, index: 0))
+        if let reader {
+            guard let root = try reader.withFreshParser({ (parser) throws(YAMLError) -> YAMLNode? in try run(parser) }) else { throw failed }
+            return root
         }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { throw failed }
         defer { yaml_parser_delete(&parser) }
+        return try run(&parser)
+    }
+
+    /// Reads the document with `parser`, initialized and without input yet.
+    mutating func run(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> YAMLNode? {
         if let base = bytes.baseAddress {
-            yaml_parser_set_input_string(&parser, base, bytes.count)
+            yaml_parser_set_input_string(parser, base, bytes.count)
         } else {
             return nil
         }
         var event = yaml_event_t()
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw parserError(parser)
+            guard yaml_parser_parse(parser, &event) == 1 else {
+                throw parserError(parser.pointee)
             }
             defer { yaml_event_delete(&event) }
             if event.type == YAML_STREAM_END_EVENT { break }
