@@ -57,6 +57,7 @@ struct Huifang: ParsableCommand {
         Console.guardStandardDescriptors()
         TestHooks.install()
         EnvironmentSettings.apply()
+        CommandContext.presetLanguage(Array(CommandLine.arguments.dropFirst()))
         var code: Int32 = 0
         do {
             var command = try parseAsRoot()

@@ -171,7 +171,6 @@ extension ProjectCommand {
         @Option(help: "Only from this date on.", transform: parseDayArgument) var since: Day?
         @Option(help: "Only up to this date.", transform: parseDayArgument) var until: Day?
         @Option(help: "Output format: table, json or csv.") var format: OutputFormat = .table
-        @Option(help: "Language of the table: zh or en (default: huifang.yaml's language).") var lang: Language?
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -180,10 +179,11 @@ extension ProjectCommand {
                                            hint: "--since is the first day shown and --until the last; swap them"
                                                + (until == nil ? ", or give --as-of for a later today" : ""))
             }
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
-            let L = Catalogue((lang ?? r.config.language).rawValue)
+            let L = ctx.catalogue(loaded)
             if format == .table {
                 var t = TextTable(headers: [])
                 for e in entries {

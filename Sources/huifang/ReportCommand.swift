@@ -28,7 +28,6 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Start of a custom period (with --to).", transform: parseDayArgument) var from: Day?
         @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
         @Option(help: "Output format: md, html, json or csv.") var format: Format = .md
-        @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
         @Option(name: .shortAndLong, help: outputHelp) var output: String?
         @Flag(help: forceHelp) var force = false
 
@@ -48,13 +47,14 @@ struct ReportCommand: ParsableCommand {
     /// Reads the repository and hands the pieces every report needs to `build`.
     static func run(_ global: GlobalOptions, _ options: Options, _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
-        let r = try ctx.load().records
+        let loaded = try ctx.load()
+        let r = loaded.records
         let period = try options.resolvedPeriod(today: ctx.today)
         PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
-                                    labels: Catalogue((options.lang ?? r.config.language).rawValue),
+                                    labels: ctx.catalogue(loaded),
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
         let out = try build(context)
         PhaseTimer.mark("report")
