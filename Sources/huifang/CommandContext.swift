@@ -111,8 +111,10 @@ extension CommandContext {
     /// else huifang.yaml's `language:`. The one place that decides it; it also becomes
     /// `Catalogue.current` for what is printed afterwards (warnings, errors).
     /// Every line a person reads goes through it (see Sources/HuifangReport/Catalogue).
-    func catalogue(_ r: LoadedRepository) -> Catalogue {
-        let c = Catalogue(requestedLanguage ?? r.records.config.language)
+    func catalogue(_ r: LoadedRepository) -> Catalogue { catalogue(r.records) }
+
+    func catalogue(_ r: Records) -> Catalogue {
+        let c = Catalogue(requestedLanguage ?? r.config.language)
         Catalogue.current = c
         return c
     }

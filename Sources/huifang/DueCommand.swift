@@ -25,7 +25,9 @@ struct DueCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try CommandContext(global)
-        let r = try ctx.load().records
+        let loaded = try ctx.load()
+        let r = loaded.records
+        let L = ctx.catalogue(loaded)
         let only = try project.map { try r.requireProject($0).id }
         if let department { _ = try r.config.requireDepartment(department) }
         let schedule = Schedule(r)
@@ -35,9 +37,9 @@ struct DueCommand: ParsableCommand {
         }
         // A date shown in a year without calendar data is warned about at the end (stored deadlines too).
         for e in entries { r.calendar.noteReached(from: e.due, through: e.due) }
-        Console.out(AgendaListing.make(entries).render(format))
+        Console.out(AgendaListing.make(entries, labels: L).render(format))
         if format == .table && entries.isEmpty {
-            Console.err(overdue ? "nothing is overdue on \(ctx.today)\n" : "nothing is due by \(until)\n")
+            Console.err((overdue ? L("due.nothing_overdue", ["day": ctx.today.description]) : L("due.nothing_due", ["day": until.description])) + "\n")
         }
     }
 }
