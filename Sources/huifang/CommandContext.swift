@@ -113,8 +113,10 @@ extension CommandContext {
     /// Every line a person reads goes through it (see Sources/HuifangReport/Catalogue).
     func catalogue(_ r: LoadedRepository) -> Catalogue { catalogue(r.records) }
 
-    func catalogue(_ r: Records) -> Catalogue {
-        let c = Catalogue(requestedLanguage ?? r.config.language)
+    func catalogue(_ r: Records) -> Catalogue { catalogue(r.config) }
+
+    func catalogue(_ config: Config) -> Catalogue {
+        let c = Catalogue(requestedLanguage ?? config.language)
         Catalogue.current = c
         return c
     }

@@ -71,7 +71,9 @@ extension ProjectCommand {
             let text = RecordEncoder.project(project)
             try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
             try ctx.write(text, to: project.location.path)
-            Console.out("Added project \(pid) (\(tier.rawValue)\(accepted.map { ", accepted \($0)" } ?? ", not yet accepted"))\n")
+            let L = ctx.catalogue(config)
+            Console.out(L(accepted == nil ? "project.added_unaccepted" : "project.added",
+                          ["id": pid.rawValue, "tier": L.word(tier), "day": accepted?.description ?? ""]) + "\n")
             Console.out("  \(project.location.path)\n")
         }
     }

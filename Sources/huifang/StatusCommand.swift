@@ -41,14 +41,15 @@ struct StatusCommand: ParsableCommand {
               count("status.open", open.count)].joined(separator: L["status.sep"]) + "\n"
         if !loaded.unreadable.isEmpty {
             // First: everything below leaves these records out.
-            s += "\n" + Terminal.red("\(UnreadableRecord.count(loaded.unreadable.count)) could not be read and \(loaded.unreadable.count == 1 ? "is" : "are") left out below") + ":\n"
+            let n = loaded.unreadable.count
+            s += "\n" + Terminal.red(L(n == 1 ? "status.unreadable1" : "status.unreadable", ["records": count("status.record_n", n)])) + L["issue.colon"] + "\n"
             for u in loaded.unreadable.prefix(CommandContext.unreadableShown) {
                 s += "  " + TerminalText.clean("\(u.first.path):\(u.first.line):\(u.first.column): \(u.first.message)") + "\n"
             }
             if loaded.unreadable.count > CommandContext.unreadableShown {
-                s += "  ... and \(loaded.unreadable.count - CommandContext.unreadableShown) more\n"
+                s += "  " + L("status.more", ["n": String(loaded.unreadable.count - CommandContext.unreadableShown)]) + "\n"
             }
-            s += "  run 'huifang check' to see every problem and how to fix it\n"
+            s += "  " + L["status.run_check"] + "\n"
         }
 
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
