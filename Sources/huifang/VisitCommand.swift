@@ -199,9 +199,10 @@ extension VisitCommand {
         /// A kind given (by --kind or in the editor) that does not match what is due stands; the
         /// mismatch is a warning.
         static func warnMismatch(_ kind: VisitKind, event: String?, _ purpose: VisitPurpose) {
-            let why = event != nil && kind != .special
-                ? "naming event \(event ?? "") makes it the special visit after that event" : purpose.mismatch(with: kind)
-            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n") }
+            let why = event.flatMap { kind != .special ? VisitPurpose.Mismatch.namesEvent($0) : nil } ?? purpose.mismatch(with: kind)
+            // The words are the catalogue's (English for now: the warning line is the error helper's to convert).
+            let L = Catalogue(.en)
+            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(L.words(why))\n") }
         }
 
         /// One line per due item the visit clears once recorded, or a line saying none was due.

@@ -60,6 +60,15 @@ import Testing
         }
     }
 
+    @Test func visitPurposeMismatchesInWords() {
+        let m = VisitPurpose.Mismatch.specialOpen(event: "e-1", given: .periodic)
+        #expect(Self.en.words(m) == "a special visit after event e-1 is open; a periodic visit that names no event does not clear it")
+        #expect(Self.zh.words(m) == "事件 e-1 后的专项回访尚未完成；未注明事件的定期回访不能完成它")
+        #expect(Self.en.words(VisitPurpose.Mismatch.alreadyHadFirstVisit) == "the project already had its first visit")
+        #expect(Self.zh.words(VisitPurpose.Mismatch.customerRequestOpen(issue: "i-1")) == "客户要求的回访尚未完成（问题 i-1）")
+        #expect(Self.en.words(VisitPurpose.Mismatch.namesEvent("e-2")) == "naming event e-2 makes it the special visit after that event")
+    }
+
     @Test func agendaEntriesInWords() {
         func entry(_ about: AgendaEntry.About, title: String = "", follower: AgendaEntry.Follower? = nil) -> AgendaEntry {
             AgendaEntry(subject: .visit(.periodic), project: ProjectID("a")!, due: Day("2026-08-20")!, daysOverdue: 3, responsible: "张伟",

@@ -29,6 +29,21 @@ import Testing
         #expect(r.run(["--lang", "zh", "report", "project", "acme-erp", "--period", "2026"]).stdout.hasPrefix("# 项目回访报告"))
     }
 
+    /// Before a repository exists (`init`): --lang, $HUIFANG_LANG, else the locale.
+    @Test func withoutARepositoryTheLocaleDecides() throws {
+        func initialize(_ args: [String], _ env: [String: String]) -> HuifangRunner.Result {
+            let r = HuifangRunner()
+            defer { r.cleanup() }
+            return r.run(["init", "--organization", "测试"] + args, env: ["LC_ALL": "", "LC_MESSAGES": "", "LANG": ""].merging(env) { $1 })
+        }
+        #expect(initialize([], ["LANG": "C.UTF-8"]).stdout.hasPrefix("Initialized a huifang repository in "))
+        #expect(initialize([], ["LANG": "zh_CN.UTF-8"]).stdout.hasPrefix("已在 "))
+        #expect(initialize([], ["LANG": "en_US.UTF-8", "LC_ALL": "zh_CN.UTF-8"]).stdout.hasPrefix("已在 "), "LC_ALL first")
+        #expect(initialize([], ["LANG": "zh_CN.UTF-8", "HUIFANG_LANG": "en"]).stdout.hasPrefix("Initialized "))
+        #expect(initialize(["--lang", "zh"], ["LANG": "C", "HUIFANG_LANG": "en"]).stdout.hasPrefix("已在 "))
+        #expect(initialize([], ["HUIFANG_LANG": "xx"]).code == 64)
+    }
+
     @Test func aBadLanguageIsAUsageError() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }

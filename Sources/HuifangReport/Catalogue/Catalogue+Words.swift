@@ -118,6 +118,26 @@ extension Catalogue {
     /// A list of parties or reports, joined with the language's separator (`；` / `; `).
     public func joined(_ items: [String]) -> String { items.joined(separator: self["list.sep"]) }
 
+    // MARK: visit purposes
+
+    /// Why a visit's given kind does not match what is due, in words.
+    public func words(_ m: VisitPurpose.Mismatch) -> String {
+        switch m {
+        case .beforeAcceptance: return self["purpose.before_acceptance"]
+        case .specialOpen(let event, let given):
+            return event.map { self("purpose.special_open_event", ["event": $0, "kind": word(given)]) }
+                ?? self("purpose.special_open", ["kind": word(given)])
+        case .customerRequestOpen(let issue):
+            return issue.map { self("purpose.request_open_issue", ["issue": $0]) } ?? self["purpose.request_open"]
+        case .firstVisitDue: return self["purpose.first_due"]
+        case .alreadyHadFirstVisit: return self["purpose.had_first"]
+        case .noSpecialOpen: return self["purpose.no_special"]
+        case .noCustomerRequestOpen: return self["purpose.no_request"]
+        case .alreadyAccepted: return self["purpose.accepted"]
+        case .namesEvent(let event): return self("purpose.names_event", ["event": event])
+        }
+    }
+
     // MARK: the timeline
 
     /// A timeline entry's facts in words: `定期回访 线上 2.5`, `一般 → 重大`, `2026-11-20 前确认`.
