@@ -41,6 +41,7 @@ struct CommandContext {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(styled: Console.format(f, colour: Terminal.stderrColor)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
+        _ = catalogue(loaded)  // from here on Catalogue.current speaks the repository's language
         try CalendarNotice.requireCalendars(loaded)
         if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded

@@ -89,7 +89,7 @@ extension VisitCommand {
                 planned.append((name, existing == nil ? bytes : nil, size, true))
             }
             guard !planned.isEmpty else {
-                Console.out("Nothing to attach: visit \(visit.id) already lists \(files.count == 1 ? "that file" : "those files")\n")
+                Console.out(Catalogue.current(files.count == 1 ? "attach.nothing1" : "attach.nothing", ["id": visit.id.rawValue]) + "\n")
                 return
             }
             let path = visit.location.path
@@ -113,10 +113,12 @@ extension VisitCommand {
                 if let e = error as? FileError { throw CommandFailure(StoreError.io(e)) }
                 throw error
             }
-            Console.out("Attached \(planned.count) file\(planned.count == 1 ? "" : "s") to visit \(visit.id) (\(visit.project), \(visit.date))\n")
+            let L = Catalogue.current  // the repository's language, set when it was read
+            Console.out(L(planned.count == 1 ? "attach.done1" : "attach.done", ["n": String(planned.count), "id": visit.id.rawValue,
+                                                                                 "project": visit.project.rawValue, "day": visit.date.description]) + "\n")
             for p in planned { Console.out("  \(visit.attachmentPath(p.name)) (\(Config.formatSize(p.size)))\n") }
             let listed = planned.filter(\.list).map(\.name)
-            if !listed.isEmpty { Console.out("  \(path) (attachments: + \(listed.joined(separator: ", ")))\n") }
+            if !listed.isEmpty { Console.out("  " + L("attach.listed", ["path": path, "files": listed.joined(separator: ", ")]) + "\n") }
         }
 
         /// A git LFS pattern for files like `name`: by extension when it has one.

@@ -19,7 +19,7 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         let before = try #require(r.read(Self.visit + ".yaml"))
-        let result = r.run(["visit", "attach", "v-b266", "in/客户书面意见.pdf", "in/site photo.jpg"])
+        let result = r.run(["--lang", "en", "visit", "attach", "v-b266", "in/客户书面意见.pdf", "in/site photo.jpg"])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout == """
             Attached 2 files to visit v-b266f103 (acme-erp, 2026-05-20)
@@ -108,7 +108,7 @@ import Testing
         #expect(clash.stderr.contains("already has an attachment named 'site photo.jpg'"))
         let same = r.run(["visit", "attach", "v-b266", "in/site photo.jpg"])
         #expect(same.code == 0)
-        #expect(same.stdout.contains("Nothing to attach"))
+        #expect(same.stdout.contains("无需添加：回访 v-b266f103 已列出该文件"))
         // A visit folder that is a link out of the repository is never written through.
         let outside = HuifangRunner()
         defer { outside.cleanup() }
