@@ -53,8 +53,9 @@ struct ReportCommand: ParsableCommand {
         PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
+        let L = ctx.catalogue(loaded)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
-                                    labels: ctx.catalogue(loaded),
+                                    labels: L,
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
         let out = try build(context)
         PhaseTimer.mark("report")
@@ -70,7 +71,7 @@ struct ReportCommand: ParsableCommand {
         if let output = options.output {
             let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
             if try OutputFile.write(text, to: output, force: options.force, repository: ctx.repository, reads: reads) {
-                Console.err("wrote \(output)\n")
+                Console.err(L("report.wrote", ["path": output]) + "\n")
             }
         } else {
             Console.out(text)

@@ -22,7 +22,8 @@ import HuifangCore
             #expect(!text.isEmpty, "\(key)")
             // Letters outside placeholders are allowed only for names (CSAT, NPS), units, and what
             // a person types as it is: a command (from `huifang ` on, or quoted), a file name
-            // (huifang.yaml) and a field or role name of the records (case_analysis, customer_service).
+            // (huifang.yaml), the program's name, and a field or role name of the records (case_analysis,
+            // customer_service).
             var stripped = text
             for name in Catalogue.placeholders(text) { stripped = stripped.replacingOccurrences(of: "{\(name)}", with: "") }
             if let command = stripped.range(of: "huifang ") { stripped = String(stripped[..<command.lowerBound]) }
@@ -30,7 +31,7 @@ import HuifangCore
                 .map(\.element).joined()
             let words = stripped.split(whereSeparator: { !($0.isLetter || $0 == "_" || $0 == ".") || !$0.isASCII })
                 .map { String($0).trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
-            let allowed: Set<String> = ["CSAT", "NPS", "plans", "huifang.yaml", "case_analysis", "customer_service"]
+            let allowed: Set<String> = ["CSAT", "NPS", "plans", "huifang", "huifang.yaml", "case_analysis", "customer_service"]
             #expect(words.allSatisfy { allowed.contains($0) }, "\(key): \(text)")
         }
         for (key, text) in Catalogue.table(.en) {

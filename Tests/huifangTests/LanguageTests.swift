@@ -42,6 +42,12 @@ import Testing
         #expect(initialize([], ["LANG": "zh_CN.UTF-8", "HUIFANG_LANG": "en"]).stdout.hasPrefix("Initialized "))
         #expect(initialize(["--lang", "zh"], ["LANG": "C", "HUIFANG_LANG": "en"]).stdout.hasPrefix("已在 "))
         #expect(initialize([], ["HUIFANG_LANG": "xx"]).code == 64)
+        let outside = HuifangRunner()
+        defer { outside.cleanup() }
+        let clear = ["LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]
+        #expect(outside.run([], env: clear.merging(["LANG": "zh_CN.UTF-8"]) { $1 }).stdout.hasPrefix("huifang：当前不在 huifang 仓库中。\n"))
+        #expect(outside.run(["--lang", "en"], env: clear.merging(["LANG": "zh_CN.UTF-8"]) { $1 }).stdout
+            .hasPrefix("huifang: not inside a huifang repository.\n"))
     }
 
     @Test func aBadLanguageIsAUsageError() throws {
