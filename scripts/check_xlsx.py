@@ -66,6 +66,10 @@ def same(where, cell, value):
                 name = x.get("name") if isinstance(x, dict) else None
                 if name and (not isinstance(v, str) or name not in v):
                     problem(f"{where}: {name!r} missing from {v!r}")
+    elif isinstance(value, dict) and all(isinstance(x, str) for x in value.values()):
+        for x in value.values():
+            if not isinstance(v, str) or x not in v:
+                problem(f"{where}: {x!r} missing from {v!r}")
     else:
         problem(f"{where}: JSON value {value!r} not compared")
 

@@ -15,8 +15,12 @@ public struct AgendaEntry: Sendable, Hashable {
     public var daysOverdue: Int
     public var responsible: String
     public var department: String
-    /// A short description: the issue title, or what triggered the visit.
+    /// The record's own words about it: the issue's title, or for a visit the title of the
+    /// event or issue that calls for it (empty for first and periodic visits). What the entry is
+    /// about, as codes and values, is `about`; the catalogue puts the two into words.
     public var title: String
+    /// Why the entry is on the agenda.
+    public var about: About = .issue
     /// A stable key (for calendar UIDs).
     public var key: String
     /// For a complaint: the head of the customer-service department that records and follows
@@ -26,11 +30,41 @@ public struct AgendaEntry: Sendable, Hashable {
     public struct Follower: Sendable, Hashable {
         public var head: String
         public var department: String
+
+        public init(head: String, department: String) {
+            self.head = head
+            self.department = department
+        }
     }
 
-    /// Who is responsible, and for a complaint who follows it: `刘强, followed by 陈静 (cs)`.
-    public var responsibleText: String {
-        follower.map { "\(responsible), followed by \($0.head) (\($0.department))" } ?? responsible
+    public init(subject: Subject, project: ProjectID, due: Day, daysOverdue: Int, responsible: String, department: String,
+                title: String, about: About, key: String, follower: Follower? = nil) {
+        self.subject = subject
+        self.project = project
+        self.due = due
+        self.daysOverdue = daysOverdue
+        self.responsible = responsible
+        self.department = department
+        self.title = title
+        self.about = about
+        self.key = key
+        self.follower = follower
+    }
+
+    /// Why an entry is due, as values (the catalogue words it: HuifangReport's `Catalogue.about`).
+    public enum About: Sendable, Hashable {
+        /// The first visit after acceptance on that day.
+        case firstVisit(accepted: Day)
+        /// The periodic visit counted from the latest visit (or acceptance) on that day.
+        case periodicVisit(last: Day)
+        /// A special visit after an event (its id; `title` holds its title when the event is known).
+        case specialVisit(event: String)
+        /// A visit the customer asked for by raising an issue (its id; `title` holds its title).
+        case customerRequest(issue: String)
+        /// An open issue's deadline (`title` is the issue's).
+        case issue
+        /// A resolved issue's customer confirmation (`title` is the issue's).
+        case confirmation
     }
 
     /// True when the entry is the department's: its own, or a complaint it follows.
@@ -51,27 +85,28 @@ public enum Agenda {
         for item in schedule.open(on: today) where until.map({ item.due <= $0 }) ?? true {
             guard let p = projects[item.project] else { continue }
             let title: String
+            let about: AgendaEntry.About
             switch item.kind {
-            case .first: title = "first visit after acceptance on \(item.triggered)"
-            case .periodic: title = "periodic visit (last visit \(item.triggered))"
-            case .special: title = "special visit: " + (item.basis.flatMap { events[$0]?.title } ?? item.basis ?? "")
+            case .first: (title, about) = ("", .firstVisit(accepted: item.triggered))
+            case .periodic: (title, about) = ("", .periodicVisit(last: item.triggered))
+            case .special: (title, about) = (item.basis.flatMap { events[$0]?.title } ?? "", .specialVisit(event: item.basis ?? ""))
             case .customerRequest:
-                title = "customer request: " + (item.basis.flatMap { issues[$0]?.title } ?? "") + " (\(item.basis ?? ""))"
+                (title, about) = (item.basis.flatMap { issues[$0]?.title } ?? "", .customerRequest(issue: item.basis ?? ""))
             }
             out.append(AgendaEntry(subject: .visit(item.kind), project: p.id, due: item.due,
                                    daysOverdue: item.due.days(until: today), responsible: p.owner, department: p.department,
-                                   title: title, key: item.key))
+                                   title: title, about: about, key: item.key))
         }
         for i in r.issues where i.isOpen(on: today) && (until.map { i.due <= $0 } ?? true) {
             out.append(AgendaEntry(subject: .issue(i.id, i.severity), project: i.project, due: i.due,
                                    daysOverdue: i.due.days(until: today), responsible: i.owner, department: i.department,
-                                   title: i.title, key: "issue-\(i.id)", follower: i.source == .complaint ? cs : nil))
+                                   title: i.title, about: .issue, key: "issue-\(i.id)", follower: i.source == .complaint ? cs : nil))
         }
         for i in r.issues where i.status == .resolved && (i.resolved?.date ?? today) <= today {
             guard let due = i.confirmationDue(r.config.policy, calendar: r.calendar), until.map({ due <= $0 }) ?? true else { continue }
             out.append(AgendaEntry(subject: .confirmation(i.id), project: i.project, due: due,
                                    daysOverdue: due.days(until: today), responsible: i.owner, department: i.department,
-                                   title: "customer confirmation: \(i.title)",
+                                   title: i.title, about: .confirmation,
                                    key: "confirm-\(i.id)", follower: i.source == .complaint ? cs : nil))
         }
         return out.sorted { ($0.due, $0.project, $0.key) < ($1.due, $1.project, $1.key) }

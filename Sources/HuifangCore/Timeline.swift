@@ -1,7 +1,7 @@
 /// Everything that happened to a project, as one timeline like `git log`: acceptance, visits,
 /// issues raised, escalated, resolved, confirmed and closed, events, improvement measures.
 public struct TimelineEntry: Sendable, Hashable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case accepted, visit, issue, escalated, resolved, confirmed, reopened, closed, event, improvement, verified, note, changed, retired
     }
 
@@ -12,8 +12,24 @@ public struct TimelineEntry: Sendable, Hashable {
     public var who: String?
     /// What it is about, in the records' own words (visit summary, issue title...).
     public var subject: String
-    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`.
+    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`
+    /// (the codes JSON and CSV give).
     public var detail: String
+    /// The same facts as values, for the catalogue to put into words.
+    public var facts: Facts = .none
+
+    public enum Facts: Sendable, Hashable {
+        case none
+        case tier(Tier)
+        case visit(VisitKind, VisitMethod, overall: String?, attachments: [String])
+        case issue(Severity, IssueCategory, IssueSource)
+        case escalation(from: Severity?, to: Severity?)
+        case confirmBy(Day)
+        /// A hand-written action or change, as the record writes it.
+        case written(String)
+        case event(EventKind)
+        case improvement(ImprovementStatus)
+    }
 
     /// One line in English, for tests and plain output.
     public var text: String { detail.isEmpty ? subject : "\(detail): \(subject)" }
@@ -25,33 +41,40 @@ public enum Timeline {
         var out: [TimelineEntry] = []
         if let a = project.accepted {
             out.append(TimelineEntry(date: a, kind: .accepted, id: project.id.rawValue, who: project.owner,
-                                     subject: project.name, detail: project.tier.rawValue))
+                                     subject: project.name, detail: project.tier.rawValue, facts: .tier(project.tier)))
         }
         for v in r.visits where v.project == project.id {
             var detail = "\(v.kind.rawValue) \(v.method.rawValue)"
             if let o = v.overallScore { detail += " \(formatScore(o))" }
             if !v.attachments.isEmpty { detail += ", attached: " + v.attachments.joined(separator: " ") }
-            out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, subject: v.summary, detail: detail))
+            out.append(TimelineEntry(date: v.date, kind: .visit, id: v.id.rawValue, who: v.visitor, subject: v.summary, detail: detail,
+                                     facts: .visit(v.kind, v.method, overall: v.overallScore.map(formatScore), attachments: v.attachments)))
         }
         let issues = r.issues.filter { $0.project == project.id }
         let issueIDs = Set(issues.map(\.id))
         for i in issues {
             let initial = i.history.first { $0.kind == .escalated }?.from ?? i.severity
             out.append(TimelineEntry(date: i.raised, kind: .issue, id: i.id.rawValue, who: i.history.first?.by, subject: i.title,
-                                     detail: "\(initial.rawValue) \(i.category.rawValue) \(i.source.rawValue)"))
+                                     detail: "\(initial.rawValue) \(i.category.rawValue) \(i.source.rawValue)",
+                                     facts: .issue(initial, i.category, i.source)))
             for h in i.history where h.kind != .opened {
                 let kind: TimelineEntry.Kind
                 var detail = ""
+                var facts = TimelineEntry.Facts.none
                 var subject = i.title
                 switch h.kind {
                 case .escalated:
                     kind = .escalated
                     detail = "\(h.from?.rawValue ?? "?") → \(h.to?.rawValue ?? "?")"
+                    facts = .escalation(from: h.from, to: h.to)
                 case .resolved:
                     kind = .resolved
                     if let res = i.resolved, res.date == h.at {
                         subject += " — " + res.summary
-                        if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) { detail = "confirm by \(by)" }
+                        if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
+                            detail = "confirm by \(by)"
+                            facts = .confirmBy(by)
+                        }
                     }
                 case .confirmed: kind = .confirmed
                 case .reopened: kind = .reopened
@@ -62,9 +85,10 @@ public enum Timeline {
                 case .opened, .withdrawn, nil:
                     kind = .issue
                     detail = h.action
+                    facts = .written(h.action)
                 }
                 if let reason = h.reason { subject += " (\(reason))" }
-                out.append(TimelineEntry(date: h.at, kind: kind, id: i.id.rawValue, who: h.by, subject: subject, detail: detail))
+                out.append(TimelineEntry(date: h.at, kind: kind, id: i.id.rawValue, who: h.by, subject: subject, detail: detail, facts: facts))
             }
         }
         // The retirement stands on the day service ended, not on the day it was recorded.
@@ -72,18 +96,18 @@ public enum Timeline {
             var detail = h.action
             if h.from != nil || h.to != nil { detail += " \(h.from ?? "?") → \(h.to ?? "?")" }
             out.append(TimelineEntry(date: h.at, kind: .changed, id: project.id.rawValue, who: h.by,
-                                     subject: h.reason ?? project.name, detail: detail))
+                                     subject: h.reason ?? project.name, detail: detail, facts: .written(detail)))
         }
         if let retired = project.retired {
             let by = project.history.last { $0.action == "retired" }?.by
             out.append(TimelineEntry(date: retired.date, kind: .retired, id: project.id.rawValue, who: by, subject: retired.reason, detail: ""))
         }
         for e in r.events where e.concerns(project) {
-            out.append(TimelineEntry(date: e.date, kind: .event, id: e.id, who: nil, subject: e.title, detail: e.kind.rawValue))
+            out.append(TimelineEntry(date: e.date, kind: .event, id: e.id, who: nil, subject: e.title, detail: e.kind.rawValue, facts: .event(e.kind)))
         }
         for m in r.improvements where m.addresses.contains(where: issueIDs.contains) {
             out.append(TimelineEntry(date: m.due, kind: .improvement, id: m.id.rawValue, who: m.owner, subject: m.title,
-                                     detail: m.status.rawValue))
+                                     detail: m.status.rawValue, facts: .improvement(m.status)))
             if let v = m.verified {
                 out.append(TimelineEntry(date: v.date, kind: .verified, id: m.id.rawValue, who: nil, subject: v.result, detail: ""))
             }

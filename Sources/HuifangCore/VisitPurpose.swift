@@ -42,24 +42,44 @@ public struct VisitPurpose: Sendable, Hashable {
         return VisitPurpose(kind: .periodic, item: open.first { $0.kind == .periodic })
     }
 
-    /// Why a visit of `given` kind does not match what is due, in words; nil when it matches.
+    /// Why a visit of a given kind does not match what is due (HuifangReport's catalogue words it).
+    public enum Mismatch: Sendable, Hashable {
+        /// The visit is before the project's acceptance: a stage visit.
+        case beforeAcceptance
+        /// A special visit after `event` (nil: after an event) is open; a visit of `given` kind
+        /// that names no event does not clear it.
+        case specialOpen(event: String?, given: VisitKind)
+        /// A visit on the customer's request is open (for `issue`).
+        case customerRequestOpen(issue: String?)
+        /// This is the first visit after acceptance.
+        case firstVisitDue
+        /// The project already had its first visit.
+        case alreadyHadFirstVisit
+        /// No special visit is open (no event awaits a visit).
+        case noSpecialOpen
+        /// No visit on a customer's request is open.
+        case noCustomerRequestOpen
+        /// The project is accepted; stage visits come before acceptance.
+        case alreadyAccepted
+        /// The visit names `event`, which makes it the special visit after that event.
+        case namesEvent(String)
+    }
+
+    /// Why a visit of `given` kind does not match what is due; nil when it matches.
     /// A mismatch is only a warning: the given kind stands.
-    public func mismatch(with given: VisitKind) -> String? {
+    public func mismatch(with given: VisitKind) -> Mismatch? {
         guard given != kind else { return nil }
         switch kind {
-        case .stage: return "the visit is before the project's acceptance, which makes it a stage visit"
-        case .special:
-            let what = event.map { "a special visit after event \($0)" } ?? "a special visit after an event"
-            return "\(what) is open; a \(given.rawValue) visit that names no event does not clear it"
-        case .customerRequest:
-            return "a visit on the customer's request is open" + (item?.basis.map { " (issue \($0))" } ?? "")
-        case .first: return "this is the first visit after acceptance"
+        case .stage: return .beforeAcceptance
+        case .special: return .specialOpen(event: event, given: given)
+        case .customerRequest: return .customerRequestOpen(issue: item?.basis)
+        case .first: return .firstVisitDue
         case .periodic:
             switch given {
-            case .first: return "the project already had its first visit"
-            case .special: return "no special visit is open (no event awaits a visit)"
-            case .customerRequest: return "no visit on a customer's request is open"
-            case .stage: return "the project is accepted; stage visits come before acceptance"
+            case .first: return .alreadyHadFirstVisit
+            case .special: return .noSpecialOpen
+            case .customerRequest: return .noCustomerRequestOpen
+            case .stage: return .alreadyAccepted
             case .periodic: return nil
             }
         }

@@ -176,24 +176,13 @@ public enum ReportWorkbook {
 extension Listing {
     /// The listing as one sheet (after a sheet of warnings, when there are any): the column
     /// titles as the header, each cell typed by its JSON value (numbers with as many decimals
-    /// as the table shows, true/false), a column whose every filled cell is a date as dates.
+    /// as the table shows, true/false), and every date (YYYY-MM-DD) as a date.
     public func workbook(sheet: String, warnings: [String], labels L: Catalogue) -> Workbook {
         var book = Workbook()
         if !warnings.isEmpty {
             book.sheets.append(Workbook.Sheet(name: L["xlsx.sheet.warnings"], headers: [L["xlsx.sheet.warnings"]],
                                               rows: warnings.map { [.text($0)] }))
         }
-        let dates = Set(columns.indices.filter { c in
-            var any = false
-            for r in rows {
-                switch r[c].json {
-                case .null: continue
-                case .string(let s) where Day(s) != nil: any = true
-                default: return false
-                }
-            }
-            return any
-        })
         let cells: [[Workbook.Cell]] = rows.map { r in
             r.enumerated().map { c, cell in
                 switch cell.json {
@@ -204,7 +193,8 @@ extension Listing {
                     let digits = cell.text.split(separator: ".").dropFirst().first?.count ?? 2
                     return .number(d, digits == 0 ? .integer : .decimal(digits))
                 case .string(let s):
-                    if dates.contains(c), let d = Day(s) { return .date(d) }
+                    // A date is a date wherever it stands (a column may mix dates and words).
+                    if let d = Day(s) { return .date(d) }
                     return .text(s)
                 case .array, .object:
                     return cell.text.isEmpty ? .empty : .text(cell.text)

@@ -40,7 +40,9 @@ extension CalendarCommand {
             else {
                 throw CommandFailure.usage("'\(year)' is not a year", hint: "give a year such as \(ctx.today.year)")
             }
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let cal = r.calendar
             let covered = cal.coveredYears.contains(year)
             // The working days below are counted: a year without data is said like everywhere else.
@@ -66,22 +68,26 @@ extension CalendarCommand {
                 let json = CalendarYearJSON.make(year: year, covered: covered, files: r.config.calendarFiles, days: days, months: months)
                 Console.out(json.render() + "\n")
             case .table:
-                let files = r.config.calendarFiles.isEmpty ? "no calendar files" : r.config.calendarFiles.joined(separator: ", ")
-                var s = "\(year) (\(TerminalText.clean(files))): "
+                let files = r.config.calendarFiles.isEmpty ? L["cal.no_files"] : r.config.calendarFiles.joined(separator: ", ")
+                func count(_ key: String, _ n: Int) -> String { L(n == 1 ? key + "1" : key, ["n": String(n)]) }
+                var s = L("cal.head", ["year": String(year), "files": TerminalText.clean(files)])
                 if covered {
-                    s += "\(holidays) holiday\(holidays == 1 ? "" : "s"), \(days.count - holidays) make-up working day\(days.count - holidays == 1 ? "" : "s"), \(total) working days\n"
+                    s += L("cal.covered", ["holidays": count("cal.holidays", holidays), "workdays": count("cal.workdays", days.count - holidays),
+                                           "working": count("cal.working", total)]) + "\n"
                 } else {
-                    s += "not covered by any calendar file; \(total) working days counted without holidays\n"
+                    s += L("cal.uncovered", ["working": count("cal.working", total)]) + "\n"
                 }
                 if !days.isEmpty {
-                    var t = TextTable(headers: ["date", "day", "kind", "name"])
-                    for (day, kind, name) in days { t.add([day.description, day.weekday.shortName, kind, TerminalText.clean(name)]) }
+                    var t = TextTable(headers: ["cal.date", "cal.day", "cal.kind", "cal.name"].map { L[$0] })
+                    for (day, kind, name) in days {
+                        t.add([day.description, L["wd." + day.weekday.shortName], L["cal." + kind], TerminalText.clean(name)])
+                    }
                     s += "\n" + t.render()
                 }
-                var t = TextTable(headers: ["month", "working days"])
+                var t = TextTable(headers: [L["cal.month"], L["cal.working_days"]])
                 t.rightAligned = [1]
                 for (m, n) in months { t.add([m, String(n)]) }
-                t.add(["total", String(total)])
+                t.add([L["cal.total"], String(total)])
                 s += "\n" + t.render()
                 Console.out(s)
             }
@@ -176,7 +182,9 @@ extension CalendarCommand {
 
         let _lock = try ctx.lock()
         defer { withExtendedLifetime(_lock) {} }
-        let r = try ctx.load().records
+        let loaded = try ctx.load()
+        let r = loaded.records
+        let L = ctx.catalogue(loaded)
         let cal = r.calendar
         guard let target = options.file ?? r.config.calendarFiles.first else {
             throw CommandFailure.data("huifang.yaml lists no calendar file under calendar.files",
@@ -226,9 +234,10 @@ extension CalendarCommand {
                     + "  hint: check the dates; the arrangement's days off usually include weekdays\n")
             }
         }
-        let noun = section == .holidays ? "holiday" : "make-up working day"
+        let noun = section == .holidays ? "cal.holiday" : "cal.workday"
         guard !entries.isEmpty else {
-            Console.out("Nothing to add: \(already.map(\.description).joined(separator: ", ")) already listed as \(noun)\(already.count == 1 ? "" : "s") (\(TerminalText.clean(name)))\n")
+            Console.out(L("cal.nothing", ["days": already.map(\.description).joined(separator: ", "), "kind": L[noun],
+                                          "name": TerminalText.clean(name)]) + "\n")
             return
         }
         // Open issues whose stored deadline the new days move (counted before the year was
@@ -254,18 +263,21 @@ extension CalendarCommand {
             throw CommandFailure(error)
         }
         let sorted = entries.map(\.0).sorted()
-        Console.out("Added \(sorted.count) \(noun)\(sorted.count == 1 ? "" : "s") (\(TerminalText.clean(name))) to \(target): "
-            + sorted.map { "\($0) \($0.weekday.shortName)" }.joined(separator: ", ") + "\n")
+        let counted = L(section == .holidays ? (sorted.count == 1 ? "cal.holidays1" : "cal.holidays")
+                                              : (sorted.count == 1 ? "cal.workdays1" : "cal.workdays"), ["n": String(sorted.count)])
+        Console.out(L("cal.added", ["days": counted, "name": TerminalText.clean(name), "file": target])
+            + sorted.map { "\($0) \(L["wd." + $0.weekday.shortName])" }.joined(separator: ", ") + "\n")
         if !already.isEmpty {
-            Console.out("  already listed: \(already.map(\.description).joined(separator: ", "))\n")
+            Console.out("  " + L("cal.already", ["days": already.map(\.description).joined(separator: ", ")]) + "\n")
         }
         for (issue, due) in recounted {
-            Console.out("  deadline of issue \(issue.id) (\(issue.project): \(TerminalText.clean(issue.title))) recounted: \(issue.due) -> \(due)\n")
+            Console.out("  " + L("cal.recounted", ["id": issue.id.rawValue, "project": issue.project.rawValue, "title": TerminalText.clean(issue.title),
+                                                   "from": issue.due.description, "to": due.description]) + "\n")
         }
         let newYears = Set(sorted.map(\.year)).filter { !cal.coveredYears.contains($0) }.sorted()
         if !newYears.isEmpty {
-            let y = CalendarNotice.listed(newYears.map(String.init))
-            Console.out("  \(y) now count\(newYears.count == 1 ? "s" : "") as covered: enter all of \(newYears.count == 1 ? "its" : "their") holidays and make-up working days\n")
+            let y = newYears.map(String.init).joined(separator: L["list.and"])
+            Console.out("  " + L(newYears.count == 1 ? "cal.now_covered1" : "cal.now_covered", ["years": y]) + "\n")
         }
     }
 }

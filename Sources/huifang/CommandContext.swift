@@ -9,9 +9,12 @@ struct CommandContext {
     let useCache: Bool
     /// --ignore-invalid: answer without the records that cannot be read (see `admit`).
     let ignoreInvalid: Bool
+    /// --lang, else $HUIFANG_LANG: nil lets huifang.yaml's `language:` decide (see `catalogue`).
+    let requestedLanguage: Language?
 
     init(_ global: GlobalOptions) throws {
         today = try global.today()
+        requestedLanguage = try global.requestedLanguage()
         useCache = !global.noCache
         ignoreInvalid = global.ignoreInvalid
         do {
@@ -38,6 +41,7 @@ struct CommandContext {
             for f in loaded.findings where f.path == Repository.configFile { Console.err(styled: Console.format(f, colour: Terminal.stderrColor)) }
             throw CommandFailure(StoreError.badConfig(findings: loaded.findings.filter { $0.path == Repository.configFile }.count))
         }
+        _ = catalogue(loaded)  // from here on Catalogue.current speaks the repository's language
         try CalendarNotice.requireCalendars(loaded)
         if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
         return loaded
@@ -104,7 +108,17 @@ func duplicatedID(_ noun: String, _ id: String, _ paths: [String]) -> CommandFai
 }
 
 extension CommandContext {
-    /// The message catalogue of the language this command speaks: huifang.yaml's `language:`.
+    /// The message catalogue of the language this command speaks: --lang, else $HUIFANG_LANG,
+    /// else huifang.yaml's `language:`. The one place that decides it; it also becomes
+    /// `Catalogue.current` for what is printed afterwards (warnings, errors).
     /// Every line a person reads goes through it (see Sources/HuifangReport/Catalogue).
-    func catalogue(_ r: LoadedRepository) -> Catalogue { Catalogue(r.records.config.language) }
+    func catalogue(_ r: LoadedRepository) -> Catalogue { catalogue(r.records) }
+
+    func catalogue(_ r: Records) -> Catalogue { catalogue(r.config) }
+
+    func catalogue(_ config: Config) -> Catalogue {
+        let c = Catalogue(requestedLanguage ?? config.language)
+        Catalogue.current = c
+        return c
+    }
 }

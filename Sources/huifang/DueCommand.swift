@@ -28,6 +28,7 @@ struct DueCommand: ParsableCommand {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load()
         let r = loaded.records
+        let L = ctx.catalogue(loaded)
         let only = try project.map { try r.requireProject($0).id }
         if let department { _ = try r.config.requireDepartment(department) }
         let schedule = Schedule(r)
@@ -37,9 +38,9 @@ struct DueCommand: ParsableCommand {
         }
         // A date shown in a year without calendar data is warned about at the end (stored deadlines too).
         for e in entries { r.calendar.noteReached(from: e.due, through: e.due) }
-        try AgendaListing.make(entries).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.due", page: false)
+        try AgendaListing.make(entries, labels: L).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.due", page: false)
         if format == .table && entries.isEmpty {
-            Console.err(overdue ? "nothing is overdue on \(ctx.today)\n" : "nothing is due by \(until)\n")
+            Console.err((overdue ? L("due.nothing_overdue", ["day": ctx.today.description]) : L("due.nothing_due", ["day": until.description])) + "\n")
         }
     }
 }

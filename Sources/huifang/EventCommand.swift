@@ -64,7 +64,8 @@ extension EventCommand {
                 return ([(event.location.path, Array(text.utf8))], (r, event, id))
             }
             let concerned = r.projects.filter { $0.accepted.map { $0 <= date } ?? false && event.concerns($0) }
-            Console.out("Added event \(id): special visits due for \(concerned.count) project\(concerned.count == 1 ? "" : "s")\n")
+            let L = ctx.catalogue(r)
+            Console.out(L(concerned.count == 1 ? "event.added1" : "event.added", ["id": id, "n": String(concerned.count)]) + "\n")
             Console.out("  \(event.location.path)\n")
         }
     }

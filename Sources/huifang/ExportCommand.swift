@@ -33,12 +33,14 @@ extension ExportCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let schedule = Schedule(r)
             let until = r.calendar.adding(within, to: ctx.today)
             let entries = Agenda.entries(r, schedule: schedule, today: ctx.today, until: until)
             let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let name = r.config.organization.isEmpty ? "huifang" : "\(r.config.organization) 回访"
+            let name = r.config.organization.isEmpty ? "huifang" : L("export.calendar_name", ["organization": r.config.organization])
             var cal = ICalendar(name: name, stamp: ctx.today.compact + "T000000Z")
             for e in entries {
                 r.calendar.noteReached(from: e.due, through: e.due)  // warned about at the end, as `due` does
@@ -47,17 +49,17 @@ extension ExportCommand {
                 let category: String
                 switch e.subject {
                 case .visit(let k):
-                    summary = "回访 \(pname)：\(k.rawValue)"
+                    summary = L("export.visit", ["project": pname, "kind": L.word(k)])
                     category = "visit"
                 case .issue(let id, let s):
-                    summary = "问题截止 \(pname)：\(e.title) (\(s.rawValue))"
+                    summary = L("export.issue", ["project": pname, "title": e.title, "severity": L.word(s)])
                     category = "issue \(id)"
                 case .confirmation(let id):
-                    summary = "待客户确认 \(pname)"
+                    summary = L("export.confirmation", ["project": pname])
                     category = "confirmation \(id)"
                 }
-                var description = "\(e.title)\n项目 project: \(e.project)\n负责人 responsible: \(e.responsible)"
-                if e.isOverdue { description += "\n已逾期 overdue: \(dayCount(e.daysOverdue)) on \(ctx.today)" }
+                var description = L("export.description", ["what": L.about(e), "project": e.project.rawValue, "who": L.responsible(e)])
+                if e.isOverdue { description += "\n" + L("export.overdue", ["late": L.lateness(e.daysOverdue), "day": ctx.today.description]) }
                 cal.events.append(ICalendar.Event(uid: "\(e.key)@huifang", date: e.due.description, summary: summary,
                                                   description: description, categories: ["huifang", category]))
             }
@@ -65,7 +67,7 @@ extension ExportCommand {
             if let output {
                 let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
                 if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: reads) {
-                    Console.err("wrote \(cal.events.count) events to \(output)\n")
+                    Console.err(L("export.wrote", ["n": String(cal.events.count), "path": output]) + "\n")
                 }
             } else {
                 Console.out(text)

@@ -22,6 +22,10 @@ struct GlobalOptions: ParsableArguments {
           help: "Answer without the records that cannot be read (else exit 65), saying how many were left out; commands that write refuse either way.")
     var ignoreInvalid = false
 
+    @Option(name: .customLong("lang"), help: ArgumentHelp(
+        "The language huifang speaks: zh or en (default: $HUIFANG_LANG, else huifang.yaml's language).", valueName: "zh|en"))
+    var lang: Language?
+
     /// The as-of date: --as-of, else $HUIFANG_TODAY, else the local date.
     func today() throws -> Day {
         if let asOf { return asOf }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuifangReport
 import HuifangStore
 
 #if canImport(Glibc)
@@ -42,12 +43,14 @@ struct Huifang: ParsableCommand {
             status.global = global
             try status.run()
         } else {
+            // No repository: --lang, $HUIFANG_LANG, else the locale.
+            let L = Catalogue(try global.requestedLanguage() ?? CommandContext.language(global))
             Console.out("""
-                huifang: not inside a huifang repository.
+                \(L["root.outside"])
 
-                  huifang init [DIR]     create one (huifang.yaml, calendars/, .gitignore)
-                  huifang -C DIR status  work on a repository elsewhere
-                  huifang --help         all commands
+                  huifang init [DIR]     \(L["root.init"])
+                  huifang -C DIR status  \(L["root.elsewhere"])
+                  huifang --help         \(L["root.help"])
 
                 """)
         }
@@ -57,6 +60,7 @@ struct Huifang: ParsableCommand {
         Console.guardStandardDescriptors()
         TestHooks.install()
         EnvironmentSettings.apply()
+        CommandContext.presetLanguage(Array(CommandLine.arguments.dropFirst()))
         var code: Int32 = 0
         do {
             var command = try parseAsRoot()

@@ -59,7 +59,7 @@ extension ImproveCommand {
             guard !addresses.isEmpty else {
                 throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
             }
-            let (id, issues, path) = try ctx.update { r in
+            let (id, issues, path, L) = try ctx.update { r in
                 let departmentID = department.trimmed
                 guard r.config.department(departmentID) != nil else {
                     throw CommandFailure.usage("unknown department '\(departmentID)'",
@@ -75,9 +75,10 @@ extension ImproveCommand {
                                     due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
                 let text = RecordEncoder.improvement(m)
                 try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
-                return ([(path, Array(text.utf8))], (id, issues, path))
+                return ([(path, Array(text.utf8))], (id, issues, path, ctx.catalogue(r)))
             }
-            Console.out("Added improvement \(id) (planned, due \(due)) addressing \(issues.map(\.rawValue).joined(separator: ", "))\n  \(path)\n")
+            Console.out(L("improve.added", ["id": id.rawValue, "status": L.word(ImprovementStatus.planned), "due": due.description,
+                                            "issues": issues.map(\.rawValue).joined(separator: ", ")]) + "\n  \(path)\n")
         }
     }
 
@@ -85,14 +86,15 @@ extension ImproveCommand {
     static func transition(_ global: GlobalOptions, _ id: String, to status: ImprovementStatus, from: [ImprovementStatus],
                            verified: Verification? = nil) throws {
         let ctx = try CommandContext(global)
-        let m = try ctx.update { r in
+        let (m, L) = try ctx.update { r in
             let m = try r.require(r.improvement(matching: id), "improvement", id)
             guard from.contains(m.status) else {
                 throw CommandFailure.usage("improvement \(m.id) is \(m.status.rawValue); it can become \(status.rawValue) only from \(from.map(\.rawValue).joined(separator: " or "))")
             }
-            return ([(m.location.path, try RecordUpdate.improvement(m, status: status, verified: verified, in: ctx.repository, config: r.config))], m)
+            return ([(m.location.path, try RecordUpdate.improvement(m, status: status, verified: verified, in: ctx.repository, config: r.config))],
+                    (m, ctx.catalogue(r)))
         }
-        Console.out("Improvement \(m.id) is \(status.rawValue)\n")
+        Console.out(L("improve.now", ["id": m.id.rawValue, "status": L.word(status)]) + "\n")
     }
 
     struct Start: ParsableCommand {
@@ -134,22 +136,26 @@ extension ImproveCommand {
             let ctx = try CommandContext(global)
             let loaded = try ctx.load()
             let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let today = ctx.today
             func overdue(_ m: Improvement) -> Bool { (m.status == .planned || m.status == .inProgress) && m.due < today }
             let sorted = r.improvements.sorted { a, b in
                 (overdue(a) ? 0 : 1, a.due, a.id) < (overdue(b) ? 0 : 1, b.due, b.id)
             }
+            // Headers and values in the language; JSON and the CSV's status and overdue columns keep codes.
             var listing = Listing([
-                ("id", "ID"), ("status", "状态 Status"), ("due", "期限 Due"), ("overdue", "逾期 Late"), ("department", "部门 Dept"),
-                ("owner", "负责人 Owner"), ("addresses", "问题 Issues"), ("title", "措施 Title"),
+                ("id", L["col.id"]), ("status", L["col.status"]), ("due", L["col.deadline"]), ("overdue", L["col.late"]),
+                ("department", L["col.department"]), ("owner", L["col.improvement_owner"]), ("addresses", L["col.issues"]),
+                ("title", L["col.measure"]),
             ])
             listing.maxWidth = [7: 40]
-            listing.addDetailColumns([("expected_effect", "预期效果 Expected effect"), ("verified", "验证 Verified"),
-                                      ("verification", "验证结果 Verification")])
+            listing.addDetailColumns([("expected_effect", L["col.x.expected_effect"]), ("verified", L["col.x.verified"]),
+                                      ("verification", L["col.x.verification"])])
+            listing.codeColumns = [1, 3]
             for m in sorted {
-                let late = overdue(m) ? "\(m.due.days(until: today))d" : ""
+                let late = overdue(m) ? L.lateness(m.due.days(until: today)) : ""
                 listing.add([
-                    (m.id.rawValue, .string(m.id.rawValue)), (m.status.rawValue, .string(m.status.rawValue)),
+                    (m.id.rawValue, .string(m.id.rawValue)), (L.word(m.status), .string(m.status.rawValue)),
                     (m.due.description, .string(m.due.description)), (late, .bool(overdue(m))),
                     (m.department, .string(m.department)), (m.owner, .string(m.owner)),
                     (m.addresses.map(\.rawValue).joined(separator: " "), .strings(m.addresses.map(\.rawValue))),
@@ -158,7 +164,7 @@ extension ImproveCommand {
                 ])
             }
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.improvements")
-            if format == .table && sorted.isEmpty { Console.err("no improvement measures\n") }
+            if format == .table && sorted.isEmpty { Console.err(L["improve.none"] + "\n") }
         }
     }
 }

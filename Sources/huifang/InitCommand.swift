@@ -1,4 +1,5 @@
 import ArgumentParser
+import HuifangReport
 import HuifangStore
 
 #if canImport(Glibc)
@@ -42,18 +43,18 @@ struct InitCommand: ParsableCommand {
             Console.err("Organisation name (公司名称, shown on reports): ")
             if let line = readLine(strippingNewline: true) { name = line.trimmed }
         }
+        // No repository yet: --lang, $HUIFANG_LANG, else the locale.
+        let L = Catalogue(try global.requestedLanguage() ?? CommandContext.language(global))
         let created = try RepositoryInitializer.create(in: absolute, organization: name)
         let shown = FileSystem.realPath(absolute) ?? absolute
-        Console.out("Initialized a huifang repository in \(shown)\n")
-        for file in created.written { Console.out("  created \(file)\n") }
-        for file in created.appended { Console.out("  added .huifang/ to \(file)\n") }
-        for file in created.kept { Console.out("  kept \(file) (already there, unchanged)\n") }
+        Console.out(L("init.done", ["path": shown]) + "\n")
+        for file in created.written { Console.out("  " + L("init.created", ["file": file]) + "\n") }
+        for file in created.appended { Console.out("  " + L("init.appended", ["file": file]) + "\n") }
+        for file in created.kept { Console.out("  " + L("init.kept", ["file": file]) + "\n") }
         if name.isEmpty {
             Console.err("note: huifang.yaml has no organisation name yet: set 'organization:' there (reports show it)\n")
         }
-        Console.out("""
-
-            Next: edit huifang.yaml (departments, policy), then
+        Console.out("\n" + L["init.next"] + "\n" + """
               huifang project add ID --name ... --customer ... --department ... --owner ... --tier standard --accepted YYYY-MM-DD
               huifang visit log ID --method phone --summary "..."
 

@@ -15,9 +15,10 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !text.trimmed.isEmpty else { throw CommandFailure.usage("the note is empty") }
-            let (issue, noted, _) = try ctx.changeIssue(id, by: by, command: "note") { _, _ in .note(text.trimmed) }
+            let (issue, noted, r) = try ctx.changeIssue(id, by: by, command: "note") { _, _ in .note(text.trimmed) }
             let entry = noted.history.last!
-            Console.out("Noted on \(issue.id) (\(ctx.today)): \(TerminalText.clean(entry.note ?? ""))\n")
+            let L = ctx.catalogue(r)
+            Console.out(L("issue.noted", ["id": issue.id.rawValue, "day": ctx.today.description, "note": TerminalText.clean(entry.note ?? "")]) + "\n")
         }
     }
 
@@ -40,8 +41,9 @@ extension IssueCommand {
             guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
             let (issue, _, r) = try ctx.changeIssue(id, withdrawn: true, by: by, command: "withdraw") { _, _ in .withdraw(reason: reason.trimmed) }
             let path = issue.location.path
-            Console.out("Withdrew \(issue.id) (was \(issue.status.rawValue)): it no longer counts in KPIs, listings or the schedule\n")
-            Console.out("  \(path) is kept; 'huifang issue show \(issue.id)' still shows it\n")
+            let L = ctx.catalogue(r)
+            Console.out(L("issue.withdrew", ["id": issue.id.rawValue, "status": L.word(issue.status)]) + "\n")
+            Console.out("  " + L("issue.withdrawn_kept", ["path": path, "id": issue.id.rawValue]) + "\n")
             for m in r.improvements where m.addresses.contains(issue.id) {
                 Console.err("warning: improvement \(m.id) (\(TerminalText.clean(m.title))) addresses \(issue.id) and still lists it\n"
                     + "  hint: if the improvement was only for this issue, remove '\(issue.id)' from 'addresses:' in \(m.location.path)\n")

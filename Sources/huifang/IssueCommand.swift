@@ -36,19 +36,23 @@ func fileName(_ path: String) -> String {
 }
 
 /// The route in plain words, as `issue add` and `issue escalate` print it.
-func describe(_ route: Route, issue: Issue, today: Day) -> String {
-    var s = "  handled by: \(route.handler.text)\n"
-    s += "  owner:      \(issue.owner) (\(issue.department))\n"
-    s += "  tell now:   \(route.notify.map(\.text).joined(separator: "; "))\n"
-    s += "  deadline:   \(issue.due) (\(route.allowed) from \(today))\n"
-    if !route.reportOnResolution.isEmpty { s += "  afterwards: \(route.reportOnResolution.map(\.text).joined(separator: "; "))\n" }
-    s += "  to close:   \(route.toClose.map(\.text).joined(separator: " and "))\n"
+func describe(_ route: Route, issue: Issue, today: Day, _ L: Catalogue) -> String {
+    var rows: [(String, String)] = [
+        ("issue.handled_by", L.words(route.handler)),
+        ("issue.route_owner", "\(issue.owner) (\(issue.department))"),
+        ("issue.tell_now", L.joined(route.notify.map(L.words))),
+        ("issue.deadline", L("issue.deadline_value", ["due": issue.due.description, "allowed": L.duration(route.allowed), "day": today.description])),
+    ]
+    if !route.reportOnResolution.isEmpty { rows.append(("issue.afterwards", L.joined(route.reportOnResolution.map(L.words)))) }
+    rows.append(("issue.to_close", L.words(route.toClose)))
     if let cs = route.followedBy {
-        s += "  complaint:  recorded by \(cs.name) (\(cs.id)), \(cs.head): forwarded to the responsible department (\(issue.department)), followed until the customer confirms\n"
+        rows.append(("issue.complaint", L("issue.complaint_followed", ["name": cs.name, "id": cs.id, "head": cs.head, "department": issue.department])))
     } else if route.isComplaint {
-        s += "  complaint:  no department in huifang.yaml has role customer_service to record and follow it; add one\n"
+        rows.append(("issue.complaint", L["issue.complaint_nobody"]))
     }
-    return s
+    // Labels padded to one column, as the terminal shows them (a CJK character is two columns wide).
+    let width = rows.map { DisplayWidth.of(L[$0.0]) }.max() ?? 0
+    return rows.map { "  " + DisplayWidth.pad(L[$0.0] + L["issue.colon"], to: width + DisplayWidth.of(L["issue.colon"]) + 1) + $0.1 + "\n" }.joined()
 }
 
 extension IssueCommand {
@@ -146,10 +150,12 @@ extension IssueCommand {
                     + "(if so: huifang issue withdraw \(id) --reason ...)\n")
             }
             RetiredNotice.warn(p, day: day, what: "issue \(id)")
-            Console.out("Recorded \(severity.rawValue) issue \(id) in \(p.id): \(TerminalText.clean(issue.title))\n")
-            Console.out(describe(route, issue: issue, today: day))
+            let L = ctx.catalogue(r)
+            Console.out(L("issue.recorded", ["severity": L.word(severity), "id": id.rawValue, "project": p.id.rawValue,
+                                             "title": TerminalText.clean(issue.title)]) + "\n")
+            Console.out(describe(route, issue: issue, today: day, L))
             Console.out("  \(path)\n")
-            if let v { Console.out("  raised in visit \(v.id) (\(v.date))\n") }
+            if let v { Console.out("  " + L("issue.raised_in", ["visit": v.id.rawValue, "day": v.date.description]) + "\n") }
         }
     }
 
@@ -180,8 +186,9 @@ extension IssueCommand {
             let route = Routing.route(updated.severity, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
                                       source: issue.source)
             let target = updated.severity
-            Console.out("Escalated \(issue.id) from \(issue.severity.rawValue) to \(target.rawValue)\n")
-            Console.out(describe(route, issue: updated, today: ctx.today))
+            let L = ctx.catalogue(r)
+            Console.out(L("issue.escalated", ["id": issue.id.rawValue, "from": L.word(issue.severity), "to": L.word(target)]) + "\n")
+            Console.out(describe(route, issue: updated, today: ctx.today, L))
         }
     }
 
@@ -199,10 +206,12 @@ extension IssueCommand {
             _ = try optionText(summary, "--summary")
             _ = try optionText(by, "--by")
             let (issue, _, r) = try ctx.changeIssue(id, by: by, command: "resolve") { _, _ in .resolve(summary: summary.trimmed, onSpot: onSpot) }
-            let late = ctx.today > issue.due ? "late: \(dayCount(issue.due.days(until: ctx.today))) after the deadline \(issue.due)" : "on time (deadline \(issue.due))"
+            let L = ctx.catalogue(r)
+            let values: KeyValuePairs<String, String> = ["id": issue.id.rawValue, "due": issue.due.description,
+                                                         "days": L.days(issue.due.days(until: ctx.today))]
             let confirmBy = r.calendar.adding(r.config.policy.confirmWithin, to: ctx.today)
-            Console.out("Resolved \(issue.id), \(late)\n")
-            Console.out("  next: the customer confirms by \(confirmBy): huifang issue confirm \(issue.id) [--unsatisfied]\n")
+            Console.out(L(ctx.today > issue.due ? "issue.resolved_late" : "issue.resolved_on_time", values) + "\n")
+            Console.out("  " + L("issue.next_confirm", ["day": confirmBy.description, "id": issue.id.rawValue]) + "\n")
         }
     }
 
@@ -218,14 +227,15 @@ extension IssueCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             _ = try optionText(by, "--by")
-            let (issue, _, _) = try ctx.changeIssue(id, by: by, command: "confirm") { _, _ in .confirm(satisfied: !unsatisfied) }
+            let (issue, _, r) = try ctx.changeIssue(id, by: by, command: "confirm") { _, _ in .confirm(satisfied: !unsatisfied) }
+            let L = ctx.catalogue(r)
+            let values: KeyValuePairs<String, String> = ["id": issue.id.rawValue, "due": issue.due.description]
             if unsatisfied {
-                let late = ctx.today > issue.due ? " It is past its deadline \(issue.due): escalate it." : ""
-                Console.out("The customer is not satisfied: \(issue.id) is open again (deadline \(issue.due)).\(late)\n")
+                let late = ctx.today > issue.due ? L("issue.unsatisfied_late", values) : ""
+                Console.out(L("issue.unsatisfied_open", values) + late + "\n")
             } else {
-                let next = issue.severity == .major ? "close it with its case analysis: huifang issue close \(issue.id) --case-analysis FILE"
-                    : "close it: huifang issue close \(issue.id)"
-                Console.out("Confirmed \(issue.id): the customer is satisfied. Next: \(next)\n")
+                let next = L(issue.severity == .major ? "issue.next_close_major" : "issue.next_close", values)
+                Console.out(L("issue.confirmed_next", ["id": issue.id.rawValue, "next": next]) + "\n")
             }
         }
     }
@@ -243,7 +253,7 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             _ = try optionText(by, "--by")
             _ = try optionText(caseAnalysis, "--case-analysis")
-            let (_, issue, _) = try ctx.changeIssue(id, by: by, command: "close") { issue, _ in
+            let (_, issue, r) = try ctx.changeIssue(id, by: by, command: "close") { issue, _ in
                 // The path is read once the issue can be closed, so that a closed issue is named as such first.
                 let ready = issue.status == .confirmed && IssueLifecycle.lastChange(of: issue) <= ctx.today
                 return .close(caseAnalysis: try caseAnalysis.map { ready ? try caseAnalysisPath($0, ctx.repository) : $0 })
@@ -252,8 +262,9 @@ extension IssueCommand {
                     throw CommandFailure.usage("case analysis '\(analysis)' does not exist", hint: "write the file inside the repository first")
                 }
             }
-            let analysis = issue.caseAnalysis
-            Console.out("Closed \(issue.id)\(analysis.map { " (case analysis: \($0))" } ?? "")\n")
+            let L = ctx.catalogue(r)
+            Console.out((issue.caseAnalysis.map { L("issue.closed_case", ["id": issue.id.rawValue, "path": $0]) }
+                ?? L("issue.closed", ["id": issue.id.rawValue])) + "\n")
         }
     }
 
@@ -269,9 +280,9 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             _ = try optionText(reason, "--reason")
             _ = try optionText(by, "--by")
-            let (issue, _, _) = try ctx.changeIssue(id, by: by, command: "reopen") { _, _ in .reopen(reason: reason.trimmed) }
-            let late = ctx.today > issue.due ? "; it is past its deadline \(issue.due): escalate it" : ""
-            Console.out("Reopened \(issue.id) (deadline \(issue.due)\(late))\n")
+            let (issue, _, r) = try ctx.changeIssue(id, by: by, command: "reopen") { _, _ in .reopen(reason: reason.trimmed) }
+            let L = ctx.catalogue(r)
+            Console.out(L(ctx.today > issue.due ? "issue.reopened_late" : "issue.reopened", ["id": issue.id.rawValue, "due": issue.due.description]) + "\n")
         }
     }
 
@@ -284,7 +295,9 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let i = try r.require(r.anyIssue(matching: id), "issue", id)
             let state = i.deadlineState(on: ctx.today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
             if format == .csv || format == .xlsx { throw CommandFailure.usage("issue show prints a table or json, not \(format.rawValue)") }
@@ -306,36 +319,41 @@ extension IssueCommand {
                 return
             }
             var s = TerminalText.clean("\(i.id)  \(i.title)") + "\n"
-            func row(_ k: String, _ v: String) { s += DisplayWidth.pad(k, to: 12) + TerminalText.clean(v) + "\n" }
+            var rows: [(String, String)] = []
+            func row(_ k: String, _ v: String) { rows.append((L["issue." + k], v)) }
             row("project", i.project.rawValue)
-            row("severity", i.severity.rawValue)
-            row("category", i.category.rawValue)
-            row("source", i.source.rawValue + (i.visit.map { " (visit \($0))" } ?? ""))
+            row("severity", L.word(i.severity))
+            row("category", L.word(i.category))
+            row("source", i.visit.map { L("issue.in_visit", ["source": L.word(i.source), "visit": $0.rawValue]) } ?? L.word(i.source))
             row("raised", i.raised.description)
             row("owner", "\(i.owner) (\(i.department))")
-            row("due", i.isWithdrawn ? i.due.description : "\(i.due)  [\(state.label)]")
-            row("status", i.status.rawValue + (i.isWithdrawn ? " (logged by mistake: counted nowhere)" : ""))
-            if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? " on the spot" : ""): \(res.summary)") }
-            if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(c.satisfied ? "satisfied" : "not satisfied")") }
+            row("due", i.isWithdrawn ? i.due.description : "\(i.due)  [\(L.words(state))]")
+            row("status", i.isWithdrawn ? L("issue.mistake", ["status": L.word(i.status)]) : L.word(i.status))
+            if let res = i.currentResolution { row("resolved", "\(res.date)\(res.onSpot ? L["issue.on_the_spot"] : ""): \(res.summary)") }
+            if let c = i.currentConfirmation { row("confirmed", "\(c.date), \(L[c.satisfied ? "issue.satisfied" : "issue.unsatisfied"])") }
             if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
                 let days = by.days(until: ctx.today)
-                let state = days > 0 ? "confirmation overdue \(days)d" : days == 0 ? "confirmation due today" : "confirmation due in \(-days)d"
-                row("confirm by", "\(by)  [\(state)]: huifang issue confirm \(i.id) [--unsatisfied]")
+                let state = days > 0 ? L("issue.confirm_overdue", ["days": L.days(days)]) : days == 0 ? L["issue.confirm_today"]
+                    : L("issue.confirm_in", ["days": L.days(-days)])
+                row("confirm_by", "\(by)  [\(state)]: huifang issue confirm \(i.id) [--unsatisfied]")
             }
             if let a = i.caseAnalysis { row("case", a) }
             if let p = r.project(i.project) {
                 let route = Routing.route(i.severity, project: p, config: r.config, calendar: r.calendar, from: i.deadlineStart, visitor: nil,
                                           source: i.source)
-                row("route", route.handler.text)
-                if let cs = route.followedBy { row("followed by", "\(cs.name) (\(cs.id)), \(cs.head): records the complaint and follows it to the end") }
-                row("to close", route.toClose.map(\.text).joined(separator: " and "))
+                row("route", L.words(route.handler))
+                if let cs = route.followedBy { row("followed_by", L("issue.follows", ["name": cs.name, "id": cs.id, "head": cs.head])) }
+                row("to_close", L.words(route.toClose))
             }
-            s += "\nhistory\n"
+            // One column for the labels, as wide as the widest (at least 12, as before).
+            let width = max(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+            for (k, v) in rows { s += DisplayWidth.pad(k, to: width) + TerminalText.clean(v) + "\n" }
+            s += "\n" + L["issue.history"] + "\n"
             for h in i.history {
-                var line = "  \(h.at)  \(h.action)"
-                if let f = h.from, let t = h.to { line += " \(f.rawValue) → \(t.rawValue)" }
-                if let b = h.by { line += "  by \(b)" }
-                if let reason = h.reason { line += "  (\(reason))" }
+                var line = "  \(h.at)  \(h.kind.map { L["hist." + $0.rawValue] } ?? h.action)"
+                if let f = h.from, let t = h.to { line += " \(L.word(f)) → \(L.word(t))" }
+                if let b = h.by { line += "  " + L("hist.by", ["who": b]) }
+                if let reason = h.reason { line += "  " + L("hist.reason", ["reason": reason]) }
                 if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }
@@ -359,6 +377,7 @@ extension IssueCommand {
             let ctx = try CommandContext(global)
             let loaded = try ctx.load()
             let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let only = try project.map { try r.requireProject($0).id }
             let today = ctx.today
             let chosen = (all ? r.issues + r.withdrawnIssues : r.issues).filter { i in
@@ -367,26 +386,31 @@ extension IssueCommand {
             }.sorted { a, b in
                 (a.isOpen ? 0 : 1, a.due, a.id) < (b.isOpen ? 0 : 1, b.due, b.id)
             }
+            // Headers and values in the language; JSON and the CSV's severity, status and state
+            // columns keep the codes.
             var listing = Listing([
-                ("id", "ID"), ("project", "项目 Project"), ("severity", "级别 Severity"), ("status", "状态 Status"),
-                ("raised", "提出 Raised"), ("due", "期限 Due"), ("state", "进度 State"), ("owner", "负责人 Owner"), ("title", "问题 Title"),
+                ("id", L["col.id"]), ("project", L["col.project"]), ("severity", L["col.severity"]), ("status", L["col.status"]),
+                ("raised", L["col.raised"]), ("due", L["col.deadline"]), ("state", L["col.state"]), ("owner", L["col.issue_owner"]),
+                ("title", L["col.title"]),
             ])
             listing.maxWidth = [8: 40]
             listing.addDetailColumns([
-                ("source", "来源 Source"), ("category", "类别 Category"), ("department", "部门 Dept"), ("visit", "回访 Visit"),
-                ("resolved", "解决 Resolved"), ("resolution", "解决方案 Resolution"), ("on_spot", "现场解决 On the spot"),
-                ("confirmed", "确认 Confirmed"), ("satisfied", "客户满意 Satisfied"), ("case_analysis", "案例分析 Case analysis"),
-                ("improvements", "改进措施 Improvements"),
+                ("source", L["col.x.source"]), ("category", L["col.x.category"]), ("department", L["col.x.department"]), ("visit", L["col.x.visit"]),
+                ("resolved", L["col.x.resolved"]), ("resolution", L["col.x.resolution"]), ("on_spot", L["col.x.on_spot"]),
+                ("confirmed", L["col.x.confirmed"]), ("satisfied", L["col.x.satisfied"]), ("case_analysis", L["col.x.case_analysis"]),
+                ("improvements", L["col.x.improvements"]),
             ])
             let measures = Dictionary(grouping: r.improvements.flatMap { m in m.addresses.map { ($0, m.id.rawValue) } }, by: \.0)
+            listing.codeColumns = [2, 3, 6]
             for i in chosen {
-                let state = i.isWithdrawn ? "withdrawn"
-                    : i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare).label
+                let deadline = i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
+                let state = i.isWithdrawn ? "withdrawn" : deadline.label
+                let stateWords = i.isWithdrawn ? L["state.withdrawn"] : L.words(deadline)
                 listing.add([
                     (i.id.rawValue, .string(i.id.rawValue)), (i.project.rawValue, .string(i.project.rawValue)),
-                    (i.severity.rawValue, .string(i.severity.rawValue)), (i.status.rawValue, .string(i.status.rawValue)),
+                    (L.word(i.severity), .string(i.severity.rawValue)), (L.word(i.status), .string(i.status.rawValue)),
                     (i.raised.description, .string(i.raised.description)), (i.due.description, .string(i.due.description)),
-                    (state, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
+                    (stateWords, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
                     (i.source.rawValue, .string(i.source.rawValue)), (i.category.rawValue, .string(i.category.rawValue)),
                     (i.department, .string(i.department)), cell(i.visit?.rawValue),
                     cell(i.currentResolution?.date.description), cell(i.currentResolution?.summary), cell(i.currentResolution?.onSpot),
@@ -395,7 +419,7 @@ extension IssueCommand {
                 ])
             }
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.issues")
-            if format == .table && chosen.isEmpty { Console.err("no issues\n") }
+            if format == .table && chosen.isEmpty { Console.err(L["issue.none"] + "\n") }
         }
     }
 }

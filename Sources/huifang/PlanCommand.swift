@@ -24,7 +24,7 @@ struct PlanCommand: ParsableCommand {
             throw CommandFailure.usage("the year \(year) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
         }
         let path = ctx.repository.planFile(year: year)
-        let items = try ctx.update { r in
+        let (items, L) = try ctx.update { r in
             if FileSystem.exists(ctx.repository.path(path)) && !force {
                 throw CommandFailure.usage("\(path) already exists", hint: "review it in git, or use --force to write it again")
             }
@@ -36,9 +36,11 @@ struct PlanCommand: ParsableCommand {
                             location: SourceLocation(path: path))
             let text = RecordEncoder.plan(plan)
             try RecordVerifier.verify(text, as: .plan(file: "\(year).yaml"), path: path, config: r.config)
-            return ([(path, Array(text.utf8))], items)
+            return ([(path, Array(text.utf8))], (items, ctx.catalogue(r)))
         }
         let projects = Set(items.map(\.project)).count
-        Console.out("Wrote \(path): \(items.count) visit\(items.count == 1 ? "" : "s") to \(projects) project\(projects == 1 ? "" : "s")\n")
+        let visits = L(items.count == 1 ? "status.visits1" : "status.visits", ["n": String(items.count)])
+        let to = L(projects == 1 ? "status.projects1" : "status.projects", ["n": String(projects)])
+        Console.out(L("plan.wrote", ["path": path, "visits": visits, "projects": to]) + "\n")
     }
 }

@@ -65,12 +65,15 @@ extension ProjectCommand {
                 let unchanged = bytes == (try? FileSystem.read(ctx.repository.path(path)))
                 return (unchanged ? [] : [(path, bytes)], (p, path, changes, unchanged))
             }
+            let L = Catalogue.current  // the repository's language, set when it was read
             if unchanged {
-                Console.out("Nothing changed in \(p.id): the values given are already there\n")
+                Console.out(L("amend.unchanged_project", ["id": p.id.rawValue]) + "\n")
                 return
             }
-            Console.out("Updated project \(p.id)\n")
-            for c in changes { Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + " (history)\n") }
+            Console.out(L("amend.updated_project", ["id": p.id.rawValue]) + "\n")
+            for c in changes {
+                Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + L["amend.history"] + "\n")
+            }
             Console.out("  \(path)\n")
         }
 
@@ -99,7 +102,7 @@ extension ProjectCommand {
             }
             try RecordVerifier.verify(bytes, as: .project(folder: p.id.rawValue), path: p.location.path, config: now.config)
             try RecordUpdate.write([(p.location.path, bytes)], in: ctx.repository)
-            Console.out("Updated project \(p.id)\n  \(p.location.path)\n")
+            Console.out(Catalogue.current("amend.updated_project", ["id": p.id.rawValue]) + "\n  \(p.location.path)\n")
         }
     }
 
@@ -149,7 +152,7 @@ extension ProjectCommand {
                 let path = p.location.path
                 return ([(path, try RecordUpdate.retire(p, retirement, recorded: entry, in: ctx.repository, config: r.config))], (p, path))
             }
-            Console.out("Retired \(p.id) on \(on): no visits are due after that day\n  \(path)\n")
+            Console.out(Catalogue.current("amend.retired", ["id": p.id.rawValue, "day": on.description]) + "\n  \(path)\n")
         }
     }
 }

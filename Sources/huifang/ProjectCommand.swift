@@ -71,7 +71,9 @@ extension ProjectCommand {
             let text = RecordEncoder.project(project)
             try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
             try ctx.write(text, to: project.location.path)
-            Console.out("Added project \(pid) (\(tier.rawValue)\(accepted.map { ", accepted \($0)" } ?? ", not yet accepted"))\n")
+            let L = ctx.catalogue(config)
+            Console.out(L(accepted == nil ? "project.added_unaccepted" : "project.added",
+                          ["id": pid.rawValue, "tier": L.word(tier), "day": accepted?.description ?? ""]) + "\n")
             Console.out("  \(project.location.path)\n")
         }
     }
@@ -87,11 +89,11 @@ extension ProjectCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             let loaded = try ctx.load()
-            let r = loaded.records
-            let listing = ProjectListing.make(r, department: department)
+            let L = ctx.catalogue(loaded)
+            let listing = ProjectListing.make(loaded.records, department: department, labels: L)
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.projects")
             if format == .table && listing.rows.isEmpty {
-                Console.err("no projects\(department.map { " in department '\($0)'" } ?? ""); add one with 'huifang project add'\n")
+                Console.err((department.map { L("list.no_projects_in", ["department": $0]) } ?? L["list.no_projects"]) + "\n")
             }
         }
     }
@@ -105,7 +107,9 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let p = try r.requireProject(id)
             let visits = r.visits(of: p.id)
             let issues = r.issues(of: p.id)
@@ -116,41 +120,44 @@ extension ProjectCommand {
             }
             if format == .csv || format == .xlsx { throw CommandFailure.usage("project show prints a table or json, not \(format.rawValue)") }
             var s = TerminalText.clean("\(p.id)  \(p.name)") + "\n"
-            func row(_ k: String, _ v: String) { s += DisplayWidth.pad(k, to: 16) + TerminalText.clean(v) + "\n" }
-            row("客户 customer", p.customer.name)
-            row("部门 dept", p.department + (dept.map { " (\($0.name))" } ?? ""))
-            row("负责 owner", p.owner)
-            row("级别 tier", p.tier.rawValue)
-            row("验收 accepted", p.accepted?.description ?? "not yet accepted")
-            if let retired = p.retired { row("终止 retired", "\(retired.date): \(retired.reason)") }
-            if !p.tags.isEmpty { row("标签 tags", p.tags.joined(separator: ", ")) }
+            var rows: [(String, String)] = []
+            func row(_ k: String, _ v: String) { rows.append((k.isEmpty ? "" : L["show." + k], v)) }
+            row("customer", p.customer.name)
+            row("department", p.department + (dept.map { " (\($0.name))" } ?? ""))
+            row("owner", p.owner)
+            row("tier", L.word(p.tier))
+            row("accepted", p.accepted?.description ?? L["not accepted"])
+            if let retired = p.retired { row("retired", "\(retired.date): \(retired.reason)") }
+            if !p.tags.isEmpty { row("tags", p.tags.joined(separator: ", ")) }
             for (i, c) in p.customer.contacts.enumerated() {
                 let extra = [c.role, c.phone, c.email].compactMap { $0 }.joined(separator: ", ")
-                row(i == 0 ? "联系人 contacts" : "", c.name + (extra.isEmpty ? "" : " (\(extra))"))
+                row(i == 0 ? "contacts" : "", c.name + (extra.isEmpty ? "" : " (\(extra))"))
             }
-            s += "\n回访 Visits (\(visits.count))\n"
+            let width = max(12, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+            for (k, v) in rows { s += DisplayWidth.pad(k, to: width) + TerminalText.clean(v) + "\n" }
+            s += "\n" + L("show.visits", ["n": String(visits.count)]) + "\n"
             if visits.isEmpty {
-                s += "  none yet: log one with 'huifang visit log \(p.id) ...'\n"
+                s += "  " + L("show.no_visits", ["project": p.id.rawValue]) + "\n"
             } else {
-                var t = TextTable(headers: ["Date", "ID", "Kind", "Method", "Visitor", "Overall", "Summary"])
+                var t = TextTable(headers: ["col.date", "col.id", "col.kind", "col.method", "col.visitor", "col.overall", "col.summary"].map { L[$0] })
                 t.rightAligned = [5]
                 t.maxWidth = [6: 40]
                 for v in visits.reversed() {
-                    t.add([v.date.description, v.id.rawValue, v.kind.rawValue, v.method.rawValue, v.visitor,
+                    t.add([v.date.description, v.id.rawValue, L.word(v.kind), L.word(v.method), v.visitor,
                            v.overallScore.map { ReportNumber.decimal($0, digits: 1) } ?? "", v.summary])
                 }
                 s += indent(t.render())
             }
             let open = issues.filter(\.isUnclosed)
-            s += "\n未结事项 Open items (\(open.count))\n"
+            s += "\n" + L("show.open_items", ["n": String(open.count)]) + "\n"
             if open.isEmpty {
-                s += "  none\n"
+                s += "  " + L["none"] + "\n"
             } else {
-                var t = TextTable(headers: ["ID", "Severity", "Status", "Due", "Owner", "Title"])
+                var t = TextTable(headers: ["col.id", "col.severity", "col.status", "col.deadline", "col.issue_owner", "col.title"].map { L[$0] })
                 t.maxWidth = [5: 40]
                 for i in open.sorted(by: { $0.due < $1.due }) {
-                    let late = i.isOpen && i.due < ctx.today ? " (overdue)" : ""
-                    t.add([i.id.rawValue, i.severity.rawValue, i.status.rawValue, i.due.description + late, i.owner, i.title])
+                    let late = i.isOpen && i.due < ctx.today ? L["show.overdue"] : ""
+                    t.add([i.id.rawValue, L.word(i.severity), L.word(i.status), i.due.description + late, i.owner, i.title])
                 }
                 s += indent(t.render())
             }
@@ -174,7 +181,6 @@ extension ProjectCommand {
         @Option(help: "Only up to this date.", transform: parseDayArgument) var until: Day?
         @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
         @OptionGroup var destination: ListingDestination
-        @Option(help: "Language of the table: zh or en (default: huifang.yaml's language).") var lang: Language?
 
         func run() throws {
             let ctx = try CommandContext(global)
@@ -187,19 +193,19 @@ extension ProjectCommand {
             let r = loaded.records
             let p = try r.requireProject(id)
             let entries = Timeline.of(p, in: r, since: since, until: until ?? ctx.today)
-            let L = Catalogue((lang ?? r.config.language).rawValue)
+            let L = ctx.catalogue(loaded)
             if format == .table {
                 var t = TextTable(headers: [])
                 for e in entries {
-                    t.add([e.date.description, L["tl." + e.kind.rawValue], e.id, e.who ?? "", e.detail.isEmpty ? e.subject : "[\(e.detail)] \(e.subject)"])
+                    t.add([e.date.description, L["tl." + e.kind.rawValue], e.id, e.who ?? "", e.facts == .none ? e.subject : "[\(L.words(e.facts))] \(e.subject)"])
                 }
                 t.maxWidth = [4: 72]
-                _ = try SpreadsheetOutput.excel(destination.excel, isCSV: false, config: r.config, ctx.catalogue(loaded))
+                _ = try SpreadsheetOutput.excel(destination.excel, isCSV: false, config: r.config, L)
                 try destination.write(entries.isEmpty ? "" : t.renderRows(indent: ""), ctx: ctx, records: r)
-                if entries.isEmpty { Console.err("nothing happened to \(p.id) in that range\n") }
+                if entries.isEmpty { Console.err(L("log.nothing", ["project": p.id.rawValue]) + "\n") }
                 return
             }
-            try TimelineListing.make(entries).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.log")
+            try TimelineListing.make(entries, labels: L).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.log")
         }
     }
 }

@@ -30,7 +30,6 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Start of a custom period (with --to).", transform: parseDayArgument) var from: Day?
         @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
         @Option(help: "Output format: md, html, json, csv or xlsx (with -o FILE.xlsx).") var format: Format = .md
-        @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
         @Option(name: .shortAndLong, help: outputHelp) var output: String?
         @Flag(help: forceHelp) var force = false
         @Flag(inversion: .prefixedNo, help: excelHelp) var excel: Bool?
@@ -52,14 +51,16 @@ struct ReportCommand: ParsableCommand {
     static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false,
                     _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
-        let r = try ctx.load().records
-        let excel = try SpreadsheetOutput.excel(options.excel, isCSV: options.format == .csv, config: r.config, Catalogue(r.config.language))
+        let loaded = try ctx.load()
+        let r = loaded.records
+        let excel = try SpreadsheetOutput.excel(options.excel, isCSV: options.format == .csv, config: r.config, ctx.catalogue(loaded))
         let period = try options.resolvedPeriod(today: ctx.today)
         PhaseTimer.mark("load returned")
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
+        let L = ctx.catalogue(loaded)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
-                                    labels: Catalogue((options.lang ?? r.config.language).rawValue),
+                                    labels: L,
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
         let out = try build(context)
         PhaseTimer.mark("report")
@@ -88,7 +89,7 @@ struct ReportCommand: ParsableCommand {
         if let output = options.output {
             let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
             if try OutputFile.write(text, to: output, force: options.force, repository: ctx.repository, reads: reads) {
-                Console.err("wrote \(output)\n")
+                Console.err(L("report.wrote", ["path": output]) + "\n")
             }
         } else {
             Console.out(text)

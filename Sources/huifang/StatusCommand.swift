@@ -34,51 +34,54 @@ struct StatusCommand: ParsableCommand {
             s += CalendarNotice.text(years: uncovered, config: r.config) + "\n"
         }
         CalendarNotice.shownInOutput = true
-        s += "On \(today) in \(org)\n"
-        s += "\(r.projects.count) project\(r.projects.count == 1 ? "" : "s"), \(visitsSoFar) visit\(visitsSoFar == 1 ? "" : "s"), "
-        s += "\(open.count) open issue\(open.count == 1 ? "" : "s")\n"
+        let L = ctx.catalogue(loaded)
+        func count(_ key: String, _ n: Int) -> String { L(n == 1 ? key + "1" : key, ["n": String(n)]) }
+        s += L("status.head", ["day": today.description, "organization": org]) + "\n"
+        s += [count("status.projects", r.projects.count), count("status.visits", visitsSoFar),
+              count("status.open", open.count)].joined(separator: L["status.sep"]) + "\n"
         if !loaded.unreadable.isEmpty {
             // First: everything below leaves these records out.
-            s += "\n" + Terminal.red("\(UnreadableRecord.count(loaded.unreadable.count)) could not be read and \(loaded.unreadable.count == 1 ? "is" : "are") left out below") + ":\n"
+            let n = loaded.unreadable.count
+            s += "\n" + Terminal.red(L(n == 1 ? "status.unreadable1" : "status.unreadable", ["records": count("status.record_n", n)])) + L["issue.colon"] + "\n"
             for u in loaded.unreadable.prefix(CommandContext.unreadableShown) {
                 s += "  " + TerminalText.clean("\(u.first.path):\(u.first.line):\(u.first.column): \(u.first.message)") + "\n"
             }
             if loaded.unreadable.count > CommandContext.unreadableShown {
-                s += "  ... and \(loaded.unreadable.count - CommandContext.unreadableShown) more\n"
+                s += "  " + L("status.more", ["n": String(loaded.unreadable.count - CommandContext.unreadableShown)]) + "\n"
             }
-            s += "  run 'huifang check' to see every problem and how to fix it\n"
+            s += "  " + L["status.run_check"] + "\n"
         }
 
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }
         let confirmations = agenda.filter { if case .confirmation = $0.subject { return true } else { return false } }
-        func section(_ title: String, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
+        func section(_ key: String, late: Bool, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
             guard !entries.isEmpty else { return }
-            s += "\n" + (title.hasPrefix("Overdue") || title.contains("past") ? Terminal.red(title) : Terminal.bold(title)) + " (\(entries.count)):\n"
+            s += "\n" + (late ? Terminal.red(L[key]) : Terminal.bold(L[key])) + L("status.count", ["n": String(entries.count)]) + "\n"
             var t = TextTable(headers: [])
             for e in entries { t.add(line(e)) }
             t.maxWidth = [5: 48]
             s += t.renderRows(indent: "  ")
         }
         let lateVisits = visits.filter(\.isOverdue)
-        section("Overdue visits", lateVisits) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, kindName(e), e.responsible, e.title]
+        section("status.overdue_visits", late: true, lateVisits) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, kindName(e, L), e.responsible, L.about(e)]
         }
-        section("Visits due in the next two weeks", visits.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, kindName(e), e.responsible, e.title]
+        section("status.visits_soon", late: false, visits.filter { !$0.isOverdue }) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, kindName(e, L), e.responsible, L.about(e)]
         }
-        section("Open issues past their deadline", issues.filter(\.isOverdue)) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
+        section("status.overdue_issues", late: true, issues.filter(\.isOverdue)) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, issueLabel(e, L), L.responsible(e), L.about(e)]
         }
-        section("Open issues due in the next two weeks", issues.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, issueLabel(e), e.responsibleText, e.title]
+        section("status.issues_soon", late: false, issues.filter { !$0.isOverdue }) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, issueLabel(e, L), L.responsible(e), L.about(e)]
         }
-        section("Customer confirmations past due", confirmations.filter(\.isOverdue)) { e in
-            [e.due.description, "\(e.daysOverdue)d late", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
+        section("status.overdue_confirmations", late: true, confirmations.filter(\.isOverdue)) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, confirmationLabel(e, L), L.responsible(e), e.title]
         }
-        section("Customer confirmations due in the next two weeks", confirmations.filter { !$0.isOverdue }) { e in
-            [e.due.description, e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d", e.project.rawValue, confirmationLabel(e), e.responsibleText, e.title]
+        section("status.confirmations_soon", late: false, confirmations.filter { !$0.isOverdue }) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, confirmationLabel(e, L), L.responsible(e), e.title]
         }
         // Complaints go to the customer-service head as well (policy §三.4): every one still open
         // or awaiting the customer's confirmation, whatever its deadline.
@@ -90,13 +93,13 @@ struct StatusCommand: ParsableCommand {
                 .sorted { (due($0), $0.id) < (due($1), $1.id) }
             complaintCount = complaints.count
             if !complaints.isEmpty {
-                s += "\n" + Terminal.bold("Complaints followed by \(cs.head) (\(cs.name), \(cs.id))") + " (\(complaints.count)):\n"
+                s += "\n" + Terminal.bold(L("status.complaints", ["head": cs.head, "department": cs.name, "id": cs.id]))
+                    + L("status.count", ["n": String(complaints.count)]) + "\n"
                 var t = TextTable(headers: [])
                 for i in complaints {
-                    let days = due(i).days(until: today)
-                    var state = days > 0 ? "\(days)d late" : days == 0 ? "today" : "in \(-days)d"
-                    if i.status == .resolved { state = "to confirm, " + state }
-                    t.add([due(i).description, state, i.project.rawValue, "\(i.id) \(i.severity.rawValue)", "\(i.owner) (\(i.department))", i.title])
+                    var state = L.lateness(due(i).days(until: today))
+                    if i.status == .resolved { state = L("agenda.to_confirm_state", ["state": state]) }
+                    t.add([due(i).description, state, i.project.rawValue, "\(i.id) \(L.word(i.severity))", "\(i.owner) (\(i.department))", i.title])
                 }
                 t.maxWidth = [5: 48]
                 s += t.renderRows(indent: "  ")
@@ -105,29 +108,29 @@ struct StatusCommand: ParsableCommand {
         let errors = loaded.errorCount
         if errors > 0 {
             let files = Set(loaded.findings.filter { $0.severity == .error }.map(\.path)).count
-            s += "\n\(errors) problem\(errors == 1 ? "" : "s") in \(files) record\(files == 1 ? "" : "s"): run 'huifang check'\n"
+            s += "\n" + L("status.problems", ["problems": count("status.problem_n", errors), "records": count("status.record_n", files)]) + "\n"
         }
         if agenda.isEmpty && complaintCount == 0 && errors == 0 {
-            s += "\nNothing needs attention.\n"
+            s += "\n" + L["status.nothing"] + "\n"
         }
         Console.out(styled: s)
     }
 
-    func kindName(_ e: AgendaEntry) -> String {
-        if case .visit(let k) = e.subject { return k.rawValue }
+    func kindName(_ e: AgendaEntry, _ L: Catalogue) -> String {
+        if case .visit(let k) = e.subject { return L.word(k) }
         return ""
     }
 
-    func confirmationLabel(_ e: AgendaEntry) -> String {
+    func confirmationLabel(_ e: AgendaEntry, _ L: Catalogue) -> String {
         guard case .confirmation(let id) = e.subject else { return "" }
-        return "\(id) confirm"
+        return L("agenda.to_confirm", ["id": id.rawValue])
     }
 
-    func issueLabel(_ e: AgendaEntry) -> String {
+    func issueLabel(_ e: AgendaEntry, _ L: Catalogue) -> String {
         guard case .issue(let id, let severity) = e.subject else { return "" }
         if e.isOverdue {
-            return "\(id) \(severity.rawValue) → \(severity.escalationTarget.code)"
+            return L("agenda.escalate", ["id": id.rawValue, "severity": L.word(severity), "target": L.word(severity.escalationTarget)])
         }
-        return "\(id) \(severity.rawValue)"
+        return "\(id) \(L.word(severity))"
     }
 }

@@ -42,7 +42,7 @@ extension VisitCommand {
             try session.requireUnchanged()
             let now = try ctx.load().records
             let written = try writeVisit(ctx, Array(text.utf8), old: v, date: edited.date, config: now.config)
-            Console.out("Updated visit \(v.id) of \(v.project)\n\(written)")
+            Console.out(Catalogue.current("amend.updated_visit", ["id": v.id.rawValue, "project": v.project.rawValue]) + "\n\(written)")
         }
     }
 
@@ -105,11 +105,11 @@ extension VisitCommand {
             (change.quotes, change.needs, change.competitors) = (quote.map(\.trimmed), need.map(\.trimmed), competitor.map(\.trimmed))
             let bytes = try RecordUpdate.visit(v, change, in: ctx.repository, config: config)
             if newDate == v.date, bytes == (try? FileSystem.read(ctx.repository.path(v.location.path))) {
-                Console.out("Nothing changed in visit \(v.id): the values given are already there\n")
+                Console.out(Catalogue.current("amend.unchanged_visit", ["id": v.id.rawValue]) + "\n")
                 return
             }
             let written = try writeVisit(ctx, bytes, old: v, date: newDate, config: config)
-            Console.out("Amended visit \(v.id) of \(v.project)\n\(written)")
+            Console.out(Catalogue.current("amend.amended_visit", ["id": v.id.rawValue, "project": v.project.rawValue]) + "\n\(written)")
         }
 
         func parseScores(_ given: [String], config: Config) throws -> [(String, Int)] {

@@ -89,7 +89,7 @@ extension VisitCommand {
                 planned.append((name, existing == nil ? bytes : nil, size, true))
             }
             guard !planned.isEmpty else {
-                Console.out("Nothing to attach: visit \(visit.id) already lists \(files.count == 1 ? "that file" : "those files")\n")
+                Console.out(Catalogue.current(files.count == 1 ? "attach.nothing1" : "attach.nothing", ["id": visit.id.rawValue]) + "\n")
                 return
             }
             let path = visit.location.path
@@ -113,10 +113,12 @@ extension VisitCommand {
                 if let e = error as? FileError { throw CommandFailure(StoreError.io(e)) }
                 throw error
             }
-            Console.out("Attached \(planned.count) file\(planned.count == 1 ? "" : "s") to visit \(visit.id) (\(visit.project), \(visit.date))\n")
+            let L = Catalogue.current  // the repository's language, set when it was read
+            Console.out(L(planned.count == 1 ? "attach.done1" : "attach.done", ["n": String(planned.count), "id": visit.id.rawValue,
+                                                                                 "project": visit.project.rawValue, "day": visit.date.description]) + "\n")
             for p in planned { Console.out("  \(visit.attachmentPath(p.name)) (\(Config.formatSize(p.size)))\n") }
             let listed = planned.filter(\.list).map(\.name)
-            if !listed.isEmpty { Console.out("  \(path) (attachments: + \(listed.joined(separator: ", ")))\n") }
+            if !listed.isEmpty { Console.out("  " + L("attach.listed", ["path": path, "files": listed.joined(separator: ", ")]) + "\n") }
         }
 
         /// A git LFS pattern for files like `name`: by extension when it has one.
@@ -136,7 +138,9 @@ extension VisitCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let v = try r.require(r.visit(matching: id), "visit", id)
             var others = r
             others.visits.removeAll { $0.id == v.id }
@@ -163,28 +167,31 @@ extension VisitCommand {
                 return
             }
             var s = TerminalText.clean("\(v.id)  \(v.project)  \(v.date)") + "\n"
-            func row(_ k: String, _ value: String) { s += DisplayWidth.pad(k, to: 13) + TerminalText.clean(value) + "\n" }
-            row("kind", v.kind.rawValue + (v.event.map { " (event \($0))" } ?? ""))
-            row("method", v.method.rawValue)
+            var rows: [(String, String)] = []
+            func row(_ k: String, _ value: String) { rows.append((k.isEmpty ? "" : L["vshow." + k], value)) }
+            row("kind", v.event.map { L("vshow.kind_event", ["kind": L.word(v.kind), "event": $0]) } ?? L.word(v.kind))
+            row("method", L.word(v.method))
             row("visitor", v.visitor)
             if !v.contacts.isEmpty { row("contacts", v.contacts.joined(separator: ", ")) }
             row("summary", v.summary)
-            if let o = v.operation { row("operation", o.rawValue) }
-            if !v.scores.isEmpty { row("scores", v.scores.map { "\($0.dimension) \($0.score)" }.joined(separator: ", ")) }
-            if let o = v.overallScore { row("overall", ReportNumber.decimal(o, digits: 1) + (v.overall == nil ? " (mean of the scores)" : "")) }
+            if let o = v.operation { row("operation", L.word(o)) }
+            if !v.scores.isEmpty { row("scores", v.scores.map { "\(L.dimension($0.dimension)) \($0.score)" }.joined(separator: ", ")) }
+            if let o = v.overallScore { row("overall", ReportNumber.decimal(o, digits: 1) + (v.overall == nil ? L["vshow.mean"] : "")) }
             if let n = v.nps { row("nps", String(n)) }
-            for (n, q) in v.quotes.enumerated() { row(n == 0 ? "quotes" : "", "「\(q)」") }
+            for (n, q) in v.quotes.enumerated() { row(n == 0 ? "quotes" : "", L("vshow.quote", ["text": q])) }
             for (n, q) in v.needs.enumerated() { row(n == 0 ? "needs" : "", q) }
             for (n, q) in v.competitors.enumerated() { row(n == 0 ? "competitors" : "", q) }
             if !v.issues.isEmpty { row("issues", v.issues.map(\.rawValue).joined(separator: ", ")) }
             for (n, name) in v.attachments.enumerated() {
-                row(n == 0 ? "attachments" : "", v.attachmentPath(name) + (size(name).map { " (\(Config.formatSize($0)))" } ?? "  [missing]"))
+                row(n == 0 ? "attachments" : "", v.attachmentPath(name) + (size(name).map { " (\(Config.formatSize($0)))" } ?? L["vshow.missing"]))
             }
-            if cleared.isEmpty { row("cleared", "nothing that was due") }
+            if cleared.isEmpty { row("cleared", L["vshow.cleared_nothing"]) }
             for (n, item) in cleared.enumerated() {
-                row(n == 0 ? "cleared" : "", "\(item.kind.rawValue) visit due \(item.due)" + (item.basis.map { " (\($0))" } ?? ""))
+                row(n == 0 ? "cleared" : "", L("vshow.cleared_item", ["what": VisitCommand.Log.clearedItem(item, L), "due": item.due.description]))
             }
             row("file", v.location.path)
+            let width = max(13, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
+            for (k, value) in rows { s += DisplayWidth.pad(k, to: width) + TerminalText.clean(value) + "\n" }
             Console.out(s)
         }
     }

@@ -127,8 +127,9 @@ extension VisitCommand {
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
             try ctx.write(text, to: visit.location.path)
             RetiredNotice.warn(p, day: day, what: "visit \(id)")
-            Console.out("Logged \(visit.kind.rawValue) visit \(id) to \(p.id) (\(day), \(method.rawValue), \(visit.visitor))\n")
-            Console.out(Self.clearedLines(visit, r))
+            let L = ctx.catalogue(r)
+            Console.out(Self.loggedLine(visit, L))
+            Console.out(Self.clearedLines(visit, r, L))
             Console.out("  \(visit.location.path)\n")
         }
 
@@ -169,12 +170,13 @@ extension VisitCommand {
             let text = RecordEncoder.visit(visit)
             try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
             try ctx.write(text, to: path)
-            Console.out("Logged \(visit.kind.rawValue) visit \(visit.id) to \(p.id) (\(visit.date), \(visit.method.rawValue), \(visit.visitor))\n")
+            let L = ctx.catalogue(now)
+            Console.out(Self.loggedLine(visit, L))
             Self.warnMismatch(visit.kind, event: visit.event, Self.purpose(p, now, day: visit.date, event: visit.event))
             RetiredNotice.warn(p, day: visit.date, what: "visit \(visit.id)")
             var located = visit
             located.location = SourceLocation(path: path)
-            Console.out(Self.clearedLines(located, now))
+            Console.out(Self.clearedLines(located, now, L))
             Console.out("  \(path)\n")
         }
 
@@ -197,33 +199,44 @@ extension VisitCommand {
         /// A kind given (by --kind or in the editor) that does not match what is due stands; the
         /// mismatch is a warning.
         static func warnMismatch(_ kind: VisitKind, event: String?, _ purpose: VisitPurpose) {
-            let why = event != nil && kind != .special
-                ? "naming event \(event ?? "") makes it the special visit after that event" : purpose.mismatch(with: kind)
-            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(why)\n") }
+            let why = event.flatMap { kind != .special ? VisitPurpose.Mismatch.namesEvent($0) : nil } ?? purpose.mismatch(with: kind)
+            // The words are the catalogue's (English for now: the warning line is the error helper's to convert).
+            let L = Catalogue(.en)
+            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(L.words(why))\n") }
         }
 
         /// One line per due item the visit clears once recorded, or a line saying none was due.
-        static func clearedLines(_ visit: Visit, _ r: Records) -> String {
+        /// `Logged periodic visit v-… to acme-erp (2026-05-20, on site, 张伟)`, in the language.
+        static func loggedLine(_ visit: Visit, _ L: Catalogue) -> String {
+            L("visit.logged", ["kind": L.word(visit.kind), "id": visit.id.rawValue, "project": visit.project.rawValue,
+                               "day": visit.date.description, "method": L.word(visit.method), "visitor": visit.visitor]) + "\n"
+        }
+
+        static func clearedLines(_ visit: Visit, _ r: Records, _ L: Catalogue) -> String {
             let cleared = Schedule.cleared(by: visit, in: r).sorted { ($0.due, $0.kind) < ($1.due, $1.kind) }
             let due = cleared.filter { $0.due <= visit.date || $0.kind != .periodic }
             guard !due.isEmpty else {
-                let early = cleared.first.map { " (it meets the \($0.kind.rawValue) visit due \($0.due) early)" } ?? ""
-                return "  clears: nothing was due\(early)\n"
+                let early = cleared.first.map { L("visit.clears_early", ["kind": L.word($0.kind), "due": $0.due.description]) } ?? ""
+                return "  " + L("visit.clears_nothing", ["early": early]) + "\n"
             }
             var s = ""
             for item in cleared {
-                var what = "\(item.kind.rawValue) visit"
-                switch item.kind {
-                case .special: what += item.basis.map { " after event \($0)" } ?? ""
-                case .customerRequest: what += item.basis.map { " for issue \($0)" } ?? ""
-                case .periodic: what += item.basis.map { " after visit \($0)" } ?? ""
-                case .first: what += " after acceptance"
-                }
-                let state = item.due < visit.date ? "\(dayCount(item.due.days(until: visit.date))) overdue"
-                    : item.due == visit.date ? "on the day" : item.kind == .periodic ? "early" : "in time"
-                s += "  clears: \(what), due \(item.due) (\(state))\n"
+                let state = item.due < visit.date ? L("visit.state_late", ["days": L.days(item.due.days(until: visit.date))])
+                    : L[item.due == visit.date ? "visit.state_on_the_day" : item.kind == .periodic ? "visit.state_early" : "visit.state_in_time"]
+                s += "  " + L("visit.clears", ["what": clearedItem(item, L), "due": item.due.description, "state": state]) + "\n"
             }
             return s
+        }
+
+        /// A due item a visit clears, in words: `定期回访（上次回访 v-…）` / `periodic visit after visit v-…`.
+        static func clearedItem(_ item: ScheduleItem, _ L: Catalogue) -> String {
+            switch (item.kind, item.basis) {
+            case (.special, let b?): return L("visit.after_event", ["kind": L.word(item.kind), "basis": b])
+            case (.customerRequest, let b?): return L("visit.for_issue", ["kind": L.word(item.kind), "basis": b])
+            case (.periodic, let b?): return L("visit.after_visit", ["kind": L.word(item.kind), "basis": b])
+            case (.first, _): return L("visit.after_acceptance", ["kind": L.word(item.kind)])
+            default: return L.word(item.kind)
+            }
         }
     }
 
@@ -240,10 +253,11 @@ extension VisitCommand {
             let ctx = try CommandContext(global)
             let loaded = try ctx.load()
             let r = loaded.records
+            let L = ctx.catalogue(loaded)
             let only = try project.map { try r.requireProject($0).id }
-            let listing = VisitListing.make(r, project: only, period: period)
+            let listing = VisitListing.make(r, project: only, period: period, labels: L)
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.visits")
-            if format == .table && listing.rows.isEmpty { Console.err("no visits\n") }
+            if format == .table && listing.rows.isEmpty { Console.err(L["list.no_visits"] + "\n") }
         }
     }
 }

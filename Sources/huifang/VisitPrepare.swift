@@ -15,13 +15,13 @@ extension VisitCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @Option(help: "Output format: text or md.") var format: Format = .text
-        @Option(help: "Language: zh or en (default: huifang.yaml's language).") var lang: Language?
 
         func run() throws {
             let ctx = try CommandContext(global)
-            let r = try ctx.load().records
+            let loaded = try ctx.load()
+            let r = loaded.records
             let p = try r.requireProject(project)
-            let doc = Warnings.attach(to: VisitBrief.make(p, r, today: ctx.today, labels: Catalogue((lang ?? r.config.language).rawValue)))
+            let doc = Warnings.attach(to: VisitBrief.make(p, r, today: ctx.today, labels: ctx.catalogue(loaded)))
             Console.out(format == .md ? MarkdownRenderer.render(doc) + "\n" : TerminalRenderer.render(doc))
         }
     }

@@ -135,7 +135,8 @@ import Testing
         #expect(complaint?.follower?.head == "陈静")
         #expect(complaint?.concerns(department: "cs") == true)
         #expect(complaint?.concerns(department: "east") == true)
-        #expect(complaint?.responsibleText == "张伟, followed by 陈静 (cs)")
+        #expect(complaint?.responsible == "张伟")
+        #expect(complaint?.follower?.department == "cs")
         let other = entries.first { $0.key == "issue-i-0002" }
         #expect(other?.follower == nil)
         #expect(other?.concerns(department: "cs") == false)

@@ -106,9 +106,9 @@ import Testing
                           events: [Self.event("2026-11-02-upgrade", "2026-11-02")])
         let p = choose(r, "a", "2026-11-18")
         #expect(p.mismatch(with: .special) == nil)
-        #expect(p.mismatch(with: .periodic)?.contains("2026-11-02-upgrade") == true)
+        #expect(p.mismatch(with: .periodic) == .specialOpen(event: "2026-11-02-upgrade", given: .periodic))
         let plain = choose(S.records([S.project("a")], [S.visit("v-0001", "a", "2026-02-14", kind: .first)]), "a", "2026-05-20")
-        #expect(plain.mismatch(with: .first) == "the project already had its first visit")
+        #expect(plain.mismatch(with: .first) == .alreadyHadFirstVisit)
         #expect(plain.mismatch(with: .periodic) == nil)
     }
 

@@ -253,22 +253,27 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
 
 @Suite struct ListingTests {
     @Test func projectListingPerDepartment() {
-        let all = ProjectListing.make(Fixture.records, department: nil)
+        let all = ProjectListing.make(Fixture.records, department: nil, labels: Catalogue(.en))
         #expect(all.rows.map { $0[0].text } == ["a", "b"])
-        let east = ProjectListing.make(Fixture.records, department: "east")
+        let east = ProjectListing.make(Fixture.records, department: "east", labels: Catalogue(.en))
         // The table's columns first, then every other field a person entered (issue 18), appended.
         #expect(east.rows.map { $0.map(\.text) } == [["a", "Alpha", "Customer A", "east", "Zhao", "standard", "2026-01-10", "1", "2026-05-10", "1",
                                                       "Wang, manager", "", "", "", "v-a001", "i-0001"]])
         #expect(element(east.json, 0).map(keys) == ["id", "name", "customer", "department", "owner", "tier", "accepted", "visits", "last_visit", "open_issues",
                                                     "contacts", "tags", "retired", "retired_reason", "visit_ids", "issue_ids"])
-        #expect(east.tableColumns == 10)
+        #expect(east.detailColumns == Set(10..<16))
         #expect(!east.table.contains("Wang, manager"))
         #expect(element(east.json, 0).flatMap { member($0, "last_visit") } == .string("2026-05-10"))
         #expect(element(east.json, 0).flatMap { member($0, "open_issues") } == .int(1))
         #expect(element(all.json, 1).flatMap { member($0, "visits") } == .int(0))
         #expect(element(all.json, 1).flatMap { member($0, "last_visit") } == .null)
-        #expect(east.csv.hasPrefix("id,name,customer,department,owner,tier,accepted,visits,last_visit,open_issues,contacts,tags,retired,retired_reason,visit_ids,issue_ids\r\n"))
-        #expect(ProjectListing.make(Fixture.records, department: "west").table == "")
+        #expect(east.csv.hasPrefix("ID,Name,Customer,Dept,Owner,Project tier,Accepted,Visits,Last visit,Open issues,Contacts,Tags,Retired,Reason,Visit IDs,Issue IDs\r\n"))
+        #expect(east.csv.contains(",standard,"), "the tier column keeps its code")
+        let eastZh = ProjectListing.make(Fixture.records, department: "east", labels: Catalogue(.zh))
+        #expect(eastZh.rows[0][5].text == "标准", "the table says the tier in words")
+        #expect(eastZh.csv.hasPrefix("编号,名称,客户,部门,负责人,项目等级,验收,回访,最近回访,未结问题,联系人,"))
+        #expect(eastZh.csv.contains(",standard,"), "the tier column keeps its code")
+        #expect(ProjectListing.make(Fixture.records, department: "west", labels: Catalogue(.en)).table == "")
     }
 
     @Test func numberCellsShowDigitsAndGiveJSONRoundedToFour() {
@@ -323,7 +328,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
 
 @Suite struct MoreListingTests {
     @Test func visitsNewestFirstOfAProjectInAPeriod() {
-        let all = VisitListing.make(Fixture.records, project: nil, period: nil)
+        let all = VisitListing.make(Fixture.records, project: nil, period: nil, labels: Catalogue(.en))
         #expect(all.rows.map { $0.map(\.text) } == [["2026-05-10", "v-a001", "a", "periodic", "phone", "Sun", "4.0", "9", "runs well",
                                                      "Wang", "", "", "4", "4", "4", "4", "", "very stable", "more reports", "", "i-0001",
                                                      "projects/a/visits/2026-05-10-v-a001/photo 1.jpg"]])
@@ -332,24 +337,25 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(element(all.json, 0).flatMap { member($0, "score_quality") } == .int(4))
         #expect(element(all.json, 0).flatMap { member($0, "quotes") } == .strings(["very stable"]))
         #expect(element(all.json, 0).flatMap { member($0, "overall") } == .number(4))
-        #expect(VisitListing.make(Fixture.records, project: ProjectID("b")!, period: nil).rows.isEmpty)
-        #expect(VisitListing.make(Fixture.records, project: nil, period: Period("2026Q1")!).rows.isEmpty)
+        #expect(VisitListing.make(Fixture.records, project: ProjectID("b")!, period: nil, labels: Catalogue(.en)).rows.isEmpty)
+        #expect(VisitListing.make(Fixture.records, project: nil, period: Period("2026Q1")!, labels: Catalogue(.en)).rows.isEmpty)
     }
 
     @Test func agendaRowsSayTypeLatenessAndWho() {
         let entries = Agenda.entries(Fixture.records, schedule: Schedule(Fixture.records), today: Fixture.day("2026-05-20"), until: nil)
-        let rows = AgendaListing.make(entries).rows.map { $0.map(\.text) }
-        #expect(rows.contains(["2026-05-19", "1d", "issue/major", "a", "Zhou", "i-0001", "export times out"]))
-        #expect(rows.contains { $0[2] == "visit/customer_request" && $0[0] == "2026-05-15" && $0[1] == "5d" && $0[5] == "" })
-        let json = AgendaListing.make(entries).json
+        let rows = AgendaListing.make(entries, labels: Catalogue(.en)).rows.map { $0.prefix(7).map(\.text) }
+        #expect(rows.contains(["2026-05-19", "1 day late", "major issue", "a", "Zhou", "i-0001", "export times out"]))
+        #expect(rows.contains { $0[2] == "customer request" && $0[0] == "2026-05-15" && $0[1] == "5 days late" && $0[5] == "" })
+        let json = AgendaListing.make(entries, labels: Catalogue(.en)).json
         let issue = (0..<rows.count).compactMap { element(json, $0) }.first { member($0, "id") == .string("i-0001") }
         #expect(issue.flatMap { member($0, "days_overdue") } == .int(1))
     }
 
     @Test func timelineRowsKeepTheRecordsWords() {
-        let listing = TimelineListing.make(Timeline.of(Fixture.alpha, in: Fixture.records, until: Fixture.day("2026-08-01")))
+        let listing = TimelineListing.make(Timeline.of(Fixture.alpha, in: Fixture.records, until: Fixture.day("2026-08-01")), labels: Catalogue(.en))
         #expect(listing.columns.map(\.key) == ["date", "kind", "id", "who", "detail", "subject"])
-        #expect(listing.rows.contains { $0[1].text == "issue" && $0[2].text == "i-0001" && $0[5].text == "export times out" })
+        #expect(listing.rows.contains { $0[1].text == "issue raised" && $0[1].json == .string("issue") && $0[2].text == "i-0001" && $0[5].text == "export times out" })
         #expect(listing.rows.contains { $0[1].text == "visit" && $0[2].text == "v-a001" && $0[3].text == "Sun" })
+        #expect(listing.csv.contains(",issue,i-0001,"), "the CSV's kind column keeps the code")
     }
 }

@@ -99,7 +99,7 @@ import Testing
         #expect(book.sheets[0].rows == [[.text("2 records left out")]])
         let sheet = book.sheets[1]
         #expect(sheet.headers == ["日期 Date", "N", "Score", "Late", "Title"])
-        #expect(sheet.rows[0] == [.date(Day("2026-05-10")!), .number(3, .integer), .number(4.25, .decimal(1)), .bool(false), .text("2026-05-11")])
+        #expect(sheet.rows[0] == [.date(Day("2026-05-10")!), .number(3, .integer), .number(4.25, .decimal(1)), .bool(false), .date(Day("2026-05-11")!)])
         #expect(sheet.rows[1] == [.empty, .number(0, .integer), .empty, .bool(true), .text("标题")])
     }
 }

@@ -19,7 +19,7 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         let before = try #require(r.read(Self.visit + ".yaml"))
-        let result = r.run(["visit", "attach", "v-b266", "in/客户书面意见.pdf", "in/site photo.jpg"])
+        let result = r.run(["--lang", "en", "visit", "attach", "v-b266", "in/客户书面意见.pdf", "in/site photo.jpg"])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout == """
             Attached 2 files to visit v-b266f103 (acme-erp, 2026-05-20)
@@ -36,14 +36,14 @@ import Testing
         #expect(!check.stdout.contains("unexpected folder"))
 
         // visit show, table and json
-        let show = r.run(["visit", "show", "v-b266"]).stdout
+        let show = r.run(["visit", "show", "v-b266", "--lang", "en"]).stdout
         #expect(show.contains("attachments  \(Self.visit)/客户书面意见.pdf (26 B)\n             \(Self.visit)/site photo.jpg (2.9 KB)\n"))
         #expect(show.contains("kind         periodic\n"))
         let json = r.run(["visit", "show", "v-b266", "--format", "json"]).stdout
         #expect(json.contains("\"attachments\": [\"\(Self.visit)/客户书面意见.pdf\", \"\(Self.visit)/site photo.jpg\"]"))
         #expect(json.contains("\"size\": 3000"))
         // project log
-        #expect(r.run(["project", "log", "acme-erp"]).stdout.contains("[periodic onsite 4.0, attached: 客户书面意见.pdf site photo.jpg]"))
+        #expect(r.run(["project", "log", "acme-erp"]).stdout.contains("[定期回访 实地 4.0，附件：客户书面意见.pdf site photo.jpg]"))
         // the project report, linked in HTML (relative to where it is written) and Markdown
         let md = r.run(["report", "project", "acme-erp", "--period", "2026", "--lang", "en"]).stdout
         #expect(md.contains("### Evidence\n\n- [2026-05-20 v-b266f103: 客户书面意见.pdf](\(Self.visit)/%E5%AE%A2%E6%88%B7%E4%B9%A6%E9%9D%A2%E6%84%8F%E8%A7%81.pdf)\n- [2026-05-20 v-b266f103: site photo.jpg](\(Self.visit)/site%20photo.jpg)\n"))
@@ -86,7 +86,7 @@ import Testing
         let check = r.run(["check"])
         #expect(check.code == 1)
         #expect(check.stdout.contains("\(Self.visit).yaml:9:3: error: attachment 'site photo.jpg' is missing from \(Self.visit)/"), "\(check.stdout)")
-        #expect(r.run(["visit", "show", "v-b266"]).stdout.contains("site photo.jpg  [missing]"))
+        #expect(r.run(["visit", "show", "v-b266"]).stdout.contains("site photo.jpg  [缺失]"))
         // Attaching it again puts the file back without listing it twice.
         let again = r.run(["visit", "attach", "v-b266", "in/site photo.jpg"])
         #expect(again.code == 0, "\(again.stderr)")
@@ -108,7 +108,7 @@ import Testing
         #expect(clash.stderr.contains("already has an attachment named 'site photo.jpg'"))
         let same = r.run(["visit", "attach", "v-b266", "in/site photo.jpg"])
         #expect(same.code == 0)
-        #expect(same.stdout.contains("Nothing to attach"))
+        #expect(same.stdout.contains("无需添加：回访 v-b266f103 已列出该文件"))
         // A visit folder that is a link out of the repository is never written through.
         let outside = HuifangRunner()
         defer { outside.cleanup() }

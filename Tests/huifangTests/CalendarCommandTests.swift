@@ -87,10 +87,10 @@ import Testing
     @Test func aWholeCalendarGivesTheTrueDeadline() throws {
         let r = try repository()
         defer { r.cleanup() }
-        let add = r.run(["--as-of", "2026-09-23"] + Self.generalIssue)
+        let add = r.run(["--lang", "en", "--as-of", "2026-09-23"] + Self.generalIssue)
         #expect(add.code == 0)
         // Over 中秋节 (Friday 2026-09-25), National Day's week and its make-up Saturday 2026-10-10.
-        #expect(add.stdout.contains("deadline:   2026-10-14 (10wd from 2026-09-23)"), "\(add.stdout)")
+        #expect(add.stdout.contains("deadline:   2026-10-14 (10 working days from 2026-09-23)"), "\(add.stdout)")
         #expect(add.stderr.isEmpty, "\(add.stderr)")
     }
 
@@ -100,9 +100,9 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         // Without 2027: Monday to Friday, with a warning that names the year, the file and the way out.
-        let without = r.run(["--as-of", "2026-12-28"] + Self.generalIssue)
+        let without = r.run(["--lang", "en", "--as-of", "2026-12-28"] + Self.generalIssue)
         #expect(without.code == 0)
-        #expect(without.stdout.contains("deadline:   2027-01-11 (10wd from 2026-12-28)"), "\(without.stdout)")
+        #expect(without.stdout.contains("deadline:   2027-01-11 (10 working days from 2026-12-28)"), "\(without.stdout)")
         #expect(without.stderr == """
             warning: no calendar file covers 2027: its working days are counted without public holidays and make-up working days \
             (calendar file read: calendars/cn.yaml)
@@ -112,7 +112,7 @@ import Testing
 
             """)
         // status says it at the top while the open issue's deadline lies in 2027; check warns on huifang.yaml.
-        let status = r.run(["--as-of", "2026-12-28", "status"])
+        let status = r.run(["--lang", "en", "--as-of", "2026-12-28", "status"])
         #expect(status.stdout.hasPrefix("warning: no calendar file covers 2027:"), "\(status.stdout)")
         #expect(status.stderr.isEmpty)
         let check = r.run(["--as-of", "2026-12-28", "check"])
@@ -123,19 +123,19 @@ import Testing
         #expect(json.contains("\"warnings\": 1"), "\(json)")
 
         // Enter 2027's New Year: the deadline moves past it, and nothing warns any more.
-        let holiday = r.run(["--as-of", "2026-12-28", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
+        let holiday = r.run(["--lang", "en", "--as-of", "2026-12-28", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
         #expect(holiday.code == 0, "\(holiday.stderr)")
         #expect(holiday.stdout.hasPrefix("Added 3 holidays (元旦) to calendars/cn.yaml: 2027-01-01 fri, 2027-01-02 sat, 2027-01-03 sun\n"))
-        let with = r.run(["--as-of", "2026-12-28"] + Self.generalIssue("报表导出失败"))
+        let with = r.run(["--lang", "en", "--as-of", "2026-12-28"] + Self.generalIssue("报表导出失败"))
         #expect(with.code == 0)
-        #expect(with.stdout.contains("deadline:   2027-01-12 (10wd from 2026-12-28)"), "\(with.stdout)")
+        #expect(with.stdout.contains("deadline:   2027-01-12 (10 working days from 2026-12-28)"), "\(with.stdout)")
         #expect(with.stderr.isEmpty, "\(with.stderr)")
         // A make-up working day on Saturday 2027-01-09 counts again.
-        let workday = r.run(["--as-of", "2026-12-28", "calendar", "add-workday", "2027-01-09", "--name", "元旦"])
+        let workday = r.run(["--lang", "en", "--as-of", "2026-12-28", "calendar", "add-workday", "2027-01-09", "--name", "元旦"])
         #expect(workday.code == 0, "\(workday.stderr)")
-        let third = r.run(["--as-of", "2026-12-28"] + Self.generalIssue("登录缓慢"))
-        #expect(third.stdout.contains("deadline:   2027-01-11 (10wd from 2026-12-28)"), "\(third.stdout)")
-        let status2 = r.run(["--as-of", "2026-12-28", "status"])
+        let third = r.run(["--lang", "en", "--as-of", "2026-12-28"] + Self.generalIssue("登录缓慢"))
+        #expect(third.stdout.contains("deadline:   2027-01-11 (10 working days from 2026-12-28)"), "\(third.stdout)")
+        let status2 = r.run(["--lang", "en", "--as-of", "2026-12-28", "status"])
         #expect(status2.stdout.hasPrefix("On 2026-12-28"), "\(status2.stdout)")
         let check2 = r.run(["--as-of", "2026-12-28", "check"])
         #expect(check2.stdout.hasPrefix("ok: "), "\(check2.stdout)")
@@ -154,7 +154,7 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         // Counted Monday to Friday before 2027 was entered.
-        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("跨年问题")).stdout.contains("deadline:   2027-01-11"))
+        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("跨年问题")).stdout.contains("期限：     2027-01-11"))
         // One whose deadline a person set by hand, and one already resolved: neither is touched.
         #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("手工期限")).code == 0)
         #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("已解决")).code == 0)
@@ -168,7 +168,7 @@ import Testing
         #expect(r.run(["--as-of", "2026-12-29", "issue", "resolve", resolvedID, "--summary", "已处理"]).code == 0)
         let before = r.snapshot()
 
-        let add = r.run(["--as-of", "2026-12-30", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
+        let add = r.run(["--lang", "en", "--as-of", "2026-12-30", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
         #expect(add.code == 0, "\(add.stderr)")
         #expect(add.stdout.components(separatedBy: "recounted").count == 2, "only the open, huifang-counted one: \(add.stdout)")
         #expect(add.stdout.contains("(acme-erp: 跨年问题) recounted: 2027-01-11 -> 2027-01-12\n"))
@@ -224,7 +224,7 @@ import Testing
         let r = try repository()
         defer { r.cleanup() }
         #expect(r.run(["--as-of", "2026-09-30"] + Self.generalIssue).code == 0)
-        let status = r.run(["status"])
+        let status = r.run(["--lang", "en", "status"])
         #expect(status.stdout.hasPrefix("On 2026-11-24"), "\(status.stdout)")
         #expect(status.stderr.isEmpty)
         // In 2027 itself, today's year is not covered: status says so even without open items there.
@@ -240,6 +240,7 @@ import Testing
         let table = r.run(["calendar", "show", "2026"])
         #expect(table.code == 0)
         r.expectGolden(table.stdout, "calendar-show-2026.txt")
+        r.expectGolden(r.run(["calendar", "show", "2026", "--lang", "en"]).stdout, "calendar-show-2026-en.txt")
         let json = r.run(["calendar", "show", "2026", "--format", "json"])
         r.expectGolden(json.stdout, "calendar-show-2026.json")
         // The default year is the as-of date's.
@@ -249,7 +250,7 @@ import Testing
         #expect(uncovered.stdout.contains("\"covered\": false"))
         #expect(uncovered.stdout.contains("\"working_days\": 260"))
         #expect(uncovered.stderr.hasPrefix("warning: no calendar file covers 2028:"))
-        #expect(r.run(["calendar", "show", "2028"]).stdout.hasPrefix("2028 (calendars/cn.yaml): not covered by any calendar file"))
+        #expect(r.run(["calendar", "show", "2028", "--lang", "en"]).stdout.hasPrefix("2028 (calendars/cn.yaml): not covered by any calendar file"))
         #expect(r.run(["calendar", "show", "12"]).code == 64)
     }
 
@@ -287,13 +288,13 @@ import Testing
         #expect(result.stderr.hasPrefix("warning: 2027-01-02..2027-01-03 lies wholly on a weekend (sat/sun)"), "\(result.stderr)")
         #expect(r.read("calendars/cn.yaml")?.contains("  2026-10-07: 国庆节\n  2027-01-02: 元旦\n  2027-01-03: 元旦\nworkdays:\n") == true)
         // A range with a weekday in it says nothing.
-        let week = r.run(["calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
+        let week = r.run(["--lang", "en", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
         #expect(week.code == 0)
         #expect(week.stderr.isEmpty, "\(week.stderr)")
         #expect(week.stdout.hasPrefix("Added 1 holiday (元旦) to calendars/cn.yaml: 2027-01-01 fri\n  already listed: 2027-01-02, 2027-01-03\n"))
         // Entering the same again writes nothing.
         let before = r.snapshot()
-        let same = r.run(["calendar", "add-holiday", "2027-01-01", "--name", "元旦"])
+        let same = r.run(["--lang", "en", "calendar", "add-holiday", "2027-01-01", "--name", "元旦"])
         #expect(same.code == 0)
         #expect(same.stdout.hasPrefix("Nothing to add"))
         #expect(r.snapshot() == before)

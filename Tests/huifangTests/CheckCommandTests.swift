@@ -55,8 +55,9 @@ import Testing
         // With the calendar mended, the other 29 problems are counted.
         let calendar = try #require(r.read("calendars/cn.yaml"))
         try r.write("calendars/cn.yaml", calendar.replacingOccurrences(of: "2026-02-30", with: "2026-02-20"))
-        let result = r.run(["status"])
+        let result = r.run(["status", "--lang", "en"])
         #expect(result.code == 0)
         #expect(result.stdout.contains("29 problems in 17 records: run 'huifang check'"))
+        #expect(r.run(["status"]).stdout.contains("17 个记录文件中有 29 处问题：请运行 'huifang check'"))
     }
 }

@@ -28,11 +28,11 @@ import Testing
         defer { r.cleanup() }
         // On the due day it is due ("today"), not overdue.
         let onTheDay = r.run(["--as-of", "2027-01-01", "due", "--format", "csv"]).stdout
-        #expect(onTheDay.contains("2027-01-01,today,confirmation,acme-erp,张伟,i-"))
+        #expect(onTheDay.contains("2027-01-01,0,confirmation,acme-erp,张伟,i-"), "the CSV's day count and type are codes")
         #expect(!r.run(["--as-of", "2027-01-01", "due", "--overdue", "--format", "csv"]).stdout.contains("confirmation"))
         // The next day it is overdue.
         let next = r.run(["--as-of", "2027-01-02", "due", "--overdue"]).stdout
-        #expect(next.contains("2027-01-01         1d  confirmation"), "\(next)")
+        #expect(next.contains("2027-01-01    逾期 1 天  待客户确认"), "\(next)")
         // The case of the issue: due on 2027-01-01, seen on 2027-01-20.
         let seen = r.run(["--as-of", "2027-01-20", "due", "--overdue", "--format", "json"])
         #expect(seen.stderr.hasPrefix("warning: no calendar file covers 2027:"), "the confirmation's count of working days needed 2027")
@@ -40,7 +40,7 @@ import Testing
         #expect(json.contains("\"type\": \"confirmation\""))
         #expect(json.contains("\"due\": \"2027-01-01\""))
         #expect(json.contains("\"days_overdue\": 19"))
-        #expect(json.contains("\"title\": \"customer confirmation: 报表导出超时\""))
+        #expect(json.contains("\"title\": \"报表导出超时\""), "JSON gives the record's title")
         // Confirmed: it is gone.
         let id = try #require(json.range(of: "\"id\": \"i-").map { String(json[$0.upperBound...].prefix(8)) })
         #expect(r.run(["--as-of", "2027-01-20", "issue", "confirm", "i-" + id]).code == 0)
@@ -51,17 +51,19 @@ import Testing
         let r = try resolved()
         defer { r.cleanup() }
         let status = r.run(["--as-of", "2027-01-20", "status"]).stdout
-        #expect(status.contains("Customer confirmations past due (1):\n  2027-01-01  19d late  acme-erp  i-"))
+        #expect(status.contains("逾期未确认的问题（1）：\n  2027-01-01  逾期 19 天  acme-erp  i-"))
         let soon = r.run(["--as-of", "2026-12-30", "status"]).stdout
-        #expect(soon.contains("Customer confirmations due in the next two weeks (1):\n  2027-01-01  in 2d  acme-erp  i-"))
+        #expect(soon.contains("两周内待客户确认的问题（1）：\n  2027-01-01  剩 2 天  acme-erp  i-"))
+        let soonEn = r.run(["--as-of", "2026-12-30", "status", "--lang", "en"]).stdout
+        #expect(soonEn.contains("Customer confirmations due in the next two weeks (1):\n  2027-01-01  2 days left  acme-erp  i-"))
         let ics = r.run(["--as-of", "2027-01-20", "export", "ics"]).stdout
         #expect(ics.contains("UID:confirm-i-"))
         #expect(ics.contains("DTSTART;VALUE=DATE:20270101"))
         #expect(ics.contains("SUMMARY:待客户确认 ACME ERP 实施项目\r\n"))
-        #expect(ics.contains("DESCRIPTION:customer confirmation: 报表导出超时"))
+        #expect(ics.contains("DESCRIPTION:待客户确认：报表导出超时"))
         let id = try #require(r.run(["issue", "list", "--format", "csv"]).stdout.split(separator: "\r\n").dropFirst().first?.prefix(10))
         let show = r.run(["--as-of", "2027-01-20", "issue", "show", String(id)]).stdout
-        #expect(show.contains("confirm by  2027-01-01  [confirmation overdue 19d]"))
+        #expect(show.contains("确认期限    2027-01-01  [确认逾期 19 天]"))
         let showJSON = r.run(["--as-of", "2027-01-20", "issue", "show", String(id), "--format", "json"]).stdout
         #expect(showJSON.contains("\"confirm_by\": \"2027-01-01\""))
         #expect(showJSON.contains("\"confirmation_overdue\": true"))

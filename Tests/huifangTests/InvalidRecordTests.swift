@@ -222,7 +222,7 @@ import Testing
         #expect(status.code == 0)
         let lines = status.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count > 5)
-        #expect(lines[3] == "1 record could not be read and is left out below:", "\(status.stdout)")
+        #expect(lines[3] == "1 个记录文件无法读取，以下内容未包含：", "\(status.stdout)")
         #expect(lines[4] == "  \(b.location): mapping values are not allowed in this context")
         // Fixed: answers as before, without a warning.
         sleep(1)  // a new modification time for the cache

@@ -41,6 +41,10 @@ import Testing
         let major = r.run(["issue", "add", "beta-mes", "--title", "产线停机", "--category", "technical", "--severity", "major", "--source", "complaint"])
         #expect(major.code == 0)
         r.expectGolden(major.stdout, "issue-add-major.txt")
+        let majorEn = r.run(["--lang", "en", "issue", "add", "beta-mes", "--title", "数据丢失", "--category", "technical", "--severity", "major",
+                             "--source", "complaint"])
+        #expect(majorEn.code == 0)
+        r.expectGolden(majorEn.stdout, "issue-add-major-en.txt")
         // The link lives in the issue alone; the visit lists it when read.
         #expect(r.read("projects/acme-erp/visits/" + visit) == visitBefore, "the visit file is not changed")
         #expect(try #require(r.read("projects/acme-erp/issues/\(try minorID(r)).yaml")).contains("visit: \(vid)\n"))
@@ -58,9 +62,9 @@ import Testing
         let esc = r.run(["--as-of", "2026-09-30", "issue", "escalate", String(id.prefix(6)), "--reason", "客户再次投诉", "--by", "王芳"])
         #expect(esc.code == 0, "\(esc.stderr)")
         // 5 working days after Wed 2026-09-30: 10-01..07 off; 10-08, 10-09, 10-10 (make-up Saturday), 12, 13.
-        #expect(esc.stdout.contains("deadline:   2026-10-13 (5wd from 2026-09-30)"))
+        #expect(esc.stdout.contains("2026-10-13（自 2026-09-30 起 5 个工作日）"))
         #expect(esc.stdout.contains("项目管理部"))
-        #expect(r.run(["--as-of", "2026-10-13", "issue", "resolve", id, "--summary", "导出改为异步"]).stdout.contains("on time"))
+        #expect(r.run(["--as-of", "2026-10-13", "issue", "resolve", id, "--summary", "导出改为异步"]).stdout.contains("按时"))
         #expect(r.run(["--as-of", "2026-10-14", "issue", "confirm", id]).code == 0)
         let noCase = r.run(["--as-of", "2026-10-15", "issue", "close", id])
         #expect(noCase.code == 64)
@@ -71,13 +75,16 @@ import Testing
         r.expectGolden(try #require(r.read("projects/acme-erp/issues/\(id).yaml")).replacingOccurrences(of: id, with: "IID"), "issue-lifecycle.yaml")
         #expect(r.run(["check"]).code == 0)
         r.expectGolden(r.run(["issue", "show", id]).stdout.replacingOccurrences(of: id, with: "IID"), "issue-show.txt")
+        r.expectGolden(r.run(["issue", "show", id, "--lang", "en"]).stdout.replacingOccurrences(of: id, with: "IID"), "issue-show-en.txt")
     }
 
     @Test func lateResolutionStaysRecorded() throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
         let late = r.run(["--as-of", "2026-10-20", "issue", "resolve", id, "--summary", "修复"])
-        #expect(late.stdout.contains("late: 5 days after the deadline 2026-10-15"))
+        #expect(late.stdout.contains("逾期：超过期限 2026-10-15 5 天"))
+        let shown = r.run(["--as-of", "2026-10-20", "issue", "show", id, "--lang", "en"])
+        #expect(shown.stdout.contains("[resolved late]"))
         let list = r.run(["--as-of", "2026-11-24", "issue", "list", "--format", "csv"])
         #expect(list.stdout.contains(",resolved late,"))
     }

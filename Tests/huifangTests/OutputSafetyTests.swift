@@ -378,7 +378,7 @@ import Testing
         let r = try hostileRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/visits/bad.yaml", "id: [\u{1B}[2J\n")
-        let status = try runOnTerminal(r, ["status"])
+        let status = try runOnTerminal(r, ["status", "--lang", "en"])
         let text = String(decoding: status, as: UTF8.self)
         #expect(text.contains("\u{1B}[31mOverdue visits\u{1B}[0m"), "status is coloured:\n\(text)")
         let check = String(decoding: try runOnTerminal(r, ["check"]), as: UTF8.self)

@@ -26,6 +26,11 @@ import Testing
         r.expectGolden(r.run(["due"]).stdout, "due.txt")
         r.expectGolden(r.run(["due", "--format", "json"]).stdout, "due.json")
         r.expectGolden(r.run(["due", "--overdue", "--format", "csv"]).stdout, "due-overdue.csv")
+        r.expectGolden(r.run(["due", "--lang", "en"]).stdout, "due-en.txt")
+        r.expectGolden(r.run(["due", "--overdue", "--format", "csv", "--lang", "en"]).stdout, "due-overdue-en.csv")
+        r.expectGolden(r.run(["issue", "list"]).stdout, "issue-list.txt")
+        r.expectGolden(r.run(["issue", "list", "--lang", "en"]).stdout, "issue-list-en.txt")
+        r.expectGolden(r.run(["issue", "list", "--format", "csv", "--lang", "en"]).stdout, "issue-list-en.csv")
         let only = r.run(["due", "--project", "beta", "--format", "csv"]).stdout
         #expect(!only.contains("acme-erp"))
         #expect(only.contains("beta-mes"))
@@ -36,6 +41,7 @@ import Testing
         let r = try history()
         defer { r.cleanup() }
         r.expectGolden(r.run(["status"]).stdout, "status.txt")
+        r.expectGolden(r.run(["status", "--lang", "en"]).stdout, "status-en.txt")
         // The same repository as it stood on 2026-06-01: the first visit of acme-erp was made,
         // the next periodic one not yet due, beta-mes not yet accepted.
         let past = r.run(["--as-of", "2026-06-01", "status"]).stdout

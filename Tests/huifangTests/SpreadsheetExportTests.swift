@@ -155,7 +155,7 @@ import Testing
         defer { r.cleanup() }
         let plain = r.run(["visit", "list", "--format", "csv"])
         #expect(plain.code == 0)
-        #expect(plain.stdout.hasPrefix("date,id,project,"))
+        #expect(plain.stdout.hasPrefix("日期,编号,项目,"), "CSV headers in the repository's language (issue 16)")
         let excel = r.run(["visit", "list", "--format", "csv", "--excel", "-o", "v.csv"])
         #expect(excel.code == 0, "\(excel.stderr)")
         let bytes = try #require(FileManager.default.contents(atPath: r.path("v.csv")))
@@ -164,8 +164,8 @@ import Testing
         // Every line ends in CRLF: no bare LF outside a quoted field's own line breaks.
         let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(text.hasSuffix("\r\n"))
-        #expect(text.components(separatedBy: "\r\n").first == "date,id,project,kind,method,visitor,overall,nps,summary,contacts,event,operation,"
-            + "score_quality,score_delivery,score_service,score_support,overall_rating,quotes,needs,competitors,issues,attachments")
+        #expect(text.components(separatedBy: "\r\n").first == "日期,编号,项目,类型,方式,回访人,满意度,净推荐值,内容,联系人,事件,运行,"
+            + "评分：项目质量,评分：交付时间,评分：服务态度,评分：技术支持,总体评分,客户原话,需求,竞争对手,问题,附件")
         // Reports too, and the configuration's default, which --no-excel overrides.
         let report = r.run(["report", "summary", "--period", "2026Q3", "--format", "csv", "--excel"])
         #expect(report.stdout.utf8.prefix(3).elementsEqual([0xEF, 0xBB, 0xBF]))

@@ -58,7 +58,7 @@ import Testing
                   "env HUIFANG_TODAY=2026-11-24 PAGER='less -FRX' TERM=xterm \(HuifangRunner.binary) -C \(r.dir) visit list; sleep 30"])
         defer { _ = tmux(["kill-session", "-t", session]) }
         let screen = waitFor(session, ":")
-        #expect(screen.contains("日期 Date"), "the listing is on the screen:\n\(screen)")
+        #expect(screen.contains("日期        编号"), "the listing is on the screen:\n\(screen)")
         #expect(screen.split(separator: "\n").last?.hasPrefix(":") == true, "less waits at its prompt:\n\(screen)")
         _ = tmux(["send-keys", "-t", session, "q"])
         // Piped, the same command neither pages nor colours.
@@ -72,7 +72,7 @@ import Testing
         for (name, env) in [("color", "-u NO_COLOR "), ("plain", "NO_COLOR=1 ")] {
             let session = "\(name)-\(getpid())"
             _ = tmux(["new-session", "-d", "-s", session, "-x", "120", "-y", "30",
-                      "env \(env)HUIFANG_TODAY=2026-11-24 TERM=xterm \(HuifangRunner.binary) -C \(r.dir) status; sleep 30"])
+                      "env \(env)HUIFANG_TODAY=2026-11-24 TERM=xterm \(HuifangRunner.binary) -C \(r.dir) --lang en status; sleep 30"])
             defer { _ = tmux(["kill-session", "-t", session]) }
             _ = waitFor(session, "Overdue visits")
             let screen = tmux(["capture-pane", "-e", "-p", "-t", session])

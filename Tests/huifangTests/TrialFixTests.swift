@@ -119,7 +119,7 @@ import Testing
         try #require(event.code == 0, "\(event.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: r.path("events"))
         let eid = String(try #require(files.first { $0.hasSuffix(".yaml") }).dropLast(5))
-        let log = r.run(["--as-of", "2026-10-09", "visit", "log", "acme-erp", "--event", eid, "--method", "phone", "--summary", "升级后回访"])
+        let log = r.run(["--lang", "en", "--as-of", "2026-10-09", "visit", "log", "acme-erp", "--event", eid, "--method", "phone", "--summary", "升级后回访"])
         try #require(log.code == 0, "\(log.stderr)")
         let first = r.run(["check"]).stdout
         #expect(!first.contains("cannot follow") && first.contains("0 errors, 1 warning in"), "the visit follows its event: \(first)")
@@ -169,9 +169,9 @@ import Testing
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         let next = f.string(from: try #require(f.date(from: due)).addingTimeInterval(86_400))
-        let ics = r.run(["--as-of", next, "export", "ics"]).stdout
-        #expect(ics.contains("overdue: 1 day on \(next)"), "\(ics)")
-        let log = r.run(["--as-of", next, "visit", "log", "acme-erp", "--method", "phone", "--summary", "回访"])
+        let ics = r.run(["--as-of", next, "export", "ics", "--lang", "en"]).stdout
+        #expect(ics.contains("Overdue: 1 day late on \(next)"), "\(ics)")
+        let log = r.run(["--lang", "en", "--as-of", next, "visit", "log", "acme-erp", "--method", "phone", "--summary", "回访"])
         #expect(log.code == 0, "\(log.stderr)")
         #expect(log.stdout.contains("due \(due) (1 day overdue)"), "\(log.stdout)")
 
@@ -182,7 +182,7 @@ import Testing
         let file = "projects/beta-mes/issues/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/beta-mes/issues")).first))
         let text = try #require(r.read(file))
         try r.write(file, text.replacingOccurrences(of: #"due: \d{4}-\d{2}-\d{2}"#, with: "due: 2026-11-23", options: .regularExpression))
-        let resolve = r.run(["issue", "resolve", String(file.dropFirst("projects/beta-mes/issues/".count).dropLast(5)), "--summary", "已修复"])
+        let resolve = r.run(["--lang", "en", "issue", "resolve", String(file.dropFirst("projects/beta-mes/issues/".count).dropLast(5)), "--summary", "已修复"])
         #expect(resolve.code == 0, "\(resolve.stderr)")
         #expect(resolve.stdout.contains("late: 1 day after the deadline 2026-11-23"), "\(resolve.stdout)")
 

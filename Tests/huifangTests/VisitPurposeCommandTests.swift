@@ -26,7 +26,7 @@ import Testing
         let r = try withEvent()
         defer { r.cleanup() }
         #expect(r.run(["due", "--overdue", "--format", "csv"]).stdout.contains("visit/special"), "overdue before the visit")
-        let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "升级后回访"])
+        let log = r.run(["--lang", "en", "visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "升级后回访"])
         #expect(log.code == 0, "\(log.stderr)")
         #expect(log.stderr == "")
         #expect(log.stdout.hasPrefix("Logged special visit "))
@@ -43,7 +43,7 @@ import Testing
     @Test func aGivenKindStandsWithAWarningAndTheSpecialVisitStaysDue() throws {
         let r = try withEvent()
         defer { r.cleanup() }
-        let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic"])
+        let log = r.run(["--lang", "en", "visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic"])
         #expect(log.code == 0, "\(log.stderr)")
         #expect(log.stderr == "warning: logged as periodic as given, but a special visit after event 2026-11-02-upgrade-erp-2feb6e is open; a periodic visit that names no event does not clear it\n")
         #expect(log.stdout.hasPrefix("Logged periodic visit "))
@@ -55,7 +55,7 @@ import Testing
     @Test func aGivenEventWithAnotherKindIsExplained() throws {
         let r = try withEvent()
         defer { r.cleanup() }
-        let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic",
+        let log = r.run(["--lang", "en", "visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "phone", "--summary", "例行回访", "--kind", "periodic",
                          "--event", "2026-11-02-upgrade-erp-2feb6e"])
         #expect(log.code == 0, "\(log.stderr)")
         #expect(log.stderr == "warning: logged as periodic as given, but naming event 2026-11-02-upgrade-erp-2feb6e makes it the special visit after that event\n")
@@ -68,10 +68,10 @@ import Testing
         let add = r.run(["--as-of", "2026-11-16", "issue", "add", "acme-erp", "--title", "接口响应慢", "--category", "technical",
                          "--severity", "general", "--source", "customer"])
         try #require(add.code == 0, "\(add.stderr)")
-        let log = r.run(["visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "onsite", "--summary", "上门查看接口"])
+        let log = r.run(["--lang", "en", "visit", "log", "acme-erp", "--date", "2026-11-18", "--method", "onsite", "--summary", "上门查看接口"])
         #expect(log.code == 0, "\(log.stderr)")
-        #expect(log.stdout.hasPrefix("Logged customer_request visit "))
-        #expect(log.stdout.contains("clears: customer_request visit for issue i-"))
+        #expect(log.stdout.hasPrefix("Logged customer request visit "))
+        #expect(log.stdout.contains("clears: customer request visit for issue i-"))
         #expect(log.stdout.contains("(in time)"))
     }
 
@@ -79,14 +79,14 @@ import Testing
         let r = try makeTourRepository()
         defer { r.cleanup() }
         // beta-mes (key tier, monthly) was visited on 2026-07-28: a visit on 2026-08-10 is early.
-        let early = r.run(["visit", "log", "beta-mes", "--date", "2026-08-10", "--method", "phone", "--summary", "电话回访"])
+        let early = r.run(["--lang", "en", "visit", "log", "beta-mes", "--date", "2026-08-10", "--method", "phone", "--summary", "电话回访"])
         #expect(early.code == 0, "\(early.stderr)")
         #expect(early.stdout.hasPrefix("Logged periodic visit "))
         #expect(early.stdout.contains("  clears: nothing was due (it meets the periodic visit due 2026-08-28 early)\n"))
         let added = r.run(["project", "add", "gamma", "--name", "Gamma", "--customer", "G", "--department", "east", "--owner", "王五",
                            "--tier", "basic", "--accepted", "2026-11-02"])
         try #require(added.code == 0, "\(added.stderr)")
-        let first = r.run(["visit", "log", "gamma", "--method", "phone", "--summary", "首次回访"])
+        let first = r.run(["--lang", "en", "visit", "log", "gamma", "--method", "phone", "--summary", "首次回访"])
         #expect(first.stdout.hasPrefix("Logged first visit "))
         #expect(first.stdout.contains("  clears: first visit after acceptance, due 2026-12-02 (in time)\n"))
     }
@@ -97,7 +97,7 @@ import Testing
         let ed = r.path(".editors/ok.sh")
         try r.write(".editors/ok.sh", "#!/bin/sh\ncp \"$1\" \"$(dirname \"$0\")/template.yaml\"\nsed -i 's/^method: /method: phone/; s/^summary: \"\"/summary: 升级回访/' \"$1\"\n")
         chmod(ed, 0o755)
-        let result = r.run(["visit", "log", "acme-erp", "--edit", "--date", "2026-11-18"], env: ["EDITOR": ed, "VISUAL": ""])
+        let result = r.run(["--lang", "en", "visit", "log", "acme-erp", "--edit", "--date", "2026-11-18"], env: ["EDITOR": ed, "VISUAL": ""])
         #expect(result.code == 0, "\(result.stderr)")
         let template = try #require(r.read(".editors/template.yaml"))
         #expect(template.contains("\nkind: special "))
@@ -113,7 +113,7 @@ import Testing
         let ed = r.path(".editors/periodic.sh")
         try r.write(".editors/periodic.sh", "#!/bin/sh\nsed -i 's/^kind: special/kind: periodic/; /^event: /d; s/^method: /method: phone/; s/^summary: \"\"/summary: 例行/' \"$1\"\n")
         chmod(ed, 0o755)
-        let result = r.run(["visit", "log", "acme-erp", "--edit", "--date", "2026-11-18"], env: ["EDITOR": ed, "VISUAL": ""])
+        let result = r.run(["--lang", "en", "visit", "log", "acme-erp", "--edit", "--date", "2026-11-18"], env: ["EDITOR": ed, "VISUAL": ""])
         #expect(result.code == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Logged periodic visit "))
         #expect(result.stderr.hasPrefix("warning: logged as periodic as given, but a special visit after event 2026-11-02-upgrade-erp-2feb6e is open"))

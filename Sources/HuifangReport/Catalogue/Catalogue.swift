@@ -55,3 +55,10 @@ public struct Catalogue: Sendable {
         return names
     }
 }
+
+extension Catalogue {
+    /// The catalogue of the language the running command speaks, for text printed away from
+    /// a command's catalogue (warnings, errors): set at start-up from --lang, $HUIFANG_LANG and
+    /// the locale, and again when the command resolves its catalogue with huifang.yaml.
+    nonisolated(unsafe) public static var current = Catalogue(Language.en)
+}

@@ -8,9 +8,14 @@ public struct Listing: Sendable {
     public var rows: [[(text: String, json: JSONValue)]] = []
     public var rightAligned: Set<Int> = []
     public var maxWidth: [Int: Int] = [:]
-    /// The terminal table shows only the first so many columns (nil: all); the rest, every
-    /// other field a person entered, go to CSV, JSON and xlsx (`addDetails`).
-    public var tableColumns: Int?
+    /// Columns the terminal table leaves out: every other field a person entered, which CSV,
+    /// JSON and xlsx give (`addDetailColumns`).
+    public var detailColumns: Set<Int> = []
+    /// Columns whose CSV cells are the codes JSON gives (`visit/periodic`, a day count), not the
+    /// words the table shows; the other columns' CSV cells are the table's text.
+    public var codeColumns: Set<Int> = []
+    /// Columns only JSON (and xlsx) gives (codes and values the table already says in words).
+    public var jsonOnly: Set<Int> = []
 
     public init(_ columns: [(String, String)]) {
         self.columns = columns.map { (key: $0.0, title: $0.1) }
@@ -22,16 +27,28 @@ public struct Listing: Sendable {
 
     /// The terminal table; empty when there are no rows.
     public var table: String {
-        let shown = tableColumns ?? columns.count
-        var t = TextTable(headers: columns.prefix(shown).map(\.title))
-        t.rightAligned = rightAligned
-        t.maxWidth = maxWidth
-        for r in rows { t.add(r.prefix(shown).map(\.text)) }
+        let inTable = { (i: Int) in !detailColumns.contains(i) && !jsonOnly.contains(i) }
+        var t = TextTable(headers: pick(columns.map(\.title), inTable))
+        t.rightAligned = Set(rightAligned.filter(inTable).map { i in (0..<i).filter(inTable).count })
+        t.maxWidth = Dictionary(uniqueKeysWithValues: maxWidth.filter { inTable($0.key) }.map { i, w in ((0..<i).filter(inTable).count, w) })
+        for r in rows { t.add(pick(r.map(\.text), inTable)) }
         return rows.isEmpty ? "" : t.render()
     }
 
-    /// CSV with the column keys as headers.
-    public var csv: String { CSVWriter.render(headers: columns.map(\.key), rows: rows.map { $0.map(\.text) }) }
+    /// CSV with the column titles (in the listing's language) as headers; code columns keep
+    /// their codes.
+    public var csv: String {
+        CSVWriter.render(headers: shown(columns.map(\.title)), rows: rows.map { r in
+            shown(r.enumerated().map { i, c in codeColumns.contains(i) ? c.json.codeText ?? c.text : c.text })
+        })
+    }
+
+    /// The cells of the columns that CSV shows (all but `jsonOnly`).
+    func shown(_ cells: [String]) -> [String] { pick(cells) { !jsonOnly.contains($0) } }
+
+    func pick(_ cells: [String], _ keep: (Int) -> Bool) -> [String] {
+        cells.enumerated().compactMap { i, c in keep(i) ? c : nil }
+    }
 
     /// An array with one object per row, keyed by the column keys.
     public var json: JSONValue { .array(rows.map { r in .object(zip(columns, r).map { ($0.key, $1.json) }) }) }
@@ -41,7 +58,7 @@ extension Listing {
     /// Appends columns that the terminal table leaves out (after those it shows). Their keys
     /// follow the existing ones, so that JSON only gains keys and CSV gains columns at the end.
     public mutating func addDetailColumns(_ more: [(String, String)]) {
-        if tableColumns == nil { tableColumns = columns.count }
+        detailColumns.formUnion(columns.count..<columns.count + more.count)
         columns += more.map { (key: $0.0, title: $0.1) }
     }
 }
@@ -58,4 +75,16 @@ public func cell(_ n: Int?) -> (String, JSONValue) { (n.map(String.init) ?? "", 
 public func cell(_ d: Double?, digits: Int = 1) -> (String, JSONValue) {
     guard let d else { return ("", .null) }
     return (ReportNumber.decimal(d, digits: digits), .optional(KPIEngine.round4(d)))
+}
+
+extension JSONValue {
+    /// A scalar's text as a CSV code cell (nil for arrays and objects).
+    var codeText: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let n): return String(n)
+        case .null: return ""
+        default: return nil
+        }
+    }
 }

@@ -3,16 +3,18 @@ import HuifangCore
 /// `project list`: one row per project with its visits and open issues.
 public enum ProjectListing {
     /// Every project of `r`, or only those of `department`.
-    public static func make(_ r: Records, department: String?) -> Listing {
+    /// Headers and tiers in `L`'s language; the CSV's tier column keeps the code.
+    public static func make(_ r: Records, department: String?, labels L: Catalogue) -> Listing {
         var listing = Listing([
-            ("id", "ID"), ("name", "名称 Name"), ("customer", "客户 Customer"), ("department", "部门 Dept"),
-            ("owner", "负责人 Owner"), ("tier", "Tier"), ("accepted", "验收 Accepted"), ("visits", "回访 Visits"),
-            ("last_visit", "最近回访 Last"), ("open_issues", "未结问题 Open"),
+            ("id", L["col.id"]), ("name", L["col.name"]), ("customer", L["col.customer"]), ("department", L["col.department"]),
+            ("owner", L["col.owner"]), ("tier", L["col.tier"]), ("accepted", L["col.accepted"]), ("visits", L["col.visits"]),
+            ("last_visit", L["col.last_visit"]), ("open_issues", L["col.open_issues"]),
         ])
+        listing.codeColumns = [5]
         listing.rightAligned = [7, 9]
         listing.maxWidth = [1: 28, 2: 24]
-        listing.addDetailColumns([("contacts", "联系人 Contacts"), ("tags", "标签 Tags"), ("retired", "停止回访 Retired"),
-                                  ("retired_reason", "停止原因 Reason"), ("visit_ids", "回访 Visit IDs"), ("issue_ids", "问题 Issue IDs")])
+        listing.addDetailColumns([("contacts", L["col.x.contacts"]), ("tags", L["col.x.tags"]), ("retired", L["col.x.retired"]),
+                                  ("retired_reason", L["col.x.retired_reason"]), ("visit_ids", L["col.x.visit_ids"]), ("issue_ids", L["col.x.issue_ids"])])
         let issues = Dictionary(grouping: r.issues, by: \.project)
         let visits = Dictionary(grouping: r.visits, by: \.project)
         let open = Dictionary(grouping: r.issues.filter(\.isOpen), by: \.project)
@@ -20,7 +22,7 @@ public enum ProjectListing {
             let vs = visits[p.id] ?? []
             listing.add([
                 (p.id.rawValue, .string(p.id.rawValue)), (p.name, .string(p.name)), (p.customer.name, .string(p.customer.name)),
-                (p.department, .string(p.department)), (p.owner, .string(p.owner)), (p.tier.rawValue, .string(p.tier.rawValue)),
+                (p.department, .string(p.department)), (p.owner, .string(p.owner)), (L.word(p.tier), .string(p.tier.rawValue)),
                 cell(p.accepted?.description), (String(vs.count), .int(vs.count)), cell(vs.last?.date.description),
                 (String(open[p.id]?.count ?? 0), .int(open[p.id]?.count ?? 0)),
                 (p.customer.contacts.map(ProjectListing.contactText).joined(separator: "\n"), .array(p.customer.contacts.map {
@@ -41,32 +43,49 @@ public enum ProjectListing {
 
 /// `due`: one row per agenda entry (visits, issues and confirmations due).
 public enum AgendaListing {
-    public static func make(_ entries: [AgendaEntry]) -> Listing {
+    /// Headers and words in `L`'s language; the CSV's `days_overdue` (a number, negative: days
+    /// left) and `type` (`visit/periodic`, `issue/major`, `confirmation`) columns keep the codes.
+    /// JSON gives values: `responsible` is the name, `title` the record's own (null for first and
+    /// periodic visits), `basis` what the visit follows (acceptance or last visit day, event or
+    /// issue id) and `followed_by` the customer-service head and department of a complaint.
+    public static func make(_ entries: [AgendaEntry], labels L: Catalogue) -> Listing {
         var listing = Listing([
-            ("due", "到期 Due"), ("days_overdue", "逾期 Late"), ("type", "类型 Type"), ("project", "项目 Project"),
-            ("responsible", "负责人 Who"), ("id", "ID"), ("title", "事项 What"),
+            ("due", L["col.due"]), ("days_overdue", L["col.late"]), ("type", L["col.type"]), ("project", L["col.project"]),
+            ("responsible", L["col.who"]), ("id", L["col.id"]), ("title", L["col.what"]), ("basis", L["col.x.basis"]), ("followed_by", L["col.x.followed_by"]),
         ])
+        listing.codeColumns = [1, 2]
+        listing.jsonOnly = [7, 8]
         listing.rightAligned = [1]
         listing.maxWidth = [6: 48]
         for e in entries {
             let type: String
+            let word: String
             let id: String
             switch e.subject {
             case .visit(let k):
-                type = "visit/" + k.rawValue
+                (type, word) = ("visit/" + k.rawValue, L.word(k))
                 id = ""
             case .issue(let iid, let s):
-                type = "issue/" + s.rawValue
+                (type, word) = ("issue/" + s.rawValue, L("agenda.issue", ["severity": L.word(s)]))
                 id = iid.rawValue
             case .confirmation(let iid):
-                type = "confirmation"
+                (type, word) = ("confirmation", L["agenda.confirm"])
                 id = iid.rawValue
             }
-            let late = e.daysOverdue > 0 ? "\(e.daysOverdue)d" : (e.daysOverdue == 0 ? "today" : "in \(-e.daysOverdue)d")
+            let basis: String?
+            switch e.about {
+            case .firstVisit(let day): basis = day.description
+            case .periodicVisit(let day): basis = day.description
+            case .specialVisit(let event): basis = event
+            case .customerRequest(let issue): basis = issue
+            case .issue, .confirmation: basis = nil
+            }
+            let follower: JSONValue = e.follower.map { .object([("head", .string($0.head)), ("department", .string($0.department))]) } ?? .null
             listing.add([
-                (e.due.description, .string(e.due.description)), (late, .int(e.daysOverdue)), (type, .string(type)),
-                (e.project.rawValue, .string(e.project.rawValue)), (e.responsibleText, .string(e.responsibleText)),
-                (id, id.isEmpty ? .null : .string(id)), (e.title, .string(e.title)),
+                (e.due.description, .string(e.due.description)), (L.lateness(e.daysOverdue), .int(e.daysOverdue)), (word, .string(type)),
+                (e.project.rawValue, .string(e.project.rawValue)), (L.responsible(e), .string(e.responsible)),
+                (id, id.isEmpty ? .null : .string(id)), (L.about(e), e.title.isEmpty ? .null : .string(e.title)),
+                (basis ?? "", .optional(basis)), (e.follower.map { "\($0.head) (\($0.department))" } ?? "", follower),
             ])
         }
         return listing
@@ -75,26 +94,28 @@ public enum AgendaListing {
 
 /// `visit list`: visits newest first, of one project or all, in a period or all time.
 public enum VisitListing {
-    public static func make(_ r: Records, project only: ProjectID?, period: Period?) -> Listing {
+    /// Headers, kinds and methods in `L`'s language; the CSV's kind and method columns keep the codes.
+    public static func make(_ r: Records, project only: ProjectID?, period: Period?, labels L: Catalogue) -> Listing {
         var listing = Listing([
-            ("date", "日期 Date"), ("id", "ID"), ("project", "项目 Project"), ("kind", "类型 Kind"), ("method", "方式 Method"),
-            ("visitor", "回访人 Visitor"), ("overall", "满意度 Overall"), ("nps", "NPS"), ("summary", "内容 Summary"),
+            ("date", L["col.date"]), ("id", L["col.id"]), ("project", L["col.project"]), ("kind", L["col.kind"]), ("method", L["col.method"]),
+            ("visitor", L["col.visitor"]), ("overall", L["col.overall"]), ("nps", L["col.nps"]), ("summary", L["col.summary"]),
         ])
+        listing.codeColumns = [3, 4]
         listing.rightAligned = [6, 7]
         listing.maxWidth = [8: 40]
         let dimensions = r.config.satisfaction.dimensions
-        listing.addDetailColumns([("contacts", "联系人 Contacts"), ("event", "事件 Event"), ("operation", "运行 Operation")]
-            + dimensions.map { ("score_" + $0, "评分 " + $0) }
-            + [("overall_rating", "总体评分 Overall rating"), ("quotes", "客户原话 Quotes"), ("needs", "需求 Needs"),
-               ("competitors", "竞争对手 Competitors"), ("issues", "问题 Issues"), ("attachments", "附件 Attachments")])
+        listing.addDetailColumns([("contacts", L["col.x.contacts"]), ("event", L["col.x.event"]), ("operation", L["col.x.operation"])]
+            + dimensions.map { ("score_" + $0, L("col.x.score", ["dimension": Catalogue.table(L.lang)["report.dimension." + $0] ?? $0])) }
+            + [("overall_rating", L["col.x.overall_rating"]), ("quotes", L["col.x.quotes"]), ("needs", L["col.x.needs"]),
+               ("competitors", L["col.x.competitors"]), ("issues", L["col.x.issues"]), ("attachments", L["col.x.attachments"])])
         let chosen = r.visits.filter { v in
             (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
         }.sorted { ($0.date, $0.id) > ($1.date, $1.id) }
         for v in chosen {
             listing.add([
                 (v.date.description, .string(v.date.description)), (v.id.rawValue, .string(v.id.rawValue)),
-                (v.project.rawValue, .string(v.project.rawValue)), (v.kind.rawValue, .string(v.kind.rawValue)),
-                (v.method.rawValue, .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
+                (v.project.rawValue, .string(v.project.rawValue)), (L.word(v.kind), .string(v.kind.rawValue)),
+                (L.word(v.method), .string(v.method.rawValue)), (v.visitor, .string(v.visitor)),
                 cell(v.overallScore), cell(v.nps), (v.summary, .string(v.summary)),
                 cell(lines: v.contacts), cell(v.event), cell(v.operation?.rawValue),
             ] + dimensions.map { cell(v.score($0)) } + [
@@ -108,11 +129,14 @@ public enum VisitListing {
 
 /// `project log --format json|csv`: one row per timeline entry.
 public enum TimelineListing {
-    public static func make(_ entries: [TimelineEntry]) -> Listing {
-        var listing = Listing([("date", "date"), ("kind", "kind"), ("id", "id"), ("who", "who"), ("detail", "detail"), ("subject", "subject")])
+    /// Headers, kinds and details in `L`'s language; the CSV's kind and detail columns keep the codes.
+    public static func make(_ entries: [TimelineEntry], labels L: Catalogue) -> Listing {
+        var listing = Listing([("date", L["col.date"]), ("kind", L["col.kind"]), ("id", L["col.id"]), ("who", L["col.who_did"]),
+                               ("detail", L["col.detail"]), ("subject", L["col.subject"])])
+        listing.codeColumns = [1, 4]
         for e in entries {
-            listing.add([(e.date.description, .string(e.date.description)), (e.kind.rawValue, .string(e.kind.rawValue)),
-                         (e.id, .string(e.id)), cell(e.who), (e.detail, .string(e.detail)), (e.subject, .string(e.subject))])
+            listing.add([(e.date.description, .string(e.date.description)), (L["tl." + e.kind.rawValue], .string(e.kind.rawValue)),
+                         (e.id, .string(e.id)), cell(e.who), (L.words(e.facts), .string(e.detail)), (e.subject, .string(e.subject))])
         }
         return listing
     }
