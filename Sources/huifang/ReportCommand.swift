@@ -97,7 +97,8 @@ struct ReportCommand: ParsableCommand {
             try ReportCommand.run(global, options) { c in
                 let config = c.records.config
                 guard let dept = config.department(department) else {
-                    throw CommandFailure.usage("unknown department '\(department)'", hint: "known: \(config.departments.map(\.id).joined(separator: ", "))")
+                    throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
+                                               hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                 }
                 return DepartmentReport.build(c, dept)
             }

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 @Suite struct CheckCommandTests {
-    @Test func reportsEveryProblemOfABrokenRepository() throws {
+    @Test(.englishMessages) func reportsEveryProblemOfABrokenRepository() throws {
         let r = HuifangRunner()
         defer { r.cleanup() }
         try r.copyFixture("broken")
@@ -34,7 +34,7 @@ import Testing
         #expect(findings.allSatisfy { $0["path"] is String && $0["line"] is Int && $0["column"] is Int })
     }
 
-    @Test func aCleanRepositoryPasses() throws {
+    @Test(.englishMessages) func aCleanRepositoryPasses() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let result = r.run(["check"])
@@ -44,7 +44,7 @@ import Testing
         #expect(json.stdout.contains("\"errors\": 0"))
     }
 
-    @Test func statusCountsRecordsThatFailCheck() throws {
+    @Test(.englishMessages) func statusCountsRecordsThatFailCheck() throws {
         let r = HuifangRunner()
         defer { r.cleanup() }
         try r.copyFixture("broken")

@@ -23,7 +23,7 @@ import Testing
         return r
     }
 
-    @Test func anUnconfirmedResolutionIsSeenByDueOnItsOverdueDay() throws {
+    @Test(.englishMessages) func anUnconfirmedResolutionIsSeenByDueOnItsOverdueDay() throws {
         let r = try resolved()
         defer { r.cleanup() }
         // On the due day it is due ("today"), not overdue.
