@@ -221,7 +221,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: r.path("reports")), "no folder was created")
         try FileManager.default.createDirectory(atPath: r.path("reports"), withIntermediateDirectories: true)
         let folder = r.run(["report", "summary", "-o", "reports"])
-        #expect(folder.code == 64 && folder.stderr.contains("is a folder"), "\(folder.stderr)")
+        #expect(folder.code == 64 && folder.stderr.contains("reports 是文件夹；'-o' 需要文件"), "\(folder.stderr)")
         #expect(r.run(["report", "summary", "-o", "reports/summary.md"]).code == 0)
         try r.write("notafolder", "x")
         let through = r.run(["report", "summary", "-o", "notafolder/x.md"])

@@ -398,5 +398,12 @@ extension Catalogue {
         "finding.tag.hint": "remove the tag; quote the value if it must stay text",
         "finding.too-deep": "nesting deeper than {levels} levels",
         "finding.too-deep.hint": "records are a few levels deep; this file is not a huifang record",
+        "error.from-after-to": "--from {from} is after --to {to}",
+        "error.period-and-range": "give --period or --from/--to, not both",
+        "error.from-and-to": "--from and --to go together",
+        "error.o-needs-file": "-o needs a file name",
+        "hint.o-needs-file": "give -o FILE, or -o - for standard output",
+        "error.o-folder": "{output} is a folder; -o takes a file",
+        "hint.o-folder": "give a file name, such as {output}/report.md",
     ]
 }

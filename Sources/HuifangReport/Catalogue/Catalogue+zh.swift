@@ -398,5 +398,12 @@ extension Catalogue {
         "finding.tag.hint": "删除标签；如果值必须保持为文本，请加引号",
         "finding.too-deep": "嵌套超过 {levels} 层",
         "finding.too-deep.hint": "记录只有几层嵌套；这个文件不是 huifang 记录",
+        "error.from-after-to": "'--from {from}' 晚于 '--to {to}'",
+        "error.period-and-range": "请给 '--period' 或 '--from'/'--to'，不要同时给",
+        "error.from-and-to": "'--from' 和 '--to' 要一起给",
+        "error.o-needs-file": "'-o' 需要一个文件名",
+        "hint.o-needs-file": "请用 '-o FILE'，或用 '-o -' 输出到标准输出",
+        "error.o-folder": "{output} 是文件夹；'-o' 需要文件",
+        "hint.o-folder": "请给一个文件名，如 {output}/'report.md'",
     ]
 }
