@@ -48,21 +48,39 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         return Day(year: y, month: m, day: d)
     }
 
-    /// Why `text` is not a date huifang takes, in words (nil when it is one): the form
-    /// (`expected YYYY-MM-DD`), the supported years, or the month's length.
-    public static func problem(_ text: String) -> String? {
+    /// Why a text is not a date huifang takes: the form, the supported years, the month, or
+    /// the month's length (`month` is "YYYY-MM", `days` its length, `got` the day written).
+    public enum Problem: Sendable, Hashable {
+        case form
+        case year(String)
+        case month(String)
+        case day(month: String, days: Int, got: Int)
+    }
+
+    /// Why `text` is not a date huifang takes (nil when it is one).
+    public static func problemCase(_ text: String) -> Problem? {
         if Day(text) != nil { return nil }
         let b = Array(text.utf8)
         let digit = { (i: Int) in b[i] >= 48 && b[i] <= 57 }
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             (0..<10).allSatisfy({ $0 == 4 || $0 == 7 || digit($0) })
-        else { return "expected YYYY-MM-DD, e.g. 2026-03-14" }
+        else { return .form }
         let y = Int(text.prefix(4))!, m = Int(text.dropFirst(5).prefix(2))!, d = Int(text.suffix(2))!
-        if !supportedYears.contains(y) {
-            return "the year \(text.prefix(4)) is outside the supported range \(supportedYears.lowerBound)–\(supportedYears.upperBound)"
+        if !supportedYears.contains(y) { return .year(String(text.prefix(4))) }
+        if !(1...12).contains(m) { return .month(String(text.dropFirst(5).prefix(2))) }
+        return .day(month: String(text.prefix(7)), days: daysIn(month: m, year: y), got: d)
+    }
+
+    /// Why `text` is not a date huifang takes, in English words (nil when it is one): the form
+    /// (`expected YYYY-MM-DD`), the supported years, or the month's length.
+    public static func problem(_ text: String) -> String? {
+        switch problemCase(text) {
+        case nil: return nil
+        case .form: return "expected YYYY-MM-DD, e.g. 2026-03-14"
+        case .year(let y): return "the year \(y) is outside the supported range \(supportedYears.lowerBound)–\(supportedYears.upperBound)"
+        case .month(let m): return "there is no month \(m) (expected YYYY-MM-DD)"
+        case .day(let month, let days, let got): return "\(month) has \(days) days (got \(got))"
         }
-        if !(1...12).contains(m) { return "there is no month \(text.dropFirst(5).prefix(2)) (expected YYYY-MM-DD)" }
-        return "\(text.prefix(7)) has \(daysIn(month: m, year: y)) days (got \(d))"
     }
 
     /// The date, without the range check: for arithmetic on periods next to the supported

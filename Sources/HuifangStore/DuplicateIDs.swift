@@ -20,7 +20,8 @@ extension RepositoryLoader {
                         later.append(n)
                         let at = location(b, n)
                         let finding = Finding(at: at, message: "duplicate \(K.noun) id '\(key)' (also in \(location(b, f).path))",
-                                              hint: "give one of them a new id (a merge or a copied file can cause this)")
+                                              hint: "give one of them a new id (a merge or a copied file can cause this)",
+                                              code: .duplicateID, values: ["noun": K.noun, "id": key.rawValue, "other": location(b, f).path])
                         out.append(UnreadableRecord(path: at.path, problems: [finding]))
                     }
                 }

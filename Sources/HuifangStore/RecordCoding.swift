@@ -83,12 +83,19 @@ enum RecordCoding {
         w.int(f.column)
         w.string(f.message)
         optString(&w, f.hint)
+        optString(&w, f.code?.rawValue)
+        let values = f.values.sorted { $0.key < $1.key }
+        w.array(values) { $0.string($1.key); $0.string($1.value) }
     }
 
     static func finding(_ r: inout BinaryReader) throws(BinaryError) -> Finding {
         let error = try r.bool()
-        return Finding(error ? .error : .warning, path: try r.string(), line: try r.int(), column: try r.int(), message: try r.string(),
-                       hint: try optString(&r))
+        var f = Finding(error ? .error : .warning, path: try r.string(), line: try r.int(), column: try r.int(), message: try r.string(),
+                        hint: try optString(&r))
+        f.code = try optString(&r).flatMap(Finding.Code.init(rawValue:))
+        let pairs = try r.array { (r: inout BinaryReader) throws(BinaryError) in (try r.string(), try r.string()) }
+        for (key, value) in pairs { f.values[key] = value }
+        return f
     }
 
     // MARK: Outcomes

@@ -18,7 +18,8 @@ struct RecordDecoder {
 
     var findings: [Finding] {
         reader.diagnostics.map {
-            Finding(path: path, line: $0.mark.line, column: $0.mark.column, message: $0.message, hint: $0.hint)
+            Finding(path: path, line: $0.mark.line, column: $0.mark.column, message: $0.message, hint: $0.hint,
+                    code: $0.code.flatMap(Finding.Code.init(rawValue:)), values: $0.values)
         } + extra
     }
 
@@ -28,8 +29,10 @@ struct RecordDecoder {
         add(.error, message, at: mark, hint: hint)
     }
 
-    mutating func add(_ severity: Finding.Severity, _ message: String, at mark: Mark?, hint: String? = nil) {
-        extra.append(Finding(severity, path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint))
+    mutating func add(_ severity: Finding.Severity, _ message: String, at mark: Mark?, hint: String? = nil,
+                      code: Finding.Code? = nil, values: [String: String] = [:]) {
+        extra.append(Finding(severity, path: path, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message, hint: hint,
+                             code: code, values: values))
     }
 
     /// Warns about each key of `map` that huifang does not know (`known`), naming the nearest
@@ -45,7 +48,8 @@ struct RecordDecoder {
             let near = RecordKeys.nearest(pair.key, among: known)
             add(.warning, "unknown key '\(pair.key)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: pair.keyStart,
                 hint: near.map { "rename it to '\($0)' (huifang ignores keys it does not know)" }
-                    ?? "huifang keeps it but ignores it; keep keys of your own under 'custom:' or list them in custom_fields: of huifang.yaml")
+                    ?? "huifang keeps it but ignores it; keep keys of your own under 'custom:' or list them in custom_fields: of huifang.yaml",
+                code: near == nil ? .unknownKey : .unknownKeyNear, values: ["key": pair.key, "what": what, "near": near ?? ""])
         }
     }
 
@@ -66,7 +70,8 @@ struct RecordDecoder {
     /// The top-level mapping of a record file.
     mutating func root(_ node: YAMLNode?, _ what: String) -> YAMLNode? {
         guard let node else {
-            add("the file is empty", at: nil, hint: "\(article(what)) \(what) file holds one YAML mapping; delete the file or fill it in")
+            add(.error, "the file is empty", at: nil, hint: "\(article(what)) \(what) file holds one YAML mapping; delete the file or fill it in",
+                code: .emptyFile, values: ["what": "\(article(what)) \(what)"])
             return nil
         }
         return reader.mapping(node, "\(article(what)) \(what) file")
@@ -208,7 +213,7 @@ struct RecordDecoder {
             guard let pairs = reader.mapping(section, "'\(key)'")?.pairs else { continue }
             for pair in pairs {
                 guard let day = Day(pair.key) else {
-                    add("'\(pair.key)' is not \(Day.expectedForm)", at: pair.keyStart)
+                    add(.error, "'\(pair.key)' is not \(Day.expectedForm)", at: pair.keyStart, code: .calendarBadDate, values: ["date": pair.key])
                     continue
                 }
                 let name = pair.value.scalar ?? ""
@@ -287,8 +292,8 @@ struct RecordDecoder {
         let id = reader.parsed(map, "id", required: true, expected: "a visit id (\(VisitID.expectedForm))", VisitID.init)
         let date = day(map, "date", required: true)
         if let id, let date, fileName != "\(date)-\(id).yaml" {
-            add("file name does not match the visit: expected '\(date)-\(id).yaml'", at: map["id"]?.start,
-                hint: "rename the file (git mv) or fix 'id'/'date'")
+            add(.error, "file name does not match the visit: expected '\(date)-\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'/'date'", code: .visitFileName, values: ["expected": "\(date)-\(id).yaml"])
         }
         let kind = reader.choice(map, "kind", as: VisitKind.self, required: true)
         let method = reader.choice(map, "method", as: VisitMethod.self, required: true)
@@ -304,7 +309,8 @@ struct RecordDecoder {
                 guard let n = reader.intValue(pair.value, "scores.\(pair.key)", in: 1...scale) else { continue }
                 if !config.satisfaction.dimensions.contains(pair.key) {
                     add(.warning, "unknown satisfaction dimension '\(pair.key)'; known: \(config.satisfaction.dimensions.joined(separator: ", "))",
-                        at: pair.keyStart, hint: "use a dimension listed under satisfaction.dimensions in huifang.yaml")
+                        at: pair.keyStart, hint: "use a dimension listed under satisfaction.dimensions in huifang.yaml",
+                        code: .unknownDimension, values: ["dimension": pair.key, "known": config.satisfaction.dimensions.joined(separator: ", ")])
                 }
                 scores.append((pair.key, n))
             }
@@ -340,8 +346,8 @@ struct RecordDecoder {
         guard let map = root(node, "issue") else { return nil }
         let id = reader.parsed(map, "id", required: true, expected: "an issue id (\(IssueID.expectedForm))", IssueID.init)
         if let id, fileName != "\(id).yaml" {
-            add("file name does not match the issue: expected '\(id).yaml'", at: map["id"]?.start,
-                hint: "rename the file (git mv) or fix 'id'")
+            add(.error, "file name does not match the issue: expected '\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'", code: .issueFileName, values: ["expected": "\(id).yaml"])
         }
         let title = reader.string(map, "title", required: true)
         let raised = day(map, "raised", required: true)
@@ -399,8 +405,8 @@ struct RecordDecoder {
         guard let map = root(node, "improvement") else { return nil }
         let id = reader.parsed(map, "id", required: true, expected: "an improvement id (\(ImprovementID.expectedForm))", ImprovementID.init)
         if let id, fileName != "\(id).yaml" {
-            add("file name does not match the improvement: expected '\(id).yaml'", at: map["id"]?.start,
-                hint: "rename the file (git mv) or fix 'id'")
+            add(.error, "file name does not match the improvement: expected '\(id).yaml'", at: map["id"]?.start,
+                hint: "rename the file (git mv) or fix 'id'", code: .improvementFileName, values: ["expected": "\(id).yaml"])
         }
         let title = reader.string(map, "title", required: true)
         let addresses = ids(map, "addresses", IssueID.self)
@@ -456,7 +462,8 @@ struct RecordDecoder {
         guard let map = root(node, "plan") else { return nil }
         let year = reader.int(map, "year", in: 1...9999, required: true)
         if let year, stem != String(year) {
-            add("plan for \(year) is in '\(stem).yaml'", at: map["year"]?.start, hint: "name it plans/\(year).yaml")
+            add(.error, "plan for \(year) is in '\(stem).yaml'", at: map["year"]?.start, hint: "name it plans/\(year).yaml",
+                code: .planFileName, values: ["year": String(year), "file": "\(stem).yaml"])
         }
         var items: [Plan.Item] = []
         for item in reader.list(map, "visits", required: true) ?? [] {

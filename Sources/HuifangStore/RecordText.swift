@@ -28,7 +28,8 @@ public enum RecordText {
         do {
             node = try YAMLParser.parse(text)
         } catch {
-            return (nil, [Finding(path: "", line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint)])
+            return (nil, [Finding(path: "", line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint,
+                                  code: error.code.flatMap(Finding.Code.init(rawValue:)), values: error.values)])
         }
         let outcome = RepositoryLoader.decode(node, "", job(node), config: config)
         return (outcome.record, outcome.findings)

@@ -65,7 +65,8 @@ extension RepositoryLoader {
         do {
             return (try YAMLParser.parse(bytes, reusing: reader), [])
         } catch {
-            return (nil, [Finding(path: relative, line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint)])
+            return (nil, [Finding(path: relative, line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint,
+                                  code: error.code.flatMap(Finding.Code.init(rawValue:)), values: error.values)])
         }
     }
 

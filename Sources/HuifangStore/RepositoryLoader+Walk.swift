@@ -45,13 +45,13 @@ extension RepositoryLoader {
                 guard e.isDirectory else {
                     if e.name.hasSuffix(".yaml") {
                         findings.append(Finding(path: folder, message: "file in the wrong place: projects/ holds one folder per project",
-                                                hint: "move it to projects/ID/project.yaml"))
+                                                hint: "move it to projects/ID/project.yaml", code: .projectFileOutsideFolder))
                     }
                     continue
                 }
                 guard let pid = ProjectID(e.name) else {
                     findings.append(Finding(path: folder, message: "folder name '\(e.name)' is not a valid project id",
-                                            hint: "project ids use \(ProjectID.expectedForm)"))
+                                            hint: "project ids use \(ProjectID.expectedForm)", code: .badProjectFolder, values: ["name": e.name]))
                     continue
                 }
                 folders.append((e.name, pid))
@@ -125,7 +125,7 @@ extension RepositoryLoader {
         for f in inner where !f.isUTF8Name { findings.append(notUTF8(folder + "/" + f.name)) }
         for f in inner where f.isUTF8Name && !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
-                                    hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/"))
+                                    hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/", code: .wrongPlace, values: ["folder": folder]))
         }
         for f in away.contains("visits") ? [] : yamlFiles(root, folder + "/visits", &findings, statFiles: statFiles) {
             jobs.append((folder + "/visits/" + f.name, .visit(project: pid, file: f.name), f.stamp))
@@ -172,7 +172,8 @@ extension RepositoryLoader {
                 out.append((e.name, e.status))
             } else if e.name.hasSuffix(".yml") {
                 findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
-                                        hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml"))
+                                        hint: "rename it: git mv \(rel) \(rel.dropLast(4)).yaml", code: .ymlExtension,
+                                        values: ["path": rel, "renamed": "\(rel.dropLast(4)).yaml"]))
             } else {
                 // Every file here is a record: one under another name (.YAML, no extension, a
                 // backup or merge copy) would drop out of every answer without a word.

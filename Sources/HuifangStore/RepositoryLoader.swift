@@ -148,12 +148,13 @@ public enum RepositoryLoader {
         for file in config.calendarFiles {
             guard isSafeRelativePath(file) else {
                 findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' is outside the repository",
-                                        hint: "list paths relative to the repository root, such as calendars/cn.yaml"))
+                                        hint: "list paths relative to the repository root, such as calendars/cn.yaml",
+                                        code: .calendarOutside, values: ["file": file]))
                 continue
             }
             guard FileSystem.exists(repo.path(file)) else {
                 findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' does not exist",
-                                        hint: "restore it, or remove it from calendar.files"))
+                                        hint: "restore it, or remove it from calendar.files", code: .calendarMissing, values: ["file": file]))
                 continue
             }
             if let f = linkFinding(repo, file) {

@@ -4,10 +4,16 @@ public struct YAMLDiagnostic: Sendable, Equatable {
     public var message: String
     public var hint: String?
     public var mark: Mark
+    /// What the problem is, as a code (`Finding.Code`'s raw value), and the values its message
+    /// names: the command layer says it in the reader's language from these.
+    public var code: String?
+    public var values: [String: String]
 
-    public init(_ message: String, at mark: Mark, hint: String? = nil) {
+    public init(_ message: String, at mark: Mark, hint: String? = nil, code: String? = nil, values: [String: String] = [:]) {
         self.message = message
         self.mark = mark
         self.hint = hint
+        self.code = code
+        self.values = values
     }
 }

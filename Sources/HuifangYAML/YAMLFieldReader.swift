@@ -6,8 +6,8 @@ public final class YAMLFieldReader {
 
     public init() {}
 
-    public func report(_ message: String, at mark: Mark, hint: String? = nil) {
-        diagnostics.append(YAMLDiagnostic(message, at: mark, hint: hint))
+    public func report(_ message: String, at mark: Mark, hint: String? = nil, code: String? = nil, values: [String: String] = [:]) {
+        diagnostics.append(YAMLDiagnostic(message, at: mark, hint: hint, code: code, values: values))
     }
 
     /// The value of `key`, reporting a missing required key at the mapping's start.
@@ -16,20 +16,22 @@ public final class YAMLFieldReader {
         if let v = map[key], !v.isNull { return v }
         if required {
             report("missing required key '\(key)'", at: map[key]?.start ?? map.start,
-                   hint: "add '\(key):' with a value")
+                   hint: "add '\(key):' with a value", code: "missing-key", values: ["key": key])
         }
         return nil
     }
 
     public func mapping(_ node: YAMLNode, _ what: String) -> YAMLNode? {
         if node.pairs != nil { return node }
-        report("\(what) must be a mapping (key: value), found \(node.kindDescription)", at: node.start)
+        report("\(what) must be a mapping (key: value), found \(node.kindDescription)", at: node.start,
+               code: "not-mapping", values: ["what": what, "found": node.kindDescription])
         return nil
     }
 
     public func text(_ node: YAMLNode, _ what: String) -> String? {
         if let s = node.scalar, !node.isNull { return s }
-        report("'\(what)' must be a single value, found \(node.kindDescription)", at: node.start)
+        report("'\(what)' must be a single value, found \(node.kindDescription)", at: node.start,
+               code: "not-single-value", values: ["key": what, "found": node.kindDescription])
         return nil
     }
 
@@ -42,17 +44,19 @@ public final class YAMLFieldReader {
     public func intValue(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let s = text(node, what) else { return nil }
         guard let n = YAMLScalars.int(s) else {
-            report("'\(what)' must be a whole number, found '\(s)'", at: node.start)
+            report("'\(what)' must be a whole number, found '\(s)'", at: node.start,
+                   code: "not-whole-number", values: ["key": what, "value": s])
             return nil
         }
         if case .scalar(_, let style) = node.content, style != .plain {
             report("'\(what)' must be a number, found the quoted text \"\(s)\"", at: node.start,
-                   hint: "remove the quotes")
+                   hint: "remove the quotes", code: "quoted-number", values: ["key": what, "value": s])
             return nil
         }
         guard range.contains(n) else {
             report("'\(what)' is \(n), outside \(range.lowerBound)..\(range.upperBound)", at: node.start,
-                   hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)")
+                   hint: "use a whole number from \(range.lowerBound) to \(range.upperBound)", code: "out-of-range",
+                   values: ["key": what, "value": String(n), "low": String(range.lowerBound), "high": String(range.upperBound)])
             return nil
         }
         return n
@@ -69,7 +73,7 @@ public final class YAMLFieldReader {
         case "true": return true
         case "false": return false
         default:
-            report("'\(key)' must be true or false, found '\(s)'", at: v.start)
+            report("'\(key)' must be true or false, found '\(s)'", at: v.start, code: "not-boolean", values: ["key": key, "value": s])
             return nil
         }
     }
@@ -80,7 +84,8 @@ public final class YAMLFieldReader {
         guard let s = text(node, what) else { return nil }
         if let v = T(rawValue: s) { return v }
         let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-        report("unknown \(what) '\(s)'; allowed: \(allowed)", at: node.start, hint: "use one of: \(allowed)")
+        report("unknown \(what) '\(s)'; allowed: \(allowed)", at: node.start, hint: "use one of: \(allowed)",
+               code: "unknown-value", values: ["key": what, "value": s, "allowed": allowed])
         return nil
     }
 
@@ -94,7 +99,8 @@ public final class YAMLFieldReader {
     public func parsedValue<T>(_ node: YAMLNode, _ what: String, expected: String, hint: String? = nil, _ parse: (String) -> T?) -> T? {
         guard let s = text(node, what) else { return nil }
         if let v = parse(s) { return v }
-        report("'\(what)' must be \(expected), found '\(s)'", at: node.start, hint: hint)
+        report("'\(what)' must be \(expected), found '\(s)'", at: node.start, hint: hint,
+               code: hint == nil ? "bad-value" : nil, values: ["key": what, "expected": expected, "value": s])
         return nil
     }
 
@@ -108,7 +114,7 @@ public final class YAMLFieldReader {
         guard let v = node(map, key, required: required) else { return nil }
         if let items = v.items { return items }
         report("'\(key)' must be a list, found \(v.kindDescription)", at: v.start,
-               hint: "write it as [a, b] or as lines starting with '- '")
+               hint: "write it as [a, b] or as lines starting with '- '", code: "not-list", values: ["key": key, "found": v.kindDescription])
         return nil
     }
 

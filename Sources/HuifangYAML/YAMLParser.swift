@@ -18,17 +18,20 @@ public enum YAMLParser {
             throw YAMLError(
                 "file is \(bytes.count) bytes, more than the \(limits.maxBytes) bytes a record may have",
                 at: Mark(line: 1, column: 1, index: 0),
-                hint: "records are small; split the file or remove what does not belong in it")
+                hint: "records are small; split the file or remove what does not belong in it",
+                code: "file-too-large", values: ["bytes": String(bytes.count), "limit": String(limits.maxBytes)])
         }
         if let encoding = wideEncoding(bytes) {
             throw YAMLError(
                 "the file is \(encoding) text; records are UTF-8", at: Mark(line: 1, column: 1, index: 0),
-                hint: "save it as UTF-8 in your editor (or: iconv -f \(encoding) -t UTF-8 FILE > NEW, then replace FILE with NEW)")
+                hint: "save it as UTF-8 in your editor (or: iconv -f \(encoding) -t UTF-8 FILE > NEW, then replace FILE with NEW)",
+                code: "wide-encoding", values: ["encoding": encoding])
         }
         if let conflict = conflictMarker(in: bytes) {
             throw YAMLError(
                 "git merge-conflict marker '\(conflict.text)'", at: conflict.mark,
-                hint: "resolve the merge conflict: keep the right lines and delete the <<<<<<< ======= >>>>>>> lines")
+                hint: "resolve the merge conflict: keep the right lines and delete the <<<<<<< ======= >>>>>>> lines",
+                code: "merge-conflict", values: ["marker": conflict.text])
         }
         return try bytes.withUnsafeBufferPointer { (buffer) throws(YAMLError) -> YAMLNode? in
             var builder = TreeBuilder(bytes: buffer, limits: limits)
@@ -158,12 +161,13 @@ private struct TreeBuilder {
             if documents > 1 {
                 throw YAMLError(
                     "more than one YAML document in the file", at: start,
-                    hint: "a record file holds one document; remove the '---' separator and what follows or split the file")
+                    hint: "a record file holds one document; remove the '---' separator and what follows or split the file",
+                    code: "more-than-one-document")
             }
         case YAML_ALIAS_EVENT:
             throw YAMLError(
                 "aliases (*name) are not allowed in records", at: start,
-                hint: "write the value out in full instead of referring to an anchor")
+                hint: "write the value out in full instead of referring to an anchor", code: "alias")
         case YAML_SCALAR_EVENT:
             let s = event.data.scalar
             try refuse(anchor: s.anchor, tag: s.tag, at: start)
@@ -202,13 +206,13 @@ private struct TreeBuilder {
             let name = String(cString: UnsafeRawPointer(anchor).assumingMemoryBound(to: CChar.self))
             throw YAMLError(
                 "anchors (&\(name)) are not allowed in records", at: mark,
-                hint: "remove the anchor and write every value out in full")
+                hint: "remove the anchor and write every value out in full", code: "anchor", values: ["name": name])
         }
         if let tag {
             let name = String(cString: UnsafeRawPointer(tag).assumingMemoryBound(to: CChar.self))
             throw YAMLError(
                 "explicit tags (\(name)) are not allowed in records", at: mark,
-                hint: "remove the tag; quote the value if it must stay text")
+                hint: "remove the tag; quote the value if it must stay text", code: "tag", values: ["name": name])
         }
     }
 
@@ -216,7 +220,8 @@ private struct TreeBuilder {
         if stack.count >= limits.maxDepth {
             throw YAMLError(
                 "nesting deeper than \(limits.maxDepth) levels", at: mark,
-                hint: "records are a few levels deep; this file is not a huifang record")
+                hint: "records are a few levels deep; this file is not a huifang record", code: "too-deep",
+                values: ["levels": String(limits.maxDepth)])
         }
         try claimKeySlot(at: mark)
         stack.append(frame)
@@ -250,7 +255,8 @@ private struct TreeBuilder {
         if let first = stack[top].pairs.first(where: { $0.key == k }) {
             throw YAMLError(
                 "duplicate key '\(k)' (first at line \(first.keyStart.line), column \(first.keyStart.column))",
-                at: node.start, hint: "keep one of the two and delete the other")
+                at: node.start, hint: "keep one of the two and delete the other",
+                code: "duplicate-key", values: ["key": k, "line": String(first.keyStart.line), "column": String(first.keyStart.column)])
         }
         stack[top].key = (k, node.start, node.end)
     }
@@ -265,23 +271,28 @@ private struct TreeBuilder {
         if parser.error == YAML_READER_ERROR {
             where_ = position(ofByte: parser.problem_offset)
             let message: String
-            if problem.contains("utf-8") || problem.contains("UTF-8") {
+            let utf8 = problem.contains("utf-8") || problem.contains("UTF-8")
+            if utf8 {
                 message = "the file is not valid UTF-8 (\(problem))"
             } else {
                 message = problem
             }
-            return YAMLError(message, at: where_, hint: "save the file as UTF-8 text")
+            return YAMLError(message, at: where_, hint: "save the file as UTF-8 text",
+                             code: utf8 ? "yaml-encoding" : "yaml-syntax", values: ["problem": problem])
         }
         var message = problem
         if let context = parser.context.map({ String(cString: $0) }) {
             message += " " + context
         }
         var hint: String? = "fix the YAML syntax at this place"
+        let libyaml = message
+        var code = "yaml-syntax"
         if lineHasTabIndentation(where_.line) {
             hint = "YAML indentation must use spaces, not tabs"
             message = "tab used for indentation (\(message))"
+            code = "yaml-tab"
         }
-        return YAMLError(message, at: where_, hint: hint)
+        return YAMLError(message, at: where_, hint: hint, code: code, values: ["problem": libyaml])
     }
 
     func position(ofByte offset: Int) -> Mark {

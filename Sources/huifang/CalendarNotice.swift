@@ -15,47 +15,46 @@ enum CalendarNotice {
         let problems = loaded.calendarErrors
         guard !problems.isEmpty else { return }
         for f in problems { Console.err(Console.format(f)) }
+        let c = MessageLanguage.catalogue
         var parts: [String] = []
         for file in loaded.records.config.calendarFiles {
             let mine = problems.filter { $0.path == file || $0.message.hasPrefix("calendar file '\(file)'") }
             guard !mine.isEmpty, !parts.contains(where: { $0.hasPrefix("'\(file)'") }) else { continue }
             if mine.contains(where: { $0.message.hasSuffix("does not exist") }) {
-                parts.append("'\(file)' is missing")
+                parts.append(c.text("calendar.part.missing", ["file": file]))
             } else if mine.contains(where: { $0.message.hasSuffix("is outside the repository") }) {
-                parts.append("'\(file)' is outside the repository")
+                parts.append(c.text("calendar.part.outside", ["file": file]))
             } else {
-                parts.append("'\(file)' is invalid (\(mine.count) problem\(mine.count == 1 ? "" : "s") above)")
+                parts.append(c.text(mine.count == 1 ? "calendar.part.invalid" : "calendar.part.invalid.many", ["file": file, "count": String(mine.count)]))
             }
         }
-        let noun = parts.count == 1 ? "calendar file" : "calendar files"
         throw CommandFailure.data(
-            "cannot count working days: \(noun) \(TerminalText.clean(listed(parts))) (listed under calendar.files in huifang.yaml)",
-            hint: "restore or fix the file, or correct its name under calendar.files in huifang.yaml; 'huifang check' lists every problem")
+            Message(parts.count == 1 ? "error.calendars" : "error.calendars.many", ["parts": TerminalText.clean(listed(parts, c))]),
+            hint: Message("hint.calendars"))
     }
 
     /// The warning about `years` that no calendar file covers, and what to do about it.
+    /// In the language of the messages.
     static func warning(years: [Int], config: Config) -> (message: String, hint: String) {
-        let y = listed(years.map(String.init))
-        let files = config.calendarFiles.isEmpty
-            ? "no calendar file is listed under calendar.files in huifang.yaml"
-            : "calendar file\(config.calendarFiles.count == 1 ? "" : "s") read: \(config.calendarFiles.joined(separator: ", "))"
-        let message = "no calendar file covers \(y): \(years.count == 1 ? "its" : "their") working days are counted "
-            + "without public holidays and make-up working days (\(files))"
-        let target = config.calendarFiles.first.map { " into \($0)" } ?? ""
+        let c = MessageLanguage.catalogue
+        let y = listed(years.map(String.init), c)
+        let listedFiles = config.calendarFiles.joined(separator: ", ")
+        let files = config.calendarFiles.isEmpty ? c["calendar.files.none"]
+            : c.text(config.calendarFiles.count == 1 ? "calendar.files.one" : "calendar.files.many", ["files": listedFiles])
+        let message = c.text(years.count == 1 ? "warning.calendar-uncovered" : "warning.calendar-uncovered.many", ["years": y, "files": files])
+        let target = config.calendarFiles.first.map { c.text("calendar.target", ["file": $0]) } ?? ""
         let example = years.first.map(String.init) ?? "YYYY"
-        let first = config.calendarFiles.isEmpty
-            ? "list a calendar file under calendar.files in huifang.yaml (such as calendars/cn.yaml, which 'huifang init' writes); then, "
-            : ""
-        let hint = first + "once the State Council publishes the arrangement, enter it\(target) with "
-            + "'huifang calendar add-holiday \(example)-MM-DD..\(example)-MM-DD --name NAME' and "
-            + "'huifang calendar add-workday \(example)-MM-DD --name NAME' (see 'huifang calendar --help')"
+        let first = config.calendarFiles.isEmpty ? c["hint.calendar-uncovered.first"] : ""
+        let hint = first + c.text("hint.calendar-uncovered", ["target": target, "year": example])
         return (message, hint)
     }
 
     /// The warning as `status` shows it at the top and as standard error shows it.
     static func text(years: [Int], config: Config) -> String {
         let (message, hint) = warning(years: years, config: config)
-        return Terminal.yellow("warning:") + " " + TerminalText.clean(message) + "\n  hint: " + TerminalText.clean(hint) + "\n"
+        let c = MessageLanguage.catalogue
+        return Console.labelled(Terminal.yellow(c["msg.warning"]), c["msg.warning"]) + TerminalText.clean(message)
+            + "\n  " + Console.labelled(c["msg.hint"]) + TerminalText.clean(hint) + "\n"
     }
 
     /// Says once, on standard error, which uncovered years the command's working-day
@@ -75,12 +74,12 @@ enum CalendarNotice {
         shownInOutput = true
         guard !years.isEmpty else { return }
         let (message, _) = warning(years: years, config: config)
-        Warnings.add(message + "; enter the missing year with 'huifang calendar add-holiday' and 'huifang calendar add-workday'")
+        Warnings.add(message + MessageLanguage.catalogue["warning.calendar-uncovered.note"])
     }
 
-    /// "a", "a and b", "a, b and c".
-    static func listed(_ items: [String]) -> String {
+    /// "a", "a and b", "a, b and c" ("a、b 和 c").
+    static func listed(_ items: [String], _ c: Catalogue = MessageLanguage.catalogue) -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+        return items.dropLast().joined(separator: c["msg.list.comma"]) + c["msg.list.and"] + items[items.count - 1]
     }
 }

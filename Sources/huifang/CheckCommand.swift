@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = Terminal.progress("reading \(ctx.repository.root)") {
             RepositoryLoader.load(ctx.repository, .init(useCache: ctx.useCache, keepUntilExit: true))
         }
+        if !loaded.configFailed { MessageLanguage.repository = loaded.records.config.language }
         let extra = calendarWarning(loaded, today: ctx.today)
         PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
@@ -33,13 +34,16 @@ struct CheckCommand: ParsableCommand {
         let warnings = findings.count - errors
         switch format {
         case .json:
-            let json = CheckJSON.make(files: loaded.fileCount, findings: findings)
+            let json = CheckJSON.make(files: loaded.fileCount, findings: findings, catalogue: MessageLanguage.catalogue)
             Console.out(json.render() + "\n")
         case .text:
             Terminal.page(findings.map(Console.format).joined(), styled: true)
-            let summary = errors == 0 && warnings == 0
-                ? "ok: \(loaded.fileCount) files, no problems\n"
-                : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s") in \(loaded.fileCount) files\n"
+            let c = MessageLanguage.catalogue
+            let summary = (errors == 0 && warnings == 0
+                ? c.text("check.ok", ["files": String(loaded.fileCount)])
+                : c.text("check.summary", ["errors": c.text(errors == 1 ? "check.errors.one" : "check.errors", ["count": String(errors)]),
+                                           "warnings": c.text(warnings == 1 ? "check.warnings.one" : "check.warnings", ["count": String(warnings)]),
+                                           "files": String(loaded.fileCount)])) + "\n"
             if errors > 0 { Console.err(summary) } else { Console.out(summary) }
         }
         if errors > 0 { throw ExitCode(1) }
@@ -54,6 +58,6 @@ struct CheckCommand: ParsableCommand {
         let years = r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(openOn: today, r))
         guard !years.isEmpty else { return [] }
         let (message, hint) = CalendarNotice.warning(years: years, config: r.config)
-        return [Finding(.warning, path: Repository.configFile, message: message, hint: hint)]
+        return [Finding(.warning, path: Repository.configFile, message: message, hint: hint, code: .calendarUncovered)]
     }
 }

@@ -13,12 +13,14 @@ struct CommandContext {
     let requestedLanguage: Language?
 
     init(_ global: GlobalOptions) throws {
+        let discovered = Result { () throws(StoreError) in try Repository.discover(from: global.startDirectory) }
+        if case .success(let found) = discovered { MessageLanguage.peek(found) }  // messages from here on speak its language
         today = try global.today()
         requestedLanguage = try global.requestedLanguage()
         useCache = !global.noCache
         ignoreInvalid = global.ignoreInvalid
         do {
-            repository = try Repository.discover(from: global.startDirectory)
+            repository = try discovered.get()
         } catch {
             throw CommandFailure(error)
         }
@@ -36,6 +38,7 @@ struct CommandContext {
         let loaded = Terminal.progress("reading \(repository.root)") {
             RepositoryLoader.load(repository, .init(useCache: useCache, crossRecordRules: crossRecordRules, keepUntilExit: true))
         }
+        if !loaded.configFailed { MessageLanguage.repository = loaded.records.config.language }
         if loaded.configFailed {
             try requireReadable(repository.path(Repository.configFile))
             for f in loaded.findings where f.path == Repository.configFile { Console.err(styled: Console.format(f, colour: Terminal.stderrColor)) }
@@ -74,9 +77,9 @@ extension Records {
         case .duplicated(let id, let paths): throw duplicatedID("project", id, paths)
         case .notFound, .tooShort:
             if let unread = unreadableFailure(.project, text) { throw unread }
-            let known = projects.prefix(8).map(\.id.rawValue).joined(separator: ", ")
-            throw CommandFailure.usage("no project '\(text)'",
-                                       hint: projects.isEmpty ? "add one with 'huifang project add'" : "known projects: \(known)\(projects.count > 8 ? ", ..." : "") (see 'huifang project list')")
+            let known = projects.prefix(8).map(\.id.rawValue).joined(separator: ", ") + (projects.count > 8 ? ", ..." : "")
+            throw CommandFailure.usage(Message("error.no-project", ["project": text]),
+                                       hint: projects.isEmpty ? Message("hint.add-project") : Message("hint.known-projects", ["known": known]))
         }
     }
 
@@ -86,15 +89,16 @@ extension Records {
         case .ambiguous(let m): throw CommandFailure(StoreError.ambiguous(what: noun, prefix: text, matches: m))
         case .duplicated(let id, let paths): throw duplicatedID(noun, id, paths)
         case .tooShort:
-            throw CommandFailure.usage("'\(text)' is too short to name \(noun == "issue" ? "an" : "a") \(noun)",
-                                       hint: "give at least \(Records.minimumPrefix) characters of the id")
+            throw CommandFailure.usage(Message(noun == "issue" ? "error.too-short.issue" : "error.too-short", ["text": text, "noun": noun]),
+                                       hint: Message("hint.too-short", ["count": String(Records.minimumPrefix)]))
         case .notFound:
             if noun == "issue", case .found(let w) = anyIssue(matching: text) {
-                throw CommandFailure.usage("issue \(w.id) is withdrawn (logged by mistake); it takes no further changes",
-                                           hint: "see it with 'huifang issue show \(w.id)'")
+                throw CommandFailure.usage(Message("error.withdrawn-issue", ["issue": w.id.rawValue]),
+                                           hint: Message("hint.withdrawn-issue", ["issue": w.id.rawValue]))
             }
             if let kind = UnreadableRecord.Kind(rawValue: noun), let unread = unreadableFailure(kind, text) { throw unread }
-            throw CommandFailure.usage("no \(noun) '\(text)'", hint: "list them with 'huifang \(noun) list'")
+            throw CommandFailure.usage(Message("error.no-record", ["noun": noun, "text": text]),
+                                       hint: Message("hint.no-record", ["command": noun]))
         }
     }
 }
@@ -102,9 +106,8 @@ extension Records {
 /// Two files hold the same id: typing more of it cannot help, and picking one would be a guess.
 func duplicatedID(_ noun: String, _ id: String, _ paths: [String]) -> CommandFailure {
     CommandFailure.data(
-        "\(noun) id '\(id)' is duplicated: \(paths.count) files hold it: \(paths.joined(separator: ", "))",
-        hint: "delete the file that is a stray copy; if both are real, give one of them a new id (its 'id:' and its file name) "
-            + "and update what refers to it, then run 'huifang check'")
+        Message("error.duplicated-id", ["noun": noun, "id": id, "count": String(paths.count), "paths": paths.joined(separator: ", ")]),
+        hint: Message("hint.duplicated-id"))
 }
 
 extension CommandContext {

@@ -60,8 +60,9 @@ enum Console {
         if close(1) != 0, errno != EBADF, errno != EINTR, outputErrno == 0 { outputErrno = errno }
         guard outputErrno != 0 else { return }
         let reason = String(cString: strerror(outputErrno))
-        writeAll(2, "huifang: error: cannot write standard output: \(reason)\n"
-            + "hint: the output is incomplete; make room on the disk or write elsewhere (-o FILE where the command has it)\n")
+        let c = MessageLanguage.catalogue
+        writeAll(2, "huifang: " + labelled(c["msg.error"]) + c.text("error.stdout", ["reason": reason]) + "\n"
+            + labelled(c["msg.hint"]) + c["hint.stdout"] + "\n")
         Glibc.exit(74)
     }
 
@@ -90,16 +91,29 @@ enum Console {
     /// Coloured when standard output is a colour terminal (`colour` says otherwise for stderr).
     static func format(_ f: Finding) -> String { format(f, colour: Terminal.color) }
 
+    /// In the language of the messages (`MessageLanguage`): "error:"/"错误：", the message and
+    /// hint from the finding's code.
     static func format(_ f: Finding, colour: Bool) -> String {
-        let label = f.severity == .error ? Terminal.paint("error:", "31", colour) : Terminal.paint("warning:", "33", colour)
-        var s = TerminalText.clean("\(f.path):\(f.line):\(f.column): ") + label + " " + TerminalText.clean(f.message) + "\n"
-        if let hint = f.hint { s += "  hint: " + TerminalText.clean(hint) + "\n" }
+        // A finding without a code is English, labels and all (one with a code but no text of
+        // its own in the catalogue was written in the language by the command).
+        let c = f.code != nil ? MessageLanguage.catalogue : Catalogue(.en)
+        let word = f.severity == .error ? Terminal.paint(c["msg.error"], "31", colour) : Terminal.paint(c["msg.warning"], "33", colour)
+        var s = TerminalText.clean("\(f.path):\(f.line):\(f.column): ") + labelled(word, c["msg.error"]) + TerminalText.clean(c.message(f)) + "\n"
+        if let hint = c.hint(f) { s += "  " + labelled(c["msg.hint"]) + TerminalText.clean(hint) + "\n" }
         return s
     }
 
+    /// A label ("error:", "错误：") and what separates it from the text: a space after an
+    /// ASCII colon, nothing after a full-width one. `plain` is the label without colours.
+    static func labelled(_ label: String, _ plain: String? = nil) -> String {
+        (plain ?? label).hasSuffix(":") ? label + " " : label
+    }
+
     static func failure(_ f: CommandFailure) {
-        var s = "huifang: error: " + f.message + "\n"
-        if let hint = f.hint { s += "hint: " + hint + "\n" }
+        let c = f.catalogue
+        let (message, hint) = f.text(c)
+        var s = "huifang: " + labelled(c["msg.error"]) + message + "\n"
+        if let hint { s += labelled(c["msg.hint"]) + hint + "\n" }
         err(s)
     }
 }

@@ -31,9 +31,10 @@ struct GlobalOptions: ParsableArguments {
         if let asOf { return asOf }
         if let env = getenv("HUIFANG_TODAY") {
             let text = String(cString: env)
-            if let problem = Day.problem(text) {
-                throw CommandFailure.usage("HUIFANG_TODAY='\(text)' is not a real date: \(problem)",
-                                           hint: "unset it or set it to a date such as 2026-07-06")
+            if Day.problem(text) != nil {
+                throw CommandFailure(code: 64) { c in
+                    (c.text("error.bad-today", ["text": text, "problem": c.dateProblem(text) ?? ""]), c["hint.bad-today"])
+                }
             }
             return Day(text)!
         }
@@ -55,7 +56,9 @@ struct GlobalOptions: ParsableArguments {
 /// Parses a command-line date, saying what is wrong with one it does not take: not written
 /// YYYY-MM-DD, outside the supported years, or a day the month does not have.
 func parseDayArgument(_ text: String) throws -> Day {
-    if let problem = Day.problem(text) { throw ValidationError("'\(text)' is not a real date: \(problem)") }
+    // Parsed before the repository is known: said in the language of --lang, $HUIFANG_LANG or the locale.
+    let c = MessageLanguage.catalogue
+    if let problem = c.dateProblem(text) { throw ValidationError(c.text("error.bad-date", ["text": text, "problem": problem])) }
     return Day(text)!
 }
 

@@ -62,8 +62,8 @@ extension ImproveCommand {
             let (id, issues, path, L) = try ctx.update { r in
                 let departmentID = department.trimmed
                 guard r.config.department(departmentID) != nil else {
-                    throw CommandFailure.usage("unknown department '\(departmentID)'",
-                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                    throw CommandFailure.usage(Message("error.unknown-department", ["id": departmentID]),
+                                               hint: Message("hint.known-departments", ["known": r.config.departments.map(\.id).joined(separator: ", ")]))
                 }
                 // Two prefixes of one issue, or one id given twice, name it once.
                 let issues = distinct(try optionList(addresses, "--addresses").map { try r.require(r.issue(matching: $0), "issue", $0).id })

@@ -18,33 +18,31 @@ extension CommandContext {
     func admit(_ loaded: LoadedRepository, reportsFindings: Bool, writing: Bool) throws {
         let unreadable = loaded.unreadable
         guard !unreadable.isEmpty, !reportsFindings else { return }
-        let count = UnreadableRecord.count(unreadable.count)
+        let count = ["count": String(unreadable.count)]
+        let many = unreadable.count == 1 ? "" : ".many"
         if ignoreInvalid && !writing {
             Warnings.add(Self.leftOut(unreadable))
             return
         }
         var s = ""
         for u in unreadable.prefix(Self.unreadableShown) { s += Console.format(u.first) }
-        if unreadable.count > Self.unreadableShown { s += "... and \(unreadable.count - Self.unreadableShown) more\n" }
-        Console.err(s)
-        let them = unreadable.count == 1 ? "it" : "them"
-        if writing {
-            throw CommandFailure.data(
-                "\(count) could not be read; nothing was written",
-                hint: "fix \(them) first ('huifang check' lists every problem). --ignore-invalid does not apply to commands that write: "
-                    + "what they write depends on the records they read (new ids, visit kinds, deadlines, plans)")
+        if unreadable.count > Self.unreadableShown {
+            s += MessageLanguage.catalogue.text("msg.and-more", ["count": String(unreadable.count - Self.unreadableShown)]) + "\n"
         }
-        throw CommandFailure.data(
-            "\(count) could not be read, and the answer depends on \(them)",
-            hint: "fix \(them) ('huifang check' lists every problem), or add --ignore-invalid to answer without \(them)")
+        Console.err(s)
+        if writing {
+            throw CommandFailure.data(Message("error.unreadable-writing" + many, count), hint: Message("hint.unreadable-writing" + many))
+        }
+        throw CommandFailure.data(Message("error.unreadable" + many, count), hint: Message("hint.unreadable" + many))
     }
 
     /// The warning that travels with an answer given without the unreadable records.
     static func leftOut(_ unreadable: [UnreadableRecord]) -> String {
         let shown = 3
+        let c = MessageLanguage.catalogue
         var paths = unreadable.prefix(shown).map(\.path).joined(separator: ", ")
-        if unreadable.count > shown { paths += " and \(unreadable.count - shown) more" }
-        return "left out \(UnreadableRecord.count(unreadable.count)) that could not be read (\(paths)); run 'huifang check'"
+        if unreadable.count > shown { paths += c.text("msg.and-more-inline", ["count": String(unreadable.count - shown)]) }
+        return c.text(unreadable.count == 1 ? "warning.left-out" : "warning.left-out.many", ["count": String(unreadable.count), "paths": paths])
     }
 }
 
@@ -55,7 +53,12 @@ extension Records {
         guard let u = unreadable(kind, matching: text) else { return nil }
         let f = u.first
         // File names and messages are record text: cleaned of control sequences for the terminal.
-        return CommandFailure.data(TerminalText.clean("\(kind.rawValue) '\(u.id ?? text)' exists but cannot be read: \(f.path):\(f.line):\(f.column): \(f.message)"),
-                                   hint: TerminalText.clean("\(f.hint ?? "fix it") ('huifang check' lists every problem)"))
+        let id = u.id ?? text
+        return CommandFailure(code: 65) { c in
+            let message = c.text("error.exists-unreadable", ["noun": kind.rawValue, "id": id, "where": "\(f.path):\(f.line):\(f.column)",
+                                                             "problem": c.message(f)])
+            let hint = c.text("hint.exists-unreadable", ["hint": c.hint(f) ?? c["hint.fix-it"]])
+            return (TerminalText.clean(message), TerminalText.clean(hint))
+        }
     }
 }

@@ -108,25 +108,25 @@ extension IssueCommand {
                 return try filled.run()
             }
             guard let title, let category, let severity else {
-                throw CommandFailure.usage("an issue needs --title, --category and --severity", hint: "or write it in your editor with --edit")
+                throw CommandFailure.usage(Message("error.issue-needs"), hint: Message("hint.use-edit"))
             }
-            guard !title.trimmed.isEmpty else { throw CommandFailure.usage("--title is empty") }
+            guard !title.trimmed.isEmpty else { throw CommandFailure.usage(Message("error.empty-option", ["option": "--title"])) }
             let (r, p, v, route, issue, path) = try ctx.update { r in
                 let p = try r.requireProject(project)
                 let v = try visit.map { try r.require(r.visit(matching: $0.trimmed), "visit", $0.trimmed) }
                 if let v, v.project != p.id {
-                    throw CommandFailure.usage("visit \(v.id) belongs to project \(v.project), not \(p.id)")
+                    throw CommandFailure.usage(Message("error.visit-of-other-project", ["visit": v.id.rawValue, "project": v.project.rawValue, "own": p.id.rawValue]))
                 }
                 let src = source ?? (v == nil ? .customer : .visit)
                 if src == .visit && v == nil {
-                    throw CommandFailure.usage("--source visit needs --visit VID", hint: "name the visit in which the problem came up")
+                    throw CommandFailure.usage(Message("error.source-visit"), hint: Message("hint.source-visit"))
                 }
                 let day = raised ?? v?.date ?? ctx.today
-                if day > ctx.today { throw CommandFailure.usage("raised date \(day) is after today (\(ctx.today))") }
-                if let v, day < v.date { throw CommandFailure.usage("raised \(day) is before the visit on \(v.date)") }
+                if day > ctx.today { throw CommandFailure.usage(Message("error.raised-after-today", ["date": day.description, "today": ctx.today.description])) }
+                if let v, day < v.date { throw CommandFailure.usage(Message("error.raised-before-visit", ["date": day.description, "visit": v.date.description])) }
                 if let department = department?.trimmed, r.config.department(department) == nil {
-                    throw CommandFailure.usage("unknown department '\(department)'",
-                                               hint: "known: \(r.config.departments.map(\.id).joined(separator: ", "))")
+                    throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
+                                               hint: Message("hint.known-departments", ["known": r.config.departments.map(\.id).joined(separator: ", ")]))
                 }
                 let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
                                           source: src)

@@ -7,7 +7,8 @@ func optionText(_ value: String?, _ flag: String, required: Bool = false) throws
     guard let value else { return nil }
     let text = value.trimmed
     if text.isEmpty {
-        throw CommandFailure.usage("\(flag) is empty", hint: required ? "give \(flag) a value" : "give \(flag) a value, or leave it out")
+        throw CommandFailure.usage(Message("error.empty-option", ["option": flag]),
+                                   hint: Message(required ? "hint.empty-option" : "hint.empty-option.optional", ["option": flag]))
     }
     return text
 }

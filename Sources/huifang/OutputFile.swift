@@ -85,7 +85,7 @@ enum OutputFile {
     /// whether huifang may write there at all.
     static func resolve(_ output: String) throws -> Target {
         if output == "-" { return .standardOutput }
-        guard !output.isEmpty else { throw CommandFailure.usage("-o needs a file name", hint: "give -o FILE, or -o - for standard output") }
+        guard !output.isEmpty else { throw CommandFailure.usage(Message("error.o-needs-file"), hint: Message("hint.o-needs-file")) }
         var path = output.hasPrefix("/") ? output : FileSystem.currentDirectory() + "/" + output
         for _ in 0..<40 {
             var st = stat()
@@ -119,7 +119,7 @@ enum OutputFile {
             case S_IFCHR, S_IFIFO:
                 return .stream(path: path)
             case S_IFDIR:
-                throw CommandFailure.usage("\(output) is a folder; -o takes a file", hint: "give a file name, such as \(output)/report.md")
+                throw CommandFailure.usage(Message("error.o-folder", ["output": output]), hint: Message("hint.o-folder", ["output": output]))
             default:
                 throw CommandFailure.usage("\(output) is not a regular file (a socket or block device); -o writes files only",
                                            hint: "give the name of a file to create or replace")

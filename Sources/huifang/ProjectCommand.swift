@@ -41,7 +41,7 @@ extension ProjectCommand {
                 _ = try optionText(value, flag)
             }
             guard let pid = ProjectID(id) else {
-                throw CommandFailure.usage("'\(id)' is not a valid project id", hint: "use \(ProjectID.expectedForm)")
+                throw CommandFailure.usage(Message("error.bad-project-id", ["id": id]), hint: Message("hint.project-id-form"))
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
@@ -52,7 +52,7 @@ extension ProjectCommand {
             // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
             let folderPath = ctx.repository.path(folder)
             if FileSystem.exists(folderPath + "/project.yaml") {
-                throw CommandFailure.usage("project '\(pid)' already exists (\(folder))", hint: "choose another id, or edit \(folder)/project.yaml")
+                throw CommandFailure.usage(Message("error.project-exists", ["project": pid.rawValue, "folder": folder]), hint: Message("hint.project-exists", ["folder": folder]))
             }
             if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
                 throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
@@ -60,8 +60,8 @@ extension ProjectCommand {
             let departmentID = department.trimmed
             _ = try config.requireDepartment(departmentID)
             if let accepted, accepted > ctx.today {
-                throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))",
-                                           hint: "add --accepted once the project is accepted, or set --as-of")
+                throw CommandFailure.usage(Message("error.accepted-after-today", ["date": accepted.description, "today": ctx.today.description]),
+                                           hint: Message("hint.accepted-after-today"))
             }
             let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
             let tags = try optionList(tag, "--tag")
@@ -214,7 +214,7 @@ extension ProjectCommand {
 func parseContact(_ text: String) throws -> Contact {
     let parts = text.split(omittingEmptySubsequences: false) { $0 == "," || $0 == "，" }.map { String($0).trimmed }
     guard let name = parts.first, !name.isEmpty, parts.count <= 4 else {
-        throw CommandFailure.usage("--contact '\(text)' is not NAME[,ROLE[,PHONE[,EMAIL]]]")
+        throw CommandFailure.usage(Message("error.contact-form", ["contact": text]))
     }
     func part(_ i: Int) -> String? { i < parts.count && !parts[i].isEmpty ? parts[i] : nil }
     return Contact(name: name, role: part(1), phone: part(2), email: part(3))

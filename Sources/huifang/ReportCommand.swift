@@ -38,11 +38,11 @@ struct ReportCommand: ParsableCommand {
             switch (period, from, to) {
             case (let p?, nil, nil): return p
             case (nil, let f?, let t?):
-                guard f <= t else { throw CommandFailure.usage("--from \(f) is after --to \(t)") }
+                guard f <= t else { throw CommandFailure.usage(Message("error.from-after-to", ["from": f.description, "to": t.description])) }
                 return Period(start: f, end: t)
             case (nil, nil, nil): return Period.containing(today, length: .quarter)
-            case (_?, _, _): throw CommandFailure.usage("give --period or --from/--to, not both")
-            default: throw CommandFailure.usage("--from and --to go together")
+            case (_?, _, _): throw CommandFailure.usage(Message("error.period-and-range"))
+            default: throw CommandFailure.usage(Message("error.from-and-to"))
             }
         }
     }
@@ -116,7 +116,8 @@ struct ReportCommand: ParsableCommand {
             try ReportCommand.run(global, options) { c in
                 let config = c.records.config
                 guard let dept = config.department(department) else {
-                    throw CommandFailure.usage("unknown department '\(department)'", hint: "known: \(config.departments.map(\.id).joined(separator: ", "))")
+                    throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
+                                               hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                 }
                 return DepartmentReport.build(c, dept)
             }

@@ -8,8 +8,12 @@ enum RetiredNotice {
     /// ("visit v-1234abcd", "issue i-…").
     static func warn(_ p: Project, day: Day, what: String) {
         guard let retired = p.retired, day > retired.date else { return }
-        Console.err("warning: project \(p.id) was retired on \(retired.date) (\(TerminalText.clean(retired.reason))); \(what) of \(day) "
-            + "is recorded, but nothing is scheduled after retirement: no visit falls due for it\n")
+        let c = MessageLanguage.catalogue
+        let noun = what.prefix { $0 != " " }, id = what.drop { $0 != " " }.dropFirst()
+        Console.err(Console.labelled(c["msg.warning"]) + c.text("warning.retired", [
+            "project": p.id.rawValue, "date": retired.date.description, "reason": TerminalText.clean(retired.reason),
+            "noun": String(noun), "id": String(id), "day": day.description,
+        ]) + "\n")
     }
 
     /// The visits and issues of `p` dated after `day`, as "visit ID (DATE)" / "issue ID (DATE)".

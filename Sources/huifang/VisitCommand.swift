@@ -64,7 +64,7 @@ extension VisitCommand {
         /// Writes the visit the flags describe (their text already checked by `run`).
         func record(_ ctx: CommandContext) throws {
             guard let method else {
-                throw CommandFailure.usage("a visit needs --method (phone, onsite, email or online)", hint: "or write it in your editor with --edit")
+                throw CommandFailure.usage(Message("error.visit-needs-method"), hint: Message("hint.use-edit"))
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
@@ -73,41 +73,42 @@ extension VisitCommand {
             let config = r.config
             let day = date ?? ctx.today
             if day > ctx.today {
-                throw CommandFailure.usage("visit date \(day) is after today (\(ctx.today))",
-                                           hint: "log visits that took place; use --as-of to change today")
+                throw CommandFailure.usage(Message("error.visit-after-today", ["date": day.description, "today": ctx.today.description]),
+                                           hint: Message("hint.visit-after-today"))
             }
             guard let summary = summary?.trimmed, !summary.isEmpty else {
-                throw CommandFailure.usage("a visit needs --summary: what was discussed (回访内容)")
+                throw CommandFailure.usage(Message("error.visit-needs-summary"))
             }
             let scale = config.satisfaction.scale
             var scores: [(dimension: String, score: Int)] = []
             for s in score {
                 let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let n = Int(parts[1].trimmed) else {
-                    throw CommandFailure.usage("--score '\(s)' is not DIMENSION=N", hint: "e.g. --score quality=4")
+                    throw CommandFailure.usage(Message("error.score-form", ["score": s]), hint: Message("hint.score-form"))
                 }
                 let dim = parts[0].trimmed
                 guard config.satisfaction.dimensions.contains(dim) else {
-                    throw CommandFailure.usage("unknown satisfaction dimension '\(dim)'",
-                                               hint: "dimensions: \(config.satisfaction.dimensions.joined(separator: ", ")) (huifang.yaml)")
+                    throw CommandFailure.usage(Message("error.unknown-dimension", ["dimension": dim]),
+                                               hint: Message("hint.dimensions", ["known": config.satisfaction.dimensions.joined(separator: ", ")]))
                 }
                 guard (1...scale).contains(n) else {
-                    throw CommandFailure.usage("score \(dim)=\(n) is outside the scale 1..\(scale)")
+                    throw CommandFailure.usage(Message("error.score-outside", ["dimension": dim, "score": String(n), "scale": String(scale)]))
                 }
                 if scores.contains(where: { $0.dimension == dim }) {
-                    throw CommandFailure.usage("--score \(dim) is given twice")
+                    throw CommandFailure.usage(Message("error.score-twice", ["dimension": dim]))
                 }
                 scores.append((dim, n))
             }
             if let overall, !(1...scale).contains(overall) {
-                throw CommandFailure.usage("--overall \(overall) is outside the scale 1..\(scale)")
+                throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(scale)]))
             }
             if let nps, !(0...10).contains(nps) {
-                throw CommandFailure.usage("--nps \(nps) is outside 0..10")
+                throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)]))
             }
             if let event, !r.events.contains(where: { $0.id == event }) {
-                throw CommandFailure.usage("no event '\(event)'",
-                                           hint: r.events.isEmpty ? "there are no events yet" : "events: \(r.events.suffix(5).map(\.id).joined(separator: ", "))")
+                throw CommandFailure.usage(Message("error.no-event", ["event": event]),
+                                           hint: r.events.isEmpty ? Message("hint.no-events")
+                                               : Message("hint.events", ["events": r.events.suffix(5).map(\.id).joined(separator: ", ")]))
             }
             let visits = r.visits(of: p.id)
             if !force { try Self.refuseDuplicate(of: visits, date: day, method: method, summary: summary) }
@@ -161,7 +162,7 @@ extension VisitCommand {
             defer { withExtendedLifetime(_lock) {} }
             let now = try ctx.load().records
             if now.visits.contains(where: { $0.id == visit.id }) {
-                throw CommandFailure.data("visit id \(visit.id) was taken meanwhile; nothing was written", hint: "run the command again")
+                throw CommandFailure.data(Message("error.id-taken", ["id": visit.id.rawValue]), hint: Message("hint.run-again"))
             }
             if !force {
                 try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)

@@ -13,7 +13,8 @@ enum Warnings {
     static func add(_ message: String) {
         guard !all.contains(message) else { return }
         all.append(message)
-        Console.err(Terminal.yellow("warning:") + " " + TerminalText.clean(message) + "\n")
+        let label = MessageLanguage.catalogue["msg.warning"]
+        Console.err(Console.labelled(Terminal.yellow(label), label) + TerminalText.clean(message) + "\n")
     }
 
     /// A JSON output with the warnings; unchanged when there are none. An object gains

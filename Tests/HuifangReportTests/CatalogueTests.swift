@@ -31,7 +31,7 @@ import HuifangCore
                 .map(\.element).joined()
             let words = stripped.split(whereSeparator: { !($0.isLetter || $0 == "_" || $0 == ".") || !$0.isASCII })
                 .map { String($0).trimmingCharacters(in: ["."]) }.filter { !$0.isEmpty }
-            let allowed: Set<String> = ["CSAT", "NPS", "plans", "huifang", "huifang.yaml", "case_analysis", "customer_service"]
+            let allowed: Set<String> = ["CSAT", "NPS", "plans", "huifang", "huifang.yaml", "case_analysis", "customer_service", "yaml", "YAML", "UTF", "git", "YYYY", "MM", "DD"]
             #expect(words.allSatisfy { allowed.contains($0) }, "\(key): \(text)")
         }
         for (key, text) in Catalogue.table(.en) {

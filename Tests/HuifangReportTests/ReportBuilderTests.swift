@@ -309,11 +309,29 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
             ("files", .int(3)), ("errors", .int(1)), ("warnings", .int(1)),
             ("findings", .array([
                 .object([("path", .string("issues/i-0001.yaml")), ("line", .int(4)), ("column", .int(7)), ("severity", .string("error")),
-                         ("message", .string("bad date")), ("hint", .string("write YYYY-MM-DD"))]),
+                         ("code", .null), ("message", .string("bad date")), ("hint", .string("write YYYY-MM-DD"))]),
                 .object([("path", .string("huifang.yaml")), ("line", .int(1)), ("column", .int(1)), ("severity", .string("warning")),
-                         ("message", .string("no calendar")), ("hint", .null)]),
+                         ("code", .null), ("message", .string("no calendar")), ("hint", .null)]),
             ])),
         ]))
+    }
+
+    /// A finding with a code is said in the catalogue's language, its code kept for programs.
+    @Test func checkSaysAFindingWithACodeInTheLanguage() {
+        let f = Finding(.error, path: "projects/a/issues/i-0001.yaml", line: 5, column: 8, message: "unknown visit 'v-dead'",
+                        hint: "name a visit of this project, or remove 'visit:'", code: .unknownVisit, values: ["visit": "v-dead"])
+        let zh = CheckJSON.make(files: 1, findings: [f], catalogue: Catalogue(.zh))
+        let en = CheckJSON.make(files: 1, findings: [f], catalogue: Catalogue(.en))
+        func item(_ json: JSONValue) -> [(String, JSONValue)] {
+            guard case .object(let top) = json, case .array(let items)? = top.first(where: { $0.0 == "findings" })?.1,
+                  case .object(let pairs)? = items.first else { return [] }
+            return pairs
+        }
+        #expect(item(zh).first { $0.0 == "code" }?.1 == .string("unknown-visit"))
+        #expect(item(zh).first { $0.0 == "message" }?.1 == .string("未知回访 'v-dead'"))
+        #expect(item(zh).first { $0.0 == "hint" }?.1 == .string("填写本项目的一次回访，或删除 'visit:'"))
+        #expect(item(en).first { $0.0 == "message" }?.1 == .string(f.message))
+        #expect(item(en).first { $0.0 == "hint" }?.1 == .string(f.hint!))
     }
 
     @Test func calendarYearSumsTheMonths() {

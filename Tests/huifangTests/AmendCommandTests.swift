@@ -19,7 +19,7 @@ import Testing
 
     // MARK: 4. Typos and duplicates
 
-    @Test func checkNamesTheNearestKeyOfATypoButNotCustomKeys() throws {
+    @Test(.englishMessages) func checkNamesTheNearestKeyOfATypoButNotCustomKeys() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let path = try file(r, "projects/acme-erp/visits", "2026-05-20-")
@@ -41,7 +41,7 @@ import Testing
         #expect(after.contains("nps: 8\n"))
     }
 
-    @Test func aRepeatedVisitIsRefusedUnlessForced() throws {
+    @Test(.englishMessages) func aRepeatedVisitIsRefusedUnlessForced() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let again = ["visit", "log", "acme-erp", "--date", "2026-02-14", "--method", "phone", "--summary", "系统运行稳定，报表导出偏慢。"]
@@ -61,7 +61,7 @@ import Testing
         #expect(check.stdout.contains("0 errors, 1 warning"), "\(check.stdout)")
     }
 
-    @Test func aSecondOpenIssueWithTheSameTitleIsWarned() throws {
+    @Test(.englishMessages) func aSecondOpenIssueWithTheSameTitleIsWarned() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let add = ["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "minor"]
@@ -104,7 +104,7 @@ import Testing
         let result = r.run(["project", "edit", "acme", "--owner", "王五", "--tier", "key", "--reason", "张伟调岗", "--by", "王芳"])
         #expect(result.code == 0, "\(result.stderr)")
         r.expectGolden(try #require(r.read("projects/acme-erp/project.yaml")), "amend-project-edit.yaml")
-        #expect(r.run(["check"]).stdout.contains("no problems"))
+        #expect(r.run(["check"]).stdout.contains("没有问题"))
         let log = r.run(["project", "log", "acme-erp"])
         #expect(log.stdout.contains("2026-11-24  项目变更  acme-erp    王芳  [owner_changed 张伟 → 王五] 张伟调岗"), "\(log.stdout)")
         // Nothing to change, a bad value: refused, nothing written.
@@ -202,7 +202,7 @@ import Testing
         #expect(r.read(path) == nil)
         let renamed = try #require(r.read("projects/acme-erp/visits/2026-02-13-\(vid).yaml"))
         #expect(renamed.hasPrefix("# 电话回访，李四接听\n") && renamed.contains("date: 2026-02-13\n"))
-        #expect(r.run(["check"]).stdout.contains("unknown key 'x_source'"))
+        #expect(r.run(["check"]).stdout.contains("回访记录中有未知的键 'x_source'"))
         let before = r.snapshot()
         #expect(r.run(["visit", "amend", vid, "--overall", "9"]).code == 64)
         #expect(r.run(["visit", "amend", vid, "--score", "mood=3"]).code == 64)
@@ -305,7 +305,7 @@ import Testing
         #expect(r.run(["issue", "withdraw", id, "--reason", "again"]).code == 64)
         let resolve = r.run(["issue", "resolve", id, "--summary", "x"])
         #expect(resolve.code == 64, "a withdrawn issue is out of the workflow")
-        #expect(resolve.stderr.contains("is withdrawn (logged by mistake); it takes no further changes"), "\(resolve.stderr)")
+        #expect(resolve.stderr.contains("问题 \(id) 已撤销（误记），不能再修改"), "\(resolve.stderr)")
         #expect(r.snapshot() == before)
     }
 

@@ -186,7 +186,7 @@ import Testing
             (["assess", "review", "east", "--period", "2026Q3", "--score", "101", "--note", "x"], 64, "--score 101 不在 0 到 100 之间"),
             (["assess", "review", "west", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "没有部门 'west'"),
             (["assess", "review", "tech", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "tech 不是业务部门"),
-            (["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", " "], 64, "--note is empty"),
+            (["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", " "], 64, "--note 的值是空的"),
         ]
         for (args, code, message) in cases {
             let result = r.run(args)

@@ -26,7 +26,7 @@ import Testing
         (["visit", "list", "--period", "2026Q5"], 64, "not a period"),
     ]
 
-    @Test(arguments: cases.indices)
+    @Test(.englishMessages, arguments: cases.indices)
     func refusedWithNothingWritten(_ index: Int) throws {
         let c = Self.cases[index]
         let r = try makeTourRepository()
@@ -39,7 +39,7 @@ import Testing
         #expect(r.snapshot() == before, "\(c.args) wrote something")
     }
 
-    @Test func ambiguousProjectPrefixIsRefused() throws {
+    @Test(.englishMessages) func ambiguousProjectPrefixIsRefused() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         #expect(r.run(["project", "add", "acme-crm", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"]).code == 0)

@@ -28,7 +28,7 @@ import Testing
 
     // MARK: a missing or invalid calendar file
 
-    @Test func aMisspelledCalendarFileStopsEveryWorkingDayCommand() throws {
+    @Test(.englishMessages) func aMisspelledCalendarFileStopsEveryWorkingDayCommand() throws {
         let r = try repository()
         defer { r.cleanup() }
         try replace(r, "huifang.yaml", "files: [calendars/cn.yaml]", "files: [calendars/cn.yml]")
@@ -51,7 +51,7 @@ import Testing
         #expect(check.stdout.contains("huifang.yaml:1:1: error: calendar file 'calendars/cn.yml' does not exist"))
     }
 
-    @Test func aSyntaxErrorInTheCalendarStopsEveryWorkingDayCommand() throws {
+    @Test(.englishMessages) func aSyntaxErrorInTheCalendarStopsEveryWorkingDayCommand() throws {
         let r = try repository()
         defer { r.cleanup() }
         let calendar = try #require(r.read("calendars/cn.yaml"))
@@ -96,7 +96,7 @@ import Testing
 
     // MARK: a year without calendar data
 
-    @Test func aDeadlineIn2027WithoutAndWithThe2027Calendar() throws {
+    @Test(.englishMessages) func aDeadlineIn2027WithoutAndWithThe2027Calendar() throws {
         let r = try repository()
         defer { r.cleanup() }
         // Without 2027: Monday to Friday, with a warning that names the year, the file and the way out.
@@ -150,11 +150,11 @@ import Testing
         #expect(dues == ["due: 2027-01-11", "due: 2027-01-11", "due: 2027-01-11"])
     }
 
-    @Test func enteringAYearRecountsTheDeadlinesItMovesAndNoOther() throws {
+    @Test(.englishMessages) func enteringAYearRecountsTheDeadlinesItMovesAndNoOther() throws {
         let r = try repository()
         defer { r.cleanup() }
         // Counted Monday to Friday before 2027 was entered.
-        #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("跨年问题")).stdout.contains("期限：     2027-01-11"))
+        #expect(r.run(["--as-of", "2026-12-28", "--lang", "zh"] + Self.generalIssue("跨年问题")).stdout.contains("期限：     2027-01-11"))
         // One whose deadline a person set by hand, and one already resolved: neither is touched.
         #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("手工期限")).code == 0)
         #expect(r.run(["--as-of", "2026-12-28"] + Self.generalIssue("已解决")).code == 0)
@@ -182,7 +182,7 @@ import Testing
         #expect(r.run(["check"]).stdout.hasPrefix("ok: "))
     }
 
-    @Test func planOfAYearWithoutCalendarWarns() throws {
+    @Test(.englishMessages) func planOfAYearWithoutCalendarWarns() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let plan = r.run(["plan", "2027"])
@@ -197,7 +197,7 @@ import Testing
         #expect(r.run(["plan", "2026", "--force"]).stderr.isEmpty)
     }
 
-    @Test func aReportWhosePeriodReachesAnUncoveredYearSaysSoInItself() throws {
+    @Test(.englishMessages) func aReportWhosePeriodReachesAnUncoveredYearSaysSoInItself() throws {
         let r = try repository()
         defer { r.cleanup() }
         let json = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "json"])
@@ -220,7 +220,7 @@ import Testing
         #expect(entered.stderr.isEmpty)
     }
 
-    @Test func statusIsQuietWhileOpenWorkLiesInCoveredYears() throws {
+    @Test(.englishMessages) func statusIsQuietWhileOpenWorkLiesInCoveredYears() throws {
         let r = try repository()
         defer { r.cleanup() }
         #expect(r.run(["--as-of", "2026-09-30"] + Self.generalIssue).code == 0)
@@ -249,7 +249,7 @@ import Testing
         #expect(uncovered.code == 0)
         #expect(uncovered.stdout.contains("\"covered\": false"))
         #expect(uncovered.stdout.contains("\"working_days\": 260"))
-        #expect(uncovered.stderr.hasPrefix("warning: no calendar file covers 2028:"))
+        #expect(uncovered.stderr.hasPrefix("警告：没有日历文件覆盖 2028 年："))
         #expect(r.run(["calendar", "show", "2028", "--lang", "en"]).stdout.hasPrefix("2028 (calendars/cn.yaml): not covered by any calendar file"))
         #expect(r.run(["calendar", "show", "12"]).code == 64)
     }

@@ -23,7 +23,7 @@ import Testing
         return r
     }
 
-    @Test func anUnconfirmedResolutionIsSeenByDueOnItsOverdueDay() throws {
+    @Test(.englishMessages) func anUnconfirmedResolutionIsSeenByDueOnItsOverdueDay() throws {
         let r = try resolved()
         defer { r.cleanup() }
         // On the due day it is due ("today"), not overdue.
@@ -31,7 +31,7 @@ import Testing
         #expect(onTheDay.contains("2027-01-01,0,confirmation,acme-erp,张伟,i-"), "the CSV's day count and type are codes")
         #expect(!r.run(["--as-of", "2027-01-01", "due", "--overdue", "--format", "csv"]).stdout.contains("confirmation"))
         // The next day it is overdue.
-        let next = r.run(["--as-of", "2027-01-02", "due", "--overdue"]).stdout
+        let next = r.run(["--as-of", "2027-01-02", "--lang", "zh", "due", "--overdue"]).stdout
         #expect(next.contains("2027-01-01    逾期 1 天  待客户确认"), "\(next)")
         // The case of the issue: due on 2027-01-01, seen on 2027-01-20.
         let seen = r.run(["--as-of", "2027-01-20", "due", "--overdue", "--format", "json"])

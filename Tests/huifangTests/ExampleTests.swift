@@ -13,7 +13,7 @@ import Testing
         return r
     }
 
-    @Test func theExamplePassesCheck() throws {
+    @Test(.englishMessages) func theExamplePassesCheck() throws {
         let r = try Self.demo()
         defer { r.cleanup() }
         let result = r.run(["check"])

@@ -46,7 +46,9 @@ struct HuifangRunner {
         environment["HUIFANG_ID_SEED"] = "42"
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "HUIFANG_TODAY")
+        for name in ["HUIFANG_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] { environment.removeValue(forKey: name) }
         if let today { environment["HUIFANG_TODAY"] = today }
+        if let messages = Self.messages { environment["HUIFANG_LANG"] = messages }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe()
@@ -135,4 +137,23 @@ func makeTourRepository() throws -> HuifangRunner {
         try #require(result.code == 0, "\(s.joined(separator: " ")) failed: \(result.stderr)")
     }
     return r
+}
+
+extension HuifangRunner {
+    /// The language of huifang's messages ($HUIFANG_LANG) for the commands a test runs; nil
+    /// leaves it to the repository's `language:`. Set by the `.englishMessages` trait.
+    @TaskLocal static var messages: String?
+}
+
+/// A test whose assertions quote huifang's messages (errors, hints, warnings, `check`
+/// findings) in English runs its commands with $HUIFANG_LANG=en.
+struct EnglishMessages: TestTrait, TestScoping {
+    func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
+        try await HuifangRunner.$messages.withValue("en") { try await function() }
+    }
+}
+
+extension Trait where Self == EnglishMessages {
+    /// The test reads huifang's messages in English: $HUIFANG_LANG=en for every command it runs.
+    static var englishMessages: Self { Self() }
 }

@@ -46,7 +46,7 @@ import Testing
         ["visit", "prepare", "beta-mes"],
     ]
 
-    @Test(arguments: readers)
+    @Test(.englishMessages, arguments: readers)
     func readersRefuseNamingTheFile(_ args: [String]) throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
@@ -61,7 +61,7 @@ import Testing
         }
     }
 
-    @Test(arguments: [["plan", "2027"], ["plan", "2027", "--ignore-invalid"], ["--ignore-invalid", "plan", "2027"]])
+    @Test(.englishMessages, arguments: [["plan", "2027"], ["plan", "2027", "--ignore-invalid"], ["--ignore-invalid", "plan", "2027"]])
     func planWritesNothingOnTopOfAnUnreadableVisit(_ args: [String]) throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
@@ -78,7 +78,7 @@ import Testing
         }
     }
 
-    @Test func otherWritersRefuseEvenWithIgnoreInvalid() throws {
+    @Test(.englishMessages) func otherWritersRefuseEvenWithIgnoreInvalid() throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
         let before = b.r.snapshot()
@@ -98,7 +98,7 @@ import Testing
     }
 
     /// `project add` depends on huifang.yaml only (a project exists when its folder does).
-    @Test func projectAddDoesNotDependOnOtherRecords() throws {
+    @Test(.englishMessages) func projectAddDoesNotDependOnOtherRecords() throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
         let add = b.r.run(["project", "add", "gamma", "--name", "n", "--customer", "c", "--department", "east", "--owner", "o", "--tier", "key"])
@@ -111,7 +111,7 @@ import Testing
     }
 
     /// Before: report summary gave 0 visits and satisfaction n/a for 2026Q3, exit 0, nothing on stderr.
-    @Test func ignoreInvalidAnswersAndSaysWhatWasLeftOut() throws {
+    @Test(.englishMessages) func ignoreInvalidAnswersAndSaysWhatWasLeftOut() throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
         let warning = "left out 1 record that could not be read (\(b.path)); run 'huifang check'"
@@ -124,7 +124,7 @@ import Testing
 
         let html = b.r.run(["--ignore-invalid", "report", "summary", "--period", "2026Q3", "--format", "html"])
         #expect(html.code == 0)
-        #expect(html.stdout.contains("<strong>警告:</strong> \(warning.replacingOccurrences(of: "'", with: "&#39;"))</p>"))
+        #expect(html.stdout.contains("<strong>Warning:</strong> \(warning.replacingOccurrences(of: "'", with: "&#39;"))</p>"))
 
         let json = b.r.run(["report", "summary", "--period", "2026Q3", "--format", "json", "--ignore-invalid"])
         #expect(json.code == 0)
@@ -164,7 +164,7 @@ import Testing
         #expect(brief.stdout.contains("\nWarning: \(warning)\n"))
     }
 
-    @Test func manyUnreadableFilesAreCountedAndCutShort() throws {
+    @Test(.englishMessages) func manyUnreadableFilesAreCountedAndCutShort() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         for n in 0..<12 {
@@ -181,7 +181,7 @@ import Testing
             "warning: left out 12 records that could not be read (projects/acme-erp/issues/i-00000000.yaml, projects/acme-erp/issues/i-00000001.yaml, projects/acme-erp/issues/i-00000002.yaml and 9 more); run 'huifang check'\n"))
     }
 
-    @Test func aReferenceToAnUnreadableVisitSaysSo() throws {
+    @Test(.englishMessages) func aReferenceToAnUnreadableVisitSaysSo() throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
         let check = b.r.run(["check"])
@@ -200,7 +200,7 @@ import Testing
         #expect(b.r.snapshot() == before)
     }
 
-    @Test func lookingUpAnUnreadableRecordSaysSo() throws {
+    @Test(.englishMessages) func lookingUpAnUnreadableRecordSaysSo() throws {
         let b = try Self.makeBroken()
         defer { b.r.cleanup() }
         let issuePath = "projects/beta-mes/issues/\(b.issue).yaml"

@@ -120,7 +120,7 @@ import Testing
         (["issue", "add", "nope", "--title", "x", "--category", "technical", "--severity", "minor"], "no project 'nope'"),
     ]
 
-    @Test(arguments: refusals.indices)
+    @Test(.englishMessages, arguments: refusals.indices)
     func refusedWithExit64AndNothingWritten(_ index: Int) throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
@@ -132,7 +132,7 @@ import Testing
         #expect(r.snapshot() == before)
     }
 
-    @Test func ambiguousPrefixIsRefused() throws {
+    @Test(.englishMessages) func ambiguousPrefixIsRefused() throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
         let other = String(id.prefix(6)) + "zz"

@@ -27,6 +27,7 @@ import Testing
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["HUIFANG_TODAY"] = "2026-11-24"
+        if let messages = HuifangRunner.messages { environment["HUIFANG_LANG"] = messages }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe()
@@ -72,6 +73,7 @@ import Testing
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { for a in cArgs { free(a) } }
         var vars = ["HUIFANG_TODAY=2026-11-24", "TERM=xterm", "PAGER=cat", "PATH=/usr/bin:/bin"]
+        if let messages = HuifangRunner.messages { vars.append("HUIFANG_LANG=\(messages)") }
         for (k, v) in env { vars.append("\(k)=\(v)") }
         var cEnv: [UnsafeMutablePointer<CChar>?] = vars.map { strdup($0) } + [nil]
         defer { for a in cEnv { free(a) } }
@@ -105,7 +107,7 @@ import Testing
 
     // MARK: 13. write errors
 
-    @Test func aFailedWriteToStandardOutputExits74() throws {
+    @Test(.englishMessages) func aFailedWriteToStandardOutputExits74() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         for args in [["report", "summary"], ["visit", "list"], ["visit", "list", "--format", "csv"], ["export", "ics"], ["check"],
@@ -147,7 +149,7 @@ import Testing
         return "/dev/" + name
     }
 
-    @Test func outputToADeviceWritesTheDeviceAndNeverReplacesIt() throws {
+    @Test(.englishMessages) func outputToADeviceWritesTheDeviceAndNeverReplacesIt() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let full = device(r, "full", minor: 7)
@@ -219,7 +221,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: r.path("reports")), "no folder was created")
         try FileManager.default.createDirectory(atPath: r.path("reports"), withIntermediateDirectories: true)
         let folder = r.run(["report", "summary", "-o", "reports"])
-        #expect(folder.code == 64 && folder.stderr.contains("is a folder"), "\(folder.stderr)")
+        #expect(folder.code == 64 && folder.stderr.contains("reports 是文件夹；'-o' 需要文件"), "\(folder.stderr)")
         #expect(r.run(["report", "summary", "-o", "reports/summary.md"]).code == 0)
         try r.write("notafolder", "x")
         let through = r.run(["report", "summary", "-o", "notafolder/x.md"])
@@ -273,7 +275,7 @@ import Testing
 
     // MARK: 11. dates in the supported range
 
-    @Test func datesOutsideTheSupportedYearsAreRefusedNotACrash() throws {
+    @Test(.englishMessages) func datesOutsideTheSupportedYearsAreRefusedNotACrash() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let refused: [([String], [String: String], String)] = [
@@ -317,7 +319,7 @@ import Testing
         }
     }
 
-    @Test func aRecordDatedOutsideTheSupportedYearsIsAFinding() throws {
+    @Test(.englishMessages) func aRecordDatedOutsideTheSupportedYearsIsAFinding() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/visits/0001-01-01-v-00000009.yaml",
@@ -374,7 +376,7 @@ import Testing
         #expect(piped.stdout.contains("\u{1B}]0;owned\u{07}") && piped.stdout.contains("\u{202E}"))
     }
 
-    @Test func huifangsOwnColoursStayOnTheTerminal() throws {
+    @Test(.englishMessages) func huifangsOwnColoursStayOnTheTerminal() throws {
         let r = try hostileRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/visits/bad.yaml", "id: [\u{1B}[2J\n")

@@ -83,6 +83,7 @@ import Testing
         p.arguments = args
         p.currentDirectoryURL = URL(fileURLWithPath: r.dir)
         var environment = ProcessInfo.processInfo.environment
+        if let messages = HuifangRunner.messages { environment["HUIFANG_LANG"] = messages }
         environment["HUIFANG_TODAY"] = "2026-11-24"
         environment["NO_COLOR"] = "1"
         p.environment = environment

@@ -21,7 +21,7 @@ import Testing
         let text = try #require(r.read("projects/acme-erp/issues/\(id).yaml"))
         #expect(text.contains("resolved: {date: 2026-09-02"))
         #expect(text.contains("confirmed: {date: 2026-09-07"))
-        let check = r.run(["check"])
+        let check = r.run(["check", "--lang", "en"])
         #expect(check.code == 0)
         #expect(check.stdout == "ok: 8 files, no problems\n", "\(check.stdout)")
     }

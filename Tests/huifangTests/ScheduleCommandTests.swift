@@ -48,7 +48,7 @@ import Testing
         #expect(past.contains("Nothing needs attention") || !past.contains("Overdue visits"))
     }
 
-    @Test func aYearWithoutCalendarWarnsOnce() throws {
+    @Test(.englishMessages) func aYearWithoutCalendarWarnsOnce() throws {
         let r = try history()
         defer { r.cleanup() }
         let result = r.run(["--as-of", "2027-03-01", "issue", "add", "acme-erp", "--title", "x", "--category", "service",

@@ -6,7 +6,7 @@ import Testing
     @Test func newUserTour() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
-        #expect(r.run(["check"]).stdout == "ok: 7 files, no problems\n")
+        #expect(r.run(["check"]).stdout == "正常：7 个文件，没有问题\n")
         r.expectGolden(r.run(["status"]).stdout, "tour-status.txt")
         r.expectGolden(r.run(["project", "list"]).stdout, "tour-project-list.txt")
         r.expectGolden(r.run(["project", "list", "--format", "json"]).stdout, "tour-project-list.json")

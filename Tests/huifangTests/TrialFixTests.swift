@@ -51,7 +51,7 @@ import Testing
     }
 
     // D3: due and export ics show a stored deadline in a year without calendar data: they warn.
-    @Test func dueAndICSWarnAboutTheYearOfADeadlineTheyShow() throws {
+    @Test(.englishMessages) func dueAndICSWarnAboutTheYearOfADeadlineTheyShow() throws {
         let r = try HuifangRunner.withRepository()
         defer { r.cleanup() }
         let add = r.run(["project", "add", "acme-erp", "--name", "ACME ERP", "--customer", "某某制造", "--department", "east",
@@ -74,7 +74,7 @@ import Testing
     }
 
     // D4: records after a retirement are written with a warning; a retirement before records is refused.
-    @Test func recordsAfterRetirementAreWarnedAndAnEarlierRetirementRefused() throws {
+    @Test(.englishMessages) func recordsAfterRetirementAreWarnedAndAnEarlierRetirementRefused() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let retire = r.run(["project", "retire", "beta-mes", "--on", "2026-10-01", "--reason", "合同到期"])
@@ -112,7 +112,7 @@ import Testing
     }
 
     // D5: a visit moved before the event it names is a warning of check.
-    @Test func checkWarnsAboutAVisitDatedBeforeItsEvent() throws {
+    @Test(.englishMessages) func checkWarnsAboutAVisitDatedBeforeItsEvent() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let event = r.run(["--as-of", "2026-09-28", "event", "add", "2026-09-28", "--kind", "upgrade", "--title", "V3 大版本升级", "--tag", "erp"])
@@ -134,7 +134,7 @@ import Testing
 
     // D6: a withdrawn issue takes no further changes, notes included; withdrawing one that an
     // improvement addresses names the improvement.
-    @Test func aWithdrawnIssueTakesNoNoteAndItsImprovementIsNamed() throws {
+    @Test(.englishMessages) func aWithdrawnIssueTakesNoNoteAndItsImprovementIsNamed() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let add = r.run(["--as-of", "2026-11-20", "issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical",

@@ -19,6 +19,7 @@ import Testing
             p.arguments = ["visit", "log", "acme-erp", "--method", "phone", "--summary", "第\(round)次电话回访"]
             p.currentDirectoryURL = URL(fileURLWithPath: r.dir)
             var env = ProcessInfo.processInfo.environment
+            if let messages = HuifangRunner.messages { env["HUIFANG_LANG"] = messages }
             env["HUIFANG_TODAY"] = "2026-11-24"
             env["HUIFANG_TEST_SLOW_WRITE_MS"] = "400"
             p.environment = env
@@ -55,6 +56,7 @@ import Testing
                 : ["visit", "log", i % 2 == 0 ? "acme-erp" : "beta-mes", "--method", "phone", "--summary", "并发\(i)"]
             p.currentDirectoryURL = URL(fileURLWithPath: r.dir)
             var env = ProcessInfo.processInfo.environment
+            if let messages = HuifangRunner.messages { env["HUIFANG_LANG"] = messages }
             env["HUIFANG_TODAY"] = "2026-11-24"
             env["HUIFANG_ID_SEED"] = "7"  // every writer draws the same ids: only the lock keeps them apart
             p.environment = env
@@ -72,7 +74,7 @@ import Testing
         #expect(r.run(["check"]).code == 0)
     }
 
-    @Test func aHeldLockTimesOutWithExit75() throws {
+    @Test(.englishMessages) func aHeldLockTimesOutWithExit75() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let holder = Process()
@@ -80,6 +82,7 @@ import Testing
         holder.arguments = ["visit", "log", "acme-erp", "--method", "phone", "--summary", "慢"]
         holder.currentDirectoryURL = URL(fileURLWithPath: r.dir)
         var env = ProcessInfo.processInfo.environment
+        if let messages = HuifangRunner.messages { env["HUIFANG_LANG"] = messages }
         env["HUIFANG_TODAY"] = "2026-11-24"
         env["HUIFANG_TEST_SLOW_WRITE_MS"] = "3000"
         holder.environment = env
@@ -140,7 +143,7 @@ import Testing
     }
 
     /// Hostile files get a clear error naming the file, in bounded time and memory.
-    @Test func hostileFilesAreRefusedQuickly() throws {
+    @Test(.englishMessages) func hostileFilesAreRefusedQuickly() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"

@@ -22,7 +22,7 @@ import Testing
 
     // MARK: duplicate ids
 
-    @Test func aCopiedVisitIsNeverCountedTwice() throws {
+    @Test(.englishMessages) func aCopiedVisitIsNeverCountedTwice() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let report = ["report", "summary", "--period", "2026", "--format", "json"]
@@ -46,7 +46,7 @@ import Testing
         #expect(r.run(["check"]).stdout.contains("duplicate visit id"))
     }
 
-    @Test func aDuplicatedIDIsNamedWithItsFilesNotCalledAmbiguous() throws {
+    @Test(.englishMessages) func aDuplicatedIDIsNamedWithItsFilesNotCalledAmbiguous() throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
         let copy = "projects/beta-mes/issues/\(id).yaml"
@@ -70,7 +70,7 @@ import Testing
         #expect(check.stdout.contains("duplicate issue id '\(id)'") || check.stderr.contains("duplicate issue id '\(id)'"))
     }
 
-    @Test func twoDifferentIDsSharingAPrefixAreStillAmbiguous() throws {
+    @Test(.englishMessages) func twoDifferentIDsSharingAPrefixAreStillAmbiguous() throws {
         let (r, id) = try withIssue()
         defer { r.cleanup() }
         let other = String(id.prefix(6)) + "zzz"
@@ -84,7 +84,7 @@ import Testing
 
     // MARK: a project folder without project.yaml
 
-    @Test func checkSuggestsAProjectAddThatWorks() throws {
+    @Test(.englishMessages) func checkSuggestsAProjectAddThatWorks() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try FileManager.default.createDirectory(atPath: r.path("projects/noproj/visits"), withIntermediateDirectories: true)
@@ -173,7 +173,7 @@ import Testing
         return out
     }
 
-    @Test(arguments: refused.indices)
+    @Test(.englishMessages, arguments: refused.indices)
     func utf16IsRefusedByCheckAndByTheUpdaters(_ index: Int) throws {
         let variant = Self.refused[index]
         let (r, id) = try withIssue()
@@ -230,7 +230,7 @@ import Testing
         return (r, String(iid), String(mid))
     }
 
-    @Test func emptyAndBlankValuesAreRefusedWithTheOptionNamed() throws {
+    @Test(.englishMessages) func emptyAndBlankValuesAreRefusedWithTheOptionNamed() throws {
         let (r, iid, mid) = try repository()
         defer { r.cleanup() }
         let before = r.snapshot()
@@ -382,7 +382,7 @@ import Testing
 extension ReopenTests {
     /// A file reopened by an earlier huifang keeps `resolved:` beside `status: open`: shown as
     /// open, with no resolution; `check` warns; the KPIs still see the resolution it had.
-    @Test func aFileReopenedByAnEarlierVersionShowsNoResolution() throws {
+    @Test(.englishMessages) func aFileReopenedByAnEarlierVersionShowsNoResolution() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/issues/i-0000aaaa.yaml", """
@@ -441,7 +441,7 @@ extension ReopenTests {
         #expect(same.code == 0 && same.stdout.contains("2026-02-14"), "one day is a range: \(same.stderr)")
     }
 
-    @Test func anIssueFileIsAnIssueFile() throws {
+    @Test(.englishMessages) func anIssueFileIsAnIssueFile() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/issues/i-0000aaaa.yaml", "- a list\n")

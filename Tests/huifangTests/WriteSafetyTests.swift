@@ -22,6 +22,7 @@ import Testing
             process.arguments = args
             process.currentDirectoryURL = URL(fileURLWithPath: r.dir)
             var env = ProcessInfo.processInfo.environment
+            if let messages = HuifangRunner.messages { env["HUIFANG_LANG"] = messages }
             env["HUIFANG_TODAY"] = "2026-11-24"
             env["HUIFANG_ID_SEED"] = "42"
             env["HUIFANG_TEST_HOLD_WRITES"] = hold
@@ -86,7 +87,7 @@ import Testing
 
     /// A line added by hand between the command's read and its rename is kept: the command
     /// refuses with exit 75 and writes nothing; run again, it keeps the line.
-    @Test func aHandEditDuringAnUpdateIsKeptAndTheCommandRefuses() throws {
+    @Test(.englishMessages) func aHandEditDuringAnUpdateIsKeptAndTheCommandRefuses() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         #expect(r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "minor"]).code == 0)
@@ -158,7 +159,7 @@ import Testing
     /// The state that an interrupted two-file update of earlier versions could leave: the issue
     /// written, the visit's `issues:` not. The issue alone links them now: the visit lists it,
     /// and `check` finds nothing to report.
-    @Test func anIssueWhoseVisitDoesNotListItIsLinkedAllTheSame() throws {
+    @Test(.englishMessages) func anIssueWhoseVisitDoesNotListItIsLinkedAllTheSame() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let (_, vid) = try firstVisit(r)
@@ -216,7 +217,7 @@ import Testing
 
     /// Repositories written by earlier versions list issues in the visit too: each is listed once,
     /// and a list that contradicts the issue's own `visit:` is a warning.
-    @Test func visitsOfEarlierVersionsStillRead() throws {
+    @Test(.englishMessages) func visitsOfEarlierVersionsStillRead() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let visits = files(r, "projects/acme-erp/visits")
@@ -236,7 +237,7 @@ import Testing
 
     /// A visit named in an issue by a unique prefix of its id (as on the command line) is that
     /// visit: listed with it, and `check` asks for the whole id instead of calling it unknown.
-    @Test func aVisitNamedByAPrefixIsResolved() throws {
+    @Test(.englishMessages) func aVisitNamedByAPrefixIsResolved() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let (_, vid) = try firstVisit(r)
@@ -249,7 +250,7 @@ import Testing
 
     /// An issue naming a visit whose file exists but cannot be read is not told that the visit is
     /// unknown: the visit file's own error says what is wrong.
-    @Test func anUnreadableVisitIsNotReportedAsUnknown() throws {
+    @Test(.englishMessages) func anUnreadableVisitIsNotReportedAsUnknown() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let (file, vid) = try firstVisit(r)

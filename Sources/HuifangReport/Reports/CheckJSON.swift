@@ -2,14 +2,17 @@ import HuifangCore
 
 /// `check --format json`: how many files were read and every finding, in order.
 public enum CheckJSON {
-    public static func make(files: Int, findings: [Finding]) -> JSONValue {
+    /// Each finding with its code (null for one that has none yet) and its message and hint in
+    /// `catalogue`'s language.
+    public static func make(files: Int, findings: [Finding], catalogue: Catalogue = Catalogue(.en)) -> JSONValue {
         let errors = findings.filter { $0.severity == .error }.count
         return .object([
             ("files", .int(files)), ("errors", .int(errors)), ("warnings", .int(findings.count - errors)),
             ("findings", .array(findings.map {
                 .object([
                     ("path", .string($0.path)), ("line", .int($0.line)), ("column", .int($0.column)),
-                    ("severity", .string($0.severity.rawValue)), ("message", .string($0.message)), ("hint", .optional($0.hint)),
+                    ("severity", .string($0.severity.rawValue)), ("code", .optional($0.code?.rawValue)),
+                    ("message", .string(catalogue.message($0))), ("hint", .optional(catalogue.hint($0))),
                 ])
             })),
         ])

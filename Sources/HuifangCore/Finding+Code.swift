@@ -1,0 +1,73 @@
+extension Finding {
+    /// What a finding is, as `check --format json` writes it and the message catalogue keys
+    /// its text (`finding.CODE` and `finding.CODE.hint`, with the finding's `values`).
+    public enum Code: String, Sendable, Hashable, CaseIterable {
+        // YAML and the values of one file
+        case yamlSyntax = "yaml-syntax"
+        case yamlTab = "yaml-tab"
+        case yamlEncoding = "yaml-encoding"
+        case duplicateKey = "duplicate-key"
+        case mergeConflict = "merge-conflict"
+        case fileTooLarge = "file-too-large"
+        case wideEncoding = "wide-encoding"
+        case moreThanOneDocument = "more-than-one-document"
+        case alias
+        case anchor
+        case tag
+        case tooDeep = "too-deep"
+        case missingKey = "missing-key"
+        case notMapping = "not-mapping"
+        case notSingleValue = "not-single-value"
+        case notWholeNumber = "not-whole-number"
+        case quotedNumber = "quoted-number"
+        case outOfRange = "out-of-range"
+        case notBoolean = "not-boolean"
+        case unknownValue = "unknown-value"
+        case badValue = "bad-value"
+        case notList = "not-list"
+        case unknownKey = "unknown-key"
+        case unknownKeyNear = "unknown-key-near"
+        case emptyFile = "empty-file"
+        case visitFileName = "visit-file-name"
+        case issueFileName = "issue-file-name"
+        case improvementFileName = "improvement-file-name"
+        case planFileName = "plan-file-name"
+        case unknownDimension = "unknown-dimension"
+        // files and folders
+        case projectFileOutsideFolder = "project-file-outside-folder"
+        case badProjectFolder = "bad-project-folder"
+        case wrongPlace = "wrong-place"
+        case ymlExtension = "yml-extension"
+        case calendarOutside = "calendar-outside"
+        case calendarMissing = "calendar-missing"
+        case calendarBadDate = "calendar-bad-date"
+        // between records
+        case unknownDepartment = "unknown-department"
+        case duplicateID = "duplicate-id"
+        case unreadableReference = "unreadable-reference"
+        case unknownEvent = "unknown-event"
+        case visitBeforeEvent = "visit-before-event"
+        case unknownIssue = "unknown-issue"
+        case issueOfOtherProject = "issue-of-other-project"
+        case issueRaisedElsewhere = "issue-raised-elsewhere"
+        case visitBeforeAcceptance = "visit-before-acceptance"
+        case visitOfOtherProject = "visit-of-other-project"
+        case visitPrefix = "visit-prefix"
+        case unknownVisit = "unknown-visit"
+        case unknownAddressedIssue = "unknown-addressed-issue"
+        case verifiedMissing = "verified-missing"
+        case duplicateVisit = "duplicate-visit"
+        case duplicateIssueTitle = "duplicate-issue-title"
+        case resolvedMissing = "resolved-missing"
+        case confirmedMissing = "confirmed-missing"
+        case openWithResolution = "open-with-resolution"
+        case majorWithoutCaseAnalysis = "major-without-case-analysis"
+        case resolvedBeforeRaised = "resolved-before-raised"
+        case confirmedBeforeResolved = "confirmed-before-resolved"
+        case dueBeforeRaised = "due-before-raised"
+        case unknownProject = "unknown-project"
+        case planUnknownProject = "plan-unknown-project"
+        // the calendar
+        case calendarUncovered = "calendar-uncovered"
+    }
+}
