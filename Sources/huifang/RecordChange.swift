@@ -1,4 +1,5 @@
 import HuifangCore
+import HuifangReport
 import HuifangStore
 
 extension CommandContext {
@@ -38,41 +39,43 @@ extension CommandContext {
 
     /// The refusal of a lifecycle step in words (exit 64), with what to do instead.
     func refused(_ refusal: IssueRefusal, _ issue: Issue, command: String) -> CommandFailure {
-        let id = issue.id
+        let W = Catalogue.current
+        let id = issue.id.rawValue
+        func no(_ key: String, _ values: [String: String] = [:], hint: String? = nil, _ hintValues: [String: String] = [:]) -> CommandFailure {
+            .usage(Message(key, values.merging(["id": id]) { a, _ in a }),
+                   hint: hint.map { Message($0, hintValues.merging(["id": id]) { a, _ in a }) })
+        }
         switch refusal {
         case .beforeLastChange(let last):
-            return .usage("\(today) is before the last change of issue \(id) on \(last)",
-                          hint: "changes are recorded on the as-of date; use --as-of \(last) or later")
+            return no("refusal.before-last-change", ["today": today.description, "last": last.description],
+                      hint: "refusal.before-last-change.hint", ["last": last.description])
         case .notOpen(let status):
             if command == "escalate" {
-                return .usage("issue \(id) is \(status.rawValue); only open issues are escalated",
-                              hint: "reopen it first: huifang issue reopen \(id) --reason ...")
+                return no("refusal.escalate-not-open", ["status": W.word(status)], hint: "refusal.escalate-not-open.hint")
             }
-            return .usage("issue \(id) is already \(status.rawValue)")
+            return no("refusal.already", ["status": W.word(status)])
         case .alreadyHighest:
-            return .usage("issue \(id) is already major, the highest level", hint: "an overdue major issue goes to leadership: tell them")
+            return no("refusal.already-highest", hint: "refusal.already-highest.hint")
         case .notUpward(let from, let to):
-            return .usage("cannot move issue \(id) from \(from.rawValue) down or sideways to \(to.rawValue)",
-                          hint: "escalation only moves up: minor → general → major")
+            return no("refusal.not-upward", ["from": W.word(from), "to": W.word(to)], hint: "refusal.not-upward.hint")
         case .onSpotNeedsMinor(let severity):
-            return .usage("only minor issues are resolved on the spot; \(id) is \(severity.rawValue)")
+            return no("refusal.on-spot-minor", ["severity": W.word(severity)])
         case .notResolved(let status):
-            return .usage("issue \(id) is \(status.rawValue); only resolved issues are confirmed",
-                          hint: status == .open ? "resolve it first: huifang issue resolve \(id) --summary ..." : nil)
+            return no("refusal.confirm-not-resolved", ["status": W.word(status)],
+                      hint: status == .open ? "refusal.confirm-not-resolved.hint" : nil)
         case .beforeResolution(let day):
-            return .usage("today (\(today)) is before the resolution (\(day))")
+            return no("refusal.before-resolution", ["today": today.description, "day": day.description])
         case .alreadyClosed:
-            return .usage("issue \(id) is already closed")
+            return no("refusal.already-closed")
         case .notConfirmed(let status):
-            return .usage("issue \(id) is \(status.rawValue); an issue is closed once the customer confirmed it",
-                          hint: status == .resolved ? "huifang issue confirm \(id)" : nil)
+            return no("refusal.close-not-confirmed", ["status": W.word(status)],
+                      hint: status == .resolved ? "refusal.close-not-confirmed.hint" : nil)
         case .needsCaseAnalysis:
-            return .usage("a major issue cannot be closed without a case analysis",
-                          hint: "write one (e.g. docs/cases/\(id).md) and pass --case-analysis FILE")
+            return no("refusal.needs-case-analysis", hint: "refusal.needs-case-analysis.hint")
         case .alreadyOpen:
-            return .usage("issue \(id) is already open")
+            return no("refusal.already-open")
         case .alreadyWithdrawn:
-            return .usage("issue \(id) is already withdrawn")
+            return no("refusal.already-withdrawn")
         }
     }
 }

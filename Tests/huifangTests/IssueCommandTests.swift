@@ -68,7 +68,7 @@ import Testing
         #expect(r.run(["--as-of", "2026-10-14", "issue", "confirm", id]).code == 0)
         let noCase = r.run(["--as-of", "2026-10-15", "issue", "close", id])
         #expect(noCase.code == 64)
-        #expect(noCase.stderr.contains("case analysis"))
+        #expect(noCase.stderr.contains("重大问题必须附案例分析才能关闭"))
         try r.write("docs/cases/\(id).md", "# 报表导出超时 案例分析\n")
         let close = r.run(["--as-of", "2026-10-15", "issue", "close", id, "--case-analysis", r.path("docs/cases/\(id).md")])
         #expect(close.code == 0, "\(close.stderr)")
