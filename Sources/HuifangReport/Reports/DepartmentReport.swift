@@ -54,20 +54,7 @@ public enum DepartmentReport {
         doc.blocks += ReportOverview.smallSampleNote([k, company], L)
         doc.blocks.append(.table(SummaryReport.countTable([(dept.name, k), (L.report("total"), company)], L)))
 
-        doc.blocks.append(.heading(L.report("trend.title")))
-        var trendChart = Chart(kind: .line, title: L.report("trend.title"), labels: periods.map(\.label), series: [
-            (L.report("visit_plan_completion_rate"), trend.map(\.visitPlanCompletionRate)),
-            (L.report("satisfaction_index"), trend.map(\.satisfactionIndex)),
-            (L.report("csat"), trend.map(\.csat)),
-            (L.report("issue_resolution_rate"), trend.map(\.issueResolutionRate)),
-        ], maximum: 1, percent: true)
-        trendChart.tabulated = true
-        doc.blocks.append(.chart(trendChart))
-        doc.blocks.append(.table(ReportTable(
-            headers: [L.report("indicator")] + periods.map(\.label),
-            rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map { kpi.displayWithCounts($0, L) } },
-            numeric: Set(1...periods.count))))
-        doc.blocks += ReportOverview.smallSampleNote(trend, L)
+        doc.blocks += SummaryReport.trendSection(periods, trend, L)
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",

@@ -33,20 +33,7 @@ public enum SummaryReport {
         doc.blocks.append(.table(countTable(scopes, L)))
         doc.blocks.append(.paragraph("\(L.report("plan source")): \(total.frozenPlan ? L.report("frozen plan") : L.report("live schedule")); \(L.report("counted on")): \(total.countedOn)"))
 
-        doc.blocks.append(.heading(L.report("trend.title")))
-        var trendChart = Chart(kind: .line, title: L.report("trend.title"), labels: periods.map(\.label), series: [
-            (L.report("visit_plan_completion_rate"), trend.map(\.visitPlanCompletionRate)),
-            (L.report("satisfaction_index"), trend.map(\.satisfactionIndex)),
-            (L.report("csat"), trend.map(\.csat)),
-            (L.report("issue_resolution_rate"), trend.map(\.issueResolutionRate)),
-        ], maximum: 1, percent: true)
-        trendChart.tabulated = true
-        doc.blocks.append(.chart(trendChart))
-        doc.blocks.append(.table(ReportTable(
-            headers: [L.report("indicator")] + periods.map(\.label),
-            rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map { kpi.displayWithCounts($0, L) } },
-            numeric: Set(1...periods.count))))
-        doc.blocks += ReportOverview.smallSampleNote(trend, L)
+        doc.blocks += SummaryReport.trendSection(periods, trend, L)
 
         doc.blocks.append(.heading(L.report("satisfaction.title")))
         doc.blocks.append(.chart(Chart(kind: .bars, title: L.report("satisfaction.title") + " (\(L.report("scale")) \(r.config.satisfaction.scale))",
@@ -130,6 +117,23 @@ public enum SummaryReport {
     }
 
     /// KPIs as rows, one column per scope (company, departments).
+    /// The KPI trend over `periods` (the report's period last): the chart of four rates and the
+    /// table of every KPI with its counts, and the small-sample note under it.
+    public static func trendSection(_ periods: [Period], _ trend: [PeriodKPIs], _ L: Catalogue) -> [ReportDocument.Block] {
+        var chart = Chart(kind: .line, title: L.report("trend.title"), labels: periods.map(\.label), series: [
+            (L.report("visit_plan_completion_rate"), trend.map(\.visitPlanCompletionRate)),
+            (L.report("satisfaction_index"), trend.map(\.satisfactionIndex)),
+            (L.report("csat"), trend.map(\.csat)),
+            (L.report("issue_resolution_rate"), trend.map(\.issueResolutionRate)),
+        ], maximum: 1, percent: true)
+        chart.tabulated = true
+        return [.heading(L.report("trend.title")), .chart(chart),
+                .table(ReportTable(headers: [L.report("indicator")] + periods.map(\.label),
+                                   rows: ReportKPI.all.map { kpi in [kpi.label(L)] + trend.map { kpi.displayWithCounts($0, L) } },
+                                   numeric: Set(1...periods.count)))]
+            + ReportOverview.smallSampleNote(trend, L)
+    }
+
     public static func kpiTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {
         ReportTable(headers: [L.report("indicator")] + scopes.map(\.0),
                     rows: ReportKPI.all.map { kpi in [kpi.label(L)] + scopes.map { kpi.displayWithCounts($0.1, L) } },
