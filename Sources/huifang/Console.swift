@@ -69,22 +69,7 @@ enum Console {
     /// Writes every byte; returns 0, or the errno of the write that failed.
     @discardableResult
     static func writeAll(_ fd: Int32, _ s: String) -> Int32 {
-        var bytes = Array(s.utf8)
-        if bytes.isEmpty { return 0 }
-        var off = 0
-        var failure: Int32 = 0
-        bytes.withUnsafeMutableBytes { raw in
-            while off < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    failure = n < 0 ? errno : EIO
-                    return
-                }
-                off += n
-            }
-        }
-        return failure
+        s.isEmpty ? 0 : writeAll(fd, bytes: Array(s.utf8))
     }
 
     /// `path:line:col: error: message` and an indented hint, as compilers print them.
