@@ -36,7 +36,7 @@ import Testing
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
     }
 
-    func waitFor(_ session: String, _ text: String, seconds: Double = 10) -> String {
+    func waitFor(_ session: String, _ text: String, seconds: Double = 30) -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = ""
         while Date() < deadline {
