@@ -954,5 +954,23 @@ extension Catalogue {
         "hint.o-needs-file": "give -o FILE, or -o - for standard output",
         "error.o-folder": "{output} is a folder; -o takes a file",
         "hint.o-folder": "give a file name, such as {output}/report.md",
+            // people
+        "people.title": "People",
+        "people.counted on": "Counted on {day} (the period's last day, or the as-of date while it runs).",
+        "people.visitors": "Visitors",
+        "people.issue owners": "Issue owners",
+        "people.improvement owners": "Improvement owners",
+        "people.person": "Person",
+        "people.visits": "Visits done",
+        "people.planned on time": "Planned visits on time",
+        "people.owned": "Issues owned",
+        "people.resolved": "Resolved",
+        "people.resolved on time": "Resolved on time",
+        "people.reopened": "Reopened",
+        "people.mean days": "Mean working days to resolve",
+        "people.measures due": "Measures due",
+        "people.done": "Done",
+        "people.verified on time": "Verified on time",
+        "people.rules": "Planned visits: visits due in the period, by the counting day, of the projects a person owns (the one responsible for them), on time when made on or before the due day. Issues: raised in the period and owned by the person; resolved, on time and reopened as on the counting day; mean working days from raised to resolved, holidays and weekends left out. Improvement measures: due in the period and owned by the person; on time when verified on or before the due day.",
     ]
 }
