@@ -60,7 +60,7 @@ public struct PeopleKPIs: Sendable {
     /// One person as the owner of improvement measures due in the period.
     public struct ImprovementOwner: Sendable, Hashable {
         public var name: String
-        /// Measures due in the period that this person owns.
+        /// Measures due in the period, by the counting day, that this person owns.
         public var due = 0
         /// Of those, with the status done or verified.
         public var done = 0
@@ -144,7 +144,7 @@ public struct PeopleKPIs: Sendable {
 
         // Improvement owners.
         var improvementOwners: [String: ImprovementOwner] = [:]
-        for m in r.improvements where period.contains(m.due) && (department.map { m.department == $0 } ?? true) {
+        for m in r.improvements where period.contains(m.due) && m.due <= t && (department.map { m.department == $0 } ?? true) {
             var p = improvementOwners[m.owner] ?? ImprovementOwner(name: m.owner)
             p.due += 1
             if m.status == .done || m.status == .verified { p.done += 1 }

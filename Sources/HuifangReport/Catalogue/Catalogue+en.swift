@@ -971,6 +971,6 @@ extension Catalogue {
         "people.measures due": "Measures due",
         "people.done": "Done",
         "people.verified on time": "Verified on time",
-        "people.rules": "Planned visits: visits due in the period, by the counting day, of the projects a person owns (the one responsible for them), on time when made on or before the due day. Issues: raised in the period and owned by the person; resolved, on time and reopened as on the counting day; mean working days from raised to resolved, holidays and weekends left out. Improvement measures: due in the period and owned by the person; on time when verified on or before the due day.",
+        "people.rules": "Planned visits: visits due in the period, by the counting day, of the projects a person owns (the one responsible for them), on time when made on or before the due day. Issues: raised in the period and owned by the person; resolved, on time and reopened as on the counting day; mean working days from raised to resolved, holidays and weekends left out. Improvement measures: due in the period, by the counting day, and owned by the person; on time when verified on or before the due day.",
     ]
 }

@@ -98,7 +98,7 @@ public enum PeopleReport {
                          RateCounts(numerator: n, denominator: d).smallSample ? "yes" : "no"])
         }
         for v in k.visitors {
-            row("visitor", v.name, "visits", Double(v.visits), nil, v.visits, points: true)
+            rows.append(["visitor", v.name, "visits", String(v.visits), "", "", RateCounts(numerator: nil, denominator: v.visits).smallSample ? "yes" : "no"])
             row("visitor", v.name, "planned_on_time", v.onTimeRate, v.plannedOnTime, v.plannedItems)
             row("visitor", v.name, "satisfaction_index", v.satisfactionIndex, nil, v.scoredVisits)
             row("visitor", v.name, "nps", v.nps, nil, v.npsResponses, points: true)
