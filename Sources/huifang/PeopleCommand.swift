@@ -9,10 +9,10 @@ extension ReportCommand {
             commandName: "people",
             abstract: "Per-person figures (绩效) for a period: visitors, issue owners, improvement owners.",
             discussion: """
-                Per visitor: visits done, planned visits of the projects they own done on or before the due day, \
+                Per visitor: visits done, planned visits of the projects they own (due by the counting day) made on or before the due day, \
                 their visits' satisfaction index and NPS, record completeness. Per issue owner: issues raised in \
                 the period that they own, resolved, resolved on time, reopened, mean working days to resolve. Per \
-                improvement owner: measures due in the period, done, verified on time. Every figure with its \
+                improvement owner: measures due in the period (by the counting day), done, verified on time by their due date. Every figure with its \
                 counts; one counted over fewer than 5 is marked as a small sample.
                 """
         )
