@@ -288,11 +288,7 @@ public enum KPIEngine {
         // in the visit (an issue raised in a visit is raised on its day, so in this period).
         var complete = 0
         for n in visits {
-            if !visitsBuffer[n].summary.isEmpty && !visitsBuffer[n].visitor.isEmpty && !visitsBuffer[n].contacts.isEmpty
-                && (raisedIn[visitsBuffer[n].id] ?? []).allSatisfy({ visitsBuffer[n].issues.contains($0) })
-            {
-                complete += 1
-            }
+            if visitsBuffer[n].isCompleteRecord(raisedIn: raisedIn[visitsBuffer[n].id] ?? []) { complete += 1 }
         }
         k.recordCompleteness = ratio(complete, visits.count)
         k.completeVisits = complete

@@ -84,3 +84,13 @@ public struct Visit: Sendable {
             && !name.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } && name.utf8.count <= 255
     }
 }
+
+extension Visit {
+    /// The rule of the record-completeness KPI (docs/KPIS.md): a summary, a visitor, contacts,
+    /// and a link to every issue raised in the visit (`raisedIn`: the issues whose `visit:` is
+    /// this one).
+    @inlinable
+    public func isCompleteRecord(raisedIn: [IssueID]) -> Bool {
+        !summary.isEmpty && !visitor.isEmpty && !contacts.isEmpty && raisedIn.allSatisfy { issues.contains($0) }
+    }
+}

@@ -35,9 +35,7 @@ public struct VisitorKPIs: Sendable, Hashable {
                 out[n].scoredVisits += 1
                 sums[n] += o
             }
-            if !v.summary.isEmpty && !v.visitor.isEmpty && !v.contacts.isEmpty && (raisedIn[v.id] ?? []).allSatisfy({ v.issues.contains($0) }) {
-                out[n].completeRecords += 1
-            }
+            if v.isCompleteRecord(raisedIn: raisedIn[v.id] ?? []) { out[n].completeRecords += 1 }
         }
         for n in out.indices where out[n].scoredVisits > 0 {
             let mean = sums[n] / Double(out[n].scoredVisits)

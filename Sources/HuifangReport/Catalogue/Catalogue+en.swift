@@ -975,5 +975,23 @@ extension Catalogue {
         "refusal.needs-case-analysis.hint": "write one (e.g. docs/cases/{id}.md) and pass --case-analysis FILE",
         "refusal.already-open": "issue {id} is already open",
         "refusal.already-withdrawn": "issue {id} is already withdrawn",
+            // people
+        "people.title": "People",
+        "people.counted on": "Counted on {day} (the period's last day, or the as-of date while it runs).",
+        "people.visitors": "Visitors",
+        "people.issue owners": "Issue owners",
+        "people.improvement owners": "Improvement owners",
+        "people.person": "Person",
+        "people.visits": "Visits done",
+        "people.planned on time": "Planned visits on time",
+        "people.owned": "Issues owned",
+        "people.resolved": "Resolved",
+        "people.resolved on time": "Resolved on time",
+        "people.reopened": "Reopened",
+        "people.mean days": "Mean working days to resolve",
+        "people.measures due": "Measures due",
+        "people.done": "Done",
+        "people.verified on time": "Verified on time",
+        "people.rules": "Planned visits: visits due in the period, by the counting day, of the projects a person owns (the one responsible for them), on time when made on or before the due day. Issues: raised in the period and owned by the person; resolved, on time and reopened as on the counting day; mean working days from raised to resolved, holidays and weekends left out. Improvement measures: due in the period, by the counting day, and owned by the person; on time when verified on or before the due day.",
     ]
 }

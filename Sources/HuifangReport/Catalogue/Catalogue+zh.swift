@@ -975,5 +975,23 @@ extension Catalogue {
         "refusal.needs-case-analysis.hint": "先写一份（例如 'docs/cases/{id}.md'），再用 '--case-analysis FILE' 关闭",
         "refusal.already-open": "问题 {id} 已经是打开状态",
         "refusal.already-withdrawn": "问题 {id} 已经撤回",
+            // people
+        "people.title": "个人绩效",
+        "people.counted on": "计数截至 {day}（期间最后一天，期间未结束时为当天）。",
+        "people.visitors": "回访人员",
+        "people.issue owners": "问题责任人",
+        "people.improvement owners": "改进措施责任人",
+        "people.person": "人员",
+        "people.visits": "完成回访",
+        "people.planned on time": "计划回访按时完成",
+        "people.owned": "负责问题",
+        "people.resolved": "已解决",
+        "people.resolved on time": "按时解决",
+        "people.reopened": "返单",
+        "people.mean days": "平均解决工作日",
+        "people.measures due": "到期措施",
+        "people.done": "已完成",
+        "people.verified on time": "按时验证",
+        "people.rules": "计划回访：期间内、计数日之前到期且由其负责（项目负责人）的回访，在到期日当天或之前完成算按时。问题：期间内提出、由其负责的问题；解决、按时与返单计至计数日；平均解决工作日为从提出到解决的工作日（不含节假日和周末）。改进措施：期间内、计数日之前到期且由其负责的措施；在到期日当天或之前验证算按时。",
     ]
 }
