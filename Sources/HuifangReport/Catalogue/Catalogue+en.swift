@@ -954,5 +954,14 @@ extension Catalogue {
         "hint.o-needs-file": "give -o FILE, or -o - for standard output",
         "error.o-folder": "{output} is a folder; -o takes a file",
         "hint.o-folder": "give a file name, such as {output}/report.md",
+        // engA
+        "edit.visit-keeps-id": "id: a visit keeps its id ({id}); log a new visit instead",
+        "edit.visit-needs-summary": "summary: write what was discussed (回访内容)",
+        "edit.visit-after-today": "date: {date} is after today ({today})",
+        "error.amend.nothing": "nothing to change",
+        "hint.amend.nothing.visit": "give what changes (--summary, --overall, ...), or use 'huifang visit edit'",
+        "error.visit-file-exists": "{path} already exists; nothing was written",
+        "error.attachment-folder-exists": "{new}/ already exists, so the attachments in {old}/ cannot move there; nothing was written",
+        "hint.attachment-folder-exists": "move or remove {new}/ first",
     ]
 }

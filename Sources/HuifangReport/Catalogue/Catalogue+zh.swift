@@ -954,5 +954,14 @@ extension Catalogue {
         "hint.o-needs-file": "请用 '-o FILE'，或用 '-o -' 输出到标准输出",
         "error.o-folder": "{output} 是文件夹；'-o' 需要文件",
         "hint.o-folder": "请给一个文件名，如 {output}/'report.md'",
+        // engA
+        "edit.visit-keeps-id": "id：回访保留其编号（{id}）；如需另记一次回访，请新建",
+        "edit.visit-needs-summary": "summary：请填写回访内容",
+        "edit.visit-after-today": "date：{date} 晚于今天（{today}）",
+        "error.amend.nothing": "没有要修改的内容",
+        "hint.amend.nothing.visit": "请给出要修改的项（'--summary'、'--overall' 等），或使用 'huifang visit edit'",
+        "error.visit-file-exists": "{path} 已存在；没有写入任何内容",
+        "error.attachment-folder-exists": "{new}/ 已存在，{old}/ 中的附件无法移过去；没有写入任何内容",
+        "hint.attachment-folder-exists": "请先移走或删除 {new}/",
     ]
 }
