@@ -981,5 +981,16 @@ extension Catalogue {
         "error.attach.other-content": "{path} exists with other content",
         "hint.attach.other-content": "rename the new file, or list the existing one under 'attachments:' by hand",
         "error.visit-show.format": "visit show prints a table or json, not {format}",
+        "hint.amend.nothing.project": "give what changes (--name, --owner, ...), or use --edit",
+        "error.owner-history": "cannot record the owner change in {path}: {problem}; nothing was written",
+        "hint.owner-history": "add it to 'history:' by hand, or use 'huifang project edit {id} --owner'",
+        "error.retire.already": "project {id} was already retired on {date}",
+        "hint.retire.already": "change the date with 'huifang project edit {id} --edit'",
+        "error.retire.before-acceptance": "{date} is before the project's acceptance on {accepted}",
+        "retire.records-after.one": "{count} record is dated after {date}: {records}",
+        "retire.records-after": "{count} records are dated after {date}: {records}",
+        "error.retire.records-after": "cannot retire {id} on {date}: {what}; nothing was written",
+        "hint.retire.records-after": "retire it on a later day (after the last of them), or pass --force to retire it on {date} anyway",
+        "warning.retire.records-after": "retiring {id} on {date} although {what}: nothing is scheduled for them, and reports of those periods change",
     ]
 }

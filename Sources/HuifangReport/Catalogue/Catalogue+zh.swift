@@ -981,5 +981,16 @@ extension Catalogue {
         "error.attach.other-content": "{path} 已存在，且内容不同",
         "hint.attach.other-content": "请重命名新文件，或手动把已有的文件列在 'attachments:' 下",
         "error.visit-show.format": "'visit show' 只输出 table 或 json，不输出 {format}",
+        "hint.amend.nothing.project": "请给出要修改的项（'--name'、'--owner' 等），或使用 '--edit'",
+        "error.owner-history": "无法在 {path} 中记录负责人变更：{problem}；没有写入任何内容",
+        "hint.owner-history": "请手动把它加到 'history:' 下，或使用 'huifang project edit {id} --owner'",
+        "error.retire.already": "项目 {id} 已于 {date} 停止服务",
+        "hint.retire.already": "如需修改日期，请用 'huifang project edit {id} --edit'",
+        "error.retire.before-acceptance": "{date} 早于项目的验收日期 {accepted}",
+        "retire.records-after.one": "有 {count} 条记录的日期晚于 {date}：{records}",
+        "retire.records-after": "有 {count} 条记录的日期晚于 {date}：{records}",
+        "error.retire.records-after": "无法让 {id} 于 {date} 停止服务：{what}；没有写入任何内容",
+        "hint.retire.records-after": "请选一个更晚的日期（在这些记录中最晚的一条之后），或加上 '--force' 仍于 {date} 停止服务",
+        "warning.retire.records-after": "{id} 于 {date} 停止服务，尽管{what}：这些记录不再计入任何计划，相应期间的报告也会随之改变",
     ]
 }
