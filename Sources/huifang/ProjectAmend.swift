@@ -151,13 +151,13 @@ extension ProjectCommand {
                     }
                     if !force {
                         throw CommandFailure(code: 64) { c in
-                            (c.text("error.retire.records-after", values.merging(["what": what(c)]) { a, _ in a }),
+                            (c.text("error.retire.records-after", values.merging(["detail": what(c)]) { a, _ in a }),
                              c.text("hint.retire.records-after", ["date": on.description]))
                         }
                     }
                     let c = MessageLanguage.catalogue
                     Console.err(Console.labelled(c["msg.warning"])
-                        + c.text("warning.retire.records-after", values.merging(["what": what(c)]) { a, _ in a }) + "\n")
+                        + c.text("warning.retire.records-after", values.merging(["detail": what(c)]) { a, _ in a }) + "\n")
                 }
                 let retirement = Retirement(date: on, reason: reason.trimmed)
                 let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)
