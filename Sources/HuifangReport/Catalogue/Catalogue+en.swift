@@ -1016,5 +1016,18 @@ extension Catalogue {
         "editor.fix-these": "fix these and save again",
         "editor.incomplete": "the record is incomplete",
         "error.editor.changed": "{path} changed while it was being edited; nothing was written",
+        "draft.unknown-department": "unknown department '{id}'; known: {known}",
+        "draft.no-visit": "no visit '{text}' (see 'huifang visit list {project}')",
+        "draft.too-short.visit": "'{text}' is too short to name a visit: give at least {count} characters",
+        "draft.ambiguous.visit": "'{text}' matches {count} visits: {matches}",
+        "draft.duplicated.visit": "visit id '{id}' is duplicated: {paths}",
+        "draft.source-visit": "source 'visit' needs 'visit: VID', the visit in which the problem came up",
+        "draft.no-issue": "no issue '{text}' (see 'huifang issue list')",
+        "draft.too-short.issue": "'{text}' is too short to name an issue: give at least {count} characters",
+        "draft.ambiguous.issue": "'{text}' matches {count} issues: {matches}",
+        "draft.duplicated.issue": "issue id '{id}' is duplicated: {paths}",
+        "error.note-empty": "the note is empty",
+        "warning.withdrawn-addressed": "improvement {improvement} ({title}) addresses {issue} and still lists it",
+        "hint.withdrawn-addressed": "if the improvement was only for this issue, remove '{issue}' from 'addresses:' in {path}",
     ]
 }

@@ -1016,5 +1016,18 @@ extension Catalogue {
         "editor.fix-these": "请修正以下问题后再次保存",
         "editor.incomplete": "记录不完整",
         "error.editor.changed": "{path} 在编辑期间被改动了；没有写入任何内容",
+        "draft.unknown-department": "未知部门 '{id}'；已有部门：{known}",
+        "draft.no-visit": "没有回访 '{text}'（见 'huifang visit list {project}'）",
+        "draft.too-short.visit": "'{text}' 太短，无法确定是哪次回访：请至少给出 {count} 个字符",
+        "draft.ambiguous.visit": "'{text}' 匹配到 {count} 次回访：{matches}",
+        "draft.duplicated.visit": "回访编号 '{id}' 重复：{paths}",
+        "draft.source-visit": "'source: visit' 需要 'visit: VID'，即提出该问题的那次回访",
+        "draft.no-issue": "没有问题 '{text}'（见 'huifang issue list'）",
+        "draft.too-short.issue": "'{text}' 太短，无法确定是哪个问题：请至少给出 {count} 个字符",
+        "draft.ambiguous.issue": "'{text}' 匹配到 {count} 个问题：{matches}",
+        "draft.duplicated.issue": "问题编号 '{id}' 重复：{paths}",
+        "error.note-empty": "备注是空的",
+        "warning.withdrawn-addressed": "改进措施 {improvement}（{title}）针对 {issue}，并且仍然列着它",
+        "hint.withdrawn-addressed": "如果该改进措施只针对这个问题，请从 {path} 的 'addresses:' 中删除 '{issue}'",
     ]
 }
