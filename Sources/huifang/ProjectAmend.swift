@@ -137,15 +137,17 @@ extension ProjectCommand {
                 }
                 // Records after the last day would lose their place in the schedule and change
                 // reports already made: refused unless --force.
-                let after = RetiredNotice.recordsAfter(on, of: p, in: r)
+                let records = RetiredNotice.recordsAfter(on, of: p, in: r)
+                let after = records.map { ["noun": $0.noun, "id": $0.id, "date": $0.date.description] }
                 if !after.isEmpty {
                     let values = ["id": p.id.rawValue, "date": on.description, "count": String(after.count)]
                     // The words are chosen when printed: the refusal in the language of the messages.
                     let what: @Sendable (Catalogue) -> String = { c in
                         let comma = c["msg.list.comma"]
-                        let listing = after.count > 5
-                            ? after.prefix(5).joined(separator: comma) + c.text("msg.and-more-inline", ["count": String(after.count - 5)])
-                            : after.joined(separator: comma)
+                        let items = after.map { c.text("retire.record-item", $0) }
+                        let listing = items.count > 5
+                            ? items.prefix(5).joined(separator: comma) + c.text("msg.and-more-inline", ["count": String(items.count - 5)])
+                            : items.joined(separator: comma)
                         return c.text(after.count == 1 ? "retire.records-after.one" : "retire.records-after",
                                       ["count": String(after.count), "date": on.description, "records": listing])
                     }

@@ -956,7 +956,7 @@ extension Catalogue {
         "hint.o-folder": "give a file name, such as {output}/report.md",
         // engA
         "edit.visit-keeps-id": "id: a visit keeps its id ({id}); log a new visit instead",
-        "edit.visit-needs-summary": "summary: write what was discussed (回访内容)",
+        "edit.visit-needs-summary": "summary: write what was discussed",
         "edit.visit-after-today": "date: {date} is after today ({today})",
         "error.amend.nothing": "nothing to change",
         "hint.amend.nothing.visit": "give what changes (--summary, --overall, ...), or use 'huifang visit edit'",
@@ -1029,5 +1029,6 @@ extension Catalogue {
         "error.note-empty": "the note is empty",
         "warning.withdrawn-addressed": "improvement {improvement} ({title}) addresses {issue} and still lists it",
         "hint.withdrawn-addressed": "if the improvement was only for this issue, remove '{issue}' from 'addresses:' in {path}",
+        "retire.record-item": "{noun} {id} ({date})",
     ]
 }
