@@ -12,26 +12,25 @@ func caseAnalysisPath(_ given: String, _ repo: Repository) throws -> String {
     let text = try optionText(given, "--case-analysis")
     let absolute = text.hasPrefix("/") ? text : FileSystem.currentDirectory() + "/" + text
     guard let real = FileSystem.realPath(absolute) else {
-        throw CommandFailure.usage("case analysis '\(text)' does not exist", hint: "write the file inside the repository first")
+        throw CommandFailure.usage(Message("error.case.missing", ["file": text]), hint: Message("hint.case.missing"))
     }
-    let hint = "name the case analysis file itself, e.g. docs/cases/ID.md"
-    if FileSystem.isDirectory(real) { throw CommandFailure.usage("case analysis '\(text)' is not a file: it is a folder", hint: hint) }
+    let hint = Message("hint.case.name-file")
+    if FileSystem.isDirectory(real) { throw CommandFailure.usage(Message("error.case.folder", ["file": text]), hint: hint) }
     guard real.hasPrefix(repo.root + "/") else {
-        throw CommandFailure.usage("case analysis '\(text)' is outside the repository", hint: "keep case analyses in the repository, e.g. docs/cases/")
+        throw CommandFailure.usage(Message("error.case.outside", ["file": text]), hint: Message("hint.case.outside"))
     }
     let relative = String(real.dropFirst(repo.root.count + 1))
     let top = relative.split(separator: "/").first.map(String.init) ?? relative
     if top == ".git" || top == ".huifang" {
-        throw CommandFailure.usage("case analysis '\(text)' is inside \(top)/, which holds \(top == ".git" ? "git's" : "huifang's") own files",
-                                   hint: "keep case analyses with the records, e.g. docs/cases/")
+        throw CommandFailure.usage(Message(top == ".git" ? "error.case.in-git" : "error.case.in-huifang", ["file": text]),
+                                   hint: Message("hint.case.with-records"))
     }
     var st = stat()
     guard stat(real, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
-        throw CommandFailure.usage("case analysis '\(text)' is not a regular file", hint: hint)
+        throw CommandFailure.usage(Message("error.case.not-regular", ["file": text]), hint: hint)
     }
     if gitIgnores(relative, in: repo.root) {
-        throw CommandFailure.usage("case analysis '\(text)' is ignored by git: a clone would not have it",
-                                   hint: "keep it where git tracks it, e.g. docs/cases/, or track it with 'git add -f'")
+        throw CommandFailure.usage(Message("error.case.ignored", ["file": text]), hint: Message("hint.case.ignored"))
     }
     return relative
 }

@@ -33,8 +33,7 @@ struct EditorSession {
             let saved: String
             do { saved = String(decoding: try FileSystem.read(path), as: UTF8.self) } catch { throw CommandFailure(StoreError.io(error)) }
             if saved == template || EditorSession.isBlank(saved) {
-                throw CommandFailure(message: "aborted: the template was left \(saved == template ? "unchanged" : "empty"); nothing was written",
-                                     hint: nil, code: 1)
+                throw CommandFailure(Message(saved == template ? "error.editor.unchanged" : "error.editor.empty"), hint: nil, code: 1)
             }
             switch accept(saved) {
             case .success(let value):
@@ -43,13 +42,12 @@ struct EditorSession {
                 let problems = found.lines
                 for p in problems { Console.err(p + "\n") }
                 guard interactive else {
-                    throw CommandFailure.data("the record is not valid; nothing was written",
-                                              hint: "fix the problems above (line:column in the edited text) and try again")
+                    throw CommandFailure.data(Message("error.editor.invalid"), hint: Message("hint.editor.invalid"))
                 }
-                Console.err("Press Enter to edit again (Ctrl-C to give up)... ")
+                Console.err(MessageLanguage.catalogue["editor.again"])
                 var c: Int32 = 0
                 repeat { c = getchar() } while c != 10 && c != EOF
-                if c == EOF { throw CommandFailure.data("aborted; nothing was written") }
+                if c == EOF { throw CommandFailure.data(Message("error.editor.aborted")) }
                 text = EditorSession.withProblems(saved, problems)
             }
         }
@@ -94,7 +92,7 @@ struct EditorSession {
 
     /// The edited text with the problems as comments at the end (replacing earlier ones).
     static func withProblems(_ text: String, _ problems: [String]) -> String {
-        let marker = "# --- huifang: fix these and save again ---"
+        let marker = "# --- huifang: " + MessageLanguage.catalogue["editor.fix-these"] + " ---"
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let i = lines.firstIndex(of: marker) { lines.removeSubrange(i...) }
         while lines.last == "" { lines.removeLast() }
@@ -124,14 +122,14 @@ struct EditorSession {
         defer { for a in cargs { free(a) } }
         let rc = posix_spawn(&pid, "/bin/sh", nil, nil, &cargs, environ)
         guard rc == 0 else {
-            throw CommandFailure.usage("cannot start the editor '\(editor)'", hint: "set $VISUAL or $EDITOR")
+            throw CommandFailure.usage(Message("error.editor.start", ["editor": editor]), hint: Message("hint.editor.start"))
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exited = (status & 0x7f) == 0
         let code = (status >> 8) & 0xff
         if !exited || code != 0 {
-            throw CommandFailure(message: "the editor '\(editor)' failed (exit \(code)); nothing was written", hint: nil, code: 1)
+            throw CommandFailure(Message("error.editor.failed", ["editor": editor, "code": String(code)]), hint: nil, code: 1)
         }
     }
 }
@@ -140,8 +138,9 @@ struct EditorSession {
 func editedRecord<T>(_ decoded: (T?, [Finding])) -> Result<T, EditProblems> {
     let errors = decoded.1.filter { $0.severity == .error }
     if let value = decoded.0, errors.isEmpty { return .success(value) }
-    let lines = errors.map { "\($0.line):\($0.column): \($0.message)" }
-    return .failure(EditProblems(lines: lines.isEmpty ? ["1:1: the record is incomplete"] : lines))
+    let c = MessageLanguage.catalogue
+    let lines = errors.map { "\($0.line):\($0.column): \(c.message($0))" }
+    return .failure(EditProblems(lines: lines.isEmpty ? ["1:1: " + c["editor.incomplete"]] : lines))
 }
 
 /// What is wrong with an edited record, one `line:col: message` each.

@@ -14,7 +14,7 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !text.trimmed.isEmpty else { throw CommandFailure.usage("the note is empty") }
+            guard !text.trimmed.isEmpty else { throw CommandFailure.usage(Message("error.note-empty")) }
             let (issue, noted, r) = try ctx.changeIssue(id, by: by, command: "note") { _, _ in .note(text.trimmed) }
             let entry = noted.history.last!
             let L = ctx.catalogue(r)
@@ -38,15 +38,18 @@ extension IssueCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage(Message("error.empty-option", ["option": "--reason"])) }
             let (issue, _, r) = try ctx.changeIssue(id, withdrawn: true, by: by, command: "withdraw") { _, _ in .withdraw(reason: reason.trimmed) }
             let path = issue.location.path
             let L = ctx.catalogue(r)
             Console.out(L("issue.withdrew", ["id": issue.id.rawValue, "status": L.word(issue.status)]) + "\n")
             Console.out("  " + L("issue.withdrawn_kept", ["path": path, "id": issue.id.rawValue]) + "\n")
             for m in r.improvements where m.addresses.contains(issue.id) {
-                Console.err("warning: improvement \(m.id) (\(TerminalText.clean(m.title))) addresses \(issue.id) and still lists it\n"
-                    + "  hint: if the improvement was only for this issue, remove '\(issue.id)' from 'addresses:' in \(m.location.path)\n")
+                let c = MessageLanguage.catalogue
+                Console.err(Console.labelled(c["msg.warning"])
+                    + c.text("warning.withdrawn-addressed", ["improvement": m.id.rawValue, "title": TerminalText.clean(m.title), "issue": issue.id.rawValue])
+                    + "\n  " + Console.labelled(c["msg.hint"])
+                    + c.text("hint.withdrawn-addressed", ["issue": issue.id.rawValue, "path": m.location.path]) + "\n")
             }
         }
     }

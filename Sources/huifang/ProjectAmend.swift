@@ -31,20 +31,20 @@ extension ProjectCommand {
             let ctx = try CommandContext(global)
             if edit { return try runInEditor(ctx) }
             for (label, value) in [("--name", name), ("--customer", customer), ("--owner", owner), ("--reason", reason)] {
-                if let value, value.trimmed.isEmpty { throw CommandFailure.usage("\(label) is empty") }
+                if let value, value.trimmed.isEmpty { throw CommandFailure.usage(Message("error.empty-option", ["option": label])) }
             }
-            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage("--tag is empty") }
+            for t in tag where t.trimmed.isEmpty { throw CommandFailure.usage(Message("error.empty-option", ["option": "--tag"])) }
             let contacts = try contact.map(parseContact)
             guard name != nil || customer != nil || department != nil || owner != nil || tier != nil || accepted != nil
                 || !contact.isEmpty || !tag.isEmpty
             else {
-                throw CommandFailure.usage("nothing to change", hint: "give what changes (--name, --owner, ...), or use --edit")
+                throw CommandFailure.usage(Message("error.amend.nothing"), hint: Message("hint.amend.nothing.project"))
             }
             let (p, path, changes, unchanged) = try ctx.update { r in
                 let p = try r.requireProject(id)
                 if let department { _ = try r.config.requireDepartment(department) }
                 if let accepted, accepted > ctx.today {
-                    throw CommandFailure.usage("acceptance date \(accepted) is after today (\(ctx.today))")
+                    throw CommandFailure.usage(Message("error.accepted-after-today", ["date": accepted.description, "today": ctx.today.description]))
                 }
                 let newOwner = owner?.trimmed
                 let who = recorder(by, fallback: newOwner ?? p.owner)
@@ -96,8 +96,8 @@ extension ProjectCommand {
                 switch RecordUpdate.appendingHistory(entry, to: bytes) {
                 case .success(let appended): bytes = appended
                 case .failure(let error):
-                    throw CommandFailure.data("cannot record the owner change in \(p.location.path): \(error.message); nothing was written",
-                                              hint: "add it to 'history:' by hand, or use 'huifang project edit \(p.id) --owner'")
+                    throw CommandFailure.data(Message("error.owner-history", ["path": p.location.path, "problem": error.message]),
+                                              hint: Message("hint.owner-history", ["id": p.id.rawValue]))
                 }
             }
             try RecordVerifier.verify(bytes, as: .project(folder: p.id.rawValue), path: p.location.path, config: now.config)
@@ -125,27 +125,41 @@ extension ProjectCommand {
 
         func run() throws {
             let ctx = try CommandContext(global)
-            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage("--reason is empty") }
+            guard !reason.trimmed.isEmpty else { throw CommandFailure.usage(Message("error.empty-option", ["option": "--reason"])) }
             let (p, path) = try ctx.update { r in
                 let p = try r.requireProject(id)
                 if let retired = p.retired {
-                    throw CommandFailure.usage("project \(p.id) was already retired on \(retired.date)",
-                                               hint: "change the date with 'huifang project edit \(p.id) --edit'")
+                    throw CommandFailure.usage(Message("error.retire.already", ["id": p.id.rawValue, "date": retired.date.description]),
+                                               hint: Message("hint.retire.already", ["id": p.id.rawValue]))
                 }
                 if let accepted = p.accepted, on < accepted {
-                    throw CommandFailure.usage("\(on) is before the project's acceptance on \(accepted)")
+                    throw CommandFailure.usage(Message("error.retire.before-acceptance", ["date": on.description, "accepted": accepted.description]))
                 }
                 // Records after the last day would lose their place in the schedule and change
                 // reports already made: refused unless --force.
-                let after = RetiredNotice.recordsAfter(on, of: p, in: r)
+                let records = RetiredNotice.recordsAfter(on, of: p, in: r)
+                let after = records.map { ["noun": $0.noun, "id": $0.id, "date": $0.date.description] }
                 if !after.isEmpty {
-                    let listing = after.count > 5 ? after.prefix(5).joined(separator: ", ") + " and \(after.count - 5) more" : after.joined(separator: ", ")
-                    let what = "\(after.count) record\(after.count == 1 ? " is" : "s are") dated after \(on): \(listing)"
-                    if !force {
-                        throw CommandFailure.usage("cannot retire \(p.id) on \(on): \(what); nothing was written",
-                                                   hint: "retire it on a later day (after the last of them), or pass --force to retire it on \(on) anyway")
+                    let values = ["id": p.id.rawValue, "date": on.description, "count": String(after.count)]
+                    // The words are chosen when printed: the refusal in the language of the messages.
+                    let what: @Sendable (Catalogue) -> String = { c in
+                        let comma = c["msg.list.comma"]
+                        let items = after.map { c.text("retire.record-item", $0) }
+                        let listing = items.count > 5
+                            ? items.prefix(5).joined(separator: comma) + c.text("msg.and-more-inline", ["count": String(items.count - 5)])
+                            : items.joined(separator: comma)
+                        return c.text(after.count == 1 ? "retire.records-after.one" : "retire.records-after",
+                                      ["count": String(after.count), "date": on.description, "records": listing])
                     }
-                    Console.err("warning: retiring \(p.id) on \(on) although \(what): nothing is scheduled for them, and reports of those periods change\n")
+                    if !force {
+                        throw CommandFailure(code: 64) { c in
+                            (c.text("error.retire.records-after", values.merging(["detail": what(c)]) { a, _ in a }),
+                             c.text("hint.retire.records-after", ["date": on.description]))
+                        }
+                    }
+                    let c = MessageLanguage.catalogue
+                    Console.err(Console.labelled(c["msg.warning"])
+                        + c.text("warning.retire.records-after", values.merging(["detail": what(c)]) { a, _ in a }) + "\n")
                 }
                 let retirement = Retirement(date: on, reason: reason.trimmed)
                 let entry = ProjectHistoryEntry(at: ctx.today, action: "retired", by: recorder(by, fallback: p.owner), reason: reason.trimmed)

@@ -32,7 +32,7 @@ struct RecordFileEdit {
         let now: [UInt8]
         do { now = try FileSystem.read(ctx.repository.path(path)) } catch { throw CommandFailure(StoreError.io(error)) }
         if now != original {
-            throw CommandFailure(message: "\(path) changed while it was being edited; nothing was written", hint: "run the command again", code: 75)
+            throw CommandFailure(Message("error.editor.changed", ["path": path]), hint: Message("hint.run-again"), code: 75)
         }
     }
 }

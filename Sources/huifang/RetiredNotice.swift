@@ -16,10 +16,11 @@ enum RetiredNotice {
         ]) + "\n")
     }
 
-    /// The visits and issues of `p` dated after `day`, as "visit ID (DATE)" / "issue ID (DATE)".
-    static func recordsAfter(_ day: Day, of p: Project, in r: Records) -> [String] {
+    /// The visits and issues of `p` dated after `day`: the noun ("visit", "issue"), id and date
+    /// of each, visits first.
+    static func recordsAfter(_ day: Day, of p: Project, in r: Records) -> [(noun: String, id: String, date: Day)] {
         let visits = r.visits(of: p.id).filter { $0.date > day }.sorted { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }
         let issues = r.issues.filter { $0.project == p.id && $0.raised > day }.sorted { ($0.raised, $0.id.rawValue) < ($1.raised, $1.id.rawValue) }
-        return visits.map { "visit \($0.id) (\($0.date))" } + issues.map { "issue \($0.id) (\($0.raised))" }
+        return visits.map { ("visit", $0.id.rawValue, $0.date) } + issues.map { ("issue", $0.id.rawValue, $0.raised) }
     }
 }

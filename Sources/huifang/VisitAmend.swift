@@ -30,9 +30,9 @@ extension VisitCommand {
                 var result = editedRecord(RecordText.visit(text, project: v.project, config: r.config))
                 if case .success(let e) = result {
                     var problems: [String] = []
-                    if e.id != v.id { problems.append("id: a visit keeps its id (\(v.id)); log a new visit instead") }
-                    if e.summary.trimmed.isEmpty { problems.append("summary: write what was discussed (回访内容)") }
-                    if e.date > ctx.today { problems.append("date: \(e.date) is after today (\(ctx.today))") }
+                    if e.id != v.id { problems.append(Catalogue.current("edit.visit-keeps-id", ["id": v.id.rawValue])) }
+                    if e.summary.trimmed.isEmpty { problems.append(Catalogue.current["edit.visit-needs-summary"]) }
+                    if e.date > ctx.today { problems.append(Catalogue.current("edit.visit-after-today", ["date": e.date.description, "today": ctx.today.description])) }
                     if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
                 }
                 return result
@@ -75,28 +75,28 @@ extension VisitCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             for (label, value) in [("--visitor", visitor), ("--summary", summary), ("--event", event)] {
-                if let value, value.trimmed.isEmpty { throw CommandFailure.usage("\(label) is empty") }
+                if let value, value.trimmed.isEmpty { throw CommandFailure.usage(Message("error.empty-option", ["option": label])) }
             }
             for (label, list) in [("--contact", contact), ("--quote", quote), ("--need", need), ("--competitor", competitor)] {
-                if list.contains(where: { $0.trimmed.isEmpty }) { throw CommandFailure.usage("\(label) is empty") }
+                if list.contains(where: { $0.trimmed.isEmpty }) { throw CommandFailure.usage(Message("error.empty-option", ["option": label])) }
             }
             guard date != nil || method != nil || visitor != nil || kind != nil || summary != nil || !score.isEmpty || overall != nil
                 || nps != nil || operation != nil || event != nil || !contact.isEmpty || !quote.isEmpty || !need.isEmpty || !competitor.isEmpty
             else {
-                throw CommandFailure.usage("nothing to change", hint: "give what changes (--summary, --overall, ...), or use 'huifang visit edit'")
+                throw CommandFailure.usage(Message("error.amend.nothing"), hint: Message("hint.amend.nothing.visit"))
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
             let r = try ctx.load().records
             let v = try r.require(r.visit(matching: id), "visit", id)
             let config = r.config
-            if let date, date > ctx.today { throw CommandFailure.usage("visit date \(date) is after today (\(ctx.today))") }
+            if let date, date > ctx.today { throw CommandFailure.usage(Message("error.visit-after-today", ["date": date.description, "today": ctx.today.description])) }
             let scores = try parseScores(score, config: config)
             if let overall, !(1...config.satisfaction.scale).contains(overall) {
-                throw CommandFailure.usage("--overall \(overall) is outside the scale 1..\(config.satisfaction.scale)")
+                throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(config.satisfaction.scale)]))
             }
-            if let nps, !(0...10).contains(nps) { throw CommandFailure.usage("--nps \(nps) is outside 0..10") }
-            if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage("no event '\(event)'") }
+            if let nps, !(0...10).contains(nps) { throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)])) }
+            if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage(Message("error.no-event", ["event": event])) }
             let newDate = date ?? v.date
             var change = VisitAmendment()
             (change.date, change.kind, change.method, change.visitor) = (date, kind, method, visitor?.trimmed)
@@ -117,17 +117,17 @@ extension VisitCommand {
             for s in given {
                 let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let n = Int(parts[1].trimmed) else {
-                    throw CommandFailure.usage("--score '\(s)' is not DIMENSION=N", hint: "e.g. --score quality=4")
+                    throw CommandFailure.usage(Message("error.score-form", ["score": s]), hint: Message("hint.score-form"))
                 }
                 let dim = parts[0].trimmed
                 guard config.satisfaction.dimensions.contains(dim) else {
-                    throw CommandFailure.usage("unknown satisfaction dimension '\(dim)'",
-                                               hint: "dimensions: \(config.satisfaction.dimensions.joined(separator: ", ")) (huifang.yaml)")
+                    throw CommandFailure.usage(Message("error.unknown-dimension", ["dimension": dim]),
+                                               hint: Message("hint.dimensions", ["known": config.satisfaction.dimensions.joined(separator: ", ")]))
                 }
                 guard (1...config.satisfaction.scale).contains(n) else {
-                    throw CommandFailure.usage("score \(dim)=\(n) is outside the scale 1..\(config.satisfaction.scale)")
+                    throw CommandFailure.usage(Message("error.score-outside", ["dimension": dim, "score": String(n), "scale": String(config.satisfaction.scale)]))
                 }
-                if out.contains(where: { $0.0 == dim }) { throw CommandFailure.usage("--score \(dim) is given twice") }
+                if out.contains(where: { $0.0 == dim }) { throw CommandFailure.usage(Message("error.score-twice", ["dimension": dim])) }
                 out.append((dim, n))
             }
             return out
@@ -149,15 +149,15 @@ func writeVisit(_ ctx: CommandContext, _ bytes: [UInt8], old v: Visit, date: Day
         return "  \(path)\n"
     }
     if FileSystem.exists(ctx.repository.path(path)) {
-        throw CommandFailure.usage("\(path) already exists; nothing was written")
+        throw CommandFailure.usage(Message("error.visit-file-exists", ["path": path]))
     }
     let oldFolder = v.attachmentFolder
     let newFolder = String(path.dropLast(5))
     var st = stat()
     let moveFolder = lstat(ctx.repository.path(oldFolder), &st) == 0
     if moveFolder, lstat(ctx.repository.path(newFolder), &st) == 0 {
-        throw CommandFailure.usage("\(newFolder)/ already exists, so the attachments in \(oldFolder)/ cannot move there; nothing was written",
-                                   hint: "move or remove \(newFolder)/ first")
+        throw CommandFailure.usage(Message("error.attachment-folder-exists", ["new": newFolder, "old": oldFolder]),
+                                   hint: Message("hint.attachment-folder-exists", ["new": newFolder]))
     }
     try RecordUpdate.write([(path, bytes)], in: ctx.repository)
     if moveFolder {

@@ -28,7 +28,7 @@ extension VisitCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             guard !files.isEmpty else {
-                throw CommandFailure.usage("name at least one file to attach", hint: "huifang visit attach \(id) feedback.pdf photo.jpg")
+                throw CommandFailure.usage(Message("error.attach.no-file"), hint: Message("hint.attach.no-file", ["id": id]))
             }
             let _lock = try ctx.lock()
             defer { withExtendedLifetime(_lock) {} }
@@ -37,22 +37,22 @@ extension VisitCommand {
             let limit = r.config.maxAttachmentSize
             let folder = ctx.repository.path(visit.attachmentFolder)
             if FileSystem.exists(folder), !(FileSystem.realPath(folder).map { $0.hasPrefix(ctx.repository.root + "/") } ?? false) {
-                throw CommandFailure.data("\(visit.attachmentFolder) leads outside the repository",
-                                          hint: "replace the link with a folder inside the repository")
+                throw CommandFailure.data(Message("error.attach.outside", ["folder": visit.attachmentFolder]),
+                                          hint: Message("hint.attach.outside"))
             }
             var planned: [(name: String, bytes: [UInt8]?, size: Int, list: Bool)] = []
             for given in files {
                 let source = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
                 var st = stat()
                 guard stat(source, &st) == 0 else {
-                    throw CommandFailure(message: "cannot attach '\(given)': \(String(cString: strerror(errno)))", hint: nil, code: 66)
+                    throw CommandFailure(Message("error.attach.cannot", ["file": given, "reason": String(cString: strerror(errno))]), hint: nil, code: 66)
                 }
                 guard (st.st_mode & S_IFMT) == S_IFREG else {
-                    throw CommandFailure.usage("cannot attach '\(given)': not a regular file", hint: "attach files one by one, not folders")
+                    throw CommandFailure.usage(Message("error.attach.not-file", ["file": given]), hint: Message("hint.attach.not-file"))
                 }
                 let name = fileName(given)
                 guard Visit.isValidAttachmentName(name) else {
-                    throw CommandFailure.usage("cannot attach '\(given)': '\(name)' is not a plain file name", hint: "rename it (no leading '.')")
+                    throw CommandFailure.usage(Message("error.attach.bad-name", ["file": given, "name": name]), hint: Message("hint.attach.bad-name"))
                 }
                 let size = Int(st.st_size)
                 if size > limit {
@@ -60,11 +60,11 @@ extension VisitCommand {
                     let (shown, max) = Config.formatSize(size) == Config.formatSize(limit)
                         ? ("\(size) B", "\(limit) B") : (Config.formatSize(size), Config.formatSize(limit))
                     throw CommandFailure.usage(
-                        "'\(given)' is \(shown), over max_attachment_size (\(max)) in huifang.yaml",
-                        hint: "keep large media in git LFS (git lfs track 'projects/*/visits/*/\(Self.pattern(name))') and raise max_attachment_size, or attach a smaller copy")
+                        Message("error.attach.too-large", ["file": given, "size": shown, "max": max]),
+                        hint: Message("hint.attach.too-large", ["pattern": Self.pattern(name)]))
                 }
                 if planned.contains(where: { $0.name == name }) {
-                    throw CommandFailure.usage("two of the files are named '\(name)'", hint: "rename one of them first")
+                    throw CommandFailure.usage(Message("error.attach.same-name", ["name": name]), hint: Message("hint.attach.same-name"))
                 }
                 let target = ctx.repository.path(visit.attachmentPath(name))
                 let bytes: [UInt8]
@@ -79,12 +79,12 @@ extension VisitCommand {
                         planned.append((name, bytes, size, false))
                         continue
                     }
-                    throw CommandFailure.usage("visit \(visit.id) already has an attachment named '\(name)'",
-                                               hint: "rename the new file first; attachments are never replaced")
+                    throw CommandFailure.usage(Message("error.attach.taken", ["id": visit.id.rawValue, "name": name]),
+                                               hint: Message("hint.attach.taken"))
                 }
                 if let existing, existing != bytes {
-                    throw CommandFailure.usage("\(visit.attachmentPath(name)) exists with other content",
-                                               hint: "rename the new file, or list the existing one under 'attachments:' by hand")
+                    throw CommandFailure.usage(Message("error.attach.other-content", ["path": visit.attachmentPath(name)]),
+                                               hint: Message("hint.attach.other-content"))
                 }
                 planned.append((name, existing == nil ? bytes : nil, size, true))
             }
@@ -149,7 +149,7 @@ extension VisitCommand {
                 var st = stat()
                 return stat(ctx.repository.path(v.attachmentPath(name)), &st) == 0 ? Int(st.st_size) : nil
             }
-            if format == .csv || format == .xlsx { throw CommandFailure.usage("visit show prints a table or json, not \(format.rawValue)") }
+            if format == .csv || format == .xlsx { throw CommandFailure.usage(Message("error.visit-show.format", ["format": format.rawValue])) }
             if format == .json {
                 var json = ProjectJSON.visit(v)
                 if case .object(var pairs) = json {
