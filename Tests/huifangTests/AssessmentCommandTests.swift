@@ -100,18 +100,32 @@ import Testing
               departments:
                 west:
                   nps: {target: 20}
+                east:
+                  satisfaction_index: {floor: 95%}
+                  visit_plan_completion_rate: {weight: x}
 
             """)
-        let check = r.run(["check"])
-        #expect(check.code == 1)
-        // Only huifang.yaml's lines: the records' own findings are not this test's business.
-        var kept: [Substring] = []
-        var inConfig = false
-        for line in check.stdout.split(separator: "\n") {
-            if !line.hasPrefix("  ") { inConfig = line.hasPrefix("huifang.yaml:") }
-            if inConfig { kept.append(line) }
+        // The findings in English and in Chinese: each finding of the section has its code, so
+        // a Chinese check says none of them in English.
+        for lang in ["en", "zh"] {
+            let check = r.run(["check", "--lang", lang])
+            #expect(check.code == 1)
+            // Only huifang.yaml's lines: the records' own findings are not this test's business.
+            var kept: [Substring] = []
+            var inConfig = false
+            for line in check.stdout.split(separator: "\n") {
+                if !line.hasPrefix("  ") { inConfig = line.hasPrefix("huifang.yaml:") }
+                if inConfig { kept.append(line) }
+            }
+            #expect(kept.count == 17, "\(kept.joined(separator: "\n"))")
+            if lang == "zh" {
+                for line in kept {
+                    #expect(!line.contains("error:") && !line.contains("hint:") && !line.contains(" is not ") && !line.contains("unknown"),
+                            "\(line)")
+                }
+            }
+            r.expectGolden(kept.joined(separator: "\n") + "\n", lang == "en" ? "check-assessment-bad.txt" : "check-assessment-bad-zh.txt")
         }
-        r.expectGolden(kept.joined(separator: "\n") + "\n", "check-assessment-bad.txt")
         let before = r.snapshot()
         let report = r.run(["report", "assessment", "--period", "2026Q3"])
         #expect(report.code == 65)
@@ -125,7 +139,7 @@ import Testing
         defer { r.cleanup() }
         let config = try #require(r.read("huifang.yaml"))
         try r.write("huifang.yaml", config + "assessment:\n  indicators:\n    csat: {target: 80%, weight: 0.5}\n    nps: {target: 20, weight: 0.4}\n")
-        let check = r.run(["check"])
+        let check = r.run(["check", "--lang", "en"])
         #expect(check.code == 1)
         let lines = config.split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(check.stdout.contains("huifang.yaml:\(lines + 1):3: error: weights sum to 0.9, not 1 or 100"), "\(check.stdout)")
