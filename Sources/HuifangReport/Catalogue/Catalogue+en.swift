@@ -987,5 +987,6 @@ extension Catalogue {
         "finding.assessment-unknown-department.hint": "known: {known}",
         "finding.assessment-indicator-unused": "department '{department}': indicator '{indicator}' is not among the indicators used",
         "finding.assessment-indicator-unused.hint": "add it under assessment.indicators, or remove it here",
+        "assess.without projects": "Not assessed, as they own no project: {departments}.",
     ]
 }

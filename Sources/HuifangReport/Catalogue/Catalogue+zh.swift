@@ -987,5 +987,6 @@ extension Catalogue {
         "finding.assessment-unknown-department.hint": "已有的部门：{known}",
         "finding.assessment-indicator-unused": "部门 '{department}'：指标 '{indicator}' 不在所用的指标中",
         "finding.assessment-indicator-unused.hint": "把它加到 'assessment.indicators' 下，或从这里删除",
+        "assess.without projects": "未参加考核（没有项目）：{departments}。",
     ]
 }
