@@ -206,7 +206,14 @@ import Testing
             let result = r.run(args)
             #expect(result.code == code, "\(args): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(args): \(result.stderr)")
+            // The labels in the message's language: not "huifang: error: " around a Chinese sentence.
+            #expect(result.stderr.hasPrefix("huifang: 错误：") && !result.stderr.contains("hint:"), "\(args): \(result.stderr)")
+            let en = r.run(args + ["--lang", "en"])
+            #expect(en.stderr.hasPrefix("huifang: error: ") && !en.stderr.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
+                    "\(args): \(en.stderr)")
         }
+        let config = r.run(["report", "assessment", "--period", "2026-08"])
+        #expect(config.stderr.hasPrefix("huifang: 错误："), "\(config.stderr)")
         #expect(r.snapshot() == before)
         // A file in the review's place that is not a review is never overwritten.
         try r.write("assessments/2026Q3-east.yaml", "")
