@@ -69,5 +69,22 @@ extension Finding {
         case planUnknownProject = "plan-unknown-project"
         // the calendar
         case calendarUncovered = "calendar-uncovered"
+        // huifang.yaml's assessment: section
+        case assessmentWeightsSum = "assessment-weights-sum"
+        case assessmentWeightsSumDept = "assessment-weights-sum-dept"
+        case assessmentBadWeight = "assessment-bad-weight"
+        case assessmentBadWeightDept = "assessment-bad-weight-dept"
+        case assessmentBadValue = "assessment-bad-value"
+        case assessmentBadValueDept = "assessment-bad-value-dept"
+        case assessmentFloorTarget = "assessment-floor-target"
+        case assessmentFloorTargetDept = "assessment-floor-target-dept"
+        case assessmentFloorTargetLower = "assessment-floor-target-lower"
+        case assessmentFloorTargetLowerDept = "assessment-floor-target-lower-dept"
+        case assessmentUnknownIndicator = "assessment-unknown-indicator"
+        case assessmentUnknownIndicatorNear = "assessment-unknown-indicator-near"
+        case assessmentIndicatorTwice = "assessment-indicator-twice"
+        case assessmentNoWeight = "assessment-no-weight"
+        case assessmentUnknownDepartment = "assessment-unknown-department"
+        case assessmentIndicatorUnused = "assessment-indicator-unused"
     }
 }

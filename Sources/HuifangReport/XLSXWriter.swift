@@ -72,6 +72,8 @@ public struct Workbook: Sendable {
 /// The bytes depend only on the workbook (entries are dated 1980-01-01).
 public enum XLSXWriter {
     public static let maxColumnWidth = 60
+    /// The most UTF-16 units a cell holds in Excel; longer text is cut and ends with `…`.
+    public static let maxCellText = 32_767
     static let dateFormat = "yyyy-mm-dd"
 
     public enum Failure: Error, CustomStringConvertible {
@@ -235,21 +237,48 @@ public enum XLSXWriter {
         var out: [String] = []
         for w in wanted {
             var base = String(w.unicodeScalars.filter { !"[]:*?/\\".unicodeScalars.contains($0) && $0.value >= 0x20 }.map(Character.init))
-            while base.hasPrefix("'") { base.removeFirst() }
-            while base.hasSuffix("'") { base.removeLast() }
-            base = String(base.prefix(31)).trimmingCharacters(in: .whitespaces)
+            // Excel counts UTF-16 units; a name may neither start nor end with a quote (also after trimming).
+            base = prefix(base, utf16: 31)
+            while true {
+                var next = base.trimmingCharacters(in: .whitespaces)
+                while next.hasPrefix("'") { next.removeFirst() }
+                while next.hasSuffix("'") { next.removeLast() }
+                if next == base { break }
+                base = next
+            }
             if base.isEmpty || base.lowercased() == "history" { base = "Sheet" + (base.isEmpty ? "" : " " + base) }
             var name = base
             var n = 2
             while used.contains(name.lowercased()) {
                 let suffix = " (\(n))"
-                name = String(base.prefix(31 - suffix.count)) + suffix
+                name = prefix(base, utf16: 31 - suffix.utf16.count).trimmingCharacters(in: .whitespaces) + suffix
                 n += 1
             }
             used.insert(name.lowercased())
             out.append(name)
         }
         return out
+    }
+
+    /// The longest prefix of whole characters of `s` within `units` UTF-16 units.
+    static func prefix(_ s: String, utf16 units: Int) -> String {
+        guard s.utf16.count > units else { return s }
+        var out = ""
+        var used = 0
+        for c in s {
+            let n = c.utf16.count
+            if used + n > units { break }
+            out.append(c)
+            used += n
+        }
+        return out
+    }
+
+    /// Text as a cell holds it: at most `maxCellText` UTF-16 units; longer text is cut and ends
+    /// with `…`, so that the cut shows.
+    static func cellText(_ s: String) -> String {
+        guard s.utf16.count > maxCellText else { return s }
+        return prefix(s, utf16: maxCellText - 1) + "…"
     }
 
     /// Text as XML character data: markup escaped, characters XML 1.0 does not allow
@@ -282,6 +311,7 @@ public enum XLSXWriter {
 
         mutating func index(_ s: String) -> Int {
             count += 1
+            let s = XLSXWriter.cellText(s)
             if let i = indices[s] { return i }
             indices[s] = list.count
             list.append(s)

@@ -8,8 +8,12 @@ extension RecordDecoder {
     func assessment(_ map: YAMLNode, departments declaredDepartments: [String]) -> (AssessmentConfig, [Finding]) {
         var a = AssessmentConfig()
         var out: [Finding] = []
-        func error(_ message: String, _ mark: Mark, _ hint: String? = nil) {
-            out.append(Finding(path: path, line: mark.line, column: mark.column, message: message, hint: hint))
+        func error(_ message: String, _ mark: Mark, _ hint: String? = nil, code: Finding.Code? = nil, values: [String: String] = [:]) {
+            out.append(Finding(path: path, line: mark.line, column: mark.column, message: message, hint: hint, code: code, values: values))
+        }
+        // Where a value stands, for the coded messages: the company's indicator or a department's.
+        func place(_ indicator: String, _ department: String?) -> [String: String] {
+            ["indicator": indicator, "department": department ?? ""]
         }
         guard let section = map["assessment"], !section.isNull else { return (a, []) }
         a.configured = true
@@ -21,7 +25,7 @@ extension RecordDecoder {
         }
         let names = AssessmentIndicator.allCases.map(\.rawValue)
         // One indicator's target, floor and weight as written.
-        func values(_ node: YAMLNode, _ indicator: AssessmentIndicator, where what: String) -> AssessmentConfig.Override? {
+        func values(_ node: YAMLNode, _ indicator: AssessmentIndicator, where what: String, department: String? = nil) -> AssessmentConfig.Override? {
             guard let fields = node.pairs else {
                 error("\(what) is \(node.kindDescription), not a mapping", node.start, "write {target: 90%, weight: 25}")
                 return nil
@@ -32,14 +36,17 @@ extension RecordDecoder {
                 case "target", "floor":
                     guard let v = Self.indicatorValue(f.value.scalar, indicator) else {
                         error("\(what): \(f.key) '\(f.value.scalar ?? f.value.kindDescription)' is not \(Self.expected(indicator))",
-                              f.value.start)
+                              f.value.start, code: department == nil ? .assessmentBadValue : .assessmentBadValueDept,
+                              values: place(indicator.rawValue, department).merging(
+                                  ["key": f.key, "value": f.value.scalar ?? f.value.kindDescription, "unit": "\(indicator.unit)"]) { a, _ in a })
                         continue
                     }
                     if f.key == "target" { o.target = v } else { o.floor = v }
                 case "weight":
                     guard let s = f.value.scalar, let w = Double(s), w.isFinite, w >= 0 else {
                         error("\(what): weight '\(f.value.scalar ?? f.value.kindDescription)' is not a number of 0 or more", f.value.start,
-                              "weights sum to 1 or to 100")
+                              "weights sum to 1 or to 100", code: department == nil ? .assessmentBadWeight : .assessmentBadWeightDept,
+                              values: place(indicator.rawValue, department).merging(["value": f.value.scalar ?? f.value.kindDescription]) { a, _ in a })
                         continue
                     }
                     o.weight = w
@@ -53,7 +60,7 @@ extension RecordDecoder {
         }
         // Targets on the right side of floors, weights that add up.
         func checkRules(_ rules: [IndicatorRule], at mark: Mark, _ what: String, _ marks: [AssessmentIndicator: Mark],
-                        only own: [AssessmentIndicator: AssessmentConfig.Override]? = nil) {
+                        only own: [AssessmentIndicator: AssessmentConfig.Override]? = nil, department: String? = nil) {
             // A department's check looks at its own values only: the company's are checked once.
             for r in rules where own.map({ $0[r.indicator].map { $0.target != nil || $0.floor != nil } ?? false }) ?? true {
                 let wrong = r.indicator.lowerIsBetter ? r.floor <= r.target : r.floor >= r.target
@@ -62,13 +69,19 @@ extension RecordDecoder {
                           + "\(r.indicator.lowerIsBetter ? "above" : "below") target \(Self.show(r.target, r.indicator))",
                           marks[r.indicator] ?? mark,
                           r.indicator.lowerIsBetter ? "\(r.indicator.rawValue) is better when lower: its floor (score 0) lies above its target"
-                              : "the floor is where the score reaches 0: below the target")
+                              : "the floor is where the score reaches 0: below the target",
+                          code: r.indicator.lowerIsBetter ? (department == nil ? .assessmentFloorTargetLower : .assessmentFloorTargetLowerDept)
+                              : (department == nil ? .assessmentFloorTarget : .assessmentFloorTargetDept),
+                          values: place(r.indicator.rawValue, department).merging(
+                              ["floor": Self.show(r.floor, r.indicator), "target": Self.show(r.target, r.indicator),
+                              ]) { a, _ in a })
                 }
             }
             if own.map({ $0.values.contains { $0.weight != nil } }) ?? true, !AssessmentConfig.weightsAddUp(rules.map(\.weight)) {
                 let sum = rules.map(\.weight).reduce(0, +)
                 error("\(what)weights sum to \(ReportedNumber.text(sum)), not 1 or 100", mark,
-                      "give each indicator's weight so that they sum to 1 (0.25 each) or to 100 (25 each)")
+                      "give each indicator's weight so that they sum to 1 (0.25 each) or to 100 (25 each)",
+                      code: department == nil ? .assessmentWeightsSum : .assessmentWeightsSumDept, values: ["sum": ReportedNumber.text(sum), "department": department ?? ""])
             }
         }
 
@@ -88,16 +101,20 @@ extension RecordDecoder {
                     guard let indicator = AssessmentIndicator(rawValue: item.key) else {
                         let near = RecordKeys.nearest(item.key, among: names)
                         error("unknown indicator '\(item.key)'\(near.map { "; did you mean '\($0)'?" } ?? "")", item.keyStart,
-                              "known indicators: \(names.joined(separator: ", "))")
+                              "known indicators: \(names.joined(separator: ", "))",
+                              code: near == nil ? .assessmentUnknownIndicator : .assessmentUnknownIndicatorNear,
+                              values: ["indicator": item.key, "near": near ?? "", "known": names.joined(separator: ", ")])
                         continue
                     }
                     if rules.contains(where: { $0.indicator == indicator }) {
-                        error("indicator '\(item.key)' is listed twice", item.keyStart)
+                        error("indicator '\(item.key)' is listed twice", item.keyStart, code: .assessmentIndicatorTwice,
+                              values: ["indicator": item.key])
                         continue
                     }
                     guard let o = values(item.value, indicator, where: "indicator '\(item.key)'") else { continue }
                     guard let w = o.weight else {
-                        error("indicator '\(item.key)' has no weight", item.keyStart, "give it one: {target: ..., weight: 25}")
+                        error("indicator '\(item.key)' has no weight", item.keyStart, "give it one: {target: ..., weight: 25}",
+                              code: .assessmentNoWeight, values: ["indicator": item.key])
                         continue
                     }
                     indicatorMarks[indicator] = item.keyStart
@@ -120,10 +137,14 @@ extension RecordDecoder {
                         guard let indicator = AssessmentIndicator(rawValue: item.key) else {
                             let near = RecordKeys.nearest(item.key, among: names)
                             error("unknown indicator '\(item.key)'\(near.map { "; did you mean '\($0)'?" } ?? "")", item.keyStart,
-                                  "known indicators: \(names.joined(separator: ", "))")
+                                  "known indicators: \(names.joined(separator: ", "))",
+                                  code: near == nil ? .assessmentUnknownIndicator : .assessmentUnknownIndicatorNear,
+                                  values: ["indicator": item.key, "near": near ?? "", "known": names.joined(separator: ", ")])
                             continue
                         }
-                        if let o = values(item.value, indicator, where: "department '\(d.key)', indicator '\(item.key)'") { own[indicator] = o }
+                        if let o = values(item.value, indicator, where: "department '\(d.key)', indicator '\(item.key)'", department: d.key) {
+                            own[indicator] = o
+                        }
                     }
                     a.departments[d.key] = own
                 }
@@ -147,7 +168,8 @@ extension RecordDecoder {
             guard let own = a.departments[d.key] else { continue }
             if !declaredDepartments.contains(d.key) {
                 error("unknown department '\(d.key)' in 'assessment'", d.keyStart,
-                      "known: \(declaredDepartments.joined(separator: ", "))")
+                      "known: \(declaredDepartments.joined(separator: ", "))", code: .assessmentUnknownDepartment,
+                      values: ["department": d.key, "known": declaredDepartments.joined(separator: ", ")])
             }
             var marks: [AssessmentIndicator: Mark] = [:]
             for item in d.value.pairs ?? [] {
@@ -155,10 +177,11 @@ extension RecordDecoder {
                 marks[i] = item.keyStart
                 if own[i] != nil, !a.rules.contains(where: { $0.indicator == i }) {
                     error("department '\(d.key)': indicator '\(item.key)' is not among the indicators used", item.keyStart,
-                          "add it under assessment.indicators, or remove it here")
+                          "add it under assessment.indicators, or remove it here", code: .assessmentIndicatorUnused,
+                          values: ["department": d.key, "indicator": item.key])
                 }
             }
-            checkRules(a.rules(for: d.key), at: d.keyStart, "department '\(d.key)': ", marks, only: own)
+            checkRules(a.rules(for: d.key), at: d.keyStart, "department '\(d.key)': ", marks, only: own, department: d.key)
         }
         a.problems = out.filter { $0.severity == .error }.count
         return (a, out)

@@ -26,13 +26,13 @@ extension ReportCommand {
             try ReportCommand.run(global, options) { c in
                 let L = c.labels
                 guard c.period.length == .quarter || c.period.length == .year else {
-                    throw CommandFailure.usage(L("assess.err.period", ["period": c.period.label]),
-                                               hint: L("assess.err.period hint", ["quarter": "--period 2026Q3", "year": "--period 2026"]))
+                    throw CommandFailure.usage(Message("assess.err.period", ["period": c.period.label]),
+                                               hint: Message("assess.err.period hint", ["quarter": "--period 2026Q3", "year": "--period 2026"]))
                 }
                 let a = c.records.config.assessment
                 if a.problems > 0 {
-                    throw CommandFailure.data(L("assess.err.config", ["n": String(a.problems), "file": "huifang.yaml", "section": "assessment"]),
-                                              hint: L("assess.err.config hint", ["command": "'huifang check'"]))
+                    throw CommandFailure.data(Message("assess.err.config", ["n": String(a.problems), "file": "huifang.yaml", "section": "assessment"]),
+                                              hint: Message("assess.err.config hint", ["command": "'huifang check'"]))
                 }
                 return AssessmentReport.build(c)
             }
@@ -77,19 +77,19 @@ extension AssessCommand {
             let message = try ctx.update { r -> (files: [(String, [UInt8])], result: String) in
                 let L = Catalogue(r.config.language)
                 guard let p = Period(period), p.length == .quarter else {
-                    throw CommandFailure.usage(L("assess.err.quarter", ["option": "--period", "period": period]),
-                                               hint: L("assess.err.quarter hint", ["example": "--period 2026Q3"]))
+                    throw CommandFailure.usage(Message("assess.err.quarter", ["option": "--period", "period": period]),
+                                               hint: Message("assess.err.quarter hint", ["example": "--period 2026Q3"]))
                 }
                 guard (0...100).contains(score) else {
-                    throw CommandFailure.usage(L("assess.err.score", ["option": "--score", "score": String(score)]), hint: L["assess.err.score hint"])
+                    throw CommandFailure.usage(Message("assess.err.score", ["option": "--score", "score": String(score)]), hint: Message("assess.err.score hint"))
                 }
                 guard let dept = r.config.department(department) else {
-                    throw CommandFailure.usage(L("assess.err.department", ["department": department]),
-                                               hint: L("assess.err.department hint", ["known": AssessmentReport.departments(r).map(\.department.id).joined(separator: ", ")]))
+                    throw CommandFailure.usage(Message("assess.err.department", ["department": department]),
+                                               hint: Message("assess.err.department hint", ["known": AssessmentReport.departments(r).map(\.department.id).joined(separator: ", ")]))
                 }
                 guard dept.role == .business else {
-                    throw CommandFailure.usage(L("assess.err.not business", ["department": dept.id, "role": dept.role.rawValue]),
-                                               hint: L("assess.err.department hint", ["known": AssessmentReport.departments(r).map(\.department.id).joined(separator: ", ")]))
+                    throw CommandFailure.usage(Message("assess.err.not business", ["department": dept.id, "role": dept.role.rawValue]),
+                                               hint: Message("assess.err.department hint", ["known": AssessmentReport.departments(r).map(\.department.id).joined(separator: ", ")]))
                 }
                 let path = ctx.repository.assessmentFile(period: p.label, department: dept.id)
                 let reviewer = by ?? recorder(nil, fallback: "")
@@ -105,7 +105,7 @@ extension AssessCommand {
                 }
                 if FileSystem.exists(ctx.repository.path(path)) {
                     // Present but not read as a review (e.g. an empty file): never overwritten blindly.
-                    throw CommandFailure.data(L("assess.err.exists", ["file": path]), hint: L("assess.err.exists hint", ["command": "'huifang check'"]))
+                    throw CommandFailure.data(Message("assess.err.exists", ["file": path]), hint: Message("assess.err.exists hint", ["command": "'huifang check'"]))
                 }
                 let text = RecordEncoder.assessmentReview(review)
                 try RecordVerifier.verify(text, as: .assessment(file: fileName(path)), path: path, config: r.config)

@@ -31,6 +31,25 @@ import Testing
         #expect(bullets.contains("Issue resolution rate: met by North Office; missed by —; no data for —"))
     }
 
+    @Test func aBusinessDepartmentWithoutProjectsIsNamedNotDropped() {
+        // west is a business department that owns no project: it is not ranked, and the report
+        // says so (quarter and year) instead of leaving it out without a word.
+        for label in ["2026Q2", "2026"] {
+            var c = Fixture.context()
+            c.period = Period(label)!
+            c.records.config.departments.append(Department(id: "west", name: "West Office", head: "Wu", role: .business))
+            let out = AssessmentReport.build(c)
+            let paragraphs = out.document.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+            #expect(paragraphs.contains("Not assessed, as they own no project: West Office."), "\(label): \(paragraphs)")
+            let zh = AssessmentReport.build({ var z = c; z.labels = Catalogue("zh"); return z }())
+            let zhParagraphs = zh.document.blocks.compactMap { if case .paragraph(let p) = $0 { p } else { nil } }
+            #expect(zhParagraphs.contains("未参加考核（没有项目）：West Office。"), "\(label): \(zhParagraphs)")
+        }
+        // Without such a department there is no such sentence.
+        let plain = AssessmentReport.build(Fixture.context())
+        #expect(!plain.document.blocks.contains { if case .paragraph(let p) = $0 { p.hasPrefix("Not assessed") } else { false } })
+    }
+
     @Test func aReviewedScoreStandsAloneWithoutVisits() throws {
         var c = Fixture.context()
         c.records.assessments = [AssessmentReview(period: "2026Q2", department: "north", score: 80, note: "ok", date: Fixture.day("2026-07-05"),

@@ -43,6 +43,22 @@ import Testing
     static let q2 = kpis("2026Q2", planned: 10, visited: 9, raised: 10, resolved: 6, onTime: 3, visits: 10, complete: 10,
                          scored: 10, satisfied: 8, meanOverall: 4.0, npsResponses: 10, nps: 20, overdue: (2, 1, 0))
 
+    @Test func aChangeIsMeasuredOnTheNumbersAsPrinted() {
+        // 23/80 = 0.2875 prints as 28.7% (28.75 is 28.749999... in binary) and 287/1000 as 28.7%:
+        // the same printed value is no fall, whatever the digits beyond.
+        let a = Self.kpis("2026Q1", raised: 80, resolved: 23)
+        let b = Self.kpis("2026Q2", raised: 1000, resolved: 287)
+        let s = ReportOverview.sentences(current: b, previous: a, major: [], projectNames: [:], Self.en)
+        #expect(ReportNumber.percent(a.issueResolutionRate) == "28.7%")
+        #expect(ReportNumber.percent(b.issueResolutionRate) == "28.7%")
+        #expect(!s.contains { $0.hasPrefix("Down on") || $0.hasPrefix("Up on") })
+        #expect(s.contains { $0.hasPrefix("Unchanged on 2026Q1:") && $0.contains("Issue resolution rate 28.7% (287/1000)") })
+        // And 28.8% after 28.7% is a rise of 0.1 points, not "unchanged".
+        let c = Self.kpis("2026Q2", raised: 125, resolved: 36)
+        let t = ReportOverview.sentences(current: c, previous: a, major: [], projectNames: [:], Self.en)
+        #expect(t.contains { $0.hasPrefix("Up on 2026Q1:") && $0.contains("from 28.7% (23/80) to 28.8% (36/125) (+0.1 points)") })
+    }
+
     @Test func aRiseAFallAndNoPreviousData() {
         let s = ReportOverview.sentences(current: Self.q2, previous: Self.q1, major: [], projectNames: [:], Self.en)
         #expect(s[0] == "In 2026Q2: visits 10; planned projects visited 9 of 10; issues raised 10, resolved 6.")

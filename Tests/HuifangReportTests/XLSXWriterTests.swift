@@ -1,3 +1,4 @@
+import Foundation
 import HuifangCore
 import Testing
 
@@ -66,6 +67,33 @@ import Testing
         #expect(names[4] == "quoted")
         #expect(names[5] == String(repeating: "长", count: 31))
         #expect(names[6] == "Sheet History")
+    }
+
+    @Test func sheetNamesCountUTF16UnitsAndNeverEndInAQuote() {
+        // Excel counts a name's length in UTF-16 units: an emoji is two of them.
+        let names = XLSXWriter.sheetNames([String(repeating: "😀", count: 20), "'x' ", String(repeating: "😀", count: 20)])
+        #expect(names[0].utf16.count <= 31)
+        #expect(names[0] == String(repeating: "😀", count: 15))
+        #expect(names[1] == "x")
+        #expect(names[2].utf16.count <= 31)
+        #expect(names[2].hasSuffix(" (2)"))
+    }
+
+    @Test func textLongerThanACellHoldsIsCutWithAMark() throws {
+        // Excel refuses a file whose cell holds more than 32,767 characters (UTF-16 units).
+        let long = String(repeating: "长", count: 40_000)
+        let emoji = String(repeating: "a", count: 32_766) + "😀😀"
+        let book = Workbook(sheets: [Workbook.Sheet(name: "s", headers: [long], rows: [[.text(long)], [.text(emoji)]])])
+        let strings = try part("xl/sharedStrings.xml", book)
+        let texts = strings.components(separatedBy: "<t xml:space=\"preserve\">").dropFirst().map { String($0.prefix { $0 != "<" }) }
+        #expect(texts.count == 2)
+        for t in texts {
+            #expect(t.utf16.count <= XLSXWriter.maxCellText)
+            #expect(t.hasSuffix("…"))
+        }
+        #expect(texts[0].hasPrefix(String(repeating: "长", count: 30_000)))
+        // A cut never splits a surrogate pair.
+        #expect(texts[1] == String(repeating: "a", count: 32_766) + "…")
     }
 
     @Test func theContainerIsAZipAndTheSameEachTime() throws {

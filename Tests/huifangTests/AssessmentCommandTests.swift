@@ -100,18 +100,32 @@ import Testing
               departments:
                 west:
                   nps: {target: 20}
+                east:
+                  satisfaction_index: {floor: 95%}
+                  visit_plan_completion_rate: {weight: x}
 
             """)
-        let check = r.run(["check"])
-        #expect(check.code == 1)
-        // Only huifang.yaml's lines: the records' own findings are not this test's business.
-        var kept: [Substring] = []
-        var inConfig = false
-        for line in check.stdout.split(separator: "\n") {
-            if !line.hasPrefix("  ") { inConfig = line.hasPrefix("huifang.yaml:") }
-            if inConfig { kept.append(line) }
+        // The findings in English and in Chinese: each finding of the section has its code, so
+        // a Chinese check says none of them in English.
+        for lang in ["en", "zh"] {
+            let check = r.run(["check", "--lang", lang])
+            #expect(check.code == 1)
+            // Only huifang.yaml's lines: the records' own findings are not this test's business.
+            var kept: [Substring] = []
+            var inConfig = false
+            for line in check.stdout.split(separator: "\n") {
+                if !line.hasPrefix("  ") { inConfig = line.hasPrefix("huifang.yaml:") }
+                if inConfig { kept.append(line) }
+            }
+            #expect(kept.count == 17, "\(kept.joined(separator: "\n"))")
+            if lang == "zh" {
+                for line in kept {
+                    #expect(!line.contains("error:") && !line.contains("hint:") && !line.contains(" is not ") && !line.contains("unknown"),
+                            "\(line)")
+                }
+            }
+            r.expectGolden(kept.joined(separator: "\n") + "\n", lang == "en" ? "check-assessment-bad.txt" : "check-assessment-bad-zh.txt")
         }
-        r.expectGolden(kept.joined(separator: "\n") + "\n", "check-assessment-bad.txt")
         let before = r.snapshot()
         let report = r.run(["report", "assessment", "--period", "2026Q3"])
         #expect(report.code == 65)
@@ -125,7 +139,7 @@ import Testing
         defer { r.cleanup() }
         let config = try #require(r.read("huifang.yaml"))
         try r.write("huifang.yaml", config + "assessment:\n  indicators:\n    csat: {target: 80%, weight: 0.5}\n    nps: {target: 20, weight: 0.4}\n")
-        let check = r.run(["check"])
+        let check = r.run(["check", "--lang", "en"])
         #expect(check.code == 1)
         let lines = config.split(separator: "\n", omittingEmptySubsequences: false).count
         #expect(check.stdout.contains("huifang.yaml:\(lines + 1):3: error: weights sum to 0.9, not 1 or 100"), "\(check.stdout)")
@@ -192,7 +206,14 @@ import Testing
             let result = r.run(args)
             #expect(result.code == code, "\(args): \(result.stderr)")
             #expect(result.stderr.contains(message), "\(args): \(result.stderr)")
+            // The labels in the message's language: not "huifang: error: " around a Chinese sentence.
+            #expect(result.stderr.hasPrefix("huifang: 错误：") && !result.stderr.contains("hint:"), "\(args): \(result.stderr)")
+            let en = r.run(args + ["--lang", "en"])
+            #expect(en.stderr.hasPrefix("huifang: error: ") && !en.stderr.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
+                    "\(args): \(en.stderr)")
         }
+        let config = r.run(["report", "assessment", "--period", "2026-08"])
+        #expect(config.stderr.hasPrefix("huifang: 错误："), "\(config.stderr)")
         #expect(r.snapshot() == before)
         // A file in the review's place that is not a review is never overwritten.
         try r.write("assessments/2026Q3-east.yaml", "")

@@ -25,6 +25,20 @@ public enum AssessmentReport {
         KPIEngine.departmentsWithProjects(r).filter { $0.department.role == .business }
     }
 
+    /// The business departments of huifang.yaml that own no project: not assessed, and the
+    /// report names them.
+    public static func unassessed(_ r: Records) -> [Department] {
+        let assessed = Set(departments(r).map(\.department.id))
+        return r.config.departments.filter { $0.role == .business && !assessed.contains($0.id) }
+    }
+
+    /// The sentence naming the business departments left out, nil when there is none.
+    static func unassessedNote(_ r: Records, _ L: Catalogue) -> String? {
+        let left = unassessed(r)
+        guard !left.isEmpty else { return nil }
+        return L("assess.without projects", ["departments": left.map(\.name).joined(separator: L["report.name sep"])])
+    }
+
     /// The results of every assessed department for each of `quarters`, ranked within each quarter.
     public static func results(_ c: ReportContext, quarters: [Period]) -> [[Result]] {
         let r = c.records
@@ -70,6 +84,7 @@ public enum AssessmentReport {
         if let note = runningNote([c.period], c.today, L) { doc.blocks.append(.paragraph(note)) }
         let begun = c.period.start <= c.today
         doc.blocks.append(.heading(L["assess.ranking"]))
+        if let note = unassessedNote(c.records, L) { doc.blocks.append(.paragraph(note)) }
         if results.isEmpty {
             doc.blocks.append(.paragraph(L["assess.no departments"]))
         } else if !begun {
@@ -121,6 +136,7 @@ public enum AssessmentReport {
         doc.blocks.append(.paragraph(L["assess.year rule"]))
         if let note = runningNote(quarters, c.today, L) { doc.blocks.append(.paragraph(note)) }
         doc.blocks.append(.heading(L["assess.ranking"]))
+        if let note = unassessedNote(c.records, L) { doc.blocks.append(.paragraph(note)) }
         if depts.isEmpty {
             doc.blocks.append(.paragraph(L["assess.no departments"]))
         } else {

@@ -79,8 +79,10 @@ public enum ReportOverview {
     /// a reader subtracting them gets the same): percentage points to one decimal for a rate,
     /// points to one decimal for NPS.
     static func change(_ kpi: ReportKPI, from before: Double, to now: Double) -> Double {
-        let scale = kpi.isPoints ? 10.0 : 1000.0
-        return ((now * scale).rounded() - (before * scale).rounded()) / 10
+        // The same arithmetic as `ReportNumber.percent`/`decimal` (× 100, then × 10): 0.2875 × 1000
+        // is 287.5 but 0.2875 × 100 × 10 is 287.4999…, printed 28.7%.
+        func printed(_ v: Double) -> Double { kpi.isPoints ? (v * 10).rounded() : (v * 100 * 10).rounded() }
+        return (printed(now) - printed(before)) / 10
     }
 
     /// How many items of one kind the recommendations name before pointing to their section.
