@@ -115,7 +115,7 @@ import Testing
         #expect(r.snapshot() == before)
     }
 
-    @Test func projectEditInTheEditorKeepsWhatThePersonWrote() throws {
+    @Test(.englishMessages) func projectEditInTheEditorKeepsWhatThePersonWrote() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try r.write("projects/acme-erp/project.yaml", Self.handProject)
@@ -211,7 +211,7 @@ import Testing
         #expect(r.snapshot() == before)
     }
 
-    @Test func visitEditValidatesOnSave() throws {
+    @Test(.englishMessages) func visitEditValidatesOnSave() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let path = try file(r, "projects/acme-erp/visits", "2026-02-14-")

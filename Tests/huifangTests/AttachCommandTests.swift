@@ -55,7 +55,7 @@ import Testing
         #expect(csv.contains("\(Self.visit)/客户书面意见.pdf \(Self.visit)/site photo.jpg"))
     }
 
-    @Test func aFileOverTheLimitIsRefusedWithTheLFSHint() throws {
+    @Test(.englishMessages) func aFileOverTheLimitIsRefusedWithTheLFSHint() throws {
         let r = try repository()
         defer { r.cleanup() }
         let config = try #require(r.read("huifang.yaml"))
@@ -94,7 +94,7 @@ import Testing
         #expect(r.read(Self.visit + ".yaml")?.components(separatedBy: "site photo.jpg").count == 2)
     }
 
-    @Test func refusals() throws {
+    @Test(.englishMessages) func refusals() throws {
         let r = try repository()
         defer { r.cleanup() }
         #expect(r.run(["visit", "attach", "v-b266"]).code == 64)

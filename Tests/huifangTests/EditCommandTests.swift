@@ -27,7 +27,7 @@ import Testing
         #expect(r.run(["check"]).code == 0)
     }
 
-    @Test func anUnchangedTemplateAborts() throws {
+    @Test(.englishMessages) func anUnchangedTemplateAborts() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let before = r.snapshot()
@@ -37,7 +37,7 @@ import Testing
         #expect(r.snapshot() == before)
     }
 
-    @Test func anEmptiedTemplateAborts() throws {
+    @Test(.englishMessages) func anEmptiedTemplateAborts() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let ed = try editor(r, "empty.sh", #"printf '# nothing\n\n' > "$1""#)
@@ -48,7 +48,7 @@ import Testing
         #expect(r.snapshot().filter { !$0.key.hasPrefix(".editors") } == before.filter { !$0.key.hasPrefix(".editors") })
     }
 
-    @Test func anInvalidRecordWithoutATerminalIsAnError() throws {
+    @Test(.englishMessages) func anInvalidRecordWithoutATerminalIsAnError() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let ed = try editor(r, "bad.sh", #"sed -i 's/^method: /method: fax/; s/^nps: /nps: 11/' "$1""#)

@@ -281,7 +281,7 @@ import Testing
         #expect(e.contains("projects: [acme-erp]\n") && e.contains("tags: [erp]\n"), "\(e)")
     }
 
-    @Test func theCaseAnalysisIsARegularFileThatBelongsToTheRepository() throws {
+    @Test(.englishMessages) func theCaseAnalysisIsARegularFileThatBelongsToTheRepository() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let git = Process()
@@ -467,7 +467,7 @@ extension ReopenTests {
         #expect(lines.contains { $0.range(of: #"^\d+:\d+: 'summary' is empty"#, options: .regularExpression) != nil }, "\(result.stderr)")
     }
 
-    @Test func issueDraftProblemsHaveLineAndColumn() throws {
+    @Test(.englishMessages) func issueDraftProblemsHaveLineAndColumn() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let ed = try editor(r, "issue.sh", #"sed -i 's/^category: /category: technical/; s/^severity: /severity: minor/; s/^department: /department: west/' "$1""#)
