@@ -39,4 +39,59 @@ import Testing
         #expect(monday.code == 64)
         #expect(monday.stderr.contains("2027-01-04 is a Monday, not a weekend day: it is a working day already"), "\(monday.stderr)")
     }
+
+    @Test func argumentAndCommandRefusalsInChinese() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        let within = r.run(["--lang", "zh", "due", "--within", "5x"])
+        #expect(within.code == 64)
+        #expect(within.stderr.contains("'5x' 不是时长，应写作如 '1m'、'10wd'、'2w'、'30d' 或 '1y'"), "\(within.stderr)")
+        let period = r.run(["--lang", "zh", "visit", "list", "--period", "2026Q9"])
+        #expect(period.code == 64)
+        #expect(period.stderr.contains("'2026Q9' 不是期间：应为月（2026-03）"), "\(period.stderr)")
+        let lang = r.run(["status"], env: ["HUIFANG_LANG": "fr"])
+        #expect(lang.code == 64)
+        #expect(lang.stderr.contains("'HUIFANG_LANG=fr' 不是 huifang 会说的语言"), "\(lang.stderr)")
+        #expect(r.run(["plan", "2026"]).code == 0)
+        let before = r.snapshot()
+        let again = r.run(["plan", "2026"])
+        #expect(again.code == 64)
+        #expect(again.stderr == "huifang: 错误：plans/2026.yaml 已存在\n提示：请在 git 中查看它，或用 '--force' 重新写出\n", "\(again.stderr)")
+        let measure = r.run(["improve", "add", "--title", "x"])
+        #expect(measure.code == 64)
+        #expect(measure.stderr.hasPrefix("huifang: 错误：改进措施需要 '--title'"), "\(measure.stderr)")
+        let show = r.run(["project", "show", "acme-erp", "--format", "csv"])
+        #expect(show.code == 64)
+        #expect(show.stderr.contains("'project show' 只输出表格或 'json'，不输出 csv"), "\(show.stderr)")
+        #expect(r.snapshot() == before)
+    }
+
+    @Test func aDuplicateTitleWarnsInTheRepositoryLanguage() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        let issue = ["issue", "add", "acme-erp", "--title", "报表导出失败", "--severity", "minor", "--category", "technical"]
+        let first = r.run(issue)
+        try #require(first.code == 0, "\(first.stderr)")
+        let second = r.run(issue)
+        #expect(second.code == 0)
+        #expect(second.stderr.contains("警告：acme-erp 的未关闭问题 i-"), "\(second.stderr)")
+        #expect(second.stderr.contains("标题相同：是否重复？"), "\(second.stderr)")
+        let third = r.run(["--lang", "en"] + issue)
+        #expect(third.code == 0)
+        #expect(third.stderr.contains("warning: open issue i-"), "\(third.stderr)")
+        #expect(third.stderr.contains("has the same title: a duplicate? (if so: huifang issue withdraw i-"), "\(third.stderr)")
+    }
+
+    @Test func argumentRefusalsInEnglishWhenAsked() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        let within = r.run(["--lang", "en", "due", "--within", "5x"])
+        #expect(within.code == 64)
+        #expect(within.stderr.contains("'5x' is not a duration such as 1m, 10wd, 2w, 30d or 1y"), "\(within.stderr)")
+        let again = r.run(["--lang", "en", "plan", "2026"])
+        #expect(again.code == 0)
+        let refused = r.run(["--lang", "en", "plan", "2026"])
+        #expect(refused.code == 64)
+        #expect(refused.stderr == "huifang: error: plans/2026.yaml already exists\nhint: review it in git, or use --force to write it again\n", "\(refused.stderr)")
+    }
 }
