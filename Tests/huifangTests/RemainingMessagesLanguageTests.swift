@@ -94,4 +94,20 @@ import Testing
         #expect(refused.code == 64)
         #expect(refused.stderr == "huifang: error: plans/2026.yaml already exists\nhint: review it in git, or use --force to write it again\n", "\(refused.stderr)")
     }
+
+    /// A refused update (the store's typed failure) is said in the repository's language.
+    @Test func aRefusedWriteIsSaidInChinese() throws {
+        let r = try HuifangRunner.withRepository()
+        defer { r.cleanup() }
+        let outside = HuifangRunner()
+        defer { outside.cleanup() }
+        try? FileManager.default.removeItem(atPath: r.path("projects"))
+        try FileManager.default.createSymbolicLink(atPath: r.path("projects"), withDestinationPath: outside.dir)
+        let add = r.run(["project", "add", "acme-erp", "--name", "A", "--customer", "C", "--department", "east", "--owner", "张伟",
+                         "--tier", "standard", "--accepted", "2026-01-15"])
+        #expect(add.code == 65, "\(add.stderr)")
+        #expect(add.stderr == "huifang: 错误：无法写入 projects/acme-erp/project.yaml：它所在的文件夹经符号链接通向仓库之外（\(outside.dir)）\n"
+                + "提示：未写入任何内容；请把该链接换成仓库内的文件夹（见 'huifang check'）\n", "\(add.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.dir).isEmpty)
+    }
 }

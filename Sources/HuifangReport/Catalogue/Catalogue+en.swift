@@ -1030,5 +1030,17 @@ extension Catalogue {
         "msg.note": "note:",
         "init.no-organization": "huifang.yaml has no organisation name yet: set 'organization:' there (reports show it)",
         "warning.kind-mismatch": "logged as {kind} as given, but {why}",
+        "error.update.unreadable": "{path}:{line}:{column}: {reason}",
+        "hint.update.fix-first": "fix the file first (see 'huifang check')",
+        "error.update.not-editable": "cannot update {path}: {reason} (line {line})",
+        "hint.update.not-editable": "the file has a shape huifang cannot edit in place; edit it by hand",
+        "error.update.read-back": "internal error: the new {path} does not read back as intended; nothing was written",
+        "hint.update.report": "please report this with the command you ran",
+        "error.update.not-parsing": "internal error: the new {path} does not parse ({reason}); nothing was written",
+        "error.update.not-valid": "the new {path} would not be a valid record ({first}); nothing was written",
+        "error.update.no-record": "no record",
+        "hint.update.not-valid": "check the values given on the command line",
+        "error.update.outside": "cannot write {path}: its folder leads out of the repository (to {to}) through a symbolic link",
+        "hint.update.outside": "nothing was written; replace the link with a folder inside the repository (see 'huifang check')",
     ]
 }

@@ -1030,5 +1030,17 @@ extension Catalogue {
         "msg.note": "注意：",
         "init.no-organization": "huifang.yaml 中还没有公司名称：请在其中设置 'organization:'（报告会显示它）",
         "warning.kind-mismatch": "已按给定的类型“{kind}”记录，但{why}",
+        "error.update.unreadable": "{path}:{line}:{column}：{reason}",
+        "hint.update.fix-first": "请先修正该文件（见 'huifang check'）",
+        "error.update.not-editable": "无法更新 {path}：{reason}（第 {line} 行）",
+        "hint.update.not-editable": "该文件的结构 huifang 无法就地修改；请手工编辑",
+        "error.update.read-back": "内部错误：新的 {path} 读回后与预期不符；未写入任何内容",
+        "hint.update.report": "请连同所运行的命令一起报告此问题",
+        "error.update.not-parsing": "内部错误：新的 {path} 无法解析（{reason}）；未写入任何内容",
+        "error.update.not-valid": "新的 {path} 不会是有效的记录（{first}）；未写入任何内容",
+        "error.update.no-record": "没有记录",
+        "hint.update.not-valid": "请检查命令行上给出的值",
+        "error.update.outside": "无法写入 {path}：它所在的文件夹经符号链接通向仓库之外（{to}）",
+        "hint.update.outside": "未写入任何内容；请把该链接换成仓库内的文件夹（见 'huifang check'）",
     ]
 }
