@@ -29,8 +29,7 @@ public enum CalendarUpdate {
         } else {
             var editor: YAMLEditor
             do { editor = try YAMLEditor(bytes: bytes) } catch {
-                throw StoreError.invalid("\(relative):\(error.mark.line):\(error.mark.column): \(error.message)",
-                                         hint: "fix the file first (see 'huifang check')")
+                throw StoreError.update(.unreadable(path: relative, line: error.mark.line, column: error.mark.column, reason: error.message))
             }
             do {
                 for (day, name) in sorted {
@@ -45,8 +44,7 @@ public enum CalendarUpdate {
                     }
                 }
             } catch {
-                throw StoreError.invalid("cannot update \(relative): \(error.message) (line \(error.mark.line))",
-                                         hint: error.hint ?? "the file has a shape huifang cannot edit in place; edit it by hand")
+                throw StoreError.update(.notEditable(path: relative, line: error.mark.line, reason: error.message, hint: error.hint))
             }
             out = editor.bytes
         }
@@ -56,8 +54,7 @@ public enum CalendarUpdate {
         for (day, name) in sorted { expected[day] = name }
         let other = section == .holidays ? (before.workdays, after.workdays) : (before.holidays, after.holidays)
         guard (section == .holidays ? after.holidays : after.workdays) == expected, other.0 == other.1, after.years == before.years else {
-            throw StoreError.invalid("internal error: the new \(relative) does not read back as intended; nothing was written",
-                                     hint: "please report this with the command you ran")
+            throw StoreError.update(.readBack(path: relative))
         }
         return out
     }
@@ -73,13 +70,14 @@ public enum CalendarUpdate {
     static func decode(_ bytes: [UInt8], _ relative: String) throws(StoreError) -> Days {
         let node: YAMLNode?
         do { node = try YAMLParser.parse(bytes) } catch {
-            throw StoreError.invalid("\(relative):\(error.mark.line):\(error.mark.column): \(error.message)",
-                                     hint: "fix the file first (see 'huifang check')")
+            throw StoreError.update(.unreadable(path: relative, line: error.mark.line, column: error.mark.column, reason: error.message))
         }
         var d = RecordDecoder(path: relative)
         let days = d.calendar(node)
         if let f = d.findings.first(where: { $0.severity == .error }) {
-            throw StoreError.invalid("\(relative):\(f.line):\(f.column): \(f.message)", hint: f.hint ?? "fix the file first (see 'huifang check')")
+            var located = f
+            located.path = relative
+            throw StoreError.update(.invalidFile(located))
         }
         return Days(holidays: days.holidays, workdays: days.workdays, years: days.years, empty: node == nil)
     }

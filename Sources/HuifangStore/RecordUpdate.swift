@@ -21,14 +21,12 @@ public enum RecordUpdate {
         do {
             editor = try YAMLEditor(bytes: bytes)
         } catch {
-            throw StoreError.invalid("\(relative):\(error.mark.line):\(error.mark.column): \(error.message)",
-                                     hint: "fix the file first (see 'huifang check')")
+            throw StoreError.update(.unreadable(path: relative, line: error.mark.line, column: error.mark.column, reason: error.message))
         }
         do {
             try edit(&editor)
         } catch {
-            throw StoreError.invalid("cannot update \(relative): \(error.message) (line \(error.mark.line))",
-                                     hint: error.hint ?? "the file has a shape huifang cannot edit in place; edit it by hand")
+            throw StoreError.update(.notEditable(path: relative, line: error.mark.line, reason: error.message, hint: error.hint))
         }
         try RecordVerifier.verify(editor.bytes, as: job, path: relative, config: config)
         ReadBeforeUpdate.shared.remember(bytes, of: repo.path(relative))

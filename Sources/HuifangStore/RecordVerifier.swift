@@ -13,14 +13,11 @@ public enum RecordVerifier {
         do {
             node = try YAMLParser.parse(bytes)
         } catch {
-            throw StoreError.invalid("internal error: the new \(path) does not parse (\(error)); nothing was written",
-                                     hint: "please report this with the command you ran")
+            throw StoreError.update(.notParsing(path: path, reason: "\(error)"))
         }
         let outcome = RepositoryLoader.decode(node, path, job, config: config)
         if outcome.record == nil || outcome.findings.contains(where: { $0.severity == .error }) {
-            let first = outcome.findings.first.map { "\($0.line):\($0.column): \($0.message)" } ?? "no record"
-            throw StoreError.invalid("the new \(path) would not be a valid record (\(first)); nothing was written",
-                                     hint: "check the values given on the command line")
+            throw StoreError.update(.notValid(path: path, first: outcome.findings.first))
         }
     }
 }

@@ -35,9 +35,7 @@ extension Repository {
     /// outside the repository.
     public func requireInside(_ relative: String) throws(StoreError) {
         if let outside = outsideFolder(of: relative) {
-            throw StoreError.invalid(
-                "cannot write \(relative): its folder leads out of the repository (to \(outside)) through a symbolic link",
-                hint: "nothing was written; replace the link with a folder inside the repository (see 'huifang check')")
+            throw StoreError.update(.outside(path: relative, to: outside))
         }
     }
 }

@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case ambiguous(what: String, prefix: String, matches: [String])
     case io(FileError)
     case invalid(String, hint: String?)
+    /// An update of a record or calendar file refused (nothing was written).
+    case update(UpdateFailure)
 
     public var exitCode: Int32 {
         switch self {
@@ -19,7 +21,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: return 75
         case .changed: return 75
         case .io(let e): return e.isPermissionDenied ? 77 : 74
-        case .badConfig, .invalid: return 65
+        case .badConfig, .invalid, .update: return 65
         case .ambiguous, .alreadyRepository: return 64
         }
     }
@@ -44,6 +46,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return e.description
         case .invalid(let message, _):
             return message
+        case .update(let u):
+            return u.description
         }
     }
 
@@ -58,6 +62,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .ambiguous: return "type more characters of the id"
         case .io(let e): return e.isPermissionDenied ? "check the permissions of \(e.path) and of its folders (ls -ld)" : nil
         case .invalid(_, let hint): return hint
+        case .update(let u): return u.hint
         }
     }
 }

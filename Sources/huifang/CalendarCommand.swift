@@ -38,7 +38,7 @@ extension CalendarCommand {
             guard (1900...9999).contains(year), let start = Day(year: year, month: 1, day: 1),
                 let end = Day(year: year, month: 12, day: 31)
             else {
-                throw CommandFailure.usage("'\(year)' is not a year", hint: "give a year such as \(ctx.today.year)")
+                throw CommandFailure.usage(Message("error.cal.not-a-year", ["year": String(year)]), hint: Message("hint.cal.not-a-year", ["year": String(ctx.today.year)]))
             }
             let loaded = try ctx.load()
             let r = loaded.records
@@ -150,17 +150,18 @@ extension CalendarCommand {
             let first = try parseDayArgument(String(parts[0]))
             let last = try parseDayArgument(String(parts[2]))
             guard first <= last else {
-                throw CommandFailure.usage("'\(text)': \(first) is after \(last)", hint: "write a range as FIRST..LAST")
+                throw CommandFailure.usage(Message("error.cal.range-reversed", ["text": text, "first": first.description, "last": last.description]),
+                                           hint: Message("hint.cal.range-reversed"))
             }
             let n = first.days(until: last) + 1
             guard n <= longestRange else {
-                throw CommandFailure.usage("'\(text)' is \(n) days long, longer than any public holiday",
-                                           hint: "check the dates; a range is at most \(longestRange) days")
+                throw CommandFailure.usage(Message("error.cal.range-too-long", ["text": text, "n": String(n)]),
+                                           hint: Message("hint.cal.range-too-long", ["max": String(longestRange)]))
             }
             return (0..<n).map { first.adding(days: $0) }
         }
         guard !text.contains("..") else {
-            throw CommandFailure.usage("'\(text)' is not a range", hint: "write a range as YYYY-MM-DD..YYYY-MM-DD")
+            throw CommandFailure.usage(Message("error.cal.not-a-range", ["text": text]), hint: Message("hint.cal.not-a-range"))
         }
         return [try parseDayArgument(text)]
     }
@@ -168,14 +169,13 @@ extension CalendarCommand {
     static func add(_ section: CalendarUpdate.Section, _ arguments: [String], _ options: AddOptions, _ global: GlobalOptions) throws {
         let ctx = try CommandContext(global)
         let name = options.name.trimmed
-        guard !name.isEmpty else { throw CommandFailure.usage("--name is empty", hint: "name the festival, e.g. --name 春节") }
+        guard !name.isEmpty else { throw CommandFailure.usage(Message("error.cal.name-empty"), hint: Message("hint.cal.name-empty", ["example": "春节"])) }
         guard !name.contains(where: { $0.isNewline || ($0.isASCII && $0.asciiValue! < 32) }) else {
-            throw CommandFailure.usage("--name must be one line without control characters")
+            throw CommandFailure.usage(Message("error.cal.name-control"))
         }
         guard !arguments.isEmpty else {
-            throw CommandFailure.usage("give at least one date", hint: section == .holidays
-                ? "e.g. huifang calendar add-holiday 2027-01-01..2027-01-03 --name 元旦"
-                : "e.g. huifang calendar add-workday 2027-02-20 --name 春节")
+            throw CommandFailure.usage(Message("error.cal.no-date"),
+                                       hint: section == .holidays ? Message("hint.cal.no-date.holiday", ["name": "元旦"]) : Message("hint.cal.no-date.workday", ["name": "春节"]))
         }
         var groups: [(String, [Day])] = []
         for a in arguments { groups.append((a, try days(a, ranges: section == .holidays))) }
@@ -187,12 +187,11 @@ extension CalendarCommand {
         let L = ctx.catalogue(loaded)
         let cal = r.calendar
         guard let target = options.file ?? r.config.calendarFiles.first else {
-            throw CommandFailure.data("huifang.yaml lists no calendar file under calendar.files",
-                                      hint: "add 'files: [calendars/cn.yaml]' under 'calendar:' in huifang.yaml (huifang init writes that file)")
+            throw CommandFailure.data(Message("error.cal.no-files"), hint: Message("hint.cal.no-files"))
         }
         guard r.config.calendarFiles.contains(target) else {
-            throw CommandFailure.usage("--file \(target) is not one of the calendar files of huifang.yaml (\(r.config.calendarFiles.joined(separator: ", ")))",
-                                       hint: "list it under calendar.files in huifang.yaml first, or leave --file out")
+            throw CommandFailure.usage(Message("error.cal.unknown-file", ["file": target, "files": r.config.calendarFiles.joined(separator: ", ")]),
+                                       hint: Message("hint.cal.unknown-file"))
         }
         let weekendNames = Weekday.allCases.filter { cal.weekend.contains($0) }.map(\.shortName).joined(separator: "/")
         var entries: [(Day, String)] = []
@@ -202,36 +201,39 @@ extension CalendarCommand {
                 switch section {
                 case .holidays:
                     if let other = cal.workdays[day] {
-                        throw CommandFailure.usage("\(day) is a make-up working day (\(other)), not a day off",
-                                                   hint: "a day is either a holiday or a make-up working day; fix the calendar file by hand if it is wrong")
+                        throw CommandFailure.usage(Message("error.cal.is-workday", ["day": day.description, "name": other]),
+                                                   hint: Message("hint.cal.either"))
                     }
                     if let other = cal.holidays[day] {
                         if other == name { already.append(day); continue }
-                        throw CommandFailure.usage("\(day) is already a holiday (\(other))",
-                                                   hint: "edit the calendar file by hand to rename it")
+                        throw CommandFailure.usage(Message("error.cal.already-holiday", ["day": day.description, "name": other]),
+                                                   hint: Message("hint.cal.rename"))
                     }
                 case .workdays:
                     guard cal.weekend.contains(day.weekday) else {
-                        throw CommandFailure.usage(
-                            "\(day) is a \(longName(day.weekday)), not a weekend day: it is a working day already",
-                            hint: "a make-up working day (调休) is a weekend day (\(weekendNames)) that is worked; check the date")
+                        let weekday = "weekday." + day.weekday.shortName
+                        throw CommandFailure(code: 64) { c in
+                            (c.text("error.cal.not-weekend", ["day": day.description, "weekday": c[weekday]]),
+                             c.text("hint.cal.not-weekend", ["weekend": weekendNames, "term": "调休"]))
+                        }
                     }
                     if let other = cal.holidays[day] {
-                        throw CommandFailure.usage("\(day) is a holiday (\(other)), not a working day",
-                                                   hint: "a day is either a holiday or a make-up working day; fix the calendar file by hand if it is wrong")
+                        throw CommandFailure.usage(Message("error.cal.is-holiday", ["day": day.description, "name": other]),
+                                                   hint: Message("hint.cal.either"))
                     }
                     if let other = cal.workdays[day] {
                         if other == name { already.append(day); continue }
-                        throw CommandFailure.usage("\(day) is already a make-up working day (\(other))",
-                                                   hint: "edit the calendar file by hand to rename it")
+                        throw CommandFailure.usage(Message("error.cal.already-workday", ["day": day.description, "name": other]),
+                                                   hint: Message("hint.cal.rename"))
                     }
                 }
                 if !entries.contains(where: { $0.0 == day }) { entries.append((day, name)) }
             }
             if section == .holidays, days.allSatisfy({ cal.weekend.contains($0.weekday) }) {
-                Console.err(Terminal.yellow("warning:") + " \(TerminalText.clean(text)) lies wholly on a weekend (\(weekendNames)): "
-                    + "as holidays these days change no working day\n"
-                    + "  hint: check the dates; the arrangement's days off usually include weekdays\n")
+                let W = MessageLanguage.catalogue
+                Console.err(Console.labelled(Terminal.yellow(W["msg.warning"]), W["msg.warning"])
+                    + W.text("warning.cal.weekend", ["text": TerminalText.clean(text), "weekend": weekendNames]) + "\n"
+                    + "  " + Console.labelled(W["msg.hint"]) + W["hint.cal.weekend"] + "\n")
             }
         }
         let noun = section == .holidays ? "cal.holiday" : "cal.workday"
@@ -280,11 +282,6 @@ extension CalendarCommand {
             Console.out("  " + L(newYears.count == 1 ? "cal.now_covered1" : "cal.now_covered", ["years": y]) + "\n")
         }
     }
-}
-
-/// "Monday" for `.monday`: for messages.
-func longName(_ w: Weekday) -> String {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][Weekday.allCases.firstIndex(of: w) ?? 0]
 }
 
 extension String {

@@ -18,8 +18,7 @@ extension GlobalOptions {
         if let lang { return lang }
         guard let text = CommandContext.environmentLanguage else { return nil }
         guard let l = Language(rawValue: text) else {
-            throw CommandFailure.usage("HUIFANG_LANG='\(text)' is not a language huifang speaks: zh or en",
-                                       hint: "unset it or set it to zh or en")
+            throw CommandFailure.usage(Message("error.huifang-lang", ["text": text]), hint: Message("hint.huifang-lang"))
         }
         return l
     }

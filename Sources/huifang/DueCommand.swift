@@ -47,12 +47,12 @@ struct DueCommand: ParsableCommand {
 
 func parseDurationArgument(_ text: String) throws -> Duration {
     guard let d = Duration(text) else {
-        throw ValidationError("'\(text)' is not \(Duration.expectedForm)")
+        throw ValidationError(MessageLanguage.catalogue.text("error.duration.form", ["text": text]))
     }
     // At most a hundred years ahead: further lies outside the dates huifang supports.
     let limit: [Duration.Unit: Int] = [.days: 36_525, .workingDays: 26_100, .weeks: 5_218, .months: 1_200, .years: 100]
     if d.amount > limit[d.unit]! {
-        throw ValidationError("'\(text)' is too far ahead: at most 100 years (100y, 1200m, 5218w, 36525d, 26100wd)")
+        throw ValidationError(MessageLanguage.catalogue.text("error.duration.too-far", ["text": text]))
     }
     return d
 }

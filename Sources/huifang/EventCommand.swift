@@ -36,7 +36,7 @@ extension EventCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             if project.isEmpty && tag.isEmpty {
-                throw CommandFailure.usage("an event needs --project or --tag", hint: "say which projects get a special visit")
+                throw CommandFailure.usage(Message("error.event.needs-target"), hint: Message("hint.event.needs-target"))
             }
             _ = try optionText(title, "--title")
             let slug = try optionText(slug, "--slug")
@@ -48,7 +48,7 @@ extension EventCommand {
                 let base = slug ?? ([kind.rawValue] + [tag.first ?? projects.first?.rawValue].compactMap { $0 }).joined(separator: "-")
                 let cleaned = String(base.lowercased().map { $0.isASCII && ($0.isLetter || $0.isNumber) ? $0 : "-" })
                 guard let stem = ProjectID(cleaned.trimmingDashes) else {
-                    throw CommandFailure.usage("--slug '\(base)' cannot be a file name", hint: "use lowercase letters, digits and '-'")
+                    throw CommandFailure.usage(Message("error.event.bad-slug", ["slug": base]), hint: Message("hint.event.bad-slug"))
                 }
                 // A random part makes the name unique across branches: two people adding an event
                 // of the same day and tag on two branches would otherwise add the same file.

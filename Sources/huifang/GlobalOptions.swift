@@ -43,9 +43,9 @@ struct GlobalOptions: ParsableArguments {
         localtime_r(&now, &parts)
         let (y, m, d) = (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday))
         guard let day = Day(year: y, month: m, day: d) else {
-            throw CommandFailure.usage("the system date \(y)-\(m)-\(d) is outside the years huifang supports "
-                                       + "(\(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound))",
-                                       hint: "fix the system clock, or give the date with --as-of YYYY-MM-DD")
+            throw CommandFailure.usage(Message("error.system-date", ["date": "\(y)-\(m)-\(d)", "low": String(Day.supportedYears.lowerBound),
+                                                             "high": String(Day.supportedYears.upperBound)]),
+                                       hint: Message("hint.system-date"))
         }
         return day
     }
@@ -63,7 +63,18 @@ func parseDayArgument(_ text: String) throws -> Day {
 }
 
 func parsePeriodArgument(_ text: String) throws -> Period {
-    if let problem = Period.problem(text) { throw ValidationError("'\(text)' is not a period: \(problem)") }
+    if Period(text) == nil {
+        // Said in the language of --lang, $HUIFANG_LANG or the locale, as a bad date is.
+        let c = MessageLanguage.catalogue
+        if let year = Int(text.prefix(4)), text.utf8.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }), text.utf8.count >= 4,
+            !Day.supportedYears.contains(year)
+        {
+            throw ValidationError(c.text("error.period.year", ["text": text, "year": String(text.prefix(4)),
+                                                               "low": String(Day.supportedYears.lowerBound),
+                                                               "high": String(Day.supportedYears.upperBound)]))
+        }
+        throw ValidationError(c.text("error.period.form", ["text": text]))
+    }
     return Period(text)!
 }
 

@@ -53,11 +53,10 @@ extension ImproveCommand {
                 return try filled.run()
             }
             guard let title, let department, let owner, let due, let expectedEffect else {
-                throw CommandFailure.usage("a measure needs --title, --addresses, --department, --owner, --due and --expected-effect",
-                                           hint: "or write it in your editor with --edit")
+                throw CommandFailure.usage(Message("error.improve.needs"), hint: Message("hint.improve.needs"))
             }
             guard !addresses.isEmpty else {
-                throw CommandFailure.usage("a measure needs --addresses IID ...", hint: "name the issues it should prevent from coming back")
+                throw CommandFailure.usage(Message("error.improve.needs-addresses"), hint: Message("hint.improve.needs-addresses"))
             }
             let (id, issues, path, L) = try ctx.update { r in
                 let departmentID = department.trimmed
@@ -89,7 +88,11 @@ extension ImproveCommand {
         let (m, L) = try ctx.update { r in
             let m = try r.require(r.improvement(matching: id), "improvement", id)
             guard from.contains(m.status) else {
-                throw CommandFailure.usage("improvement \(m.id) is \(m.status.rawValue); it can become \(status.rawValue) only from \(from.map(\.rawValue).joined(separator: " or "))")
+                let (id, now, to) = (m.id.rawValue, m.status, status)
+                throw CommandFailure(code: 64) { c in
+                    (c.text("error.improve.status", ["id": id, "status": c.word(now), "to": c.word(to),
+                                                     "from": from.map { c.word($0) }.joined(separator: c["list.or"])]), nil)
+                }
             }
             return ([(m.location.path, try RecordUpdate.improvement(m, status: status, verified: verified, in: ctx.repository, config: r.config))],
                     (m, ctx.catalogue(r)))

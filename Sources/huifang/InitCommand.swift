@@ -33,18 +33,18 @@ struct InitCommand: ParsableCommand {
         let target = dir.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
         let absolute = target.hasPrefix("/") ? target : FileSystem.currentDirectory() + "/" + target
         if let organization, organization.trimmed.isEmpty {
-            throw CommandFailure.usage("--organization is empty", hint: "give your organisation's name, as reports should show it")
+            throw CommandFailure.usage(Message("error.empty-option", ["option": "--organization"]), hint: Message("hint.init.organization"))
         }
         if FileSystem.exists(absolute + "/" + Repository.configFile) {
             throw CommandFailure(StoreError.alreadyRepository(path: absolute))
         }
-        var name = organization?.trimmed ?? ""
-        if organization == nil, isatty(0) == 1, isatty(2) == 1 {
-            Console.err("Organisation name (公司名称, shown on reports): ")
-            if let line = readLine(strippingNewline: true) { name = line.trimmed }
-        }
         // No repository yet: --lang, $HUIFANG_LANG, else the locale.
         let L = Catalogue(try global.requestedLanguage() ?? CommandContext.language(global))
+        var name = organization?.trimmed ?? ""
+        if organization == nil, isatty(0) == 1, isatty(2) == 1 {
+            Console.err(L["init.ask-organization"])
+            if let line = readLine(strippingNewline: true) { name = line.trimmed }
+        }
         let created = try RepositoryInitializer.create(in: absolute, organization: name)
         let shown = FileSystem.realPath(absolute) ?? absolute
         Console.out(L("init.done", ["path": shown]) + "\n")
@@ -52,7 +52,7 @@ struct InitCommand: ParsableCommand {
         for file in created.appended { Console.out("  " + L("init.appended", ["file": file]) + "\n") }
         for file in created.kept { Console.out("  " + L("init.kept", ["file": file]) + "\n") }
         if name.isEmpty {
-            Console.err("note: huifang.yaml has no organisation name yet: set 'organization:' there (reports show it)\n")
+            Console.err(Console.labelled(L["msg.note"]) + L["init.no-organization"] + "\n")
         }
         Console.out("\n" + L["init.next"] + "\n" + """
               huifang project add ID --name ... --customer ... --department ... --owner ... --tier standard --accepted YYYY-MM-DD

@@ -146,8 +146,9 @@ extension IssueCommand {
             }
             let (id, day) = (issue.id, issue.raised)
             if let same = r.issues.first(where: { $0.project == p.id && $0.isOpen && $0.title == issue.title }) {
-                Console.err("warning: open issue \(same.id) of \(p.id) has the same title: a duplicate? "
-                    + "(if so: huifang issue withdraw \(id) --reason ...)\n")
+                let W = MessageLanguage.catalogue
+                Console.err(Console.labelled(W["msg.warning"])
+                    + W.text("warning.same-title", ["same": same.id.rawValue, "project": p.id.rawValue, "id": id.rawValue]) + "\n")
             }
             RetiredNotice.warn(p, day: day, what: "issue \(id)")
             let L = ctx.catalogue(r)
@@ -180,7 +181,7 @@ extension IssueCommand {
             let (issue, updated, r) = try ctx.changeIssue(id, by: by, command: "escalate") { _, _ in
                 .escalate(to: to, reason: reason.trimmed, owner: owner?.trimmed)
             } verify: { new, r in
-                guard r.project(new.project) != nil else { throw CommandFailure.data("issue \(new.id) names an unknown project") }
+                guard r.project(new.project) != nil else { throw CommandFailure.data(Message("error.issue.unknown-project", ["id": new.id.rawValue])) }
             }
             let p = r.project(issue.project)!
             let route = Routing.route(updated.severity, project: p, config: r.config, calendar: r.calendar, from: ctx.today, visitor: nil,
@@ -259,7 +260,7 @@ extension IssueCommand {
                 return .close(caseAnalysis: try caseAnalysis.map { ready ? try caseAnalysisPath($0, ctx.repository) : $0 })
             } verify: { new, _ in
                 if let analysis = new.caseAnalysis, !FileSystem.exists(ctx.repository.path(analysis)) {
-                    throw CommandFailure.usage("case analysis '\(analysis)' does not exist", hint: "write the file inside the repository first")
+                    throw CommandFailure.usage(Message("error.no-case-analysis", ["path": analysis]), hint: Message("hint.no-case-analysis"))
                 }
             }
             let L = ctx.catalogue(r)
@@ -300,7 +301,7 @@ extension IssueCommand {
             let L = ctx.catalogue(loaded)
             let i = try r.require(r.anyIssue(matching: id), "issue", id)
             let state = i.deadlineState(on: ctx.today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
-            if format == .csv || format == .xlsx { throw CommandFailure.usage("issue show prints a table or json, not \(format.rawValue)") }
+            if format == .csv || format == .xlsx { throw CommandFailure.usage(Message("error.show-format", ["command": "issue show", "format": format.rawValue])) }
             if format == .json {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {

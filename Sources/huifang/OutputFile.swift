@@ -109,7 +109,7 @@ enum OutputFile {
                     guard stat(path, &target) == 0 else { throw failure(output, path, errno) }
                     let kind = target.st_mode & S_IFMT
                     guard kind == S_IFREG || kind == S_IFCHR || kind == S_IFIFO else {
-                        throw CommandFailure.usage("\(output) is not a regular file, device or pipe; -o writes files only")
+                        throw CommandFailure.usage(Message("error.o-not-file-link", ["output": output]))
                     }
                     return .stream(path: output)
                 }
@@ -121,8 +121,7 @@ enum OutputFile {
             case S_IFDIR:
                 throw CommandFailure.usage(Message("error.o-folder", ["output": output]), hint: Message("hint.o-folder", ["output": output]))
             default:
-                throw CommandFailure.usage("\(output) is not a regular file (a socket or block device); -o writes files only",
-                                           hint: "give the name of a file to create or replace")
+                throw CommandFailure.usage(Message("error.o-not-file", ["output": output]), hint: Message("hint.o-not-file"))
             }
         }
         throw CommandFailure(StoreError.io(FileError(path: output, errno: ELOOP, action: "follow the link")))

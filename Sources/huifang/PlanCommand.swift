@@ -21,12 +21,13 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         let ctx = try CommandContext(global)
         guard let start = Day(year: year, month: 1, day: 1), let end = Day(year: year, month: 12, day: 31) else {
-            throw CommandFailure.usage("the year \(year) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)")
+            throw CommandFailure.usage(Message("error.year-range", ["year": String(year), "low": String(Day.supportedYears.lowerBound),
+                                                            "high": String(Day.supportedYears.upperBound)]))
         }
         let path = ctx.repository.planFile(year: year)
         let (items, L) = try ctx.update { r in
             if FileSystem.exists(ctx.repository.path(path)) && !force {
-                throw CommandFailure.usage("\(path) already exists", hint: "review it in git, or use --force to write it again")
+                throw CommandFailure.usage(Message("error.plan-exists", ["path": path]), hint: Message("hint.plan-exists"))
             }
             let schedule = Schedule(r)
             let items = schedule.projected(through: end, today: ctx.today, r).filter { $0.due >= start && $0.due <= end }

@@ -55,7 +55,7 @@ extension ProjectCommand {
                 throw CommandFailure.usage(Message("error.project-exists", ["project": pid.rawValue, "folder": folder]), hint: Message("hint.project-exists", ["folder": folder]))
             }
             if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
-                throw CommandFailure.usage("\(folder) exists and is not a folder", hint: "move it away, or choose another id")
+                throw CommandFailure.usage(Message("error.not-a-folder", ["folder": folder]), hint: Message("hint.not-a-folder"))
             }
             let departmentID = department.trimmed
             _ = try config.requireDepartment(departmentID)
@@ -118,7 +118,7 @@ extension ProjectCommand {
                 Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
                 return
             }
-            if format == .csv || format == .xlsx { throw CommandFailure.usage("project show prints a table or json, not \(format.rawValue)") }
+            if format == .csv || format == .xlsx { throw CommandFailure.usage(Message("error.show-format", ["command": "project show", "format": format.rawValue])) }
             var s = TerminalText.clean("\(p.id)  \(p.name)") + "\n"
             var rows: [(String, String)] = []
             func row(_ k: String, _ v: String) { rows.append((k.isEmpty ? "" : L["show." + k], v)) }
@@ -185,9 +185,9 @@ extension ProjectCommand {
         func run() throws {
             let ctx = try CommandContext(global)
             if let since, since > (until ?? ctx.today) {
-                throw CommandFailure.usage("--since \(since) is after \(until.map { "--until \($0)" } ?? "today (\(ctx.today))")",
-                                           hint: "--since is the first day shown and --until the last; swap them"
-                                               + (until == nil ? ", or give --as-of for a later today" : ""))
+                throw CommandFailure.usage(until.map { Message("error.since-after-until", ["since": since.description, "until": $0.description]) }
+                                               ?? Message("error.since-after-today", ["since": since.description, "today": ctx.today.description]),
+                                           hint: Message(until == nil ? "hint.since-after-today" : "hint.since-after-until"))
             }
             let loaded = try ctx.load()
             let r = loaded.records

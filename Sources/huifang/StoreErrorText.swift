@@ -10,6 +10,7 @@ enum StoreErrorText {
         let c = Catalogue(.en)
         switch e {
         case .invalid: return false
+        case .update: return true
         case .noFolder(_, let reason, _): return c.has("error.no-folder.\(reason)")
         case .io(let f): return ioAction(f, c) != nil
         default: return true
@@ -40,6 +41,41 @@ enum StoreErrorText {
             return c.text(key, ["path": f.path, "reason": reason])
         case .invalid:
             return e.description
+        case .update(let u):
+            return updateMessage(u, c)
+        }
+    }
+
+    /// Why an update was refused, in `c`'s language. The parser's and editor's own reasons
+    /// (libyaml's words) are quoted as they are.
+    static func updateMessage(_ u: UpdateFailure, _ c: Catalogue) -> String {
+        switch u {
+        case .unreadable(let path, let line, let column, let reason):
+            return c.text("error.update.unreadable", ["path": path, "line": String(line), "column": String(column), "reason": reason])
+        case .notEditable(let path, let line, let reason, _):
+            return c.text("error.update.not-editable", ["path": path, "line": String(line), "reason": reason])
+        case .readBack(let path):
+            return c.text("error.update.read-back", ["path": path])
+        case .invalidFile(let f):
+            return c.text("error.update.unreadable", ["path": f.path, "line": String(f.line), "column": String(f.column), "reason": c.message(f)])
+        case .notParsing(let path, let reason):
+            return c.text("error.update.not-parsing", ["path": path, "reason": reason])
+        case .notValid(let path, let first):
+            let what = first.map { "\($0.line):\($0.column): " + c.message($0) } ?? c["error.update.no-record"]
+            return c.text("error.update.not-valid", ["path": path, "first": what])
+        case .outside(let path, let to):
+            return c.text("error.update.outside", ["path": path, "to": to])
+        }
+    }
+
+    static func updateHint(_ u: UpdateFailure, _ c: Catalogue) -> String {
+        switch u {
+        case .unreadable: return c["hint.update.fix-first"]
+        case .notEditable(_, _, _, let hint): return hint ?? c["hint.update.not-editable"]
+        case .readBack, .notParsing: return c["hint.update.report"]
+        case .invalidFile(let f): return c.hint(f) ?? c["hint.update.fix-first"]
+        case .notValid: return c["hint.update.not-valid"]
+        case .outside: return c["hint.update.outside"]
         }
     }
 
@@ -64,6 +100,7 @@ enum StoreErrorText {
         case .ambiguous: return c["hint.ambiguous"]
         case .io(let f): return f.isPermissionDenied ? c.text("hint.permission", ["path": f.path]) : nil
         case .invalid: return e.hint
+        case .update(let u): return updateHint(u, c)
         }
     }
 }

@@ -201,9 +201,10 @@ extension VisitCommand {
         /// mismatch is a warning.
         static func warnMismatch(_ kind: VisitKind, event: String?, _ purpose: VisitPurpose) {
             let why = event.flatMap { kind != .special ? VisitPurpose.Mismatch.namesEvent($0) : nil } ?? purpose.mismatch(with: kind)
-            // The words are the catalogue's (English for now: the warning line is the error helper's to convert).
-            let L = Catalogue(.en)
-            if let why { Console.err("warning: logged as \(kind.rawValue) as given, but \(L.words(why))\n") }
+            let L = Catalogue.current
+            if let why {
+                Console.err(Console.labelled(L["msg.warning"]) + L.text("warning.kind-mismatch", ["kind": L.word(kind), "why": L.words(why)]) + "\n")
+            }
         }
 
         /// One line per due item the visit clears once recorded, or a line saying none was due.

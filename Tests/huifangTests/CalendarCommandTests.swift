@@ -254,7 +254,7 @@ import Testing
         #expect(r.run(["calendar", "show", "12"]).code == 64)
     }
 
-    @Test func aMakeUpDayOnAWeekdayIsRefused() throws {
+    @Test(.englishMessages) func aMakeUpDayOnAWeekdayIsRefused() throws {
         let r = try repository()
         defer { r.cleanup() }
         let before = r.snapshot()
@@ -280,7 +280,7 @@ import Testing
         #expect(r.snapshot() == before)
     }
 
-    @Test func aHolidayRangeOnAWeekendOnlyWarns() throws {
+    @Test(.englishMessages) func aHolidayRangeOnAWeekendOnlyWarns() throws {
         let r = try repository()
         defer { r.cleanup() }
         let result = r.run(["calendar", "add-holiday", "2027-01-02..2027-01-03", "--name", "元旦"])

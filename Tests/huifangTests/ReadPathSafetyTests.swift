@@ -188,7 +188,7 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.dir).sorted() == before, "nothing written outside")
     }
 
-    @Test func projectsLinkedOutIsNeverWrittenThrough() throws {
+    @Test(.englishMessages) func projectsLinkedOutIsNeverWrittenThrough() throws {
         let r = try HuifangRunner.withRepository()
         defer { r.cleanup() }
         let outside = HuifangRunner()

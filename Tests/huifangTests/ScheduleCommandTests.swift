@@ -81,7 +81,7 @@ import Testing
         #expect(r.run(["check"]).code == 0)
     }
 
-    @Test func eventAddNamesItsFileByDateSlugAndARandomPart() throws {
+    @Test(.englishMessages) func eventAddNamesItsFileByDateSlugAndARandomPart() throws {
         let r = try history()
         defer { r.cleanup() }
         let events = try FileManager.default.contentsOfDirectory(atPath: r.path("events"))

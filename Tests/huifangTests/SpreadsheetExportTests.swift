@@ -9,7 +9,7 @@ import Testing
     func readBack(_ r: HuifangRunner, _ kind: String, _ args: [String]) throws {
         let x = r.run(args + ["--format", "xlsx", "-o", "out.xlsx"])
         #expect(x.code == 0, "\(args): \(x.stderr)")
-        #expect(x.stderr.contains("wrote out.xlsx"))
+        #expect(x.stderr.contains("已写入 out.xlsx") || x.stderr.contains("wrote out.xlsx"), "\(x.stderr)")
         let j = r.run(args + ["--format", "json"])
         try #require(j.code == 0, "\(j.stderr)")
         try r.write("out.json", j.stdout)

@@ -102,7 +102,7 @@ import Testing
         #expect(again.stderr.contains("project 'noproj' already exists"))
     }
 
-    @Test func projectAddRefusesAFileOrALinkWhereTheFolderWouldBe() throws {
+    @Test(.englishMessages) func projectAddRefusesAFileOrALinkWhereTheFolderWouldBe() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try r.write("projects/afile", "x")
@@ -427,7 +427,7 @@ extension ReopenTests {
         return path
     }
 
-    @Test func projectLogSinceAfterUntilIsAnError() throws {
+    @Test(.englishMessages) func projectLogSinceAfterUntilIsAnError() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let swapped = r.run(["project", "log", "acme-erp", "--since", "2026-06-01", "--until", "2026-03-01"])
