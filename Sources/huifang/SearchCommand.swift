@@ -93,7 +93,7 @@ struct SearchCommand: ParsableCommand {
                 }
             }
             if !unreadCases.isEmpty {
-                Warnings.add(L("search.cases-unread", ["count": String(unreadCases.count), "files": unreadCases.joined(separator: ", ")]))
+                Warnings.add(L(unreadCases.count == 1 ? "search.cases-unread1" : "search.cases-unread", ["count": String(unreadCases.count), "files": unreadCases.prefix(10).joined(separator: ", ") + (unreadCases.count > 10 ? ", …" : "")]))
             }
         }
         if wanted.contains(.improvements) {
