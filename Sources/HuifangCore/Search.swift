@@ -13,7 +13,7 @@
 ///   + 10 × the share of the query's terms found in the query's order (greedily: each term
 ///          after the previous one found)
 ///   + 20 when the query's terms stand in the text one after the other (the exact phrase,
-///          punctuation and spacing aside)
+///          spacing and punctuation between the query's own runs aside: see `phraseEnd`)
 ///
 /// rounded down to a whole number. So 导出太慢 scores 100 on 报表导出太慢了, 35 on 导出报表很慢
 /// (导出 found, 导 出 慢 of 导出太慢's characters) and does not match 系统运行稳定.
@@ -152,15 +152,10 @@ public enum Search {
         let orderShare = Double(inOrder) / Double(query.terms.count)
         // The exact phrase: the query's terms one after the other among the text's terms.
         var phrase: Range<Int>?
-        let n = query.terms.count
-        if n <= found.count {
-            for i in 0...(found.count - n) where found[i].key == query.terms[0].key {
-                var ok = true
-                for j in 1..<max(n, 1) where found[i + j].key != query.terms[j].key { ok = false; break }
-                if ok {
-                    phrase = found[i].start..<found[i + n - 1].end
-                    break
-                }
+        for i in found.indices where found[i].key == query.terms[0].key {
+            if let last = phraseEnd(query.terms, found, from: i) {
+                phrase = found[i].start..<found[last].end
+                break
             }
         }
         let raw = 50 * termShare + 20 * charShare + 10 * orderShare + (phrase == nil ? 0 : 20)
@@ -176,6 +171,28 @@ public enum Search {
         }
         let best = phrase ?? ranges.max { $0.count < $1.count || ($0.count == $1.count && $0.lowerBound > $1.lowerBound) }!
         return Match(score: score, ranges: ranges, best: best)
+    }
+
+    /// Where the query's terms, from `found[i]` on, stand one after the other in the text: the
+    /// index of the last one, or nil. A bigram that continues the query's previous one must
+    /// continue it in the text too (one character on); a term that starts a new run of the query
+    /// (after a space or punctuation) must be the text's next term that does not overlap the
+    /// previous one, so 打印 格式 stands in 打印格式 and export slow in "export, slow".
+    static func phraseEnd(_ q: [Term], _ found: [Term], from i: Int) -> Int? {
+        var k = i
+        for j in 1..<q.count {
+            if q[j].isCJK && q[j - 1].isCJK && q[j].start == q[j - 1].start + 1 {
+                k += 1
+                guard k < found.count, found[k].start == found[k - 1].start + 1 else { return nil }
+            } else {
+                let end = found[k].end
+                k += 1
+                while k < found.count, found[k].start < end { k += 1 }
+                guard k < found.count else { return nil }
+            }
+            if found[k].key != q[j].key { return nil }
+        }
+        return k
     }
 
     /// A quick scan of the bytes: false when no term of the query can be in `text` (most texts),

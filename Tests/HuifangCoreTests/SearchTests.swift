@@ -63,3 +63,14 @@ import Testing
         #expect(Search.ranked(hits, limit: 2).map(\.id) == ["v-3", "v-4"])
     }
 }
+
+extension SearchTests {
+    /// The phrase bonus ignores spacing and punctuation between the query's runs, but not
+    /// between the characters of one run.
+    @Test func thePhraseIgnoresSpacingBetweenRunsOnly() throws {
+        #expect(try #require(Search.match(Search.Query("打印 格式"), "打印格式错乱")).score == 100)
+        #expect(try #require(Search.match(Search.Query("export slow"), "Export, slow!")).score == 100)
+        #expect(try #require(Search.match(Search.Query("打印格式"), "打印，格式")).score == 60)  // 打印 格式 of 打印 印格 格式 (33.3) + 20 + 6.7 (in order), no phrase
+        #expect(try #require(Search.match(Search.Query("export slow"), "export very slow")).score == 80)
+    }
+}
