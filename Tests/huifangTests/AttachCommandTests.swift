@@ -108,7 +108,7 @@ import Testing
         #expect(clash.stderr.contains("already has an attachment named 'site photo.jpg'"))
         let same = r.run(["visit", "attach", "v-b266", "in/site photo.jpg"])
         #expect(same.code == 0)
-        #expect(same.stdout.contains("无需添加：回访 v-b266f103 已列出该文件"))
+        #expect(same.stdout.contains("Nothing to attach: visit v-b266f103 already lists that file"))
         // A visit folder that is a link out of the repository is never written through.
         let outside = HuifangRunner()
         defer { outside.cleanup() }

@@ -74,18 +74,9 @@ import Testing
               sed -i 's/^method: /method: fax/' "$1"
             fi
             """)
-        let command = "EDITOR=\(ed) VISUAL= HUIFANG_TODAY=2026-11-24 \(HuifangRunner.binary) -C \(r.dir) visit log beta --edit"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", command, "/dev/null"]
-        let input = Pipe()
-        p.standardInput = input
-        p.standardOutput = Pipe()
-        p.standardError = Pipe()
-        try p.run()
-        input.fileHandleForWriting.write(Data("\n".utf8))
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let command = "EDITOR=\(ed) VISUAL= HUIFANG_LANG=en HUIFANG_TODAY=2026-11-24 \(HuifangRunner.binary) -C \(r.dir) visit log beta --edit"
+        let status = try HuifangRunner.onTerminal(command, typing: "\n")
+        #expect(status == 0)
         let second = try #require(r.read(".editors/second-round.yaml"))
         #expect(second.contains("# --- huifang: fix these and save again ---\n# 6:9: unknown method 'fax'"))
         let file = try #require(visits(r).first { $0.hasPrefix("2026-11-24-") })

@@ -57,10 +57,55 @@ struct HuifangRunner {
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
         do { try p.run() } catch { return Result(code: -1, stdout: "", stderr: "cannot start \(Self.binary): \(error)") }
+        let watchdog = Self.watch(p, args.joined(separator: " "))
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
+        watchdog.cancel()
         return Result(code: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A command that has not ended after `seconds` is killed and the test fails, so that a
+    /// hung child fails the run instead of eating CI's time limit.
+    static func watch(_ p: Process, _ what: String, seconds: Double = 180) -> DispatchWorkItem {
+        let pid = p.processIdentifier
+        let item = DispatchWorkItem {
+            Issue.record("killed after \(Int(seconds)) s: \(what)")
+            kill(pid, SIGKILL)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: item)
+        return item
+    }
+
+    /// Runs a shell command under script(1) on a pseudo-terminal and types `input` into it
+    /// once a second until it ends: a line typed before the program reads the terminal can be
+    /// dropped while script sets the terminal up (seen hanging CI), and a program that waits
+    /// for a line must get one. Killed, and the test failed, after 120 s. The exit status.
+    static func onTerminal(_ command: String, typing input: String) throws -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", command, "/dev/null"]
+        let stdin = Pipe()
+        p.standardInput = stdin
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let watchdog = watch(p, command, seconds: 120)
+        let fd = stdin.fileHandleForWriting.fileDescriptor
+        let bytes = Array(input.utf8)
+        while p.isRunning {
+            _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+            var waited = 0
+            while p.isRunning && waited < 10 {
+                usleep(100_000)
+                waited += 1
+            }
+        }
+        p.waitUntilExit()
+        watchdog.cancel()
+        try? stdin.fileHandleForWriting.close()
+        return p.terminationStatus
     }
 
     func path(_ relative: String) -> String { dir + "/" + relative }

@@ -44,6 +44,8 @@ import Testing
         do { try p.run() } catch { return HuifangRunner.Result(code: -1, stdout: "", stderr: "\(error)") }
         try? sink?.close()
         try? out.fileHandleForWriting.close()
+        let watchdog = HuifangRunner.watch(p, args.joined(separator: " "))
+        defer { watchdog.cancel() }
         let o = stdoutPath == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()

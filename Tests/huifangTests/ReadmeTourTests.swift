@@ -195,7 +195,9 @@ extension TourTests {
         p.currentDirectoryURL = URL(fileURLWithPath: home)
         p.standardInput = FileHandle.nullDevice
         try p.run()
+        let watchdog = HuifangRunner.watch(p, "the README tour", seconds: 600)
         p.waitUntilExit()
+        watchdog.cancel()
 
         let codes = (tmp.read("log/codes") ?? "").split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
         for (n, c) in commands.enumerated() {

@@ -39,7 +39,7 @@ import Testing
         #expect(r.run(["check"]).code == 0)
     }
 
-    @Test func aNewVisitDateIsRefusedWhenTheFolderThereExists() throws {
+    @Test(.englishMessages) func aNewVisitDateIsRefusedWhenTheFolderThereExists() throws {
         let r = try attached()
         defer { r.cleanup() }
         try r.write(Self.moved + "/other.txt", "someone else's\n")
@@ -157,7 +157,7 @@ import Testing
     }
 
     // D7: one day is "1 day"; sizes that round alike are shown in bytes.
-    @Test func oneDayIsSingularAndCloseSizesAreExact() throws {
+    @Test(.englishMessages) func oneDayIsSingularAndCloseSizesAreExact() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         // acme-erp's next periodic visit, logged (and exported) one day after it was due.
