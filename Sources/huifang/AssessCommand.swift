@@ -9,7 +9,7 @@ extension ReportCommand {
     struct Assessment: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "assessment",
-            abstract: "The assessment (考核) of the business departments for a quarter or a year: indicators against targets, scores, rank.",
+            abstract: "The assessment of the business departments for a quarter or a year: indicators against targets, scores, rank.",
             discussion: """
                 Each indicator of huifang.yaml's assessment section (by default the four of policy section 10: \
                 visit-plan completion, satisfaction index, issue resolution, visit report quality, a quarter of \

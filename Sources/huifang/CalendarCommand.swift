@@ -9,7 +9,7 @@ struct CalendarCommand: ParsableCommand {
         abstract: "Show a year's holidays and working days, and enter next year's arrangement.",
         discussion: """
             Working days are the days outside the weekend of huifang.yaml, minus the holidays, plus the \
-            make-up working days (调休) of the calendar files listed under calendar.files. A year counts \
+            make-up working days of the calendar files listed under calendar.files. A year counts \
             as covered once a calendar file has a holiday or make-up day in it, or lists it under \
             'years:'; in a year that no file covers, working days are counted without holidays, and \
             every command that counts them says so. The State Council publishes next year's \
@@ -124,7 +124,7 @@ extension CalendarCommand {
     struct AddWorkday: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add-workday",
-            abstract: "Add make-up working days (调休): weekend days that are worked.",
+            abstract: "Add make-up working days: weekend days that are worked.",
             discussion: """
                 A make-up working day falls on a weekend: a weekday already works, and is refused. \
                 Example: huifang calendar add-workday 2027-02-20 --name 春节

@@ -7,7 +7,7 @@ extension ReportCommand {
     struct People: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "people",
-            abstract: "Per-person figures (绩效) for a period: visitors, issue owners, improvement owners.",
+            abstract: "Per-person performance figures for a period: visitors, issue owners, improvement owners.",
             discussion: """
                 Per visitor: visits done, planned visits of the projects they own (due by the counting day) made on or before the due day, \
                 their visits' satisfaction index and NPS, record completeness. Per issue owner: issues raised in \
