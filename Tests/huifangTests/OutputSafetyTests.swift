@@ -214,7 +214,7 @@ import Testing
         #expect(r.read("out/new.md")?.hasPrefix("# ") == true)
     }
 
-    @Test func outputRefusesMissingFoldersAndFolders() throws {
+    @Test(.englishMessages) func outputRefusesMissingFoldersAndFolders() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let missing = r.run(["report", "summary", "-o", "reports/2026/summary.md"])
@@ -230,7 +230,7 @@ import Testing
         #expect(through.code == 66 && through.stderr.contains("not a folder"), "\(through.stderr)")
     }
 
-    @Test func outputRefusesThePathsInsideTheRecordsUnlessForced() throws {
+    @Test(.englishMessages) func outputRefusesThePathsInsideTheRecordsUnlessForced() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try FileManager.default.createDirectory(atPath: r.path(".git"), withIntermediateDirectories: true)
@@ -305,7 +305,7 @@ import Testing
         }
     }
 
-    @Test func aDateArgumentSaysWhatIsWrongWithIt() throws {
+    @Test(.englishMessages) func aDateArgumentSaysWhatIsWrongWithIt() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let cases = [

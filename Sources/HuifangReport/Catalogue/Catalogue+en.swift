@@ -1220,5 +1220,23 @@ extension Catalogue {
         "hint.search-in": "use visits, issues, improvements, separated by commas",
         "error.search-limit": "--limit cannot be negative: {limit}",
         "hint.search-limit": "give how many results to show, 0 for all",
+        // core13: the last English in zh (visit editor, repeated visit, folder rename, -o paths)
+        "edit.visit-summary-empty": "'summary' is empty: write what was discussed",
+        "edit.visit-date-after-today": "date {date} is after today ({today})",
+        "edit.visit-id-taken": "id {id} is taken by another visit",
+        "error.visit-duplicate": "the same visit is already logged: {id} on {date} by {method} with this summary ({path}); nothing was written",
+        "hint.visit-duplicate": "fix it with 'huifang visit amend {id}', or pass --force if it really was another visit",
+        "error.visit-folder-rename": "{old}: cannot rename the folder to {new}: {reason}; nothing was changed",
+        "error.output-over-records": "refusing to write over {output}: {relative} is part of the records in {root}, which huifang reads",
+        "hint.output-over-records": "write the output outside huifang.yaml, the calendars, projects/, events/, improvements/, plans/, .huifang/ and .git/, or add --force to overwrite it anyway",
+        "error.output-no-folder": "{folder}: no such folder (for -o {output})",
+        "hint.output-no-folder": "create the folder first (mkdir -p); -o does not create folders",
+        "error.output-not-folder": "{folder}: not a folder (for -o {output})",
+        "error.output-path-not-folder": "{output}: a part of the path is not a folder",
+        "hint.output-inside-folder": "give a path inside an existing folder",
+        "error.io.write into the folder": "{path}: cannot write into the folder: {reason}",
+        "error.io.follow the link": "{path}: cannot follow the link: {reason}",
+        "error.bad-argument": "{option}: {problem}",
+        "hint.bad-argument": "see the forms it takes with --help",
     ]
 }

@@ -1220,5 +1220,23 @@ extension Catalogue {
         "hint.search-in": "可选 'visits'、'issues'、'improvements'，用逗号分隔",
         "error.search-limit": "'--limit' 不能为负数：{limit}",
         "hint.search-limit": "给出要显示的结果条数，0 表示全部",
+        // core13: the last English in zh (visit editor, repeated visit, folder rename, -o paths)
+        "edit.visit-summary-empty": "'summary' 为空：请填写回访内容",
+        "edit.visit-date-after-today": "日期 {date} 晚于今天（{today}）",
+        "edit.visit-id-taken": "编号 {id} 已被另一次回访使用",
+        "error.visit-duplicate": "同一次回访已经记录过：{id}，{date}，{method}，回访内容相同（{path}）；未写入任何内容",
+        "hint.visit-duplicate": "如需更正，请用 'huifang visit amend {id}'；如果确实是另一次回访，请加 '--force'",
+        "error.visit-folder-rename": "{old}：无法将文件夹重命名为 {new}：{reason}；未做任何改动",
+        "error.output-over-records": "拒绝覆盖 {output}：{relative} 属于 {root} 中的记录，huifang 会读取它",
+        "hint.output-over-records": "请把输出写到 huifang.yaml、日历文件、'projects/'、'events/'、'improvements/'、'plans/'、'.huifang/' 和 '.git/' 之外；确需覆盖请加 '--force'",
+        "error.output-no-folder": "{folder}：文件夹不存在（'-o {output}'）",
+        "hint.output-no-folder": "请先创建文件夹（'mkdir -p'）；'-o' 不会创建文件夹",
+        "error.output-not-folder": "{folder}：不是文件夹（'-o {output}'）",
+        "error.output-path-not-folder": "{output}：路径中有一部分不是文件夹",
+        "hint.output-inside-folder": "请给出已有文件夹中的路径",
+        "error.io.write into the folder": "{path}：无法写入该文件夹：{reason}",
+        "error.io.follow the link": "{path}：无法跟随链接：{reason}",
+        "error.bad-argument": "{option}：{problem}",
+        "hint.bad-argument": "加 '--help' 查看可接受的写法",
     ]
 }
