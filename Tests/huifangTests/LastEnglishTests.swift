@@ -108,4 +108,14 @@ import Testing
                     "\(c.args): \(en.stderr)")
         }
     }
+
+    /// No value reads 无数据 in zh text (md, html); CSV cells keep the code n/a in both languages.
+    @Test func noValueIsSaidInTheReportsLanguage() throws {
+        for name in ["report-assessment-year-zh.md", "report-assessment-year-zh.html"] {
+            let text = try LanguageTests.golden(name)
+            #expect(!text.contains("n/a") && text.contains("无数据"), "\(name)")
+        }
+        #expect(try LanguageTests.golden("report-assessment-year-zh.csv").contains(",n/a,"))
+        #expect(try LanguageTests.golden("report-assessment-year-en.md").contains("| n/a |"))
+    }
 }

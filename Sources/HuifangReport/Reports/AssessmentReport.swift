@@ -158,7 +158,7 @@ public enum AssessmentReport {
                         let met = per.filter { $0?.met == true }.count
                         let counted = per.filter { $0?.met != nil }.count
                         return [label(rule.indicator, L), show(rule.target, rule.indicator, L)]
-                            + per.map { line in line.map { ReportNumber.decimal($0.score, digits: 1) } ?? "—" }
+                            + per.map { line in line.map { ReportNumber.decimal($0.score, digits: 1, missing: L["report.n/a"]) } ?? "—" }
                             + ["\(met)/\(counted)"]
                     } + [[L["assess.total"], ""] + all.map { ReportNumber.decimal($0[d].total, digits: 1, missing: L["report.n/a"]) } + [""]],
                     numeric: Set(2..<(quarters.count + 3)))))
