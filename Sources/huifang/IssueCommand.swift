@@ -354,7 +354,7 @@ extension IssueCommand {
                 var line = "  \(h.at)  \(h.kind.map { L["hist." + $0.rawValue] } ?? h.action)"
                 if let f = h.from, let t = h.to { line += " \(L.word(f)) → \(L.word(t))" }
                 if let b = h.by { line += "  " + L("hist.by", ["who": b]) }
-                if let reason = h.reason { line += "  " + L("hist.reason", ["reason": reason]) }
+                if let reason = h.reason { line += "  " + L("hist.reason", ["reason": L.historyReason(reason)]) }
                 if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }

@@ -25,3 +25,11 @@ import Testing
         #expect(en.periodProblem("1800") == en.text("error.period.year", ["text": "1800", "year": "1800", "low": "1900", "high": "2200"]))
     }
 }
+
+@Suite struct HistoryReasonWordsTests {
+    @Test func theReasonHuifangWritesIsSaidInTheLanguageAndAPersonsReasonAsWritten() {
+        #expect(Catalogue(.zh).historyReason(IssueLifecycle.unsatisfiedReason) == "客户不满意")
+        #expect(Catalogue(.en).historyReason(IssueLifecycle.unsatisfiedReason) == "customer not satisfied")
+        #expect(Catalogue(.zh).historyReason("客户又报了一次") == "客户又报了一次")
+    }
+}

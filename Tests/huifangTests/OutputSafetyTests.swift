@@ -222,7 +222,7 @@ import Testing
         #expect(missing.stderr.contains("no such folder"), "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: r.path("reports")), "no folder was created")
         try FileManager.default.createDirectory(atPath: r.path("reports"), withIntermediateDirectories: true)
-        let folder = r.run(["report", "summary", "-o", "reports"])
+        let folder = r.run(["--lang", "zh", "report", "summary", "-o", "reports"])
         #expect(folder.code == 64 && folder.stderr.contains("reports 是文件夹；'-o' 需要文件"), "\(folder.stderr)")
         #expect(r.run(["report", "summary", "-o", "reports/summary.md"]).code == 0)
         try r.write("notafolder", "x")

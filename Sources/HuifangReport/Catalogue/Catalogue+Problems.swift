@@ -17,6 +17,12 @@ extension Catalogue {
         }
     }
 
+    /// A history line's `reason:` for people: the one huifang writes itself (an unsatisfied
+    /// confirmation) in this language, any other as the person wrote it.
+    public func historyReason(_ reason: String) -> String {
+        reason == IssueLifecycle.unsatisfiedReason ? self["hist.reason.unsatisfied"] : reason
+    }
+
     /// Why `text` is not a period huifang takes, as the whole error line in this language (nil
     /// when it is one).
     public func periodProblem(_ text: String) -> String? {

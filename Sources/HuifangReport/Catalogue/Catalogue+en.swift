@@ -1238,5 +1238,6 @@ extension Catalogue {
         "error.io.follow the link": "{path}: cannot follow the link: {reason}",
         "error.bad-argument": "{option}: {problem}",
         "hint.bad-argument": "see the forms it takes with --help",
+        "hist.reason.unsatisfied": "customer not satisfied",
     ]
 }

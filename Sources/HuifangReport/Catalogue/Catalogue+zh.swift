@@ -1238,5 +1238,6 @@ extension Catalogue {
         "error.io.follow the link": "{path}：无法跟随链接：{reason}",
         "error.bad-argument": "{option}：{problem}",
         "hint.bad-argument": "加 '--help' 查看可接受的写法",
+        "hist.reason.unsatisfied": "客户不满意",
     ]
 }
