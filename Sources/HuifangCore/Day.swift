@@ -12,9 +12,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// 9999 (a record dated 0001 is a typo, not a visit).
     public static let supportedYears = 1900...2200
 
-    /// How a date is written, with the supported range, for error messages.
-    public static let expectedForm = "a real date YYYY-MM-DD from 1900-01-01 to 2200-12-31"
-
     /// nil when the date does not exist (2026-02-30, 2027-02-29) or the year is outside
     /// `supportedYears`.
     public init?(year: Int, month: Int, day: Int) {
@@ -69,18 +66,6 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         if !supportedYears.contains(y) { return .year(String(text.prefix(4))) }
         if !(1...12).contains(m) { return .month(String(text.dropFirst(5).prefix(2))) }
         return .day(month: String(text.prefix(7)), days: daysIn(month: m, year: y), got: d)
-    }
-
-    /// Why `text` is not a date huifang takes, in English words (nil when it is one): the form
-    /// (`expected YYYY-MM-DD`), the supported years, or the month's length.
-    public static func problem(_ text: String) -> String? {
-        switch problemCase(text) {
-        case nil: return nil
-        case .form: return "expected YYYY-MM-DD, e.g. 2026-03-14"
-        case .year(let y): return "the year \(y) is outside the supported range \(supportedYears.lowerBound)–\(supportedYears.upperBound)"
-        case .month(let m): return "there is no month \(m) (expected YYYY-MM-DD)"
-        case .day(let month, let days, let got): return "\(month) has \(days) days (got \(got))"
-        }
     }
 
     /// The date, without the range check: for arithmetic on periods next to the supported

@@ -28,7 +28,4 @@ public struct Duration: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(amount)\(unit.rawValue)" }
-
-    /// What the duration form looks like, for error messages.
-    public static let expectedForm = "a duration such as 1m, 10wd, 2w, 30d or 1y"
 }

@@ -18,7 +18,6 @@ public struct ProjectID: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { rawValue }
     public static func < (a: ProjectID, b: ProjectID) -> Bool { a.rawValue < b.rawValue }
-    public static let expectedForm = "lowercase letters, digits and '-', starting with a letter or digit, at most 64 characters"
 }
 
 /// The kinds of generated ids and their prefixes.
@@ -78,7 +77,6 @@ public struct RecordID<Kind: RecordKind>: Sendable, Hashable, Comparable, Custom
 
     public var description: String { rawValue }
     public static func < (a: RecordID, b: RecordID) -> Bool { a.rawValue < b.rawValue }
-    public static var expectedForm: String { "'\(Kind.prefix)' followed by 4 to 32 lowercase letters or digits" }
 }
 
 public typealias VisitID = RecordID<VisitKindTag>

@@ -58,6 +58,11 @@ public enum IssueRefusal: Error, Sendable, Hashable {
 /// The issue lifecycle: each transition takes an issue, the day, the actor and the policy, and
 /// returns the changed issue (with its new history line) or a refusal.
 public enum IssueLifecycle {
+    /// The `reason:` an unsatisfied confirmation writes into the reopened history line: a value
+    /// of the record, stored as it always was (files written before keep matching it); people
+    /// read it through the catalogue (`Catalogue.historyReason`).
+    public static let unsatisfiedReason = "customer not satisfied"
+
     /// The last day the issue records a change on: no change is recorded before it.
     public static func lastChange(of issue: Issue) -> Day {
         issue.history.map(\.at).max().map { max($0, issue.raised) } ?? issue.raised
@@ -97,7 +102,7 @@ public enum IssueLifecycle {
                 changed.confirmed = Confirmation(date: day, satisfied: true)
                 changed.history.append(HistoryEntry(at: day, action: .confirmed, by: actor))
             } else {
-                reopen(&changed, day: day, by: actor, reason: "customer not satisfied")
+                reopen(&changed, day: day, by: actor, reason: IssueLifecycle.unsatisfiedReason)
             }
         case .close(let given):
             if issue.status == .closed { return .failure(.alreadyClosed) }

@@ -48,8 +48,6 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public static let expectedForm = "a month (2026-03), quarter (2026Q3), half (2026H1) or year (2026)"
-
     /// The period that contains `day`, of the given length (quarter for custom). Built from
     /// the day's own year, not by parsing a label, so that it exists for every day (a trend
     /// that reaches back before the supported years is computed, never a trap).
@@ -70,15 +68,22 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Why a text is not a period huifang takes: a year outside `Day.supportedYears` (its four
+    /// digits), or not written as a month, quarter, half or year. The report layer says it in words.
+    public enum Problem: Sendable, Hashable {
+        case form
+        case year(String)
+    }
+
     /// Why `text` is not a period huifang takes (nil when it is one).
-    public static func problem(_ text: String) -> String? {
+    public static func problemCase(_ text: String) -> Problem? {
         if Period(text) != nil { return nil }
         if let year = Int(text.prefix(4)), text.utf8.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }), text.utf8.count >= 4,
             !Day.supportedYears.contains(year)
         {
-            return "the year \(text.prefix(4)) is outside the supported range \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound)"
+            return .year(String(text.prefix(4)))
         }
-        return "expected \(expectedForm)"
+        return .form
     }
 
     public func contains(_ day: Day) -> Bool { start <= day && day <= end }

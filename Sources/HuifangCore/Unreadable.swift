@@ -69,9 +69,6 @@ public struct UnreadableRecord: Sendable, Hashable {
             break
         }
     }
-
-    /// "1 record", "3 records".
-    public static func count(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
 }
 
 extension Records {

@@ -102,15 +102,21 @@ public struct Chart: Sendable {
     var isCounts: Bool { series.allSatisfy { $0.values.allSatisfy { ($0 ?? 0) == ($0 ?? 0).rounded() } } }
 }
 
-/// Numbers as reports print them: percentages with one decimal, "n/a" for no value.
+/// Numbers as reports print them: percentages with one decimal, `missing` for no value: the
+/// code "n/a" by default (CSV cells, spreadsheets); text for people passes the catalogue's
+/// word, `L["report.n/a"]` (无数据 / n/a).
 public enum ReportNumber {
-    public static func percent(_ fraction: Double?) -> String {
-        guard let f = fraction else { return "n/a" }
+    public static func percent(_ fraction: Double?) -> String { percent(fraction, missing: "n/a") }
+
+    public static func percent(_ fraction: Double?, missing: String) -> String {
+        guard let f = fraction else { return missing }
         return decimal(f * 100, digits: 1) + "%"
     }
 
-    public static func decimal(_ d: Double?, digits: Int) -> String {
-        guard let d else { return "n/a" }
+    public static func decimal(_ d: Double?, digits: Int) -> String { decimal(d, digits: digits, missing: "n/a") }
+
+    public static func decimal(_ d: Double?, digits: Int, missing: String) -> String {
+        guard let d else { return missing }
         var scale = 1
         for _ in 0..<digits { scale *= 10 }
         let n = Int((abs(d) * Double(scale)).rounded())

@@ -180,89 +180,89 @@ extension CalendarCommand {
         var groups: [(String, [Day])] = []
         for a in arguments { groups.append((a, try days(a, ranges: section == .holidays))) }
 
-        let _lock = try ctx.lock()
-        defer { withExtendedLifetime(_lock) {} }
-        let loaded = try ctx.load()
-        let r = loaded.records
-        let L = ctx.catalogue(loaded)
-        let cal = r.calendar
-        guard let target = options.file ?? r.config.calendarFiles.first else {
-            throw CommandFailure.data(Message("error.cal.no-files"), hint: Message("hint.cal.no-files"))
-        }
-        guard r.config.calendarFiles.contains(target) else {
-            throw CommandFailure.usage(Message("error.cal.unknown-file", ["file": target, "files": r.config.calendarFiles.joined(separator: ", ")]),
-                                       hint: Message("hint.cal.unknown-file"))
-        }
-        let weekendNames = Weekday.allCases.filter { cal.weekend.contains($0) }.map(\.shortName).joined(separator: "/")
-        var entries: [(Day, String)] = []
-        var already: [Day] = []
-        for (text, days) in groups {
-            for day in days {
-                switch section {
-                case .holidays:
-                    if let other = cal.workdays[day] {
-                        throw CommandFailure.usage(Message("error.cal.is-workday", ["day": day.description, "name": other]),
-                                                   hint: Message("hint.cal.either"))
-                    }
-                    if let other = cal.holidays[day] {
-                        if other == name { already.append(day); continue }
-                        throw CommandFailure.usage(Message("error.cal.already-holiday", ["day": day.description, "name": other]),
-                                                   hint: Message("hint.cal.rename"))
-                    }
-                case .workdays:
-                    guard cal.weekend.contains(day.weekday) else {
-                        let weekday = "weekday." + day.weekday.shortName
-                        throw CommandFailure(code: 64) { c in
-                            (c.text("error.cal.not-weekend", ["day": day.description, "weekday": c[weekday]]),
-                             c.text("hint.cal.not-weekend", ["weekend": weekendNames, "term": "调休"]))
+        let (L, cal, target, entries, already, recounted) = try ctx.locked { r -> (Catalogue, WorkCalendar, String, [(Day, String)], [Day], [(Issue, Day)]) in
+            let L = ctx.catalogue(r)
+            let cal = r.calendar
+            guard let target = options.file ?? r.config.calendarFiles.first else {
+                throw CommandFailure.data(Message("error.cal.no-files"), hint: Message("hint.cal.no-files"))
+            }
+            guard r.config.calendarFiles.contains(target) else {
+                throw CommandFailure.usage(Message("error.cal.unknown-file", ["file": target, "files": r.config.calendarFiles.joined(separator: ", ")]),
+                                           hint: Message("hint.cal.unknown-file"))
+            }
+            let weekendNames = Weekday.allCases.filter { cal.weekend.contains($0) }.map(\.shortName).joined(separator: "/")
+            var entries: [(Day, String)] = []
+            var already: [Day] = []
+            for (text, days) in groups {
+                for day in days {
+                    switch section {
+                    case .holidays:
+                        if let other = cal.workdays[day] {
+                            throw CommandFailure.usage(Message("error.cal.is-workday", ["day": day.description, "name": other]),
+                                                       hint: Message("hint.cal.either"))
+                        }
+                        if let other = cal.holidays[day] {
+                            if other == name { already.append(day); continue }
+                            throw CommandFailure.usage(Message("error.cal.already-holiday", ["day": day.description, "name": other]),
+                                                       hint: Message("hint.cal.rename"))
+                        }
+                    case .workdays:
+                        guard cal.weekend.contains(day.weekday) else {
+                            let weekday = "weekday." + day.weekday.shortName
+                            throw CommandFailure(code: 64) { c in
+                                (c.text("error.cal.not-weekend", ["day": day.description, "weekday": c[weekday]]),
+                                 c.text("hint.cal.not-weekend", ["weekend": weekendNames, "term": "调休"]))
+                            }
+                        }
+                        if let other = cal.holidays[day] {
+                            throw CommandFailure.usage(Message("error.cal.is-holiday", ["day": day.description, "name": other]),
+                                                       hint: Message("hint.cal.either"))
+                        }
+                        if let other = cal.workdays[day] {
+                            if other == name { already.append(day); continue }
+                            throw CommandFailure.usage(Message("error.cal.already-workday", ["day": day.description, "name": other]),
+                                                       hint: Message("hint.cal.rename"))
                         }
                     }
-                    if let other = cal.holidays[day] {
-                        throw CommandFailure.usage(Message("error.cal.is-holiday", ["day": day.description, "name": other]),
-                                                   hint: Message("hint.cal.either"))
-                    }
-                    if let other = cal.workdays[day] {
-                        if other == name { already.append(day); continue }
-                        throw CommandFailure.usage(Message("error.cal.already-workday", ["day": day.description, "name": other]),
-                                                   hint: Message("hint.cal.rename"))
-                    }
+                    if !entries.contains(where: { $0.0 == day }) { entries.append((day, name)) }
                 }
-                if !entries.contains(where: { $0.0 == day }) { entries.append((day, name)) }
+                if section == .holidays, days.allSatisfy({ cal.weekend.contains($0.weekday) }) {
+                    let W = MessageLanguage.catalogue
+                    Console.err(Console.labelled(Terminal.yellow(W["msg.warning"]), W["msg.warning"])
+                        + W.text("warning.cal.weekend", ["text": TerminalText.clean(text), "weekend": weekendNames]) + "\n"
+                        + "  " + Console.labelled(W["msg.hint"]) + W["hint.cal.weekend"] + "\n")
+                }
             }
-            if section == .holidays, days.allSatisfy({ cal.weekend.contains($0.weekday) }) {
-                let W = MessageLanguage.catalogue
-                Console.err(Console.labelled(Terminal.yellow(W["msg.warning"]), W["msg.warning"])
-                    + W.text("warning.cal.weekend", ["text": TerminalText.clean(text), "weekend": weekendNames]) + "\n"
-                    + "  " + Console.labelled(W["msg.hint"]) + W["hint.cal.weekend"] + "\n")
+            guard !entries.isEmpty else { return (L, cal, target, entries, already, []) }
+            // Open issues whose stored deadline the new days move (counted before the year was
+            // entered, or over a day that changes now) are recounted in the same write.
+            let added = Dictionary(entries, uniquingKeysWith: { a, _ in a })
+            let before = cal.adding()
+            let after = section == .holidays ? cal.adding(holidays: added) : cal.adding(workdays: added)
+            var recounted: [(Issue, Day)] = []
+            for issue in r.issues {
+                if let due = issue.recountedDeadline(r.config.policy, before: before, after: after) { recounted.append((issue, due)) }
             }
+            let who = recorder(nil, fallback: "huifang")
+            do throws(StoreError) {
+                var changes: [(String, [UInt8])] = [(target, try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository))]
+                for (issue, due) in recounted {
+                    let entry = HistoryEntry(at: ctx.today, action: "note", by: who,
+                                             note: "deadline recounted from \(issue.due) to \(due): the calendar gained \(name) (\(target))")
+                    changes.append((issue.location.path, try RecordUpdate.deadline(of: issue, to: due, entry: entry, in: ctx.repository,
+                                                                                    config: r.config)))
+                }
+                try RecordUpdate.write(changes, in: ctx.repository)
+            } catch {
+                throw CommandFailure(error)
+            }
+            return (L, cal, target, entries, already, recounted)
         }
-        let noun = section == .holidays ? "cal.holiday" : "cal.workday"
         guard !entries.isEmpty else {
+            let noun = section == .holidays ? "cal.holiday" : "cal.workday"
             Console.out(L("cal.nothing", ["days": already.map(\.description).joined(separator: ", "), "kind": L[noun],
                                           "name": TerminalText.clean(name)]) + "\n")
             return
-        }
-        // Open issues whose stored deadline the new days move (counted before the year was
-        // entered, or over a day that changes now) are recounted in the same write.
-        let added = Dictionary(entries, uniquingKeysWith: { a, _ in a })
-        let before = cal.adding()
-        let after = section == .holidays ? cal.adding(holidays: added) : cal.adding(workdays: added)
-        var recounted: [(Issue, Day)] = []
-        for issue in r.issues {
-            if let due = issue.recountedDeadline(r.config.policy, before: before, after: after) { recounted.append((issue, due)) }
-        }
-        let who = recorder(nil, fallback: "huifang")
-        do {
-            var changes: [(String, [UInt8])] = [(target, try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository))]
-            for (issue, due) in recounted {
-                let entry = HistoryEntry(at: ctx.today, action: "note", by: who,
-                                         note: "deadline recounted from \(issue.due) to \(due): the calendar gained \(name) (\(target))")
-                changes.append((issue.location.path, try RecordUpdate.deadline(of: issue, to: due, entry: entry, in: ctx.repository,
-                                                                                config: r.config)))
-            }
-            try RecordUpdate.write(changes, in: ctx.repository)
-        } catch {
-            throw CommandFailure(error)
         }
         let sorted = entries.map(\.0).sorted()
         let counted = L(section == .holidays ? (sorted.count == 1 ? "cal.holidays1" : "cal.holidays")

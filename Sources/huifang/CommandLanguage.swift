@@ -1,6 +1,7 @@
 import ArgumentParser
 import HuifangCore
 import HuifangReport
+import HuifangStore
 
 #if canImport(Glibc)
     import Glibc
@@ -69,7 +70,23 @@ extension CommandContext {
     /// Sets `Catalogue.current` at start-up, before anything is parsed: --lang among the
     /// arguments, else $HUIFANG_LANG, else the locale. `catalogue(_:)` refines it once
     /// huifang.yaml is read.
+    /// Without --lang and $HUIFANG_LANG, the repository's `language:` (the one -C or the
+    /// current folder is in) decides already: an argument refused while parsing (a bad
+    /// --period, --date or --within) is said in it.
     static func presetLanguage(_ arguments: [String]) {
-        Catalogue.current = Catalogue(language(asked: languageArgument(arguments)))
+        let asked = languageArgument(arguments)
+        Catalogue.current = Catalogue(language(asked: asked))
+        guard asked == nil, environmentLanguage == nil,
+              let found = try? Repository.discover(from: directoryArgument(arguments) ?? ".") else { return }
+        MessageLanguage.peek(found)
+    }
+
+    /// `-C DIR` among the raw arguments (nil when absent).
+    static func directoryArgument(_ arguments: [String]) -> String? {
+        for (i, a) in arguments.enumerated() {
+            if a == "--" { break }
+            if a == "-C", i + 1 < arguments.count { return arguments[i + 1] }
+        }
+        return nil
     }
 }

@@ -47,12 +47,12 @@ struct DueCommand: ParsableCommand {
 
 func parseDurationArgument(_ text: String) throws -> Duration {
     guard let d = Duration(text) else {
-        throw ValidationError(MessageLanguage.catalogue.text("error.duration.form", ["text": text]))
+        throw ArgumentProblem.refuse(MessageLanguage.catalogue.text("error.duration.form", ["text": text]))
     }
     // At most a hundred years ahead: further lies outside the dates huifang supports.
     let limit: [Duration.Unit: Int] = [.days: 36_525, .workingDays: 26_100, .weeks: 5_218, .months: 1_200, .years: 100]
     if d.amount > limit[d.unit]! {
-        throw ValidationError(MessageLanguage.catalogue.text("error.duration.too-far", ["text": text]))
+        throw ArgumentProblem.refuse(MessageLanguage.catalogue.text("error.duration.too-far", ["text": text]))
     }
     return d
 }

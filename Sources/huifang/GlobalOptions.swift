@@ -31,7 +31,7 @@ struct GlobalOptions: ParsableArguments {
         if let asOf { return asOf }
         if let env = getenv("HUIFANG_TODAY") {
             let text = String(cString: env)
-            if Day.problem(text) != nil {
+            if Day.problemCase(text) != nil {
                 throw CommandFailure(code: 64) { c in
                     (c.text("error.bad-today", ["text": text, "problem": c.dateProblem(text) ?? ""]), c["hint.bad-today"])
                 }
@@ -58,24 +58,37 @@ struct GlobalOptions: ParsableArguments {
 func parseDayArgument(_ text: String) throws -> Day {
     // Parsed before the repository is known: said in the language of --lang, $HUIFANG_LANG or the locale.
     let c = MessageLanguage.catalogue
-    if let problem = c.dateProblem(text) { throw ValidationError(c.text("error.bad-date", ["text": text, "problem": problem])) }
+    if let problem = c.dateProblem(text) { throw ArgumentProblem.refuse(c.text("error.bad-date", ["text": text, "problem": problem])) }
     return Day(text)!
 }
 
 func parsePeriodArgument(_ text: String) throws -> Period {
-    if Period(text) == nil {
-        // Said in the language of --lang, $HUIFANG_LANG or the locale, as a bad date is.
-        let c = MessageLanguage.catalogue
-        if let year = Int(text.prefix(4)), text.utf8.prefix(4).allSatisfy({ $0 >= 48 && $0 <= 57 }), text.utf8.count >= 4,
-            !Day.supportedYears.contains(year)
-        {
-            throw ValidationError(c.text("error.period.year", ["text": text, "year": String(text.prefix(4)),
-                                                               "low": String(Day.supportedYears.lowerBound),
-                                                               "high": String(Day.supportedYears.upperBound)]))
-        }
-        throw ValidationError(c.text("error.period.form", ["text": text]))
-    }
+    // Said in the language of --lang, $HUIFANG_LANG or the locale, as a bad date is.
+    if let problem = MessageLanguage.catalogue.periodProblem(text) { throw ArgumentProblem.refuse(problem) }
     return Period(text)!
+}
+
+/// Why the last argument a transform refused was refused, in the catalogue's words.
+/// ArgumentParser would frame it in English ("Error: The value '2026Q5' is invalid for
+/// '--period <period>': ..."); `Huifang.main` prints it as huifang's other errors instead.
+enum ArgumentProblem {
+    nonisolated(unsafe) static var last: String?
+
+    static func refuse(_ message: String) -> ValidationError {
+        last = message
+        return ValidationError(message)
+    }
+
+    /// The failure to print for ArgumentParser's `text`, when what it reports is the refusal
+    /// noted last (nil otherwise: ArgumentParser's own words stand).
+    static func failure(for text: String) -> CommandFailure? {
+        guard let last, text.contains(last) else { return nil }
+        // "... is invalid for '--period <period>': ...": the option, as a person typed it.
+        let option = text.range(of: "is invalid for '").map { r in String(text[r.upperBound...].prefix { $0 != " " && $0 != "'" }) } ?? ""
+        return CommandFailure(code: 64) { c in
+            (option.isEmpty ? last : c.text("error.bad-argument", ["option": option, "problem": last]), c["hint.bad-argument"])
+        }
+    }
 }
 
 /// How a listing is printed.

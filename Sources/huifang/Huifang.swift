@@ -83,7 +83,9 @@ struct Huifang: ParsableCommand {
             RecordCache.waitForSave()
             code = exitCode(for: error).rawValue
             let text = fullMessage(for: error)
-            if !text.isEmpty {
+            if code == 64, let refused = ArgumentProblem.failure(for: text) {
+                Console.failure(refused)  // in the catalogue's words, not ArgumentParser's English frame
+            } else if !text.isEmpty {
                 if code == 0 { Console.out(text + "\n") } else { Console.err(text + "\n") }
             }
         }

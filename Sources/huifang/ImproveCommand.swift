@@ -140,34 +140,9 @@ extension ImproveCommand {
             let loaded = try ctx.load()
             let r = loaded.records
             let L = ctx.catalogue(loaded)
-            let today = ctx.today
-            func overdue(_ m: Improvement) -> Bool { (m.status == .planned || m.status == .inProgress) && m.due < today }
-            let sorted = r.improvements.sorted { a, b in
-                (overdue(a) ? 0 : 1, a.due, a.id) < (overdue(b) ? 0 : 1, b.due, b.id)
-            }
-            // Headers and values in the language; JSON and the CSV's status and overdue columns keep codes.
-            var listing = Listing([
-                ("id", L["col.id"]), ("status", L["col.status"]), ("due", L["col.deadline"]), ("overdue", L["col.late"]),
-                ("department", L["col.department"]), ("owner", L["col.improvement_owner"]), ("addresses", L["col.issues"]),
-                ("title", L["col.measure"]),
-            ])
-            listing.maxWidth = [7: 40]
-            listing.addDetailColumns([("expected_effect", L["col.x.expected_effect"]), ("verified", L["col.x.verified"]),
-                                      ("verification", L["col.x.verification"])])
-            listing.codeColumns = [1, 3]
-            for m in sorted {
-                let late = overdue(m) ? L.lateness(m.due.days(until: today)) : ""
-                listing.add([
-                    (m.id.rawValue, .string(m.id.rawValue)), (L.word(m.status), .string(m.status.rawValue)),
-                    (m.due.description, .string(m.due.description)), (late, .bool(overdue(m))),
-                    (m.department, .string(m.department)), (m.owner, .string(m.owner)),
-                    (m.addresses.map(\.rawValue).joined(separator: " "), .strings(m.addresses.map(\.rawValue))),
-                    (m.title, .string(m.title)),
-                    (m.expectedEffect, .string(m.expectedEffect)), cell(m.verified?.date.description), cell(m.verified?.result),
-                ])
-            }
+            let listing = ImprovementListing.make(r.improvements, today: ctx.today, labels: L)
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.improvements")
-            if format == .table && sorted.isEmpty { Console.err(L["improve.none"] + "\n") }
+            if format == .table && listing.rows.isEmpty { Console.err(L["improve.none"] + "\n") }
         }
     }
 }

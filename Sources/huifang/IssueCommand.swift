@@ -354,7 +354,7 @@ extension IssueCommand {
                 var line = "  \(h.at)  \(h.kind.map { L["hist." + $0.rawValue] } ?? h.action)"
                 if let f = h.from, let t = h.to { line += " \(L.word(f)) → \(L.word(t))" }
                 if let b = h.by { line += "  " + L("hist.by", ["who": b]) }
-                if let reason = h.reason { line += "  " + L("hist.reason", ["reason": reason]) }
+                if let reason = h.reason { line += "  " + L("hist.reason", ["reason": L.historyReason(reason)]) }
                 if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }
@@ -384,41 +384,8 @@ extension IssueCommand {
             let chosen = (all ? r.issues + r.withdrawnIssues : r.issues).filter { i in
                 (!open || i.isOpen) && (!overdue || (i.isOpen && i.due < today)) && (severity == nil || i.severity == severity)
                     && (only == nil || i.project == only)
-            }.sorted { a, b in
-                (a.isOpen ? 0 : 1, a.due, a.id) < (b.isOpen ? 0 : 1, b.due, b.id)
             }
-            // Headers and values in the language; JSON and the CSV's severity, status and state
-            // columns keep the codes.
-            var listing = Listing([
-                ("id", L["col.id"]), ("project", L["col.project"]), ("severity", L["col.severity"]), ("status", L["col.status"]),
-                ("raised", L["col.raised"]), ("due", L["col.deadline"]), ("state", L["col.state"]), ("owner", L["col.issue_owner"]),
-                ("title", L["col.title"]),
-            ])
-            listing.maxWidth = [8: 40]
-            listing.addDetailColumns([
-                ("source", L["col.x.source"]), ("category", L["col.x.category"]), ("department", L["col.x.department"]), ("visit", L["col.x.visit"]),
-                ("resolved", L["col.x.resolved"]), ("resolution", L["col.x.resolution"]), ("on_spot", L["col.x.on_spot"]),
-                ("confirmed", L["col.x.confirmed"]), ("satisfied", L["col.x.satisfied"]), ("case_analysis", L["col.x.case_analysis"]),
-                ("improvements", L["col.x.improvements"]),
-            ])
-            let measures = Dictionary(grouping: r.improvements.flatMap { m in m.addresses.map { ($0, m.id.rawValue) } }, by: \.0)
-            listing.codeColumns = [2, 3, 6]
-            for i in chosen {
-                let deadline = i.deadlineState(on: today, calendar: r.calendar, dueSoonShare: r.config.policy.dueSoonShare)
-                let state = i.isWithdrawn ? "withdrawn" : deadline.label
-                let stateWords = i.isWithdrawn ? L["state.withdrawn"] : L.words(deadline)
-                listing.add([
-                    (i.id.rawValue, .string(i.id.rawValue)), (i.project.rawValue, .string(i.project.rawValue)),
-                    (L.word(i.severity), .string(i.severity.rawValue)), (L.word(i.status), .string(i.status.rawValue)),
-                    (i.raised.description, .string(i.raised.description)), (i.due.description, .string(i.due.description)),
-                    (stateWords, .string(state)), (i.owner, .string(i.owner)), (i.title, .string(i.title)),
-                    (i.source.rawValue, .string(i.source.rawValue)), (i.category.rawValue, .string(i.category.rawValue)),
-                    (i.department, .string(i.department)), cell(i.visit?.rawValue),
-                    cell(i.currentResolution?.date.description), cell(i.currentResolution?.summary), cell(i.currentResolution?.onSpot),
-                    cell(i.currentConfirmation?.date.description), cell(i.currentConfirmation?.satisfied), cell(i.caseAnalysis),
-                    cell(lines: (measures[i.id] ?? []).map(\.1)),
-                ])
-            }
+            let listing = IssueListing.make(chosen, in: r, today: today, labels: L)
             try listing.emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.issues")
             if format == .table && chosen.isEmpty { Console.err(L["issue.none"] + "\n") }
         }

@@ -65,19 +65,3 @@ extension Substring {
         return String(s)
     }
 }
-
-extension Catalogue {
-    /// Why `text` is not a date huifang takes, in this language (nil when it is one).
-    func dateProblem(_ text: String) -> String? {
-        switch Day.problemCase(text) {
-        case nil: return nil
-        case .form: return self["date.problem.form"]
-        case .year(let y):
-            return self.text("date.problem.year", ["year": y, "low": String(Day.supportedYears.lowerBound),
-                                                   "high": String(Day.supportedYears.upperBound)])
-        case .month(let m): return self.text("date.problem.month", ["month": m])
-        case .day(let month, let days, let got):
-            return self.text("date.problem.day", ["month": month, "days": String(days), "got": String(got)])
-        }
-    }
-}

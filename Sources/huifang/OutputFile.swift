@@ -48,10 +48,8 @@ enum OutputFile {
                       onTerminal: CommandFailure?, standardOutput: () throws -> Void) throws -> Bool {
         let target = try resolve(output)
         if !force, let (root, relative) = recordsPath(target, repository: repository, reads: reads) {
-            throw CommandFailure.usage(
-                "refusing to write over \(output): \(relative) is part of the records in \(root), which huifang reads",
-                hint: "write the output outside huifang.yaml, the calendars, projects/, events/, improvements/, plans/, "
-                    + ".huifang/ and .git/, or add --force to overwrite it anyway")
+            throw CommandFailure.usage(Message("error.output-over-records", ["output": output, "relative": relative, "root": root]),
+                                       hint: Message("hint.output-over-records"))
         }
         switch target {
         case .standardOutput:
@@ -171,18 +169,20 @@ enum OutputFile {
         guard stat(folder, &st) == 0 else {
             let e = errno
             if e == EACCES || e == EPERM { throw CommandFailure(StoreError.io(FileError(path: folder, errno: e, action: "write into the folder"))) }
-            throw CommandFailure(StoreError.noFolder(path: folder, reason: "no such folder (for -o \(output))",
-                                                     hint: "create the folder first (mkdir -p); -o does not create folders"))
+            throw CommandFailure(Message("error.output-no-folder", ["folder": folder, "output": output]), hint: Message("hint.output-no-folder"),
+                                 code: 66)
         }
         guard st.st_mode & S_IFMT == S_IFDIR else {
-            throw CommandFailure(StoreError.noFolder(path: folder, reason: "not a folder (for -o \(output))", hint: "give a path inside an existing folder"))
+            throw CommandFailure(Message("error.output-not-folder", ["folder": folder, "output": output]), hint: Message("hint.output-inside-folder"),
+                                 code: 66)
         }
     }
 
     /// A failed lstat or readlink, as an error: permission (77), a path through a file (66).
     static func failure(_ output: String, _ path: String, _ e: Int32) -> CommandFailure {
         if e == ENOTDIR {
-            return CommandFailure(StoreError.noFolder(path: output, reason: "a part of the path is not a folder", hint: "give a path inside an existing folder"))
+            return CommandFailure(Message("error.output-path-not-folder", ["output": output]), hint: Message("hint.output-inside-folder"),
+                                  code: 66)
         }
         return CommandFailure(StoreError.io(FileError(path: output, errno: e, action: "write")))
     }

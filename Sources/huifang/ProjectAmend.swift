@@ -84,24 +84,22 @@ extension ProjectCommand {
             let (text, edited) = try session.run(name: "project.yaml") { text in
                 editedRecord(RecordText.project(text, folder: p.id.rawValue, config: r.config))
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            try session.requireUnchanged()
-            let now = try ctx.load().records
-            var bytes = Array(text.utf8)
-            // An owner changed by hand is recorded as `project edit --owner` records it.
-            if edited.owner != p.owner, !edited.history.contains(where: { $0.action == "owner_changed" && $0.to == edited.owner && $0.at == ctx.today }) {
-                let entry = ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: recorder(by, fallback: edited.owner), from: p.owner,
-                                                to: edited.owner, reason: reason?.trimmed)
-                switch RecordUpdate.appendingHistory(entry, to: bytes) {
-                case .success(let appended): bytes = appended
-                case .failure(let error):
-                    throw CommandFailure.data(Message("error.owner-history", ["path": p.location.path, "problem": error.message]),
-                                              hint: Message("hint.owner-history", ["id": p.id.rawValue]))
+            try ctx.update(before: session.requireUnchanged) { now in
+                var bytes = Array(text.utf8)
+                // An owner changed by hand is recorded as `project edit --owner` records it.
+                if edited.owner != p.owner, !edited.history.contains(where: { $0.action == "owner_changed" && $0.to == edited.owner && $0.at == ctx.today }) {
+                    let entry = ProjectHistoryEntry(at: ctx.today, action: "owner_changed", by: recorder(by, fallback: edited.owner), from: p.owner,
+                                                    to: edited.owner, reason: reason?.trimmed)
+                    switch RecordUpdate.appendingHistory(entry, to: bytes) {
+                    case .success(let appended): bytes = appended
+                    case .failure(let error):
+                        throw CommandFailure.data(Message("error.owner-history", ["path": p.location.path, "problem": error.message]),
+                                                  hint: Message("hint.owner-history", ["id": p.id.rawValue]))
+                    }
                 }
+                try RecordVerifier.verify(bytes, as: .project(folder: p.id.rawValue), path: p.location.path, config: now.config)
+                return ([(p.location.path, bytes)], ())
             }
-            try RecordVerifier.verify(bytes, as: .project(folder: p.id.rawValue), path: p.location.path, config: now.config)
-            try RecordUpdate.write([(p.location.path, bytes)], in: ctx.repository)
             Console.out(Catalogue.current("amend.updated_project", ["id": p.id.rawValue]) + "\n  \(p.location.path)\n")
         }
     }

@@ -43,34 +43,33 @@ extension ProjectCommand {
             guard let pid = ProjectID(id) else {
                 throw CommandFailure.usage(Message("error.bad-project-id", ["id": id]), hint: Message("hint.project-id-form"))
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
             // Only huifang.yaml counts: whether the project exists is its folder's existence.
-            let loaded = try ctx.load(usesRecords: false)
-            let config = loaded.records.config
-            let folder = ctx.repository.projectFolder("\(pid)")
-            // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
-            let folderPath = ctx.repository.path(folder)
-            if FileSystem.exists(folderPath + "/project.yaml") {
-                throw CommandFailure.usage(Message("error.project-exists", ["project": pid.rawValue, "folder": folder]), hint: Message("hint.project-exists", ["folder": folder]))
+            let (project, config) = try ctx.update(usesRecords: false) { r in
+                let config = r.config
+                let folder = ctx.repository.projectFolder("\(pid)")
+                // A folder that lost its project.yaml (check reports it) gains a new one; its visits and issues stay.
+                let folderPath = ctx.repository.path(folder)
+                if FileSystem.exists(folderPath + "/project.yaml") {
+                    throw CommandFailure.usage(Message("error.project-exists", ["project": pid.rawValue, "folder": folder]), hint: Message("hint.project-exists", ["folder": folder]))
+                }
+                if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
+                    throw CommandFailure.usage(Message("error.not-a-folder", ["folder": folder]), hint: Message("hint.not-a-folder"))
+                }
+                let departmentID = department.trimmed
+                _ = try config.requireDepartment(departmentID)
+                if let accepted, accepted > ctx.today {
+                    throw CommandFailure.usage(Message("error.accepted-after-today", ["date": accepted.description, "today": ctx.today.description]),
+                                               hint: Message("hint.accepted-after-today"))
+                }
+                let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
+                let tags = try optionList(tag, "--tag")
+                let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
+                                      department: departmentID, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
+                                      location: SourceLocation(path: folder + "/project.yaml"))
+                let text = RecordEncoder.project(project)
+                try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
+                return ([(project.location.path, Array(text.utf8))], (project, config))
             }
-            if FileSystem.exists(folderPath) && !FileSystem.isRealDirectory(folderPath) {
-                throw CommandFailure.usage(Message("error.not-a-folder", ["folder": folder]), hint: Message("hint.not-a-folder"))
-            }
-            let departmentID = department.trimmed
-            _ = try config.requireDepartment(departmentID)
-            if let accepted, accepted > ctx.today {
-                throw CommandFailure.usage(Message("error.accepted-after-today", ["date": accepted.description, "today": ctx.today.description]),
-                                           hint: Message("hint.accepted-after-today"))
-            }
-            let contacts = distinct(try optionList(contact, "--contact").map(parseContact))
-            let tags = try optionList(tag, "--tag")
-            let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
-                                  department: departmentID, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
-                                  location: SourceLocation(path: folder + "/project.yaml"))
-            let text = RecordEncoder.project(project)
-            try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
-            try ctx.write(text, to: project.location.path)
             let L = ctx.catalogue(config)
             Console.out(L(accepted == nil ? "project.added_unaccepted" : "project.added",
                           ["id": pid.rawValue, "tier": L.word(tier), "day": accepted?.description ?? ""]) + "\n")

@@ -7,13 +7,26 @@ extension CommandContext {
     /// `change` refuse (by throwing) or plan the files to write, write them (staged, then
     /// renamed; refused when a file changed meanwhile), and return what `change` returned,
     /// for the command to print.
-    func update<T>(_ change: (Records) throws -> (files: [(String, [UInt8])], result: T)) throws -> T {
+    /// `usesRecords: false` reads only huifang.yaml (see `load`); `before` runs under the lock
+    /// before anything is read (an editor session checks that its file did not change meanwhile).
+    func update<T>(usesRecords: Bool = true, before: () throws -> Void = {},
+                   _ change: (Records) throws -> (files: [(String, [UInt8])], result: T)) throws -> T {
+        try locked(usesRecords: usesRecords, before: before) { r in
+            let planned = try change(r)
+            try RecordUpdate.write(planned.files, in: repository)
+            return planned.result
+        }
+    }
+
+    /// `update` for a change that does its own writing (attachment files beside the record, a
+    /// visit whose new date renames its file and folder): takes the lock, runs `before`, reads
+    /// the records and lets `change` write; the lock is released when it returns or throws.
+    func locked<T>(usesRecords: Bool = true, before: () throws -> Void = {}, _ change: (Records) throws -> T) throws -> T {
         let held = try lock()
         defer { withExtendedLifetime(held) {} }
-        let r = try load().records
-        let planned = try change(r)
-        try RecordUpdate.write(planned.files, in: repository)
-        return planned.result
+        try before()
+        let r = try load(usesRecords: usesRecords).records
+        return try change(r)
     }
 
     /// An issue command: finds issue `id` (also a withdrawn one when `withdrawn`), asks

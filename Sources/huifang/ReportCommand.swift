@@ -73,7 +73,7 @@ struct ReportCommand: ParsableCommand {
                                            reads: SpreadsheetOutput.reads(r), L),
                 let output = options.output
             {
-                Console.err("wrote \(output)\n")
+                Console.err(L("report.wrote", ["path": output]) + "\n")
             }
             return
         }

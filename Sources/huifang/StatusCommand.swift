@@ -44,7 +44,7 @@ struct StatusCommand: ParsableCommand {
             let n = loaded.unreadable.count
             s += "\n" + Terminal.red(L(n == 1 ? "status.unreadable1" : "status.unreadable", ["records": count("status.record_n", n)])) + L["issue.colon"] + "\n"
             for u in loaded.unreadable.prefix(CommandContext.unreadableShown) {
-                s += "  " + TerminalText.clean("\(u.first.path):\(u.first.line):\(u.first.column): \(u.first.message)") + "\n"
+                s += "  " + TerminalText.clean("\(u.first.path):\(u.first.line):\(u.first.column): \(L.message(u.first))") + "\n"
             }
             if loaded.unreadable.count > CommandContext.unreadableShown {
                 s += "  " + L("status.more", ["n": String(loaded.unreadable.count - CommandContext.unreadableShown)]) + "\n"

@@ -81,7 +81,7 @@ enum StoreErrorText {
 
     /// The catalogue key of an I/O failure's "cannot ACTION: reason", and the reason.
     static func ioAction(_ f: FileError, _ c: Catalogue) -> (key: String, reason: String)? {
-        for action in ["read", "write", "lock"] where f.message.hasPrefix("cannot \(action): ") && c.has("error.io.\(action)") {
+        for action in ["read", "write", "lock", "write into the folder", "follow the link"] where f.message.hasPrefix("cannot \(action): ") && c.has("error.io.\(action)") {
             return ("error.io.\(action)", String(f.message.dropFirst("cannot \(action): ".count)))
         }
         return nil

@@ -37,11 +37,9 @@ extension VisitCommand {
                 }
                 return result
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            try session.requireUnchanged()
-            let now = try ctx.load().records
-            let written = try writeVisit(ctx, Array(text.utf8), old: v, date: edited.date, config: now.config)
+            let written = try ctx.locked(before: session.requireUnchanged) { now in
+                try writeVisit(ctx, Array(text.utf8), old: v, date: edited.date, config: now.config)
+            }
             Console.out(Catalogue.current("amend.updated_visit", ["id": v.id.rawValue, "project": v.project.rawValue]) + "\n\(written)")
         }
     }
@@ -85,30 +83,32 @@ extension VisitCommand {
             else {
                 throw CommandFailure.usage(Message("error.amend.nothing"), hint: Message("hint.amend.nothing.visit"))
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let v = try r.require(r.visit(matching: id), "visit", id)
-            let config = r.config
-            if let date, date > ctx.today { throw CommandFailure.usage(Message("error.visit-after-today", ["date": date.description, "today": ctx.today.description])) }
-            let scores = try parseScores(score, config: config)
-            if let overall, !(1...config.satisfaction.scale).contains(overall) {
-                throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(config.satisfaction.scale)]))
+            let (v, written) = try ctx.locked { r -> (Visit, String?) in
+                let v = try r.require(r.visit(matching: id), "visit", id)
+                let config = r.config
+                if let date, date > ctx.today { throw CommandFailure.usage(Message("error.visit-after-today", ["date": date.description, "today": ctx.today.description])) }
+                let scores = try parseScores(score, config: config)
+                if let overall, !(1...config.satisfaction.scale).contains(overall) {
+                    throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(config.satisfaction.scale)]))
+                }
+                if let nps, !(0...10).contains(nps) { throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)])) }
+                if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage(Message("error.no-event", ["event": event])) }
+                let newDate = date ?? v.date
+                var change = VisitAmendment()
+                (change.date, change.kind, change.method, change.visitor) = (date, kind, method, visitor?.trimmed)
+                (change.contacts, change.event, change.summary, change.operation) = (contact.map(\.trimmed), event, summary?.trimmed, operation)
+                (change.scores, change.overall, change.nps) = (scores, overall, nps)
+                (change.quotes, change.needs, change.competitors) = (quote.map(\.trimmed), need.map(\.trimmed), competitor.map(\.trimmed))
+                let bytes = try RecordUpdate.visit(v, change, in: ctx.repository, config: config)
+                if newDate == v.date, bytes == (try? FileSystem.read(ctx.repository.path(v.location.path))) {
+                    return (v, nil)
+                }
+                return (v, try writeVisit(ctx, bytes, old: v, date: newDate, config: config))
             }
-            if let nps, !(0...10).contains(nps) { throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)])) }
-            if let event, !r.events.contains(where: { $0.id == event }) { throw CommandFailure.usage(Message("error.no-event", ["event": event])) }
-            let newDate = date ?? v.date
-            var change = VisitAmendment()
-            (change.date, change.kind, change.method, change.visitor) = (date, kind, method, visitor?.trimmed)
-            (change.contacts, change.event, change.summary, change.operation) = (contact.map(\.trimmed), event, summary?.trimmed, operation)
-            (change.scores, change.overall, change.nps) = (scores, overall, nps)
-            (change.quotes, change.needs, change.competitors) = (quote.map(\.trimmed), need.map(\.trimmed), competitor.map(\.trimmed))
-            let bytes = try RecordUpdate.visit(v, change, in: ctx.repository, config: config)
-            if newDate == v.date, bytes == (try? FileSystem.read(ctx.repository.path(v.location.path))) {
+            guard let written else {
                 Console.out(Catalogue.current("amend.unchanged_visit", ["id": v.id.rawValue]) + "\n")
                 return
             }
-            let written = try writeVisit(ctx, bytes, old: v, date: newDate, config: config)
             Console.out(Catalogue.current("amend.amended_visit", ["id": v.id.rawValue, "project": v.project.rawValue]) + "\n\(written)")
         }
 
@@ -162,9 +162,13 @@ func writeVisit(_ ctx: CommandContext, _ bytes: [UInt8], old v: Visit, date: Day
     try RecordUpdate.write([(path, bytes)], in: ctx.repository)
     if moveFolder {
         if rename(ctx.repository.path(oldFolder), ctx.repository.path(newFolder)) != 0 {
-            let error = FileError(path: ctx.repository.path(oldFolder), errno: errno, action: "rename the folder to \(newFolder)")
+            let error = FileError(path: ctx.repository.path(oldFolder), errno: errno, action: "rename")
             FileSystem.remove(ctx.repository.path(path))
-            throw CommandFailure(StoreError.io(error))
+            let reason = String(cString: strerror(error.code))
+            throw CommandFailure(code: StoreError.io(error).exitCode) { c in
+                (c.text("error.visit-folder-rename", ["old": oldFolder, "new": newFolder, "reason": reason]),
+                 error.isPermissionDenied ? c.text("hint.permission", ["path": error.path]) : nil)
+            }
         }
         let dir = open(ctx.repository.path("projects/\(v.project)/visits"), O_RDONLY | O_DIRECTORY)
         if dir >= 0 { fsync(dir); close(dir) }

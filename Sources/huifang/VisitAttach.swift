@@ -30,89 +30,91 @@ extension VisitCommand {
             guard !files.isEmpty else {
                 throw CommandFailure.usage(Message("error.attach.no-file"), hint: Message("hint.attach.no-file", ["id": id]))
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let visit = try r.require(r.visit(matching: id), "visit", id)
-            let limit = r.config.maxAttachmentSize
-            let folder = ctx.repository.path(visit.attachmentFolder)
-            if FileSystem.exists(folder), !(FileSystem.realPath(folder).map { $0.hasPrefix(ctx.repository.root + "/") } ?? false) {
-                throw CommandFailure.data(Message("error.attach.outside", ["folder": visit.attachmentFolder]),
-                                          hint: Message("hint.attach.outside"))
-            }
-            var planned: [(name: String, bytes: [UInt8]?, size: Int, list: Bool)] = []
-            for given in files {
-                let source = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
-                var st = stat()
-                guard stat(source, &st) == 0 else {
-                    throw CommandFailure(Message("error.attach.cannot", ["file": given, "reason": String(cString: strerror(errno))]), hint: nil, code: 66)
+            let (visit, planned) = try ctx.locked { r -> (Visit, [(name: String, bytes: [UInt8]?, size: Int, list: Bool)]) in
+                let visit = try r.require(r.visit(matching: id), "visit", id)
+                let limit = r.config.maxAttachmentSize
+                let folder = ctx.repository.path(visit.attachmentFolder)
+                if FileSystem.exists(folder), !(FileSystem.realPath(folder).map { $0.hasPrefix(ctx.repository.root + "/") } ?? false) {
+                    throw CommandFailure.data(Message("error.attach.outside", ["folder": visit.attachmentFolder]),
+                                              hint: Message("hint.attach.outside"))
                 }
-                guard (st.st_mode & S_IFMT) == S_IFREG else {
-                    throw CommandFailure.usage(Message("error.attach.not-file", ["file": given]), hint: Message("hint.attach.not-file"))
-                }
-                let name = fileName(given)
-                guard Visit.isValidAttachmentName(name) else {
-                    throw CommandFailure.usage(Message("error.attach.bad-name", ["file": given, "name": name]), hint: Message("hint.attach.bad-name"))
-                }
-                let size = Int(st.st_size)
-                if size > limit {
-                    // Exact bytes when the rounded sizes read the same ("1 KB, over ... (1 KB)").
-                    let (shown, max) = Config.formatSize(size) == Config.formatSize(limit)
-                        ? ("\(size) B", "\(limit) B") : (Config.formatSize(size), Config.formatSize(limit))
-                    throw CommandFailure.usage(
-                        Message("error.attach.too-large", ["file": given, "size": shown, "max": max]),
-                        hint: Message("hint.attach.too-large", ["pattern": Self.pattern(name)]))
-                }
-                if planned.contains(where: { $0.name == name }) {
-                    throw CommandFailure.usage(Message("error.attach.same-name", ["name": name]), hint: Message("hint.attach.same-name"))
-                }
-                let target = ctx.repository.path(visit.attachmentPath(name))
-                let bytes: [UInt8]
-                do { bytes = try FileSystem.read(source, limit: max(limit, 1) + 1) } catch {
-                    throw CommandFailure(StoreError.io(error))
-                }
-                // A file already in place with the same content (copied by hand) is only listed.
-                let existing = FileSystem.exists(target) ? try? FileSystem.read(target, limit: max(limit, 1) + 1) : nil
-                if visit.attachments.contains(name) {
-                    if existing == bytes { continue }
-                    if existing == nil {  // listed but missing: put the file back
-                        planned.append((name, bytes, size, false))
-                        continue
+                var planned: [(name: String, bytes: [UInt8]?, size: Int, list: Bool)] = []
+                for given in files {
+                    let source = given.hasPrefix("/") ? given : FileSystem.currentDirectory() + "/" + given
+                    var st = stat()
+                    guard stat(source, &st) == 0 else {
+                        throw CommandFailure(Message("error.attach.cannot", ["file": given, "reason": String(cString: strerror(errno))]), hint: nil, code: 66)
                     }
-                    throw CommandFailure.usage(Message("error.attach.taken", ["id": visit.id.rawValue, "name": name]),
-                                               hint: Message("hint.attach.taken"))
+                    guard (st.st_mode & S_IFMT) == S_IFREG else {
+                        throw CommandFailure.usage(Message("error.attach.not-file", ["file": given]), hint: Message("hint.attach.not-file"))
+                    }
+                    let name = fileName(given)
+                    guard Visit.isValidAttachmentName(name) else {
+                        throw CommandFailure.usage(Message("error.attach.bad-name", ["file": given, "name": name]), hint: Message("hint.attach.bad-name"))
+                    }
+                    let size = Int(st.st_size)
+                    if size > limit {
+                        // Exact bytes when the rounded sizes read the same ("1 KB, over ... (1 KB)").
+                        let (shown, max) = Config.formatSize(size) == Config.formatSize(limit)
+                            ? ("\(size) B", "\(limit) B") : (Config.formatSize(size), Config.formatSize(limit))
+                        throw CommandFailure.usage(
+                            Message("error.attach.too-large", ["file": given, "size": shown, "max": max]),
+                            hint: Message("hint.attach.too-large", ["pattern": Self.pattern(name)]))
+                    }
+                    if planned.contains(where: { $0.name == name }) {
+                        throw CommandFailure.usage(Message("error.attach.same-name", ["name": name]), hint: Message("hint.attach.same-name"))
+                    }
+                    let target = ctx.repository.path(visit.attachmentPath(name))
+                    let bytes: [UInt8]
+                    do throws(FileError) { bytes = try FileSystem.read(source, limit: max(limit, 1) + 1) } catch {
+                        throw CommandFailure(StoreError.io(error))
+                    }
+                    // A file already in place with the same content (copied by hand) is only listed.
+                    let existing = FileSystem.exists(target) ? try? FileSystem.read(target, limit: max(limit, 1) + 1) : nil
+                    if visit.attachments.contains(name) {
+                        if existing == bytes { continue }
+                        if existing == nil {  // listed but missing: put the file back
+                            planned.append((name, bytes, size, false))
+                            continue
+                        }
+                        throw CommandFailure.usage(Message("error.attach.taken", ["id": visit.id.rawValue, "name": name]),
+                                                   hint: Message("hint.attach.taken"))
+                    }
+                    if let existing, existing != bytes {
+                        throw CommandFailure.usage(Message("error.attach.other-content", ["path": visit.attachmentPath(name)]),
+                                                   hint: Message("hint.attach.other-content"))
+                    }
+                    planned.append((name, existing == nil ? bytes : nil, size, true))
                 }
-                if let existing, existing != bytes {
-                    throw CommandFailure.usage(Message("error.attach.other-content", ["path": visit.attachmentPath(name)]),
-                                               hint: Message("hint.attach.other-content"))
+                guard !planned.isEmpty else { return (visit, planned) }
+                let path = visit.location.path
+                let toList = planned.filter(\.list).map(\.name)
+                let record = toList.isEmpty ? nil : try RecordUpdate.attach(toList, to: visit, in: ctx.repository, config: r.config)
+                // The files first, the record last: a failure removes the files this run wrote.
+                var written: [String] = []
+                let folderExisted = FileSystem.isDirectory(ctx.repository.path(visit.attachmentFolder))
+                do {
+                    for p in planned {
+                        guard let bytes = p.bytes else { continue }
+                        let target = ctx.repository.path(visit.attachmentPath(p.name))
+                        try FileSystem.writeAtomically(bytes, to: target)
+                        written.append(target)
+                    }
+                    if let record { try RecordUpdate.write([(path, record)], in: ctx.repository) }
+                } catch {
+                    for w in written { FileSystem.remove(w) }
+                    if !folderExisted { rmdir(ctx.repository.path(visit.attachmentFolder)) }
+                    if let e = error as? StoreError { throw CommandFailure(e) }
+                    if let e = error as? FileError { throw CommandFailure(StoreError.io(e)) }
+                    throw error
                 }
-                planned.append((name, existing == nil ? bytes : nil, size, true))
+                return (visit, planned)
             }
             guard !planned.isEmpty else {
                 Console.out(Catalogue.current(files.count == 1 ? "attach.nothing1" : "attach.nothing", ["id": visit.id.rawValue]) + "\n")
                 return
             }
             let path = visit.location.path
-            let toList = planned.filter(\.list).map(\.name)
-            let record = toList.isEmpty ? nil : try RecordUpdate.attach(toList, to: visit, in: ctx.repository, config: r.config)
-            // The files first, the record last: a failure removes the files this run wrote.
-            var written: [String] = []
-            let folderExisted = FileSystem.isDirectory(ctx.repository.path(visit.attachmentFolder))
-            do {
-                for p in planned {
-                    guard let bytes = p.bytes else { continue }
-                    let target = ctx.repository.path(visit.attachmentPath(p.name))
-                    try FileSystem.writeAtomically(bytes, to: target)
-                    written.append(target)
-                }
-                if let record { try RecordUpdate.write([(path, record)], in: ctx.repository) }
-            } catch {
-                for w in written { FileSystem.remove(w) }
-                if !folderExisted { rmdir(ctx.repository.path(visit.attachmentFolder)) }
-                if let e = error as? StoreError { throw CommandFailure(e) }
-                if let e = error as? FileError { throw CommandFailure(StoreError.io(e)) }
-                throw error
-            }
             let L = Catalogue.current  // the repository's language, set when it was read
             Console.out(L(planned.count == 1 ? "attach.done1" : "attach.done", ["n": String(planned.count), "id": visit.id.rawValue,
                                                                                  "project": visit.project.rawValue, "day": visit.date.description]) + "\n")

@@ -66,68 +66,67 @@ extension VisitCommand {
             guard let method else {
                 throw CommandFailure.usage(Message("error.visit-needs-method"), hint: Message("hint.use-edit"))
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let r = try ctx.load().records
-            let p = try r.requireProject(project)
-            let config = r.config
-            let day = date ?? ctx.today
-            if day > ctx.today {
-                throw CommandFailure.usage(Message("error.visit-after-today", ["date": day.description, "today": ctx.today.description]),
-                                           hint: Message("hint.visit-after-today"))
-            }
-            guard let summary = summary?.trimmed, !summary.isEmpty else {
-                throw CommandFailure.usage(Message("error.visit-needs-summary"))
-            }
-            let scale = config.satisfaction.scale
-            var scores: [(dimension: String, score: Int)] = []
-            for s in score {
-                let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let n = Int(parts[1].trimmed) else {
-                    throw CommandFailure.usage(Message("error.score-form", ["score": s]), hint: Message("hint.score-form"))
+            let (visit, p, day, r) = try ctx.update { r in
+                let p = try r.requireProject(project)
+                let config = r.config
+                let day = date ?? ctx.today
+                if day > ctx.today {
+                    throw CommandFailure.usage(Message("error.visit-after-today", ["date": day.description, "today": ctx.today.description]),
+                                               hint: Message("hint.visit-after-today"))
                 }
-                let dim = parts[0].trimmed
-                guard config.satisfaction.dimensions.contains(dim) else {
-                    throw CommandFailure.usage(Message("error.unknown-dimension", ["dimension": dim]),
-                                               hint: Message("hint.dimensions", ["known": config.satisfaction.dimensions.joined(separator: ", ")]))
+                guard let summary = summary?.trimmed, !summary.isEmpty else {
+                    throw CommandFailure.usage(Message("error.visit-needs-summary"))
                 }
-                guard (1...scale).contains(n) else {
-                    throw CommandFailure.usage(Message("error.score-outside", ["dimension": dim, "score": String(n), "scale": String(scale)]))
+                let scale = config.satisfaction.scale
+                var scores: [(dimension: String, score: Int)] = []
+                for s in score {
+                    let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, let n = Int(parts[1].trimmed) else {
+                        throw CommandFailure.usage(Message("error.score-form", ["score": s]), hint: Message("hint.score-form"))
+                    }
+                    let dim = parts[0].trimmed
+                    guard config.satisfaction.dimensions.contains(dim) else {
+                        throw CommandFailure.usage(Message("error.unknown-dimension", ["dimension": dim]),
+                                                   hint: Message("hint.dimensions", ["known": config.satisfaction.dimensions.joined(separator: ", ")]))
+                    }
+                    guard (1...scale).contains(n) else {
+                        throw CommandFailure.usage(Message("error.score-outside", ["dimension": dim, "score": String(n), "scale": String(scale)]))
+                    }
+                    if scores.contains(where: { $0.dimension == dim }) {
+                        throw CommandFailure.usage(Message("error.score-twice", ["dimension": dim]))
+                    }
+                    scores.append((dim, n))
                 }
-                if scores.contains(where: { $0.dimension == dim }) {
-                    throw CommandFailure.usage(Message("error.score-twice", ["dimension": dim]))
+                if let overall, !(1...scale).contains(overall) {
+                    throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(scale)]))
                 }
-                scores.append((dim, n))
+                if let nps, !(0...10).contains(nps) {
+                    throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)]))
+                }
+                if let event, !r.events.contains(where: { $0.id == event }) {
+                    throw CommandFailure.usage(Message("error.no-event", ["event": event]),
+                                               hint: r.events.isEmpty ? Message("hint.no-events")
+                                                   : Message("hint.events", ["events": r.events.suffix(5).map(\.id).joined(separator: ", ")]))
+                }
+                let visits = r.visits(of: p.id)
+                if !force { try Self.refuseDuplicate(of: visits, date: day, method: method, summary: summary) }
+                let purpose = Self.purpose(p, r, day: day, event: event)
+                if let kind { Self.warnMismatch(kind, event: event, purpose) }
+                let chosen = kind ?? purpose.kind
+                let linked = event ?? (chosen == .special && purpose.kind == .special ? purpose.event : nil)
+                var ids = IDGenerator()
+                let taken = Set(r.visits.map(\.id))
+                let id = ids.next(VisitID.self) { taken.contains($0) }
+                let visit = Visit(
+                    id: id, project: p.id, date: day, kind: chosen,
+                    method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: linked, summary: summary,
+                    operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
+                    competitors: competitor, location: SourceLocation(path: ctx.repository.visitFile(project: p.id, date: day, visit: id)))
+                let text = RecordEncoder.visit(visit)
+                try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
+                return ([(visit.location.path, Array(text.utf8))], (visit, p, day, r))
             }
-            if let overall, !(1...scale).contains(overall) {
-                throw CommandFailure.usage(Message("error.overall-outside", ["score": String(overall), "scale": String(scale)]))
-            }
-            if let nps, !(0...10).contains(nps) {
-                throw CommandFailure.usage(Message("error.nps-outside", ["nps": String(nps)]))
-            }
-            if let event, !r.events.contains(where: { $0.id == event }) {
-                throw CommandFailure.usage(Message("error.no-event", ["event": event]),
-                                           hint: r.events.isEmpty ? Message("hint.no-events")
-                                               : Message("hint.events", ["events": r.events.suffix(5).map(\.id).joined(separator: ", ")]))
-            }
-            let visits = r.visits(of: p.id)
-            if !force { try Self.refuseDuplicate(of: visits, date: day, method: method, summary: summary) }
-            let purpose = Self.purpose(p, r, day: day, event: event)
-            if let kind { Self.warnMismatch(kind, event: event, purpose) }
-            let chosen = kind ?? purpose.kind
-            let linked = event ?? (chosen == .special && purpose.kind == .special ? purpose.event : nil)
-            var ids = IDGenerator()
-            let taken = Set(r.visits.map(\.id))
-            let id = ids.next(VisitID.self) { taken.contains($0) }
-            let visit = Visit(
-                id: id, project: p.id, date: day, kind: chosen,
-                method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: linked, summary: summary,
-                operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
-                competitors: competitor, location: SourceLocation(path: ctx.repository.visitFile(project: p.id, date: day, visit: id)))
-            let text = RecordEncoder.visit(visit)
-            try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
-            try ctx.write(text, to: visit.location.path)
-            RetiredNotice.warn(p, day: day, what: "visit \(id)")
+            RetiredNotice.warn(p, day: day, what: "visit \(visit.id)")
             let L = ctx.catalogue(r)
             Console.out(Self.loggedLine(visit, L))
             Console.out(Self.clearedLines(visit, r, L))
@@ -151,26 +150,28 @@ extension VisitCommand {
                 if case .success(let v) = result {
                     var problems: [String] = []
                     func at(_ key: String) -> String { EditorSession.position(of: key, in: text) }
-                    if v.summary.trimmed.isEmpty { problems.append("\(at("summary")): 'summary' is empty: write what was discussed (回访内容)") }
-                    if v.date > ctx.today { problems.append("\(at("date")): date \(v.date) is after today (\(ctx.today))") }
-                    if taken.contains(v.id) { problems.append("\(at("id")): id \(v.id) is taken by another visit") }
+                    let W = Catalogue.current
+                    if v.summary.trimmed.isEmpty { problems.append("\(at("summary")): " + W["edit.visit-summary-empty"]) }
+                    if v.date > ctx.today {
+                        problems.append("\(at("date")): " + W.text("edit.visit-date-after-today", ["date": v.date.description, "today": ctx.today.description]))
+                    }
+                    if taken.contains(v.id) { problems.append("\(at("id")): " + W.text("edit.visit-id-taken", ["id": v.id.rawValue])) }
                     if !problems.isEmpty { result = .failure(EditProblems(lines: problems)) }
                 }
                 return result
             }
-            let _lock = try ctx.lock()
-            defer { withExtendedLifetime(_lock) {} }
-            let now = try ctx.load().records
-            if now.visits.contains(where: { $0.id == visit.id }) {
-                throw CommandFailure.data(Message("error.id-taken", ["id": visit.id.rawValue]), hint: Message("hint.run-again"))
+            let (path, now) = try ctx.update { now in
+                if now.visits.contains(where: { $0.id == visit.id }) {
+                    throw CommandFailure.data(Message("error.id-taken", ["id": visit.id.rawValue]), hint: Message("hint.run-again"))
+                }
+                if !force {
+                    try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)
+                }
+                let path = ctx.repository.visitFile(project: p.id, date: visit.date, visit: visit.id)
+                let text = RecordEncoder.visit(visit)
+                try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
+                return ([(path, Array(text.utf8))], (path, now))
             }
-            if !force {
-                try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)
-            }
-            let path = ctx.repository.visitFile(project: p.id, date: visit.date, visit: visit.id)
-            let text = RecordEncoder.visit(visit)
-            try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
-            try ctx.write(text, to: path)
             let L = ctx.catalogue(now)
             Console.out(Self.loggedLine(visit, L))
             Self.warnMismatch(visit.kind, event: visit.event, Self.purpose(p, now, day: visit.date, event: visit.event))
@@ -186,9 +187,11 @@ extension VisitCommand {
         static func refuseDuplicate(of visits: [Visit], date: Day, method: VisitMethod, summary: String) throws {
             let summary = summary.trimmed
             guard let same = visits.first(where: { $0.date == date && $0.method == method && $0.summary.trimmed == summary }) else { return }
-            throw CommandFailure.usage(
-                "the same visit is already logged: \(same.id) on \(date) by \(method.rawValue) with this summary (\(same.location.path)); nothing was written",
-                hint: "fix it with 'huifang visit amend \(same.id)', or pass --force if it really was another visit")
+            let (id, path) = (same.id.rawValue, same.location.path)
+            throw CommandFailure(code: 64) { c in
+                (c.text("error.visit-duplicate", ["id": id, "date": date.description, "method": c.word(method), "path": path]),
+                 c.text("hint.visit-duplicate", ["id": id]))
+            }
         }
 
         /// What a visit to `p` on `day` is for (the core rule `VisitPurpose.choose`), from the

@@ -5,17 +5,17 @@ import Testing
 /// Issue 15: every date is in 1900–2200, said in words when it is not, and no period
 /// arithmetic near the ends of the range traps.
 @Suite struct DateRangeTests {
-    @Test func problemsAreSaidInWords() {
-        #expect(Day.problem("2026-03-14") == nil)
-        #expect(Day.problem("2026-1-1") == "expected YYYY-MM-DD, e.g. 2026-03-14")
-        #expect(Day.problem("+2026-01-01") == "expected YYYY-MM-DD, e.g. 2026-03-14")
-        #expect(Day.problem("0000-01-01") == "the year 0000 is outside the supported range 1900–2200")
-        #expect(Day.problem("2201-01-01") == "the year 2201 is outside the supported range 1900–2200")
-        #expect(Day.problem("2026-02-29") == "2026-02 has 28 days (got 29)")
-        #expect(Day.problem("2026-00-01") == "there is no month 00 (expected YYYY-MM-DD)")
-        #expect(Period.problem("2026Q3") == nil)
-        #expect(Period.problem("0001")?.contains("outside the supported range") == true)
-        #expect(Period.problem("2026Q5")?.hasPrefix("expected a month") == true)
+    @Test func problemsAreTypedCases() {
+        #expect(Day.problemCase("2026-03-14") == nil)
+        #expect(Day.problemCase("2026-1-1") == .form)
+        #expect(Day.problemCase("+2026-01-01") == .form)
+        #expect(Day.problemCase("0000-01-01") == .year("0000"))
+        #expect(Day.problemCase("2201-01-01") == .year("2201"))
+        #expect(Day.problemCase("2026-02-29") == .day(month: "2026-02", days: 28, got: 29))
+        #expect(Day.problemCase("2026-00-01") == .month("00"))
+        #expect(Period.problemCase("2026Q3") == nil)
+        #expect(Period.problemCase("0001") == .year("0001"))
+        #expect(Period.problemCase("2026Q5") == .form)
     }
 
     @Test func periodsBeforeTheRangeAreComputedNotTrapped() {

@@ -289,9 +289,11 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         let k = KPIEngine.compute(Fixture.records, schedule: Schedule(Fixture.records), period: Period("2026Q2")!,
                                   today: Fixture.day("2026-08-01"), projects: [ProjectID("b")!])
         let byKey = Dictionary(uniqueKeysWithValues: ReportKPI.all.map { ($0.key, $0) })
-        #expect(byKey["issue_resolution_rate"]!.display(k) == "100.0%")
+        #expect(byKey["issue_resolution_rate"]!.display(k, Catalogue(.en)) == "100.0%")
         #expect(byKey["issue_resolution_rate"]!.csv(k) == "1.0")
-        #expect(byKey["nps"]!.display(k) == "n/a")
+        // No value: the reader's word in text, the code "n/a" in CSV cells whatever the language.
+        #expect(byKey["nps"]!.display(k, Catalogue(.en)) == "n/a")
+        #expect(byKey["nps"]!.display(k, Catalogue(.zh)) == "无数据")
         #expect(byKey["nps"]!.csv(k) == "n/a")
         #expect(member(ReportJSON.kpis(k), "nps") == .null)
         #expect(ReportKPI.all.count == 7 && ReportCount.all.count == 9)

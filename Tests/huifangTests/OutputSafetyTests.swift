@@ -214,7 +214,7 @@ import Testing
         #expect(r.read("out/new.md")?.hasPrefix("# ") == true)
     }
 
-    @Test func outputRefusesMissingFoldersAndFolders() throws {
+    @Test(.englishMessages) func outputRefusesMissingFoldersAndFolders() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let missing = r.run(["report", "summary", "-o", "reports/2026/summary.md"])
@@ -222,7 +222,7 @@ import Testing
         #expect(missing.stderr.contains("no such folder"), "\(missing.stderr)")
         #expect(!FileManager.default.fileExists(atPath: r.path("reports")), "no folder was created")
         try FileManager.default.createDirectory(atPath: r.path("reports"), withIntermediateDirectories: true)
-        let folder = r.run(["report", "summary", "-o", "reports"])
+        let folder = r.run(["--lang", "zh", "report", "summary", "-o", "reports"])
         #expect(folder.code == 64 && folder.stderr.contains("reports 是文件夹；'-o' 需要文件"), "\(folder.stderr)")
         #expect(r.run(["report", "summary", "-o", "reports/summary.md"]).code == 0)
         try r.write("notafolder", "x")
@@ -230,7 +230,7 @@ import Testing
         #expect(through.code == 66 && through.stderr.contains("not a folder"), "\(through.stderr)")
     }
 
-    @Test func outputRefusesThePathsInsideTheRecordsUnlessForced() throws {
+    @Test(.englishMessages) func outputRefusesThePathsInsideTheRecordsUnlessForced() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         try FileManager.default.createDirectory(atPath: r.path(".git"), withIntermediateDirectories: true)
@@ -305,7 +305,7 @@ import Testing
         }
     }
 
-    @Test func aDateArgumentSaysWhatIsWrongWithIt() throws {
+    @Test(.englishMessages) func aDateArgumentSaysWhatIsWrongWithIt() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         let cases = [

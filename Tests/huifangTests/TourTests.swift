@@ -68,8 +68,12 @@ import Testing
         let bad = r.run(["status"], today: "2026-02-30")
         #expect(bad.code == 64)
         #expect(bad.stderr.contains("HUIFANG_TODAY"))
+        // Refused while the arguments are parsed, in the repository's language (zh), or in English when asked.
         let badFlag = r.run(["--as-of", "2026-02-30", "status"])
         #expect(badFlag.code == 64)
-        #expect(badFlag.stderr.contains("not a real date"))
+        #expect(badFlag.stderr.contains("--as-of：'2026-02-30' 不是真实的日期"), "\(badFlag.stderr)")
+        let badFlagEn = r.run(["--lang", "en", "--as-of", "2026-02-30", "status"])
+        #expect(badFlagEn.code == 64)
+        #expect(badFlagEn.stderr.contains("--as-of: '2026-02-30' is not a real date"), "\(badFlagEn.stderr)")
     }
 }

@@ -455,7 +455,7 @@ extension ReopenTests {
         #expect(!out.contains("a issue") && !out.contains("a improvement") && !out.contains("a event"))
     }
 
-    @Test func problemsFoundAfterReadingTheEditedVisitHaveLineAndColumn() throws {
+    @Test(.englishMessages) func problemsFoundAfterReadingTheEditedVisitHaveLineAndColumn() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
         // The template leaves summary empty; the date moves after today.

@@ -96,13 +96,13 @@ public enum AssessmentReport {
                 headers: [L["assess.rank"], L["department"]] + indicators.map { label($0, L) } + [L["assess.total"]],
                 rows: ordered.map { res in
                     [res.rank.map(String.init) ?? "—", res.department.name]
-                        + indicators.map { i in ReportNumber.decimal(res.lines?.first { $0.rule.indicator == i }?.score, digits: 1) }
-                        + [ReportNumber.decimal(res.total, digits: 1)]
+                        + indicators.map { i in ReportNumber.decimal(res.lines?.first { $0.rule.indicator == i }?.score, digits: 1, missing: L["report.n/a"]) }
+                        + [ReportNumber.decimal(res.total, digits: 1, missing: L["report.n/a"])]
                 }, numeric: Set(0..<(indicators.count + 3)).subtracting([1]))))
             for res in results {
                 doc.blocks.append(.subheading(res.department.name))
                 doc.blocks.append(.table(lineTable(res.lines ?? [], L)))
-                doc.blocks.append(.paragraph(L("assess.total line", ["total": ReportNumber.decimal(res.total, digits: 1),
+                doc.blocks.append(.paragraph(L("assess.total line", ["total": ReportNumber.decimal(res.total, digits: 1, missing: L["report.n/a"]),
                                                                       "rank": res.rank.map(String.init) ?? "—"])))
                 if let note = qualityNote(res, L) { doc.blocks.append(.paragraph(note)) }
                 let without = (res.lines ?? []).filter { $0.value == nil }.map { label($0.rule.indicator, L) }
@@ -145,8 +145,8 @@ public enum AssessmentReport {
                 headers: [L["assess.rank"], L["department"]] + quarters.map(\.label) + [L["assess.year score"]],
                 rows: order.map { d in
                     [yearRanks[d].map(String.init) ?? "—", depts[d].name]
-                        + all.map { q in q[d].lines == nil ? L["assess.not begun"] : ReportNumber.decimal(q[d].total, digits: 1) }
-                        + [ReportNumber.decimal(yearScores[d], digits: 1)]
+                        + all.map { q in q[d].lines == nil ? L["assess.not begun"] : ReportNumber.decimal(q[d].total, digits: 1, missing: L["report.n/a"]) }
+                        + [ReportNumber.decimal(yearScores[d], digits: 1, missing: L["report.n/a"])]
                 }, numeric: Set(0..<(quarters.count + 3)).subtracting([1]))))
             for (d, dept) in depts.enumerated() {
                 doc.blocks.append(.subheading(dept.name))
@@ -157,10 +157,10 @@ public enum AssessmentReport {
                         let per = all.map { q in q[d].lines?.first { $0.rule.indicator == rule.indicator } }
                         let met = per.filter { $0?.met == true }.count
                         let counted = per.filter { $0?.met != nil }.count
-                        return [label(rule.indicator, L), show(rule.target, rule.indicator)]
-                            + per.map { line in line.map { ReportNumber.decimal($0.score, digits: 1) } ?? "—" }
+                        return [label(rule.indicator, L), show(rule.target, rule.indicator, L)]
+                            + per.map { line in line.map { ReportNumber.decimal($0.score, digits: 1, missing: L["report.n/a"]) } ?? "—" }
                             + ["\(met)/\(counted)"]
-                    } + [[L["assess.total"], ""] + all.map { ReportNumber.decimal($0[d].total, digits: 1) } + [""]],
+                    } + [[L["assess.total"], ""] + all.map { ReportNumber.decimal($0[d].total, digits: 1, missing: L["report.n/a"]) } + [""]],
                     numeric: Set(2..<(quarters.count + 3)))))
                 let missing = all.filter { $0[d].lines != nil && $0[d].review == nil && $0[d].lines!.contains { $0.rule.indicator == .reportQuality } }
                     .map(\.[d].period.label)
@@ -197,8 +197,8 @@ public enum AssessmentReport {
     }
 
     /// A value for people: a percentage, NPS points, a count.
-    static func show(_ v: Double?, _ i: AssessmentIndicator) -> String {
-        guard let v else { return "n/a" }
+    static func show(_ v: Double?, _ i: AssessmentIndicator, _ L: Catalogue) -> String {
+        guard let v else { return L["report.n/a"] }
         switch i.unit {
         case .rate: return ReportNumber.percent(v)
         case .points: return ReportNumber.decimal(v, digits: 1)
@@ -225,9 +225,9 @@ public enum AssessmentReport {
             headers: [L["assess.indicator"], L["assess.value"], L["assess.basis"], L["assess.target"], L["assess.floor"], L["assess.weight"],
                       L["assess.score"], L["assess.met"]],
             rows: lines.map { l in
-                [label(l.rule.indicator, L), show(l.value, l.rule.indicator), basis(l, L), show(l.rule.target, l.rule.indicator),
-                 show(l.rule.floor, l.rule.indicator), ReportNumber.decimal(l.rule.weight, digits: l.rule.weight < 1 ? 2 : 0),
-                 ReportNumber.decimal(l.score, digits: 1), l.met.map { $0 ? L["assess.yes"] : L["assess.no"] } ?? "n/a"]
+                [label(l.rule.indicator, L), show(l.value, l.rule.indicator, L), basis(l, L), show(l.rule.target, l.rule.indicator, L),
+                 show(l.rule.floor, l.rule.indicator, L), ReportNumber.decimal(l.rule.weight, digits: l.rule.weight < 1 ? 2 : 0),
+                 ReportNumber.decimal(l.score, digits: 1, missing: L["report.n/a"]), l.met.map { $0 ? L["assess.yes"] : L["assess.no"] } ?? L["report.n/a"]]
             }, numeric: [1, 3, 4, 5, 6])
     }
 
@@ -258,7 +258,7 @@ public enum AssessmentReport {
     }
 
     static func rulesNote(_ a: AssessmentConfig, _ L: Catalogue) -> String {
-        let rules = a.rules.map { "\(label($0.indicator, L)) \(show($0.target, $0.indicator)) × \(ReportNumber.decimal($0.weight, digits: $0.weight < 1 ? 2 : 0))" }
+        let rules = a.rules.map { "\(label($0.indicator, L)) \(show($0.target, $0.indicator, L)) × \(ReportNumber.decimal($0.weight, digits: $0.weight < 1 ? 2 : 0))" }
             .joined(separator: L["assess.list separator"])
         return L("assess.rules.line", ["rules": L(a.configured ? "assess.rules.configured" : "assess.rules.default",
                                                   ["rules": rules, "file": "huifang.yaml", "section": "assessment"]),

@@ -24,9 +24,10 @@ public struct ReportKPI: Sendable {
     /// The value as JSON and CSV give it: rounded, nil for n/a.
     public func rounded(_ k: PeriodKPIs) -> Double? { isPoints ? KPIEngine.round1(value(k)) : KPIEngine.round4(value(k)) }
 
-    /// For people: percentages with one decimal, NPS in points, "n/a".
-    public func display(_ k: PeriodKPIs) -> String {
-        guard let v = value(k) else { return "n/a" }
+    /// For people: percentages with one decimal, NPS in points, the catalogue's word for no
+    /// value (无数据 / n/a).
+    public func display(_ k: PeriodKPIs, _ L: Catalogue) -> String {
+        guard let v = value(k) else { return L["report.n/a"] }
         return isPoints ? ReportNumber.decimal(v, digits: 1) : ReportNumber.percent(v)
     }
 
@@ -55,7 +56,7 @@ public struct ReportKPI: Sendable {
     /// ("75.0%（3/4）*"), "无数据"/"n/a" for no value.
     public func displayWithCounts(_ k: PeriodKPIs, _ L: Catalogue) -> String {
         guard value(k) != nil else { return L["report.n/a"] }
-        return counts(k).display(display(k), L)
+        return counts(k).display(display(k, L), L)
     }
 
     /// Whether the value shown is marked as a small sample.

@@ -24,12 +24,12 @@ public enum ReportOverview {
                 noCurrent.append(name)
                 continue
             }
-            let nowText = kpi.counts(k).display(kpi.display(k), L, mark: false)
+            let nowText = kpi.counts(k).display(kpi.display(k, L), L, mark: false)
             guard let before = kpi.value(previous) else {
                 noPrevious.append(L("report.ov.flat", ["kpi": name, "value": nowText]))
                 continue
             }
-            let beforeText = kpi.counts(previous).display(kpi.display(previous), L, mark: false)
+            let beforeText = kpi.counts(previous).display(kpi.display(previous, L), L, mark: false)
             // Compared as printed: a change too small to show is no change.
             let delta = change(kpi, from: before, to: now)
             let isSmall = kpi.counts(k).smallSample || kpi.counts(previous).smallSample
