@@ -27,6 +27,8 @@ enum FastRecordDecoder {
                       reader r: YAMLEventReader = YAMLEventReader()) -> Visit? {
         guard r.start(bytes), r.enterDocumentMapping() else { return nil }
         let scale = config.satisfaction.scale
+        // Taken out of `config` here: the closure below then does not copy all of it per visit.
+        let dimensions = config.satisfaction.dimensions
         var id: VisitID?
         var date: Day?
         var kind: VisitKind?
@@ -63,11 +65,12 @@ enum FastRecordDecoder {
             case .operation: guard let v = choice(r, Self.operations) else { return false }; operation = v
             case .scores:
                 guard r.kind == .mappingStart else { return false }
+                scores.reserveCapacity(dimensions.count)
                 while true {
                     guard r.next() else { return false }
                     if r.kind == .mappingEnd { return true }
-                    guard let dimension = text(r), !scores.contains(where: { $0.dimension == dimension }),
-                        config.satisfaction.dimensions.contains(dimension), r.next(), !r.isNull,
+                    guard r.kind == .scalar, !r.isNull, let dimension = Self.dimension(r.bytes, in: dimensions),
+                        !scores.contains(where: { $0.dimension == dimension }), r.next(), !r.isNull,
                         let score = int(r, in: 1...scale)
                     else { return false }
                     scores.append((dimension, score))
@@ -266,13 +269,28 @@ enum FastRecordDecoder {
                 return true
             }
             guard digits(0, 4, y), digits(5, 2, m), digits(8, 2, d) else { return false }
-            return b[11...].starts(with: id.utf8) && b.suffix(5).elementsEqual(".yaml".utf8)
+            return hasBytes(b, at: 11, of: id) && hasYAMLExtension(b)
         }
     }
 
     /// `name == "\(id).yaml"`, without making that string.
     static func isFileName(_ name: String, of id: String) -> Bool {
-        name.utf8.count == id.utf8.count + 5 && name.utf8.starts(with: id.utf8) && name.utf8.suffix(5).elementsEqual(".yaml".utf8)
+        var name = name
+        return name.withUTF8 { b in b.count == id.utf8.count + 5 && hasBytes(b, at: 0, of: id) && hasYAMLExtension(b) }
+    }
+
+    /// True when `b` holds `text`'s bytes at `offset` (memcmp, not a generic comparison).
+    private static func hasBytes(_ b: UnsafeBufferPointer<UInt8>, at offset: Int, of text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { t in
+            t.isEmpty || (offset + t.count <= b.count && memcmp(b.baseAddress! + offset, t.baseAddress!, t.count) == 0)
+        }
+    }
+
+    /// True when `b` ends in `.yaml`.
+    private static func hasYAMLExtension(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = b.count
+        return n >= 5 && b[n - 5] == 0x2E && b[n - 4] == 0x79 && b[n - 3] == 0x61 && b[n - 2] == 0x6D && b[n - 1] == 0x6C
     }
 
     /// Reads a mapping (the reader is on its start): `body` gets each key's field with the
@@ -306,10 +324,22 @@ enum FastRecordDecoder {
         }
     }
 
-    /// A plain whole number within `range`.
+    /// A plain whole number within `range`, read from the scalar's bytes.
     static func int(_ r: YAMLEventReader, in range: ClosedRange<Int>) -> Int? {
-        guard r.kind == .scalar, r.isPlain, let n = text(r).flatMap(YAMLScalars.int), range.contains(n) else { return nil }
+        guard r.kind == .scalar, r.isPlain, !r.isNull, let n = YAMLScalars.int(utf8: r.bytes), range.contains(n) else { return nil }
         return n
+    }
+
+    /// The dimension of `dimensions` (huifang.yaml's own string: no new one per score) whose
+    /// bytes `name` are; nil for any other name, which the tree decoder then explains (or
+    /// accepts, when it equals a dimension as text with other bytes).
+    static func dimension(_ name: UnsafeBufferPointer<UInt8>, in dimensions: [String]) -> String? {
+        guard let start = name.baseAddress, !name.isEmpty else { return dimensions.first(where: \.isEmpty) }
+        for d in dimensions where d.utf8.count == name.count {
+            var d = d
+            if d.withUTF8({ memcmp($0.baseAddress!, start, name.count) == 0 }) { return d }
+        }
+        return nil
     }
 
     static func bool(_ r: YAMLEventReader) -> Bool? {

@@ -128,10 +128,16 @@ public final class YAMLFieldReader {
 public enum YAMLScalars {
     /// A plain decimal integer (optionally signed), without YAML 1.1's octal or sexagesimal.
     public static func int(_ s: String) -> Int? {
+        var s = s
+        return s.withUTF8 { int(utf8: $0) }
+    }
+
+    /// `int` of a scalar's bytes, without making its text (the fast decoders' numbers).
+    public static func int(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var value = 0
         var negative = false
         var digits = 0
-        for (i, b) in s.utf8.enumerated() {
+        for (i, b) in bytes.enumerated() {
             if i == 0, b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
                 negative = b == UInt8(ascii: "-")
                 continue

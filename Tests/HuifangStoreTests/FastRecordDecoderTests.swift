@@ -139,6 +139,47 @@ import Testing
         }
     }
 
+    /// Scores and numbers are read from the scalars' bytes (no text is made for them): a
+    /// dimension quoted or plain, and signed or zero-padded numbers, give what the tree gives;
+    /// a dimension that equals one of huifang.yaml's as text but with other bytes is left to the
+    /// tree, which keeps the record's own spelling.
+    @Test func scoresAndNumbersReadFromTheirBytesDecodeAsTheTreeDoes() throws {
+        let file = "2026-03-05-v-0000abcd.yaml"
+        for (from, to) in [("  delivery: 5", "  'delivery': 5"), ("  quality: 4", "  \"quality\": 4"), ("nps: 9", "nps: +9"),
+                           ("nps: 9", "nps: 09"), ("overall: 4", "overall: 004"), ("  delivery: 5", "  delivery: +5\n  service: 1")] {
+            let text = Self.fullVisit.replacingOccurrences(of: from, with: to)
+            #expect(text != Self.fullVisit)
+            let (fast, tree) = Self.both(text, visit: file)
+            let record = try #require(fast, "the fast path declined: \(to)")
+            #expect(Self.same(.visit(record), tree), "\(to)")
+        }
+        // The dimension kept is huifang.yaml's own string, byte for byte the record's.
+        let plain = try #require(Self.both(Self.fullVisit, visit: file).fast)
+        #expect(plain.scores.map(\.dimension) == ["quality", "delivery"])
+
+        var config = Self.config
+        config.satisfaction.dimensions = ["qualit\u{E9}", "delivery"]  // é as one code point
+        let decomposed = Self.fullVisit.replacingOccurrences(of: "  quality: 4", with: "  qualite\u{301}: 4")  // e + accent
+        let bytes = Array(decomposed.utf8)
+        let path = "projects/acme-erp/visits/" + file
+        let quick = bytes.withUnsafeBufferPointer {
+            FastRecordDecoder.visit($0, path: path, project: ProjectID("acme-erp")!, fileName: file, config: config)
+        }
+        #expect(quick == nil, "a dimension with other bytes than huifang.yaml's is the tree decoder's")
+        let (node, _) = RepositoryLoader.parse(bytes, path)
+        let tree = RepositoryLoader.decode(node, path, .visit(project: ProjectID("acme-erp")!, file: file), config: config)
+        guard case .visit(let v)? = tree.record else {
+            Testing.Issue.record("the tree decoder gave no visit")
+            return
+        }
+        #expect(v.scores.first.map { Array($0.dimension.utf8) } == Array("qualite\u{301}".utf8))
+
+        for s in ["0", "7", "+9", "-3", "09", "", "+", "-", "1.5", " 1", "9223372036854775807", "9223372036854775808", "１"] {
+            var t = s
+            #expect(YAMLScalars.int(s) == t.withUTF8 { YAMLScalars.int(utf8: $0) }, "\(s)")
+        }
+    }
+
     /// Every variation that gives a finding, or that the fast path does not take on, is left to
     /// the tree decoder.
     @Test func anythingUnusualIsLeftToTheTreeDecoder() {
