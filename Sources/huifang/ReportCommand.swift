@@ -48,7 +48,10 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads the repository and hands the pieces every report needs to `build`.
-    static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false,
+    /// `closedPeriod`: the report is one of those a close archives (summary, department,
+    /// assessment): for a closed quarter it counts the records as entered by the close and
+    /// opens with the restated figures and the late entries (`ClosedPeriodView`).
+    static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false, closedPeriod: Bool = false,
                     _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load()
@@ -59,10 +62,13 @@ struct ReportCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         let L = ctx.catalogue(loaded)
-        let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
+        var context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
                                     labels: L,
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
-        let out = try build(context)
+        let closed = closedPeriod ? try ClosedPeriodView.make(ctx.repository, context) : nil
+        if let closed { context = closed.context }
+        var out = try build(context)
+        if let closed { out = closed.attach(to: out, format: options.format) }
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
         if options.format == .xlsx {
@@ -102,7 +108,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options, scopeSheets: true) { SummaryReport.build($0) } }
+        func run() throws { try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) } }
     }
 
     struct Department: ParsableCommand {
@@ -113,7 +119,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            try ReportCommand.run(global, options) { c in
+            try ReportCommand.run(global, options, closedPeriod: true) { c in
                 let config = c.records.config
                 guard let dept = config.department(department) else {
                     throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
