@@ -1227,7 +1227,7 @@ extension Catalogue {
         "close.err.closed": "{period} is already closed (on {date})",
         "close.err.closed hint": "to correct it, reopen it first: {command}",
         "close.err.bad file": "{file} cannot be read: it is not what 'huifang close' writes",
-        "close.err.bad file hint": "restore it from git (git checkout -- archive/), or reopen and close the period again",
+        "close.err.bad file hint": "restore the file with git, or reopen and close the period again",
         "close.done": "closed {period}: wrote {folder} ({n} figures frozen, digest {digest})",
         "reopen.err.reason": "--reason is required: say why the period is reopened",
         "reopen.err.not closed": "{period} is not closed",
@@ -1260,6 +1260,6 @@ extension Catalogue {
         "closed.warn late": "{path}: dated {date}, inside {period} which was closed on {closed}, but entered on {recorded}; the period's reports restate their figures",
         "closed.finding late": "dated {date}, inside {period} which was closed on {closed}, but entered on {recorded} (a late entry); the period's reports restate their figures",
         "closed.finding late hint": "nothing to fix if the entry is right; to correct the period's archive: huifang reopen-period {period} --reason TEXT, then huifang close {period}",
-        "closed.csv note": "{period} is closed: these figures count the records as entered by {date}; {n} figures are restated since, see the md or json report",
+        "closed.csv note": "{period} is closed: these figures count the records as entered by {date}; {n} figures are restated since, see the report in '--format md' or '--format json'",
     ]
 }

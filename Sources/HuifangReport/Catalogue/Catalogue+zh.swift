@@ -1227,9 +1227,9 @@ extension Catalogue {
         "close.err.closed": "{period} 已经关闭（{date}）",
         "close.err.closed hint": "如需更正，请先重新打开：{command}",
         "close.err.bad file": "无法读取 {file}：它不是 'huifang close' 写出的格式",
-        "close.err.bad file hint": "从 git 恢复（git checkout -- archive/），或重新打开后再次关闭该期间",
+        "close.err.bad file hint": "用 git 恢复该文件，或重新打开后再次关闭该期间",
         "close.done": "已关闭 {period}：写入 {folder}（冻结 {n} 项数据，摘要 {digest}）",
-        "reopen.err.reason": "必须给出 --reason：说明重新打开的原因",
+        "reopen.err.reason": "必须给出 '--reason'：说明重新打开的原因",
         "reopen.err.not closed": "{period} 未关闭",
         "reopen.done": "已重新打开 {period}（原于 {date} 关闭）；更正记录后请运行 {command}",
         "closed.heading": "已关闭期间",
@@ -1260,6 +1260,6 @@ extension Catalogue {
         "closed.warn late": "{path}：日期 {date} 属于已于 {closed} 关闭的 {period}，但录入于 {recorded}（补录）；该期间的报告将重述数据",
         "closed.finding late": "日期 {date} 属于已于 {closed} 关闭的 {period}，但录入于 {recorded}（补录）；该期间的报告将重述数据",
         "closed.finding late hint": "如补录无误则无需处理；如需更新该期间的归档：huifang reopen-period {period} --reason 原因，然后 huifang close {period}",
-        "closed.csv note": "{period} 已关闭：本数据按 {date} 前录入的记录统计；此后有 {n} 项数据被重述，见 md 或 json 报告",
+        "closed.csv note": "{period} 已关闭：本数据按 {date} 前录入的记录统计；此后有 {n} 项数据被重述，见 '--format md' 或 '--format json' 的报告",
     ]
 }
