@@ -279,9 +279,16 @@ struct ClosedPeriodView {
                                 digestNow: RecordDigest.of(r, period: c.period), records: r)
     }
 
-    func attach(to out: ReportOutput, format: ReportCommand.Format) -> ReportOutput {
+    /// `department`: a department's report, which shows the company's figures and its own.
+    func attach(to out: ReportOutput, format: ReportCommand.Format, department: String? = nil) -> ReportOutput {
         var out = out
         let L = context.labels
+        var changes = changes
+        if let department {
+            changes = changes.filter {
+                $0.key.hasPrefix("total.") || $0.key.hasPrefix("department.\(department).") || $0.key.hasPrefix("assessment.\(department).")
+            }
+        }
         out.document.blocks.insert(contentsOf: ClosedPeriod.blocks(closing, changes: changes, late: late, digestNow: digestNow, records, L), at: 0)
         if case .object(let pairs) = out.json {
             out.json = .object(pairs + ClosedPeriod.json(closing, changes: changes, late: late, digestNow: digestNow))

@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
     /// assessment): for a closed quarter it counts the records as entered by the close and
     /// opens with the restated figures and the late entries (`ClosedPeriodView`).
     static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false, closedPeriod: Bool = false,
-                    _ build: (ReportContext) throws -> ReportOutput) throws {
+                    department: String? = nil, _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load()
         let r = loaded.records
@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
         let closed = closedPeriod ? try ClosedPeriodView.make(ctx.repository, context) : nil
         if let closed { context = closed.context }
         var out = try build(context)
-        if let closed { out = closed.attach(to: out, format: options.format) }
+        if let closed { out = closed.attach(to: out, format: options.format, department: department) }
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
         if options.format == .xlsx {
@@ -119,7 +119,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            try ReportCommand.run(global, options, closedPeriod: true) { c in
+            try ReportCommand.run(global, options, closedPeriod: true, department: department) { c in
                 let config = c.records.config
                 guard let dept = config.department(department) else {
                     throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),

@@ -109,7 +109,7 @@ import Testing
         #expect(t.count == 2)
         #expect(t[0].headers == ["Figure", "Frozen", "Restated"])
         #expect(t[0].rows[0] == ["Company · Visit-plan completion rate", "50.0%", "100.0%"])
-        #expect(t[0].rows[4] == ["East Office · assessment score", "84.2", "100.0"])
+        #expect(t[0].rows[4] == ["East Office · Assessment score", "84.2", "100.0"])
         #expect(t[1].rows == [["projects/beta/visits/2026-09-15-v-0000000b.yaml", "visit", "2026-09-15", "2026-11-30"]])
         let zh = ClosedPeriod.blocks(closing, changes: changes, late: late, digestNow: "00000000000000bb", r, Catalogue("zh"))
         #expect(tables(zh)[0].headers == ["指标", "冻结值", "重述值"])

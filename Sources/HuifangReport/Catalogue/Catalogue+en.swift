@@ -1256,7 +1256,7 @@ extension Catalogue {
         "closed.kind.improvement": "improvement",
         "closed.kind.event": "event",
         "closed.kind.assessment": "assessment review",
-        "closed.assessment total": "assessment score",
+        "closed.assessment total": "Assessment score",
         "closed.warn late": "{path}: dated {date}, inside {period} which was closed on {closed}, but entered on {recorded}; the period's reports restate their figures",
         "closed.finding late": "dated {date}, inside {period} which was closed on {closed}, but entered on {recorded} (a late entry); the period's reports restate their figures",
         "closed.finding late hint": "nothing to fix if the entry is right; to correct the period's archive: huifang reopen-period {period} --reason TEXT, then huifang close {period}",
