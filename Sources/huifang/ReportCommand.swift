@@ -14,7 +14,9 @@ struct ReportCommand: ParsableCommand {
             with nothing to count is n/a; every rate is shown with its counts, and one over fewer than 5 is \
             marked as a small sample. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv (--excel: for Excel), xlsx (a spreadsheet: one sheet per table, \
-            one per department in the summary, and the data at full precision).
+            one per department in the summary, and the data at full precision). A quarter closed with \
+            'huifang close' is reported as its records were entered by the close; the summary, department and \
+            assessment reports then list the records entered later and each restated figure beside the frozen one.
             """,
         subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self]
     )
