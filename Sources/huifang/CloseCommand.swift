@@ -87,9 +87,18 @@ enum PeriodArchive {
         }
     }
 
-    /// A warning finding on each record dated in a closed period and entered after its close.
+    /// A warning finding on each record dated in a closed period and entered after its close,
+    /// and on each archived quarter whose close.yaml or kpis.json cannot be read.
     static func lateEntryFindings(_ repo: Repository, _ r: Records, _ L: Catalogue) -> [Finding] {
-        closings(repo).flatMap { c in
+        var damaged: [Finding] = []
+        for entry in FileSystem.list(repo.path("archive")) ?? [] {
+            guard entry.isDirectory, let p = Period(entry.name), p.length == .quarter else { continue }
+            do { _ = try closing(repo, p) } catch {
+                damaged.append(Finding(.warning, path: folder(p.label), message: L("closed.finding damaged", ["period": p.label]),
+                                       hint: L["close.err.bad file hint"]))
+            }
+        }
+        return damaged + closings(repo).flatMap { c in
             ClosedPeriod.lateEntries(r, period: c.period, closedOn: c.closedOn).map {
                 Finding(.warning, path: $0.path,
                         message: L("closed.finding late", ["date": $0.date.description, "period": c.period.label,

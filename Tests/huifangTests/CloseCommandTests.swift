@@ -117,5 +117,7 @@ import Testing
         try r.write("archive/2026Q3/kpis.json", "{")
         let damaged = r.run(["report", "summary", "--period", "2026Q3"], today: "2026-10-06")
         #expect(damaged.code == 65 && damaged.stderr.contains("archive/2026Q3/kpis.json cannot be read"), "\(damaged.stderr)")
+        let check = r.run(["check"], today: "2026-10-06")
+        #expect(check.code == 0 && check.stdout.contains("archive/2026Q3:1:1: warning: the archive of 2026Q3 cannot be read"), "\(check.stdout)")
     }
 }
