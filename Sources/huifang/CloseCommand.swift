@@ -278,14 +278,20 @@ struct ClosedPeriodView {
         guard let closing = try PeriodArchive.closing(repo, c.period) else { return nil }
         let r = c.records
         let restated = ClosedPeriod.figures(c)
+        PhaseTimer.mark("closed period: restated figures")
         let entered = ClosedPeriod.asEntered(r, by: closing.closedOn)
         var frozenContext = c
-        frozenContext.records = entered
-        frozenContext.schedule = Schedule(entered)
+        if !ClosedPeriod.sameCounts(entered, r) {  // else nothing was entered since: the schedule stands
+            frozenContext.records = entered
+            frozenContext.schedule = Schedule(entered)
+        }
+        PhaseTimer.mark("closed period: records as entered by the close")
+        let digest = RecordDigest.of(r, period: c.period)
+        PhaseTimer.mark("closed period: digest")
         return ClosedPeriodView(closing: closing, context: frozenContext,
                                 changes: ClosedPeriod.changes(frozen: closing.frozen, restated: restated),
                                 late: ClosedPeriod.lateEntries(r, period: c.period, closedOn: closing.closedOn),
-                                digestNow: RecordDigest.of(r, period: c.period), records: r)
+                                digestNow: digest, records: r)
     }
 
     /// `department`: a department's report, which shows the company's figures and its own.

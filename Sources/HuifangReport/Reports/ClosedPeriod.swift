@@ -120,6 +120,13 @@ public enum ClosedPeriod {
         return out
     }
 
+    /// Whether `a` (some of `b`'s records, as `asEntered` keeps them) holds every record of `b`.
+    public static func sameCounts(_ a: Records, _ b: Records) -> Bool {
+        a.projects.count == b.projects.count && a.visits.count == b.visits.count && a.issues.count == b.issues.count
+            && a.improvements.count == b.improvements.count && a.events.count == b.events.count
+            && a.assessments.count == b.assessments.count
+    }
+
     // MARK: the section of a closed period's reports
 
     /// The label of a figure key in the reader's language.
