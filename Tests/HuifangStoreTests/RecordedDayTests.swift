@@ -78,3 +78,31 @@ import Testing
         }
     }
 }
+
+/// Issue 17: the digest of the records a closed quarter was computed from (docs/CLOSING.md).
+@Suite struct RecordDigestTests {
+    static func records(_ visitText: String) throws -> Records {
+        let (fast, _) = FastRecordDecoderTests.both(visitText, visit: "2026-03-05-v-0000abcd.yaml")
+        var r = Records(config: Config(), calendar: WorkCalendar())
+        r.visits = [try #require(fast)]
+        return r
+    }
+
+    @Test func theDigestFollowsTheContentNotTheFormatting() throws {
+        let q1 = Period("2026Q1")!
+        let base = try RecordDigest.of(Self.records(FastRecordDecoderTests.fullVisit), period: q1)
+        #expect(base.count == 16 && base.allSatisfy { $0.isHexDigit })
+        // A comment, another key order or quoting: the same records.
+        let reformatted = FastRecordDecoderTests.fullVisit.replacingOccurrences(of: "# a hand-written comment\n", with: "")
+            .replacingOccurrences(of: "visitor: \"张伟\"", with: "visitor: 张伟")
+        #expect(try RecordDigest.of(Self.records(reformatted), period: q1) == base)
+        // A changed value is another digest.
+        #expect(try RecordDigest.of(Self.records(FastRecordDecoderTests.fullVisit.replacingOccurrences(of: "nps: 9", with: "nps: 8")), period: q1) != base)
+        // A visit after the quarter's end does not bear on it; one before it does.
+        var later = try Self.records(FastRecordDecoderTests.fullVisit)
+        let empty = RecordDigest.of(Records(config: Config(), calendar: WorkCalendar()), period: q1)
+        #expect(RecordDigest.of(later, period: Period("2025Q4")!) == empty)
+        later.visits[0].recorded = Day("2026-03-06")
+        #expect(RecordDigest.of(later, period: q1) != base, "recorded: is part of the record")
+    }
+}
