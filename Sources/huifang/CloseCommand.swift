@@ -273,9 +273,20 @@ struct ClosedPeriodView {
     var digestNow: String
     var records: Records
 
-    /// nil when the period is not a closed quarter.
+    /// nil when the period is not a closed quarter. A longer or custom period that takes in a
+    /// closed quarter counts today's records: a warning says how many were entered after that
+    /// quarter's close, which its own report shows beside the frozen figures.
     static func make(_ repo: Repository, _ c: ReportContext) throws -> ClosedPeriodView? {
-        guard let closing = try PeriodArchive.closing(repo, c.period) else { return nil }
+        guard let closing = try PeriodArchive.closing(repo, c.period) else {
+            for q in PeriodArchive.closings(repo) where q.period.start <= c.period.end && c.period.start <= q.period.end {
+                let late = ClosedPeriod.lateEntries(c.records, period: q.period, closedOn: q.closedOn).count
+                if late > 0 {
+                    Warnings.add(c.labels("closed.overlap late", ["period": c.period.label, "quarter": q.period.label, "n": String(late),
+                                                                  "closed": q.closedOn.description]))
+                }
+            }
+            return nil
+        }
         let r = c.records
         let restated = ClosedPeriod.figures(c)
         PhaseTimer.mark("closed period: restated figures")

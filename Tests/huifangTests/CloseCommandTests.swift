@@ -68,6 +68,11 @@ import Testing
         let check = r.run(["--lang", "en", "check"], today: "2026-11-30")
         #expect(check.code == 0)
         #expect(check.stdout.contains("warning: dated 2026-09-15, inside 2026Q3 which was closed on 2026-10-05, but entered on 2026-11-30"), "\(check.stdout)")
+        // The year takes in the closed quarter: a warning travels with it.
+        let year = r.run(["--lang", "en", "report", "assessment", "--period", "2026", "--format", "json"], today: "2026-11-30")
+        #expect(year.code == 0)
+        #expect(year.stdout.contains("2026 takes in 2026Q3, closed on 2026-10-05: its figures count records of 2026Q3 entered after the close (1)"),
+                "\(year.stdout)")
         // A CSV has no room for the section: a warning says the figures are restated.
         let csv = r.run(["report", "summary", "--period", "2026Q3", "--format", "csv", "--lang", "en"], today: "2026-11-30")
         #expect(csv.stderr.contains("2026Q3 is closed"), "\(csv.stderr)")

@@ -1261,6 +1261,7 @@ extension Catalogue {
         "closed.finding late": "dated {date}, inside {period} which was closed on {closed}, but entered on {recorded} (a late entry); the period's reports restate their figures",
         "closed.finding late hint": "nothing to fix if the entry is right; to correct the period's archive: huifang reopen-period {period} --reason TEXT, then huifang close {period}",
         "closed.finding damaged": "the archive of {period} cannot be read (close.yaml or kpis.json is not what 'huifang close' writes): the period's reports are refused",
+        "closed.overlap late": "{period} takes in {quarter}, closed on {closed}: its figures count records of {quarter} entered after the close ({n}); 'huifang report summary --period {quarter}' shows them beside the frozen figures",
         "closed.csv note": "{period} is closed: these figures count the records as entered by {date}; {n} figures are restated since, see the report in '--format md' or '--format json'",
     ]
 }

@@ -1261,6 +1261,7 @@ extension Catalogue {
         "closed.finding late": "日期 {date} 属于已于 {closed} 关闭的 {period}，但录入于 {recorded}（补录）；该期间的报告将重述数据",
         "closed.finding late hint": "如补录无误则无需处理；如需更新该期间的归档：huifang reopen-period {period} --reason 原因，然后 huifang close {period}",
         "closed.finding damaged": "无法读取 {period} 的归档（'close.yaml' 或 'kpis.json' 不是 'huifang close' 写出的格式）：该期间的报告将被拒绝",
+        "closed.overlap late": "{period} 包含已于 {closed} 关闭的 {quarter}：其数据计入了 {quarter} 关闭后补录的 {n} 条记录；'huifang report summary --period {quarter}' 会将其与冻结数据并列显示",
         "closed.csv note": "{period} 已关闭：本数据按 {date} 前录入的记录统计；此后有 {n} 项数据被重述，见 '--format md' 或 '--format json' 的报告",
     ]
 }
