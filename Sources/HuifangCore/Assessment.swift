@@ -158,6 +158,9 @@ public struct AssessmentReview: Sendable {
     public var date: Day
     public var by: String?
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
 
     public init(period: String, department: String, score: Int, note: String, date: Day, by: String? = nil, location: SourceLocation) {
         self.period = period

@@ -8,6 +8,9 @@ public struct Event: Sendable {
     public var projects: [ProjectID]
     public var tags: [String]
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
     public var projectsAt: Position
 
     public init(

@@ -10,6 +10,9 @@ public struct Improvement: Sendable {
     public var status: ImprovementStatus
     public var verified: Verification?
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
     public var addressesAt: Position
     public var departmentAt: Position
 

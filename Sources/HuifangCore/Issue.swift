@@ -17,6 +17,9 @@ public struct Issue: Sendable {
     public var caseAnalysis: String?
     public var history: [HistoryEntry]
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
     public var departmentAt: Position
     public var visitAt: Position
 

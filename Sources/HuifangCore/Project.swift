@@ -14,6 +14,9 @@ public struct Project: Sendable {
     /// Changes of the project record itself (ownership, retirement), oldest first.
     public var history: [ProjectHistoryEntry]
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
     public var departmentAt: Position
 
     public init(

@@ -25,6 +25,9 @@ public struct Visit: Sendable {
     /// folder, `projects/ID/visits/DATE-VID/` beside the record.
     public var attachments: [String]
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by every command that makes a record);
+    /// nil for a record written by hand, which counts as recorded on its own date (`recordedOn`).
+    public var recorded: Day? = nil
     public var eventAt: Position
     public var issuesAt: Position
     public var attachmentsAt: Position

@@ -49,6 +49,7 @@ enum FastRecordDecoder {
         var issuesAt = Position.start
         var attachments: [String] = []
         var attachmentsAt = Position.start
+        var recorded: Day?
         guard mapping(r, Self.visitKeys, { (field: VisitKey) in
             switch field {
             case .id: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
@@ -91,22 +92,25 @@ enum FastRecordDecoder {
                 attachmentsAt = Position(line: r.line, column: r.column)
                 guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
                 attachments = v
-                        }
+            case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
+            }
             return true
         }) else { return nil }
         guard r.leaveDocument(), let id, let date, let kind, let method, let visitor, let summary,
             isVisitFileName(fileName, date: date, id: id.rawValue)
         else { return nil }
-        return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
-                     event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
-                     quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
-                     location: SourceLocation(path: path), eventAt: eventAt, issuesAt: issuesAt, attachmentsAt: attachmentsAt)
+        var visit = Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
+                          event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
+                          quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
+                          location: SourceLocation(path: path), eventAt: eventAt, issuesAt: issuesAt, attachmentsAt: attachmentsAt)
+        visit.recorded = recorded
+        return visit
     }
 
     /// The keys of a visit by name, from `RecordKeys.visit`.
     enum VisitKey: String, CaseIterable {
         case id, date, kind, method, visitor, contacts, event, summary, operation, scores, overall, nps, quotes, needs
-        case competitors, issues, attachments
+        case competitors, issues, attachments, recorded
     }
 
     static let visitKeys = KeyTable<VisitKey>(RecordKeys.visit)
@@ -133,6 +137,7 @@ enum FastRecordDecoder {
         var history: [HistoryEntry]?
         var departmentAt = Position.start
         var visitAt = Position.start
+        var recorded: Day?
         guard mapping(r, Self.issueKeys, { (field: IssueKey) in
             switch field {
             case .id: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
@@ -205,23 +210,26 @@ enum FastRecordDecoder {
                     entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason, note: note))
                 }
                 history = entries
+            case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
             }
             return true
         }) else { return nil }
         guard r.leaveDocument(), let id, let title, let raised, let source, let category, let severity, let owner,
             let department, let due, let status, let history, isFileName(fileName, of: id.rawValue)
         else { return nil }
-        return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
-                     severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
-                     confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: SourceLocation(path: path),
-                     departmentAt: departmentAt, visitAt: visitAt)
+        var issue = Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
+                          severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
+                          confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: SourceLocation(path: path),
+                          departmentAt: departmentAt, visitAt: visitAt)
+        issue.recorded = recorded
+        return issue
     }
 
     /// The keys of an issue and of the mappings in it by name, from `RecordKeys`.
     enum IssueKey: String, CaseIterable {
         case id, title, raised, source, visit, category, severity, owner, department, due, status, resolved, confirmed
         case caseAnalysis = "case_analysis"
-        case history
+        case history, recorded
     }
 
     enum ResolvedKey: String, CaseIterable {

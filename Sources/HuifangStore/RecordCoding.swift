@@ -6,7 +6,7 @@ enum RecordCoding {
     /// The binary layout's version, part of `HuifangStoreVersion`: raise it with any change to
     /// what is written here (`RecordCodingLayoutTests` fails until it is raised and the
     /// layout's new digest recorded).
-    static let version = 4
+    static let version = 5
 
     static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
     static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }
@@ -126,6 +126,7 @@ enum RecordCoding {
             w.uint(7)
             write(&w, a)
         }
+        w.optional(o.record?.recorded) { write(&$0, $1) }
     }
 
     static func outcome(_ r: inout BinaryReader, path: String) throws(BinaryError) -> RepositoryLoader.Outcome {
@@ -143,7 +144,8 @@ enum RecordCoding {
         case 7: record = .assessment(try assessment(&r, location))
         default: throw BinaryError()
         }
-        return RepositoryLoader.Outcome(record: record, findings: findings)
+        let recorded = try r.optional { (r: inout BinaryReader) throws(BinaryError) in try day(&r) }
+        return RepositoryLoader.Outcome(record: record?.recorded(recorded), findings: findings)
     }
 
     // MARK: Records

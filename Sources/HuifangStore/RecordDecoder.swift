@@ -279,10 +279,13 @@ struct RecordDecoder {
         }
         unknownKeys(inMapping: map, "retired", RecordKeys.retired, in: "'retired'")
         unknownKeys(inItemsOf: map, "history", RecordKeys.projectHistory, in: "a history entry")
+        let recorded = day(map, "recorded")
         guard !failed, let id, let name, let customer, let department, let owner, let tier else { return nil }
-        return Project(id: id, name: name, customer: customer, department: department, owner: owner, tier: tier,
-                       accepted: accepted, tags: tags, retired: retired, history: history, location: SourceLocation(path: path),
-                       departmentAt: position(map["department"]))
+        var record = Project(id: id, name: name, customer: customer, department: department, owner: owner, tier: tier,
+                             accepted: accepted, tags: tags, retired: retired, history: history, location: SourceLocation(path: path),
+                             departmentAt: position(map["department"]))
+        record.recorded = recorded
+        return record
     }
 
     // MARK: projects/ID/visits/DATE-VID.yaml
@@ -332,12 +335,15 @@ struct RecordDecoder {
             }
         }
         unknownKeys(map, RecordKeys.visit, in: "a visit")
+        let recorded = day(map, "recorded")
         guard !failed, let id, let date, let kind, let method, let visitor, let summary else { return nil }
-        return Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
-                     event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
-                     quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
-                     location: SourceLocation(path: path), eventAt: position(map["event"]), issuesAt: position(map["issues"]),
-                     attachmentsAt: position(map["attachments"]))
+        var record = Visit(id: id, project: project, date: date, kind: kind, method: method, visitor: visitor, contacts: contacts,
+                           event: event, summary: summary, operation: operation, scores: scores, overall: overall, nps: nps,
+                           quotes: quotes, needs: needs, competitors: competitors, issues: issues, attachments: attachments,
+                           location: SourceLocation(path: path), eventAt: position(map["event"]), issuesAt: position(map["issues"]),
+                           attachmentsAt: position(map["attachments"]))
+        record.recorded = recorded
+        return record
     }
 
     // MARK: projects/ID/issues/IID.yaml
@@ -390,13 +396,16 @@ struct RecordDecoder {
         unknownKeys(inMapping: map, "confirmed", RecordKeys.confirmed, in: "'confirmed'")
         // A `reopened` line keeps the rejected resolved:/confirmed: (docs/RECORDS.md): known, not read.
         unknownKeys(inItemsOf: map, "history", RecordKeys.issueHistory + ["resolved", "confirmed"], in: "a history entry")
+        let recorded = day(map, "recorded")
         guard !failed, let id, let title, let raised, let source, let category, let severity, let owner, let department,
             let due, let status
         else { return nil }
-        return Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
-                     severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
-                     confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: SourceLocation(path: path),
-                     departmentAt: position(map["department"]), visitAt: position(map["visit"]))
+        var record = Issue(id: id, project: project, title: title, raised: raised, source: source, visit: visit, category: category,
+                           severity: severity, owner: owner, department: department, due: due, status: status, resolved: resolved,
+                           confirmed: confirmed, caseAnalysis: caseAnalysis, history: history, location: SourceLocation(path: path),
+                           departmentAt: position(map["department"]), visitAt: position(map["visit"]))
+        record.recorded = recorded
+        return record
     }
 
     // MARK: improvements/MID.yaml
@@ -424,10 +433,13 @@ struct RecordDecoder {
         }
         unknownKeys(map, RecordKeys.improvement, in: "an improvement")
         unknownKeys(inMapping: map, "verified", RecordKeys.verified, in: "'verified'")
+        let recorded = day(map, "recorded")
         guard !failed, let id, let title, let department, let owner, let due, let effect, let status else { return nil }
-        return Improvement(id: id, title: title, addresses: addresses, department: department, owner: owner, due: due,
-                           expectedEffect: effect, status: status, verified: verified, location: SourceLocation(path: path),
-                           addressesAt: position(map["addresses"]), departmentAt: position(map["department"]))
+        var record = Improvement(id: id, title: title, addresses: addresses, department: department, owner: owner, due: due,
+                                 expectedEffect: effect, status: status, verified: verified, location: SourceLocation(path: path),
+                                 addressesAt: position(map["addresses"]), departmentAt: position(map["department"]))
+        record.recorded = recorded
+        return record
     }
 
     // MARK: events/DATE-SLUG.yaml
@@ -451,9 +463,12 @@ struct RecordDecoder {
                 hint: "name event files DATE-SLUG.yaml so they sort by date")
         }
         unknownKeys(map, RecordKeys.event, in: "an event")
+        let recorded = day(map, "recorded")
         guard !failed, let date, let kind, let title else { return nil }
-        return Event(id: id, date: date, kind: kind, title: title, projects: projects, tags: tags,
-                     location: SourceLocation(path: path), projectsAt: position(map["projects"]))
+        var record = Event(id: id, date: date, kind: kind, title: title, projects: projects, tags: tags,
+                           location: SourceLocation(path: path), projectsAt: position(map["projects"]))
+        record.recorded = recorded
+        return record
     }
 
     // MARK: plans/YEAR.yaml
@@ -504,8 +519,11 @@ struct RecordDecoder {
                 hint: "name it \(AssessmentReview.file(period: period, department: department)): one review per department and quarter")
         }
         unknownKeys(map, RecordKeys.assessmentReview, in: "an assessment review")
+        let recorded = day(map, "recorded")
         guard !failed, let period, let department, let score, let date else { return nil }
-        return AssessmentReview(period: period, department: department, score: score, note: note, date: date, by: by,
-                                location: SourceLocation(path: path))
+        var record = AssessmentReview(period: period, department: department, score: score, note: note, date: date, by: by,
+                                      location: SourceLocation(path: path))
+        record.recorded = recorded
+        return record
     }
 }

@@ -17,6 +17,7 @@ public enum RecordEncoder {
         if !p.tags.isEmpty { out.append(("tags", .strings(p.tags))) }
         if let r = p.retired { out.append(("retired", retirement(r))) }
         if !p.history.isEmpty { out.append(("history", .blockList(p.history.map(history)))) }
+        if let d = p.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 
@@ -45,6 +46,7 @@ public enum RecordEncoder {
         if !v.competitors.isEmpty { out.append(("competitors", .blockList(v.competitors.map { .string($0) }))) }
         if !v.issues.isEmpty { out.append(("issues", .strings(v.issues.map(\.rawValue)))) }
         if !v.attachments.isEmpty { out.append(("attachments", .blockList(v.attachments.map { .string($0) }))) }
+        if let d = v.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 
@@ -63,6 +65,7 @@ public enum RecordEncoder {
         if let c = i.confirmed { out.append(("confirmed", confirmation(c))) }
         if let c = i.caseAnalysis { out.append(("case_analysis", .string(c))) }
         out.append(("history", .blockList(i.history.map(history))))
+        if let d = i.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 
@@ -108,6 +111,7 @@ public enum RecordEncoder {
         if let v = m.verified {
             out.append(("verified", .flowMap([("date", .plain(v.date.description)), ("result", .string(v.result))])))
         }
+        if let d = m.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 
@@ -117,6 +121,7 @@ public enum RecordEncoder {
         ]
         if !e.projects.isEmpty { out.append(("projects", .strings(e.projects.map(\.rawValue)))) }
         if !e.tags.isEmpty { out.append(("tags", .strings(e.tags))) }
+        if let d = e.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 
@@ -126,6 +131,7 @@ public enum RecordEncoder {
             ("date", .plain(a.date.description)),
         ]
         if let by = a.by { out.append(("by", .string(by))) }
+        if let d = a.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 

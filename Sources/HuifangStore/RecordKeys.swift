@@ -1,21 +1,21 @@
 /// The documented key order of each record (docs/RECORDS.md): new records are written in it and
 /// keys added to an existing record are inserted where it puts them.
 public enum RecordKeys {
-    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history"]
+    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "recorded"]
     public static let visit = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall",
-        "nps", "quotes", "needs", "competitors", "issues", "attachments",
+        "nps", "quotes", "needs", "competitors", "issues", "attachments", "recorded",
     ]
     public static let issue = [
         "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status",
-        "resolved", "confirmed", "case_analysis", "history",
+        "resolved", "confirmed", "case_analysis", "history", "recorded",
     ]
     public static let improvement = [
-        "id", "title", "addresses", "department", "owner", "due", "expected_effect", "status", "verified",
+        "id", "title", "addresses", "department", "owner", "due", "expected_effect", "status", "verified", "recorded",
     ]
-    public static let event = ["date", "kind", "title", "projects", "tags"]
+    public static let event = ["date", "kind", "title", "projects", "tags", "recorded"]
     public static let plan = ["year", "visits"]
-    public static let assessmentReview = ["period", "department", "score", "note", "date", "by"]
+    public static let assessmentReview = ["period", "department", "score", "note", "date", "by", "recorded"]
 
     // Keys of the mappings inside records, for the unknown-key check.
     public static let customer = ["name", "contacts"]

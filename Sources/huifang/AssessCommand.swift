@@ -23,7 +23,7 @@ extension ReportCommand {
         @OptionGroup var options: ReportCommand.Options
 
         func run() throws {
-            try ReportCommand.run(global, options) { c in
+            try ReportCommand.run(global, options, closedPeriod: true) { c in
                 let L = c.labels
                 guard c.period.length == .quarter || c.period.length == .year else {
                     throw CommandFailure.usage(Message("assess.err.period", ["period": c.period.label]),
@@ -107,7 +107,7 @@ extension AssessCommand {
                     // Present but not read as a review (e.g. an empty file): never overwritten blindly.
                     throw CommandFailure.data(Message("assess.err.exists", ["file": path]), hint: Message("assess.err.exists hint", ["command": "'huifang check'"]))
                 }
-                let text = RecordEncoder.assessmentReview(review)
+                let text = RecordEncoder.assessmentReview(review.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .assessment(file: fileName(path)), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (L("assess.review.written", ["department": dept.id, "period": p.label,
                                                                                 "score": String(score), "file": path])))

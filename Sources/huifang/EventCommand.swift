@@ -59,7 +59,7 @@ extension EventCommand {
                 }
                 let event = Event(id: id, date: date, kind: kind, title: title.trimmed, projects: projects, tags: tag,
                                   location: SourceLocation(path: ctx.repository.eventFile(id)))
-                let text = RecordEncoder.event(event)
+                let text = RecordEncoder.event(event.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .event(file: "\(id).yaml"), path: event.location.path, config: r.config)
                 return ([(event.location.path, Array(text.utf8))], (r, event, id))
             }

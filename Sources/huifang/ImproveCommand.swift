@@ -72,7 +72,7 @@ extension ImproveCommand {
                 let path = ctx.repository.improvementFile(id)
                 let m = Improvement(id: id, title: title.trimmed, addresses: issues, department: departmentID, owner: owner.trimmed,
                                     due: due, expectedEffect: expectedEffect.trimmed, status: .planned, location: SourceLocation(path: path))
-                let text = RecordEncoder.improvement(m)
+                let text = RecordEncoder.improvement(m.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .improvement(file: "\(id).yaml"), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (id, issues, path, ctx.catalogue(r)))
             }

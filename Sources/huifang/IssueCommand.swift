@@ -140,7 +140,7 @@ extension IssueCommand {
                     severity: severity, owner: owner?.trimmed ?? route.owner, department: department?.trimmed ?? route.department,
                     due: route.due, status: .open, history: [HistoryEntry(at: day, action: .opened, by: who)],
                     location: SourceLocation(path: path))
-                let text = RecordEncoder.issue(issue)
+                let text = RecordEncoder.issue(issue.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .issue(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (r, p, v, route, issue, path))
             }

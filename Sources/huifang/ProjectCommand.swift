@@ -66,7 +66,7 @@ extension ProjectCommand {
                 let project = Project(id: pid, name: name.trimmed, customer: Customer(name: customer.trimmed, contacts: contacts),
                                       department: departmentID, owner: owner.trimmed, tier: tier, accepted: accepted, tags: tags,
                                       location: SourceLocation(path: folder + "/project.yaml"))
-                let text = RecordEncoder.project(project)
+                let text = RecordEncoder.project(project.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .project(folder: pid.rawValue), path: project.location.path, config: config)
                 return ([(project.location.path, Array(text.utf8))], (project, config))
             }

@@ -14,7 +14,9 @@ struct ReportCommand: ParsableCommand {
             with nothing to count is n/a; every rate is shown with its counts, and one over fewer than 5 is \
             marked as a small sample. Formats: md (renders on a git forge), html (one self-contained \
             printable file with charts), json, csv (--excel: for Excel), xlsx (a spreadsheet: one sheet per table, \
-            one per department in the summary, and the data at full precision).
+            one per department in the summary, and the data at full precision). A quarter closed with \
+            'huifang close' is reported as its records were entered by the close; the summary, department and \
+            assessment reports then list the records entered later and each restated figure beside the frozen one.
             """,
         subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self]
     )
@@ -48,8 +50,11 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// Reads the repository and hands the pieces every report needs to `build`.
-    static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false,
-                    _ build: (ReportContext) throws -> ReportOutput) throws {
+    /// `closedPeriod`: the report is one of those a close archives (summary, department,
+    /// assessment): for a closed quarter it counts the records as entered by the close and
+    /// opens with the restated figures and the late entries (`ClosedPeriodView`).
+    static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false, closedPeriod: Bool = false,
+                    department: String? = nil, _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load()
         let r = loaded.records
@@ -59,10 +64,13 @@ struct ReportCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         let L = ctx.catalogue(loaded)
-        let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
+        var context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
                                     labels: L,
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
-        let out = try build(context)
+        let closed = closedPeriod ? try ClosedPeriodView.make(ctx.repository, context) : nil
+        if let closed { context = closed.context }
+        var out = try build(context)
+        if let closed { out = closed.attach(to: out, format: options.format, department: department) }
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
         if options.format == .xlsx {
@@ -102,7 +110,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options, scopeSheets: true) { SummaryReport.build($0) } }
+        func run() throws { try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) } }
     }
 
     struct Department: ParsableCommand {
@@ -113,7 +121,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            try ReportCommand.run(global, options) { c in
+            try ReportCommand.run(global, options, closedPeriod: true, department: department) { c in
                 let config = c.records.config
                 guard let dept = config.department(department) else {
                     throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),

@@ -52,6 +52,11 @@ struct StatusCommand: ParsableCommand {
             s += "  " + L["status.run_check"] + "\n"
         }
 
+        let late = PeriodArchive.lateEntryWarnings(ctx.repository, r, L)
+        if !late.isEmpty {
+            s += "\n" + late.map { Terminal.yellow(TerminalText.clean($0)) + "\n" }.joined()
+        }
+
         let agenda = Agenda.entries(r, schedule: schedule, today: today, until: today.adding(days: 14))
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }

@@ -122,7 +122,7 @@ extension VisitCommand {
                     method: method, visitor: visitor?.trimmed ?? p.owner, contacts: contact, event: linked, summary: summary,
                     operation: operation, scores: scores, overall: overall, nps: nps, quotes: quote, needs: need,
                     competitors: competitor, location: SourceLocation(path: ctx.repository.visitFile(project: p.id, date: day, visit: id)))
-                let text = RecordEncoder.visit(visit)
+                let text = RecordEncoder.visit(visit.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(day)-\(id).yaml"), path: visit.location.path, config: config)
                 return ([(visit.location.path, Array(text.utf8))], (visit, p, day, r))
             }
@@ -168,7 +168,7 @@ extension VisitCommand {
                     try Self.refuseDuplicate(of: now.visits(of: p.id), date: visit.date, method: visit.method, summary: visit.summary)
                 }
                 let path = ctx.repository.visitFile(project: p.id, date: visit.date, visit: visit.id)
-                let text = RecordEncoder.visit(visit)
+                let text = RecordEncoder.visit(visit.entered(ctx.today))
                 try RecordVerifier.verify(text, as: .visit(project: p.id, file: "\(visit.date)-\(visit.id).yaml"), path: path, config: now.config)
                 return ([(path, Array(text.utf8))], (path, now))
             }

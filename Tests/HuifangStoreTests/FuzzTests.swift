@@ -32,6 +32,7 @@ import Testing
         nps: 9
         quotes: ["报表导出太慢了"]
         issues: [i-7c1e0b2a]
+        recorded: 2026-03-16
 
         """,
         """
@@ -53,6 +54,7 @@ import Testing
             action: escalated
             from: minor
             to: general
+        recorded: 2026-03-14
 
         """,
     ]

@@ -30,7 +30,10 @@ import Testing
             """)
         #expect(r.read(Self.visit + "/客户书面意见.pdf") == "%PDF-1.4 written feedback\n")
         #expect(r.read(Self.visit + "/site photo.jpg")?.count == 3000)
-        #expect(r.read(Self.visit + ".yaml") == before + "attachments:\n  - 客户书面意见.pdf\n  - site photo.jpg\n", "the rest of the record is unchanged")
+        // The list goes where the documented key order puts it: before `recorded:`, which the log wrote last.
+        #expect(before.hasSuffix("recorded: 2026-11-24\n"))
+        #expect(r.read(Self.visit + ".yaml") == before.replacingOccurrences(of: "recorded: 2026-11-24\n", with: "")
+                    + "attachments:\n  - 客户书面意见.pdf\n  - site photo.jpg\nrecorded: 2026-11-24\n", "the rest of the record is unchanged")
         let check = r.run(["check"])
         #expect(check.code == 0, "the attachment folder is no stray folder: \(check.stdout)\(check.stderr)")
         #expect(!check.stdout.contains("unexpected folder"))

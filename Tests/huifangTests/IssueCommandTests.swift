@@ -232,6 +232,7 @@ import Testing
             expected_effect: 导出 10 万行 < 10 秒
             status: verified
             verified: {date: 2026-11-24, result: Q4 无复发}
+            recorded: 2026-11-24
 
             """)
         let overdue = r.run(["improve", "add", "--title", "培训", "--addresses", id, "--department", "cs", "--owner", "陈静",

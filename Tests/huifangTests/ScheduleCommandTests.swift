@@ -89,7 +89,7 @@ import Testing
         let first = try #require(events.first)
         #expect(first.hasPrefix("2026-09-28-upgrade-erp-") && first.hasSuffix(".yaml") && first.count == "2026-09-28-upgrade-erp-".count + 6 + 5,
                 "\(first)")
-        #expect(r.read("events/" + first) == "date: 2026-09-28\nkind: upgrade\ntitle: V3 大版本升级\ntags: [erp]\n")
+        #expect(r.read("events/" + first) == "date: 2026-09-28\nkind: upgrade\ntitle: V3 大版本升级\ntags: [erp]\nrecorded: 2026-09-28\n")
         // The same seed draws the same random part: the taken name is skipped.
         let second = r.run(["event", "add", "2026-09-28", "--kind", "upgrade", "--title", "补丁", "--tag", "erp"])
         #expect(second.code == 0)
