@@ -201,6 +201,9 @@ import Testing
             (["assess", "review", "west", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "没有部门 'west'"),
             (["assess", "review", "tech", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "tech 不是业务部门"),
             (["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", " "], 64, "--note 的值是空的"),
+            // Today is 2026-11-24: 2027Q1 has not begun (user trial: it was accepted).
+            (["assess", "review", "east", "--period", "2027Q1", "--score", "80", "--note", "x"], 64,
+             "--period 2027Q1 尚未开始：它始于 2027-01-01，今天是 2026-11-24"),
         ]
         for (args, code, message) in cases {
             let result = r.run(args)
@@ -220,6 +223,24 @@ import Testing
         let blocked = r.run(["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", "x"])
         #expect(blocked.code == 65, "\(blocked.stderr)")
         #expect(r.read("assessments/2026Q3-east.yaml") == "")
+    }
+
+    /// The quarter under way may be reviewed; the day before a quarter begins it may not, and
+    /// from its first day on it may (as-of on both sides of 2027-01-01).
+    @Test func reviewOfTheCurrentQuarterIsAcceptedAndOfANotYetBegunOneRefused() throws {
+        let r = try Self.repository(review: false)
+        defer { r.cleanup() }
+        let current = r.run(["assess", "review", "east", "--period", "2026Q4", "--score", "70", "--note", "x"])
+        #expect(current.code == 0, "\(current.stderr)")
+        #expect(r.read("assessments/2026Q4-east.yaml") != nil)
+        let before = r.run(["--as-of", "2026-12-31", "assess", "review", "east", "--period", "2027Q1", "--score", "70", "--note", "x", "--lang", "en"])
+        #expect(before.code == 64, "\(before.stderr)")
+        #expect(before.stderr.contains("--period 2027Q1 has not begun: it starts on 2027-01-01, and today is 2026-12-31"), "\(before.stderr)")
+        #expect(before.stderr.contains("give the current quarter (2026Q4) or an earlier one"), "\(before.stderr)")
+        #expect(r.read("assessments/2027Q1-east.yaml") == nil)
+        let first = r.run(["--as-of", "2027-01-01", "assess", "review", "east", "--period", "2027Q1", "--score", "70", "--note", "x"])
+        #expect(first.code == 0, "\(first.stderr)")
+        #expect(r.read("assessments/2027Q1-east.yaml") != nil)
     }
 
     @Test func aReviewFileInTheWrongPlaceIsAFinding() throws {

@@ -1220,5 +1220,14 @@ extension Catalogue {
         "hint.search-in": "use visits, issues, improvements, separated by commas",
         "error.search-limit": "--limit cannot be negative: {limit}",
         "hint.search-limit": "give how many results to show, 0 for all",
+        // plans and targets (issue 17, plans17)
+        "assess.err.future": "{option} {period} has not begun: it starts on {start}, and today is {today}",
+        "assess.err.future hint": "a quarter's reports are reviewed once it has begun: give the current quarter ({current}) or an earlier one",
+        "targets.heading": "Targets",
+        "targets.met": "{value} met",
+        "targets.missed": "{value} missed",
+        "targets.own": "{cell} (own target {target})",
+        "targets.note": "Targets from the {section} section of {file}, met on the exact value (a value just short of its target shows enough digits to see it); a department's own target is said beside its value. Scores and ranks: {command}.",
+        "xlsx.sheet.kpi counts": "KPI counts",
     ]
 }

@@ -1220,5 +1220,14 @@ extension Catalogue {
         "hint.search-in": "可选 'visits'、'issues'、'improvements'，用逗号分隔",
         "error.search-limit": "'--limit' 不能为负数：{limit}",
         "hint.search-limit": "给出要显示的结果条数，0 表示全部",
+        // plans and targets (issue 17, plans17)
+        "assess.err.future": "{option} {period} 尚未开始：它始于 {start}，今天是 {today}",
+        "assess.err.future hint": "季度开始后才能评审其回访报告：请给出当前季度（{current}）或更早的季度",
+        "targets.heading": "目标",
+        "targets.met": "{value} 达标",
+        "targets.missed": "{value} 未达标",
+        "targets.own": "{cell}（本部门目标 {target}）",
+        "targets.note": "目标取自 {file} 的 {section} 部分，按精确值判定是否达标（略低于目标的值显示足够的小数位）；部门自己的目标在其数值旁注明。得分与排名：{command}。",
+        "xlsx.sheet.kpi counts": "考核指标计数",
     ]
 }
