@@ -6,7 +6,7 @@ enum RecordCoding {
     /// The binary layout's version, part of `HuifangStoreVersion`: raise it with any change to
     /// what is written here (`RecordCodingLayoutTests` fails until it is raised and the
     /// layout's new digest recorded).
-    static let version = 4
+    static let version = 5
 
     static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
     static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }
@@ -373,19 +373,22 @@ enum RecordCoding {
 
     static func write(_ w: inout BinaryWriter, _ p: Plan) {
         w.int(p.year)
+        optString(&w, p.department)
         w.array(p.visits) { w, item in
             w.string(item.project.rawValue)
             write(&w, item.due)
             write(&w, item.kind, of: visitKinds)
+            optString(&w, item.visitor)
         }
     }
 
     static func plan(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Plan {
         let year = try r.int()
+        let department = try optString(&r)
         let items = try r.array { (r: inout BinaryReader) throws(BinaryError) in
-            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, visitKinds))
+            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, visitKinds), visitor: try optString(&r))
         }
-        return Plan(year: year, visits: items, location: at)
+        return Plan(year: year, visits: items, location: at, department: department)
     }
 
     static func write(_ w: inout BinaryWriter, _ a: AssessmentReview) {
