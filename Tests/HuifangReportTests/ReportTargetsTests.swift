@@ -29,8 +29,8 @@ import Testing
         #expect(table.headers == ["Indicator", "Target", "Company", "East Office", "North Office"])
         // Visit report quality is the assessment's own composite: not a row here.
         #expect(table.rows == [
-            ["Issue resolution rate", "90.0%", "50.0% missed", "0.0% missed", "100.0% met (own target 100.0%)"],
-            ["Reopen rate", "5.0%", "0.0% met", "n/a", "0.0% met"],
+            ["Issue resolution rate", "90.0%", "50.0% (1/2)* missed", "0.0% (0/1)* missed", "100.0% (1/1)* met (own target 100.0%)"],
+            ["Reopen rate", "5.0%", "0.0% (0/1)* met", "n/a", "0.0% (0/1)* met"],
         ])
         #expect(paragraphs(kpis).contains { $0.hasPrefix("Targets from the assessment section of huifang.yaml") })
         let targets = try #require(member(out.json, "targets"))
@@ -50,7 +50,7 @@ import Testing
         let out = DepartmentReport.build(c, Fixture.north)
         let table = try #require(tables(out.document.section("KPIs")).last)
         #expect(table.headers == ["Indicator", "Target", "North Office", "Company"])
-        #expect(table.rows[0] == ["Issue resolution rate", "90.0%", "100.0% met (own target 100.0%)", "50.0% missed"])
+        #expect(table.rows[0] == ["Issue resolution rate", "90.0%", "100.0% (1/1)* met (own target 100.0%)", "50.0% (1/2)* missed"])
         #expect(member(out.json, "targets") != nil)
         #expect(out.csv.headers.suffix(4) == ["target_issue_resolution_rate", "met_issue_resolution_rate", "target_reopen_rate", "met_reopen_rate"])
         #expect(out.csv.rows[0].suffix(4) == ["1.0", "yes", "0.05", "yes"])
@@ -67,8 +67,9 @@ import Testing
 
     /// Both sides of a threshold in the summary: 1 of 2 resolved against 50% meets it, against
     /// 50.01% misses it and shows 50.0% with enough digits (50.00%) not to read as the target.
+    /// Each rate with its counts (a small sample marked), as in the KPI table.
     @Test func aTargetJustAboveTheValueIsMissedAndSaysSo() throws {
-        for (target, cell) in [(0.5, "50.0% met"), (0.5001, "50.00% missed")] {
+        for (target, cell) in [(0.5, "50.0% (1/2)* met"), (0.5001, "50.00% (1/2)* missed")] {
             var c = Self.context()
             c.records.config.assessment.rules[0].target = target
             let table = try #require(tables(SummaryReport.build(c).document.section("KPIs")).last)

@@ -82,6 +82,18 @@ import Testing
             #expect(result.code == 0, "\(result.stderr)")
             r.expectGolden(result.stdout, "report-assessment-configured-\(lang).\(format)")
         }
+        // The same targets beside the KPIs of the summary and department reports (the values
+        // are the assessment's above: east 2026Q3 issue resolution 1 of 3 = 33.3%, missed;
+        // north 1 of 1 = 100.0%, met; north's own plan-completion target 80%).
+        let reports: [(args: [String], name: String, format: String, lang: String)] = [
+            (["report", "summary"], "summary", "md", "zh"), (["report", "summary"], "summary", "json", "en"),
+            (["report", "summary"], "summary", "csv", "en"), (["report", "department", "north"], "department-north", "md", "en"),
+        ]
+        for v in reports {
+            let result = r.run(v.args + ["--period", "2026Q3", "--format", v.format, "--lang", v.lang])
+            #expect(result.code == 0, "\(result.stderr)")
+            r.expectGolden(result.stdout, "report-\(v.name)-targets-\(v.lang).\(v.format)")
+        }
     }
 
     /// Every kind of mistake in the section, each at its line and column; `check` exits 1, the

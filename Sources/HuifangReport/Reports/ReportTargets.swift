@@ -61,10 +61,13 @@ public enum ReportTargets {
                                                                                               "command": "huifang report assessment"]))]
     }
 
-    /// "92.0% met", "89.99% missed", "n/a", with the department's own target when it differs.
+    /// "92.0% (23/25) met", "89.99% (…) missed", "n/a", with the department's own target when it differs.
     static func cell(_ l: Assessment.Line, company: IndicatorRule, _ L: Catalogue) -> String {
         guard let met = l.met else { return L["report.n/a"] }
-        let shown = L(met ? "targets.met" : "targets.missed", ["value": AssessmentReport.show(l.value, against: l.rule.target, l.rule.indicator)])
+        var value = AssessmentReport.show(l.value, against: l.rule.target, l.rule.indicator)
+        // A rate with its counts, as in the KPI table (the reopen rate's are shown nowhere else).
+        if l.rule.indicator.unit != .count, let d = l.denominator { value = RateCounts(numerator: l.numerator, denominator: d).display(value, L) }
+        let shown = L(met ? "targets.met" : "targets.missed", ["value": value])
         guard abs(l.rule.target - company.target) > Assessment.tolerance else { return shown }
         return L("targets.own", ["cell": shown, "target": AssessmentReport.show(l.rule.target, l.rule.indicator)])
     }
