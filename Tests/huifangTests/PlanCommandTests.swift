@@ -99,6 +99,8 @@ import Testing
         }
         // Read again (from the cache this time): the same answer.
         #expect(r.run(["plan", "show", "2026", "--format", v.format, "--lang", v.lang]).stdout == result.stdout)
+        // xlsx reads back equal to the JSON (openpyxl).
+        if v.format == "json" { try SpreadsheetExportTests().readBack(r, "listing", ["plan", "show", "2026", "--lang", v.lang]) }
     }
 
     @Test(.englishMessages) func peopleCountPlannedVisitsForThePlansVisitor() throws {
