@@ -98,7 +98,7 @@ extension PlanCommand {
             let ctx = try CommandContext(global)
             let visitor = try optionText(to, "--to")
             if let month, !(1...12).contains(month) {
-                throw CommandFailure.usage(Message("plan.err.month", ["month": String(month)]))
+                throw CommandFailure.usage(Message("plan.err.month", ["option": "--month", "month": String(month)]))
             }
             if month != nil && due != nil { throw CommandFailure.usage(Message("error.period-and-range")) }
             let message = try ctx.update { r -> (files: [(String, [UInt8])], result: String) in

@@ -1248,7 +1248,7 @@ extension Catalogue {
         "plan.assign.unchanged": "{path}: the planned visits of {project} chosen are already made by {visitor}",
         "plan.err.no match": "{path} has no planned visit of {project}{when}",
         "plan.err.no match hint": "list the plan with {command}",
-        "plan.err.month": "--month {month} is not a month from 1 to 12",
+        "plan.err.month": "{option} {month} is not a month from 1 to 12",
         "plan.when.month": " in {year}-{month}",
         "plan.when.due": " due {due}",
         "finding.plan-unknown-department": "'{file}' names no department of huifang.yaml: '{department}'",

@@ -992,7 +992,7 @@ extension Catalogue {
         "people.measures due": "到期措施",
         "people.done": "已完成",
         "people.verified on time": "按时验证",
-        "people.rules": "计划回访：有年度计划（plans/年份.yaml；指定 --department 且该部门有自己的 plans/年份-部门.yaml 时用后者）的年份，计划中期间内、计数日之前到期的回访计入计划注明的回访人（未注明时为项目负责人），完成该次计划回访的回访（见 huifang plan show）在到期日当天或之前即为按时；没有计划的年份，为其负责项目的应做回访，在到期日当天或之前完成算按时。问题：期间内提出、由其负责的问题；解决、按时与返单计至计数日；平均解决工作日为从提出到解决的工作日（不含节假日和周末）。改进措施：期间内、计数日之前到期且由其负责的措施；在到期日当天或之前验证算按时。",
+        "people.rules": "计划回访：有年度计划（plans/年份.yaml；指定 '--department' 且该部门有自己的 plans/年份-部门.yaml 时用后者）的年份，计划中期间内、计数日之前到期的回访计入计划注明的回访人（未注明时为项目负责人），完成该次计划回访的回访（见 'huifang plan show'）在到期日当天或之前即为按时；没有计划的年份，为其负责项目的应做回访，在到期日当天或之前完成算按时。问题：期间内提出、由其负责的问题；解决、按时与返单计至计数日；平均解决工作日为从提出到解决的工作日（不含节假日和周末）。改进措施：期间内、计数日之前到期且由其负责的措施；在到期日当天或之前验证算按时。",
         // engA
         "edit.visit-keeps-id": "'id'：回访保留其编号（{id}）；如需另记一次回访，请新建",
         "edit.visit-needs-summary": "'summary'：请填写回访内容",
@@ -1248,7 +1248,7 @@ extension Catalogue {
         "plan.assign.unchanged": "{path}：所选 {project} 的计划回访已由 {visitor} 负责",
         "plan.err.no match": "{path} 中没有 {project}{when}的计划回访",
         "plan.err.no match hint": "用 {command} 查看计划",
-        "plan.err.month": "--month {month} 不是 1 到 12 之间的月份",
+        "plan.err.month": "{option} {month} 不是 1 到 12 之间的月份",
         "plan.when.month": " 在 {year}-{month} ",
         "plan.when.due": " 于 {due} 到期",
         "finding.plan-unknown-department": "'{file}' 指向的部门 '{department}' 不在 huifang.yaml 中",
