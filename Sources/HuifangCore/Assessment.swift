@@ -91,8 +91,13 @@ public struct IndicatorRule: Sendable, Hashable {
         Assessment.score(value, target: target, floor: floor, lowerIsBetter: indicator.lowerIsBetter)
     }
 
-    /// Whether `value` meets the target (at or better than it).
-    public func met(_ value: Double) -> Bool { indicator.lowerIsBetter ? value <= target : value >= target }
+    /// Whether `value` meets the target (at or better than it), decided on the exact value: 89.99%
+    /// misses a target of 90% (a difference within `Assessment.tolerance`, the noise of
+    /// floating-point division, counts as equal). Reports show a value that misses or meets by
+    /// less than its shown digits with enough digits to see why.
+    public func met(_ value: Double) -> Bool {
+        indicator.lowerIsBetter ? value <= target + Assessment.tolerance : value >= target - Assessment.tolerance
+    }
 }
 
 /// huifang.yaml's `assessment:` section, with the documented defaults.
@@ -212,8 +217,13 @@ extension KPIEngine {
 }
 
 public enum Assessment {
+    /// Values closer than this to a target are equal to it: 27 ÷ 30 and 0.9 may differ in their
+    /// last bit, never by this much.
+    public static let tolerance = 1e-9
+
     /// The score out of 100 of `value` against `target` and `floor` (see `IndicatorRule.score`).
     public static func score(_ value: Double, target: Double, floor: Double, lowerIsBetter: Bool) -> Double {
+        if abs(value - target) <= tolerance { return 100 }
         if lowerIsBetter {
             if value <= target { return 100 }
             if value >= floor { return 0 }

@@ -33,27 +33,47 @@ public struct Event: Sendable {
     }
 }
 
-/// A frozen annual visit plan (`plans/YEAR.yaml`).
+/// A frozen annual visit plan: the company's (`plans/YEAR.yaml`) or a department's own
+/// implementation plan (`plans/YEAR-DEPT.yaml`, policy §三.2).
 public struct Plan: Sendable {
     public struct Item: Sendable, Hashable {
         public var project: ProjectID
         public var due: Day
         public var kind: VisitKind
+        /// Who is to make the visit; nil (a plan written before plans named people): the
+        /// project's owner.
+        public var visitor: String?
 
-        public init(project: ProjectID, due: Day, kind: VisitKind) {
+        public init(project: ProjectID, due: Day, kind: VisitKind, visitor: String? = nil) {
             self.project = project
             self.due = due
             self.kind = kind
+            self.visitor = visitor
         }
     }
 
     public var year: Int
     public var visits: [Item]
     public var location: SourceLocation
+    /// The department whose own plan this is (`plans/YEAR-DEPT.yaml`); nil for the company's.
+    public var department: String?
 
-    public init(year: Int, visits: [Item], location: SourceLocation) {
+    public init(year: Int, visits: [Item], location: SourceLocation, department: String? = nil) {
         self.year = year
         self.visits = visits
         self.location = location
+        self.department = department
+    }
+}
+
+extension Records {
+    /// The company's plan of `year` (`plans/YEAR.yaml`), not a department's own.
+    public func companyPlan(_ year: Int) -> Plan? { plans.first { $0.year == year && $0.department == nil } }
+
+    /// The plan of `year` that applies to `department`: its own when it keeps one, else the
+    /// company's; the company's without a department.
+    public func plan(_ year: Int, department: String?) -> Plan? {
+        if let department, let own = plans.first(where: { $0.year == year && $0.department == department }) { return own }
+        return companyPlan(year)
     }
 }

@@ -67,6 +67,9 @@ extension Finding {
         case dueBeforeRaised = "due-before-raised"
         case unknownProject = "unknown-project"
         case planUnknownProject = "plan-unknown-project"
+        case planUnknownDepartment = "plan-unknown-department"
+        case planDueOutsideYear = "plan-due-outside-year"
+        case planOtherDepartment = "plan-other-department"
         // the calendar
         case calendarUncovered = "calendar-uncovered"
         // huifang.yaml's assessment: section

@@ -103,9 +103,24 @@ public struct PeopleKPIs: Sendable {
             if v.isCompleteRecord(raisedIn: raisedIn[v.id] ?? []) { p.completeRecords += 1 }
             visitors[v.visitor] = p
         }
+        // Planned visits: in a year with a frozen plan (the department's own with --department,
+        // else the company's), the plan's, each the responsibility of its visitor (the project's
+        // owner when it names none); in a year without one, the schedule's, the owner's.
+        var plannedYears = Set<Int>()
+        for year in period.start.year...period.end.year {
+            guard let plan = r.plan(year, department: department) else { continue }
+            plannedYears.insert(year)
+            for e in PlanProgress.entries(plan, r, today: t) where period.contains(e.item.due) && e.item.due <= t && inScope(e.item.project) {
+                guard !e.visitor.isEmpty else { continue }
+                var p = visitors[e.visitor] ?? Visitor(name: e.visitor)
+                p.plannedItems += 1
+                if e.onTime == true { p.plannedOnTime += 1 }
+                visitors[e.visitor] = p
+            }
+        }
         let owners = Dictionary(r.projects.map { ($0.id, $0.owner) }, uniquingKeysWith: { a, _ in a })
         for item in schedule.items where period.contains(item.due) && item.due <= t && item.triggered <= t && !item.projected
-            && inScope(item.project)
+            && inScope(item.project) && !plannedYears.contains(item.due.year)
         {
             guard let owner = owners[item.project] else { continue }
             var p = visitors[owner] ?? Visitor(name: owner)

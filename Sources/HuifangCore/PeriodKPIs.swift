@@ -191,7 +191,7 @@ public enum KPIEngine {
         while year <= period.end.year {
             let from = max(period.start, Day.unchecked(year, 1, 1))
             let to = min(period.end, Day.unchecked(year, 12, 31))
-            if let plan = r.plans.first(where: { $0.year == year }) {
+            if let plan = r.companyPlan(year) {
                 k.frozenPlan = true
                 for item in plan.visits where item.due >= from && item.due <= to && included(item.project)
                     && !(retiredOn[item.project].map { item.due > $0 } ?? false)

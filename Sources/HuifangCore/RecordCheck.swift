@@ -166,6 +166,15 @@ public enum RecordCheck {
                 findings.append(Finding(.warning, at: plan.location, message: "plan names unknown project '\(item.project)'",
                                         code: .planUnknownProject, values: ["project": item.project.rawValue]))
             }
+            // A department's own plan holds its own projects.
+            if let department = plan.department {
+                for item in plan.visits {
+                    guard let n = projects[item.project], case let p = r.projects[n], p.department != department else { continue }
+                    findings.append(Finding(.warning, at: plan.location, message: "the plan of \(department) names project '\(item.project)' of \(p.department)",
+                                            hint: "a department's own plan holds its own projects' visits", code: .planOtherDepartment,
+                                            values: ["department": department, "project": item.project.rawValue, "owner": p.department]))
+                }
+            }
         }
         return findings
     }

@@ -1,3 +1,5 @@
+import HuifangCore
+
 /// A report as a sequence of blocks that every text format renders the same way: Markdown
 /// for git forges, self-contained HTML for print and e-mail. Record text is kept as given
 /// here and escaped by each renderer.
@@ -57,6 +59,8 @@ public struct ReportTable: Sendable {
     public var rows: [[String]]
     /// Columns aligned right (numbers).
     public var numeric: Set<Int>
+    /// The table's sheet name in xlsx when not its heading (two tables under one heading).
+    public var sheet: String?
 
     public init(headers: [String], rows: [[String]], numeric: Set<Int> = []) {
         self.headers = headers
@@ -111,6 +115,22 @@ public enum ReportNumber {
     public static func percent(_ fraction: Double?, missing: String) -> String {
         guard let f = fraction else { return missing }
         return decimal(f * 100, digits: 1) + "%"
+    }
+
+    /// `decimal(d, digits:)`, with as many more digits (up to 6 more) as it takes for a value
+    /// that is not `reference` not to read as it: 89.99 against 90, never 90.0 beside a verdict
+    /// that 90 was missed.
+    public static func decimal(_ d: Double?, digits: Int, apartFrom reference: Double, missing: String = "n/a") -> String {
+        guard let d else { return missing }
+        var n = digits
+        while n < digits + 6, abs(d - reference) > Assessment.tolerance, decimal(d, digits: n) == decimal(reference, digits: n) { n += 1 }
+        return decimal(d, digits: n)
+    }
+
+    /// `percent(f)`, with enough digits not to read as `reference` (see `decimal(_:digits:apartFrom:)`).
+    public static func percent(_ fraction: Double?, apartFrom reference: Double) -> String {
+        guard let f = fraction else { return "n/a" }
+        return decimal(f * 100, digits: 1, apartFrom: reference * 100) + "%"
     }
 
     public static func decimal(_ d: Double?, digits: Int) -> String { decimal(d, digits: digits, missing: "n/a") }

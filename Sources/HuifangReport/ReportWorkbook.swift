@@ -36,7 +36,7 @@ public enum ReportWorkbook {
             case .links(let links): for l in links { about.rows.append([.empty, .text(l.text)]) }
             case .table(let t):
                 let split = splitCounts(t, counts: L["xlsx.counts"])
-                tableSheets.append(Workbook.Sheet(name: heading, headers: split.headers, rows: typed(split.rows, numeric: split.numeric)))
+                tableSheets.append(Workbook.Sheet(name: t.sheet ?? heading, headers: split.headers, rows: typed(split.rows, numeric: split.numeric)))
             case .chart(let c):
                 guard !c.tabulated else { continue }
                 let rows: [[Workbook.Cell]] = c.labels.indices.map { i in

@@ -375,19 +375,22 @@ enum RecordCoding {
 
     static func write(_ w: inout BinaryWriter, _ p: Plan) {
         w.int(p.year)
+        optString(&w, p.department)
         w.array(p.visits) { w, item in
             w.string(item.project.rawValue)
             write(&w, item.due)
             write(&w, item.kind, of: visitKinds)
+            optString(&w, item.visitor)
         }
     }
 
     static func plan(_ r: inout BinaryReader, _ at: SourceLocation) throws(BinaryError) -> Plan {
         let year = try r.int()
+        let department = try optString(&r)
         let items = try r.array { (r: inout BinaryReader) throws(BinaryError) in
-            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, visitKinds))
+            Plan.Item(project: try projectID(&r), due: try day(&r), kind: try choice(&r, visitKinds), visitor: try optString(&r))
         }
-        return Plan(year: year, visits: items, location: at)
+        return Plan(year: year, visits: items, location: at, department: department)
     }
 
     static func write(_ w: inout BinaryWriter, _ a: AssessmentReview) {

@@ -473,12 +473,23 @@ struct RecordDecoder {
 
     // MARK: plans/YEAR.yaml
 
-    mutating func plan(_ node: YAMLNode?, stem: String) -> Plan? {
+    /// `stem` is `YEAR` (the company's plan) or `YEAR-DEPT` (a department's own plan, DEPT a
+    /// department of huifang.yaml).
+    mutating func plan(_ node: YAMLNode?, stem: String, config: Config) -> Plan? {
         guard let map = root(node, "plan") else { return nil }
         let year = reader.int(map, "year", in: 1...9999, required: true)
-        if let year, stem != String(year) {
+        let dash = stem.firstIndex(of: "-")
+        let stemYear = dash.map { String(stem[..<$0]) } ?? stem
+        let department = dash.map { String(stem[stem.index(after: $0)...]) }
+        if let year, stemYear != String(year) {
             add(.error, "plan for \(year) is in '\(stem).yaml'", at: map["year"]?.start, hint: "name it plans/\(year).yaml",
                 code: .planFileName, values: ["year": String(year), "file": "\(stem).yaml"])
+        }
+        if let department, config.department(department) == nil {
+            add(.error, "'\(stem).yaml' names no department of huifang.yaml: '\(department)'", at: map.start,
+                hint: "a department's own plan is plans/YEAR-DEPT.yaml with DEPT one of: \(config.departments.map(\.id).joined(separator: ", "))",
+                code: .planUnknownDepartment,
+                values: ["file": "\(stem).yaml", "department": department, "known": config.departments.map(\.id).joined(separator: ", ")])
         }
         var items: [Plan.Item] = []
         for item in reader.list(map, "visits", required: true) ?? [] {
@@ -486,12 +497,18 @@ struct RecordDecoder {
             let p = reader.parsed(m, "project", required: true, expected: "a project id", ProjectID.init)
             let due = day(m, "due", required: true)
             let kind = reader.choice(m, "kind", as: VisitKind.self, required: true)
-            if let p, let due, let kind { items.append(Plan.Item(project: p, due: due, kind: kind)) }
+            let visitor = reader.string(m, "visitor")
+            if let year, let due, due.year != year {
+                add(.error, "planned visit due \(due) is not in \(year)", at: m["due"]?.start,
+                    hint: "a plan of \(year) holds the visits due in \(year): correct the date or move the visit to that year's plan",
+                    code: .planDueOutsideYear, values: ["due": due.description, "year": String(year)])
+            }
+            if let p, let due, let kind { items.append(Plan.Item(project: p, due: due, kind: kind, visitor: visitor)) }
         }
         unknownKeys(map, RecordKeys.plan, in: "a plan")
         unknownKeys(inItemsOf: map, "visits", RecordKeys.planItem, in: "a planned visit")
         guard !failed, let year else { return nil }
-        return Plan(year: year, visits: items, location: SourceLocation(path: path))
+        return Plan(year: year, visits: items, location: SourceLocation(path: path), department: department)
     }
 
     // MARK: assessments/QUARTER-DEPT.yaml

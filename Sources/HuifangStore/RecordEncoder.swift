@@ -139,7 +139,8 @@ public enum RecordEncoder {
         YAMLWriter.document([
             ("year", .int(p.year)),
             ("visits", .blockList(p.visits.map {
-                .flowMap([("project", .string($0.project.rawValue)), ("due", .plain($0.due.description)), ("kind", .plain($0.kind.rawValue))])
+                .flowMap([("project", .string($0.project.rawValue)), ("due", .plain($0.due.description)), ("kind", .plain($0.kind.rawValue))]
+                    + ($0.visitor.map { [("visitor", YAMLValue.string($0))] } ?? []))
             })),
         ])
     }

@@ -26,7 +26,7 @@ public enum RecordKeys {
     static let confirmed = ["date", "satisfied"]
     static let issueHistory = ["at", "action", "by", "from", "to", "reason", "note"]
     static let verified = ["date", "result"]
-    static let planItem = ["project", "due", "kind"]
+    static let planItem = ["project", "due", "kind", "visitor"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
         "max_attachment_size", "assessment", "csv",

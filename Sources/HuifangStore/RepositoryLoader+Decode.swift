@@ -215,7 +215,7 @@ extension RepositoryLoader {
         case .issue(let p, let f): record = d.issue(node, project: p, fileName: f).map(Decoded.issue)
         case .improvement(let f): record = d.improvement(node, fileName: f).map(Decoded.improvement)
         case .event(let f): record = d.event(node, id: String(f.dropLast(5))).map(Decoded.event)
-        case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5))).map(Decoded.plan)
+        case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5)), config: config).map(Decoded.plan)
         case .assessment(let f): record = d.assessmentReview(node, stem: String(f.dropLast(5)), config: config).map(Decoded.assessment)
         }
         return Outcome(record: record, findings: d.findings)

@@ -80,6 +80,12 @@ extension AssessCommand {
                     throw CommandFailure.usage(Message("assess.err.quarter", ["option": "--period", "period": period]),
                                                hint: Message("assess.err.quarter hint", ["example": "--period 2026Q3"]))
                 }
+                // A review is of reports already written: a quarter that has not begun has none yet.
+                guard p.start <= ctx.today else {
+                    throw CommandFailure.usage(Message("assess.err.future", ["option": "--period", "period": p.label, "start": p.start.description,
+                                                                             "today": ctx.today.description]),
+                                               hint: Message("assess.err.future hint", ["current": Period.containing(ctx.today, length: .quarter).label]))
+                }
                 guard (0...100).contains(score) else {
                     throw CommandFailure.usage(Message("assess.err.score", ["option": "--score", "score": String(score)]), hint: Message("assess.err.score hint"))
                 }

@@ -9,7 +9,8 @@ extension ReportCommand {
             commandName: "people",
             abstract: "Per-person performance figures for a period: visitors, issue owners, improvement owners.",
             discussion: """
-                Per visitor: visits done, planned visits of the projects they own (due by the counting day) made on or before the due day, \
+                Per visitor: visits done, planned visits (due by the counting day) made on or before the due day: those the year's plan \
+                names them for (the project's owner when it names none; see 'huifang plan show'), or without a plan those of the projects they own, \
                 their visits' satisfaction index and NPS, record completeness. Per issue owner: issues raised in \
                 the period that they own, resolved, resolved on time, reopened, mean working days to resolve. Per \
                 improvement owner: measures due in the period (by the counting day), done, verified on time by their due date. Every figure with its \

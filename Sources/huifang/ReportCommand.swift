@@ -31,7 +31,7 @@ struct ReportCommand: ParsableCommand {
         var period: Period?
         @Option(help: "Start of a custom period (with --to).", transform: parseDayArgument) var from: Day?
         @Option(help: "End of a custom period (with --from).", transform: parseDayArgument) var to: Day?
-        @Option(help: "Output format: md, html, json, csv or xlsx (with -o FILE.xlsx).") var format: Format = .md
+        @Option(help: "Output format: md (aligned tables on a terminal), html, json, csv or xlsx (with -o FILE.xlsx).") var format: Format = .md
         @Option(name: .shortAndLong, help: outputHelp) var output: String?
         @Flag(help: forceHelp) var force = false
         @Flag(inversion: .prefixedNo, help: excelHelp) var excel: Bool?
@@ -87,7 +87,10 @@ struct ReportCommand: ParsableCommand {
         }
         let text: String
         switch options.format {
-        case .md: text = MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
+        case .md:
+            // On a terminal (no -o), aligned tables rather than Markdown's pipes: what a person reads there.
+            text = options.output == nil && Terminal.stdoutIsTerminal ? TerminalRenderer.render(Warnings.attach(to: out.document))
+                : MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
         case .html: text = HTMLRenderer.render(Warnings.attach(to: out.document))
         case .json: text = Warnings.attach(to: out.json).render() + "\n"
         case .csv: text = SpreadsheetOutput.csv(CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows), excel: excel)

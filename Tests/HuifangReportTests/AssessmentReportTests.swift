@@ -90,5 +90,53 @@ import Testing
         #expect(out.csv.rows.isEmpty)
     }
 
+    /// User trial: 0.8999 was shown as 90.0% beside a 90% target marked "not met". The verdict
+    /// is on the exact value and the value shows enough digits to see it: 89.99% (missed, score
+    /// 100 × 0.8999 ÷ 0.9 = 99.988…, shown 99.99, not "100.0"); 0.9 exactly and 0.9001 (90.01%)
+    /// meet it (score 100).
+    @Test func aValueJustBelowItsTargetNeverReadsAsTheTarget() throws {
+        let rule = IndicatorRule(.issueResolution, target: 0.9, weight: 25)
+        func line(_ v: Double) -> Assessment.Line { Assessment.Line(rule: rule, value: v, numerator: nil, denominator: nil) }
+        let below = line(0.8999), at = line(0.9), above = line(0.9001), exact = line(27.0 / 30.0)
+        #expect(below.met == false && at.met == true && above.met == true && exact.met == true)
+        #expect(abs(below.score! - 89.99 / 0.9) < 1e-9 && at.score == 100 && above.score == 100)
+        let rows = AssessmentReport.lineTable([below, at, above, line(0.89999), line(0.85)], Catalogue("en")).rows
+        // Indicator, value, counts, target, floor, weight, score, met.
+        #expect(rows.map { [$0[1], $0[3], $0[6], $0[7]] } == [
+            ["89.99%", "90.0%", "99.99", "no"], ["90.0%", "90.0%", "100.0", "yes"], ["90.01%", "90.0%", "100.0", "yes"],
+            ["89.999%", "90.0%", "99.999", "no"], ["85.0%", "90.0%", "94.4", "no"],
+        ])
+        // JSON: 0.89999 is not rounded to the target it misses; a score below 100 stays below.
+        #expect(AssessmentReport.number(0.89999, against: 0.9, .issueResolution) == .number(0.89999))
+        #expect(AssessmentReport.number(0.8999, against: 0.9, .issueResolution) == .number(0.8999))
+        #expect(AssessmentReport.number(0.91234, against: 0.9, .issueResolution) == .number(0.9123))
+        #expect(AssessmentReport.scoreJSON(99.9989) == .number(99.999))
+        #expect(AssessmentReport.scoreJSON(94.444) == .number(94.44))
+        // Lower is better: a reopen rate of 5.001% misses a 5% target, 5% meets it.
+        let reopen = IndicatorRule(.reopenRate, target: 0.05, weight: 25)
+        let over = Assessment.Line(rule: reopen, value: 0.05001), on = Assessment.Line(rule: reopen, value: 0.05)
+        #expect(over.met == false && on.met == true)
+        #expect(AssessmentReport.lineTable([over, on], Catalogue("en")).rows.map { [$0[1], $0[7]] } == [["5.001%", "no"], ["5.0%", "yes"]])
+    }
+
+    @Test func theJSONListsBusinessDepartmentsWithoutProjectsWithTheReason() throws {
+        for label in ["2026Q2", "2026"] {
+            var c = Fixture.context()
+            c.period = Period(label)!
+            c.records.config.departments.append(Department(id: "west", name: "West Office", head: "Wu", role: .business))
+            let json = AssessmentReport.build(c).json
+            guard case .object(let top) = json, case .array(let depts)? = top.first(where: { $0.0 == "departments" })?.1 else {
+                Issue.record("no departments in \(label)")
+                continue
+            }
+            let ids = depts.compactMap { d -> String? in if case .object(let f) = d, case .string(let s)? = f.first?.1 { s } else { nil } }
+            #expect(ids == ["north", "west"], "\(label)")
+            let west = depts[1].render()
+            #expect(west.contains("\"assessed\": false") && west.contains("\"reason\": \"no_projects\""), "\(label): \(west)")
+            #expect(west.contains("\"rank\": null"), "\(label): \(west)")
+            #expect(depts[0].render().contains("\"assessed\": true"), "\(label)")
+        }
+    }
+
     func KPIEngineMean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 }

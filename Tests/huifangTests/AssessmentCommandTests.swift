@@ -82,6 +82,18 @@ import Testing
             #expect(result.code == 0, "\(result.stderr)")
             r.expectGolden(result.stdout, "report-assessment-configured-\(lang).\(format)")
         }
+        // The same targets beside the KPIs of the summary and department reports (the values
+        // are the assessment's above: east 2026Q3 issue resolution 1 of 3 = 33.3%, missed;
+        // north 1 of 1 = 100.0%, met; north's own plan-completion target 80%).
+        let reports: [(args: [String], name: String, format: String, lang: String)] = [
+            (["report", "summary"], "summary", "md", "zh"), (["report", "summary"], "summary", "json", "en"),
+            (["report", "summary"], "summary", "csv", "en"), (["report", "department", "north"], "department-north", "md", "en"),
+        ]
+        for v in reports {
+            let result = r.run(v.args + ["--period", "2026Q3", "--format", v.format, "--lang", v.lang])
+            #expect(result.code == 0, "\(result.stderr)")
+            r.expectGolden(result.stdout, "report-\(v.name)-targets-\(v.lang).\(v.format)")
+        }
     }
 
     /// Every kind of mistake in the section, each at its line and column; `check` exits 1, the
@@ -201,6 +213,9 @@ import Testing
             (["assess", "review", "west", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "没有部门 'west'"),
             (["assess", "review", "tech", "--period", "2026Q3", "--score", "80", "--note", "x"], 64, "tech 不是业务部门"),
             (["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", " "], 64, "--note 的值是空的"),
+            // Today is 2026-11-24: 2027Q1 has not begun (user trial: it was accepted).
+            (["assess", "review", "east", "--period", "2027Q1", "--score", "80", "--note", "x"], 64,
+             "--period 2027Q1 尚未开始：它始于 2027-01-01，今天是 2026-11-24"),
         ]
         for (args, code, message) in cases {
             let result = r.run(args)
@@ -220,6 +235,24 @@ import Testing
         let blocked = r.run(["assess", "review", "east", "--period", "2026Q3", "--score", "80", "--note", "x"])
         #expect(blocked.code == 65, "\(blocked.stderr)")
         #expect(r.read("assessments/2026Q3-east.yaml") == "")
+    }
+
+    /// The quarter under way may be reviewed; the day before a quarter begins it may not, and
+    /// from its first day on it may (as-of on both sides of 2027-01-01).
+    @Test func reviewOfTheCurrentQuarterIsAcceptedAndOfANotYetBegunOneRefused() throws {
+        let r = try Self.repository(review: false)
+        defer { r.cleanup() }
+        let current = r.run(["assess", "review", "east", "--period", "2026Q4", "--score", "70", "--note", "x"])
+        #expect(current.code == 0, "\(current.stderr)")
+        #expect(r.read("assessments/2026Q4-east.yaml") != nil)
+        let before = r.run(["--as-of", "2026-12-31", "assess", "review", "east", "--period", "2027Q1", "--score", "70", "--note", "x", "--lang", "en"])
+        #expect(before.code == 64, "\(before.stderr)")
+        #expect(before.stderr.contains("--period 2027Q1 has not begun: it starts on 2027-01-01, and today is 2026-12-31"), "\(before.stderr)")
+        #expect(before.stderr.contains("give the current quarter (2026Q4) or an earlier one"), "\(before.stderr)")
+        #expect(r.read("assessments/2027Q1-east.yaml") == nil)
+        let first = r.run(["--as-of", "2027-01-01", "assess", "review", "east", "--period", "2027Q1", "--score", "70", "--note", "x"])
+        #expect(first.code == 0, "\(first.stderr)")
+        #expect(r.read("assessments/2027Q1-east.yaml") != nil)
     }
 
     @Test func aReviewFileInTheWrongPlaceIsAFinding() throws {

@@ -72,9 +72,19 @@ import Testing
         #expect(r.run(["report", "summary", "--period", "2026Q3", "--format", "xlsx", "-o", "s.xlsx"]).code == 0)
         let bytes = try #require(FileManager.default.contents(atPath: r.path("s.xlsx")))
         let workbook = try #require(unzipped(r, "s.xlsx", "xl/workbook.xml"))
-        for name in ["报告", "考核指标", "数据", "华东交付部", "华北交付部", "华南交付部"] {
+        for name in ["报告", "考核指标", "考核指标计数", "数据", "华东交付部", "华北交付部", "华南交付部"] {
             #expect(workbook.contains("<sheet name=\"\(name)\""), "\(name)")
         }
+        // User trial: the counts under the KPI heading were a sheet "考核指标 (2)". Every sheet
+        // name is meaningful, none a numbered repeat, in every report.
+        #expect(!workbook.contains(" (2)"), "\(workbook)")
+        for args in [["report", "department", "east"], ["report", "assessment"], ["report", "people"], ["--lang", "en", "report", "summary"]] {
+            #expect(r.run(args + ["--period", "2026Q3", "--format", "xlsx", "-o", "d.xlsx", "--force"]).code == 0, "\(args)")
+            let book = try #require(unzipped(r, "d.xlsx", "xl/workbook.xml"))
+            #expect(!book.contains(" (2)") && !book.contains(" (3)"), "\(args): \(book)")
+        }
+        let en = try #require(unzipped(r, "d.xlsx", "xl/workbook.xml"))
+        #expect(en.contains("<sheet name=\"KPIs\"") && en.contains("<sheet name=\"KPI counts\""), "\(en)")
         // The same records give the same bytes (no clock in the file).
         #expect(r.run(["report", "summary", "--period", "2026Q3", "--format", "xlsx", "-o", "t.xlsx"]).code == 0)
         #expect(FileManager.default.contents(atPath: r.path("t.xlsx")) == bytes)

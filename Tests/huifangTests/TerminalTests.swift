@@ -66,6 +66,29 @@ import Testing
         #expect(!piped.stdout.contains("\u{1B}["))
     }
 
+    /// User trial: `report assessment` on a terminal printed raw Markdown (pipes, `###`). On a
+    /// terminal the reports print aligned tables; piped, they stay Markdown.
+    @Test func reportsOnATerminalAreAlignedTablesNotMarkdown() throws {
+        let r = try AssessmentCommandTests.repository()
+        defer { r.cleanup() }
+        let session = "assess-\(getpid())"
+        _ = tmux(["new-session", "-d", "-s", session, "-x", "200", "-y", "50",
+                  "env HUIFANG_TODAY=2026-11-24 NO_COLOR=1 TERM=xterm \(HuifangRunner.binary) -C \(r.dir) --lang en report assessment --period 2026Q3; echo END-OF-REPORT; sleep 30"])
+        defer { _ = tmux(["kill-session", "-t", session]) }
+        _ = waitFor(session, "END-OF-REPORT")
+        let screen = tmux(["capture-pane", "-p", "-S", "-", "-t", session])
+        #expect(screen.contains("Quarterly assessment report 2026Q3"), "\(screen)")
+        #expect(!screen.contains("| ") && !screen.contains("---|") && !screen.contains("### "), "Markdown on a terminal:\n\(screen)")
+        // The ranking: headers and rows aligned on the same columns.
+        let lines = screen.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first { $0.contains("Rank") && $0.contains("Weighted total") }, "\(screen)")
+        let north = try #require(lines.first { $0.contains("华北交付部") && $0.hasSuffix("97.2") }, "\(screen)")
+        #expect(header.firstIndex(of: "R").map { header.distance(from: header.startIndex, to: $0) } == 2, "\(header)")
+        #expect(DisplayColumns.of(header) == DisplayColumns.of(north), "\(header)\n\(north)")
+        let piped = r.run(["--lang", "en", "report", "assessment", "--period", "2026Q3"])
+        #expect(piped.stdout.contains("| Rank |"), "\(piped.stdout)")
+    }
+
     @Test func statusIsColouredOnATerminalUnlessNoColor() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
@@ -83,5 +106,14 @@ import Testing
                 #expect(!screen.contains("\u{1B}[31m"), "NO_COLOR: \(screen)")
             }
         }
+    }
+}
+
+/// The display width of a line (a CJK character takes two columns): aligned tables end their
+/// right-aligned last column at the same width.
+enum DisplayColumns {
+    static func of(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value <= 0x115F || (0x2E80...0xA4CF).contains($1.value)
+            || (0xAC00...0xD7A3).contains($1.value) || (0xF900...0xFAFF).contains($1.value) || (0xFF00...0xFF60).contains($1.value))) ? 2 : 1) }
     }
 }

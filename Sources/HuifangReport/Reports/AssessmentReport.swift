@@ -96,7 +96,7 @@ public enum AssessmentReport {
                 headers: [L["assess.rank"], L["department"]] + indicators.map { label($0, L) } + [L["assess.total"]],
                 rows: ordered.map { res in
                     [res.rank.map(String.init) ?? "—", res.department.name]
-                        + indicators.map { i in ReportNumber.decimal(res.lines?.first { $0.rule.indicator == i }?.score, digits: 1, missing: L["report.n/a"]) }
+                        + indicators.map { i in showScore(res.lines?.first { $0.rule.indicator == i }?.score, L) }
                         + [ReportNumber.decimal(res.total, digits: 1, missing: L["report.n/a"])]
                 }, numeric: Set(0..<(indicators.count + 3)).subtracting([1]))))
             for res in results {
@@ -116,7 +116,7 @@ public enum AssessmentReport {
         let json = JSONValue.object([
             ("report", .string("assessment")), ("period", period(c.period)), ("as_of", .string(c.today.description)),
             ("begun", .bool(begun)), ("rules", rulesJSON(a)),
-            ("departments", .array(begun ? results.map(resultJSON) : [])),
+            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(c.records, quarter: true))),
         ])
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, results.flatMap(csvRows)))
     }
@@ -158,7 +158,7 @@ public enum AssessmentReport {
                         let met = per.filter { $0?.met == true }.count
                         let counted = per.filter { $0?.met != nil }.count
                         return [label(rule.indicator, L), show(rule.target, rule.indicator, L)]
-                            + per.map { line in line.map { ReportNumber.decimal($0.score, digits: 1, missing: L["report.n/a"]) } ?? "—" }
+                            + per.map { line in line.map { showScore($0.score, L) } ?? "—" }
                             + ["\(met)/\(counted)"]
                     } + [[L["assess.total"], ""] + all.map { ReportNumber.decimal($0[d].total, digits: 1, missing: L["report.n/a"]) } + [""]],
                     numeric: Set(2..<(quarters.count + 3)))))
@@ -177,7 +177,7 @@ public enum AssessmentReport {
             ("rules", rulesJSON(a)), ("year_score", .string("mean_of_quarter_totals")),
             ("departments", .array(depts.indices.map { d in
                 .object([
-                    ("id", .string(depts[d].id)), ("name", .string(depts[d].name)),
+                    ("id", .string(depts[d].id)), ("name", .string(depts[d].name)), ("assessed", .bool(true)),
                     ("year_score", .optional(KPIEngine.round2(yearScores[d]))), ("rank", yearRanks[d].map { .int($0) } ?? .null),
                     ("quarters", .array(all.map { q in
                         q[d].lines == nil
@@ -185,7 +185,7 @@ public enum AssessmentReport {
                             : quarterJSON(q[d])
                     })),
                 ])
-            })),
+            } + unassessedJSON(c.records, quarter: false))),
         ])
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, all.flatMap { $0.flatMap(csvRows) }))
     }
@@ -206,6 +206,20 @@ public enum AssessmentReport {
         }
     }
 
+    /// A value shown beside its target: with enough digits that one missing or meeting the
+    /// target by less than the usual digits does not read as the target (89.99% against 90%).
+    static func show(_ v: Double?, against target: Double, _ i: AssessmentIndicator, _ L: Catalogue) -> String {
+        guard let v else { return L["report.n/a"] }
+        switch i.unit {
+        case .rate: return ReportNumber.percent(v, apartFrom: target)
+        case .points: return ReportNumber.decimal(v, digits: 1, apartFrom: target)
+        case .count: return ReportNumber.decimal(v, digits: 0, apartFrom: target)
+        }
+    }
+
+    /// A score out of 100: one below 100 never shows as 100.0.
+    static func showScore(_ s: Double?, _ L: Catalogue) -> String { ReportNumber.decimal(s, digits: 1, apartFrom: 100, missing: L["report.n/a"]) }
+
     /// What a value was computed from, for people.
     static func basis(_ l: Assessment.Line, _ L: Catalogue) -> String {
         switch l.rule.indicator {
@@ -225,9 +239,9 @@ public enum AssessmentReport {
             headers: [L["assess.indicator"], L["assess.value"], L["assess.basis"], L["assess.target"], L["assess.floor"], L["assess.weight"],
                       L["assess.score"], L["assess.met"]],
             rows: lines.map { l in
-                [label(l.rule.indicator, L), show(l.value, l.rule.indicator, L), basis(l, L), show(l.rule.target, l.rule.indicator, L),
+                [label(l.rule.indicator, L), show(l.value, against: l.rule.target, l.rule.indicator, L), basis(l, L), show(l.rule.target, l.rule.indicator, L),
                  show(l.rule.floor, l.rule.indicator, L), ReportNumber.decimal(l.rule.weight, digits: l.rule.weight < 1 ? 2 : 0),
-                 ReportNumber.decimal(l.score, digits: 1, missing: L["report.n/a"]), l.met.map { $0 ? L["assess.yes"] : L["assess.no"] } ?? L["report.n/a"]]
+                 showScore(l.score, L), l.met.map { $0 ? L["assess.yes"] : L["assess.no"] } ?? L["report.n/a"]]
             }, numeric: [1, 3, 4, 5, 6])
     }
 
@@ -275,6 +289,32 @@ public enum AssessmentReport {
         .optional(i.unit == .rate ? KPIEngine.round4(v) : KPIEngine.round1(v))
     }
 
+    /// A value beside its target in JSON: rounded as `number`, with more digits when the
+    /// rounding would make a value that is not the target equal to it (0.89999 stays 0.89999,
+    /// not 0.9 with "met": false).
+    static func number(_ v: Double?, against target: Double, _ i: AssessmentIndicator) -> JSONValue {
+        guard let v else { return .null }
+        var scale = i.unit == .rate ? 10_000.0 : 10.0
+        var rounded = (v * scale).rounded() / scale
+        while abs(v - target) > Assessment.tolerance, abs(rounded - target) <= Assessment.tolerance, scale < 1e12 {
+            scale *= 10
+            rounded = (v * scale).rounded() / scale
+        }
+        return .number(rounded)
+    }
+
+    /// A score in JSON, to 2 decimals; one below 100 never rounds to 100.
+    static func scoreJSON(_ s: Double?) -> JSONValue {
+        guard let s else { return .null }
+        var scale = 100.0
+        var rounded = (s * scale).rounded() / scale
+        while abs(s - 100) > Assessment.tolerance, rounded == 100, scale < 1e12 {
+            scale *= 10
+            rounded = (s * scale).rounded() / scale
+        }
+        return .number(rounded)
+    }
+
     static func rulesJSON(_ a: AssessmentConfig) -> JSONValue {
         .object([
             ("configured", .bool(a.configured)), ("review_share", .optional(KPIEngine.round4(a.reviewShare))),
@@ -288,10 +328,10 @@ public enum AssessmentReport {
 
     static func lineJSON(_ l: Assessment.Line) -> JSONValue {
         var fields: [(String, JSONValue)] = [
-            ("indicator", .string(l.rule.indicator.rawValue)), ("value", number(l.value, l.rule.indicator)),
+            ("indicator", .string(l.rule.indicator.rawValue)), ("value", number(l.value, against: l.rule.target, l.rule.indicator)),
             ("numerator", l.numerator.map { .int($0) } ?? .null), ("denominator", l.denominator.map { .int($0) } ?? .null),
             ("target", number(l.rule.target, l.rule.indicator)), ("floor", number(l.rule.floor, l.rule.indicator)),
-            ("weight", .optional(KPIEngine.round4(l.rule.weight))), ("score", .optional(KPIEngine.round2(l.score))),
+            ("weight", .optional(KPIEngine.round4(l.rule.weight))), ("score", scoreJSON(l.score)),
             ("met", l.met.map { .bool($0) } ?? .null),
         ]
         if l.rule.indicator == .reportQuality {
@@ -319,7 +359,18 @@ public enum AssessmentReport {
 
     static func resultJSON(_ res: Result) -> JSONValue {
         guard case .object(let fields) = quarterJSON(res) else { return .null }
-        return .object([("id", .string(res.department.id)), ("name", .string(res.department.name))] + fields.filter { $0.0 != "period" && $0.0 != "begun" })
+        return .object([("id", .string(res.department.id)), ("name", .string(res.department.name)), ("assessed", .bool(true))]
+            + fields.filter { $0.0 != "period" && $0.0 != "begun" })
+    }
+
+    /// The business departments not assessed, listed with no values and the reason
+    /// (`no_projects`: they own no project), after the assessed ones.
+    static func unassessedJSON(_ r: Records, quarter: Bool) -> [JSONValue] {
+        unassessed(r).map { d in
+            .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
+                + (quarter ? [("total", .null), ("rank", .null), ("indicators", .array([]))]
+                           : [("year_score", .null), ("rank", .null), ("quarters", .array([]))]))
+        }
     }
 
     static let csvHeaders = ["period", "department", "indicator", "value", "numerator", "denominator", "target", "floor", "weight", "score", "met",
@@ -328,10 +379,10 @@ public enum AssessmentReport {
     static func csvRows(_ res: Result) -> [[String]] {
         func cell(_ v: JSONValue) -> String { v == .null ? "n/a" : v.render() }
         return (res.lines ?? []).map { l in
-            [res.period.label, res.department.id, l.rule.indicator.rawValue, cell(number(l.value, l.rule.indicator)),
+            [res.period.label, res.department.id, l.rule.indicator.rawValue, cell(number(l.value, against: l.rule.target, l.rule.indicator)),
              l.numerator.map(String.init) ?? "", l.denominator.map(String.init) ?? "", cell(number(l.rule.target, l.rule.indicator)),
              cell(number(l.rule.floor, l.rule.indicator)), cell(.optional(KPIEngine.round4(l.rule.weight))),
-             cell(.optional(KPIEngine.round2(l.score))), l.met.map { $0 ? "yes" : "no" } ?? "n/a",
+             cell(scoreJSON(l.score)), l.met.map { $0 ? "yes" : "no" } ?? "n/a",
              cell(.optional(KPIEngine.round2(res.total))), res.rank.map(String.init) ?? ""]
         }
     }

@@ -52,7 +52,10 @@ public enum DepartmentReport {
         doc.blocks.append(.heading(L.report("kpis")))
         doc.blocks.append(.table(SummaryReport.kpiTable([(dept.name, k), (L.report("total"), company)], L)))
         doc.blocks += ReportOverview.smallSampleNote([k, company], L)
-        doc.blocks.append(.table(SummaryReport.countTable([(dept.name, k), (L.report("total"), company)], L)))
+        doc.blocks.append(.table(SummaryReport.countTable([(dept.name, k), (L.report("total"), company)], L, sheet: L["xlsx.sheet.kpi counts"])))
+        let targetScopes = [ReportTargets.Scope(id: dept.id, name: dept.name, kpis: k, department: dept.id, projects: ids),
+                            ReportTargets.Scope(id: "total", name: L.report("total"), kpis: company, department: nil, projects: nil)]
+        doc.blocks += ReportTargets.blocks(r, targetScopes, L)
 
         doc.blocks += SummaryReport.trendSection(periods, trend, L)
 
@@ -141,8 +144,12 @@ public enum DepartmentReport {
             ("competitors", .array(competitors.map { v, text in
                 .object([("project", .string(v.project.rawValue)), ("visit", .string(v.id.rawValue)), ("date", .string(v.date.description)), ("text", .string(text))])
             })),
-        ])
-        let csv = SummaryReport.csvRows([(dept.id, dept.name, k)] + perProject.map { ($0.0.id.rawValue, $0.0.name, $0.1) }, period: c.period)
+        ] + (ReportTargets.json(r, targetScopes).map { [$0] } ?? []))
+        var csv = SummaryReport.csvRows([(dept.id, dept.name, k)] + perProject.map { ($0.0.id.rawValue, $0.0.name, $0.1) }, period: c.period)
+        // The targets of the department (its first row); its projects' rows have none.
+        let targets = ReportTargets.csv(r, [targetScopes[0]])
+        csv.headers += targets.headers
+        for n in csv.rows.indices { csv.rows[n] += n == 0 ? targets.rows[0] : targets.headers.map { _ in "" } }
         doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)
     }

@@ -30,8 +30,13 @@ public enum SummaryReport {
         let scopes = [(L.report("total"), total)] + perDepartment.map { ($0.0.name, $0.1) }
         doc.blocks.append(.table(kpiTable(scopes, L)))
         doc.blocks += ReportOverview.smallSampleNote(scopes.map(\.1), L)
-        doc.blocks.append(.table(countTable(scopes, L)))
+        doc.blocks.append(.table(countTable(scopes, L, sheet: L["xlsx.sheet.kpi counts"])))
         doc.blocks.append(.paragraph("\(L.report("plan source")): \(total.frozenPlan ? L.report("frozen plan") : L.report("live schedule")); \(L.report("counted on")): \(total.countedOn)"))
+        let targetScopes = [ReportTargets.Scope(id: "total", name: L.report("total"), kpis: total, department: nil, projects: nil)]
+            + zip(departments, perDepartment).map { d, p in
+                ReportTargets.Scope(id: d.department.id, name: d.department.name, kpis: p.1, department: d.department.id, projects: d.projects)
+            }
+        doc.blocks += ReportTargets.blocks(r, targetScopes, L)
 
         doc.blocks += SummaryReport.trendSection(periods, trend, L)
 
@@ -110,8 +115,11 @@ public enum SummaryReport {
                          ("owner", .string($0.owner)), ("due", .string($0.due.description)), ("status", .string($0.status.rawValue)),
                          ("addresses", .strings($0.addresses.map(\.rawValue)))])
             })),
-        ])
-        let csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
+        ] + (ReportTargets.json(r, targetScopes).map { [$0] } ?? []))
+        var csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
+        let targets = ReportTargets.csv(r, targetScopes)
+        csv.headers += targets.headers
+        for n in csv.rows.indices { csv.rows[n] += targets.rows[n] }
         doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)
     }
@@ -150,10 +158,13 @@ public enum SummaryReport {
                      series: Severity.allCases.enumerated().map { (L.reportValue($0.element), counts[$0.offset].map(Optional.some)) })
     }
 
-    public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue) -> ReportTable {
-        ReportTable(headers: [L.report("counts")] + scopes.map(\.0),
-                    rows: ReportCount.all.map { count in [count.label(L)] + scopes.map { String(count.value($0.1)) } },
-                    numeric: Set(1...scopes.count))
+    /// `sheet`: the table's sheet in xlsx (it shares its heading with the KPI table).
+    public static func countTable(_ scopes: [(String, PeriodKPIs)], _ L: Catalogue, sheet: String? = nil) -> ReportTable {
+        var t = ReportTable(headers: [L.report("counts")] + scopes.map(\.0),
+                            rows: ReportCount.all.map { count in [count.label(L)] + scopes.map { String(count.value($0.1)) } },
+                            numeric: Set(1...scopes.count))
+        t.sheet = sheet
+        return t
     }
 
     /// One CSV row per scope: the period, the scope, every KPI and count.
