@@ -1,14 +1,14 @@
 /// The documented key order of each record (docs/RECORDS.md): new records are written in it and
 /// keys added to an existing record are inserted where it puts them.
 public enum RecordKeys {
-    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history"]
+    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "imported"]
     public static let visit = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall",
-        "nps", "quotes", "needs", "competitors", "issues", "attachments",
+        "nps", "quotes", "needs", "competitors", "issues", "attachments", "imported",
     ]
     public static let issue = [
         "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status",
-        "resolved", "confirmed", "case_analysis", "history",
+        "resolved", "confirmed", "case_analysis", "history", "imported",
     ]
     public static let improvement = [
         "id", "title", "addresses", "department", "owner", "due", "expected_effect", "status", "verified",
