@@ -18,8 +18,9 @@ struct ImportBuilder {
     let visitsOn: [String: [Visit]]
     /// Visits already there by project, date, method and summary (a visit typed in twice).
     var logged: [String: Visit] = [:]
-    /// Projects by name (trimmed).
+    /// Projects by name (trimmed), and by id.
     let byName: [String: [Project]]
+    let byID: [ProjectID: Project]
     /// The new visits' dates and given kinds, by their id, for `assignKinds`.
     var visitFacts: [String: (project: Project, date: Day, kind: VisitKind?, visit: Visit)] = [:]
 
@@ -31,6 +32,7 @@ struct ImportBuilder {
         takenIssues = Set((r.issues + r.withdrawnIssues).map(\.id))
         visitsOn = Dictionary(grouping: r.visits) { "\($0.project)\u{1F}\($0.date)" }
         byName = Dictionary(grouping: r.projects) { $0.name.trimmed }
+        byID = Dictionary(r.projects.map { ($0.id, $0) }) { a, _ in a }
         for v in r.visits { logged[Self.sameVisit(v.project, v.date, v.method, v.summary)] = v }
     }
 
@@ -49,7 +51,7 @@ struct ImportBuilder {
     func project(_ row: inout RowReader) -> Project? {
         let (t, c) = row.cell("project")
         if t.isEmpty { row.fail("project", c, "import.bad.empty"); return nil }
-        if let id = ProjectID(t), let p = records.project(id) { return p }
+        if let id = ProjectID(t), let p = byID[id] { return p }
         var found = byName[t] ?? records.projects.filter { $0.id.rawValue.lowercased() == t.lowercased() }
         let customer = row.cell("customer").text
         if found.count > 1, !customer.isEmpty {
@@ -112,7 +114,7 @@ struct ImportBuilder {
         }
         var seenAfterAcceptance: [ProjectID: Day] = [:]
         for v in records.visits {
-            guard let accepted = records.project(v.project)?.accepted, v.date >= accepted else { continue }
+            guard let accepted = byID[v.project]?.accepted, v.date >= accepted else { continue }
             seenAfterAcceptance[v.project] = min(seenAfterAcceptance[v.project] ?? v.date, v.date)
         }
         for i in order {
@@ -229,7 +231,7 @@ struct ImportBuilder {
         let tags = row.list("tags", separators: ["、", "，", ",", "；", ";"])
         guard let pid, let name, let customer, let owner, let tier, let department, row.problems.isEmpty else { return nil }
         let folder = ctx.repository.projectFolder(pid.rawValue)
-        if r.project(pid) != nil || FileSystem.exists(ctx.repository.path(folder) + "/project.yaml") {
+        if byID[pid] != nil || FileSystem.exists(ctx.repository.path(folder) + "/project.yaml") {
             row.fail("id", idColumn, "import.bad.project-exists", ["id": pid.rawValue, "path": folder + "/project.yaml"])
             return nil
         }

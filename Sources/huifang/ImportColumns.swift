@@ -110,6 +110,8 @@ struct ImportColumns {
     var headerText: [Int: String] = [:]
     /// The row number the headers are on.
     var headerRow = 0
+    /// The columns of each field, in order (from `fieldOf`).
+    var columnsOf: [String: [Int]] = [:]
     /// The map: header text -> field, field -> (word -> value), field -> default.
     var mapColumns: [String: String] = [:]
     var mapValues: [String: [String: String]] = [:]
@@ -170,6 +172,7 @@ struct ImportColumns {
             headerText[c] = text.trimmed
             if let f = field(for: text) { fieldOf[c] = f }
         }
+        for (c, f) in fieldOf.sorted(by: { $0.key < $1.key }) { columnsOf[f, default: []].append(c) }
         return true
     }
 
@@ -180,7 +183,7 @@ struct ImportColumns {
     }
 
     /// The columns of `field`, in order.
-    func columns(of field: String) -> [Int] { fieldOf.filter { $0.value == field }.map(\.key).sorted() }
+    func columns(of field: String) -> [Int] { columnsOf[field] ?? [] }
 
     /// The value a word stands for: the map's, else the built-in, else the word itself.
     func value(_ field: String, _ word: String) -> String {

@@ -19,6 +19,8 @@ struct ImportPlan {
     }
 
     struct Problem {
+        /// The 0-based column, for the order of a row's problems (nil: the row).
+        var column: Int?
         var place: String
         var key: String
         var values: [String: String]
@@ -74,7 +76,8 @@ struct ImportPlan {
             if let record = builder.build(&reader, origin: origin), reader.problems.isEmpty {
                 plan.created.append(record)
             } else {
-                plan.invalid.append(Invalid(row: row.number, problems: reader.problems))
+                let problems = reader.problems.enumerated().sorted { ($0.element.column ?? -1, $0.offset) < ($1.element.column ?? -1, $1.offset) }
+                plan.invalid.append(Invalid(row: row.number, problems: problems.map(\.element)))
             }
         }
         if s.kind == .visits { builder.assignKinds(&plan.created) }
@@ -174,7 +177,7 @@ struct RowReader {
     mutating func fail(_ field: String, _ column: Int?, _ key: String, _ values: [String: String] = [:]) {
         var v = values
         v["header"] = header(field, column)
-        problems.append(ImportPlan.Problem(place: place(column), key: key, values: v))
+        problems.append(ImportPlan.Problem(column: column, place: place(column), key: key, values: v))
     }
 
     /// A required text; a problem when empty.
