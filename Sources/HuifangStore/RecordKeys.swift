@@ -1,5 +1,6 @@
 /// The documented key order of each record (docs/RECORDS.md): new records are written in it and
-/// keys added to an existing record are inserted where it puts them.
+/// keys added to an existing record are inserted where it puts them. `imported` (projects,
+/// visits, issues) is the ledger row `huifang import` made the record of.
 public enum RecordKeys {
     public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "imported"]
     public static let visit = [
