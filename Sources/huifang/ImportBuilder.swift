@@ -107,11 +107,7 @@ struct ImportBuilder {
     /// while it has none), 'first' for the first visit on or after it (counting the visits
     /// already there and the earlier ones of this import), else 'periodic'. Then the text.
     func assignKinds(_ created: inout [ImportPlan.Created]) {
-        var order = created.indices.filter { visitFacts[created[$0].id] != nil }
-        order.sort { a, b in
-            let fa = visitFacts[created[a].id]!, fb = visitFacts[created[b].id]!
-            return (fa.date, a) < (fb.date, b)
-        }
+        let order = created.indices.compactMap { i in visitFacts[created[i].id].map { ($0.date, i) } }.sorted { $0 < $1 }.map(\.1)
         var seenAfterAcceptance: [ProjectID: Day] = [:]
         for v in records.visits {
             guard let accepted = byID[v.project]?.accepted, v.date >= accepted else { continue }

@@ -136,6 +136,7 @@ struct ImportSource {
                 table = try XLSXReader.read(file, sheet: sheet ?? columns.mapSheet)
                 sheetName = table.name
             } else if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
+                if let sheet { throw CommandFailure.usage(Message("error.import-sheet-csv", ["file": file, "sheet": sheet])) }
                 let bytes: [UInt8]
                 do { bytes = try FileSystem.read(file, limit: 1 << 30) } catch {
                     throw CommandFailure(StoreError.io(error))

@@ -139,6 +139,8 @@ import Testing
         #expect(refused.stderr.contains("visits.csv:4:E: '9' in '满意度' is not a whole number from 1 to 5"), "\(refused.stderr)")
         #expect(refused.stderr.contains("2 rows of visits.csv are invalid (listed above); nothing was written"), "\(refused.stderr)")
         #expect(records(r) == before)
+        let sheet = r.run(["import", "visits", "visits.csv", "--sheet", "2026"])
+        #expect(sheet.code == 64 && sheet.stderr.contains("--sheet 2026: visits.csv is a CSV file, which has no sheets"), "\(sheet.stderr)")
 
         let skipped = r.run(["import", "visits", "visits.csv", "--skip-invalid"])
         #expect(skipped.code == 0, "\(skipped.stderr)")
@@ -222,5 +224,30 @@ import Testing
         try r.write("bad.yaml", "columns:\n  沟通日期: when\n")
         let bad = r.run(["import", "visits", "v.csv", "--map", "bad.yaml"])
         #expect(bad.code == 64 && bad.stderr.contains("bad.yaml:2:") && bad.stderr.contains("“when”不是字段"), "\(bad.stderr)")
+    }
+
+    @Test(.englishMessages) func aSheetIsChosenByNameAndEnglishHeadersAreRecognised() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        try python(r, """
+            import openpyxl, datetime
+            wb = openpyxl.Workbook()
+            wb.active.title = "notes"
+            wb.active.append(["nothing to import here"])
+            ws = wb.create_sheet("2025")
+            ws.append(["Date", "Project", "Method", "Summary", "Overall", "NPS", "Quality"])
+            ws.append([datetime.datetime(2025, 12, 1, 10, 30), "acme-erp", "onsite", "kick-off & training", 4, 9, 5])
+            wb.save("book.xlsx")
+            """)
+        let first = r.run(["import", "visits", "book.xlsx"])
+        #expect(first.code == 65 && first.stderr.contains("book.xlsx: no header row with the column names of visits in its first 30 rows"),
+                "\(first.stderr)")
+        let none = r.run(["import", "visits", "book.xlsx", "--sheet", "2024"])
+        #expect(none.code == 64 && none.stderr.contains("book.xlsx has no sheet '2024'; its sheets: notes, 2025"), "\(none.stderr)")
+        let chosen = r.run(["import", "visits", "book.xlsx", "--sheet", "2025"])
+        #expect(chosen.code == 0, "\(chosen.stderr)")
+        #expect(chosen.stdout.contains("book.xlsx, sheet 2025: header in row 1: Date→date, Project→project, Method→method"), "\(chosen.stdout)")
+        let visit = try #require(records(r).first { $0.key.hasPrefix("acme-erp/visits/2025-12-01-") }?.value)
+        #expect(visit.contains("summary: kick-off & training") && visit.contains("scores: {quality: 5}") && visit.contains("nps: 9"), "\(visit)")
     }
 }

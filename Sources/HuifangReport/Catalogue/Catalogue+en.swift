@@ -1305,5 +1305,6 @@ extension Catalogue {
         "import.bad.project-exists": "project {id} exists already ({path})",
         "import.bad.project-twice": "project {id} is also in row {row}",
         "import.bad.contact": "'{value}' is not a contact NAME[,ROLE[,PHONE[,EMAIL]]]",
+        "error.import-sheet-csv": "--sheet {sheet}: {file} is a CSV file, which has no sheets",
     ]
 }

@@ -1305,5 +1305,6 @@ extension Catalogue {
         "import.bad.project-exists": "项目 {id} 已存在（{path}）",
         "import.bad.project-twice": "项目 {id} 在第 {row} 行也有",
         "import.bad.contact": "“{value}”不是联系人 姓名[,职务[,电话[,邮箱]]]",
+        "error.import-sheet-csv": "--sheet {sheet}：{file} 是 CSV 文件，没有工作表",
     ]
 }
