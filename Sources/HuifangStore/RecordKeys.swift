@@ -1,14 +1,15 @@
 /// The documented key order of each record (docs/RECORDS.md): new records are written in it and
-/// keys added to an existing record are inserted where it puts them.
+/// keys added to an existing record are inserted where it puts them. `imported` (projects,
+/// visits, issues) is the ledger row `huifang import` made the record of.
 public enum RecordKeys {
-    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "recorded"]
+    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "recorded", "imported"]
     public static let visit = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall",
-        "nps", "quotes", "needs", "competitors", "issues", "attachments", "recorded",
+        "nps", "quotes", "needs", "competitors", "issues", "attachments", "recorded", "imported",
     ]
     public static let issue = [
         "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status",
-        "resolved", "confirmed", "case_analysis", "history", "recorded",
+        "resolved", "confirmed", "case_analysis", "history", "recorded", "imported",
     ]
     public static let improvement = [
         "id", "title", "addresses", "department", "owner", "due", "expected_effect", "status", "verified", "recorded",

@@ -1,0 +1,181 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import the visits, issues or projects of an Excel (.xlsx) or CSV ledger.",
+        discussion: """
+            The header row is found below any title rows; Chinese and English column names (日期, \
+            回访方式, 客户名称, 项目名称/项目编号, 回访人, 联系人, 回访内容, 客户原话, 满意度, NPS, \
+            问题描述, 问题级别, 解决方案, 负责人, ...) are recognised; --map MAP.yaml names other columns, \
+            value words (电话: phone, 重大: major, 满意: 5) and defaults; 'huifang import --template \
+            visits > map.yaml' writes one to fill. Dates: 2026-03-05, 2026/3/5, 2026年3月5日, 2026.3.5 \
+            or Excel serial numbers. Projects are matched by id or by name, never guessed. CSV files \
+            may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; the encoding found is \
+            printed. Every bad row is reported as FILE:ROW:COLUMN and nothing is written, unless \
+            --skip-invalid. Each record remembers its row ('imported: {file, sheet, row, digest}'): \
+            importing the file again creates nothing, and a row changed since is reported, not \
+            imported twice.
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "What the ledger holds: visits, issues or projects.") var kind: ImportKind?
+    @Argument(help: "The ledger: a .xlsx workbook or a .csv file.") var file: String?
+    @Option(help: "The sheet to read (default: the first).") var sheet: String?
+    @Option(help: "A map (YAML) naming columns, value words and defaults.") var map: String?
+    @Flag(help: "Show what would be created; write nothing.") var dryRun = false
+    @Flag(help: "Import the valid rows and list the invalid ones as skipped.") var skipInvalid = false
+    @Option(help: "Print a map to fill for visits, issues or projects, and stop.") var template: ImportKind?
+
+    func run() throws {
+        let ctx = try CommandContext(global)
+        if let template {
+            guard kind == nil, file == nil else { throw CommandFailure.usage(Message("error.import-template-alone")) }
+            let config = try ctx.load(usesRecords: false).records.config
+            let L = ctx.catalogue(config)
+            Console.out(ImportColumns.template(template, dimensions: config.satisfaction.dimensions, scale: config.satisfaction.scale, L))
+            return
+        }
+        guard let kind, let file else {
+            throw CommandFailure.usage(Message("error.import-needs"), hint: Message("hint.import-needs"))
+        }
+        let source = try ImportSource.read(file, sheet: sheet, map: map, kind: kind, ctx: ctx)
+        if dryRun {
+            let loaded = try ctx.load()
+            let L = ctx.catalogue(loaded)
+            source.announce(L)
+            let plan = ImportPlan.make(source, loaded.records, ctx: ctx)
+            try report(plan, source, L, written: false)
+            return
+        }
+        let (plan, L) = try ctx.update { r in
+            let L = ctx.catalogue(r)
+            source.announce(L)
+            let plan = ImportPlan.make(source, r, ctx: ctx)
+            if !plan.invalid.isEmpty && !skipInvalid {
+                printInvalid(plan, L)
+                throw CommandFailure.data(Message("error.import-invalid", ["count": String(plan.invalid.count), "file": file]),
+                                          hint: Message("hint.import-invalid"))
+            }
+            for record in plan.created {
+                try RecordVerifier.verify(record.text, as: record.job, path: record.path, config: r.config)
+            }
+            return (plan.created.map { ($0.path, Array($0.text.utf8)) }, (plan, L))
+        }
+        try report(plan, source, L, written: true)
+    }
+
+    /// The bad rows, one `FILE:ROW:COLUMN: message` line each, on stderr.
+    func printInvalid(_ plan: ImportPlan, _ L: Catalogue) {
+        var s = ""
+        for bad in plan.invalid {
+            for p in bad.problems { s += "\(p.place): \(L.text(p.key, p.values))\n" }
+        }
+        Console.err(s)
+    }
+
+    /// What was (or would be) created, the rows imported before, and the skipped rows.
+    func report(_ plan: ImportPlan, _ source: ImportSource, _ L: Catalogue, written: Bool) throws {
+        var out = ""
+        for c in plan.created { out += "  + \(c.id)  \(TerminalText.clean(c.what))  (\(c.place))\n" }
+        Console.out(out)
+        var err = ""
+        for c in plan.changed {
+            err += Console.labelled(L["msg.warning"]) + L("import.changed", ["place": c.place, "id": c.id, "path": c.path]) + "\n"
+        }
+        if !plan.invalid.isEmpty {
+            if written || skipInvalid {
+                printInvalid(plan, L)
+                err += L("import.skipped", ["count": String(plan.invalid.count),
+                                            "rows": plan.invalid.map { String($0.row) }.joined(separator: ", ")]) + "\n"
+            } else {
+                printInvalid(plan, L)
+            }
+        }
+        Console.err(err)
+        let values = ["created": String(plan.created.count), "kind": L["import.kind." + source.kind.rawValue],
+                      "unchanged": String(plan.unchanged), "changed": String(plan.changed.count), "invalid": String(plan.invalid.count)]
+        Console.out(L.text(written ? "import.done" : "import.dry_done", values) + "\n")
+        if !written && !plan.invalid.isEmpty && !skipInvalid {
+            throw CommandFailure.data(Message("error.import-invalid-dry", ["count": String(plan.invalid.count), "file": source.file]),
+                                      hint: Message("hint.import-invalid"))
+        }
+    }
+}
+
+/// The ledger as read: its rows, the columns found, and where it came from.
+struct ImportSource {
+    let file: String
+    let kind: ImportKind
+    let table: SheetTable
+    /// The sheet's name for a workbook; nil for CSV.
+    let sheet: String?
+    let columns: ImportColumns
+
+    /// Reads the map and the ledger and finds the header row; refuses (64 or 65) with the reason.
+    static func read(_ file: String, sheet: String?, map: String?, kind: ImportKind, ctx: CommandContext) throws -> ImportSource {
+        let config = try ctx.load(usesRecords: false).records.config
+        let L = ctx.catalogue(config)
+        var columns = ImportColumns(kind: kind, dimensions: config.satisfaction.dimensions)
+        if let map {
+            let bytes: [UInt8]
+            do { bytes = try FileSystem.read(map) } catch { throw CommandFailure(StoreError.io(error)) }
+            try columns.readMap(bytes, path: map, L)
+        }
+        let lower = file.lowercased()
+        let table: SheetTable
+        var sheetName: String?
+        do {
+            if lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") {
+                guard FileSystem.exists(file) else { throw CommandFailure.usage(Message("error.import-no-file", ["file": file])) }
+                table = try XLSXReader.read(file, sheet: sheet ?? columns.mapSheet)
+                sheetName = table.name
+            } else if lower.hasSuffix(".csv") || lower.hasSuffix(".txt") || lower.hasSuffix(".tsv") {
+                if let sheet { throw CommandFailure.usage(Message("error.import-sheet-csv", ["file": file, "sheet": sheet])) }
+                let bytes: [UInt8]
+                do { bytes = try FileSystem.read(file, limit: 1 << 30) } catch {
+                    throw CommandFailure(StoreError.io(error))
+                }
+                table = try CSVReader.read(bytes, name: fileName(file))
+            } else {
+                throw CommandFailure.usage(Message("error.import-extension", ["file": file]), hint: Message("hint.import-extension"))
+            }
+        } catch let e as SpreadsheetReadError {
+            switch e {
+            case .notAWorkbook: throw CommandFailure.data(Message("error.import-not-workbook", ["file": file]))
+            case .noSheet(let s, let names):
+                throw CommandFailure.usage(Message("error.import-no-sheet", ["file": file, "sheet": s, "sheets": names.joined(separator: ", ")]))
+            case .unknownEncoding: throw CommandFailure.data(Message("error.import-encoding", ["file": file]), hint: Message("hint.import-encoding"))
+            case .badXML(let part, let at):
+                throw CommandFailure.data(Message("error.import-bad-xml", ["file": file, "part": part, "offset": String(at)]))
+            }
+        }
+        guard columns.findHeader(in: table) else {
+            throw CommandFailure.data(Message("error.import-no-header", ["file": file, "kind": kind.rawValue]),
+                                      hint: Message("hint.import-map", ["kind": kind.rawValue]))
+        }
+        let missing = columns.missing
+        if !missing.isEmpty {
+            let headers = columns.headerText.sorted { $0.key < $1.key }.map(\.value).joined(separator: ", ")
+            throw CommandFailure.data(Message("error.import-missing", ["file": file, "row": String(columns.headerRow),
+                                                                       "fields": missing.joined(separator: ", "), "headers": headers]),
+                                      hint: Message("hint.import-map", ["kind": kind.rawValue]))
+        }
+        return ImportSource(file: file, kind: kind, table: table, sheet: sheetName, columns: columns)
+    }
+
+    /// `encoding: GB18030` for a CSV file, and the header row found.
+    func announce(_ L: Catalogue) {
+        var s = ""
+        if let encoding = table.encoding { s += L("import.encoding", ["encoding": encoding]) + "\n" }
+        let fields = columns.fieldOf.sorted { $0.key < $1.key }
+            .map { "\(columns.headerText[$0.key] ?? "")→\($0.value)" }.joined(separator: ", ")
+        s += L(sheet == nil ? "import.header" : "import.header_sheet", ["file": file, "sheet": sheet ?? "", "row": String(columns.headerRow), "fields": fields]) + "\n"
+        Console.out(s)
+    }
+}
