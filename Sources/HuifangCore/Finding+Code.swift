@@ -32,6 +32,7 @@ extension Finding {
         case issueFileName = "issue-file-name"
         case improvementFileName = "improvement-file-name"
         case planFileName = "plan-file-name"
+        case riskFileName = "risk-file-name"
         case unknownDimension = "unknown-dimension"
         // files and folders
         case projectFileOutsideFolder = "project-file-outside-folder"

@@ -16,6 +16,10 @@ public enum RecordKeys {
     public static let event = ["date", "kind", "title", "projects", "tags"]
     public static let plan = ["year", "visits"]
     public static let assessmentReview = ["period", "department", "score", "note", "date", "by"]
+    public static let risk = [
+        "id", "title", "category", "probability", "impact", "response", "plan", "owner", "raised", "review_every", "status",
+        "history",
+    ]
 
     // Keys of the mappings inside records, for the unknown-key check.
     public static let customer = ["name", "contacts"]
@@ -26,6 +30,7 @@ public enum RecordKeys {
     static let confirmed = ["date", "satisfied"]
     static let issueHistory = ["at", "action", "by", "from", "to", "reason", "note"]
     static let verified = ["date", "result"]
+    static let riskHistory = ["at", "action", "by", "probability", "impact", "plan", "note", "reason"]
     static let planItem = ["project", "due", "kind"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
@@ -35,7 +40,7 @@ public enum RecordKeys {
     static let calendar = ["weekend", "files"]
     static let policy = [
         "first_visit_within", "periodic_every", "special_visit_within", "customer_request_within", "resolve_within",
-        "confirm_within", "due_soon_at",
+        "confirm_within", "due_soon_at", "risk_high_at", "risk_review_every",
     ]
     static let department = ["id", "name", "head", "role"]
     static let satisfaction = ["scale", "satisfied_at", "dimensions"]
@@ -55,6 +60,7 @@ public enum RecordKeys {
         ("calendar", calendar), ("policy", policy), ("department", department), ("satisfaction", satisfaction),
         ("custom", [custom]), ("assessmentReview", assessmentReview), ("assessment", assessment),
         ("assessmentIndicator", assessmentIndicator), ("csv", csv),
+        ("risk", risk), ("riskHistory", riskHistory),
     ]
 }
 
