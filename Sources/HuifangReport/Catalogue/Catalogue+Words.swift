@@ -170,6 +170,7 @@ extension Catalogue {
         case .customerRequest(let issue): return self("agenda.request", ["title": e.title, "issue": issue])
         case .issue: return e.title
         case .confirmation: return self("agenda.confirmation", ["title": e.title])
+        case .riskReview(let score): return self("agenda.risk", ["title": e.title, "score": String(score)])
         }
     }
 

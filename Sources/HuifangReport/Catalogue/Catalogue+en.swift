@@ -1295,5 +1295,11 @@ extension Catalogue {
         "value.noun.risk": "risk",
         "finding.risk-file-name": "file name does not match the risk: expected '{expected}'",
         "finding.risk-file-name.hint": "rename the file (git mv) or fix 'id'",
+        "agenda.risk_review": "risk review",
+        "agenda.risk": "review risk: {title} (score {score})",
+        "agenda.risk_label": "{id} review",
+        "export.risk": "Risk review: {project} — {title}",
+        "status.overdue_risk_reviews": "Risk reviews past due",
+        "status.risk_reviews_soon": "Risk reviews due in the next two weeks",
     ]
 }

@@ -1295,5 +1295,11 @@ extension Catalogue {
         "value.noun.risk": "风险",
         "finding.risk-file-name": "文件名与风险不符：应为 '{expected}'",
         "finding.risk-file-name.hint": "重命名文件（'git mv'），或修正 'id'",
+        "agenda.risk_review": "风险复核",
+        "agenda.risk": "复核风险：{title}（评分 {score}）",
+        "agenda.risk_label": "{id} 复核",
+        "export.risk": "风险复核：{project} — {title}",
+        "status.overdue_risk_reviews": "逾期的风险复核",
+        "status.risk_reviews_soon": "两周内到期的风险复核",
     ]
 }
