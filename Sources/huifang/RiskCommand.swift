@@ -72,7 +72,8 @@ extension RiskCommand {
                 let who = recorder(by, fallback: owner.trimmed)
                 let risk = Risk(id: id, project: p.id, title: title.trimmed, category: category, probability: probability, impact: impact,
                                 response: response, plan: plan.trimmed, owner: owner.trimmed, raised: ctx.today, reviewEvery: reviewEvery,
-                                history: [RiskHistoryEntry(at: ctx.today, action: RiskHistoryEntry.opened, by: who)],
+                                history: [RiskHistoryEntry(at: ctx.today, action: RiskHistoryEntry.opened, by: who, probability: probability,
+                                                           impact: impact)],
                                 location: SourceLocation(path: path))
                 let text = RecordEncoder.risk(risk)
                 try RecordVerifier.verify(text, as: .risk(project: p.id, file: "\(id).yaml"), path: path, config: r.config)

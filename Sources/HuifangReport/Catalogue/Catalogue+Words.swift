@@ -155,6 +155,7 @@ extension Catalogue {
         case .written(let text): return text
         case .event(let k): return word(k)
         case .improvement(let s): return word(s)
+        case .risk(let p, let i): return self("tlf.risk", ["p": String(p), "i": String(i), "score": String(p * i)])
         }
     }
 

@@ -114,10 +114,15 @@ public enum DepartmentReport {
         doc.blocks.append(competitors.isEmpty ? .paragraph(L["report.no competitors"])
             : .bullets(competitors.map { v, text in "\(text) — \(names[v.project]?.name ?? v.project.rawValue) \(v.date)" }))
 
+        // Issue 19: the risk register of the department's projects, once it is used.
+        let risksUsed = RiskReport.isUsed(r, projects: ids)
+        let openRisks = RiskReport.openRisks(r, projects: ids, today: c.today)
+        if risksUsed { doc.blocks += RiskReport.blocks(openRisks, r, today: c.today, L) }
+
         doc.blocks.append(.heading(L["report.recommendations"]))
         doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures, current: k, today: c.today, L)))
 
-        let json = JSONValue.object([
+        var json = JSONValue.object([
             ("period", ReportJSON.period(k)), ("department", .object([("id", .string(dept.id)), ("name", .string(dept.name)), ("head", .string(dept.head))])),
             ("as_of", .string(c.today.description)), ("counted_on", .string(t.description)),
         ] + ReportJSON.scope(k) + [
@@ -142,6 +147,7 @@ public enum DepartmentReport {
                 .object([("project", .string(v.project.rawValue)), ("visit", .string(v.id.rawValue)), ("date", .string(v.date.description)), ("text", .string(text))])
             })),
         ])
+        if risksUsed { json = json.appending([("risks", RiskReport.json(openRisks, r))]) }
         let csv = SummaryReport.csvRows([(dept.id, dept.name, k)] + perProject.map { ($0.0.id.rawValue, $0.0.name, $0.1) }, period: c.period)
         doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)

@@ -84,11 +84,18 @@ public enum SummaryReport {
                 })))
         }
 
+        // Issue 19: customers at risk, and the risk register once it is used.
+        let health = CustomerHealth.all(r, schedule: c.schedule, on: c.today)
+        doc.blocks += RiskReport.healthBlocks(health, L)
+        let risksUsed = RiskReport.isUsed(r, projects: nil)
+        let openRisks = RiskReport.openRisks(r, projects: nil, today: c.today)
+        if risksUsed { doc.blocks += RiskReport.blocks(openRisks, r, today: c.today, L) }
+
         doc.blocks.append(.heading(L["report.recommendations"]))
         doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures, current: total,
                                                                   today: c.today, L)))
 
-        let json = JSONValue.object([
+        var json = JSONValue.object([
             ("period", ReportJSON.period(total)), ("organization", .string(r.config.organization)),
             ("as_of", .string(c.today.description)), ("counted_on", .string(total.countedOn.description)),
             ("plan", .string(total.frozenPlan ? "frozen" : "schedule")),
@@ -111,6 +118,8 @@ public enum SummaryReport {
                          ("addresses", .strings($0.addresses.map(\.rawValue)))])
             })),
         ])
+        json = json.appending([("customer_health", RiskReport.healthJSON(health))]
+            + (risksUsed ? [("risks", RiskReport.json(openRisks, r))] : []))
         let csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
         doc.chartsSayMissing(L)
         return ReportOutput(document: doc, json: json, csv: csv)
