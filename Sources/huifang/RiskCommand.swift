@@ -202,7 +202,7 @@ extension RiskCommand {
                 ("raised", L["col.raised"]), ("review_every", L["risk.col.review_every"]), ("closed", L["risk.col.closed"]),
                 ("reason", L["risk.col.reason"]),
             ])
-            listing.codeColumns = [4, 5, 6]
+            listing.codeColumns = [2, 4, 5, 6]
             for k in chosen {
                 let next = k.nextReview(policy, calendar: r.calendar)
                 let nextText = next.map { $0 < ctx.today ? L("risk.review_overdue", ["day": $0.description]) : $0.description } ?? ""

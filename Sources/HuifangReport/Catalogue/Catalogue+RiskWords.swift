@@ -24,9 +24,9 @@ extension Catalogue {
         case .dissatisfied(let last): self("health.dissatisfied", ["score": ReportNumber.decimal(last, digits: 1)])
         case .falling(let from, let to):
             self("health.falling", ["from": ReportNumber.decimal(from, digits: 1), "to": ReportNumber.decimal(to, digits: 1)])
-        case .majorIssues(let n): self("health.major_issues", ["count": String(n)])
-        case .overdueVisits(let n): self("health.overdue_visits", ["count": String(n)])
-        case .highRisks(let n): self("health.high_risks", ["count": String(n)])
+        case .majorIssues(let n): self(n == 1 ? "health.major_issues1" : "health.major_issues", ["count": String(n)])
+        case .overdueVisits(let n): self(n == 1 ? "health.overdue_visits1" : "health.overdue_visits", ["count": String(n)])
+        case .highRisks(let n): self(n == 1 ? "health.high_risks1" : "health.high_risks", ["count": String(n)])
         }
     }
 }

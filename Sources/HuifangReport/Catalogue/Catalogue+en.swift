@@ -1315,5 +1315,8 @@ extension Catalogue {
         "tl.risk_closed": "risk closed",
         "tlf.risk": "score {p}×{i}={score}",
         "log.high_risks": "Open high risks ({n}):",
+        "health.major_issues1": "{count} open major issue",
+        "health.overdue_visits1": "{count} overdue visit",
+        "health.high_risks1": "{count} open high risk",
     ]
 }

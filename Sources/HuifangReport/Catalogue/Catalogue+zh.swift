@@ -1315,5 +1315,8 @@ extension Catalogue {
         "tl.risk_closed": "风险关闭",
         "tlf.risk": "评分 {p}×{i}={score}",
         "log.high_risks": "未关闭的高风险（{n}）：",
+        "health.major_issues1": "{count} 个未解决的重大问题",
+        "health.overdue_visits1": "{count} 次回访逾期",
+        "health.high_risks1": "{count} 个未关闭的高风险",
     ]
 }
