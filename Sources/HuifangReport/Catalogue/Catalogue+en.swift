@@ -1307,7 +1307,7 @@ extension Catalogue {
         "risk.report.top": "Top risks",
         "risk.brief.title": "Open high risks",
         "health.title": "Customer health",
-        "health.rule": "{at_risk} of {projects} active projects at risk (two signals or more), {watch} to watch (one signal). Signals: satisfaction below the satisfied level or down a point, open major issues, overdue visits, open high risks.",
+        "health.rule": "On {day}, {at_risk} of {projects} active projects at risk (two signals or more), {watch} to watch (one signal). Signals: satisfaction below the satisfied level or down a point, open major issues, overdue visits, open high risks.",
         "health.col.level": "Health",
         "health.col.why": "Why",
         "tl.risk": "risk",

@@ -1307,7 +1307,7 @@ extension Catalogue {
         "risk.report.top": "主要风险",
         "risk.brief.title": "未关闭的高风险",
         "health.title": "客户健康度",
-        "health.rule": "{projects} 个在服务项目中，有风险 {at_risk} 个（两项及以上信号），需关注 {watch} 个（一项信号）。信号：满意度低于满意线或下降一分、未解决的重大问题、逾期回访、未关闭的高风险。",
+        "health.rule": "截至 {day}，{projects} 个在服务项目中，有风险 {at_risk} 个（两项及以上信号），需关注 {watch} 个（一项信号）。信号：满意度低于满意线或下降一分、未解决的重大问题、逾期回访、未关闭的高风险。",
         "health.col.level": "健康度",
         "health.col.why": "原因",
         "tl.risk": "风险",

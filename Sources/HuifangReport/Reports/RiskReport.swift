@@ -61,12 +61,12 @@ public enum RiskReport {
     }
 
     /// Customers at risk, then to watch, each with the reasons.
-    public static func healthBlocks(_ health: [CustomerHealth], _ L: Catalogue) -> [ReportDocument.Block] {
+    public static func healthBlocks(_ health: [CustomerHealth], on day: Day, _ L: Catalogue) -> [ReportDocument.Block] {
         let shown = concerning(health)
         var out: [ReportDocument.Block] = [.heading(L["health.title"])]
         out.append(.paragraph(L("health.rule", ["at_risk": String(health.filter { $0.level == .atRisk }.count),
                                                 "watch": String(health.filter { $0.level == .watch }.count),
-                                                "projects": String(health.count)])))
+                                                "projects": String(health.count), "day": day.description])))
         guard !shown.isEmpty else { return out }
         out.append(.table(ReportTable(headers: [L["health.col.level"], L["customer"], L["project"], L["health.col.why"]], rows: shown.map { h in
             [L.word(h.level), h.customer, h.project.rawValue, L.joined(h.signals.map(L.words))]

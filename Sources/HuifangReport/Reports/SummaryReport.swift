@@ -86,7 +86,7 @@ public enum SummaryReport {
 
         // Issue 19: customers at risk, and the risk register once it is used.
         let health = CustomerHealth.all(r, schedule: c.schedule, on: c.today)
-        doc.blocks += RiskReport.healthBlocks(health, L)
+        doc.blocks += RiskReport.healthBlocks(health, on: c.today, L)
         let risksUsed = RiskReport.isUsed(r, projects: nil)
         let openRisks = RiskReport.openRisks(r, projects: nil, today: c.today)
         if risksUsed { doc.blocks += RiskReport.blocks(openRisks, r, today: c.today, L) }
@@ -118,7 +118,7 @@ public enum SummaryReport {
                          ("addresses", .strings($0.addresses.map(\.rawValue)))])
             })),
         ])
-        json = json.appending([("customer_health", RiskReport.healthJSON(health))]
+        json = json.appending([("customer_health", .object([("on", .string(c.today.description)), ("customers", RiskReport.healthJSON(health))]))]
             + (risksUsed ? [("risks", RiskReport.json(openRisks, r))] : []))
         let csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
         doc.chartsSayMissing(L)
