@@ -33,6 +33,8 @@ extension Finding {
         case improvementFileName = "improvement-file-name"
         case planFileName = "plan-file-name"
         case riskFileName = "risk-file-name"
+        case riskState = "risk-state"
+        case riskHistoryDate = "risk-history-date"
         case unknownDimension = "unknown-dimension"
         // files and folders
         case projectFileOutsideFolder = "project-file-outside-folder"

@@ -167,6 +167,7 @@ public enum RecordCheck {
                                         code: .planUnknownProject, values: ["project": item.project.rawValue]))
             }
         }
+        findings += riskFindings(r)
         return findings
     }
 

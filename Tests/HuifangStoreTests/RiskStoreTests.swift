@@ -129,8 +129,9 @@ import Testing
     @Test func theLoaderReadsRisksFromTheCacheTheSame() throws {
         let (t, repo) = try TempFolder.repository()
         defer { t.remove() }
-        try t.write(Self.path, Self.full)
-        try t.write("projects/acme-erp/risks/r-2222abcd.yaml", Self.full.replacingOccurrences(of: "r-0000abcd", with: "r-2222abcd"))
+        let closed = Self.full.replacingOccurrences(of: "status: open", with: "status: closed")
+        try t.write(Self.path, closed)
+        try t.write("projects/acme-erp/risks/r-2222abcd.yaml", closed.replacingOccurrences(of: "r-0000abcd", with: "r-2222abcd"))
         sleep(1)  // change times in an earlier second than the cache's: not racy
         let first = RepositoryLoader.load(repo, .init(useCache: true))
         #expect(first.findings.filter { $0.severity == .error }.isEmpty, "\(first.findings)")
@@ -175,5 +176,24 @@ import Testing
         #expect(out.hasPrefix("# a hand-written comment\n"))
         #expect(out.contains("probability: 2\n") && out.contains("status: closed  # 仍在跟进\ncustom: {ticket: OPS-7}"))
         #expect(out.hasSuffix("  - {at: 2026-11-25, action: closed, by: 王芳, reason: 已升级}\n"))
+    }
+}
+
+/// Issue 19: `check`'s rules across a risk's lines.
+@Suite struct RiskCheckTests {
+    @Test func historyOutOfOrderAndContradictingStatusAreFindings() throws {
+        let (t, repo) = try TempFolder.repository()
+        defer { t.remove() }
+        // Closed in the history, open in the status; a line dated before the one above it.
+        try t.write(RiskStoreTests.path, RiskStoreTests.full.replacingOccurrences(of: "at: 2026-11-16", with: "at: 2026-10-16"))
+        let l = RepositoryLoader.load(repo, .init(useCache: false))
+        let codes = l.findings.filter { $0.path == RiskStoreTests.path }.map(\.code)
+        #expect(codes == [.riskHistoryDate, .riskState], "\(l.findings)")
+        let date = try #require(l.findings.first { $0.code == .riskHistoryDate })
+        #expect(date.values["at"] == "2026-10-16" && date.values["before"] == "2026-11-02")
+        // Made consistent: no finding.
+        try t.write(RiskStoreTests.path, RiskStoreTests.full.replacingOccurrences(of: "status: open", with: "status: closed"))
+        let fixed = RepositoryLoader.load(repo, .init(useCache: false))
+        #expect(fixed.findings.filter { $0.path == RiskStoreTests.path }.isEmpty, "\(fixed.findings)")
     }
 }

@@ -1318,5 +1318,9 @@ extension Catalogue {
         "health.major_issues1": "{count} open major issue",
         "health.overdue_visits1": "{count} overdue visit",
         "health.high_risks1": "{count} open high risk",
+        "finding.risk-history-date": "history line of {at} comes before {before} ({action})",
+        "finding.risk-history-date.hint": "the history is in date order, from the day the risk was raised: fix the date",
+        "finding.risk-state": "risk {id} is '{status}' but its history does not say so",
+        "finding.risk-state.hint": "close it with 'huifang risk close {id} --reason ...', or fix 'status'",
     ]
 }

@@ -1318,5 +1318,9 @@ extension Catalogue {
         "health.major_issues1": "{count} 个未解决的重大问题",
         "health.overdue_visits1": "{count} 次回访逾期",
         "health.high_risks1": "{count} 个未关闭的高风险",
+        "finding.risk-history-date": "{at} 的记录早于 {before}（{action}）",
+        "finding.risk-history-date.hint": "记录按日期排列，从登记日开始：请修正日期",
+        "finding.risk-state": "风险 {id} 的状态为 '{status}'，与记录不符",
+        "finding.risk-state.hint": "用 'huifang risk close {id} --reason ...' 关闭，或修正 'status'",
     ]
 }
