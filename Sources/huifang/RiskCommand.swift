@@ -79,6 +79,7 @@ extension RiskCommand {
                 try RecordVerifier.verify(text, as: .risk(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (risk, path, r))
             }
+            if let p = r.project(risk.project) { RetiredNotice.warn(p, day: risk.raised, what: "risk \(risk.id)") }
             let L = ctx.catalogue(r)
             Console.out(L("risk.added", ["id": risk.id.rawValue, "project": risk.project.rawValue, "title": TerminalText.clean(risk.title)]) + "\n")
             Console.out(riskSummary(risk, r, L))

@@ -62,6 +62,11 @@ import Testing
                                "--response", "accept", "--plan", "p", "--owner", "o"])
         #expect(noProject.code == 64 && noProject.stderr.contains("nope"))
         #expect(r.snapshot() == before, "a refused command writes nothing")
+        // A risk of a retired project is recorded, with a warning.
+        #expect(r.run(["project", "retire", "beta-mes", "--on", "2026-10-31", "--reason", "合同到期"]).code == 0)
+        let late = r.run(["risk", "add", "beta-mes", "--title", "t", "--category", "cost", "--probability", "1", "--impact", "1",
+                          "--response", "accept", "--plan", "p", "--owner", "o"])
+        #expect(late.code == 0 && late.stderr.contains("warning") && late.stderr.contains("2026-10-31"), "\(late.stderr)")
     }
 
     @Test func updateAndCloseKeepHandEditsAndHistory() throws {
