@@ -79,12 +79,13 @@ public struct AgendaEntry: Sendable, Hashable {
 
 public enum Agenda {
     /// The reviews of open risks raised by `today`, due on or before `until`: the risk's owner
-    /// reviews it (`risk update`); the department is its project's.
+    /// reviews it (`risk update`); the department is its project's. As for visits, nothing falls
+    /// due after the project's retirement.
     static func riskReviews(_ r: Records, projects: [ProjectID: Project], today: Day, until: Day?) -> [AgendaEntry] {
         var out: [AgendaEntry] = []
         for k in r.risks where k.raised <= today {
             guard let p = projects[k.project], let due = k.nextReview(r.config.policy, calendar: r.calendar),
-                until.map({ due <= $0 }) ?? true
+                until.map({ due <= $0 }) ?? true, p.retired.map({ due <= $0.date }) ?? true
             else { continue }
             out.append(AgendaEntry(subject: .riskReview(k.id), project: k.project, due: due, daysOverdue: due.days(until: today),
                                    responsible: k.owner, department: p.department, title: k.title, about: .riskReview(score: k.score),

@@ -68,6 +68,23 @@ import Testing
         #expect(r.highRisks(of: ProjectID("acme-erp")!).map(\.id.rawValue) == ["r-0000aaaa"])
     }
 
+    @Test func reviewsAreOnTheAgendaUntilTheProjectRetires() {
+        var r = Records(config: Config(), calendar: WorkCalendar())
+        func project(_ id: String, retired: String?) -> Project {
+            Project(id: ProjectID(id)!, name: id, customer: Customer(name: "c"), department: "east", owner: "o", tier: .standard,
+                    accepted: nil, retired: retired.map { Retirement(date: Day($0)!, reason: "r") }, location: SourceLocation(path: id))
+        }
+        r.projects = [project("acme-erp", retired: nil), project("beta", retired: "2026-11-30")]
+        r.risks = [Self.risk("r-0000aaaa", p: 2, i: 2, raised: "2026-10-01"), Self.risk("r-0000bbbb", project: "beta", p: 2, i: 2, raised: "2026-10-01"),
+                   Self.risk("r-0000cccc", project: "beta", p: 2, i: 2, raised: "2026-10-30"),
+                   Self.risk("r-0000dddd", project: "beta", p: 2, i: 2, raised: "2026-11-01")]
+        let entries = Agenda.entries(r, schedule: Schedule(items: []), today: Self.day("2026-12-15"), until: nil)
+        // beta retires on 2026-11-30: a review due that day (raised 10-30) stays, one due 12-01 (raised 11-01) does not.
+        #expect(entries.map(\.key) == ["risk-r-0000aaaa", "risk-r-0000bbbb", "risk-r-0000cccc"])
+        #expect(entries.first { $0.key == "risk-r-0000aaaa" }?.due == Self.day("2026-11-01") && entries.allSatisfy { $0.department == "east" })
+        #expect(entries.first { $0.key == "risk-r-0000bbbb" }?.daysOverdue == 44)
+    }
+
     @Test func theMatrixCountsOpenRisksByProbabilityAndImpact() {
         let m = RiskMatrix([Self.risk(p: 5, i: 3), Self.risk(p: 5, i: 3), Self.risk(p: 1, i: 4), Self.risk(p: 2, i: 2, status: .closed)])
         #expect(m.counts[4][2] == 2 && m.counts[0][3] == 1 && m.counts[1][1] == 0)
