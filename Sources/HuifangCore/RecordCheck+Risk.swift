@@ -16,7 +16,7 @@ extension RecordCheck {
             let closedLine = k.history.last?.action == RiskHistoryEntry.closed
             if k.status == .closed && !closedLine || k.status == .open && closedLine {
                 out.append(Finding(at: k.location, message: "risk \(k.id) is '\(k.status.rawValue)' but its history does not say so",
-                                   hint: "close it with 'huifang risk close \(k.id) --reason ...', or fix 'status'",
+                                   hint: "make 'status' agree with the history: 'closed' when its last line is a 'closed' line (with the reason), else 'open'",
                                    code: .riskState, values: ["id": k.id.rawValue, "status": k.status.rawValue]))
             }
         }

@@ -1321,6 +1321,6 @@ extension Catalogue {
         "finding.risk-history-date": "history line of {at} comes before {before} ({action})",
         "finding.risk-history-date.hint": "the history is in date order, from the day the risk was raised: fix the date",
         "finding.risk-state": "risk {id} is '{status}' but its history does not say so",
-        "finding.risk-state.hint": "close it with 'huifang risk close {id} --reason ...', or fix 'status'",
+        "finding.risk-state.hint": "make 'status' agree with the history: 'closed' when its last line is a 'closed' line (with the reason), else 'open'",
     ]
 }

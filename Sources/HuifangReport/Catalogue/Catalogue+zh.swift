@@ -1321,6 +1321,6 @@ extension Catalogue {
         "finding.risk-history-date": "{at} 的记录早于 {before}（{action}）",
         "finding.risk-history-date.hint": "记录按日期排列，从登记日开始：请修正日期",
         "finding.risk-state": "风险 {id} 的状态为 '{status}'，与记录不符",
-        "finding.risk-state.hint": "用 'huifang risk close {id} --reason ...' 关闭，或修正 'status'",
+        "finding.risk-state.hint": "让 'status' 与记录一致：最后一行是 'closed'（附原因）时为 'closed'，否则为 'open'",
     ]
 }
