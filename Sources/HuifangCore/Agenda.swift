@@ -6,6 +6,8 @@ public struct AgendaEntry: Sendable, Hashable {
         case issue(IssueID, Severity)
         /// A resolved issue awaiting the customer's confirmation (`policy.confirm_within`).
         case confirmation(IssueID)
+        /// An open risk's review (`risk update`), every `review_every`.
+        case riskReview(RiskID)
     }
 
     public var subject: Subject
@@ -65,6 +67,8 @@ public struct AgendaEntry: Sendable, Hashable {
         case issue
         /// A resolved issue's customer confirmation (`title` is the issue's).
         case confirmation
+        /// An open risk's review (`title` is the risk's), with its score.
+        case riskReview(score: Int)
     }
 
     /// True when the entry is the department's: its own, or a complaint it follows.
@@ -74,6 +78,22 @@ public struct AgendaEntry: Sendable, Hashable {
 }
 
 public enum Agenda {
+    /// The reviews of open risks raised by `today`, due on or before `until`: the risk's owner
+    /// reviews it (`risk update`); the department is its project's. As for visits, nothing falls
+    /// due after the project's retirement.
+    static func riskReviews(_ r: Records, projects: [ProjectID: Project], today: Day, until: Day?) -> [AgendaEntry] {
+        var out: [AgendaEntry] = []
+        for k in r.risks where k.raised <= today {
+            guard let p = projects[k.project], let due = k.nextReview(r.config.policy, calendar: r.calendar),
+                until.map({ due <= $0 }) ?? true, p.retired.map({ due <= $0.date }) ?? true
+            else { continue }
+            out.append(AgendaEntry(subject: .riskReview(k.id), project: k.project, due: due, daysOverdue: due.days(until: today),
+                                   responsible: k.owner, department: p.department, title: k.title, about: .riskReview(score: k.score),
+                                   key: "risk-\(k.id)"))
+        }
+        return out
+    }
+
     /// Open visits and issues, and resolutions awaiting the customer's confirmation, due on or
     /// before `until` (nil: everything open), on day `today`.
     public static func entries(_ r: Records, schedule: Schedule, today: Day, until: Day?) -> [AgendaEntry] {
@@ -109,6 +129,7 @@ public enum Agenda {
                                    title: i.title, about: .confirmation,
                                    key: "confirm-\(i.id)", follower: i.source == .complaint ? cs : nil))
         }
+        out += riskReviews(r, projects: projects, today: today, until: until)
         return out.sorted { ($0.due, $0.project, $0.key) < ($1.due, $1.project, $1.key) }
     }
 }

@@ -85,6 +85,10 @@ public struct Policy: Sendable {
     public var confirmWithin = Duration(3, .workingDays)
     /// An open issue is "due soon" once this share of its allowed working days is used.
     public var dueSoonShare = 0.75
+    /// An open risk is high from this score (probability × impact) up (`risk_high_at`).
+    public var riskHighAt = 15
+    /// How often an open risk is reviewed unless it says otherwise (`risk_review_every`).
+    public var riskReviewEvery = Duration(1, .months)
 
     public init() {}
 }

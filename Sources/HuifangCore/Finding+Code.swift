@@ -32,6 +32,9 @@ extension Finding {
         case issueFileName = "issue-file-name"
         case improvementFileName = "improvement-file-name"
         case planFileName = "plan-file-name"
+        case riskFileName = "risk-file-name"
+        case riskState = "risk-state"
+        case riskHistoryDate = "risk-history-date"
         case unknownDimension = "unknown-dimension"
         // files and folders
         case projectFileOutsideFolder = "project-file-outside-folder"

@@ -176,6 +176,7 @@ public enum RecordCheck {
                 }
             }
         }
+        findings += riskFindings(r)
         return findings
     }
 

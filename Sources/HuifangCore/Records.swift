@@ -16,6 +16,8 @@ public struct Records: Sendable {
     /// Issues withdrawn as logged by mistake: apart from `issues`, so that no KPI, listing,
     /// deadline or schedule item counts them; shown by `issue show` and `issue list --all`.
     public var withdrawnIssues: [Issue] = []
+    /// Project risks (`projects/ID/risks/`), by path.
+    public var risks: [Risk] = []
 
     public init(
         config: Config, calendar: WorkCalendar, projects: [Project] = [], visits: [Visit] = [], issues: [Issue] = [],

@@ -3,6 +3,10 @@
 public struct TimelineEntry: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case accepted, visit, issue, escalated, resolved, confirmed, reopened, closed, event, improvement, verified, note, changed, retired
+        /// A risk registered, reviewed (assessed again, its plan changed, a note) and closed (issue 19).
+        case risk
+        case riskReviewed = "risk_reviewed"
+        case riskClosed = "risk_closed"
     }
 
     public var date: Day
@@ -29,6 +33,8 @@ public struct TimelineEntry: Sendable, Hashable {
         case written(String)
         case event(EventKind)
         case improvement(ImprovementStatus)
+        /// A risk's assessment: probability, impact and score.
+        case risk(probability: Int, impact: Int)
     }
 
     /// One line in English, for tests and plain output.
@@ -112,8 +118,36 @@ public enum Timeline {
                 out.append(TimelineEntry(date: v.date, kind: .verified, id: m.id.rawValue, who: nil, subject: v.result, detail: ""))
             }
         }
+        out += riskEntries(r.risks(of: project.id))
         return out.filter { e in (since.map { e.date >= $0 } ?? true) && (until.map { e.date <= $0 } ?? true) }
             .sorted { ($0.date, rank($0.kind), $0.id) > ($1.date, rank($1.kind), $1.id) }
+    }
+
+    /// The risks' lines: registered (with the first assessment), each review, the closing.
+    static func riskEntries(_ risks: [Risk]) -> [TimelineEntry] {
+        var out: [TimelineEntry] = []
+        for k in risks {
+            // The first assessment: the opened line's (risk add writes it), else the current one when
+            // no line changed it; else unknown.
+            let opened = k.history.first { $0.action == RiskHistoryEntry.opened }
+            let changed = k.history.contains { $0.action != RiskHistoryEntry.opened && $0.probability != nil }
+            var first: (Int, Int)?
+            if let p = opened?.probability, let i = opened?.impact { first = (p, i) } else if !changed { first = (k.probability, k.impact) }
+            out.append(TimelineEntry(date: k.raised, kind: .risk, id: k.id.rawValue, who: opened?.by, subject: k.title,
+                                     detail: first.map { "\($0.0)x\($0.1)=\($0.0 * $0.1)" } ?? "",
+                                     facts: first.map { .risk(probability: $0.0, impact: $0.1) } ?? .none))
+            for h in k.history where h.action != RiskHistoryEntry.opened {
+                let closed = h.action == RiskHistoryEntry.closed
+                var subject = [h.plan, h.note, h.reason].compactMap { $0 }.joined(separator: "; ")
+                if subject.isEmpty { subject = k.title }
+                let facts: TimelineEntry.Facts = h.probability.flatMap { p in h.impact.map { .risk(probability: p, impact: $0) } }
+                    ?? (h.action == RiskHistoryEntry.updated || closed ? .none : .written(h.action))
+                let detail = h.probability.flatMap { p in h.impact.map { "\(p)x\($0)=\(p * $0)" } } ?? (facts == .none ? "" : h.action)
+                out.append(TimelineEntry(date: h.at, kind: closed ? .riskClosed : .riskReviewed, id: k.id.rawValue, who: h.by,
+                                         subject: subject, detail: detail, facts: facts))
+            }
+        }
+        return out
     }
 
     static func rank(_ k: TimelineEntry.Kind) -> Int {
@@ -131,6 +165,9 @@ public enum Timeline {
         case .verified: return 10
         case .note: return 11
         case .changed: return 12
+        case .risk: return 14
+        case .riskReviewed: return 15
+        case .riskClosed: return 16
         case .retired: return 13
         }
     }

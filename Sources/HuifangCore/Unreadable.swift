@@ -8,7 +8,7 @@
 /// unknown references) are not here: those records were read, and `check` reports them.
 public struct UnreadableRecord: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
-        case project, visit, issue, improvement, event, plan, assessment
+        case project, visit, issue, improvement, event, plan, assessment, risk
         /// A `.yaml` file where no record belongs (e.g. directly in a project folder).
         case file
     }
@@ -51,6 +51,9 @@ public struct UnreadableRecord: Sendable, Hashable {
                 id = s.count > 11 && Day(String(s.prefix(10))) != nil ? String(s.dropFirst(11)) : s
             } else if parts.count == 4 && parts[2] == "issues" {
                 kind = .issue
+                id = stem(parts[3])
+            } else if parts.count == 4 && parts[2] == "risks" {
+                kind = .risk
                 id = stem(parts[3])
             }
         case "improvements" where parts.count == 2:

@@ -33,6 +33,7 @@ extension RepositoryLoader {
         scan(&r.visits, { $0[$1].id }, { $0[$1].location })
         scan(&r.issues, { $0[$1].id }, { $0[$1].location })
         scan(&r.improvements, { $0[$1].id }, { $0[$1].location })
+        scan(&r.risks, { $0[$1].id }, { $0[$1].location })
         return out
     }
 }

@@ -40,6 +40,8 @@ enum RecordCoding {
         ("enum IssueSource", issueSources.map(\.rawValue)), ("enum IssueCategory", issueCategories.map(\.rawValue)),
         ("enum Severity", severities.map(\.rawValue)), ("enum IssueStatus", issueStatuses.map(\.rawValue)),
         ("enum ImprovementStatus", improvementStatuses.map(\.rawValue)), ("enum EventKind", eventKinds.map(\.rawValue)),
+        ("enum RiskCategory", riskCategories.map(\.rawValue)), ("enum RiskResponse", riskResponses.map(\.rawValue)),
+        ("enum RiskStatus", riskStatuses.map(\.rawValue)),
     ]
 
     static func write<T: Equatable>(_ w: inout BinaryWriter, _ v: T, of cases: [T]) {
@@ -125,6 +127,9 @@ enum RecordCoding {
         case .assessment(let a)?:
             w.uint(7)
             write(&w, a)
+        case .risk(let k)?:
+            w.uint(8)
+            write(&w, k)
         }
         w.optional(o.record?.recorded) { write(&$0, $1) }
     }
@@ -142,6 +147,7 @@ enum RecordCoding {
         case 5: record = .event(try event(&r, location))
         case 6: record = .plan(try plan(&r, location))
         case 7: record = .assessment(try assessment(&r, location))
+        case 8: record = .risk(try risk(&r, location))
         default: throw BinaryError()
         }
         let recorded = try r.optional { (r: inout BinaryReader) throws(BinaryError) in try day(&r) }

@@ -153,6 +153,8 @@ struct RecordDecoder {
             }) {
                 c.policy.dueSoonShare = share
             }
+            if let n = reader.int(p, "risk_high_at", in: 1...25) { c.policy.riskHighAt = n }
+            if let d = duration(p, "risk_review_every") { c.policy.riskReviewEvery = d }
         }
         var seen: [String: Mark] = [:]
         for item in reader.list(map, "departments", required: true) ?? [] {

@@ -135,6 +135,28 @@ public enum RecordEncoder {
         return YAMLWriter.document(out)
     }
 
+    public static func risk(_ k: Risk) -> String {
+        var out: [(String, YAMLValue)] = [
+            ("id", .string(k.id.rawValue)), ("title", .string(k.title)), ("category", .plain(k.category.rawValue)),
+            ("probability", .int(k.probability)), ("impact", .int(k.impact)), ("response", .plain(k.response.rawValue)),
+            ("plan", .string(k.plan)), ("owner", .string(k.owner)), ("raised", .plain(k.raised.description)),
+        ]
+        if let e = k.reviewEvery { out.append(("review_every", .plain(e.description))) }
+        out += [("status", .plain(k.status.rawValue)), ("history", .blockList(k.history.map(history)))]
+        return YAMLWriter.document(out)
+    }
+
+    public static func history(_ h: RiskHistoryEntry) -> YAMLValue {
+        var m: [(String, YAMLValue)] = [("at", .plain(h.at.description)), ("action", .string(h.action))]
+        if let b = h.by { m.append(("by", .string(b))) }
+        if let p = h.probability { m.append(("probability", .int(p))) }
+        if let i = h.impact { m.append(("impact", .int(i))) }
+        if let p = h.plan { m.append(("plan", .string(p))) }
+        if let n = h.note { m.append(("note", .string(n))) }
+        if let r = h.reason { m.append(("reason", .string(r))) }
+        return .flowMap(m)
+    }
+
     public static func plan(_ p: Plan) -> String {
         YAMLWriter.document([
             ("year", .int(p.year)),

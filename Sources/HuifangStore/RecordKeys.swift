@@ -17,6 +17,10 @@ public enum RecordKeys {
     public static let event = ["date", "kind", "title", "projects", "tags", "recorded"]
     public static let plan = ["year", "visits"]
     public static let assessmentReview = ["period", "department", "score", "note", "date", "by", "recorded"]
+    public static let risk = [
+        "id", "title", "category", "probability", "impact", "response", "plan", "owner", "raised", "review_every", "status",
+        "history",
+    ]
 
     // Keys of the mappings inside records, for the unknown-key check.
     public static let customer = ["name", "contacts"]
@@ -28,6 +32,7 @@ public enum RecordKeys {
     static let issueHistory = ["at", "action", "by", "from", "to", "reason", "note"]
     static let verified = ["date", "result"]
     static let planItem = ["project", "due", "kind", "visitor"]
+    static let riskHistory = ["at", "action", "by", "probability", "impact", "plan", "note", "reason"]
     static let config = [
         "huifang", "organization", "language", "calendar", "policy", "departments", "leadership", "satisfaction", "custom_fields",
         "max_attachment_size", "assessment", "csv",
@@ -36,7 +41,7 @@ public enum RecordKeys {
     static let calendar = ["weekend", "files"]
     static let policy = [
         "first_visit_within", "periodic_every", "special_visit_within", "customer_request_within", "resolve_within",
-        "confirm_within", "due_soon_at",
+        "confirm_within", "due_soon_at", "risk_high_at", "risk_review_every",
     ]
     static let department = ["id", "name", "head", "role"]
     static let satisfaction = ["scale", "satisfied_at", "dimensions"]
@@ -56,6 +61,7 @@ public enum RecordKeys {
         ("calendar", calendar), ("policy", policy), ("department", department), ("satisfaction", satisfaction),
         ("custom", [custom]), ("assessmentReview", assessmentReview), ("assessment", assessment),
         ("assessmentIndicator", assessmentIndicator), ("csv", csv),
+        ("risk", risk), ("riskHistory", riskHistory),
     ]
 }
 

@@ -200,6 +200,8 @@ extension RepositoryLoader {
             return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader).map(Decoded.visit)
         case .issue(let p, let f):
             return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.issue)
+        case .risk(let p, let f):
+            return FastRecordDecoder.risk(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.risk)
         default:
             return nil
         }
@@ -217,6 +219,7 @@ extension RepositoryLoader {
         case .event(let f): record = d.event(node, id: String(f.dropLast(5))).map(Decoded.event)
         case .plan(let f): record = d.plan(node, stem: String(f.dropLast(5)), config: config).map(Decoded.plan)
         case .assessment(let f): record = d.assessmentReview(node, stem: String(f.dropLast(5)), config: config).map(Decoded.assessment)
+        case .risk(let p, let f): record = d.risk(node, project: p, fileName: f).map(Decoded.risk)
         }
         return Outcome(record: record, findings: d.findings)
     }

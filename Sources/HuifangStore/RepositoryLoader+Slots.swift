@@ -91,6 +91,7 @@ final class RecordSlots: @unchecked Sendable {
     let events: Slots<Event>
     let plans: Slots<Plan>
     let assessments: Slots<AssessmentReview>
+    let risks: Slots<Risk>
 
     /// How many jobs there are of each kind.
     struct Counts {
@@ -124,6 +125,7 @@ final class RecordSlots: @unchecked Sendable {
         events = Slots(counts[.event])
         plans = Slots(counts[.plan])
         assessments = Slots(counts[.assessment])
+        risks = Slots(counts[.risk])
     }
 
     /// Called by the worker that decoded job `i` (each job by one worker only).
@@ -136,6 +138,7 @@ final class RecordSlots: @unchecked Sendable {
         case .event(let e)?: events.put(e, at: slot[i])
         case .plan(let p)?: plans.put(p, at: slot[i])
         case .assessment(let a)?: assessments.put(a, at: slot[i])
+        case .risk(let k)?: risks.put(k, at: slot[i])
         case nil: break
         }
     }
@@ -148,6 +151,7 @@ final class RecordSlots: @unchecked Sendable {
         records.events = events.take()
         records.plans = plans.take()
         records.assessments = assessments.take()
+        records.risks = risks.take()
     }
 }
 

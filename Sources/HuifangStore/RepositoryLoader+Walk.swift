@@ -97,7 +97,7 @@ extension RepositoryLoader {
         let inner = root.list(folder, statFiles: statFiles) ?? []
         // visits/ and issues/ may be links; one that leads out (or is not a folder) is not read.
         var away: Set<String> = []
-        for e in inner where e.name == "visits" || e.name == "issues" {
+        for e in inner where e.name == "visits" || e.name == "issues" || e.name == "risks" {
             let rel = folder + "/" + e.name
             if e.isSymlink, let f = linkFinding(root.repo, rel, folder: true) {
                 findings.append(f)
@@ -137,6 +137,9 @@ extension RepositoryLoader {
         }
         for f in issues {
             jobs.append((joined(issuesPrefix, f.name), .issue(project: pid, file: f.name), f.stamp))
+        }
+        for f in away.contains("risks") || !inner.contains(where: { $0.name == "risks" }) ? [] : yamlFiles(root, folder + "/risks", &findings, statFiles: statFiles) {
+            jobs.append((folder + "/risks/" + f.name, .risk(project: pid, file: f.name), f.stamp))
         }
         return (jobs, findings)
     }

@@ -72,7 +72,7 @@ public enum RepositoryLoader {
 
     /// The kinds of record file.
     public enum Kind: Int, Sendable, CaseIterable {
-        case project, visit, issue, improvement, event, plan, assessment
+        case project, visit, issue, improvement, event, plan, assessment, risk
     }
 
     /// What reading took besides the records, kept with them when the command asks
@@ -93,6 +93,8 @@ public enum RepositoryLoader {
         case plan(file: String)
         /// `assessments/QUARTER-DEPT.yaml`: a reviewed score (`huifang assess review`).
         case assessment(file: String)
+        /// `projects/ID/risks/RID.yaml`: a project risk (`huifang risk`).
+        case risk(project: ProjectID, file: String)
 
         public var kind: Kind {
             switch self {
@@ -103,6 +105,7 @@ public enum RepositoryLoader {
             case .event: .event
             case .plan: .plan
             case .assessment: .assessment
+            case .risk: .risk
             }
         }
     }
@@ -115,6 +118,7 @@ public enum RepositoryLoader {
         case event(Event)
         case plan(Plan)
         case assessment(AssessmentReview)
+        case risk(Risk)
     }
 
     public struct Outcome: Sendable {

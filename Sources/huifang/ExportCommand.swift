@@ -57,6 +57,9 @@ extension ExportCommand {
                 case .confirmation(let id):
                     summary = L("export.confirmation", ["project": pname])
                     category = "confirmation \(id)"
+                case .riskReview(let id):
+                    summary = L("export.risk", ["project": pname, "title": e.title])
+                    category = "risk \(id)"
                 }
                 var description = L("export.description", ["what": L.about(e), "project": e.project.rawValue, "who": L.responsible(e)])
                 if e.isOverdue { description += "\n" + L("export.overdue", ["late": L.lateness(e.daysOverdue), "day": ctx.today.description]) }

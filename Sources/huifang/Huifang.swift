@@ -23,7 +23,7 @@ struct Huifang: ParsableCommand {
         version: HuifangVersion.current,
         subcommands: [
             InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, ReportCommand.self, AssessCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CalendarCommand.self, CheckCommand.self, StatusCommand.self,
-            SearchCommand.self, CloseCommand.self, ReopenPeriodCommand.self, ImportCommand.self,
+            SearchCommand.self, CloseCommand.self, ReopenPeriodCommand.self, ImportCommand.self, RiskCommand.self,
         ]
     )
 

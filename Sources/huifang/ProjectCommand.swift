@@ -200,13 +200,23 @@ extension ProjectCommand {
                 }
                 t.maxWidth = [4: 72]
                 _ = try SpreadsheetOutput.excel(destination.excel, isCSV: false, config: r.config, L)
-                try destination.write(entries.isEmpty ? "" : t.renderRows(indent: ""), ctx: ctx, records: r)
+                try destination.write((entries.isEmpty ? "" : t.renderRows(indent: "")) + highRisksNote(p, r, today: ctx.today, L), ctx: ctx, records: r)
                 if entries.isEmpty { Console.err(L("log.nothing", ["project": p.id.rawValue]) + "\n") }
                 return
             }
             try TimelineListing.make(entries, labels: L).emit(format, destination, ctx: ctx, loaded: loaded, sheet: "xlsx.sheet.log")
         }
     }
+}
+
+/// Under the project log: the project's open high risks (issue 19), when it has any.
+func highRisksNote(_ p: Project, _ r: Records, today: Day, _ L: Catalogue) -> String {
+    let high = r.highRisks(of: p.id).filter { $0.raised <= today }
+    guard !high.isEmpty else { return "" }
+    var t = TextTable(headers: [])
+    for k in high { t.add([k.id.rawValue, L.riskScore(k, high: true), k.owner, k.title]) }
+    t.maxWidth = [3: 60]
+    return "\n" + L("log.high_risks", ["n": String(high.count)]) + "\n" + t.renderRows(indent: "  ")
 }
 
 /// NAME[,ROLE[,PHONE[,EMAIL]]], with ASCII or fullwidth commas.

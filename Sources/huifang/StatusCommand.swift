@@ -61,6 +61,7 @@ struct StatusCommand: ParsableCommand {
         let visits = agenda.filter { if case .visit = $0.subject { return true } else { return false } }
         let issues = agenda.filter { if case .issue = $0.subject { return true } else { return false } }
         let confirmations = agenda.filter { if case .confirmation = $0.subject { return true } else { return false } }
+        let reviews = agenda.filter { if case .riskReview = $0.subject { return true } else { return false } }
         func section(_ key: String, late: Bool, _ entries: [AgendaEntry], _ line: (AgendaEntry) -> [String]) {
             guard !entries.isEmpty else { return }
             s += "\n" + (late ? Terminal.red(L[key]) : Terminal.bold(L[key])) + L("status.count", ["n": String(entries.count)]) + "\n"
@@ -87,6 +88,12 @@ struct StatusCommand: ParsableCommand {
         }
         section("status.confirmations_soon", late: false, confirmations.filter { !$0.isOverdue }) { e in
             [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, confirmationLabel(e, L), L.responsible(e), e.title]
+        }
+        section("status.overdue_risk_reviews", late: true, reviews.filter(\.isOverdue)) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, riskLabel(e, L), e.responsible, L.about(e)]
+        }
+        section("status.risk_reviews_soon", late: false, reviews.filter { !$0.isOverdue }) { e in
+            [e.due.description, L.lateness(e.daysOverdue), e.project.rawValue, riskLabel(e, L), e.responsible, L.about(e)]
         }
         // Complaints go to the customer-service head as well (policy §三.4): every one still open
         // or awaiting the customer's confirmation, whatever its deadline.
@@ -129,6 +136,11 @@ struct StatusCommand: ParsableCommand {
     func confirmationLabel(_ e: AgendaEntry, _ L: Catalogue) -> String {
         guard case .confirmation(let id) = e.subject else { return "" }
         return L("agenda.to_confirm", ["id": id.rawValue])
+    }
+
+    func riskLabel(_ e: AgendaEntry, _ L: Catalogue) -> String {
+        guard case .riskReview(let id) = e.subject else { return "" }
+        return L("agenda.risk_label", ["id": id.rawValue])
     }
 
     func issueLabel(_ e: AgendaEntry, _ L: Catalogue) -> String {

@@ -88,7 +88,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
         #expect(out.document.title == "Follow-up visit summary report 2026Q2")
         #expect(out.document.subtitle == "Acme · 2026Q2 (2026-04-01 – 2026-06-30) · As of 2026-08-01")
         #expect(out.document.headings == ["Overview", "KPIs", "Trend against the previous four periods", "Satisfaction by dimension", "Major issues",
-                                          "Recurring problems", "Improvement measures", "Recommendations"])
+                                          "Recurring problems", "Improvement measures", "Customer health", "Recommendations"])
     }
 
     @Test func kpiAndCountTablesHaveACompanyColumnThenOnePerDepartment() {
@@ -113,7 +113,7 @@ func member(_ json: JSONValue, _ path: String...) -> JSONValue? {
 
     @Test func jsonAndCSV() {
         #expect(keys(out.json) == ["period", "organization", "as_of", "counted_on", "plan", "kpis", "counts", "satisfaction", "kpi_counts", "departments",
-                                   "trend", "major_issues", "recurring_problems", "recurring_categories", "improvements"])
+                                   "trend", "major_issues", "recurring_problems", "recurring_categories", "improvements", "customer_health"])
         #expect(keys(member(out.json, "kpis")!) == ReportKPI.all.map(\.key))
         #expect(member(out.json, "kpis", "issue_resolution_rate")?.render() == "0.5")
         #expect(member(out.json, "counts", "issues_raised")?.render() == "2")

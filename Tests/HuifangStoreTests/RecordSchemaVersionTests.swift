@@ -37,7 +37,7 @@ import Testing
     /// Every enum the cache keeps by index has its whole case list in the version.
     @Test func theCodedEnumsAreTheirWholeCaseLists() {
         let lists = Dictionary(uniqueKeysWithValues: RecordCoding.enumCases)
-        #expect(lists.count == 10)
+        #expect(lists.count == 13)
         #expect(lists["enum VisitKind"] == VisitKind.allCases.map(\.rawValue))
         #expect(lists["enum Severity"] == Severity.allCases.map(\.rawValue))
         #expect(lists["enum IssueStatus"] == IssueStatus.allCases.map(\.rawValue))
@@ -53,7 +53,8 @@ import Testing
                      RecordKeys.plan, RecordKeys.customer, RecordKeys.contact, RecordKeys.retired, RecordKeys.projectHistory,
                      RecordKeys.resolved, RecordKeys.confirmed, RecordKeys.issueHistory, RecordKeys.verified, RecordKeys.planItem,
                      RecordKeys.config, RecordKeys.calendar, RecordKeys.policy, RecordKeys.department, RecordKeys.satisfaction,
-                     RecordKeys.assessmentReview, RecordKeys.assessment, RecordKeys.assessmentIndicator] {
+                     RecordKeys.assessmentReview, RecordKeys.assessment, RecordKeys.assessmentIndicator, RecordKeys.risk,
+                     RecordKeys.riskHistory] {
             #expect(lists.contains(list), "\(list) is not in RecordKeys.schema")
         }
     }
@@ -71,6 +72,16 @@ import Testing
         let recorded = try #require(digests[RecordCoding.version], "no digest recorded for RecordCoding.version \(RecordCoding.version)")
         #expect(digest == recorded, "the binary layout changed (digest \(digest)): raise RecordCoding.version and record the digest")
     }
+
+    /// The same for risks (issue 19), whose layout came with version 4.
+    @Test func theRiskLayoutIsTheOneOfItsVersion() throws {
+        let digests = [4: "b8d1682b8b247ba7"]
+        let risk = RiskStoreTests.tree(RiskStoreTests.full)
+        #expect(risk.record != nil && risk.findings.isEmpty)
+        let digest = String(RecordCache.stamp([RecordCache.encode(risk)]), radix: 16)
+        let recorded = try #require(digests[RecordCoding.version], "no risk digest recorded for RecordCoding.version \(RecordCoding.version)")
+        #expect(digest == recorded, "the risk's binary layout changed (digest \(digest)): raise RecordCoding.version and record the digest")
+    }
 }
 
 @Suite struct KeyTableTests {
@@ -81,6 +92,8 @@ import Testing
         #expect(FastRecordDecoder.resolvedKeys.names == RecordKeys.resolved)
         #expect(FastRecordDecoder.confirmedKeys.names == RecordKeys.confirmed)
         #expect(FastRecordDecoder.historyKeys.names == RecordKeys.issueHistory)
+        #expect(FastRecordDecoder.riskKeys.names == RecordKeys.risk)
+        #expect(FastRecordDecoder.riskHistoryKeys.names == RecordKeys.riskHistory)
         // And every case of the fast decoder's fields is a key of its list.
         #expect(FastRecordDecoder.VisitKey.allCases.map(\.rawValue).allSatisfy(RecordKeys.visit.contains))
         #expect(FastRecordDecoder.IssueKey.allCases.map(\.rawValue).allSatisfy(RecordKeys.issue.contains))
@@ -134,9 +147,9 @@ import Testing
         let jobs: [RepositoryLoader.Job] = [.project(folder: "acme-erp"), .visit(project: p, file: "a.yaml"),
                                             .visit(project: p, file: "b.yaml"), .issue(project: p, file: "c.yaml"),
                                             .improvement(file: "d.yaml"), .event(file: "e.yaml"), .plan(file: "f.yaml"),
-                                            .plan(file: "g.yaml"), .assessment(file: "2026Q3-east.yaml")]
-        #expect(jobs.map(\.kind) == [.project, .visit, .visit, .issue, .improvement, .event, .plan, .plan, .assessment])
+                                            .plan(file: "g.yaml"), .assessment(file: "2026Q3-east.yaml"), .risk(project: p, file: "r-0000abcd.yaml")]
+        #expect(jobs.map(\.kind) == [.project, .visit, .visit, .issue, .improvement, .event, .plan, .plan, .assessment, .risk])
         let counts = RecordSlots.Counts(jobs)
-        #expect(RepositoryLoader.Kind.allCases.map { counts[$0] } == [1, 2, 1, 1, 1, 2, 1])
+        #expect(RepositoryLoader.Kind.allCases.map { counts[$0] } == [1, 2, 1, 1, 1, 2, 1, 1])
     }
 }

@@ -155,6 +155,7 @@ extension Catalogue {
         case .written(let text): return text
         case .event(let k): return word(k)
         case .improvement(let s): return word(s)
+        case .risk(let p, let i): return self("tlf.risk", ["p": String(p), "i": String(i), "score": String(p * i)])
         }
     }
 
@@ -170,6 +171,7 @@ extension Catalogue {
         case .customerRequest(let issue): return self("agenda.request", ["title": e.title, "issue": issue])
         case .issue: return e.title
         case .confirmation: return self("agenda.confirmation", ["title": e.title])
+        case .riskReview(let score): return self("agenda.risk", ["title": e.title, "score": String(score)])
         }
     }
 

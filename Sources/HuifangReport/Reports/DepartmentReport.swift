@@ -117,10 +117,15 @@ public enum DepartmentReport {
         doc.blocks.append(competitors.isEmpty ? .paragraph(L["report.no competitors"])
             : .bullets(competitors.map { v, text in "\(text) — \(names[v.project]?.name ?? v.project.rawValue) \(v.date)" }))
 
+        // Issue 19: the risk register of the department's projects, once it is used.
+        let risksUsed = RiskReport.isUsed(r, projects: ids)
+        let openRisks = RiskReport.openRisks(r, projects: ids, today: c.today)
+        if risksUsed { doc.blocks += RiskReport.blocks(openRisks, r, today: c.today, L) }
+
         doc.blocks.append(.heading(L["report.recommendations"]))
         doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures, current: k, today: c.today, L)))
 
-        let json = JSONValue.object([
+        var json = JSONValue.object([
             ("period", ReportJSON.period(k)), ("department", .object([("id", .string(dept.id)), ("name", .string(dept.name)), ("head", .string(dept.head))])),
             ("as_of", .string(c.today.description)), ("counted_on", .string(t.description)),
         ] + ReportJSON.scope(k) + [
@@ -145,6 +150,7 @@ public enum DepartmentReport {
                 .object([("project", .string(v.project.rawValue)), ("visit", .string(v.id.rawValue)), ("date", .string(v.date.description)), ("text", .string(text))])
             })),
         ] + (ReportTargets.json(r, targetScopes).map { [$0] } ?? []))
+        if risksUsed { json = json.appending([("risks", RiskReport.json(openRisks, r))]) }
         var csv = SummaryReport.csvRows([(dept.id, dept.name, k)] + perProject.map { ($0.0.id.rawValue, $0.0.name, $0.1) }, period: c.period)
         // The targets of the department (its first row); its projects' rows have none.
         let targets = ReportTargets.csv(r, [targetScopes[0]])

@@ -71,6 +71,9 @@ public enum AgendaListing {
             case .confirmation(let iid):
                 (type, word) = ("confirmation", L["agenda.confirm"])
                 id = iid.rawValue
+            case .riskReview(let rid):
+                (type, word) = ("risk_review", L["agenda.risk_review"])
+                id = rid.rawValue
             }
             let basis: String?
             switch e.about {
@@ -78,7 +81,7 @@ public enum AgendaListing {
             case .periodicVisit(let day): basis = day.description
             case .specialVisit(let event): basis = event
             case .customerRequest(let issue): basis = issue
-            case .issue, .confirmation: basis = nil
+            case .issue, .confirmation, .riskReview: basis = nil
             }
             let follower: JSONValue = e.follower.map { .object([("head", .string($0.head)), ("department", .string($0.department))]) } ?? .null
             listing.add([

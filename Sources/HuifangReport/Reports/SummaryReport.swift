@@ -89,11 +89,18 @@ public enum SummaryReport {
                 })))
         }
 
+        // Issue 19: customers at risk, and the risk register once it is used.
+        let health = CustomerHealth.all(r, schedule: c.schedule, on: c.today)
+        doc.blocks += RiskReport.healthBlocks(health, on: c.today, L)
+        let risksUsed = RiskReport.isUsed(r, projects: nil)
+        let openRisks = RiskReport.openRisks(r, projects: nil, today: c.today)
+        if risksUsed { doc.blocks += RiskReport.blocks(openRisks, r, today: c.today, L) }
+
         doc.blocks.append(.heading(L["report.recommendations"]))
         doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures, current: total,
                                                                   today: c.today, L)))
 
-        let json = JSONValue.object([
+        var json = JSONValue.object([
             ("period", ReportJSON.period(total)), ("organization", .string(r.config.organization)),
             ("as_of", .string(c.today.description)), ("counted_on", .string(total.countedOn.description)),
             ("plan", .string(total.frozenPlan ? "frozen" : "schedule")),
@@ -116,6 +123,8 @@ public enum SummaryReport {
                          ("addresses", .strings($0.addresses.map(\.rawValue)))])
             })),
         ] + (ReportTargets.json(r, targetScopes).map { [$0] } ?? []))
+        json = json.appending([("customer_health", .object([("on", .string(c.today.description)), ("customers", RiskReport.healthJSON(health))]))]
+            + (risksUsed ? [("risks", RiskReport.json(openRisks, r))] : []))
         var csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
         let targets = ReportTargets.csv(r, targetScopes)
         csv.headers += targets.headers

@@ -77,6 +77,16 @@ public enum VisitBrief {
                     return [i.id.rawValue, L.reportValue(i.severity), L.reportValue(i.status), "\(i.due) (\(L.reportValue(state)))", i.owner, i.title]
                 })))
         }
+        // Issue 19: the open high risks of the project, which the visitor should ask about.
+        let high = r.highRisks(of: p.id).filter { $0.raised <= today }
+        if !high.isEmpty {
+            doc.blocks.append(.heading(L["risk.brief.title"]))
+            doc.blocks.append(.table(ReportTable(
+                headers: ["ID", L["risk.col.score"], L["risk.col.category"], L["risk.col.response"], L["report.responsible"], L["risk.col.title"],
+                          L["risk.col.plan"]],
+                rows: high.map { [$0.id.rawValue, String($0.score), L.word($0.category), L.word($0.response), $0.owner, $0.title, $0.plan] },
+                numeric: [1])))
+        }
         let issueIDs = Set(r.issues(of: p.id).map(\.id))
         let measures = r.improvements.filter { $0.addresses.contains(where: issueIDs.contains) }
         if !measures.isEmpty {

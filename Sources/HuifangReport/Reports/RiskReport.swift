@@ -1,0 +1,107 @@
+import HuifangCore
+
+/// The risk register and customer health in the period reports (issue 19): the 5×5 matrix of
+/// open risks, the top risks, and the customers at risk with the reasons.
+public enum RiskReport {
+    /// How many top risks a report lists.
+    public static let topCount = 10
+
+    /// Open risks of `projects` (nil: all) raised by `today`, highest score first.
+    public static func openRisks(_ r: Records, projects: Set<ProjectID>?, today: Day) -> [Risk] {
+        r.risks.filter { $0.isOpen && $0.raised <= today && (projects?.contains($0.project) ?? true) }
+            .sorted { (-$0.score, $0.project, $0.id) < (-$1.score, $1.project, $1.id) }
+    }
+
+    /// Whether the reports show the register: once a risk is recorded for the scope (open or
+    /// closed). A repository that does not use the register gets no empty section.
+    public static func isUsed(_ r: Records, projects: Set<ProjectID>?) -> Bool {
+        r.risks.contains { projects?.contains($0.project) ?? true }
+    }
+
+    /// The section: heading, matrix (probability rows 5 to 1, impact columns 1 to 5), the note on
+    /// the high zone, and the top risks.
+    public static func blocks(_ open: [Risk], _ r: Records, today: Day, _ L: Catalogue) -> [ReportDocument.Block] {
+        let policy = r.config.policy
+        let matrix = RiskMatrix(open)
+        var out: [ReportDocument.Block] = [.heading(L["risk.report.title"])]
+        out.append(.table(ReportTable(
+            headers: [L["risk.report.corner"]] + (1...5).map(String.init),
+            rows: (1...5).reversed().map { p in [String(p)] + (1...5).map { i in String(matrix.counts[p - 1][i - 1]) } },
+            numeric: Set(1...5))))
+        let high = open.filter { $0.isHigh(policy) }.count
+        out.append(.paragraph(L("risk.report.note", ["open": String(open.count), "high": String(high), "at": String(policy.riskHighAt)])))
+        if open.isEmpty { return out }
+        out.append(.subheading(L["risk.report.top"]))
+        out.append(.table(ReportTable(
+            headers: ["ID", L["project"], L["risk.col.score"], L["risk.col.category"], L["risk.col.response"], L["report.responsible"],
+                      L["risk.col.next_review"], L["risk.col.title"]],
+            rows: open.prefix(topCount).map { k in
+                let next = k.nextReview(policy, calendar: r.calendar)
+                let nextText = next.map { $0 < today ? L("risk.review_overdue", ["day": $0.description]) : $0.description } ?? ""
+                return [k.id.rawValue, k.project.rawValue, k.isHigh(policy) ? "\(k.score) !" : String(k.score), L.word(k.category),
+                        L.word(k.response), k.owner, nextText, k.title]
+            }, numeric: [2])))
+        return out
+    }
+
+    /// The same as JSON: codes and numbers.
+    public static func json(_ open: [Risk], _ r: Records) -> JSONValue {
+        let policy = r.config.policy
+        let matrix = RiskMatrix(open)
+        return .object([
+            ("open", .int(open.count)), ("high", .int(open.filter { $0.isHigh(policy) }.count)), ("high_at", .int(policy.riskHighAt)),
+            ("matrix", .array(matrix.counts.map { .array($0.map(JSONValue.int)) })),
+            ("top", .array(open.prefix(topCount).map { k in
+                .object([("id", .string(k.id.rawValue)), ("project", .string(k.project.rawValue)), ("title", .string(k.title)),
+                         ("category", .string(k.category.rawValue)), ("probability", .int(k.probability)), ("impact", .int(k.impact)),
+                         ("score", .int(k.score)), ("high", .bool(k.isHigh(policy))), ("response", .string(k.response.rawValue)),
+                         ("owner", .string(k.owner)), ("next_review", .optional(k.nextReview(policy, calendar: r.calendar)?.description))])
+            })),
+        ])
+    }
+
+    /// Customers at risk, then to watch, each with the reasons.
+    public static func healthBlocks(_ health: [CustomerHealth], on day: Day, _ L: Catalogue) -> [ReportDocument.Block] {
+        let shown = concerning(health)
+        var out: [ReportDocument.Block] = [.heading(L["health.title"])]
+        out.append(.paragraph(L("health.rule", ["at_risk": String(health.filter { $0.level == .atRisk }.count),
+                                                "watch": String(health.filter { $0.level == .watch }.count),
+                                                "projects": String(health.count), "day": day.description])))
+        guard !shown.isEmpty else { return out }
+        out.append(.table(ReportTable(headers: [L["health.col.level"], L["customer"], L["project"], L["health.col.why"]], rows: shown.map { h in
+            [L.word(h.level), h.customer, h.project.rawValue, L.joined(h.signals.map(L.words))]
+        })))
+        return out
+    }
+
+    /// The projects at risk first, then those to watch, by project id.
+    public static func concerning(_ health: [CustomerHealth]) -> [CustomerHealth] {
+        health.filter { $0.level != .healthy }.sorted { ($1.level, $0.project) < ($0.level, $1.project) }
+    }
+
+    public static func healthJSON(_ health: [CustomerHealth]) -> JSONValue {
+        .array(concerning(health).map { h in
+            .object([("project", .string(h.project.rawValue)), ("customer", .string(h.customer)), ("level", .string(h.level.rawValue)),
+                     ("signals", .array(h.signals.map(signalJSON)))])
+        })
+    }
+
+    static func signalJSON(_ s: CustomerHealth.Signal) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("code", .string(s.code))]
+        switch s {
+        case .dissatisfied(let last): pairs.append(("last", .number(KPIEngine.round2(last) ?? last)))
+        case .falling(let from, let to):
+            pairs += [("from", .number(KPIEngine.round2(from) ?? from)), ("to", .number(KPIEngine.round2(to) ?? to))]
+        case .majorIssues(let n), .overdueVisits(let n), .highRisks(let n): pairs.append(("count", .int(n)))
+        }
+        return .object(pairs)
+    }
+}
+
+extension JSONValue {
+    /// An object with `more` pairs appended (other values as they are).
+    func appending(_ more: [(String, JSONValue)]) -> JSONValue {
+        guard case .object(let pairs) = self else { return self }
+        return .object(pairs + more)
+    }
+}
