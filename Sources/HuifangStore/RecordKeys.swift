@@ -2,14 +2,14 @@
 /// keys added to an existing record are inserted where it puts them. `imported` (projects,
 /// visits, issues) is the ledger row `huifang import` made the record of.
 public enum RecordKeys {
-    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "recorded", "imported"]
+    public static let project = ["id", "name", "customer", "department", "owner", "tier", "accepted", "tags", "retired", "history", "imported", "recorded"]
     public static let visit = [
         "id", "date", "kind", "method", "visitor", "contacts", "event", "summary", "operation", "scores", "overall",
-        "nps", "quotes", "needs", "competitors", "issues", "attachments", "recorded", "imported",
+        "nps", "quotes", "needs", "competitors", "issues", "attachments", "imported", "recorded",
     ]
     public static let issue = [
         "id", "title", "raised", "source", "visit", "category", "severity", "owner", "department", "due", "status",
-        "resolved", "confirmed", "case_analysis", "history", "recorded", "imported",
+        "resolved", "confirmed", "case_analysis", "history", "imported", "recorded",
     ]
     public static let improvement = [
         "id", "title", "addresses", "department", "owner", "due", "expected_effect", "status", "verified", "recorded",

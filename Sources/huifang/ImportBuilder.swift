@@ -126,7 +126,7 @@ struct ImportBuilder {
             if let accepted = f.project.accepted, f.date >= accepted {
                 seenAfterAcceptance[f.project.id] = min(seenAfterAcceptance[f.project.id] ?? f.date, f.date)
             }
-            created[i].text = RecordEncoder.visit(visit.entered(ctx.today)) + created[i].text
+            created[i].text = RecordEncoder.visit(visit) + created[i].text + "recorded: \(ctx.today)\n"
             created[i].what += " " + visit.kind.rawValue
         }
     }
@@ -192,7 +192,7 @@ struct ImportBuilder {
             }
         }
         return ImportPlan.Created(id: id.rawValue, what: "\(p.id) \(title)", place: row.place(nil), path: path,
-                                  text: RecordEncoder.issue(issue.entered(ctx.today)) + origin, job: .issue(project: p.id, file: "\(id).yaml"))
+                                  text: RecordEncoder.issue(issue) + origin + "recorded: \(ctx.today)\n", job: .issue(project: p.id, file: "\(id).yaml"))
     }
 
     mutating func project(_ row: inout RowReader, origin: String) -> ImportPlan.Created? {
@@ -240,6 +240,6 @@ struct ImportBuilder {
         let project = Project(id: pid, name: name, customer: Customer(name: customer, contacts: contacts), department: department,
                               owner: owner, tier: tier, accepted: accepted, tags: tags, location: SourceLocation(path: path))
         return ImportPlan.Created(id: pid.rawValue, what: name, place: row.place(nil), path: path,
-                                  text: RecordEncoder.project(project.entered(ctx.today)) + origin, job: .project(folder: pid.rawValue))
+                                  text: RecordEncoder.project(project) + origin + "recorded: \(ctx.today)\n", job: .project(folder: pid.rawValue))
     }
 }

@@ -54,7 +54,7 @@ public enum ReportTargets {
         let table = ReportTable(
             headers: [L["assess.indicator"], L["assess.target"]] + scopes.map(\.name),
             rows: rules.enumerated().map { n, rule in
-                [AssessmentReport.label(rule.indicator, L), AssessmentReport.show(rule.target, rule.indicator)]
+                [AssessmentReport.label(rule.indicator, L), AssessmentReport.show(rule.target, rule.indicator, L)]
                     + all.map { cell($0[n], company: rule, L) }
             }, numeric: Set(1..<(scopes.count + 2)))
         return [.subheading(L["targets.heading"]), .table(table), .paragraph(L("targets.note", ["file": "huifang.yaml", "section": "assessment",
@@ -64,12 +64,12 @@ public enum ReportTargets {
     /// "92.0% (23/25) met", "89.99% (…) missed", "n/a", with the department's own target when it differs.
     static func cell(_ l: Assessment.Line, company: IndicatorRule, _ L: Catalogue) -> String {
         guard let met = l.met else { return L["report.n/a"] }
-        var value = AssessmentReport.show(l.value, against: l.rule.target, l.rule.indicator)
+        var value = AssessmentReport.show(l.value, against: l.rule.target, l.rule.indicator, L)
         // A rate with its counts, as in the KPI table (the reopen rate's are shown nowhere else).
         if l.rule.indicator.unit != .count, let d = l.denominator { value = RateCounts(numerator: l.numerator, denominator: d).display(value, L) }
         let shown = L(met ? "targets.met" : "targets.missed", ["value": value])
         guard abs(l.rule.target - company.target) > Assessment.tolerance else { return shown }
-        return L("targets.own", ["cell": shown, "target": AssessmentReport.show(l.rule.target, l.rule.indicator)])
+        return L("targets.own", ["cell": shown, "target": AssessmentReport.show(l.rule.target, l.rule.indicator, L)])
     }
 
     /// JSON `targets`: per indicator its code, the company target, and per scope the value, the
