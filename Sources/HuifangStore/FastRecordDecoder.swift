@@ -88,6 +88,7 @@ enum FastRecordDecoder {
                 attachmentsAt = Position(line: r.line, column: r.column)
                 guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
                 attachments = v
+            case .imported: guard skipImported(r) else { return false }
                         }
             return true
         }) else { return nil }
@@ -103,7 +104,7 @@ enum FastRecordDecoder {
     /// The keys of a visit by name, from `RecordKeys.visit`.
     enum VisitKey: String, CaseIterable {
         case id, date, kind, method, visitor, contacts, event, summary, operation, scores, overall, nps, quotes, needs
-        case competitors, issues, attachments
+        case competitors, issues, attachments, imported
     }
 
     static let visitKeys = KeyTable<VisitKey>(RecordKeys.visit)
@@ -202,6 +203,7 @@ enum FastRecordDecoder {
                     entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason, note: note))
                 }
                 history = entries
+            case .imported: guard skipImported(r) else { return false }
             }
             return true
         }) else { return nil }
@@ -214,11 +216,22 @@ enum FastRecordDecoder {
                      departmentAt: departmentAt, visitAt: visitAt)
     }
 
+    /// `imported: {file, sheet, row, digest}` (the ledger row `huifang import` made the record
+    /// of): read past; a value of another shape goes to the full decoder.
+    static func skipImported(_ r: YAMLEventReader) -> Bool {
+        guard r.kind == .mappingStart else { return false }
+        while true {
+            guard r.next() else { return false }
+            if r.kind == .mappingEnd { return true }
+            guard r.kind == .scalar else { return false }
+        }
+    }
+
     /// The keys of an issue and of the mappings in it by name, from `RecordKeys`.
     enum IssueKey: String, CaseIterable {
         case id, title, raised, source, visit, category, severity, owner, department, due, status, resolved, confirmed
         case caseAnalysis = "case_analysis"
-        case history
+        case history, imported
     }
 
     enum ResolvedKey: String, CaseIterable {
