@@ -93,6 +93,7 @@ enum FastRecordDecoder {
                 guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
                 attachments = v
             case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
+            case .imported: guard skipImported(r) else { return false }
             }
             return true
         }) else { return nil }
@@ -110,7 +111,7 @@ enum FastRecordDecoder {
     /// The keys of a visit by name, from `RecordKeys.visit`.
     enum VisitKey: String, CaseIterable {
         case id, date, kind, method, visitor, contacts, event, summary, operation, scores, overall, nps, quotes, needs
-        case competitors, issues, attachments, recorded
+        case competitors, issues, attachments, imported, recorded
     }
 
     static let visitKeys = KeyTable<VisitKey>(RecordKeys.visit)
@@ -211,6 +212,7 @@ enum FastRecordDecoder {
                 }
                 history = entries
             case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
+            case .imported: guard skipImported(r) else { return false }
             }
             return true
         }) else { return nil }
@@ -225,11 +227,22 @@ enum FastRecordDecoder {
         return issue
     }
 
+    /// `imported: {file, sheet, row, digest}` (the ledger row `huifang import` made the record
+    /// of): read past; a value of another shape goes to the full decoder.
+    static func skipImported(_ r: YAMLEventReader) -> Bool {
+        guard r.kind == .mappingStart else { return false }
+        while true {
+            guard r.next() else { return false }
+            if r.kind == .mappingEnd { return true }
+            guard r.kind == .scalar else { return false }
+        }
+    }
+
     /// The keys of an issue and of the mappings in it by name, from `RecordKeys`.
     enum IssueKey: String, CaseIterable {
         case id, title, raised, source, visit, category, severity, owner, department, due, status, resolved, confirmed
         case caseAnalysis = "case_analysis"
-        case history, recorded
+        case history, imported, recorded
     }
 
     enum ResolvedKey: String, CaseIterable {

@@ -53,7 +53,10 @@ struct ImportCommand: ParsableCommand {
             try report(plan, source, L, written: false)
             return
         }
-        let (plan, L) = try ctx.update { r in
+        let held = try ctx.lock()
+        defer { withExtendedLifetime(held) {} }
+        let r = try ctx.load().records
+        let (plan, L) = try { () throws -> (ImportPlan, Catalogue) in
             let L = ctx.catalogue(r)
             source.announce(L)
             let plan = ImportPlan.make(source, r, ctx: ctx)
@@ -65,8 +68,13 @@ struct ImportCommand: ParsableCommand {
             for record in plan.created {
                 try RecordVerifier.verify(record.text, as: record.job, path: record.path, config: r.config)
             }
-            return (plan.created.map { ($0.path, Array($0.text.utf8)) }, (plan, L))
-        }
+            do throws(StoreError) {
+                try RecordUpdate.writeNew(plan.created.map { ($0.path, Array($0.text.utf8)) }, in: ctx.repository)
+            } catch {
+                throw CommandFailure(error)
+            }
+            return (plan, L)
+        }()
         try report(plan, source, L, written: true)
     }
 
