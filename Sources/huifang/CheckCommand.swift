@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
             RepositoryLoader.load(ctx.repository, .init(useCache: ctx.useCache, keepUntilExit: true))
         }
         if !loaded.configFailed { MessageLanguage.repository = loaded.records.config.language }
-        let extra = calendarWarning(loaded, today: ctx.today)
+        let extra = calendarWarning(loaded, today: ctx.today) + (loaded.configFailed ? [] : caseAnalysisFindings(loaded.records, ctx.repository))
         PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
         CalendarNotice.shownInOutput = true  // check says it as a finding

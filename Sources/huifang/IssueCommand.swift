@@ -157,6 +157,9 @@ extension IssueCommand {
             Console.out(describe(route, issue: issue, today: day, L))
             Console.out("  \(path)\n")
             if let v { Console.out("  " + L("issue.raised_in", ["visit": v.id.rawValue, "day": v.date.description]) + "\n") }
+            let similar = SimilarCases.ranked(query: issue.title, category: issue.category.rawValue,
+                                              SimilarCasesOutput.candidates(r, ctx.repository, excluding: [issue.id]))
+            for line in SimilarCasesOutput.lines(similar, L) { Console.out(line + "\n") }
         }
     }
 
@@ -262,6 +265,7 @@ extension IssueCommand {
                 if let analysis = new.caseAnalysis, !FileSystem.exists(ctx.repository.path(analysis)) {
                     throw CommandFailure.usage(Message("error.no-case-analysis", ["path": analysis]), hint: Message("hint.no-case-analysis"))
                 }
+                if new.severity == .major, let analysis = new.caseAnalysis { try requireCompleteCaseAnalysis(analysis, ctx.repository) }
             }
             let L = ctx.catalogue(r)
             Console.out((issue.caseAnalysis.map { L("issue.closed_case", ["id": issue.id.rawValue, "path": $0]) }
