@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
             printable file with charts), json, csv (--excel: for Excel), xlsx (a spreadsheet: one sheet per table, \
             one per department in the summary, and the data at full precision).
             """,
-        subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self]
+        subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self, Needs.self, Competitors.self]
     )
 
     @OptionGroup var global: GlobalOptions
