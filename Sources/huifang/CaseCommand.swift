@@ -14,10 +14,11 @@ struct CaseCommand: ParsableCommand {
         commandName: "case",
         abstract: "The case library: write, list and show the case analyses of issues.",
         discussion: """
-            A case analysis has five sections, each under its own heading (## in Markdown), in \
-            Chinese or English: 经过 (What happened), 原因 (Cause), 措施 (Measures), 经验教训 \
-            (Lessons learned), 适用范围 (Applies to). A major issue closes only when every section \
-            has text (comments do not count); 'huifang check' names an incomplete one.
+            A case analysis has five sections, each under its own heading (## in Markdown): What \
+            happened, Cause, Measures, Lessons learned, Applies to. The headings are recognised in \
+            English and in Chinese, as the template of a repository in Chinese writes them. A major \
+            issue closes only when every section has text (comments do not count); 'huifang check' \
+            names an incomplete one.
             """,
         subcommands: [New.self, List.self, Show.self]
     )

@@ -246,7 +246,13 @@ extension IssueCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a confirmed issue; a major issue needs its case analysis.")
+            abstract: "Close a confirmed issue; a major issue needs its case analysis, every section written.",
+            discussion: """
+                The case analysis is the issue's linked file (huifang case new IID writes one) or \
+                --case-analysis FILE. It must have text under each of its five headings (What happened, \
+                Cause, Measures, Lessons learned, Applies to; in Chinese or English, see 'huifang case'); \
+                a file given with --case-analysis is held to that for any severity.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
@@ -265,7 +271,9 @@ extension IssueCommand {
                 if let analysis = new.caseAnalysis, !FileSystem.exists(ctx.repository.path(analysis)) {
                     throw CommandFailure.usage(Message("error.no-case-analysis", ["path": analysis]), hint: Message("hint.no-case-analysis"))
                 }
-                if new.severity == .major, let analysis = new.caseAnalysis { try requireCompleteCaseAnalysis(analysis, ctx.repository) }
+                if let analysis = new.caseAnalysis, new.severity == .major || caseAnalysis != nil {
+                    try requireCompleteCaseAnalysis(analysis, ctx.repository)
+                }
             }
             let L = ctx.catalogue(r)
             Console.out((issue.caseAnalysis.map { L("issue.closed_case", ["id": issue.id.rawValue, "path": $0]) }

@@ -171,3 +171,25 @@ enum CaseFixture {
         #expect(prepare.stdout.contains("resolution: 导出改为异步"), "\(prepare.stdout)")
     }
 }
+
+/// A case analysis given for an issue of any severity must be complete: an empty file is refused.
+@Suite struct CaseAnalysisGivenTests {
+    @Test func anEmptyFileIsRefusedForAMinorIssueToo() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        #expect(r.run(["--as-of", "2026-09-24", "issue", "add", "acme-erp", "--title", "按钮错位", "--category", "quality",
+                       "--severity", "minor", "--source", "customer"]).code == 0)
+        let id = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
+        #expect(r.run(["--as-of", "2026-09-25", "issue", "resolve", id, "--summary", "调整样式"]).code == 0)
+        #expect(r.run(["--as-of", "2026-09-25", "issue", "confirm", id]).code == 0)
+        try r.write("docs/cases/\(id).md", "")
+        let before = r.snapshot()
+        let empty = r.run(["--lang", "en", "--as-of", "2026-09-26", "issue", "close", id, "--case-analysis", "docs/cases/\(id).md"])
+        #expect(empty.code == 64)
+        #expect(empty.stderr.contains("is not complete: missing or empty: What happened, Cause, Measures, Lessons learned, Applies to"),
+                "\(empty.stderr)")
+        #expect(r.snapshot() == before)
+        // Without one, a minor issue closes as before.
+        #expect(r.run(["--as-of", "2026-09-26", "issue", "close", id]).code == 0)
+    }
+}
