@@ -49,7 +49,11 @@ public enum SimilarCases {
 
     /// The score of one candidate, or nil when it shares no term with the query.
     public static func score(query: String, category: String?, _ c: Candidate) -> Int? {
-        let q = keys(query)
+        score(keys(query), category: category, c)
+    }
+
+    /// The same with the query's terms cut once (`ranked` scores every candidate against them).
+    static func score(_ q: Set<String>, category: String?, _ c: Candidate) -> Int? {
         guard !q.isEmpty else { return nil }
         let title = keys(c.title)
         let text = keys(c.text)
@@ -65,8 +69,9 @@ public enum SimilarCases {
     /// The most similar candidates, at most `limit`, best first.
     public static func ranked(query: String, category: String?, _ candidates: [Candidate], limit: Int = 3) -> [Similar] {
         var found: [Similar] = []
+        let q = keys(query)
         for c in candidates {
-            if let s = score(query: query, category: category, c), s >= minimum { found.append(Similar(candidate: c, score: s)) }
+            if let s = score(q, category: category, c), s >= minimum { found.append(Similar(candidate: c, score: s)) }
         }
         found.sort { a, b in
             if a.score != b.score { return a.score > b.score }
