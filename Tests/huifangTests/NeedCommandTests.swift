@@ -81,6 +81,10 @@ import Testing
         r.expectGolden(clean(r.run(["--lang", "en", "report", "competitors", "--period", "2026Q3"]).stdout), "report-competitors-en.md")
         let cj = r.run(["report", "competitors", "--period", "2026Q3", "--format", "json"])
         #expect(cj.stdout.contains("\"competitor\": \"用友\"") && cj.stdout.contains("\"mentions\": 2"), "\(cj.stdout)")
+        // needs/ holds records: a report is not written over them.
+        let over = r.run(["report", "needs", "--period", "2026Q3", "-o", "needs/\(a)-1.yaml"])
+        #expect(over.code == 64, "\(over.stderr)")
+        #expect(r.read("needs/\(a)-1.yaml")?.hasPrefix("need: \(a)-1\n") == true)
         let empty = r.run(["report", "competitors", "--period", "2026Q1"])
         #expect(empty.code == 0 && empty.stdout.contains("本期回访没有记录竞争对手信息。"), "\(empty.stdout)")
     }
