@@ -193,3 +193,27 @@ enum CaseFixture {
         #expect(r.run(["--as-of", "2026-09-26", "issue", "close", id]).code == 0)
     }
 }
+
+/// On a terminal `case new` opens the case analysis itself (in the repository) in $EDITOR and
+/// then says which sections are still empty.
+@Suite struct CaseNewOnTerminalTests {
+    @Test func theEditorOpensTheFileAndTheMissingSectionsAreNamed() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        #expect(r.run(["--as-of", "2026-09-24", "issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical",
+                       "--severity", "major", "--source", "customer"]).code == 0)
+        let id = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
+        try r.write(".editors/case.sh", "#!/bin/sh\necho \"$1\" > \(r.path(".editors/opened"))\n"
+            + "sed -i 's/^<!-- 客户看到了什么.*$/客户反映导出超时。/; s/^<!-- 根本原因.*$/同步导出。/' \"$1\"\n")
+        chmod(r.path(".editors/case.sh"), 0o755)
+        let command = "EDITOR=\(r.path(".editors/case.sh")) VISUAL= HUIFANG_TODAY=2026-09-24 \(HuifangRunner.binary) -C \(r.dir) case new \(id)"
+            + " > \(r.path(".editors/out.txt"))"
+        let status = try HuifangRunner.onTerminal(command, typing: "\n")
+        #expect(status == 0)
+        let path = "projects/acme-erp/cases/\(id).md"
+        #expect(r.read(".editors/opened")?.hasSuffix(path + "\n") == true, "the file in the repository is edited")
+        let out = try #require(r.read(".editors/out.txt"))
+        #expect(out.contains("仍缺少或为空：措施、经验教训、适用范围；全部填写前 huifang issue close \(id) 会拒绝关闭"), "\(out)")
+        #expect(r.read(path)?.contains("## 经过\n\n客户反映导出超时。\n") == true)
+    }
+}
