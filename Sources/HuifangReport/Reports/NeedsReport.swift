@@ -30,7 +30,7 @@ public enum NeedsReport {
             byJSON.append(.object([("department", .string(parts[0])), ("customer", .string(parts[1])), ("needs", .int(list.count))]
                 + zip(statuses, counts).map { ($0.rawValue, JSONValue.int($1)) }))
         }
-        let statusHeaders = statuses.map { L["need.status." + $0.rawValue] }
+        let statusHeaders = statuses.map { L["needs.col." + $0.rawValue] }
         if leads.isEmpty {
             doc.blocks.append(.paragraph(L["needs.none"]))
         } else {
