@@ -365,7 +365,8 @@ def main():
                 f.write(f"# 案例分析：{title}（{iid}）\n\n项目：{names[pid]}（{pid}）\n\n"
                         "## 经过\n\n" + "".join(f"- {line}\n" for line in story) +
                         f"\n## 原因\n\n{cause}\n\n## 措施\n\n{fix['measure']}\n\n"
-                        f"## 结果与经验\n\n{outcome}{fix['lesson']}\n")
+                        f"## 经验教训\n\n{outcome}{fix['lesson']}\n\n"
+                        f"## 适用范围\n\n所有可能出现“{title}”的项目；本案例来自{names[pid]}（{pid}）。\n")
             args += ["--case-analysis", os.path.join(a.out, case)]
         demo.run(closed, *args)
 

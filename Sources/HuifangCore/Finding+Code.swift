@@ -65,6 +65,7 @@ extension Finding {
         case confirmedMissing = "confirmed-missing"
         case openWithResolution = "open-with-resolution"
         case majorWithoutCaseAnalysis = "major-without-case-analysis"
+        case caseIncomplete = "case-incomplete"
         case resolvedBeforeRaised = "resolved-before-raised"
         case confirmedBeforeResolved = "confirmed-before-resolved"
         case dueBeforeRaised = "due-before-raised"

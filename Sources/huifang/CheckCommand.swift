@@ -28,6 +28,7 @@ struct CheckCommand: ParsableCommand {
         if !loaded.configFailed { MessageLanguage.repository = loaded.records.config.language }
         let extra = calendarWarning(loaded, today: ctx.today)
             + (loaded.configFailed ? [] : PeriodArchive.lateEntryFindings(ctx.repository, loaded.records, MessageLanguage.catalogue))
+            + (loaded.configFailed ? [] : caseAnalysisFindings(loaded.records, ctx.repository))
         PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
         CalendarNotice.shownInOutput = true  // check says it as a finding

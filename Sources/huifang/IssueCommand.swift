@@ -157,6 +157,9 @@ extension IssueCommand {
             Console.out(describe(route, issue: issue, today: day, L))
             Console.out("  \(path)\n")
             if let v { Console.out("  " + L("issue.raised_in", ["visit": v.id.rawValue, "day": v.date.description]) + "\n") }
+            let similar = SimilarCases.ranked(query: issue.title, category: issue.category.rawValue,
+                                              SimilarCasesOutput.candidates(r, ctx.repository, excluding: [issue.id]))
+            for line in SimilarCasesOutput.lines(similar, L) { Console.out(line + "\n") }
         }
     }
 
@@ -243,7 +246,13 @@ extension IssueCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Close a confirmed issue; a major issue needs its case analysis.")
+            abstract: "Close a confirmed issue; a major issue needs its case analysis, every section written.",
+            discussion: """
+                The case analysis is the issue's linked file (huifang case new IID writes one) or \
+                --case-analysis FILE. It must have text under each of its five headings (What happened, \
+                Cause, Measures, Lessons learned, Applies to; in Chinese or English, see 'huifang case'); \
+                a file given with --case-analysis is held to that for any severity.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
@@ -261,6 +270,9 @@ extension IssueCommand {
             } verify: { new, _ in
                 if let analysis = new.caseAnalysis, !FileSystem.exists(ctx.repository.path(analysis)) {
                     throw CommandFailure.usage(Message("error.no-case-analysis", ["path": analysis]), hint: Message("hint.no-case-analysis"))
+                }
+                if let analysis = new.caseAnalysis, new.severity == .major || caseAnalysis != nil {
+                    try requireCompleteCaseAnalysis(analysis, ctx.repository)
                 }
             }
             let L = ctx.catalogue(r)

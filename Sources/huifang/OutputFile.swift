@@ -148,7 +148,7 @@ enum OutputFile {
         for (root, named) in roots {
             guard full.hasPrefix(root + "/") else { continue }
             let relative = String(full.dropFirst(root.count + 1))
-            let owned = ["projects/", "events/", "improvements/", "plans/", "assessments/", ".huifang/", ".git/"]
+            let owned = ["projects/", "events/", "improvements/", "plans/", "assessments/", "needs/", ".huifang/", ".git/"]
             if relative == Repository.configFile || named.contains(relative) || owned.contains(where: { relative.hasPrefix($0) })
                 || (root != repository.root && relative.hasPrefix("calendars/"))
             {

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
             'huifang close' is reported as its records were entered by the close; the summary, department and \
             assessment reports then list the records entered later and each restated figure beside the frozen one.
             """,
-        subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self]
+        subcommands: [Summary.self, Department.self, Project.self, Assessment.self, People.self, Needs.self, Competitors.self]
     )
 
     @OptionGroup var global: GlobalOptions

@@ -21,7 +21,16 @@ extension VisitCommand {
             let loaded = try ctx.load()
             let r = loaded.records
             let p = try r.requireProject(project)
-            let doc = Warnings.attach(to: VisitBrief.make(p, r, today: ctx.today, labels: ctx.catalogue(loaded)))
+            let L = ctx.catalogue(loaded)
+            var brief = VisitBrief.make(p, r, today: ctx.today, labels: L)
+            // Past cases like the project's unclosed issues: what worked before.
+            let open = r.issues(of: p.id).filter(\.isUnclosed)
+            if !open.isEmpty {
+                let similar = SimilarCases.ranked(query: open.map(\.title).joined(separator: "\n"), category: nil,
+                                                  SimilarCasesOutput.candidates(r, ctx.repository, excluding: Set(open.map(\.id))))
+                brief.blocks.append(contentsOf: SimilarCasesOutput.blocks(similar, L))
+            }
+            let doc = Warnings.attach(to: brief)
             Console.out(format == .md ? MarkdownRenderer.render(doc) + "\n" : TerminalRenderer.render(doc))
         }
     }

@@ -294,7 +294,7 @@ import Testing
         let id = String(try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first).dropLast(5))
         #expect(r.run(["--as-of", "2026-09-02", "issue", "resolve", id, "--summary", "s"]).code == 0)
         #expect(r.run(["--as-of", "2026-09-03", "issue", "confirm", id]).code == 0)
-        try r.write("docs/cases/\(id).md", "# 案例分析\n")
+        try r.write("docs/cases/\(id).md", CaseFixture.complete)
         try r.write(".huifang/notes.md", "x\n")
         try r.write("private/notes.md", "x\n")
         try r.write(".gitignore", ".huifang/\nprivate/\n")

@@ -1,0 +1,112 @@
+/// Customer needs as leads (issue 19; policy §五.2, §六.3): each need a visit recorded
+/// (`visit log --need`) gets a stable id, the visit's id and the need's position in it
+/// (`v-2feb6e95-1` is the first need of visit v-2feb6e95), and a status. A need never updated is
+/// `new`; an update is kept in a small file of its own (`needs/NID.yaml`).
+public enum NeedStatus: String, Sendable, CaseIterable {
+    case new
+    case passedToSales = "passed_to_sales"
+    case won, dropped
+}
+
+/// What an update said of a need: `needs/NID.yaml`.
+public struct NeedState: Sendable, Equatable {
+    public var status: NeedStatus
+    public var owner: String?
+    public var note: String?
+    public var updated: Day?
+
+    public init(status: NeedStatus, owner: String? = nil, note: String? = nil, updated: Day? = nil) {
+        self.status = status
+        self.owner = owner
+        self.note = note
+        self.updated = updated
+    }
+}
+
+/// One need of one visit, with its state.
+public struct NeedLead: Sendable {
+    public var id: String
+    public var visit: VisitID
+    public var project: ProjectID
+    public var date: Day
+    public var text: String
+    public var state: NeedState
+}
+
+public enum NeedLeads {
+    /// The id of the `position`-th need (from 1) of a visit.
+    public static func id(visit: VisitID, position: Int) -> String { "\(visit.rawValue)-\(position)" }
+
+    /// Every need of every visit (in the period, when given), newest visit first, with the
+    /// state its file gives (else `new`).
+    public static func all(_ r: Records, states: [String: NeedState], period: Period? = nil) -> [NeedLead] {
+        var out: [NeedLead] = []
+        for v in r.visits where !v.needs.isEmpty && (period?.contains(v.date) ?? true) {
+            for (n, text) in v.needs.enumerated() {
+                let id = id(visit: v.id, position: n + 1)
+                out.append(NeedLead(id: id, visit: v.id, project: v.project, date: v.date, text: text,
+                                    state: states[id] ?? NeedState(status: .new)))
+            }
+        }
+        return out.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+    }
+}
+
+/// Competitor notes rolled up by competitor. A note names its competitor before a colon
+/// (`用友：报价低 15%`, `SAP: ...`); a note without one is counted under no name (nil).
+public enum CompetitorNotes {
+    public struct Note: Sendable {
+        public var competitor: String?
+        public var said: String
+        public var project: ProjectID
+        public var visit: VisitID
+        public var date: Day
+    }
+
+    public struct Group: Sendable {
+        public var competitor: String?
+        public var notes: [Note]
+        public var projects: [ProjectID]
+        public var mentions: Int { notes.count }
+    }
+
+    /// The competitor a note names and what was said (`用友：报价低` → (用友, 报价低)).
+    public static func split(_ text: String) -> (String?, String) {
+        guard let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return (nil, text) }
+        let name = String(text[..<colon]).trimmedWhitespace
+        let said = String(text[text.index(after: colon)...]).trimmedWhitespace
+        guard !name.isEmpty, name.count <= 40, !said.isEmpty else { return (nil, text) }
+        return (name, said)
+    }
+
+    /// The groups, the most mentioned first (then by name; the unnamed last), each note newest first.
+    public static func groups(_ r: Records, period: Period) -> [Group] {
+        var by: [String?: [Note]] = [:]
+        for v in r.visits where period.contains(v.date) {
+            for t in v.competitors {
+                let (name, said) = split(t)
+                by[name, default: []].append(Note(competitor: name, said: said, project: v.project, visit: v.id, date: v.date))
+            }
+        }
+        return by.map { name, notes in
+            let sorted = notes.sorted { ($0.date, $1.visit.rawValue) > ($1.date, $0.visit.rawValue) }
+            var projects: [ProjectID] = []
+            for n in sorted where !projects.contains(n.project) { projects.append(n.project) }
+            return Group(competitor: name, notes: sorted, projects: projects.sorted { $0.rawValue < $1.rawValue })
+        }.sorted { a, b in
+            if (a.competitor == nil) != (b.competitor == nil) { return b.competitor == nil }
+            if a.mentions != b.mentions { return a.mentions > b.mentions }
+            return (a.competitor ?? "") < (b.competitor ?? "")
+        }
+    }
+}
+
+extension String {
+    /// Without white space at either end (a full-width space included).
+    fileprivate var trimmedWhitespace: String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s = s.dropFirst() }
+        while let l = s.last, l.isWhitespace { s = s.dropLast() }
+        return String(s)
+    }
+}
