@@ -20,6 +20,7 @@ import argparse
 import datetime
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -31,12 +32,15 @@ ROOT = os.path.dirname(HERE)
 
 def run(huifang, args, cwd):
     env = dict(os.environ, HUIFANG_TODAY="2026-11-24", HUIFANG_LANG="en", NO_COLOR="1")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     p = subprocess.run([huifang] + args, cwd=cwd, env=env, capture_output=True, text=True)
     took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if p.returncode != 0:
         sys.exit(f"{' '.join(args)} failed ({p.returncode}):\n{p.stderr[-2000:]}")
-    return took, p.stdout.strip().splitlines()[-1]
+    return took, cpu, p.stdout.strip().splitlines()[-1]
 
 
 def main():
@@ -101,10 +105,10 @@ def main():
     results.append(("the same again (nothing new)",) + run(huifang, ["import", "visits", ledger], d))
     d = fresh("csv")
     results.append(("import visits ledger.csv --dry-run (GB18030)",) + run(huifang, ["import", "visits", os.path.join(out, "ledger.csv"), "--dry-run"], d))
-    print(f"| command ({a.rows} rows, {a.projects} projects) | time (s) | last line |")
-    print("|---|---:|---|")
-    for what, took, last in results:
-        print(f"| `huifang {what}` | {took:.2f} | {last} |")
+    print(f"| command ({a.rows} rows, {a.projects} projects) | wall (s) | CPU (s) | last line |")
+    print("|---|---:|---:|---|")
+    for what, took, cpu, last in results:
+        print(f"| `huifang {what}` | {took:.2f} | {cpu:.2f} | {last} |")
 
 
 if __name__ == "__main__":

@@ -44,10 +44,10 @@ struct ImportCommand: ParsableCommand {
         guard let kind, let file else {
             throw CommandFailure.usage(Message("error.import-needs"), hint: Message("hint.import-needs"))
         }
-        let source = try ImportSource.read(file, sheet: sheet, map: map, kind: kind, ctx: ctx)
         if dryRun {
             let loaded = try ctx.load()
             let L = ctx.catalogue(loaded)
+            let source = try ImportSource.read(file, sheet: sheet, map: map, kind: kind, config: loaded.records.config, L)
             source.announce(L)
             let plan = ImportPlan.make(source, loaded.records, ctx: ctx)
             try report(plan, source, L, written: false)
@@ -56,8 +56,9 @@ struct ImportCommand: ParsableCommand {
         let held = try ctx.lock()
         defer { withExtendedLifetime(held) {} }
         let r = try ctx.load().records
-        let (plan, L) = try { () throws -> (ImportPlan, Catalogue) in
-            let L = ctx.catalogue(r)
+        let L = ctx.catalogue(r)
+        let source = try ImportSource.read(file, sheet: sheet, map: map, kind: kind, config: r.config, L)
+        let plan = try { () throws -> ImportPlan in
             source.announce(L)
             let plan = ImportPlan.make(source, r, ctx: ctx)
             if !plan.invalid.isEmpty && !skipInvalid {
@@ -73,7 +74,7 @@ struct ImportCommand: ParsableCommand {
             } catch {
                 throw CommandFailure(error)
             }
-            return (plan, L)
+            return plan
         }()
         try report(plan, source, L, written: true)
     }
@@ -126,9 +127,7 @@ struct ImportSource {
     let columns: ImportColumns
 
     /// Reads the map and the ledger and finds the header row; refuses (64 or 65) with the reason.
-    static func read(_ file: String, sheet: String?, map: String?, kind: ImportKind, ctx: CommandContext) throws -> ImportSource {
-        let config = try ctx.load(usesRecords: false).records.config
-        let L = ctx.catalogue(config)
+    static func read(_ file: String, sheet: String?, map: String?, kind: ImportKind, config: Config, _ L: Catalogue) throws -> ImportSource {
         var columns = ImportColumns(kind: kind, dimensions: config.satisfaction.dimensions)
         if let map {
             let bytes: [UInt8]
