@@ -49,7 +49,7 @@ extension RiskCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @Option(help: "What could happen, in a few words.") var title: String
-        @Option(help: "technical (技术), resource (资源), schedule (进度), cost (成本) or customer (客户).") var category: RiskCategory
+        @Option(help: "technical, resource, schedule, cost or customer (or the same word in Chinese).") var category: RiskCategory
         @Option(help: "How likely, 1 (rare) to 5 (almost certain).", transform: parseRiskLevel) var probability: Int
         @Option(help: "How bad if it happens, 1 (slight) to 5 (severe).", transform: parseRiskLevel) var impact: Int
         @Option(help: "avoid, mitigate, transfer or accept.") var response: RiskResponse
