@@ -96,7 +96,7 @@ extension CalendarCommand {
 
     /// What the two add commands share: the file to write, the dates given, the name.
     struct AddOptions: ParsableArguments {
-        @Option(help: "The festival's name, e.g. 元旦, 春节, 国庆节.") var name: String
+        @Option(help: "The festival's name as the State Council's notice writes it (in Chinese, e.g. the Spring Festival's).") var name: String
         @Option(help: "The calendar file to write (one of calendar.files; default: the first).") var file: String?
     }
 

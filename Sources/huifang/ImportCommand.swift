@@ -9,13 +9,16 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import the visits, issues or projects of an Excel (.xlsx) or CSV ledger.",
         discussion: """
-            The header row is found below any title rows; Chinese and English column names (日期, \
-            回访方式, 客户名称, 项目名称/项目编号, 回访人, 联系人, 回访内容, 客户原话, 满意度, NPS, \
-            问题描述, 问题级别, 解决方案, 负责人, ...) are recognised; --map MAP.yaml names other columns, \
-            value words (电话: phone, 重大: major, 满意: 5) and defaults; 'huifang import --template \
-            visits > map.yaml' writes one to fill. Dates: 2026-03-05, 2026/3/5, 2026年3月5日, 2026.3.5 \
-            or Excel serial numbers. Projects are matched by id or by name, never guessed. CSV files \
-            may be UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030/GBK; the encoding found is \
+            The header row is found below any title rows. The Chinese and English column names of \
+            such ledgers are recognised (date, method, customer, project name or id, visitor, \
+            contact, summary, quote, satisfaction and its dimensions, NPS, issue description, \
+            severity, resolution, owner, ...: 'huifang import --template visits' lists every name it \
+            knows); --map MAP.yaml names other columns, value words (the Chinese word for phone -> \
+            phone, for major -> major, for satisfied -> 5) and defaults; 'huifang import --template \
+            visits > map.yaml' writes one to fill. Dates: 2026-03-05, 2026/3/5, 2026.3.5, the \
+            Chinese year-month-day form, or Excel serial numbers. Projects are matched by id or by \
+            name, never guessed. CSV files may be UTF-8 (with or without BOM), UTF-16 with BOM, or \
+            GB18030/GBK; the encoding found is \
             printed. Every bad row is reported as FILE:ROW:COLUMN and nothing is written, unless \
             --skip-invalid. Each record remembers its row ('imported: {file, sheet, row, digest}'): \
             importing the file again creates nothing, and a row changed since is reported, not \

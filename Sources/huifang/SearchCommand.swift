@@ -12,7 +12,8 @@ struct SearchCommand: ParsableCommand {
             Searches visit summaries, customer quotes, needs and competitor notes; issue titles, \
             resolutions and case analysis files; improvement titles and expected effects. \
             Chinese needs no spaces: text is cut into pairs of characters (bigrams), other text into \
-            words without case, so 导出太慢 finds 报表导出太慢了 and also 导出报表很慢 (lower). A field's \
+            words without case, so the Chinese for 'export too slow' finds 'the report export is too \
+            slow' and, lower, 'exporting reports is very slow' in Chinese. A field's \
             score, 0-100: 50 x the share of the query's terms it holds, 20 x the share of the query's \
             Chinese characters (of its terms when it has none), 10 x the share found in the query's \
             order, and 20 when the whole query stands in it as a phrase. Higher scores first, the \
