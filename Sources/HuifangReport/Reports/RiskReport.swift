@@ -74,9 +74,11 @@ public enum RiskReport {
         return out
     }
 
-    /// The projects at risk first, then those to watch, by project id.
+    /// The projects at risk (two signals or more), by project id. Those to watch (one signal)
+    /// are counted, not listed: in a large repository they are thousands, and a summary that
+    /// lists them all buries the ones at risk (and doubled the JSON's size and time).
     public static func concerning(_ health: [CustomerHealth]) -> [CustomerHealth] {
-        health.filter { $0.level != .healthy }.sorted { ($1.level, $0.project) < ($0.level, $1.project) }
+        health.filter { $0.level == .atRisk }.sorted { $0.project < $1.project }
     }
 
     public static func healthJSON(_ health: [CustomerHealth]) -> JSONValue {
