@@ -64,14 +64,21 @@ public enum RiskReport {
     public static func healthBlocks(_ health: [CustomerHealth], on day: Day, _ L: Catalogue) -> [ReportDocument.Block] {
         let shown = concerning(health)
         var out: [ReportDocument.Block] = [.heading(L["health.title"])]
-        out.append(.paragraph(L("health.rule", ["at_risk": String(health.filter { $0.level == .atRisk }.count),
-                                                "watch": String(health.filter { $0.level == .watch }.count),
+        let n = counts(health)
+        out.append(.paragraph(L("health.rule", ["at_risk": String(n.atRisk), "watch": String(n.watch),
                                                 "projects": String(health.count), "day": day.description])))
         guard !shown.isEmpty else { return out }
         out.append(.table(ReportTable(headers: [L["health.col.level"], L["customer"], L["project"], L["health.col.why"]], rows: shown.map { h in
             [L.word(h.level), h.customer, h.project.rawValue, L.joined(h.signals.map(L.words))]
         })))
         return out
+    }
+
+    /// How many projects are at risk and how many to watch (the text and the JSON say both).
+    public static func counts(_ health: [CustomerHealth]) -> (atRisk: Int, watch: Int) {
+        health.reduce(into: (atRisk: 0, watch: 0)) { n, h in
+            if h.level == .atRisk { n.atRisk += 1 } else if h.level == .watch { n.watch += 1 }
+        }
     }
 
     /// The projects at risk (two signals or more), by project id. Those to watch (one signal)

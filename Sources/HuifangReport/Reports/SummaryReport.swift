@@ -124,8 +124,8 @@ public enum SummaryReport {
             })),
         ] + (ReportTargets.json(r, targetScopes).map { [$0] } ?? []))
         json = json.appending([("customer_health", .object([("on", .string(c.today.description)), ("projects", .int(health.count)),
-                                                              ("at_risk", .int(health.filter { $0.level == .atRisk }.count)),
-                                                              ("watch", .int(health.filter { $0.level == .watch }.count)),
+                                                              ("at_risk", .int(RiskReport.counts(health).atRisk)),
+                                                              ("watch", .int(RiskReport.counts(health).watch)),
                                                               ("customers", RiskReport.healthJSON(health))]))]
             + (risksUsed ? [("risks", RiskReport.json(openRisks, r))] : []))
         var csv = csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.0.id, $0.0.name, $0.1) }, period: c.period)
