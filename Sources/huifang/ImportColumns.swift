@@ -127,6 +127,9 @@ struct ImportColumns {
 
     var allFields: [String] { kind.fields + dimensions }
 
+    /// Headers of a ledger's own row numbers (序号, No.): nothing in them is a record's.
+    static let rowNumberHeaders: Set<String> = ["序号", "行号", "no", "no.", "#", "seq"]
+
     /// `  满意度 （1-5）*` -> `满意度`: lowercased, without spaces, a trailing parenthesis,
     /// an asterisk or a colon.
     static func normalize(_ text: String) -> String {

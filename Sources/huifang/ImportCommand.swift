@@ -187,5 +187,21 @@ struct ImportSource {
             .map { "\(columns.headerText[$0.key] ?? "")→\($0.value)" }.joined(separator: ", ")
         s += L(sheet == nil ? "import.header" : "import.header_sheet", ["file": file, "sheet": sheet ?? "", "row": String(columns.headerRow), "fields": fields]) + "\n"
         Console.out(s)
+        let ignored = ignoredColumns
+        if !ignored.isEmpty {
+            let list = ignored.map { L("import.ignored-column", ["header": columns.headerText[$0] ?? "", "column": SheetTable.columnLetters($0)]) }
+            Console.err(Console.labelled(L["msg.warning"]) + L("import.ignored", ["file": file, "columns": list.joined(separator: L["msg.list.comma"]),
+                                                                                   "kind": kind.rawValue]) + "\n")
+        }
+    }
+
+    /// The columns with a header that names no field and a value in at least one data row:
+    /// their contents are not imported, which the command says rather than drop them unseen.
+    var ignoredColumns: [Int] {
+        let dataRows = table.rows.drop { $0.number <= columns.headerRow }
+        return columns.headerText.keys.sorted().filter { c in
+            columns.fieldOf[c] == nil && !ImportColumns.rowNumberHeaders.contains(ImportColumns.normalize(columns.headerText[c] ?? ""))
+                && dataRows.contains { !$0[c].trimmed.isEmpty }
+        }
     }
 }

@@ -175,6 +175,34 @@ import Testing
         #expect(shown.code == 0 && shown.stdout.contains("报表导出慢"))
     }
 
+    /// A column no field is named for is not imported; the command says which (a warning on
+    /// stderr, in the language), unless it is empty or the ledger's own row number (序号).
+    @Test func columnsThatAreNotImportedAreNamedNotDroppedUnseen() throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        try r.write("v.csv", """
+            序号,回访日期,项目编号,回访方式,回访人,回访内容,满意度,备注栏,空列,跟进人
+            1,2026-03-05,acme-erp,电话,张伟,运行稳定,5,客户要求下月再访,,王五
+            2,2026-03-06,beta-crm,电话,李娜,运行稳定,4,,,
+
+            """)
+        let dry = r.run(["import", "visits", "v.csv", "--dry-run"])
+        #expect(dry.code == 0, "\(dry.stderr)")
+        #expect(dry.stderr.contains("v.csv：这些列不会导入：备注栏（H 列）、跟进人（J 列）"), "\(dry.stderr)")
+        #expect(!dry.stderr.contains("序号") && !dry.stderr.contains("空列"), "\(dry.stderr)")
+        let en = r.run(["--lang", "en", "import", "visits", "v.csv", "--dry-run"])
+        #expect(en.stderr.contains("warning: v.csv: these columns are not imported: 备注栏 (H), 跟进人 (J)"), "\(en.stderr)")
+        // Named in a map, the column is imported and no longer listed.
+        try r.write("map.yaml", "columns:\n  备注栏: quotes\n  跟进人: contacts\n")
+        let mapped = r.run(["import", "visits", "v.csv", "--dry-run", "--map", "map.yaml"])
+        #expect(mapped.code == 0, "\(mapped.stderr)")
+        #expect(!mapped.stderr.contains("不会导入"), "\(mapped.stderr)")
+        // A ledger whose every column is imported says nothing of the kind.
+        try r.write("w.csv", "回访日期,项目编号,回访方式,回访人,回访内容,满意度\n2026-03-05,acme-erp,电话,张伟,运行稳定,5\n")
+        let clean = r.run(["import", "visits", "w.csv", "--dry-run"])
+        #expect(clean.code == 0 && clean.stderr.isEmpty, "\(clean.stderr)")
+    }
+
     @Test func aBOMCSVOfProjectsThenVisitsByProjectName() throws {
         let r = try HuifangRunner.withRepository()
         defer { r.cleanup() }

@@ -1583,5 +1583,8 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
+        // import: columns left out
+        "import.ignored": "{file}: these columns are not imported: {columns}; to import one, name its field under columns: in a --map (huifang import --template {kind})",
+        "import.ignored-column": "{header} ({column})",
     ]
 }
