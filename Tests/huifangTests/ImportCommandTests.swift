@@ -231,6 +231,22 @@ import Testing
         #expect(records(r).contains { $0.key.hasPrefix("delta-oa/visits/2026-03-01-") && $0.value.contains("kind: first") })
     }
 
+    /// UTF-16 with a byte-order mark (Excel's "Unicode text", little- and big-endian), end
+    /// to end: detected, said, and imported as the same visits as the UTF-8 file.
+    @Test(arguments: ["utf-16-le", "utf-16-be"]) func aUTF16CSVIsDetectedAndImported(_ codec: String) throws {
+        let r = try repository()
+        defer { r.cleanup() }
+        try python(r, """
+            text = "回访日期,项目编号,回访方式,回访人,回访内容,满意度\\r\\n2026-03-05,acme-erp,电话,张伟,系统运行稳定，客户满意,5\\r\\n"
+            open("v.csv", "wb").write("\\ufeff".encode("\(codec)") + text.encode("\(codec)"))
+            """)
+        let imported = r.run(["import", "visits", "v.csv"])
+        #expect(imported.code == 0, "\(imported.stderr)")
+        #expect(imported.stdout.hasPrefix("编码：UTF-16\(codec.hasSuffix("le") ? "LE" : "BE")"), "\(imported.stdout)")
+        let visit = try #require(records(r).first { $0.key.hasPrefix("acme-erp/visits/2026-03-05-") }?.value)
+        #expect(visit.contains("summary: 系统运行稳定，客户满意") && visit.contains("method: phone") && visit.contains("overall: 5"), "\(visit)")
+    }
+
     @Test func theTemplateIsAMapThatNamesColumnsWordsAndDefaults() throws {
         let r = try repository()
         defer { r.cleanup() }
