@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+
+/// `report summary --repo A --repo B` and workspace.yaml (issue 20): two small repositories
+/// whose union gives figures computed here by hand (re-record the goldens with
+/// HUIFANG_RECORD=1 swift test --filter RollupCommandTests).
+@Suite struct RollupCommandTests {
+    /// Two repositories, `a` and `b`, both with department east (华东交付部). In 2026Q3:
+    ///
+    /// - a: project acme (accepted 2026-06-15: first visit due 2026-07-15), visited on 07-10
+    ///   (overall 5, NPS 10) and 08-20 (overall 3); one issue raised in the first visit,
+    ///   resolved on 07-12. satisfied_at 4: 1 of 2 visits satisfied.
+    /// - b: satisfied_at 2 (its own policy); project beta (accepted 06-15) visited on 07-20
+    ///   (overall 4, NPS 5), 09-01 (2) and 09-15 (2): 3 of 3 satisfied by b's rule; project
+    ///   gamma (accepted 06-20: first visit due 07-20) never visited; two issues raised on
+    ///   07-20, one resolved on 07-22.
+    ///
+    /// Union: planned projects 3, visited 2 → 66.7% (2/3); CSAT 4/5 = 80.0% (averaging the
+    /// two repositories' rates would give 75.0%); satisfaction index (5+3+4+2+2)/(5×5) = 64.0%;
+    /// resolution 2/3 = 66.7% (the average of 100% and 50% would be 75.0%); on time 2/2; NPS
+    /// one promoter, one detractor of 2: 0.0.
+    static func twoRepositories() throws -> HuifangRunner {
+        let r = HuifangRunner()
+        for repo in ["a", "b"] {
+            let made = r.run(["init", repo, "--organization", "示例科技有限公司"])
+            try #require(made.code == 0, "init \(repo): \(made.stderr)")
+        }
+        let b = r.path("b/huifang.yaml")
+        let config = try String(contentsOfFile: b, encoding: .utf8)
+        try config.replacingOccurrences(of: "satisfied_at: 4", with: "satisfied_at: 2").write(toFile: b, atomically: true, encoding: .utf8)
+
+        func run(_ repo: String, _ args: [String], asOf: String? = nil) throws -> String {
+            let result = r.run(["-C", repo] + (asOf.map { ["--as-of", $0] } ?? []) + args)
+            try #require(result.code == 0, "\(repo): \(args.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        func id(_ prefix: String, in text: String) throws -> String {
+            let found = text.range(of: prefix + "[0-9a-f]{8}", options: .regularExpression)
+            return String(text[try #require(found)])
+        }
+        func project(_ repo: String, _ id: String, accepted: String) throws {
+            _ = try run(repo, ["project", "add", id, "--name", id.uppercased() + " 项目", "--customer", id + " 客户", "--department", "east",
+                               "--owner", "张伟", "--tier", "standard", "--accepted", accepted])
+        }
+        func visit(_ repo: String, _ project: String, _ date: String, overall: String, nps: String? = nil) throws -> String {
+            try id("v-", in: run(repo, ["visit", "log", project, "--date", date, "--method", "phone", "--summary", "回访 \(date)",
+                                        "--overall", overall, "--contact", "联系人"] + (nps.map { ["--nps", $0] } ?? [])))
+        }
+        func issue(_ repo: String, _ project: String, visit: String, title: String, severity: String = "general") throws -> String {
+            try id("i-", in: run(repo, ["issue", "add", project, "--visit", visit, "--title", title, "--category", "technical",
+                                        "--severity", severity, "--owner", "张伟"]))
+        }
+
+        try project("a", "acme", accepted: "2026-06-15")
+        let a1 = try visit("a", "acme", "2026-07-10", overall: "5", nps: "10")
+        _ = try visit("a", "acme", "2026-08-20", overall: "3")
+        let ai = try issue("a", "acme", visit: a1, title: "报表导出慢", severity: "minor")
+        _ = try run("a", ["issue", "resolve", ai, "--summary", "已优化导出"], asOf: "2026-07-12")
+
+        try project("b", "beta", accepted: "2026-06-15")
+        try project("b", "gamma", accepted: "2026-06-20")
+        let b1 = try visit("b", "beta", "2026-07-20", overall: "4", nps: "5")
+        _ = try visit("b", "beta", "2026-09-01", overall: "2")
+        _ = try visit("b", "beta", "2026-09-15", overall: "2")
+        let bi = try issue("b", "beta", visit: b1, title: "接口超时")
+        _ = try issue("b", "beta", visit: b1, title: "权限配置错误")
+        _ = try run("b", ["issue", "resolve", bi, "--summary", "已调整超时"], asOf: "2026-07-22")
+        return r
+    }
+
+    static let rollup = ["report", "summary", "--repo", "a", "--repo", "b", "--period", "2026Q3"]
+
+    @Test func theUnionsFiguresAreRecomputedNotAveraged() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let en = r.run(Self.rollup + ["--lang", "en", "--format", "json"])
+        #expect(en.code == 0, "\(en.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(en.stdout.utf8)) as? [String: Any])
+        let kpis = try #require(json["kpis"] as? [String: Any])
+        let counts = try #require(json["counts"] as? [String: Any])
+        #expect(kpis["visit_plan_completion_rate"] as? Double == 0.6667)
+        #expect(kpis["csat"] as? Double == 0.8)
+        #expect(kpis["satisfaction_index"] as? Double == 0.64)
+        #expect(kpis["issue_resolution_rate"] as? Double == 0.6667)
+        #expect(kpis["on_time_resolution_rate"] as? Double == 1)
+        #expect(kpis["nps"] as? Double == 0)
+        #expect(counts["planned_projects"] as? Int == 3)
+        #expect(counts["visits"] as? Int == 5)
+        #expect(counts["issues_raised"] as? Int == 3)
+        #expect(counts["issues_resolved"] as? Int == 2)
+        // The same department in both repositories is one department, with the same figures.
+        let departments = try #require(json["departments"] as? [[String: Any]])
+        #expect(departments.map { $0["id"] as? String } == ["east"])
+        #expect((departments[0]["kpis"] as? [String: Any])?["csat"] as? Double == 0.8)
+        // The repositories read, in order; not git checkouts.
+        let repositories = try #require(json["repositories"] as? [[String: Any]])
+        #expect(repositories.map { $0["name"] as? String } == ["a", "b"])
+        #expect(repositories.map { $0["path"] as? String } == ["a", "b"])
+        #expect(repositories.map { $0["projects"] as? Int } == [1, 2])
+        #expect(repositories.allSatisfy { $0["commit"] is NSNull })
+
+        // The Markdown shows the counts beside each rate.
+        let md = r.run(Self.rollup + ["--lang", "en"])
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("| Visit-plan completion rate | 66.7% (2/3)\\* | 66.7% (2/3)\\* |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| CSAT | 80.0% (4/5) | 80.0% (4/5) |"))
+        #expect(md.stdout.contains("| Issue resolution rate | 66.7% (2/3)\\* | 66.7% (2/3)\\* |"))
+        r.expectGolden(md.stdout, "rollup-summary-2026Q3-en.md")
+        let zh = r.run(Self.rollup)
+        #expect(zh.code == 0, "\(zh.stderr)")
+        r.expectGolden(zh.stdout, "rollup-summary-2026Q3-zh.md")
+    }
+
+    @Test func aWorkspaceFileListsTheRepositories() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        try r.write("workspace.yaml", "# the roll-up's repositories\nrepositories:\n  - path: a\n    name: 南区\n  - b\n")
+        let listed = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(listed.code == 0, "\(listed.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+        #expect((json["repositories"] as? [[String: Any]])?.map { $0["name"] as? String } == ["南区", "b"])
+        #expect((json["kpis"] as? [String: Any])?["csat"] as? Double == 0.8)
+        // Inside a repository, its huifang.yaml comes first: the summary of that one repository.
+        let one = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"], cwd: r.path("b"))
+        #expect(one.code == 0, "\(one.stderr)")
+        #expect(!one.stdout.contains("\"repositories\""))
+        #expect(one.stdout.contains("\"csat\": 1"), "\(one.stdout)")
+    }
+
+    @Test(.englishMessages) func aBadWorkspaceFileIsRefusedWithWhere() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        try r.write("workspace.yaml", "repositories:\n  - path: a\n    nmae: x\n")
+        let typo = r.run(["report", "summary"])
+        #expect(typo.code == 65)
+        #expect(typo.stdout.isEmpty)
+        #expect(typo.stderr.contains("workspace.yaml:3:11: unknown key 'nmae'"), "\(typo.stderr)")
+        try r.write("workspace.yaml", "repositories:\n  - a\n  - nowhere\n")
+        let missing = r.run(["report", "summary"])
+        #expect(missing.code == 66)
+        #expect(missing.stderr.contains("no such folder: nowhere ("), "\(missing.stderr)")
+        try r.write("workspace.yaml", "repositories:\n  - a\n  - path: b\n    name: a\n")
+        let twice = r.run(["report", "summary"])
+        #expect(twice.code == 65)
+        #expect(twice.stderr.contains("two repositories are named 'a'"), "\(twice.stderr)")
+    }
+
+    @Test(.englishMessages) func aProjectInTwoRepositoriesIsRefusedUnlessAllowed() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let made = r.run(["-C", "b", "project", "add", "acme", "--name", "另一个 ACME", "--customer", "c", "--department", "east",
+                          "--owner", "张伟", "--tier", "basic", "--accepted", "2026-05-01"])
+        try #require(made.code == 0, "\(made.stderr)")
+        let refused = r.run(Self.rollup)
+        #expect(refused.code == 65)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("project 'acme' is in two repositories: \(r.dir)/a/projects/acme and \(r.dir)/b/projects/acme"),
+                "\(refused.stderr)")
+        let allowed = r.run(Self.rollup + ["--allow-duplicate-projects", "--format", "json"])
+        #expect(allowed.code == 0, "\(allowed.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(allowed.stdout.utf8)) as? [String: Any])
+        #expect((json["repositories"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [1, 3])
+        // Alone, the flag has nothing to allow.
+        let alone = r.run(["report", "summary", "--allow-duplicate-projects"], cwd: r.path("a"))
+        #expect(alone.code == 64)
+        #expect(alone.stderr.contains("--allow-duplicate-projects applies to a roll-up"), "\(alone.stderr)")
+    }
+
+    @Test(.englishMessages) func aDepartmentNamedTwoWaysIsRefusedNamingBothFiles() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let b = r.path("b/huifang.yaml")
+        let config = try String(contentsOfFile: b, encoding: .utf8)
+        try config.replacingOccurrences(of: "{id: east, name: 华东交付部", with: "{id: east, name: 华东一部")
+            .write(toFile: b, atomically: true, encoding: .utf8)
+        let result = r.run(Self.rollup)
+        #expect(result.code == 65)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("department 'east' is named '华东交付部' in \(r.dir)/a/huifang.yaml and '华东一部' in \(r.dir)/b/huifang.yaml"),
+                "\(result.stderr)")
+    }
+
+    @Test(.englishMessages) func anUnreadableRecordInTheSecondRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        try r.write("b/projects/gamma/visits/2026-08-01-v-0badf11e.yaml", "id: v-0badf11e\nproject: gamma\ndate: [not a date\n")
+        let refused = r.run(Self.rollup)
+        #expect(refused.code == 65)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("in repository b (b):\nprojects/gamma/visits/2026-08-01-v-0badf11e.yaml:"), "\(refused.stderr)")
+        let ignored = r.run(Self.rollup + ["--ignore-invalid", "--format", "json"])
+        #expect(ignored.code == 0, "\(ignored.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(ignored.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(json["warnings"] as? [String])
+        #expect(warnings.count == 1)
+        #expect(warnings[0].hasPrefix("repository b (b): left out 1 record that could not be read (projects/gamma/visits/2026-08-01-v-0badf11e.yaml)"),
+                "\(warnings)")
+        let md = r.run(Self.rollup + ["--ignore-invalid"])
+        #expect(md.stdout.contains("repository b (b): left out 1 record"), "\(md.stdout)")
+    }
+
+    @Test(.englishMessages) func otherCommandsSayTheyReadOneRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let result = r.run(["-C", "a", "check", "--repo", "../b"])
+        #expect(result.code == 64)
+        #expect(result.stderr.contains("--repo applies only to 'report summary'; this command works on one repository"), "\(result.stderr)")
+    }
+}
