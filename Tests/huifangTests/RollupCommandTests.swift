@@ -207,3 +207,72 @@ import Testing
         #expect(result.stderr.contains("--repo applies only to 'report summary'; this command works on one repository"), "\(result.stderr)")
     }
 }
+
+/// The examples of the roll-up: examples/workspace.yaml over examples/demo and
+/// examples/demo-north, and the CI workflow of examples/ci.
+@Suite struct RollupExampleTests {
+    @Test func theExampleWorkspaceRollsUpBothDemos() throws {
+        let r = HuifangRunner()
+        defer { r.cleanup() }
+        let examples = HuifangRunner.testsFolder + "/../../examples"
+        for item in ["demo", "demo-north", "workspace.yaml"] {
+            try FileManager.default.copyItem(atPath: examples + "/" + item, toPath: r.path(item))
+        }
+        let result = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["repositories"] as? [[String: Any]])?.map { $0["path"] as? String } == ["demo", "demo-north"])
+        // north (华北交付部) is in both: one department, its counts the sum of each repository's.
+        let one = r.run(["-C", "demo", "report", "summary", "--period", "2026Q3", "--format", "json"])
+        let two = r.run(["-C", "demo-north", "report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(one.code == 0 && two.code == 0, "\(one.stderr)\(two.stderr)")
+        func north(_ text: String) throws -> [String: Any] {
+            let o = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let d = try #require((o["departments"] as? [[String: Any]])?.first { $0["id"] as? String == "north" })
+            return try #require(d["counts"] as? [String: Any])
+        }
+        let sum = try north(result.stdout)
+        let a = try north(one.stdout)
+        let b = try north(two.stdout)
+        for key in ["planned_projects", "visited_planned_projects", "visits", "issues_raised", "issues_resolved"] {
+            let x = try #require(a[key] as? Int)
+            let y = try #require(b[key] as? Int)
+            #expect(sum[key] as? Int == x + y, "\(key)")
+        }
+        #expect((json["departments"] as? [[String: Any]])?.filter { $0["id"] as? String == "north" }.count == 1)
+    }
+
+    /// The workflow is valid YAML with the shape GitHub Actions reads (PyYAML from the CI venv:
+    /// bash .ci/run makes it, or PATH=.build/ci-venv/bin:$PATH).
+    @Test func theRollupWorkflowIsValidYAML() throws {
+        let file = HuifangRunner.testsFolder + "/../../examples/ci/huifang-rollup.yml"
+        let script = """
+            import sys, yaml
+            w = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+            assert w["name"], "no name"
+            on = w.get("on", w.get(True))
+            assert "schedule" in on and "workflow_dispatch" in on, on
+            steps = w["jobs"]["rollup"]["steps"]
+            checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout")]
+            assert len([s for s in checkouts if "repository" in s.get("with", {})]) >= 2, "fewer than two record repositories"
+            runs = "\\n".join(s.get("run", "") for s in steps)
+            assert "huifang report summary" in runs, runs
+            for s in steps: assert ("uses" in s) != ("run" in s), s
+            print("ok")
+            """
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", script, file]
+        let out = Pipe()
+        let err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let watchdog = HuifangRunner.watch(p, "python3 (yaml)", seconds: 60)
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        watchdog.cancel()
+        #expect(p.terminationStatus == 0 && o == "ok\n", "needs PyYAML (bash .ci/run, or PATH=.build/ci-venv/bin:$PATH): \(e)")
+    }
+}
