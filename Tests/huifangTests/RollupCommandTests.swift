@@ -199,6 +199,49 @@ import Testing
         #expect(md.stdout.contains("repository b (b): left out 1 record"), "\(md.stdout)")
     }
 
+    /// Targets differ between the repositories: the roll-up shows the first one's and names the
+    /// other (docs/WORKSPACE.md); the values are those of the union.
+    @Test(.englishMessages) func theTargetsAreTheFirstRepositorysAndADifferenceIsSaid() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        func target(_ repo: String, csat: String) throws {
+            let file = r.path(repo + "/huifang.yaml")
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            try (text + "assessment:\n  indicators:\n    csat: {target: \(csat), weight: 50}\n    issue_resolution_rate: {target: 60%, weight: 50}\n")
+                .write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        try target("a", csat: "85%")
+        try target("b", csat: "70%")
+        let md = r.run(Self.rollup + ["--lang", "en"])
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("| CSAT | 85.0% | 80.0% (4/5) missed | 80.0% (4/5) missed |"), "\(md.stdout)")
+        #expect(md.stdout.contains("The targets are those of the first repository, a. The assessment section differs in b: its targets are not the ones shown."))
+        let json = try #require(JSONSerialization.jsonObject(with: Data(r.run(Self.rollup + ["--format", "json"]).stdout.utf8)) as? [String: Any])
+        #expect(json["targets_from"] as? String == "a")
+        #expect(json["targets_differ"] as? [String] == ["b"])
+        // In the other order, b's targets apply: 80.0% meets its 70%.
+        let swapped = r.run(["report", "summary", "--repo", "b", "--repo", "a", "--period", "2026Q3", "--lang", "en"])
+        #expect(swapped.stdout.contains("| CSAT | 70.0% | 80.0% (4/5) met | 80.0% (4/5) met |"), "\(swapped.stdout)")
+    }
+
+    /// Every output format of the roll-up: HTML names the repositories, CSV has the union's rows.
+    @Test func theOtherFormats() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let html = r.run(Self.rollup + ["--format", "html", "--lang", "en"])
+        #expect(html.code == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2>Repositories</h2>") && html.stdout.contains("<td>a</td>"), "\(html.stdout.prefix(2000))")
+        let csv = r.run(Self.rollup + ["--format", "csv"])
+        #expect(csv.code == 0, "\(csv.stderr)")
+        let rows = csv.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.count == 3, "\(csv.stdout)")
+        #expect(rows[1].hasPrefix("2026Q3,total,"))
+        #expect(rows[2].hasPrefix("2026Q3,east,"))
+        let xlsx = r.run(Self.rollup + ["--format", "xlsx", "-o", "rollup.xlsx"])
+        #expect(xlsx.code == 0, "\(xlsx.stderr)")
+        #expect(FileManager.default.fileExists(atPath: r.path("rollup.xlsx")))
+    }
+
     @Test(.englishMessages) func otherCommandsSayTheyReadOneRepository() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
