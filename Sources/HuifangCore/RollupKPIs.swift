@@ -59,3 +59,64 @@ extension ReopenCount {
         ReopenCount(resolved: parts.reduce(0) { $0 + $1.resolved }, reopened: parts.reduce(0) { $0 + $1.reopened })
     }
 }
+
+extension PeopleKPIs {
+    /// The per-person figures of several repositories together (`report people --repo A --repo
+    /// B`): a person is a name, the same in every repository; their counts are added up and
+    /// every rate recomputed from them. A visitor's satisfaction index adds each repository's
+    /// scores over its own scale; the mean overall score is kept only when every repository
+    /// uses one scale (`sameScale`).
+    public static func summing(_ parts: [PeopleKPIs], countedOn: Day, sameScale: Bool) -> PeopleKPIs {
+        var visitors: [String: Visitor] = [:]
+        var indexSums: [String: Double] = [:]
+        var overallSums: [String: Double] = [:]
+        var net: [String: Int] = [:]
+        var issueOwners: [String: IssueOwner] = [:]
+        var improvementOwners: [String: ImprovementOwner] = [:]
+        for k in parts {
+            for v in k.visitors {
+                var p = visitors[v.name] ?? Visitor(name: v.name)
+                p.visits += v.visits
+                p.plannedItems += v.plannedItems
+                p.plannedOnTime += v.plannedOnTime
+                p.scoredVisits += v.scoredVisits
+                p.npsResponses += v.npsResponses
+                p.completeRecords += v.completeRecords
+                visitors[v.name] = p
+                indexSums[v.name, default: 0] += (v.satisfactionIndex ?? 0) * Double(v.scoredVisits)
+                overallSums[v.name, default: 0] += (v.meanOverall ?? 0) * Double(v.scoredVisits)
+                net[v.name, default: 0] += Int(((v.nps ?? 0) * Double(v.npsResponses) / 100).rounded())
+            }
+            for o in k.issueOwners {
+                var p = issueOwners[o.name] ?? IssueOwner(name: o.name)
+                p.owned += o.owned
+                p.resolved += o.resolved
+                p.resolvedOnTime += o.resolvedOnTime
+                p.reopened += o.reopened
+                p.workingDaysTotal += o.workingDaysTotal
+                issueOwners[o.name] = p
+            }
+            for m in k.improvementOwners {
+                var p = improvementOwners[m.name] ?? ImprovementOwner(name: m.name)
+                p.due += m.due
+                p.done += m.done
+                p.verifiedOnTime += m.verifiedOnTime
+                improvementOwners[m.name] = p
+            }
+        }
+        for name in visitors.keys {
+            guard var p = visitors[name] else { continue }
+            if p.scoredVisits > 0 {
+                p.satisfactionIndex = indexSums[name, default: 0] / Double(p.scoredVisits)
+                p.meanOverall = sameScale ? overallSums[name, default: 0] / Double(p.scoredVisits) : nil
+            }
+            if p.npsResponses > 0 { p.nps = Double(net[name, default: 0]) * 100 / Double(p.npsResponses) }
+            visitors[name] = p
+        }
+        return PeopleKPIs(
+            countedOn: countedOn,
+            visitors: visitors.values.sorted { ($1.visits, $1.plannedItems, $0.name) < ($0.visits, $0.plannedItems, $1.name) },
+            issueOwners: issueOwners.values.sorted { ($1.owned, $0.name) < ($0.owned, $1.name) },
+            improvementOwners: improvementOwners.values.sorted { ($1.due, $0.name) < ($0.due, $1.name) })
+    }
+}

@@ -116,8 +116,9 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             if let entries = try repositories.resolve(global) {
-                return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects) {
-                    RollupReport.summary($0, period: $1, today: $2, prefixProjects: repositories.allowDuplicateProjects, $3)
+                return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
+                                                reduce: { RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
+                    RollupReport.summary(parts, period: period, today: today, prefixProjects: repositories.allowDuplicateProjects, L)
                 }
             }
             try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) }

@@ -8,13 +8,18 @@ import HuifangStore
 /// (`RollupPart`), and its records are let go before the next one is read: memory grows with
 /// the largest repository, not with the sum.
 extension ReportCommand {
-    static func rollup(_ entries: [RepositorySetOptions.Entry], _ global: GlobalOptions, _ options: Options, allowDuplicates: Bool,
-                       _ build: ([RollupPart], Period, Day, Catalogue) throws -> ReportOutput) throws {
+    /// `reduce` makes each repository's figures while its records are read (`closedPeriod`: a
+    /// quarter the repository closed is counted as entered by the close, as its own summary
+    /// counts it); `build` makes the report of them all.
+    static func rollup<Part>(_ entries: [RepositorySetOptions.Entry], _ global: GlobalOptions, _ options: Options, allowDuplicates: Bool,
+                             closedPeriod: Bool, reduce: (ReportContext, RollupSource) throws -> Part,
+                             build: ([Part], [RollupSource], Period, Day, Catalogue) throws -> ReportOutput) throws {
         let today = try global.today()
         let requested = try global.requestedLanguage()
         if let requested { MessageLanguage.repository = requested }
         let period = try options.resolvedPeriod(today: today)
-        var parts: [RollupPart] = []
+        var parts: [Part] = []
+        var sources: [RollupSource] = []
         var departments: [String: (name: String, file: String)] = [:]
         var projects: [ProjectID: String] = [:]
         var L = Catalogue(requested ?? .zh)
@@ -58,20 +63,21 @@ extension ReportCommand {
                 }
             }
             var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
-            var closedOn: Day?
-            if let closed = try ClosedPeriodView.make(repo, context) {
+            var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
+            source.organization = r.config.organization
+            source.projects = r.projects.count
+            if closedPeriod, let closed = try ClosedPeriodView.make(repo, context) {
                 context = closed.context
-                closedOn = closed.closing.closedOn
+                source.closedOn = closed.closing.closedOn
             }
-            var part = RollupPart.reduce(context, source: RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root)))
-            part.closedOn = closedOn
-            parts.append(part)
+            parts.append(try reduce(context, source))
+            sources.append(source)
             reads += r.config.calendarFiles.map { repo.path($0) }
             CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: context.schedule), config: r.config)
             PhaseTimer.mark("repository \(entry.name) reduced")
             // `loaded` and `context` go out of scope here: the records are freed before the next repository is read.
         }
-        let out = try build(parts, period, today, L)
+        let out = try build(parts, sources, period, today, L)
         PhaseTimer.mark("report")
         guard let repository = first else { return }
         if options.format == .xlsx {

@@ -242,12 +242,39 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: r.path("rollup.xlsx")))
     }
 
+    /// `report people` over both: 张伟 visits in both repositories (2 + 3 visits) and owns the
+    /// three issues; his figures are the sums, the rates recomputed.
+    @Test func peopleAreAddedUpByName() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let result = r.run(["report", "people", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["repositories"] as? [[String: Any]])?.map { $0["name"] as? String } == ["a", "b"])
+        let visitors = try #require(json["visitors"] as? [[String: Any]])
+        #expect(visitors.map { $0["name"] as? String } == ["张伟"])
+        #expect(visitors[0]["visits"] as? Int == 5)
+        #expect((visitors[0]["satisfaction_index"] as? [String: Any])?["value"] as? Double == 0.64)
+        #expect((visitors[0]["nps"] as? [String: Any])?["value"] as? Double == 0)
+        let owners = try #require(json["issue_owners"] as? [[String: Any]])
+        #expect(owners.map { $0["name"] as? String } == ["张伟"])
+        #expect(owners[0]["owned"] as? Int == 3)
+        #expect((owners[0]["resolved"] as? [String: Any])?["numerator"] as? Int == 2)
+        let unknown = r.run(["report", "people", "--repo", "a", "--repo", "b", "--department", "nowhere"])
+        #expect(unknown.code == 64)
+        #expect(unknown.stdout.isEmpty)
+    }
+
     @Test(.englishMessages) func otherCommandsSayTheyReadOneRepository() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
         let result = r.run(["-C", "a", "check", "--repo", "../b"])
         #expect(result.code == 64)
-        #expect(result.stderr.contains("--repo applies only to 'report summary'; this command works on one repository"), "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        let assessment = r.run(["report", "assessment", "--repo", "a", "--repo", "b"])
+        #expect(assessment.code == 64)
+        #expect(assessment.stderr.contains("--repo applies only to"), "\(assessment.stderr)")
+        #expect(result.stderr.contains("--repo applies only to 'report summary' and 'report people'; this command works on one repository"), "\(result.stderr)")
     }
 }
 

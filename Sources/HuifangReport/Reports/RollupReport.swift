@@ -6,6 +6,12 @@ public struct RollupSource: Sendable {
     public var name: String
     public var path: String
     public var commit: String?
+    /// huifang.yaml's organization, how many projects the repository holds, and the close of
+    /// the report's period when the repository closed it (its records are then counted as
+    /// entered by the close).
+    public var organization = ""
+    public var projects = 0
+    public var closedOn: Day?
 
     public init(name: String, path: String, commit: String?) {
         self.name = name
@@ -41,9 +47,6 @@ public struct RollupPart: Sendable {
     public var scale: Int
     public var dimensions: [String]
     public var assessment: AssessmentConfig
-    /// Set when the period is a quarter the repository closed: its figures are counted as
-    /// its records were entered by the close (as its own summary counts them).
-    public var closedOn: Day? = nil
 
     /// Reduces the repository of `c` (its records, schedule, period and as-of date).
     public static func reduce(_ c: ReportContext, source: RollupSource) -> RollupPart {
@@ -122,24 +125,11 @@ public enum RollupReport {
         for p in parts { for m in p.improvements { measures.append((p, m)) } }
         measures.sort { ($0.measure.due, $0.measure.id, $0.part.source.name) < ($1.measure.due, $1.measure.id, $1.part.source.name) }
 
-        let organizations = parts.map(\.organization).filter { !$0.isEmpty }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        let subtitle = (organizations.isEmpty ? "" : organizations.joined(separator: L["report.name sep"]) + " · ")
-            + "\(period.label) (\(period.start) – \(period.end)) · \(L.report("as of")) \(today)"
+        let subtitle = subtitle(parts.map(\.source), period: period, today: today, L)
         var doc = ReportDocument(title: "\(L.report("summary.title")) \(period.label) · \(L("rollup.title", ["count": String(parts.count)]))",
                                  subtitle: subtitle, language: L.language)
 
-        doc.blocks.append(.heading(L["rollup.repositories"]))
-        doc.blocks.append(.table(ReportTable(
-            headers: [L["rollup.name"], L["rollup.path"], L["rollup.commit"], L["rollup.organization"], L["rollup.projects"]],
-            rows: parts.map { p in
-                [p.source.name, p.source.path, p.source.commit.map { String($0.prefix(12)) } ?? L["rollup.no commit"], p.organization,
-                 String(p.projectIDs.count)]
-            }, numeric: [4])))
-        doc.blocks.append(.paragraph(L["rollup.rule"]))
-        for p in parts {
-            guard let d = p.closedOn else { continue }
-            doc.blocks.append(.paragraph(L("rollup.closed", ["name": p.source.name, "period": period.label, "date": d.description])))
-        }
+        doc.blocks += repositoryBlocks(parts.map(\.source), period: period, L)
 
         // The overview names each major issue's project: through ids unique to this report
         // (two repositories may use the same project id).
@@ -246,11 +236,7 @@ public enum RollupReport {
         doc.chartsSayMissing(L)
 
         let json = JSONValue.object([
-            ("repositories", .array(parts.map { p in
-                .object([("name", .string(p.source.name)), ("path", .string(p.source.path)), ("commit", .optional(p.source.commit)),
-                         ("organization", .string(p.organization)), ("projects", .int(p.projectIDs.count)),
-                         ("closed_on", .optional(p.closedOn?.description))])
-            })),
+            repositoriesJSON(parts.map(\.source)),
             ("period", ReportJSON.period(total)), ("as_of", .string(today.description)), ("counted_on", .string(total.countedOn.description)),
             ("plan", .string(frozen.isEmpty ? "schedule" : frozen.count == parts.count ? "frozen" : "mixed")),
         ] + ReportJSON.scope(total) + [
@@ -290,5 +276,51 @@ public enum RollupReport {
         let csv = SummaryReport.csvRows([("total", L.report("total"), total)] + perDepartment.map { ($0.department.id, $0.department.name, $0.kpis) },
                                         period: period)
         return ReportOutput(document: doc, json: json, csv: csv)
+    }
+
+    /// The blocks that open every roll-up: the repositories read (name, path, commit,
+    /// organization, projects), the rule of the sums, and which repositories closed the period.
+    public static func repositoryBlocks(_ sources: [RollupSource], period: Period, _ L: Catalogue) -> [ReportDocument.Block] {
+        var blocks: [ReportDocument.Block] = [.heading(L["rollup.repositories"])]
+        blocks.append(.table(ReportTable(
+            headers: [L["rollup.name"], L["rollup.path"], L["rollup.commit"], L["rollup.organization"], L["rollup.projects"]],
+            rows: sources.map { s in
+                [s.name, s.path, s.commit.map { String($0.prefix(12)) } ?? L["rollup.no commit"], s.organization, String(s.projects)]
+            }, numeric: [4])))
+        blocks.append(.paragraph(L["rollup.rule"]))
+        for s in sources {
+            guard let d = s.closedOn else { continue }
+            blocks.append(.paragraph(L("rollup.closed", ["name": s.name, "period": period.label, "date": d.description])))
+        }
+        return blocks
+    }
+
+    /// JSON `repositories`: name, path, commit (null outside git), organization, projects, closed_on.
+    public static func repositoriesJSON(_ sources: [RollupSource]) -> (String, JSONValue) {
+        ("repositories", .array(sources.map { s in
+            .object([("name", .string(s.name)), ("path", .string(s.path)), ("commit", .optional(s.commit)),
+                     ("organization", .string(s.organization)), ("projects", .int(s.projects)), ("closed_on", .optional(s.closedOn?.description))])
+        }))
+    }
+
+    /// The subtitle of a roll-up: the organizations, the period, the as-of date.
+    public static func subtitle(_ sources: [RollupSource], period: Period, today: Day, _ L: Catalogue) -> String {
+        let organizations = sources.map(\.organization).filter { !$0.isEmpty }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return (organizations.isEmpty ? "" : organizations.joined(separator: L["report.name sep"]) + " · ")
+            + "\(period.label) (\(period.start) – \(period.end)) · \(L.report("as of")) \(today)"
+    }
+
+    /// `report people` over several repositories: the figures of each added up per person (a
+    /// person is a name), under the repositories read.
+    public static func people(_ parts: [PeopleKPIs], sources: [RollupSource], scales: [Int], period: Period, today: Day,
+                              department: Department?, _ L: Catalogue) -> ReportOutput {
+        let countedOn = min(period.end, max(today, period.start))
+        let k = PeopleKPIs.summing(parts, countedOn: countedOn, sameScale: Set(scales).count <= 1)
+        var out = PeopleReport.render(k, period: period, today: today, subtitle: subtitle(sources, period: period, today: today, L),
+                                      department: department, L)
+        out.document.title += " · " + L("rollup.title", ["count": String(sources.count)])
+        out.document.blocks.insert(contentsOf: repositoryBlocks(sources, period: period, L) + [.paragraph(L["rollup.people rule"])], at: 0)
+        if case .object(let pairs) = out.json { out.json = .object([repositoriesJSON(sources)] + pairs) }
+        return out
     }
 }
