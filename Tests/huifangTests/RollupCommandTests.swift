@@ -265,16 +265,41 @@ import Testing
         #expect(unknown.stdout.isEmpty)
     }
 
+    /// `report assessment` over both: east's indicators over the union (by the default rules:
+    /// completion 2/3, satisfaction index 64.0%, resolution 2/3), for a quarter and for the year.
+    @Test func theAssessmentIsScoredOverTheUnion() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let result = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["repositories"] as? [[String: Any]])?.map { $0["name"] as? String } == ["a", "b"])
+        #expect(json["targets_from"] as? String == "a")
+        let departments = try #require(json["departments"] as? [[String: Any]])
+        #expect(departments.map { $0["id"] as? String } == ["east"])
+        let indicators = try #require(departments[0]["indicators"] as? [[String: Any]])
+        func value(_ code: String) -> Double? { indicators.first { $0["indicator"] as? String == code }?["value"] as? Double }
+        #expect(value("visit_plan_completion_rate") == 0.6667, "\(indicators)")
+        #expect(value("satisfaction_index") == 0.64)
+        #expect(value("issue_resolution_rate") == 0.6667)
+        let year = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026", "--lang", "en"])
+        #expect(year.code == 0, "\(year.stderr)")
+        #expect(year.stdout.hasPrefix("# Annual assessment report 2026 · roll-up of 2 repositories\n"), "\(year.stdout.prefix(300))")
+        let month = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026-07"])
+        #expect(month.code == 64)
+        #expect(month.stdout.isEmpty)
+    }
+
     @Test(.englishMessages) func otherCommandsSayTheyReadOneRepository() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
         let result = r.run(["-C", "a", "check", "--repo", "../b"])
         #expect(result.code == 64)
         #expect(result.stdout.isEmpty)
-        let assessment = r.run(["report", "assessment", "--repo", "a", "--repo", "b"])
-        #expect(assessment.code == 64)
-        #expect(assessment.stderr.contains("--repo applies only to"), "\(assessment.stderr)")
-        #expect(result.stderr.contains("--repo applies only to 'report summary' and 'report people'; this command works on one repository"), "\(result.stderr)")
+        let department = r.run(["report", "department", "east", "--repo", "a", "--repo", "b"])
+        #expect(department.code == 64)
+        #expect(department.stderr.contains("--repo applies only to"), "\(department.stderr)")
+        #expect(result.stderr.contains("--repo applies only to 'report summary', 'report assessment' and 'report people'; this command works on one repository"), "\(result.stderr)")
     }
 }
 

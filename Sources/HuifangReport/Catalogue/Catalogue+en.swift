@@ -1619,12 +1619,13 @@ extension Catalogue {
         "hint.rollup.same-folder": "list each repository once",
         "error.rollup.same-name": "two repositories are named '{name}': {first} and {second}",
         "hint.rollup.same-name": "give one of them another name with 'name:' in workspace.yaml (a repository is named after its folder by default)",
-        "error.rollup.not-here": "{option} applies only to 'report summary' and 'report people'; this command works on one repository",
+        "error.rollup.not-here": "{option} applies only to 'report summary', 'report assessment' and 'report people'; this command works on one repository",
         "hint.rollup.not-here": "run it in each repository (-C DIR), or roll the repositories up with 'huifang report summary --repo DIR --repo DIR'",
         "error.rollup.department": "department '{id}' is named '{first}' in {first_file} and '{second}' in {second_file}",
         "hint.rollup.department": "departments with the same id are one department in a roll-up: give it the same name in both files, or another id in one",
         "error.rollup.duplicate-project": "project '{id}' is in two repositories: {first} and {second}",
         "hint.rollup.duplicate-project": "a project is kept in one repository; if these are two projects, --allow-duplicate-projects shows ids as REPOSITORY/ID",
         "rollup.people rule": "A person is a name: the same name in several repositories is one person, whose counts are added up.",
+        "rollup.review rule": "Each department is assessed over its records in every repository; its reviewed report-quality score is the one entered in the first repository that has one for the quarter.",
     ]
 }

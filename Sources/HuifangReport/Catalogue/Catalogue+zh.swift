@@ -1619,12 +1619,13 @@ extension Catalogue {
         "hint.rollup.same-folder": "每个仓库只列一次",
         "error.rollup.same-name": "有两个仓库都叫 '{name}'：{first} 和 {second}",
         "hint.rollup.same-name": "在 'workspace.yaml' 中用 'name:' 给其中一个另起名称（仓库默认以文件夹命名）",
-        "error.rollup.not-here": "{option} 只用于 'report summary' 和 'report people'；此命令只处理一个仓库",
+        "error.rollup.not-here": "{option} 只用于 'report summary'、'report assessment' 和 'report people'；此命令只处理一个仓库",
         "hint.rollup.not-here": "在每个仓库中分别运行（'-C DIR'），或用 'huifang report summary --repo DIR --repo DIR' 汇总",
         "error.rollup.department": "部门 '{id}' 在 {first_file} 中名为 '{first}'，在 {second_file} 中名为 '{second}'",
         "hint.rollup.department": "汇总时编号相同的部门是同一部门：请在两个文件中使用相同名称，或在其中一个改用其他编号",
         "error.rollup.duplicate-project": "项目 '{id}' 出现在两个仓库中：{first} 和 {second}",
         "hint.rollup.duplicate-project": "一个项目只放在一个仓库中；如确为两个项目，可用 '--allow-duplicate-projects'，项目编号将显示为 仓库/编号",
         "rollup.people rule": "人员按姓名识别：多个仓库中的同一姓名视为同一人，其计数相加。",
+        "rollup.review rule": "各部门按其在所有仓库中的记录考核；回访报告质量的评审得分取第一个录入了该季度评分的仓库。",
     ]
 }
