@@ -25,7 +25,7 @@ extension ReportCommand {
         var L = Catalogue(requested ?? .zh)
         var first: Repository?
         var excel = false
-        var reads: [String] = []
+        var reads: [(repository: Repository, files: [String])] = []
         for (n, entry) in entries.enumerated() {
             let repo = entry.repository
             let loaded = RepositoryLoader.load(repo, .init(useCache: !global.noCache))
@@ -72,7 +72,7 @@ extension ReportCommand {
             }
             parts.append(try reduce(context, source))
             sources.append(source)
-            reads += r.config.calendarFiles.map { repo.path($0) }
+            reads.append((repo, SpreadsheetOutput.reads(r)))
             CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: context.schedule), config: r.config)
             PhaseTimer.mark("repository \(entry.name) reduced")
             // `loaded` and `context` go out of scope here: the records are freed before the next repository is read.
@@ -80,9 +80,19 @@ extension ReportCommand {
         let out = try build(parts, sources, period, today, L)
         PhaseTimer.mark("report")
         guard let repository = first else { return }
+        // -o is refused inside the records of any repository read, as inside the one a report reads.
+        if let output = options.output, !options.force {
+            let target = try OutputFile.resolve(output)
+            for (repo, files) in reads {
+                if let (root, relative) = OutputFile.recordsPath(target, repository: repo, reads: files) {
+                    throw CommandFailure.usage(Message("error.output-over-records", ["output": output, "relative": relative, "root": root]),
+                                               hint: Message("hint.output-over-records"))
+                }
+            }
+        }
         if options.format == .xlsx {
             let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: true))
-            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: repository, reads: reads, L),
+            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: repository, reads: reads[0].files, L),
                 let output = options.output
             {
                 Console.err(L("report.wrote", ["path": output]) + "\n")
@@ -101,7 +111,7 @@ extension ReportCommand {
         }
         PhaseTimer.mark("render")
         if let output = options.output {
-            if try OutputFile.write(text, to: output, force: options.force, repository: repository, reads: reads) {
+            if try OutputFile.write(text, to: output, force: options.force, repository: repository, reads: reads[0].files) {
                 Console.err(L("report.wrote", ["path": output]) + "\n")
             }
         } else {

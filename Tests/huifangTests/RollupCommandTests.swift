@@ -290,6 +290,19 @@ import Testing
         #expect(month.stdout.isEmpty)
     }
 
+    /// -o inside the records of any repository read is refused, as for one repository.
+    @Test func theOutputIsNotWrittenOverTheSecondRepositorysRecords() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let before = try #require(r.read("b/huifang.yaml"))
+        let result = r.run(Self.rollup + ["-o", "b/huifang.yaml"])
+        #expect(result.code == 64)
+        #expect(r.read("b/huifang.yaml") == before)
+        let written = r.run(Self.rollup + ["-o", "rollup.md"])
+        #expect(written.code == 0, "\(written.stderr)")
+        #expect(r.read("rollup.md")?.contains("| b | b |") == true)
+    }
+
     @Test(.englishMessages) func otherCommandsSayTheyReadOneRepository() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
