@@ -37,6 +37,16 @@ public struct PeriodKPIs: Sendable {
     public var dimensions: [(name: String, mean: Double?)] = []
     /// Whether the plan came from plans/YEAR.yaml (true) or the live schedule.
     public var frozenPlan = false
+    /// The sums behind the means and NPS, so that KPIs of several repositories can be added up
+    /// and the rates recomputed over the union (`PeriodKPIs.summing`): the overall scores, the
+    /// overall scores each divided by its repository's scale, NPS promoters and detractors, and
+    /// per dimension (in `dimensions`' order) the scores and how many there were.
+    public var overallSum = 0.0
+    public var indexSum = 0.0
+    public var npsPromoters = 0
+    public var npsDetractors = 0
+    public var dimensionSums: [Double] = []
+    public var dimensionCounts: [Int] = []
 
     init(period: Period, countedOn: Day) {
         self.period = period
@@ -258,6 +268,12 @@ public enum KPIEngine {
             }
         }
         k.meanOverall = k.scoredVisits == 0 ? nil : overallSum / Double(k.scoredVisits)
+        k.overallSum = overallSum
+        k.indexSum = overallSum / scale
+        k.npsPromoters = promoters
+        k.npsDetractors = detractors
+        k.dimensionSums = dimensionSums
+        k.dimensionCounts = dimensionCounts
         k.satisfactionIndex = k.meanOverall.map { $0 / scale }
         k.csat = ratio(satisfied, k.scoredVisits)
         k.satisfiedVisits = satisfied

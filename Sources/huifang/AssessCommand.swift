@@ -21,20 +21,32 @@ extension ReportCommand {
         )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: ReportCommand.Options
+        @OptionGroup var repositories: RepositorySetOptions
 
         func run() throws {
+            if let entries = try repositories.resolve(global) {
+                // Each repository is checked as the one-repository report checks it: a quarter or a year, an assessment section without errors.
+                return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
+                                                reduce: { c, _ in try Self.admit(c); return RollupAssessmentPart.reduce(c) }) { parts, sources, period, today, L in
+                    RollupReport.assessment(parts, sources: sources, period: period, today: today, L)
+                }
+            }
             try ReportCommand.run(global, options, closedPeriod: true) { c in
-                let L = c.labels
-                guard c.period.length == .quarter || c.period.length == .year else {
-                    throw CommandFailure.usage(Message("assess.err.period", ["period": c.period.label]),
-                                               hint: Message("assess.err.period hint", ["quarter": "--period 2026Q3", "year": "--period 2026"]))
-                }
-                let a = c.records.config.assessment
-                if a.problems > 0 {
-                    throw CommandFailure.data(Message("assess.err.config", ["n": String(a.problems), "file": "huifang.yaml", "section": "assessment"]),
-                                              hint: Message("assess.err.config hint", ["command": "'huifang check'"]))
-                }
+                try Self.admit(c)
                 return AssessmentReport.build(c)
+            }
+        }
+
+        /// The period must be a quarter or a year, and huifang.yaml's assessment section without errors.
+        static func admit(_ c: ReportContext) throws {
+            guard c.period.length == .quarter || c.period.length == .year else {
+                throw CommandFailure.usage(Message("assess.err.period", ["period": c.period.label]),
+                                           hint: Message("assess.err.period hint", ["quarter": "--period 2026Q3", "year": "--period 2026"]))
+            }
+            let a = c.records.config.assessment
+            if a.problems > 0 {
+                throw CommandFailure.data(Message("assess.err.config", ["n": String(a.problems), "file": "huifang.yaml", "section": "assessment"]),
+                                          hint: Message("assess.err.config hint", ["command": "'huifang check'"]))
             }
         }
     }

@@ -84,6 +84,7 @@ struct Huifang: ParsableCommand {
             RecordCache.waitForSave()
             code = exitCode(for: error).rawValue
             let text = fullMessage(for: error)
+            if code == 64, let misplaced = RepositorySetOptions.misplaced(text) { Console.failure(misplaced); Glibc.exit(64) }  // rollup
             if code == 64, let refused = ArgumentProblem.failure(for: text) {
                 Console.failure(refused)  // in the catalogue's words, not ArgumentParser's English frame
             } else if !text.isEmpty {

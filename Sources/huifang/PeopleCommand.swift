@@ -21,8 +21,10 @@ extension ReportCommand {
         @Option(help: "Only this department (id from huifang.yaml): its projects' visits, the issues and measures it is responsible for.")
         var department: String?
         @OptionGroup var options: ReportCommand.Options
+        @OptionGroup var repositories: RepositorySetOptions
 
         func run() throws {
+            if let entries = try repositories.resolve(global) { return try rollup(entries) }
             try ReportCommand.run(global, options) { c in
                 let config = c.records.config
                 var dept: HuifangCore.Department?
@@ -35,6 +37,31 @@ extension ReportCommand {
                 }
                 return PeopleReport.build(c, department: dept)
             }
+        }
+    }
+}
+
+extension ReportCommand.People {
+    /// `report people --repo A --repo B` (or a workspace.yaml): each repository's figures per
+    /// person, added up (docs/WORKSPACE.md). With --department, the department must be known
+    /// to one of the repositories at least; each counts its own records of it.
+    func rollup(_ entries: [RepositorySetOptions.Entry]) throws {
+        var dept: HuifangCore.Department?
+        var known: [String] = []
+        var scales: [Int] = []
+        try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: false,
+                                 reduce: { c, _ in
+                                     let config = c.records.config
+                                     if let department, dept == nil { dept = config.department(department) }
+                                     for d in config.departments where !known.contains(d.id) { known.append(d.id) }
+                                     scales.append(config.satisfaction.scale)
+                                     return PeopleKPIs.compute(c.records, schedule: c.schedule, period: c.period, today: c.today, department: department)
+                                 }) { parts, sources, period, today, L in
+            if let department, dept == nil {
+                throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
+                                           hint: Message("hint.known-departments", ["known": known.joined(separator: ", ")]))
+            }
+            return RollupReport.people(parts, sources: sources, scales: scales, period: period, today: today, department: dept, L)
         }
     }
 }

@@ -112,8 +112,17 @@ struct ReportCommand: ParsableCommand {
             abstract: "The company summary report: an overview, KPIs per department and in total, trend, major and recurring problems, improvements, recommendations.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
+        @OptionGroup var repositories: RepositorySetOptions
 
-        func run() throws { try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) } }
+        func run() throws {
+            if let entries = try repositories.resolve(global) {
+                return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
+                                                reduce: { RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
+                    RollupReport.summary(parts, period: period, today: today, prefixProjects: repositories.allowDuplicateProjects, L)
+                }
+            }
+            try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) }
+        }
     }
 
     struct Department: ParsableCommand {

@@ -33,8 +33,9 @@ public enum AssessmentReport {
     }
 
     /// The sentence naming the business departments left out, nil when there is none.
-    static func unassessedNote(_ r: Records, _ L: Catalogue) -> String? {
-        let left = unassessed(r)
+    static func unassessedNote(_ r: Records, _ L: Catalogue) -> String? { unassessedNote(unassessed(r), L) }
+
+    static func unassessedNote(_ left: [Department], _ L: Catalogue) -> String? {
         guard !left.isEmpty else { return nil }
         return L("assess.without projects", ["departments": left.map(\.name).joined(separator: L["report.name sep"])])
     }
@@ -76,19 +77,23 @@ public enum AssessmentReport {
     // MARK: a quarter
 
     static func buildQuarter(_ c: ReportContext) -> ReportOutput {
-        let L = c.labels
-        let a = c.records.config.assessment
-        let results = results(c, quarters: [c.period])[0]
-        var doc = ReportDocument(title: "\(L["assess.title.quarter"]) \(c.period.label)", subtitle: c.subtitle, language: L.language)
+        quarter(results(c, quarters: [c.period])[0], config: c.records.config.assessment, unassessed: unassessed(c.records),
+                period: c.period, today: c.today, subtitle: c.subtitle, c.labels)
+    }
+
+    /// A quarter's report of results already computed (one repository's, or a roll-up's).
+    static func quarter(_ results: [Result], config a: AssessmentConfig, unassessed: [Department], period: Period, today: Day,
+                        subtitle: String, _ L: Catalogue) -> ReportOutput {
+        var doc = ReportDocument(title: "\(L["assess.title.quarter"]) \(period.label)", subtitle: subtitle, language: L.language)
         doc.blocks.append(.paragraph(rulesNote(a, L)))
-        if let note = runningNote([c.period], c.today, L) { doc.blocks.append(.paragraph(note)) }
-        let begun = c.period.start <= c.today
+        if let note = runningNote([period], today, L) { doc.blocks.append(.paragraph(note)) }
+        let begun = period.start <= today
         doc.blocks.append(.heading(L["assess.ranking"]))
-        if let note = unassessedNote(c.records, L) { doc.blocks.append(.paragraph(note)) }
+        if let note = unassessedNote(unassessed, L) { doc.blocks.append(.paragraph(note)) }
         if results.isEmpty {
             doc.blocks.append(.paragraph(L["assess.no departments"]))
         } else if !begun {
-            doc.blocks.append(.paragraph(L("assess.quarter not begun", ["quarter": c.period.label, "day": c.today.description])))
+            doc.blocks.append(.paragraph(L("assess.quarter not begun", ["quarter": period.label, "day": today.description])))
         } else {
             let indicators = a.rules.map(\.indicator)
             let ordered = results.sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
@@ -114,9 +119,9 @@ public enum AssessmentReport {
             doc.blocks.append(.bullets(indicators.map { i in metLine(i, results, L) }))
         }
         let json = JSONValue.object([
-            ("report", .string("assessment")), ("period", period(c.period)), ("as_of", .string(c.today.description)),
+            ("report", .string("assessment")), ("period", Self.period(period)), ("as_of", .string(today.description)),
             ("begun", .bool(begun)), ("rules", rulesJSON(a)),
-            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(c.records, quarter: true))),
+            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(unassessed, quarter: true))),
         ])
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, results.flatMap(csvRows)))
     }
@@ -124,19 +129,23 @@ public enum AssessmentReport {
     // MARK: a year
 
     static func buildYear(_ c: ReportContext) -> ReportOutput {
-        let L = c.labels
-        let a = c.records.config.assessment
         let quarters = quarters(of: c.period)
-        let all = results(c, quarters: quarters)
-        let depts = departments(c.records).map(\.department)
+        return year(results(c, quarters: quarters), departments: departments(c.records).map(\.department), config: c.records.config.assessment,
+                    unassessed: unassessed(c.records), period: c.period, today: c.today, subtitle: c.subtitle, c.labels)
+    }
+
+    /// A year's report of results already computed (`all`: per quarter, per department of `depts`).
+    static func year(_ all: [[Result]], departments depts: [Department], config a: AssessmentConfig, unassessed: [Department], period: Period,
+                     today: Day, subtitle: String, _ L: Catalogue) -> ReportOutput {
+        let quarters = quarters(of: period)
         let yearScores = depts.indices.map { d in Assessment.yearScore(all.map { $0[d].total }) }
         let yearRanks = Assessment.ranks(yearScores)
-        var doc = ReportDocument(title: "\(L["assess.title.year"]) \(c.period.label)", subtitle: c.subtitle, language: L.language)
+        var doc = ReportDocument(title: "\(L["assess.title.year"]) \(period.label)", subtitle: subtitle, language: L.language)
         doc.blocks.append(.paragraph(rulesNote(a, L)))
         doc.blocks.append(.paragraph(L["assess.year rule"]))
-        if let note = runningNote(quarters, c.today, L) { doc.blocks.append(.paragraph(note)) }
+        if let note = runningNote(quarters, today, L) { doc.blocks.append(.paragraph(note)) }
         doc.blocks.append(.heading(L["assess.ranking"]))
-        if let note = unassessedNote(c.records, L) { doc.blocks.append(.paragraph(note)) }
+        if let note = unassessedNote(unassessed, L) { doc.blocks.append(.paragraph(note)) }
         if depts.isEmpty {
             doc.blocks.append(.paragraph(L["assess.no departments"]))
         } else {
@@ -173,7 +182,7 @@ public enum AssessmentReport {
             }
         }
         let json = JSONValue.object([
-            ("report", .string("assessment")), ("period", period(c.period)), ("as_of", .string(c.today.description)),
+            ("report", .string("assessment")), ("period", Self.period(period)), ("as_of", .string(today.description)),
             ("rules", rulesJSON(a)), ("year_score", .string("mean_of_quarter_totals")),
             ("departments", .array(depts.indices.map { d in
                 .object([
@@ -181,11 +190,11 @@ public enum AssessmentReport {
                     ("year_score", .optional(KPIEngine.round2(yearScores[d]))), ("rank", yearRanks[d].map { .int($0) } ?? .null),
                     ("quarters", .array(all.map { q in
                         q[d].lines == nil
-                            ? .object([("period", period(q[d].period)), ("begun", .bool(false))])
+                            ? .object([("period", Self.period(q[d].period)), ("begun", .bool(false))])
                             : quarterJSON(q[d])
                     })),
                 ])
-            } + unassessedJSON(c.records, quarter: false))),
+            } + unassessedJSON(unassessed, quarter: false))),
         ])
         return ReportOutput(document: doc, json: json, csv: (csvHeaders, all.flatMap { $0.flatMap(csvRows) }))
     }
@@ -365,8 +374,10 @@ public enum AssessmentReport {
 
     /// The business departments not assessed, listed with no values and the reason
     /// (`no_projects`: they own no project), after the assessed ones.
-    static func unassessedJSON(_ r: Records, quarter: Bool) -> [JSONValue] {
-        unassessed(r).map { d in
+    static func unassessedJSON(_ r: Records, quarter: Bool) -> [JSONValue] { unassessedJSON(unassessed(r), quarter: quarter) }
+
+    static func unassessedJSON(_ departments: [Department], quarter: Bool) -> [JSONValue] {
+        departments.map { d in
             .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
                 + (quarter ? [("total", .null), ("rank", .null), ("indicators", .array([]))]
                            : [("year_score", .null), ("rank", .null), ("quarters", .array([]))]))

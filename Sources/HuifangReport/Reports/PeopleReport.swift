@@ -5,10 +5,14 @@ import HuifangCore
 /// Every figure is shown with its counts; one counted over fewer than 5 carries the small-sample mark.
 public enum PeopleReport {
     public static func build(_ c: ReportContext, department: Department? = nil) -> ReportOutput {
-        let L = c.labels
-        let k = PeopleKPIs.compute(c.records, schedule: c.schedule, period: c.period, today: c.today, department: department?.id)
-        let title = L["people.title"] + (department.map { " · " + $0.name } ?? "") + " \(c.period.label)"
-        var doc = ReportDocument(title: title, subtitle: c.subtitle, language: L.language)
+        render(PeopleKPIs.compute(c.records, schedule: c.schedule, period: c.period, today: c.today, department: department?.id),
+               period: c.period, today: c.today, subtitle: c.subtitle, department: department, c.labels)
+    }
+
+    /// The report of figures already computed (one repository's, or several added up).
+    public static func render(_ k: PeopleKPIs, period: Period, today: Day, subtitle: String, department: Department?, _ L: Catalogue) -> ReportOutput {
+        let title = L["people.title"] + (department.map { " · " + $0.name } ?? "") + " \(period.label)"
+        var doc = ReportDocument(title: title, subtitle: subtitle, language: L.language)
         doc.blocks.append(.paragraph(L("people.counted on", ["day": k.countedOn.description])))
         var small = false
         func show(_ value: String?, _ counts: RateCounts) -> String {
@@ -66,9 +70,9 @@ public enum PeopleReport {
 
         let json = JSONValue.object([
             ("report", .string("people")),
-            ("period", .object([("label", .string(c.period.label)), ("start", .string(c.period.start.description)),
-                                ("end", .string(c.period.end.description))])),
-            ("as_of", .string(c.today.description)), ("counted_on", .string(k.countedOn.description)),
+            ("period", .object([("label", .string(period.label)), ("start", .string(period.start.description)),
+                                ("end", .string(period.end.description))])),
+            ("as_of", .string(today.description)), ("counted_on", .string(k.countedOn.description)),
             ("department", department.map { .string($0.id) } ?? .null),
             ("visitors", .array(k.visitors.map { v in
                 .object([("name", .string(v.name)), ("visits", .int(v.visits)),

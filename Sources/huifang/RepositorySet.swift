@@ -1,0 +1,193 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+import HuifangYAML
+
+/// The repositories a roll-up reads (issue 20; docs/WORKSPACE.md): `--repo DIR` (repeated), else
+/// the `workspace.yaml` found from the working folder (or -C) upwards, as huifang.yaml is
+/// found. A command that takes this group (`report summary|assessment|people`) works on one
+/// repository when neither names any. Kept apart so that other commands that read several
+/// repositories (a site) take the same options.
+struct RepositorySetOptions: ParsableArguments {
+    @Option(name: .customLong("repo"), help: ArgumentHelp(
+        "Roll up several repositories: repeat for each (default: the repositories of workspace.yaml, found from the working folder upwards, else the one repository).",
+        valueName: "DIR"))
+    var repos: [String] = []
+
+    @Flag(name: .customLong("allow-duplicate-projects"),
+          help: "In a roll-up, accept a project id found in two repositories, showing project ids as REPOSITORY/ID (else exit 65).")
+    var allowDuplicateProjects = false
+
+    /// The file that lists a workspace's repositories.
+    static let workspaceFile = "workspace.yaml"
+
+    /// A repository of the set: its name, its path as given (or as workspace.yaml writes it),
+    /// and its repository (root found from that path).
+    struct Entry {
+        var name: String
+        var path: String
+        var repository: Repository
+    }
+
+    /// The repositories to read, in order; nil when the command works on one repository
+    /// (no --repo, and huifang.yaml is found before any workspace.yaml).
+    func resolve(_ global: GlobalOptions) throws -> [Entry]? {
+        let start = global.startDirectory
+        if !repos.isEmpty {
+            let base = start.hasPrefix("/") ? "" : start + "/"
+            return try Self.entries(repos.map { (name: nil, path: $0, full: $0.hasPrefix("/") ? $0 : base + $0, line: nil) }, file: nil)
+        }
+        guard let workspace = try Self.findWorkspace(from: start) else {
+            if allowDuplicateProjects { throw CommandFailure.usage(Message("error.rollup.duplicates-alone"), hint: Message("hint.rollup.duplicates-alone")) }
+            return nil
+        }
+        return try Self.read(workspace)
+    }
+
+    /// The workspace.yaml of the first folder, from `start` upwards, that holds one or
+    /// huifang.yaml (nil: a repository comes first, or neither is found). A folder with both
+    /// is a workspace: its workspace.yaml may list "." among the repositories.
+    static func findWorkspace(from start: String) throws -> String? {
+        let absolute = start.hasPrefix("/") ? start : FileSystem.currentDirectory() + "/" + start
+        guard var dir = FileSystem.realPath(absolute) else { return nil }  // the usual command says what is wrong with -C
+        while true {
+            if FileSystem.exists(dir + "/" + workspaceFile) { return dir + "/" + workspaceFile }
+            if FileSystem.exists(dir + "/" + Repository.configFile) { return nil }
+            guard dir != "/", let slash = dir.lastIndex(of: "/") else { return nil }
+            dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
+        }
+    }
+
+    /// The repositories workspace.yaml lists. Its form (docs/WORKSPACE.md):
+    ///
+    ///     repositories:
+    ///       - path: south          # relative to workspace.yaml's folder
+    ///         name: 南区            # optional: the folder's name
+    ///       - ../north             # a path alone
+    static func read(_ file: String) throws -> [Entry] {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(file, limit: 1 << 20) } catch { throw CommandFailure(StoreError.io(error)) }
+        func bad(_ mark: Mark, _ problem: Message) -> CommandFailure {
+            CommandFailure(code: 65) { c in
+                (c.text("error.workspace", ["where": "\(file):\(mark.line):\(mark.column)", "problem": problem.text(c)]), c["hint.workspace"])
+            }
+        }
+        let root: YAMLNode?
+        do { root = try YAMLParser.parse(bytes) } catch { throw bad(error.mark, Message("error.workspace.yaml", ["problem": error.message])) }
+        guard let root, let pairs = root.pairs else { throw bad(root?.start ?? Mark(line: 1, column: 1, index: 0), Message("error.workspace.shape")) }
+        for p in pairs where p.key != "repositories" {
+            throw bad(p.value.start, Message("error.workspace.key", ["key": p.key]))
+        }
+        guard let list = root["repositories"], let items = list.items, !items.isEmpty else {
+            throw bad(root["repositories"]?.start ?? root.start, Message("error.workspace.shape"))
+        }
+        let folder = String(file[..<file.lastIndex(of: "/")!])
+        var listed: [(name: String?, path: String, full: String, line: Mark?)] = []
+        for item in items {
+            if let path = item.scalar, !item.isNull {
+                listed.append((nil, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start))
+                continue
+            }
+            guard let fields = item.pairs else { throw bad(item.start, Message("error.workspace.item")) }
+            for f in fields where f.key != "path" && f.key != "name" { throw bad(f.value.start, Message("error.workspace.key", ["key": f.key])) }
+            guard let path = item["path"]?.scalar, !(item["path"]?.isNull ?? true) else { throw bad(item.start, Message("error.workspace.item")) }
+            let name = item["name"]?.scalar
+            if let n = item["name"], n.scalar == nil || n.isNull || n.scalar!.contains("/") {
+                throw bad(n.start, Message("error.workspace.name"))
+            }
+            listed.append((name, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start))
+        }
+        return try entries(listed, file: file)
+    }
+
+    /// Finds each listed repository (its huifang.yaml must be in the folder named) and names it;
+    /// two entries with one name or one folder are refused.
+    static func entries(_ listed: [(name: String?, path: String, full: String, line: Mark?)], file: String?) throws -> [Entry] {
+        var out: [Entry] = []
+        for l in listed {
+            let at = file.map { f in l.line.map { "\(f):\($0.line):\($0.column)" } ?? f }
+            guard let real = FileSystem.realPath(l.full), FileSystem.isDirectory(real) else {
+                throw CommandFailure(code: 66) { c in
+                    (c.text("error.rollup.no-folder", ["path": l.path, "where": at.map { " (\($0))" } ?? ""]), c["hint.rollup.no-folder"])
+                }
+            }
+            guard FileSystem.exists(real + "/" + Repository.configFile) else {
+                throw CommandFailure(code: 66) { c in
+                    (c.text("error.rollup.no-repository", ["path": l.path, "where": at.map { " (\($0))" } ?? ""]), c["hint.rollup.no-repository"])
+                }
+            }
+            let name = l.name ?? String(real.split(separator: "/").last ?? "repository")
+            let code: Int32 = file == nil ? 64 : 65
+            if let same = out.first(where: { $0.repository.root == real }) {
+                throw CommandFailure(code: code) { c in
+                    (c.text("error.rollup.same-folder", ["first": same.path, "second": l.path]), c["hint.rollup.same-folder"])
+                }
+            }
+            if let same = out.first(where: { $0.name == name }) {
+                throw CommandFailure(code: code) { c in
+                    (c.text("error.rollup.same-name", ["name": name, "first": same.path, "second": l.path]), c["hint.rollup.same-name"])
+                }
+            }
+            out.append(Entry(name: name, path: l.path, repository: Repository(root: real)))
+        }
+        return out
+    }
+
+    /// The failure for ArgumentParser's `text` when it refused --repo or
+    /// --allow-duplicate-projects on a command that reads one repository (nil otherwise).
+    static func misplaced(_ text: String) -> CommandFailure? {
+        guard let option = ["--repo", "--allow-duplicate-projects"].first(where: { text.contains("Unknown option '\($0)") }) else { return nil }
+        return CommandFailure(code: 64) { c in (c.text("error.rollup.not-here", ["option": option]), c["hint.rollup.not-here"]) }
+    }
+}
+
+/// The commit a repository was read at, from its git checkout's files (HEAD, the ref it names,
+/// packed-refs; a worktree's `gitdir:` and `commondir`), without running git: nil when the
+/// repository is in no git checkout, or HEAD cannot be resolved.
+enum GitCommit {
+    static func of(_ root: String) -> String? {
+        var dir = root
+        while true {
+            let dotGit = dir + "/.git"
+            if FileSystem.isDirectory(dotGit) { return head(dotGit) }
+            if let text = readText(dotGit), text.hasPrefix("gitdir:") {
+                var gitdir = text.dropFirst("gitdir:".count).trimmingSpaces
+                if !gitdir.hasPrefix("/") { gitdir = dir + "/" + gitdir }
+                return head(gitdir)
+            }
+            guard dir != "/", let slash = dir.lastIndex(of: "/") else { return nil }
+            dir = slash == dir.startIndex ? "/" : String(dir[..<slash])
+        }
+    }
+
+    static func head(_ gitdir: String) -> String? {
+        guard let head = readText(gitdir + "/HEAD") else { return nil }
+        guard head.hasPrefix("ref:") else { return isHash(head) ? head : nil }
+        let ref = head.dropFirst("ref:".count).trimmingSpaces
+        var common = gitdir
+        if let c = readText(gitdir + "/commondir") { common = c.hasPrefix("/") ? c : gitdir + "/" + c }
+        for base in [gitdir, common] {
+            if let hash = readText(base + "/" + ref), isHash(hash) { return hash }
+        }
+        guard let packed = readText(common + "/packed-refs") else { return nil }
+        for line in packed.split(separator: "\n") where line.hasSuffix(" " + ref) {
+            let hash = String(line.prefix { $0 != " " })
+            if isHash(hash) { return hash }
+        }
+        return nil
+    }
+
+    static func readText(_ path: String) -> String? {
+        guard let bytes = try? FileSystem.read(path, limit: 1 << 20) else { return nil }
+        return String(decoding: bytes, as: UTF8.self).trimmingSpaces
+    }
+
+    static func isHash(_ s: String) -> Bool { (s.count == 40 || s.count == 64) && s.allSatisfy(\.isHexDigit) }
+}
+
+extension StringProtocol {
+    fileprivate var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }.reversed())
+    }
+}
