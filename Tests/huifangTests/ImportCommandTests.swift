@@ -188,7 +188,7 @@ import Testing
             """)
         let dry = r.run(["import", "visits", "v.csv", "--dry-run"])
         #expect(dry.code == 0, "\(dry.stderr)")
-        #expect(dry.stderr.contains("v.csv：这些列不会导入：备注栏（H 列）、跟进人（J 列）"), "\(dry.stderr)")
+        #expect(dry.stderr.contains("v.csv：这些列不会导入：备注栏（H 列）、跟进人（J 列）；"), "\(dry.stderr)")
         #expect(!dry.stderr.contains("序号") && !dry.stderr.contains("空列"), "\(dry.stderr)")
         let en = r.run(["--lang", "en", "import", "visits", "v.csv", "--dry-run"])
         #expect(en.stderr.contains("warning: v.csv: these columns are not imported: 备注栏 (H), 跟进人 (J)"), "\(en.stderr)")

@@ -1584,7 +1584,7 @@ extension Catalogue {
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
         // import: columns left out
-        "import.ignored": "{file}: these columns are not imported: {columns}; to import one, name its field under columns: in a --map (huifang import --template {kind})",
+        "import.ignored": "{file}: these columns are not imported: {columns}; to import one, name its field under 'columns:' in a '--map' ('huifang import --template {kind}')",
         "import.ignored-column": "{header} ({column})",
         // rollup
         "rollup.title": "roll-up of {count} repositories",

@@ -1584,7 +1584,7 @@ extension Catalogue {
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
         // import: columns left out
-        "import.ignored": "{file}：这些列不会导入：{columns}；如需导入，在 --map 的 columns: 下为它指定字段（huifang import --template {kind}）",
+        "import.ignored": "{file}：这些列不会导入：{columns}；如需导入，在 '--map' 的 'columns:' 下为它指定字段（'huifang import --template {kind}'）",
         "import.ignored-column": "{header}（{column} 列）",
         // rollup
         "rollup.title": "{count} 个仓库汇总",
