@@ -1583,5 +1583,22 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift)
+        "parse.missing-argument": "missing expected argument '{argument}'",
+        "parse.missing-one-of": "missing one of {arguments}",
+        "parse.unknown-option": "unknown option '{option}'",
+        "parse.unknown-option.suggest": "unknown option '{option}'; did you mean '{suggestion}'?",
+        "parse.unknown-or-missing-value": "unknown option '{option}', or a missing value for '{short}'",
+        "parse.missing-value": "missing value for '{option}'",
+        "parse.takes-no-value": "'{option}' takes no value, but '{value}' was given",
+        "parse.unexpected-argument": "unexpected argument '{value}'",
+        "parse.unexpected-arguments": "{count} unexpected arguments: {values}",
+        "parse.given-twice": "'{option}' and '{previous}' given before it: give only one",
+        "parse.invalid-choice": "'{value}' is not a value of '{option}': give one of {choices}",
+        "parse.invalid-value": "'{value}' is not a value of '{option}'",
+        "parse.invalid-option": "invalid option '{option}'",
+        "parse.missing-subcommand": "missing subcommand",
+        "parse.usage": "usage: {usage}",
+        "parse.see-help": "see '{command}' for more information",
     ]
 }

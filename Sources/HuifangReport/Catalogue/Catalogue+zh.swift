@@ -1583,5 +1583,22 @@ extension Catalogue {
         "competitors.none": "本期回访没有记录竞争对手信息。",
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift)
+        "parse.missing-argument": "缺少参数 '{argument}'",
+        "parse.missing-one-of": "缺少参数：需要 {arguments} 之一",
+        "parse.unknown-option": "没有选项 '{option}'",
+        "parse.unknown-option.suggest": "没有选项 '{option}'；是否要用 '{suggestion}'？",
+        "parse.unknown-or-missing-value": "没有选项 '{option}'，或者 '{short}' 缺少值",
+        "parse.missing-value": "'{option}' 缺少值",
+        "parse.takes-no-value": "'{option}' 不接受值，却给了 '{value}'",
+        "parse.unexpected-argument": "多余的参数 '{value}'",
+        "parse.unexpected-arguments": "{count} 个多余的参数：{values}",
+        "parse.given-twice": "'{option}' 与前面的 '{previous}' 只能给一个",
+        "parse.invalid-choice": "'{option}' 不接受 '{value}'：可选 {choices}",
+        "parse.invalid-value": "'{option}' 不接受 '{value}'",
+        "parse.invalid-option": "无效的选项 '{option}'",
+        "parse.missing-subcommand": "缺少子命令",
+        "parse.usage": "用法：{usage}",
+        "parse.see-help": "'{command}' 有详细说明",
     ]
 }
