@@ -16,8 +16,8 @@ public struct TimelineEntry: Sendable, Hashable {
     public var who: String?
     /// What it is about, in the records' own words (visit summary, issue title...).
     public var subject: String
-    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`
-    /// (the codes JSON and CSV give).
+    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`,
+    /// `confirm_by 2026-11-20` (the codes JSON and CSV give; `facts` are what is put into words).
     public var detail: String
     /// The same facts as values, for the catalogue to put into words.
     public var facts: Facts = .none
@@ -78,7 +78,7 @@ public enum Timeline {
                     if let res = i.resolved, res.date == h.at {
                         subject += " — " + res.summary
                         if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
-                            detail = "confirm by \(by)"
+                            detail = "confirm_by \(by)"  // a code and its value, as JSON and CSV keep them
                             facts = .confirmBy(by)
                         }
                     }
