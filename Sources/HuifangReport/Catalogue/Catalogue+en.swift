@@ -1600,5 +1600,9 @@ extension Catalogue {
         "parse.missing-subcommand": "missing subcommand",
         "parse.usage": "usage: {usage}",
         "parse.see-help": "see '{command}' for more information",
+        // lang16: a need's file that cannot be read (NeedCommand.swift)
+        "need.problem.not-mapping": "not a mapping",
+        "need.problem.id": "need: must be {id}",
+        "need.problem.status": "status: one of {values}",
     ]
 }

@@ -1600,5 +1600,9 @@ extension Catalogue {
         "parse.missing-subcommand": "缺少子命令",
         "parse.usage": "用法：{usage}",
         "parse.see-help": "'{command}' 有详细说明",
+        // lang16: a need's file that cannot be read (NeedCommand.swift)
+        "need.problem.not-mapping": "不是映射（应为 '键: 值' 的各行）",
+        "need.problem.id": "'need:' 应为 {id}（与文件名相同）",
+        "need.problem.status": "'status:' 应为以下之一：{values}",
     ]
 }
