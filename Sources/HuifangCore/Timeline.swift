@@ -31,6 +31,9 @@ public struct TimelineEntry: Sendable, Hashable {
         case confirmBy(Day)
         /// A hand-written action or change, as the record writes it.
         case written(String)
+        /// A change of the project (`owner_changed`, `department_changed`, or an action written
+        /// by hand) from one value to another: the catalogue words known actions.
+        case change(action: String, from: String?, to: String?)
         case event(EventKind)
         case improvement(ImprovementStatus)
         /// A risk's assessment: probability, impact and score.
@@ -102,7 +105,8 @@ public enum Timeline {
             var detail = h.action
             if h.from != nil || h.to != nil { detail += " \(h.from ?? "?") → \(h.to ?? "?")" }
             out.append(TimelineEntry(date: h.at, kind: .changed, id: project.id.rawValue, who: h.by,
-                                     subject: h.reason ?? project.name, detail: detail, facts: .written(detail)))
+                                     subject: h.reason ?? project.name, detail: detail,
+                                     facts: h.from != nil || h.to != nil ? .change(action: h.action, from: h.from, to: h.to) : .written(detail)))
         }
         if let retired = project.retired {
             let by = project.history.last { $0.action == "retired" }?.by

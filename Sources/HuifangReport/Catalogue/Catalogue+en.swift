@@ -1604,5 +1604,9 @@ extension Catalogue {
         "need.problem.not-mapping": "not a mapping",
         "need.problem.id": "need: must be {id}",
         "need.problem.status": "status: one of {values}",
+        // lang16: a project's change in its log and confirmation (Timeline's .change)
+        "tlf.change": "{action} {from} → {to}",
+        "tlf.change.owner_changed": "owner {from} → {to}",
+        "tlf.change.department_changed": "department {from} → {to}",
     ]
 }

@@ -1604,5 +1604,9 @@ extension Catalogue {
         "need.problem.not-mapping": "不是映射（应为 '键: 值' 的各行）",
         "need.problem.id": "'need:' 应为 {id}（与文件名相同）",
         "need.problem.status": "'status:' 应为以下之一：{values}",
+        // lang16: a project's change in its log and confirmation (Timeline's .change)
+        "tlf.change": "{action} {from} → {to}",
+        "tlf.change.owner_changed": "负责人 {from} → {to}",
+        "tlf.change.department_changed": "所属部门 {from} → {to}",
     ]
 }
