@@ -106,3 +106,19 @@ import Testing
         #expect(help.stdout.contains("USAGE: huifang visit log") && LanguageTests.chineseRuns(help.stdout).isEmpty, "\(help.stdout)")
     }
 }
+
+/// The hint under a record that is not there names the command that lists them: `huifang
+/// improve list` for an improvement measure (it said 'huifang improvement list', no command).
+@Suite struct NoRecordHintTests {
+    @Test func eachHintNamesACommandThatExists() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        for (args, command) in [(["improve", "verify", "m-zzzz", "--result", "ok"], "improve"), (["issue", "show", "i-zzzz"], "issue"),
+                                (["visit", "show", "v-zzzz"], "visit"), (["risk", "show", "r-zzzz"], "risk")] {
+            let zh = r.run(args)
+            #expect(zh.code == 64 && zh.stderr.contains("提示：用 'huifang \(command) list' 列出"), "\(args): \(zh.stderr)")
+            let list = r.run([command, "list"])
+            #expect(list.code == 0, "\(command) list: \(list.stderr)")
+        }
+    }
+}
