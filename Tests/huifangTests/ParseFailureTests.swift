@@ -121,4 +121,13 @@ import Testing
             #expect(list.code == 0, "\(command) list: \(list.stderr)")
         }
     }
+
+    /// A project that exists already: the file to edit is one quoted path.
+    @Test func anExistingProjectNamesItsFile() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let again = r.run(["project", "add", "acme-erp", "--name", "x", "--customer", "y", "--department", "east", "--owner", "z",
+                           "--tier", "standard"])
+        #expect(again.code == 64 && again.stderr.contains("提示：换一个编号，或编辑 'projects/acme-erp/project.yaml'"), "\(again.stderr)")
+    }
 }

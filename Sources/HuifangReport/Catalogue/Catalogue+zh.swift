@@ -929,7 +929,7 @@ extension Catalogue {
         "error.bad-project-id": "'{id}' 不是有效的项目编号",
         "hint.project-id-form": "请使用小写字母、数字和 '-'，以字母或数字开头，最多 64 个字符",
         "error.project-exists": "项目 '{project}' 已存在（{folder}）",
-        "hint.project-exists": "换一个编号，或编辑 {folder}/'project.yaml'",
+        "hint.project-exists": "换一个编号，或编辑 '{folder}/project.yaml'",
         "error.accepted-after-today": "验收日期 {date} 晚于今天（{today}）",
         "hint.accepted-after-today": "项目验收后再加上 '--accepted'，或设置 '--as-of'",
         "error.contact-form": "'--contact {contact}' 不是 'NAME[,ROLE[,PHONE[,EMAIL]]]' 的形式",
