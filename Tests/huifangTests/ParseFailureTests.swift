@@ -97,6 +97,17 @@ import Testing
         #expect(en.code == 64 && en.stderr.hasPrefix("huifang: error: " + enWord), "\(en.stderr)")
     }
 
+    /// A usage error of a form not mapped here is printed as ArgumentParser wrote it, with its
+    /// usage line and exit 64: never lost.
+    @Test func anUnmappedErrorKeepsArgumentParsersText() throws {
+        let r = try HuifangRunner.withRepository()
+        defer { r.cleanup() }
+        let unmapped = r.run(["--generate-completion-script", "tcsh"])
+        #expect(unmapped.code == 64, "\(unmapped.stderr)")
+        #expect(unmapped.stderr.hasPrefix("Error: Can't generate completion scripts for 'tcsh'.") && unmapped.stderr.contains("Usage: huifang "),
+                "\(unmapped.stderr)")
+    }
+
     /// --help stays English (the man page is made from it), and exits 0 on standard output.
     @Test func helpStaysEnglish() throws {
         let r = try HuifangRunner.withRepository()
