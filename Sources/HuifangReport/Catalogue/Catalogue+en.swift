@@ -1583,7 +1583,8 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
-        // lang16: ArgumentParser's usage errors (ParseFailure.swift)
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift), need files, project changes
+        // - usage errors
         "parse.missing-argument": "missing expected argument '{argument}'",
         "parse.missing-one-of": "missing one of {arguments}",
         "parse.unknown-option": "unknown option '{option}'",
@@ -1600,11 +1601,11 @@ extension Catalogue {
         "parse.missing-subcommand": "missing subcommand",
         "parse.usage": "usage: {usage}",
         "parse.see-help": "see '{command}' for more information",
-        // lang16: a need's file that cannot be read (NeedCommand.swift)
+        // - a need's file that cannot be read (NeedCommand.swift)
         "need.problem.not-mapping": "not a mapping",
         "need.problem.id": "need: must be {id}",
         "need.problem.status": "status: one of {values}",
-        // lang16: a project's change in its log and confirmation (Timeline's .change)
+        // - a project's change in its log and confirmation (Timeline's .change)
         "tlf.change": "{action} {from} → {to}",
         "tlf.change.owner_changed": "owner {from} → {to}",
         "tlf.change.department_changed": "department {from} → {to}",

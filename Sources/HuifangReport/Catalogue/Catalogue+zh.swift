@@ -1583,7 +1583,8 @@ extension Catalogue {
         "competitors.none": "本期回访没有记录竞争对手信息。",
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
-        // lang16: ArgumentParser's usage errors (ParseFailure.swift)
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift), need files, project changes
+        // - usage errors
         "parse.missing-argument": "缺少参数 '{argument}'",
         "parse.missing-one-of": "缺少参数：需要 {arguments} 之一",
         "parse.unknown-option": "没有选项 '{option}'",
@@ -1600,11 +1601,11 @@ extension Catalogue {
         "parse.missing-subcommand": "缺少子命令",
         "parse.usage": "用法：{usage}",
         "parse.see-help": "'{command}' 有详细说明",
-        // lang16: a need's file that cannot be read (NeedCommand.swift)
+        // - a need's file that cannot be read (NeedCommand.swift)
         "need.problem.not-mapping": "不是映射（应为 '键: 值' 的各行）",
         "need.problem.id": "'need:' 应为 {id}（与文件名相同）",
         "need.problem.status": "'status:' 应为以下之一：{values}",
-        // lang16: a project's change in its log and confirmation (Timeline's .change)
+        // - a project's change in its log and confirmation (Timeline's .change)
         "tlf.change": "{action} {from} → {to}",
         "tlf.change.owner_changed": "负责人 {from} → {to}",
         "tlf.change.department_changed": "所属部门 {from} → {to}",
