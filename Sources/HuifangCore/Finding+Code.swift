@@ -95,3 +95,37 @@ extension Finding {
         case assessmentIndicatorUnused = "assessment-indicator-unused"
     }
 }
+
+extension Finding.Code {
+    /// The order of codes that can be found at one place (a record, or one of its keys), as
+    /// `check` lists them: the order of their English messages ("'issues:' lists ..." before
+    /// "a major issue ...", "confirmed on ..." before "due ...", "status is ... 'confirmed:'" before
+    /// "... 'resolved:'", "unknown ..." last). Codes of one group are listed together by their
+    /// values ("issue 'i-1' belongs to ..." and "issue 'i-2' exists but ..." by the issue), then in
+    /// the group's order. Codes not named here follow, by name.
+    static let listingOrder: [[Finding.Code]] = [
+        [.issueRaisedElsewhere], [.majorWithoutCaseAnalysis], [.confirmedBeforeResolved], [.dueBeforeRaised], [.duplicateID],
+        [.visitBeforeAcceptance], [.riskHistoryDate], [.issueOfOtherProject, .unreadableReference], [.duplicateIssueTitle],
+        [.planUnknownProject], [.resolvedBeforeRaised], [.riskState], [.confirmedMissing], [.openWithResolution], [.resolvedMissing],
+        [.planOtherDepartment], [.duplicateVisit], [.unknownAddressedIssue], [.unknownDepartment], [.unknownEvent], [.unknownIssue],
+        [.unknownProject], [.unknownVisit],
+    ]
+
+    /// The code's group in `listingOrder` (after all of them when it is not there) and its
+    /// place in the group.
+    public var listingRank: (group: Int, place: Int) { Self.ranks[self] ?? (Self.listingOrder.count, 0) }
+
+    private static let ranks: [Finding.Code: (group: Int, place: Int)] = {
+        var ranks: [Finding.Code: (group: Int, place: Int)] = [:]
+        for (g, codes) in listingOrder.enumerated() { for (n, c) in codes.enumerated() { ranks[c] = (g, n) } }
+        return ranks
+    }()
+
+    /// The keys of the values a message names, in its order, where that is not the keys' own
+    /// order: findings of one group at one place are listed by these values.
+    static let messageOrder: [Finding.Code: [String]] = [
+        .planOtherDepartment: ["department", "project", "owner"],
+        .issueOfOtherProject: ["issue", "project", "own"],
+        .unreadableReference: ["id", "noun", "path"],
+    ]
+}

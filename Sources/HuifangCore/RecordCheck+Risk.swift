@@ -7,17 +7,13 @@ extension RecordCheck {
         for k in r.risks {
             var last = k.raised
             for h in k.history where h.at < last {
-                out.append(Finding(at: k.location, message: "history line of \(h.at) comes before \(last) (\(h.action))",
-                                   hint: "the history is in date order, from the day the risk was raised: fix the date",
-                                   code: .riskHistoryDate, values: ["at": h.at.description, "before": last.description, "action": h.action]))
+                out.append(Finding(at: k.location, code: .riskHistoryDate, values: ["at": h.at.description, "before": last.description, "action": h.action]))
                 break
             }
             for h in k.history { last = max(last, h.at) }
             let closedLine = k.history.last?.action == RiskHistoryEntry.closed
             if k.status == .closed && !closedLine || k.status == .open && closedLine {
-                out.append(Finding(at: k.location, message: "risk \(k.id) is '\(k.status.rawValue)' but its history does not say so",
-                                   hint: "make 'status' agree with the history: 'closed' when its last line is a 'closed' line (with the reason), else 'open'",
-                                   code: .riskState, values: ["id": k.id.rawValue, "status": k.status.rawValue]))
+                out.append(Finding(at: k.location, code: .riskState, values: ["id": k.id.rawValue, "status": k.status.rawValue]))
             }
         }
         return out

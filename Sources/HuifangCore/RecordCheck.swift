@@ -8,9 +8,7 @@ public enum RecordCheck {
         let departmentList = r.config.departments.map(\.id).joined(separator: ", ")
         func checkDepartment(_ id: String, _ at: SourceLocation) {
             if !departments.contains(id) {
-                findings.append(Finding(at: at, message: "unknown department '\(id)'; known: \(departmentList)",
-                                        hint: "use a department id from huifang.yaml, or add the department there",
-                                        code: .unknownDepartment, values: ["id": id, "known": departmentList]))
+                findings.append(Finding(at: at, code: .unknownDepartment, values: ["id": id, "known": departmentList]))
             }
         }
 
@@ -27,9 +25,7 @@ public enum RecordCheck {
             for n in 0..<count {
                 if let first = byID.updateValue(n, forKey: id(n)) {
                     byID[id(n)] = first
-                    findings.append(Finding(at: location(n), message: "duplicate \(K.noun) id '\(id(n))' (also in \(location(first).path))",
-                                            hint: "give one of them a new id (a merge or a copied file can cause this)",
-                                            code: .duplicateID, values: ["noun": K.noun, "id": id(n).rawValue, "other": location(first).path]))
+                    findings.append(Finding(at: location(n), code: .duplicateID, values: ["noun": K.noun, "id": id(n).rawValue, "other": location(first).path]))
                 }
             }
             return byID
@@ -47,9 +43,7 @@ public enum RecordCheck {
         /// The finding for a reference to `id` when its file exists but cannot be read.
         func unreadableReference(_ kind: UnreadableRecord.Kind, _ id: String, at: SourceLocation) -> Finding? {
             guard let path = unreadable[kind]?[id] else { return nil }
-            return Finding(.warning, at: at, message: "\(kind.rawValue) '\(id)' exists but cannot be read (\(path))",
-                           hint: "fix the error reported in \(path); this reference is checked again once it reads",
-                           code: .unreadableReference, values: ["noun": kind.rawValue, "id": id, "path": path])
+            return Finding(.warning, at: at, code: .unreadableReference, values: ["noun": kind.rawValue, "id": id, "path": path])
         }
         let withdrawn = Set(r.withdrawnIssues.map(\.id))
 
@@ -59,15 +53,11 @@ public enum RecordCheck {
                 if let f = unreadableReference(.event, e, at: r.visits[n].eventAt.in(path)) {
                     findings.append(f)
                 } else {
-                    findings.append(Finding(at: r.visits[n].eventAt.in(path), message: "unknown event '\(e)'",
-                                            hint: "name a file of events/ without '.yaml', or add the event with 'huifang event add'",
-                                            code: .unknownEvent, values: ["event": e]))
+                    findings.append(Finding(at: r.visits[n].eventAt.in(path), code: .unknownEvent, values: ["event": e]))
                 }
             } else if let e = r.visits[n].event, let day = eventDates[e], r.visits[n].date < day {
                 // A visit moved (visit amend --date) before the event it follows.
                 findings.append(Finding(.warning, at: r.visits[n].eventAt.in(path),
-                                        message: "visit on \(r.visits[n].date) names event '\(e)' of \(day), which it cannot follow",
-                                        hint: "check the visit's date, or remove 'event:' (huifang visit edit \(r.visits[n].id))",
                                         code: .visitBeforeEvent,
                                         values: ["date": r.visits[n].date.description, "event": e, "eventDate": day.description, "visit": r.visits[n].id.rawValue]))
             }
@@ -78,29 +68,24 @@ public enum RecordCheck {
                         findings.append(f)
                         continue
                     }
-                    findings.append(Finding(at: r.visits[n].issuesAt.in(path), message: "unknown issue '\(id)'",
-                                            hint: "remove it from 'issues:' or restore the issue's file", code: .unknownIssue, values: ["issue": id.rawValue]))
+                    findings.append(Finding(at: r.visits[n].issuesAt.in(path), code: .unknownIssue, values: ["issue": id.rawValue]))
                     continue
                 }
                 if r.issues[issue].project != r.visits[n].project {
                     findings.append(Finding(at: r.visits[n].issuesAt.in(path),
-                                            message: "issue '\(id)' belongs to project '\(r.issues[issue].project)', not '\(r.visits[n].project)'",
-                                            hint: "a visit lists the issues raised in it, in its own project", code: .issueOfOtherProject,
+                                            code: .issueOfOtherProject,
                                             values: ["issue": id.rawValue, "project": r.issues[issue].project.rawValue, "own": r.visits[n].project.rawValue]))
                 } else if let other = r.issues[issue].visit, other != r.visits[n].id {
                     // The list is derived from the issues' 'visit:'; one written in a visit file
                     // (as earlier versions did) must not contradict it.
                     findings.append(Finding(.warning, at: r.visits[n].issuesAt.in(path),
-                                            message: "'issues:' lists '\(id)', but that issue was raised in visit '\(other)'",
-                                            hint: "remove '\(id)' from this visit's 'issues:' (the issue's 'visit:' says where it was raised)",
                                             code: .issueRaisedElsewhere, values: ["issue": id.rawValue, "visit": other.rawValue]))
                 }
             }
             let date = r.visits[n].date
             let kind = r.visits[n].kind
             if kind != .stage, let p = projects[r.visits[n].project], let accepted = r.projects[p].accepted, date < accepted {
-                findings.append(Finding(.warning, at: r.visits[n].location, message: "\(kind.rawValue) visit on \(date) is before the project's acceptance on \(accepted)",
-                                        hint: "visits before acceptance are kind 'stage'; check the date", code: .visitBeforeAcceptance,
+                findings.append(Finding(.warning, at: r.visits[n].location, code: .visitBeforeAcceptance,
                                         values: ["kind": kind.rawValue, "date": date.description, "accepted": accepted.description]))
             }
         }
@@ -112,18 +97,15 @@ public enum RecordCheck {
                 let at = r.issues[n].visitAt.in(path)
                 if let v = visitsByID[vid] {
                     if r.visits[v].project != r.issues[n].project {
-                        findings.append(Finding(at: at, message: "visit '\(vid)' belongs to project '\(r.visits[v].project)', not '\(r.issues[n].project)'",
-                                                code: .visitOfOtherProject,
+                        findings.append(Finding(at: at, code: .visitOfOtherProject,
                                                 values: ["visit": vid.rawValue, "project": r.visits[v].project.rawValue, "own": r.issues[n].project.rawValue]))
                     }
                 } else if let f = unreadableReference(.visit, vid.rawValue, at: at) {
                     findings.append(f)
                 } else if let v = r.visit(prefixed: vid, project: r.issues[n].project) {
-                    findings.append(Finding(.warning, at: at, message: "visit '\(vid)' is written as a prefix of '\(v.id)'",
-                                            hint: "write the whole id: visit: \(v.id)", code: .visitPrefix, values: ["visit": vid.rawValue, "full": v.id.rawValue]))
+                    findings.append(Finding(.warning, at: at, code: .visitPrefix, values: ["visit": vid.rawValue, "full": v.id.rawValue]))
                 } else {
-                    findings.append(Finding(at: at, message: "unknown visit '\(vid)'",
-                                            hint: "name a visit of this project, or remove 'visit:'", code: .unknownVisit, values: ["visit": vid.rawValue]))
+                    findings.append(Finding(at: at, code: .unknownVisit, values: ["visit": vid.rawValue]))
                 }
             }
             lifecycle(r.issues[n], into: &findings)
@@ -138,12 +120,10 @@ public enum RecordCheck {
                     findings.append(f)
                     continue
                 }
-                findings.append(Finding(at: m.addressesAt.in(m.location.path), message: "unknown issue '\(id)' in 'addresses'",
-                                        hint: "list ids of existing issues (any project)", code: .unknownAddressedIssue, values: ["issue": id.rawValue]))
+                findings.append(Finding(at: m.addressesAt.in(m.location.path), code: .unknownAddressedIssue, values: ["issue": id.rawValue]))
             }
             if m.status == .verified, m.verified == nil {
-                findings.append(Finding(at: m.location, message: "status is 'verified' but 'verified:' is missing",
-                                        hint: "add 'verified: {date: YYYY-MM-DD, result: ...}' or use 'huifang improve verify'", code: .verifiedMissing))
+                findings.append(Finding(at: m.location, code: .verifiedMissing))
             }
         }
 
@@ -153,8 +133,7 @@ public enum RecordCheck {
                     findings.append(f)
                     continue
                 }
-                findings.append(Finding(at: e.projectsAt.in(e.location.path), message: "unknown project '\(p)'",
-                                        hint: "list ids of folders under projects/", code: .unknownProject, values: ["project": p.rawValue]))
+                findings.append(Finding(at: e.projectsAt.in(e.location.path), code: .unknownProject, values: ["project": p.rawValue]))
             }
         }
         for plan in r.plans {
@@ -163,15 +142,13 @@ public enum RecordCheck {
                     findings.append(f)
                     continue
                 }
-                findings.append(Finding(.warning, at: plan.location, message: "plan names unknown project '\(item.project)'",
-                                        code: .planUnknownProject, values: ["project": item.project.rawValue]))
+                findings.append(Finding(.warning, at: plan.location, code: .planUnknownProject, values: ["project": item.project.rawValue]))
             }
             // A department's own plan holds its own projects.
             if let department = plan.department {
                 for item in plan.visits {
                     guard let n = projects[item.project], case let p = r.projects[n], p.department != department else { continue }
-                    findings.append(Finding(.warning, at: plan.location, message: "the plan of \(department) names project '\(item.project)' of \(p.department)",
-                                            hint: "a department's own plan holds its own projects' visits", code: .planOtherDepartment,
+                    findings.append(Finding(.warning, at: plan.location, code: .planOtherDepartment,
                                             values: ["department": department, "project": item.project.rawValue, "owner": p.department]))
                 }
             }
@@ -193,8 +170,6 @@ public enum RecordCheck {
                 && r.visits[m].project == r.visits[n].project && r.visits[m].date == r.visits[n].date
             {
                 out.append(Finding(.warning, at: r.visits[n].location,
-                                   message: "the same visit as \(r.visits[m].id) (same date, method and summary): logged twice?",
-                                   hint: "delete one of the files (\(r.visits[m].location.path)) if it was logged twice",
                                    code: .duplicateVisit, values: ["other": r.visits[m].id.rawValue, "otherPath": r.visits[m].location.path]))
                 break
             }
@@ -208,8 +183,6 @@ public enum RecordCheck {
             let key = Key(project: r.issues[n].project, title: r.issues[n].title)
             if let first = firstOpen[key] {
                 out.append(Finding(.warning, at: r.issues[n].location,
-                                   message: "open issue with the same title as \(r.issues[first].id) of the same project: a duplicate?",
-                                   hint: "if it was logged twice, withdraw one: huifang issue withdraw \(r.issues[n].id) --reason ...",
                                    code: .duplicateIssueTitle, values: ["other": r.issues[first].id.rawValue, "issue": r.issues[n].id.rawValue]))
             } else {
                 firstOpen[key] = n
@@ -221,34 +194,25 @@ public enum RecordCheck {
     static func lifecycle(_ i: borrowing Issue, into out: inout [Finding]) {
         let at = i.location
         if i.status != .open, i.resolved == nil {
-            out.append(Finding(at: at, message: "status is '\(i.status.rawValue)' but 'resolved:' is missing",
-                               hint: "add 'resolved: {date: YYYY-MM-DD, summary: ...}' or use 'huifang issue resolve'",
-                               code: .resolvedMissing, values: ["status": i.status.rawValue]))
+            out.append(Finding(at: at, code: .resolvedMissing, values: ["status": i.status.rawValue]))
         }
         if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
-            out.append(Finding(at: at, message: "status is '\(i.status.rawValue)' but 'confirmed:' is missing",
-                               hint: "record the customer's confirmation with 'huifang issue confirm'", code: .confirmedMissing, values: ["status": i.status.rawValue]))
+            out.append(Finding(at: at, code: .confirmedMissing, values: ["status": i.status.rawValue]))
         }
         if i.status == .open, i.resolved != nil || i.confirmed != nil {
-            out.append(Finding(.warning, at: at, message: "status is 'open' but '\(i.resolved != nil ? "resolved" : "confirmed"):' is still there",
-                               hint: "a reopened issue's resolution is history: move the block into its 'reopened' history line "
-                                   + "(as 'huifang issue reopen' does now) or delete it",
-                               code: .openWithResolution, values: ["block": i.resolved != nil ? "resolved" : "confirmed"]))
+            out.append(Finding(.warning, at: at, code: .openWithResolution, values: ["block": i.resolved != nil ? "resolved" : "confirmed"]))
         }
         if i.status == .closed, i.severity == .major, i.caseAnalysis == nil {
-            out.append(Finding(at: at, message: "a major issue is closed without a case analysis",
-                               hint: "write the case analysis and add 'case_analysis: PATH'", code: .majorWithoutCaseAnalysis))
+            out.append(Finding(at: at, code: .majorWithoutCaseAnalysis))
         }
         if let r = i.resolved, r.date < i.raised {
-            out.append(Finding(at: at, message: "resolved on \(r.date), before it was raised on \(i.raised)",
-                               code: .resolvedBeforeRaised, values: ["resolved": r.date.description, "raised": i.raised.description]))
+            out.append(Finding(at: at, code: .resolvedBeforeRaised, values: ["resolved": r.date.description, "raised": i.raised.description]))
         }
         if let c = i.confirmed, let r = i.resolved, c.date < r.date {
-            out.append(Finding(at: at, message: "confirmed on \(c.date), before it was resolved on \(r.date)",
-                               code: .confirmedBeforeResolved, values: ["confirmed": c.date.description, "resolved": r.date.description]))
+            out.append(Finding(at: at, code: .confirmedBeforeResolved, values: ["confirmed": c.date.description, "resolved": r.date.description]))
         }
         if i.due < i.raised {
-            out.append(Finding(at: at, message: "due \(i.due) is before raised \(i.raised)", code: .dueBeforeRaised,
+            out.append(Finding(at: at, code: .dueBeforeRaised,
                                values: ["due": i.due.description, "raised": i.raised.description]))
         }
     }

@@ -16,8 +16,8 @@ public struct TimelineEntry: Sendable, Hashable {
     public var who: String?
     /// What it is about, in the records' own words (visit summary, issue title...).
     public var subject: String
-    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`
-    /// (the codes JSON and CSV give).
+    /// Short facts in the vocabulary of the records: `periodic phone 4.5`, `minor → general`,
+    /// `confirm_by 2026-11-20` (the codes JSON and CSV give; `facts` are what is put into words).
     public var detail: String
     /// The same facts as values, for the catalogue to put into words.
     public var facts: Facts = .none
@@ -31,6 +31,9 @@ public struct TimelineEntry: Sendable, Hashable {
         case confirmBy(Day)
         /// A hand-written action or change, as the record writes it.
         case written(String)
+        /// A change of the project (`owner_changed`, `department_changed`, or an action written
+        /// by hand) from one value to another: the catalogue words known actions.
+        case change(action: String, from: String?, to: String?)
         case event(EventKind)
         case improvement(ImprovementStatus)
         /// A risk's assessment: probability, impact and score.
@@ -78,7 +81,7 @@ public enum Timeline {
                     if let res = i.resolved, res.date == h.at {
                         subject += " — " + res.summary
                         if let by = i.confirmationDue(r.config.policy, calendar: r.calendar) {
-                            detail = "confirm by \(by)"
+                            detail = "confirm_by \(by)"  // a code and its value, as JSON and CSV keep them
                             facts = .confirmBy(by)
                         }
                     }
@@ -102,7 +105,8 @@ public enum Timeline {
             var detail = h.action
             if h.from != nil || h.to != nil { detail += " \(h.from ?? "?") → \(h.to ?? "?")" }
             out.append(TimelineEntry(date: h.at, kind: .changed, id: project.id.rawValue, who: h.by,
-                                     subject: h.reason ?? project.name, detail: detail, facts: .written(detail)))
+                                     subject: h.reason ?? project.name, detail: detail,
+                                     facts: h.from != nil || h.to != nil ? .change(action: h.action, from: h.from, to: h.to) : .written(detail)))
         }
         if let retired = project.retired {
             let by = project.history.last { $0.action == "retired" }?.by

@@ -28,7 +28,7 @@ struct CaseCommand: ParsableCommand {
 
 /// The section names in a catalogue's language, joined as a list.
 func caseSectionNames(_ sections: [CaseAnalysis.Section], _ c: Catalogue) -> String {
-    sections.map { c["case.section." + $0.rawValue] }.joined(separator: c["case.section.sep"])
+    CaseListing.sectionNames(sections, c)
 }
 
 /// Refuses (exit 64) a case analysis of a major issue that cannot be read inside the
@@ -139,32 +139,15 @@ extension CaseCommand {
             let chosen = r.issues.filter { i in
                 i.caseAnalysis != nil && (category == nil || i.category == category) && (period?.contains(i.raised) ?? true)
             }.sorted { ($0.raised, $1.id) > ($1.raised, $0.id) }
-            var listing = Listing([
-                ("id", L["col.id"]), ("project", L["col.project"]), ("category", L["col.x.category"]), ("severity", L["col.severity"]),
-                ("status", L["col.status"]), ("raised", L["col.raised"]), ("missing", L["col.case.missing"]), ("title", L["col.title"]),
-                ("file", L["col.case.file"]),
-            ])
-            listing.maxWidth = [7: 40]
-            listing.codeColumns = [2, 3, 4, 6]
+            var cases: [(issue: Issue, file: String, missing: [CaseAnalysis.Section]?)] = []
             var unread: [String] = []
             for i in chosen {
                 let file = i.caseAnalysis!
-                let missing: [CaseAnalysis.Section]?
-                if let text = SearchCommand.readCaseAnalysis(file, ctx.repository) {
-                    missing = CaseAnalysis.missing(text)
-                } else {
-                    missing = nil
-                    unread.append(file)
-                }
-                let missingText = missing.map { $0.isEmpty ? L["case.complete"] : caseSectionNames($0, L) } ?? L["case.unreadable"]
-                let missingJSON: JSONValue = missing.map { .strings($0.map(\.rawValue)) } ?? .null
-                listing.add([
-                    (i.id.rawValue, .string(i.id.rawValue)), (i.project.rawValue, .string(i.project.rawValue)),
-                    (L.word(i.category), .string(i.category.rawValue)), (L.word(i.severity), .string(i.severity.rawValue)),
-                    (L.word(i.status), .string(i.status.rawValue)), (i.raised.description, .string(i.raised.description)),
-                    (missingText, missingJSON), (i.title, .string(i.title)), (file, .string(file)),
-                ])
+                let text = SearchCommand.readCaseAnalysis(file, ctx.repository)
+                if text == nil { unread.append(file) }
+                cases.append((i, file, text.map(CaseAnalysis.missing)))
             }
+            let listing = CaseListing.make(cases, labels: L)
             if !unread.isEmpty {
                 Warnings.add(L("case.list.unread", ["count": String(unread.count), "files": unread.prefix(10).joined(separator: ", ")]))
             }
@@ -199,15 +182,7 @@ extension CaseCommand {
             let sections = CaseAnalysis.sections(text)
             let missing = CaseAnalysis.missing(text)
             if format == .json {
-                let json = JSONValue.object([
-                    ("issue", .string(issue.id.rawValue)), ("project", .string(issue.project.rawValue)), ("title", .string(issue.title)),
-                    ("category", .string(issue.category.rawValue)), ("severity", .string(issue.severity.rawValue)),
-                    ("status", .string(issue.status.rawValue)), ("file", .string(file)),
-                    ("sections", .object(CaseAnalysis.Section.allCases.map { s in
-                        (s.rawValue, .optional(sections.first { $0.0 == s }.map(\.1)))
-                    })),
-                    ("missing", .strings(missing.map(\.rawValue))),
-                ])
+                let json = CaseListing.json(issue, file: file, text: text)
                 Console.out(Warnings.attach(to: json).render() + "\n")
                 return
             }

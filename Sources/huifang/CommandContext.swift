@@ -98,7 +98,7 @@ extension Records {
             }
             if let kind = UnreadableRecord.Kind(rawValue: noun), let unread = unreadableFailure(kind, text) { throw unread }
             throw CommandFailure.usage(Message("error.no-record", ["noun": noun, "text": text]),
-                                       hint: Message("hint.no-record", ["command": noun]))
+                                       hint: Message("hint.no-record", ["command": noun == "improvement" ? "improve" : noun]))  // the command that lists them
         }
     }
 }

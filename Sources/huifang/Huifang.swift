@@ -87,6 +87,8 @@ struct Huifang: ParsableCommand {
             if code == 64, let misplaced = RepositorySetOptions.misplaced(text) { Console.failure(misplaced); Glibc.exit(64) }  // rollup
             if code == 64, let refused = ArgumentProblem.failure(for: text) {
                 Console.failure(refused)  // in the catalogue's words, not ArgumentParser's English frame
+            } else if code == 64, let parse = ParseFailure(message: message(for: error), full: text) {
+                Console.err(parse.text(MessageLanguage.catalogue))  // ArgumentParser's usage errors, likewise
             } else if !text.isEmpty {
                 if code == 0 { Console.out(text + "\n") } else { Console.err(text + "\n") }
             }

@@ -1,7 +1,6 @@
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 /// Makes one record of one row, as `visit log`, `issue add` and `project add` would make it,
 /// with the row's `imported:` at its end.

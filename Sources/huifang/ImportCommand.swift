@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,67 +2,35 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 extension NeedStatus: ExpressibleByArgument {}
 
-/// Where the state of a need lives: `needs/NID.yaml`, one small file per need that was
-/// updated (a need never updated is `new`), so that a reviewer sees each change in a diff and
-/// the read path of the other records is not touched (only `need` and `report needs` read it).
+/// Need files (`NeedFile`, in the store) as the commands use them: a file that cannot be read
+/// is refused (exit 65) with its place and, in the language, what is wrong.
 enum NeedStore {
-    static let folder = "needs"
+    static func file(_ id: String) -> String { NeedFile.path(id) }
 
-    static func file(_ id: String) -> String { "\(folder)/\(id).yaml" }
-
-    /// Every state written; a file that cannot be read makes the command refuse (exit 65) with
-    /// its place, rather than count the need as new.
     static func read(_ repo: Repository) throws -> [String: NeedState] {
-        guard let entries = FileSystem.list(repo.path(folder)) else { return [:] }
-        var out: [String: NeedState] = [:]
-        for e in entries where !e.isDirectory && e.name.hasSuffix(".yaml") && !e.name.hasPrefix(".") {
-            let relative = folder + "/" + e.name
-            let bytes: [UInt8]
-            do { bytes = try FileSystem.read(repo.path(relative), limit: 1 << 20) } catch { throw CommandFailure(StoreError.io(error)) }
-            let (id, state) = try decode(bytes, relative)
-            out[id] = state
+        do { return try NeedFile.readAll(repo) } catch let p as NeedFile.Problem { throw failure(p) } catch let e as StoreError {
+            throw CommandFailure(e)
         }
-        return out
     }
 
-    static func decode(_ bytes: [UInt8], _ relative: String) throws -> (String, NeedState) {
-        func bad(_ line: Int, _ column: Int, _ reason: String) -> CommandFailure {
-            CommandFailure.data(Message("error.need.bad-file", ["path": "\(relative):\(line):\(column)", "reason": reason]),
-                                hint: Message("hint.need.bad-file"))
-        }
-        let node: YAMLNode?
-        do { node = try YAMLParser.parse(bytes) } catch { throw bad(error.mark.line, error.mark.column, error.message) }
-        guard let node, node.pairs != nil else { throw bad(1, 1, "not a mapping") }
-        let name = String(relative.dropFirst(folder.count + 1).dropLast(5))
-        guard let id = node["need"]?.scalar, id == name else { throw bad(node.start.line, node.start.column, "need: must be \(name)") }
-        guard let raw = node["status"], let text = raw.scalar, let status = NeedStatus(rawValue: text) else {
-            let at = node["status"]?.start ?? node.start
-            throw bad(at.line, at.column, "status: one of " + NeedStatus.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        func opt(_ key: String) -> String? { node[key]?.scalar.flatMap { $0.isEmpty ? nil : $0 } }
-        return (id, NeedState(status: status, owner: opt("owner"), note: opt("note"), updated: opt("updated").flatMap(Day.init)))
-    }
-
-    /// The bytes of the need's file once updated: set in place when it exists (comments and
-    /// other keys stay), else written new.
     static func encode(_ lead: NeedLead, _ state: NeedState, existing: [UInt8]?) throws -> [UInt8] {
-        var pairs: [(String, YAMLValue)] = [("need", .string(lead.id)), ("text", .string(lead.text)), ("status", .plain(state.status.rawValue))]
-        if let o = state.owner { pairs.append(("owner", .string(o))) }
-        if let n = state.note { pairs.append(("note", .string(n))) }
-        if let u = state.updated { pairs.append(("updated", .plain(u.description))) }
-        guard let existing else { return Array(YAMLWriter.document(pairs).utf8) }
-        do {
-            var e = try YAMLEditor(bytes: existing)
-            let order = ["need", "text", "status", "owner", "note", "updated"]
-            for (k, v) in pairs where k != "need" && k != "text" { try e.set(k, to: v, order: order) }
-            return e.bytes
-        } catch {
-            throw CommandFailure.data(Message("error.need.bad-file", ["path": "\(file(lead.id)):\(error.mark.line):\(error.mark.column)",
-                                                                      "reason": error.message]), hint: Message("hint.need.bad-file"))
+        do { return try NeedFile.encode(lead, state, existing: existing) } catch { throw failure(error) }
+    }
+
+    static func failure(_ p: NeedFile.Problem) -> CommandFailure {
+        CommandFailure(code: 65) { c in
+            let reason: String
+            switch p.kind {
+            case .yaml(let code, let values, let message):
+                reason = code.map { "finding." + $0 }.flatMap { c.has($0) ? c.text($0, values) : nil } ?? message
+            case .notMapping: reason = c["need.problem.not-mapping"]
+            case .wrongID(let expected): reason = c.text("need.problem.id", ["id": expected])
+            case .badStatus: reason = c.text("need.problem.status", ["values": NeedStatus.allCases.map { "'\($0.rawValue)'" }.joined(separator: c["msg.list.comma"])])
+            }
+            return (c.text("error.need.bad-file", ["path": "\(p.path):\(p.line):\(p.column)", "reason": reason]), c["hint.need.bad-file"])
         }
     }
 }

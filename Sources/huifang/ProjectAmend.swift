@@ -72,7 +72,7 @@ extension ProjectCommand {
             }
             Console.out(L("amend.updated_project", ["id": p.id.rawValue]) + "\n")
             for c in changes {
-                Console.out(TerminalText.clean("  \(c.action): \(c.from ?? "") → \(c.to ?? "")") + L["amend.history"] + "\n")
+                Console.out(TerminalText.clean("  " + L.words(.change(action: c.action, from: c.from, to: c.to))) + L["amend.history"] + "\n")
             }
             Console.out("  \(path)\n")
         }

@@ -242,7 +242,7 @@ extension RiskCommand {
             let policy = r.config.policy
             let next = k.nextReview(policy, calendar: r.calendar)
             if format == .json {
-                Console.out(Warnings.attach(to: riskJSON(k, r)).render() + "\n")
+                Console.out(Warnings.attach(to: RiskJSON.make(k, r)).render() + "\n")
                 return
             }
             var rows: [(String, String)] = []
@@ -300,23 +300,4 @@ func riskSummary(_ k: Risk, _ r: Records, _ L: Catalogue) -> String {
         s += "  " + L("risk.summary_review", ["day": next.description]) + "\n"
     }
     return s
-}
-
-/// A risk as JSON: codes, not words.
-func riskJSON(_ k: Risk, _ r: Records) -> JSONValue {
-    let policy = r.config.policy
-    return .object([
-        ("id", .string(k.id.rawValue)), ("project", .string(k.project.rawValue)), ("title", .string(k.title)),
-        ("category", .string(k.category.rawValue)), ("probability", .int(k.probability)), ("impact", .int(k.impact)),
-        ("score", .int(k.score)), ("high", .bool(k.isHigh(policy))), ("response", .string(k.response.rawValue)),
-        ("plan", .string(k.plan)), ("owner", .string(k.owner)), ("raised", .string(k.raised.description)),
-        ("review_every", .string((k.reviewEvery ?? policy.riskReviewEvery).description)),
-        ("next_review", .optional(k.nextReview(policy, calendar: r.calendar)?.description)), ("status", .string(k.status.rawValue)),
-        ("path", .string(k.location.path)),
-        ("history", .array(k.history.map { h in
-            .object([("at", .string(h.at.description)), ("action", .string(h.action)), ("by", .optional(h.by)),
-                     ("probability", .optional(h.probability)), ("impact", .optional(h.impact)), ("plan", .optional(h.plan)),
-                     ("note", .optional(h.note)), ("reason", .optional(h.reason))])
-        })),
-    ])
 }

@@ -34,25 +34,4 @@ enum SimilarCasesOutput {
         }
         return out
     }
-
-    /// The same for a report document (`visit prepare`): a heading and one bullet per case.
-    static func blocks(_ similar: [SimilarCases.Similar], _ L: Catalogue) -> [ReportDocument.Block] {
-        guard !similar.isEmpty else { return [] }
-        return [.heading(L["similar.heading"].trimmingSuffix("：", ":")), .bullets(similar.map { s in
-            let c = s.candidate
-            let category = IssueCategory(rawValue: c.category).map { L.word($0) } ?? c.category
-            var text = L("similar.row", ["id": c.id, "title": c.title, "project": c.project, "category": category, "score": String(s.score)])
-            if let res = c.resolution { text += " — " + L("similar.resolution", ["text": res]) }
-            if let file = c.caseAnalysis { text += " — " + L("similar.case", ["path": file, "id": c.id]) }
-            return text
-        })]
-    }
-}
-
-extension String {
-    fileprivate func trimmingSuffix(_ a: Character, _ b: Character) -> String {
-        var s = self
-        while s.last == a || s.last == b { s.removeLast() }
-        return s
-    }
 }

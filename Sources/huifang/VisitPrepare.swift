@@ -28,7 +28,7 @@ extension VisitCommand {
             if !open.isEmpty {
                 let similar = SimilarCases.ranked(query: open.map(\.title).joined(separator: "\n"), category: nil,
                                                   SimilarCasesOutput.candidates(r, ctx.repository, excluding: Set(open.map(\.id))))
-                brief.blocks.append(contentsOf: SimilarCasesOutput.blocks(similar, L))
+                brief.blocks.append(contentsOf: SimilarCasesReport.blocks(similar, L))
             }
             let doc = Warnings.attach(to: brief)
             Console.out(format == .md ? MarkdownRenderer.render(doc) + "\n" : TerminalRenderer.render(doc))

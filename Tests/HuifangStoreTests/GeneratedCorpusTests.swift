@@ -39,7 +39,8 @@ import Testing
         let records = r.visits.map { RecordCache.encode(.init(record: .visit($0), findings: [])) }
             + r.issues.map { RecordCache.encode(.init(record: .issue($0), findings: [])) }
             + r.projects.map { RecordCache.encode(.init(record: .project($0), findings: [])) }
-        return kpis + l.findings.map { "\($0.path):\($0.line):\($0.column) \($0.message)" }
+        // The rules between records say a finding by its code and values (no message).
+        return kpis + l.findings.map { "\($0.path):\($0.line):\($0.column) \($0.code?.rawValue ?? "-") \($0.values.sorted { $0.key < $1.key }) \($0.message)" }
             + ["\(schedule.items.count) items", "\(records.count) records, digest \(RecordCache.stamp(records))"]
     }
 

@@ -106,7 +106,11 @@ import Testing
         r.expectGolden(try #require(r.read("projects/acme-erp/project.yaml")), "amend-project-edit.yaml")
         #expect(r.run(["check"]).stdout.contains("没有问题"))
         let log = r.run(["project", "log", "acme-erp"])
-        #expect(log.stdout.contains("2026-11-24  项目变更  acme-erp    王芳  [owner_changed 张伟 → 王五] 张伟调岗"), "\(log.stdout)")
+        #expect(log.stdout.contains("2026-11-24  项目变更  acme-erp    王芳  [负责人 张伟 → 王五] 张伟调岗"), "\(log.stdout)")
+        // The change in words in the language (it was the code owner_changed in zh); JSON keeps the code.
+        #expect(result.stdout.contains("\n  负责人 张伟 → 王五（已记入变更记录）\n"), "\(result.stdout)")
+        #expect(r.run(["project", "log", "acme-erp", "--lang", "en"]).stdout.contains("[owner 张伟 → 王五] 张伟调岗"))
+        #expect(r.run(["project", "log", "acme-erp", "--format", "json"]).stdout.contains("\"detail\": \"owner_changed 张伟 → 王五\""))
         // Nothing to change, a bad value: refused, nothing written.
         let before = r.snapshot()
         #expect(r.run(["project", "edit", "acme-erp"]).code == 64)

@@ -83,3 +83,23 @@ import Testing
         #expect(department.contains("| Overdue confirmations | 1 |"), "\(department)")
     }
 }
+
+/// The project log's "confirm by DAY" is a code and its value where codes are kept (JSON, the
+/// CSV's detail column) and words in the language where people read them (issue 13: the core
+/// writes no English sentence into a value).
+@Suite struct ConfirmByCodeTests {
+    @Test func theLogKeepsTheCodeInJSONAndCSVAndSaysItInTheLanguage() throws {
+        let r = try ConfirmationCommandTests().resolved()
+        defer { r.cleanup() }
+        let json = r.run(["--as-of", "2027-01-20", "project", "log", "acme-erp", "--format", "json"]).stdout
+        #expect(json.contains("\"detail\": \"confirm_by 2027-01-01\""), "\(json)")
+        #expect(!json.contains("confirm by"), "\(json)")
+        let csv = r.run(["--as-of", "2027-01-20", "project", "log", "acme-erp", "--format", "csv"]).stdout
+        #expect(csv.contains(",confirm_by 2027-01-01,报表导出超时 — 导出改为异步"), "\(csv)")
+        #expect(csv.hasPrefix("日期,"), "headers in the language: \(csv)")
+        let zh = r.run(["--as-of", "2027-01-20", "project", "log", "acme-erp"]).stdout
+        #expect(zh.contains("[2027-01-01 前确认] 报表导出超时 — 导出改为异步") && !zh.contains("confirm"), "\(zh)")
+        let en = r.run(["--as-of", "2027-01-20", "project", "log", "acme-erp", "--lang", "en"]).stdout
+        #expect(en.contains("[confirm by 2027-01-01] 报表导出超时 — 导出改为异步"), "\(en)")
+    }
+}

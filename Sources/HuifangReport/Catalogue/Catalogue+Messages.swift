@@ -31,12 +31,16 @@ extension Catalogue {
 
     /// A finding's message in this language: from its code, else the English it was written in.
     public func message(_ f: Finding) -> String {
-        guard let code = f.code, has("finding.\(code.rawValue)") else { return f.message }
+        guard let code = f.code, has("finding.\(code.rawValue)") else { return f.saidByCode ? f.code!.rawValue : f.message }
         return text("finding.\(code.rawValue)", f.values)
     }
 
-    /// A finding's hint in this language (nil when it has none).
+    /// A finding's hint in this language (nil when it has none). A finding said by its code
+    /// alone (the core's) has the catalogue's hint for the code, if there is one.
     public func hint(_ f: Finding) -> String? {
+        if f.saidByCode, let code = f.code {
+            return has("finding.\(code.rawValue).hint") ? text("finding.\(code.rawValue).hint", f.values) : nil
+        }
         guard let hint = f.hint else { return nil }
         guard let code = f.code, has("finding.\(code.rawValue).hint") else { return hint }
         return text("finding.\(code.rawValue).hint", f.values)

@@ -153,6 +153,9 @@ extension Catalogue {
         case .escalation(let from, let to): return "\(from.map(word) ?? "?") → \(to.map(word) ?? "?")"
         case .confirmBy(let day): return self("tlf.confirm_by", ["day": day.description])
         case .written(let text): return text
+        case .change(let action, let from, let to):
+            let values = ["action": action, "from": from ?? "?", "to": to ?? "?"]
+            return text(has("tlf.change." + action) ? "tlf.change." + action : "tlf.change", values)
         case .event(let k): return word(k)
         case .improvement(let s): return word(s)
         case .risk(let p, let i): return self("tlf.risk", ["p": String(p), "i": String(i), "score": String(p * i)])

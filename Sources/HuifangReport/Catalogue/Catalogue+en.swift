@@ -1630,5 +1630,31 @@ extension Catalogue {
         "hint.rollup.duplicate-project": "a project is kept in one repository; if these are two projects, --allow-duplicate-projects shows ids as REPOSITORY/ID",
         "rollup.people rule": "A person is a name: the same name in several repositories is one person, whose counts are added up.",
         "rollup.review rule": "Each department is assessed over its records in every repository; its reviewed report-quality score is the one entered in the first repository that has one for the quarter.",
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift), need files, project changes
+        // - usage errors
+        "parse.missing-argument": "missing expected argument '{argument}'",
+        "parse.missing-one-of": "missing one of {arguments}",
+        "parse.unknown-option": "unknown option '{option}'",
+        "parse.unknown-option.suggest": "unknown option '{option}'; did you mean '{suggestion}'?",
+        "parse.unknown-or-missing-value": "unknown option '{option}', or a missing value for '{short}'",
+        "parse.missing-value": "missing value for '{option}'",
+        "parse.takes-no-value": "'{option}' takes no value, but '{value}' was given",
+        "parse.unexpected-argument": "unexpected argument '{value}'",
+        "parse.unexpected-arguments": "{count} unexpected arguments: {values}",
+        "parse.given-twice": "'{option}' and '{previous}' given before it: give only one",
+        "parse.invalid-choice": "'{value}' is not a value of '{option}': give one of {choices}",
+        "parse.invalid-value": "'{value}' is not a value of '{option}'",
+        "parse.invalid-option": "invalid option '{option}'",
+        "parse.missing-subcommand": "missing subcommand",
+        "parse.usage": "usage: {usage}",
+        "parse.see-help": "see '{command}' for more information",
+        // - a need's file that cannot be read (NeedCommand.swift)
+        "need.problem.not-mapping": "not a mapping",
+        "need.problem.id": "need: must be {id}",
+        "need.problem.status": "status: one of {values}",
+        // - a project's change in its log and confirmation (Timeline's .change)
+        "tlf.change": "{action} {from} → {to}",
+        "tlf.change.owner_changed": "owner {from} → {to}",
+        "tlf.change.department_changed": "department {from} → {to}",
     ]
 }

@@ -929,7 +929,7 @@ extension Catalogue {
         "error.bad-project-id": "'{id}' 不是有效的项目编号",
         "hint.project-id-form": "请使用小写字母、数字和 '-'，以字母或数字开头，最多 64 个字符",
         "error.project-exists": "项目 '{project}' 已存在（{folder}）",
-        "hint.project-exists": "换一个编号，或编辑 {folder}/'project.yaml'",
+        "hint.project-exists": "换一个编号，或编辑 '{folder}/project.yaml'",
         "error.accepted-after-today": "验收日期 {date} 晚于今天（{today}）",
         "hint.accepted-after-today": "项目验收后再加上 '--accepted'，或设置 '--as-of'",
         "error.contact-form": "'--contact {contact}' 不是 'NAME[,ROLE[,PHONE[,EMAIL]]]' 的形式",
@@ -1630,5 +1630,31 @@ extension Catalogue {
         "hint.rollup.duplicate-project": "一个项目只放在一个仓库中；如确为两个项目，可用 '--allow-duplicate-projects'，项目编号将显示为 仓库/编号",
         "rollup.people rule": "人员按姓名识别：多个仓库中的同一姓名视为同一人，其计数相加。",
         "rollup.review rule": "各部门按其在所有仓库中的记录考核；回访报告质量的评审得分取第一个录入了该季度评分的仓库。",
+        // lang16: ArgumentParser's usage errors (ParseFailure.swift), need files, project changes
+        // - usage errors
+        "parse.missing-argument": "缺少参数 '{argument}'",
+        "parse.missing-one-of": "缺少参数：需要 {arguments} 之一",
+        "parse.unknown-option": "没有选项 '{option}'",
+        "parse.unknown-option.suggest": "没有选项 '{option}'；是否要用 '{suggestion}'？",
+        "parse.unknown-or-missing-value": "没有选项 '{option}'，或者 '{short}' 缺少值",
+        "parse.missing-value": "'{option}' 缺少值",
+        "parse.takes-no-value": "'{option}' 不接受值，却给了 '{value}'",
+        "parse.unexpected-argument": "多余的参数 '{value}'",
+        "parse.unexpected-arguments": "{count} 个多余的参数：{values}",
+        "parse.given-twice": "'{option}' 与前面的 '{previous}' 只能给一个",
+        "parse.invalid-choice": "'{option}' 不接受 '{value}'：可选 {choices}",
+        "parse.invalid-value": "'{option}' 不接受 '{value}'",
+        "parse.invalid-option": "无效的选项 '{option}'",
+        "parse.missing-subcommand": "缺少子命令",
+        "parse.usage": "用法：{usage}",
+        "parse.see-help": "'{command}' 有详细说明",
+        // - a need's file that cannot be read (NeedCommand.swift)
+        "need.problem.not-mapping": "不是映射（应为 '键: 值' 的各行）",
+        "need.problem.id": "'need:' 应为 {id}（与文件名相同）",
+        "need.problem.status": "'status:' 应为以下之一：{values}",
+        // - a project's change in its log and confirmation (Timeline's .change)
+        "tlf.change": "{action} {from} → {to}",
+        "tlf.change.owner_changed": "负责人 {from} → {to}",
+        "tlf.change.department_changed": "所属部门 {from} → {to}",
     ]
 }
