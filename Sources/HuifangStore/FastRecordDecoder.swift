@@ -5,8 +5,8 @@ import HuifangYAML
     import Glibc
 #endif
 
-/// Visits and issues — nearly every file of a large repository — decoded straight from
-/// libyaml's events, with no tree and no key lookups.
+/// Visits and issues — nearly every file of a large repository — and projects and risks,
+/// decoded straight from libyaml's events, with no tree and no key lookups.
 ///
 /// This is only a fast path for well-formed records. It returns nil at the first thing it does
 /// not expect (a syntax error, an unknown or repeated key, a null, a value of the wrong type or
@@ -343,6 +343,11 @@ enum FastRecordDecoder {
             guard let s = text(r) else { return nil }
             out.append(s)
         }
+    }
+
+    /// A date (`YYYY-MM-DD`, as `Day(text)`), read from the scalar's bytes.
+    static func day(_ r: YAMLEventReader) -> Day? {
+        r.kind == .scalar && !r.isNull ? Day(utf8: r.bytes) : nil
     }
 
     /// A plain whole number within `range`, read from the scalar's bytes.
