@@ -191,6 +191,29 @@ import Testing
         }
     }
 
+    /// Issue 21: dates are read from the scalars' bytes (no text is made for them), exactly as
+    /// `Day(text)` reads them; a visit or issue with quoted dates decodes as the tree decodes it.
+    @Test func datesReadFromTheirBytesDecodeAsTheTreeDoes() throws {
+        for s in ["2026-03-05", "2024-02-29", "2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "1899-12-31", "1900-01-01",
+                  "2200-12-31", "2201-01-01", "2026-3-5", "2026-03-5 ", "20260305", "2026/03/05", "2026-03-05x", "", "２０２６-03-05",
+                  "2026-03-0\u{661}", "+026-03-05", "2026--3-05"] {
+            var t = s
+            #expect(Day(s) == t.withUTF8 { Day(utf8: $0) }, "\(s)")
+        }
+        let visit = Self.fullVisit.replacingOccurrences(of: "date: 2026-03-05", with: "date: '2026-03-05'")
+        let (v, vt) = Self.both(visit, visit: "2026-03-05-v-0000abcd.yaml")
+        #expect(Self.same(.visit(try #require(v)), vt))
+        let issue = Self.fullIssue.replacingOccurrences(of: "due: 2026-03-20", with: "due: \"2026-03-20\"")
+            .replacingOccurrences(of: "{date: 2026-03-10,", with: "{date: '2026-03-10',")
+        #expect(issue != Self.fullIssue)
+        let (i, it) = Self.both(issue, issue: "i-0000aaaa.yaml")
+        #expect(Self.same(.issue(try #require(i)), it))
+        for bad in ["due: 2026-02-30", "due: 2026-3-20", "due: 1899-03-20"] {
+            let text = Self.fullIssue.replacingOccurrences(of: "due: 2026-03-20", with: bad)
+            #expect(Self.both(text, issue: "i-0000aaaa.yaml").fast == nil, "the fast path took: \(bad)")
+        }
+    }
+
     /// Every variation that gives a finding, or that the fast path does not take on, is left to
     /// the tree decoder.
     @Test func anythingUnusualIsLeftToTheTreeDecoder() {
