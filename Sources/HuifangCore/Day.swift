@@ -28,6 +28,12 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self = parsed
     }
 
+    /// `init(_:)` of a scalar's bytes, without making its text (the fast record decoders).
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        guard let parsed = Day.parse(bytes) else { return nil }
+        self = parsed
+    }
+
     static func parse<C: Collection>(_ b: C) -> Day? where C.Element == UInt8, C.Index == Int {
         guard b.count == 10 else { return nil }
         let s = b.startIndex

@@ -5,8 +5,8 @@ import HuifangYAML
     import Glibc
 #endif
 
-/// Visits and issues — nearly every file of a large repository — decoded straight from
-/// libyaml's events, with no tree and no key lookups.
+/// Visits and issues — nearly every file of a large repository — and projects and risks,
+/// decoded straight from libyaml's events, with no tree and no key lookups.
 ///
 /// This is only a fast path for well-formed records. It returns nil at the first thing it does
 /// not expect (a syntax error, an unknown or repeated key, a null, a value of the wrong type or
@@ -53,7 +53,7 @@ enum FastRecordDecoder {
         guard mapping(r, Self.visitKeys, { (field: VisitKey) in
             switch field {
             case .id: guard let v = text(r).flatMap(VisitID.init) else { return false }; id = v
-            case .date: guard let v = text(r).flatMap(Day.init) else { return false }; date = v
+            case .date: guard let v = day(r) else { return false }; date = v
             case .kind: guard let v = choice(r, Self.visitKinds) else { return false }; kind = v
             case .method: guard let v = choice(r, Self.visitMethods) else { return false }; method = v
             case .visitor: guard let v = text(r) else { return false }; visitor = v
@@ -92,7 +92,7 @@ enum FastRecordDecoder {
                 attachmentsAt = Position(line: r.line, column: r.column)
                 guard let v = strings(r), v.allSatisfy(Visit.isValidAttachmentName) else { return false }
                 attachments = v
-            case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
+            case .recorded: guard let v = day(r) else { return false }; recorded = v
             case .imported: guard skipImported(r) else { return false }
             }
             return true
@@ -143,7 +143,7 @@ enum FastRecordDecoder {
             switch field {
             case .id: guard let v = text(r).flatMap(IssueID.init) else { return false }; id = v
             case .title: guard let v = text(r) else { return false }; title = v
-            case .raised: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
+            case .raised: guard let v = day(r) else { return false }; raised = v
             case .source: guard let v = choice(r, Self.issueSources) else { return false }; source = v
             case .visit:
                 visitAt = Position(line: r.line, column: r.column)
@@ -156,7 +156,7 @@ enum FastRecordDecoder {
                 departmentAt = Position(line: r.line, column: r.column)
                 guard let v = text(r) else { return false }
                 department = v
-            case .due: guard let v = text(r).flatMap(Day.init) else { return false }; due = v
+            case .due: guard let v = day(r) else { return false }; due = v
             case .status: guard let v = choice(r, Self.issueStatuses) else { return false }; status = v
             case .resolved:
                 var d: Day?
@@ -164,7 +164,7 @@ enum FastRecordDecoder {
                 var onSpot = false
                 guard r.kind == .mappingStart, mapping(r, Self.resolvedKeys, { (f: ResolvedKey) in
                     switch f {
-                    case .date: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
+                    case .date: guard let v = day(r) else { return false }; d = v
                     case .summary: guard let v = text(r) else { return false }; s = v
                     case .onSpot: guard let v = bool(r) else { return false }; onSpot = v
                     }
@@ -176,7 +176,7 @@ enum FastRecordDecoder {
                 var satisfied: Bool?
                 guard r.kind == .mappingStart, mapping(r, Self.confirmedKeys, { (f: ConfirmedKey) in
                     switch f {
-                    case .date: guard let v = text(r).flatMap(Day.init) else { return false }; d = v
+                    case .date: guard let v = day(r) else { return false }; d = v
                     case .satisfied: guard let v = bool(r) else { return false }; satisfied = v
                     }
                     return true
@@ -198,7 +198,7 @@ enum FastRecordDecoder {
                     var note: String?
                     guard r.kind == .mappingStart, mapping(r, Self.historyKeys, { (f: HistoryKey) in
                         switch f {
-                        case .at: guard let v = text(r).flatMap(Day.init) else { return false }; at = v
+                        case .at: guard let v = day(r) else { return false }; at = v
                         case .action: guard let v = text(r) else { return false }; action = v
                         case .by: guard let v = text(r) else { return false }; by = v
                         case .from: guard let v = choice(r, Self.severities) else { return false }; from = v
@@ -211,7 +211,7 @@ enum FastRecordDecoder {
                     entries.append(HistoryEntry(at: at, action: action, by: by, from: from, to: to, reason: reason, note: note))
                 }
                 history = entries
-            case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
+            case .recorded: guard let v = day(r) else { return false }; recorded = v
             case .imported: guard skipImported(r) else { return false }
             }
             return true
@@ -343,6 +343,11 @@ enum FastRecordDecoder {
             guard let s = text(r) else { return nil }
             out.append(s)
         }
+    }
+
+    /// A date (`YYYY-MM-DD`, as `Day(text)`), read from the scalar's bytes.
+    static func day(_ r: YAMLEventReader) -> Day? {
+        r.kind == .scalar && !r.isNull ? Day(utf8: r.bytes) : nil
     }
 
     /// A plain whole number within `range`, read from the scalar's bytes.

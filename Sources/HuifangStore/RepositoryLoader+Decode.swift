@@ -160,11 +160,11 @@ extension RepositoryLoader {
         return payloads.bytes
     }
 
-    /// Reads and decodes one file. With a `buffer`, a visit or issue is read into it and
+    /// Reads and decodes one file. With a `buffer`, a visit, issue or project is read into it and
     /// decoded from there; only a file the fast decoder declines is copied out for the tree.
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
                        reader: YAMLEventReader = YAMLEventReader(), buffer: ReadBuffer? = nil, stat st: inout stat) -> Outcome {
-        if fastDecoding, let buffer, job.isVisitOrIssue {
+        if fastDecoding, let buffer, job.isVisitOrIssue || job.isProject {
             let (bytes, failure) = read(root.repo, path, base: root.fd, into: buffer, stat: &st)
             if let failure { return Outcome(record: nil, findings: [failure]) }
             if let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
@@ -196,6 +196,8 @@ extension RepositoryLoader {
                            reader: YAMLEventReader) -> Decoded? {
         guard !YAMLParser.containsConflictMarker(buffer) else { return nil }
         switch job {
+        case .project(let folder):
+            return FastRecordDecoder.project(buffer, path: path, folder: folder, reader: reader).map(Decoded.project)
         case .visit(let p, let f):
             return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader).map(Decoded.visit)
         case .issue(let p, let f):
@@ -232,5 +234,11 @@ extension RepositoryLoader.Job {
         case .visit, .issue: true
         default: false
         }
+    }
+
+    /// A project.yaml (read into a worker's buffer for the fast decoder too).
+    var isProject: Bool {
+        if case .project = self { return true }
+        return false
     }
 }

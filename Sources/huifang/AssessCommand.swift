@@ -66,6 +66,7 @@ struct AssessCommand: ParsableCommand {
 extension AssessCommand {
     struct Review: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "review",
             abstract: "Record the reviewed quality score (0-100) of a department's visit reports for a quarter: writes assessments/QUARTER-DEPT.yaml.",
             discussion: """
                 Policy section 10 assesses the quality of each business department's visit reports (complete, accurate, \

@@ -24,6 +24,7 @@ struct CalendarCommand: ParsableCommand {
 extension CalendarCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A year's holidays and make-up working days, and its working days per month.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }

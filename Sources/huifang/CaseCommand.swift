@@ -69,6 +69,7 @@ func caseAnalysisFindings(_ r: Records, _ repo: Repository) -> [Finding] {
 extension CaseCommand {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a case analysis template for an issue and link it (case_analysis:).",
             discussion: """
                 Writes projects/PROJECT/cases/IID.md with the five headings, in the repository's \
@@ -123,6 +124,7 @@ extension CaseCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the issues that have a case analysis, the newest first, with the sections still missing.")
 
         @OptionGroup var global: GlobalOptions
@@ -158,6 +160,7 @@ extension CaseCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a case analysis section by section: by its issue's id or its file's path.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }

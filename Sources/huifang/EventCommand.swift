@@ -15,6 +15,7 @@ struct EventCommand: ParsableCommand {
 extension EventCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add an event: writes events/DATE-SLUG-XXXXXX.yaml (XXXXXX: six random hex digits).",
             discussion: """
                 Every accepted project named with --project, or carrying one of the --tag tags, gets a \

@@ -19,7 +19,7 @@ struct ImproveCommand: ParsableCommand {
 
 extension ImproveCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a measure: writes improvements/ID.yaml.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a measure: writes improvements/ID.yaml.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "What will be done.") var title: String?
@@ -101,7 +101,7 @@ extension ImproveCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a planned measure as in progress.")
+        static let configuration = CommandConfiguration(commandName: "start", abstract: "Mark a planned measure as in progress.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
 
@@ -109,7 +109,7 @@ extension ImproveCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a measure as carried out.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a measure as carried out.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
 
@@ -117,7 +117,7 @@ extension ImproveCommand {
     }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a done measure worked, with the result seen.")
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: "Record that a done measure worked, with the result seen.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Improvement id (or a prefix of at least 4 characters).") var id: String
         @Option(help: "What was observed, e.g. 'no recurrence in Q3'.") var result: String
@@ -130,7 +130,7 @@ extension ImproveCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List measures, overdue ones first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List measures, overdue ones first.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Output format: table, json, csv or xlsx (a spreadsheet, with -o FILE.xlsx).") var format: OutputFormat = .table
         @OptionGroup var destination: ListingDestination

@@ -5,6 +5,7 @@ import HuifangReport
 extension IssueCommand {
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "note",
             abstract: "Add a progress note to an issue's history (shown by 'issue show' and 'project log').")
 
         @OptionGroup var global: GlobalOptions
@@ -24,6 +25,7 @@ extension IssueCommand {
 
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Withdraw an issue logged by mistake: kept in its file, out of every KPI and listing.",
             discussion: """
                 The file stays, with status 'withdrawn' and the reason in its history. A withdrawn issue \

@@ -58,6 +58,7 @@ func describe(_ route: Route, issue: Issue, today: Day, _ L: Catalogue) -> Strin
 extension IssueCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a customer problem and route it: writes projects/PROJECT/issues/ID.yaml.",
             discussion: """
                 With --visit, the issue records the visit in which it was raised ('visit:'); the visit \
@@ -165,6 +166,7 @@ extension IssueCommand {
 
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "escalate",
             abstract: "Move an open issue one level up (or to --to); the deadline is counted again from today.",
             discussion: "An issue never moves down. The escalation is appended to the issue's history."
         )
@@ -197,7 +199,7 @@ extension IssueCommand {
     }
 
     struct Resolve: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record how an open issue was resolved; the customer confirms next.")
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: "Record how an open issue was resolved; the customer confirms next.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
@@ -221,6 +223,7 @@ extension IssueCommand {
 
     struct Confirm: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "confirm",
             abstract: "Record the customer's confirmation of a resolved issue; --unsatisfied reopens it.")
 
         @OptionGroup var global: GlobalOptions
@@ -246,6 +249,7 @@ extension IssueCommand {
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a confirmed issue; a major issue needs its case analysis, every section written.",
             discussion: """
                 The case analysis is the issue's linked file (huifang case new IID writes one) or \
@@ -282,7 +286,7 @@ extension IssueCommand {
     }
 
     struct Reopen: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Open a resolved, confirmed or closed issue again.")
+        static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Open a resolved, confirmed or closed issue again.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
@@ -300,7 +304,7 @@ extension IssueCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show an issue: its route, deadline state and history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show an issue: its route, deadline state and history.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Issue id (or a prefix of at least 4 characters).") var id: String
@@ -375,7 +379,7 @@ extension IssueCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List issues, most urgent first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List issues, most urgent first.")
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only open issues.") var open = false

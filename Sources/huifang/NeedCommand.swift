@@ -52,7 +52,7 @@ struct NeedCommand: ParsableCommand {
 
 extension NeedCommand {
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the needs visits recorded, the newest visit first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the needs visits recorded, the newest visit first.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only this status: new, passed_to_sales, won or dropped.") var status: NeedStatus?
@@ -92,6 +92,7 @@ extension NeedCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Set a need's status (and owner, note): writes needs/NID.yaml, in place when it exists.")
 
         @OptionGroup var global: GlobalOptions
@@ -130,6 +131,7 @@ extension NeedCommand {
 extension ReportCommand {
     struct Needs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "needs",
             abstract: "Customer needs of the period as leads, by department and customer, with their status.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
@@ -142,6 +144,7 @@ extension ReportCommand {
 
     struct Competitors: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "competitors",
             abstract: "Competitor notes of the period by competitor (named before a colon: 'NAME: note'): mentions, projects, what customers said.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options

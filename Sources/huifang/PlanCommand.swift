@@ -79,6 +79,7 @@ extension PlanCommand {
 
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Say who makes a project's planned visits: sets their visitor in plans/YEAR.yaml (or plans/YEAR-DEPT.yaml).",
             discussion: """
                 Without --month or --due, every planned visit of the project in the year; with them, those due in \
@@ -133,6 +134,7 @@ extension PlanCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "A year's plan against what was done: each planned visit, who makes it, done on time, late, overdue or not due yet.",
             discussion: """
                 A planned visit is made by the first visit to its project after the previous planned visit of that \

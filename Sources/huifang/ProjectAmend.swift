@@ -6,6 +6,7 @@ import HuifangStore
 extension ProjectCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change a project's basics in place (comments and unknown keys kept); --edit opens project.yaml in $EDITOR.",
             discussion: """
                 Only the values given change. --contact and --tag replace the whole list. A change of \
@@ -106,6 +107,7 @@ extension ProjectCommand {
 
     struct Retire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retire",
             abstract: "Record that a project's service ended: no visits are due after that day.",
             discussion: """
                 Writes 'retired: {date, reason}' to project.yaml and a line to its history. Visits due up \

@@ -16,6 +16,7 @@ struct ProjectCommand: ParsableCommand {
 extension ProjectCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a delivered project: writes projects/ID/project.yaml.",
             discussion: """
                 The id is also the folder name: lowercase letters, digits and '-'. Without --accepted the \
@@ -78,7 +79,7 @@ extension ProjectCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List projects with their visits and open issues.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List projects with their visits and open issues.")
 
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only projects of this department.") var department: String?
@@ -98,7 +99,7 @@ extension ProjectCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a project: basics, contacts, visits and open items.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a project: basics, contacts, visits and open items.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var id: String
@@ -172,6 +173,7 @@ extension ProjectCommand {
 extension ProjectCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Everything that happened to a project, newest first, one line each (like git log).")
 
         @OptionGroup var global: GlobalOptions

@@ -109,6 +109,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "The company summary report: an overview, KPIs per department and in total, trend, major and recurring problems, improvements, recommendations.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
@@ -127,6 +128,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Department: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "department",
             abstract: "A department's report: an overview, KPIs and trend, its projects, overdue visits and issues, visitors, customer needs, recommendations.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Department id (from huifang.yaml).") var department: String
@@ -146,6 +148,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "project",
             abstract: "A project's visit report: basics, visits, problems and their resolution, satisfaction, open items, customer needs.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String

@@ -44,7 +44,7 @@ func parseReviewPeriod(_ text: String) throws -> Duration {
 
 extension RiskCommand {
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Register a risk of a project: writes projects/PROJECT/risks/ID.yaml.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Register a risk of a project: writes projects/PROJECT/risks/ID.yaml.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
@@ -89,6 +89,7 @@ extension RiskCommand {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Assess an open risk again, change its plan or note a review; each update is a review.")
 
         @OptionGroup var global: GlobalOptions
@@ -135,7 +136,7 @@ extension RiskCommand {
     }
 
     struct Close: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Close a risk that is over (it passed, or it happened and became an issue).")
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Close a risk that is over (it passed, or it happened and became an issue).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Risk id (or a prefix of at least 4 characters).") var id: String
@@ -162,7 +163,7 @@ extension RiskCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List risks: open ones first, highest score first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List risks: open ones first, highest score first.")
 
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only open risks.") var open = false
@@ -226,7 +227,7 @@ extension RiskCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a risk: its assessment, plan, review schedule and history.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a risk: its assessment, plan, review schedule and history.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Risk id (or a prefix of at least 4 characters).") var id: String

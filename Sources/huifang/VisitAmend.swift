@@ -10,6 +10,7 @@ import HuifangStore
 extension VisitCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a logged visit in $VISUAL or $EDITOR; it is checked on save, as 'visit log --edit' does.",
             discussion: """
                 The file's own text opens, comments and all. A new date renames the file \
@@ -46,6 +47,7 @@ extension VisitCommand {
 
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: "Correct values of a logged visit in place (comments, key order and unknown keys kept).",
             discussion: """
                 Only the values given change. --score sets one dimension and keeps the others; --contact, \

@@ -11,6 +11,7 @@ extension VisitCommand {
     /// `visit attach VID FILE...`: evidence of a visit (policy §七.2) copied into its folder.
     struct Attach: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "attach",
             abstract: "Attach evidence to a visit: copies files into projects/ID/visits/DATE-VID/ and lists them.",
             discussion: """
                 Evidence as policy section 7.2 asks for it: the customer's written feedback, photos, \
@@ -132,7 +133,7 @@ extension VisitCommand {
 
     /// `visit show VID`: one visit in full, with its attachments and what it cleared.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a visit: the record, its attachments and the due items it cleared.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a visit: the record, its attachments and the due items it cleared.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Visit id (or a prefix of at least 4 characters).") var id: String

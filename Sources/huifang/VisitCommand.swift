@@ -16,6 +16,7 @@ struct VisitCommand: ParsableCommand {
 extension VisitCommand {
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Log a visit: writes projects/PROJECT/visits/DATE-ID.yaml.",
             discussion: """
                 Without --kind the visit takes the kind of the open schedule item it satisfies: 'stage' \
@@ -246,7 +247,7 @@ extension VisitCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List visits, newest first.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List visits, newest first.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Only this project (id or unique prefix).") var project: String?

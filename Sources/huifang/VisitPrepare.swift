@@ -6,6 +6,7 @@ import HuifangStore
 extension VisitCommand {
     struct Prepare: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "prepare",
             abstract: "The brief before a visit: basics, what is due and why, recent visits, open issues, questions.",
             discussion: "Prints for the terminal, or Markdown with --format md to print or send."
         )

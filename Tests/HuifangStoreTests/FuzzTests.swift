@@ -133,7 +133,7 @@ import Testing
         return entries.flatMap { $0 }.joined(separator: "\n") + "\n"
     }
 
-    /// Issue 13 part 5: both decoders on every mutated visit and issue. Whenever the fast decoder
+    /// Issue 13 part 5: both decoders on every mutated visit, issue and project (issue 21). Whenever the fast decoder
     /// accepts a file, the tree decoder gives no finding and the same record, byte for byte in
     /// the cache's binary form (every field and position).
     @Test func theFastDecoderAcceptsOnlyWhatTheTreeDecodesTheSame() {
@@ -145,9 +145,13 @@ import Testing
             (Self.seeds[1], .issue(project: project, file: "i-7c1e0b2a.yaml")),
             (FastRecordDecoderTests.fullVisit, .visit(project: project, file: "2026-03-05-v-0000abcd.yaml")),
             (FastRecordDecoderTests.fullIssue, .issue(project: project, file: "i-0000aaaa.yaml")),
+            // Issue 21: project.yaml too, as written by hand and as the benchmark's generator writes it.
+            (FastRecordDecoderTests.fullProject, .project(folder: "acme-erp")),
+            (Self.generatedProject, .project(folder: "acme-erp")),
         ]
         func path(_ job: RepositoryLoader.Job) -> String {
             switch job {
+            case .project(let folder): "projects/\(folder)/project.yaml"
             case .visit(_, let f): "projects/acme-erp/visits/" + f
             case .issue(_, let f): "projects/acme-erp/issues/" + f
             default: ""
@@ -176,6 +180,21 @@ import Testing
         }
         #expect(accepted > 1000 && declined > 1000, "both outcomes exercised: \(accepted) accepted, \(declined) declined")
     }
+
+    static let generatedProject = """
+        id: acme-erp
+        name: ACME-ERP 实施项目
+        customer:
+          name: 客户00000有限公司
+          contacts:
+            - {name: 何敏, role: IT经理, phone: "+86 138 0000 8123"}
+        department: west
+        owner: 黄磊
+        tier: key
+        accepted: 2022-04-18
+        tags: [erp]
+
+        """
 
     @Test func randomBytesNeverCrashTheParser() {
         var rng = Rng(state: 7)

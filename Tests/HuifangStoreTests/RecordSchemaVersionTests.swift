@@ -124,6 +124,16 @@ import Testing
         #expect(Self.lookUp(partial, "extra") == nil)
         #expect(Self.lookUp(partial, "satisfied") == .satisfied)
     }
+
+    /// Issue 21: the same for the tables of project.yaml's decoder.
+    @Test func theProjectTablesAreTheKeyListsOfRecordKeys() {
+        #expect(FastRecordDecoder.projectKeys.names == RecordKeys.project)
+        #expect(FastRecordDecoder.customerKeys.names == RecordKeys.customer)
+        #expect(FastRecordDecoder.contactKeys.names == RecordKeys.contact)
+        #expect(FastRecordDecoder.retiredKeys.names == RecordKeys.retired)
+        #expect(FastRecordDecoder.projectHistoryKeys.names == RecordKeys.projectHistory)
+        #expect(FastRecordDecoder.ProjectKey.allCases.map(\.rawValue).allSatisfy(RecordKeys.project.contains))
+    }
 }
 
 /// Issue 13 part 4: the loader's options, record kinds and keep-alive.
