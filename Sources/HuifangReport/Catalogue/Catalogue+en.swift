@@ -1583,5 +1583,12 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
+        // attack
+        "finding.misspelt-key": "unknown key '{key}' in {what}, which has no '{near}': its value would be ignored",
+        "finding.misspelt-key.hint": "rename it to '{near}'; a key of your own goes under 'custom:' or into custom_fields: of huifang.yaml",
+        "finding.unknown-policy-key": "unknown key '{key}' in {what}: its value would be ignored; the keys are {allowed}",
+        "finding.unknown-policy-key.hint": "use one of: {allowed}",
+        "finding.folder-named-like-record": "a folder where a record file should be: not read",
+        "finding.folder-named-like-record.hint": "a record is a file: put the record back as {path}, or rename the folder",
     ]
 }

@@ -1583,5 +1583,12 @@ extension Catalogue {
         "competitors.none": "本期回访没有记录竞争对手信息。",
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
+        // attack
+        "finding.misspelt-key": "{what}中有未知的键 '{key}'，却没有 '{near}'：它的值会被忽略",
+        "finding.misspelt-key.hint": "改名为 '{near}'；自定义的键请放在 'custom:' 下，或在 huifang.yaml 的 'custom_fields:' 中列出",
+        "finding.unknown-policy-key": "{what}中有未知的键 '{key}'：它的值会被忽略；可用的键：{allowed}",
+        "finding.unknown-policy-key.hint": "使用其中之一：{allowed}",
+        "finding.folder-named-like-record": "这里应是一个记录文件，却是一个文件夹：不会读取",
+        "finding.folder-named-like-record.hint": "记录是文件：把记录恢复为文件 {path}，或给文件夹改名",
     ]
 }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Silent wrong answers found by trying to break huifang from the outside: each test is the
+/// attack, reproduced, and what huifang must do instead (refuse with the reason, or answer
+/// with a warning that travels with the output).
+@Suite struct AttackTests {
+    func visitFile(_ r: HuifangRunner, _ project: String, _ datePrefix: String) throws -> String {
+        let folder = "projects/\(project)/visits"
+        let names = try FileManager.default.contentsOfDirectory(atPath: r.path(folder)).sorted()
+        return folder + "/" + (try #require(names.first { $0.hasPrefix(datePrefix) && $0.hasSuffix(".yaml") }))
+    }
+
+    // MARK: A misspelt key whose right spelling is missing
+
+    /// `satisfation:` in huifang.yaml used to leave the whole section unread: every report
+    /// counted with the default `satisfied_at` (4), not the 3 written, and said nothing (check
+    /// only warned). Now huifang.yaml cannot be read until the key is spelt right.
+    @Test(.englishMessages) func aMisspeltSectionOfHuifangYAMLStopsTheCommandsInsteadOfItsDefaultsBeingUsed() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let config = try #require(r.read("huifang.yaml"))
+        try #require(config.contains("\nsatisfaction:\n"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "\nsatisfaction:\n", with: "\nsatisfation:\n"))
+        let line = config.prefix(upTo: try #require(config.range(of: "\nsatisfaction:\n")).lowerBound).filter { $0 == "\n" }.count + 2
+        let report = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(report.code == 65, "\(report.stdout)")
+        #expect(report.stdout.isEmpty)
+        #expect(report.stderr.contains("huifang.yaml:\(line):1: error: unknown key 'satisfation' in huifang.yaml, which has no 'satisfaction'"),
+                "\(report.stderr)")
+        #expect(report.stderr.contains("rename it to 'satisfaction'"), "\(report.stderr)")
+        let check = r.run(["check"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains("huifang.yaml:\(line):1: error: unknown key 'satisfation'"), "\(check.stdout)")
+        // In Chinese too, through the catalogue.
+        let zh = r.run(["status"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.code == 65)
+        #expect(zh.stderr.contains("未知的键 'satisfation'") && zh.stderr.contains("'satisfaction'"), "\(zh.stderr)")
+    }
+
+    /// The periods of `periodic_every` and the deadlines of `resolve_within` were not checked
+    /// at all: `standrad: 12m` and `genral: 30wd` were dropped without even a check warning, and
+    /// schedules and deadlines used the defaults.
+    @Test(.englishMessages) func anUnknownTierOrSeverityInThePolicyIsAnError() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let config = try #require(r.read("huifang.yaml"))
+        try #require(config.contains("standard: 3m") && config.contains("general: 10wd"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "standard: 3m", with: "standrad: 12m")
+            .replacingOccurrences(of: "general: 10wd", with: "genral: 30wd"))
+        let due = r.run(["due"])
+        #expect(due.code == 65, "\(due.stdout)")
+        #expect(due.stderr.contains("unknown key 'standrad' in 'periodic_every': its value would be ignored; the keys are key, standard, basic"),
+                "\(due.stderr)")
+        #expect(due.stderr.contains("unknown key 'genral' in 'resolve_within': its value would be ignored; the keys are minor, general, major"),
+                "\(due.stderr)")
+        // A tier that does not exist at all is refused with the tiers there are.
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "standard: 3m", with: "standard: 3m, vip: 2w"))
+        let check = r.run(["check"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains("error: unknown key 'vip' in 'periodic_every'"), "\(check.stdout)")
+    }
+
+    /// `overal: 4` in a visit without `overall:` used to be a check warning only: the visit was
+    /// counted with no overall score (CSAT then judged it by the mean of its scores) and no
+    /// report said so. Now the record cannot be read: readers refuse, --ignore-invalid leaves it
+    /// out with a warning. With `overall:` present as well the stray key stays a warning.
+    @Test(.englishMessages) func aMisspeltKeyOfARecordWithoutTheRightOneMakesTheRecordUnreadable() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let path = try visitFile(r, "acme-erp", "2026-05-20-")
+        let text = try #require(r.read(path))
+        try #require(text.contains("overall: 4\n"))
+        try r.write(path, text.replacingOccurrences(of: "overall: 4\n", with: "overal: 4\n"))
+        let report = r.run(["report", "summary", "--period", "2026Q2"])
+        #expect(report.code == 65)
+        #expect(report.stderr.contains("\(path):7:1: error: unknown key 'overal' in a visit, which has no 'overall'"), "\(report.stderr)")
+        let left = r.run(["--ignore-invalid", "report", "summary", "--period", "2026Q2", "--format", "json"])
+        #expect(left.code == 0)
+        #expect(left.stdout.contains("\"warnings\": [\"left out 1 record that could not be read (\(path))"), "\(left.stdout)")
+        #expect(r.run(["check"]).code == 1)
+        // Both spellings: the record reads its overall score; the stray key is a warning.
+        try r.write(path, text.replacingOccurrences(of: "overall: 4\n", with: "overall: 4\noveral: 4\n"))
+        let check = r.run(["check"])
+        #expect(check.code == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("\(path):8:1: warning: unknown key 'overal' in a visit; did you mean 'overall'?"), "\(check.stdout)")
+        #expect(r.run(["report", "summary", "--period", "2026Q2"]).code == 0)
+    }
+
+    // MARK: A folder where a record should be
+
+    /// An issue's file replaced by a folder of the same name (`mkdir` after a bad merge, a
+    /// sync tool) was a warning ("unexpected folder") in check, and every command answered
+    /// without the issue: one open issue fewer in status, due and the reports.
+    @Test(.englishMessages) func aFolderNamedLikeARecordIsAnErrorNotAnIgnoredFolder() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let added = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"])
+        try #require(added.code == 0, "\(added.stderr)")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first)
+        let path = "projects/acme-erp/issues/" + name
+        try FileManager.default.removeItem(atPath: r.path(path))
+        try FileManager.default.createDirectory(atPath: r.path(path), withIntermediateDirectories: false)
+        // status answers, with the records it could not read first.
+        let status = r.run(["status"])
+        #expect(status.code == 0)
+        #expect(status.stdout.contains("1 record could not be read and is left out below:\n  \(path):1:1: a folder where a record file should be"),
+                "\(status.stdout)")
+        for args in [["due"], ["issue", "list"], ["report", "summary", "--period", "2026Q4"]] {
+            let out = r.run(args)
+            #expect(out.code == 65, "\(args): \(out.stdout)")
+            #expect(out.stderr.contains("\(path):1:1: error: a folder where a record file should be: not read"), "\(args): \(out.stderr)")
+        }
+        let check = r.run(["check"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains("\(path):1:1: error: a folder where a record file should be"), "\(check.stdout)")
+        let left = r.run(["--ignore-invalid", "due", "--format", "json"])
+        #expect(left.code == 0)
+        #expect(left.stdout.contains("\"warnings\": [\"left out 1 record that could not be read (\(path))"), "\(left.stdout)")
+        // In Chinese, through the catalogue.
+        let zh = r.run(["due"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.code == 65 && zh.stderr.contains("却是一个文件夹"), "\(zh.stderr)")
+    }
+}
