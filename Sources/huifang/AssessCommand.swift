@@ -34,6 +34,7 @@ extension ReportCommand {
                     throw CommandFailure.data(Message("assess.err.config", ["n": String(a.problems), "file": "huifang.yaml", "section": "assessment"]),
                                               hint: Message("assess.err.config hint", ["command": "'huifang check'"]))
                 }
+                UnknownDepartments.warn(c.records)
                 return AssessmentReport.build(c)
             }
         }

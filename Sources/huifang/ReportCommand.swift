@@ -113,7 +113,10 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) } }
+        func run() throws { try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { c in
+            UnknownDepartments.warn(c.records)
+            return SummaryReport.build(c)
+        } }
     }
 
     struct Department: ParsableCommand {

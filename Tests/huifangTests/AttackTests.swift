@@ -121,4 +121,37 @@ import Testing
         let zh = r.run(["due"], env: ["HUIFANG_LANG": "zh"])
         #expect(zh.code == 65 && zh.stderr.contains("却是一个文件夹"), "\(zh.stderr)")
     }
+
+    // MARK: A department removed while records still name it
+
+    /// A department taken out of huifang.yaml while its projects still name it: check reports
+    /// each record, but the summary counted those projects in the company's figures and
+    /// showed no row for them, so the department rows no longer added up to the total and the
+    /// report did not say why. Now the summary says so in every format.
+    @Test(.englishMessages) func theSummarySaysWhenRecordsNameADepartmentHuifangYAMLNoLongerLists() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let config = try #require(r.read("huifang.yaml"))
+        try #require(config.contains("  - {id: east, name: 华东交付部, head: 张伟, role: business}\n"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "  - {id: east, name: 华东交付部, head: 张伟, role: business}\n",
+                                                                with: "  - {id: south, name: 华南交付部, head: 张伟, role: business}\n"))
+        let warning = "2 records name the department 'east', which huifang.yaml does not list: "
+            + "they count in the company's figures but in no department's"
+        let md = r.run(["report", "summary", "--period", "2026Q3"])
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("> **Warning:** " + warning), "\(md.stdout)")
+        #expect(md.stderr.contains("warning: " + warning), "\(md.stderr)")
+        let json = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(json.stdout.contains("\"warnings\": [\"" + warning), "\(json.stdout)")
+        let csv = r.run(["report", "summary", "--period", "2026Q3", "--format", "csv"])
+        #expect(csv.stderr.contains("warning: " + warning), "\(csv.stderr)")
+        // The departments that remain are not warned about.
+        try r.write("huifang.yaml", config)
+        let fine = r.run(["report", "summary", "--period", "2026Q3"])
+        #expect(fine.code == 0 && !fine.stderr.contains("does not list"), "\(fine.stderr)")
+        // In Chinese, through the catalogue.
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "{id: east,", with: "{id: eastern,"))
+        let zh = r.run(["report", "summary", "--period", "2026Q3"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stdout.contains("'east'") && zh.stdout.contains("huifang.yaml 中没有这个部门"), "\(zh.stdout)")
+    }
 }

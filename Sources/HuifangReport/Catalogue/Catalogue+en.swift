@@ -1590,5 +1590,7 @@ extension Catalogue {
         "finding.unknown-policy-key.hint": "use one of: {allowed}",
         "finding.folder-named-like-record": "a folder where a record file should be: not read",
         "finding.folder-named-like-record.hint": "a record is a file: put the record back as {path}, or rename the folder",
+        "warning.unknown-department": "1 record names the department '{id}', which huifang.yaml does not list: it counts in the company's figures but in no department's; add the department back to huifang.yaml or move the record to another (huifang check lists it)",
+        "warning.unknown-department.many": "{count} records name the department '{id}', which huifang.yaml does not list: they count in the company's figures but in no department's; add the department back to huifang.yaml or move the records to another (huifang check lists them)",
     ]
 }

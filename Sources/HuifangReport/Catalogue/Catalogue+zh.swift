@@ -1590,5 +1590,7 @@ extension Catalogue {
         "finding.unknown-policy-key.hint": "使用其中之一：{allowed}",
         "finding.folder-named-like-record": "这里应是一个记录文件，却是一个文件夹：不会读取",
         "finding.folder-named-like-record.hint": "记录是文件：把记录恢复为文件 {path}，或给文件夹改名",
+        "warning.unknown-department": "1 条记录属于部门 '{id}'，但 huifang.yaml 中没有这个部门：它计入公司合计，却不计入任何部门；请把该部门加回 huifang.yaml，或把记录改到其他部门（huifang check 会列出它）",
+        "warning.unknown-department.many": "{count} 条记录属于部门 '{id}'，但 huifang.yaml 中没有这个部门：它们计入公司合计，却不计入任何部门；请把该部门加回 huifang.yaml，或把记录改到其他部门（huifang check 会列出它们）",
     ]
 }
