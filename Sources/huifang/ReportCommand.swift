@@ -72,7 +72,7 @@ struct ReportCommand: ParsableCommand {
         var out = try build(context)
         if let closed { out = closed.attach(to: out, format: options.format, department: department) }
         PhaseTimer.mark("report")
-        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
+        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
         if options.format == .xlsx {
             let L = context.labels
             let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: scopeSheets))

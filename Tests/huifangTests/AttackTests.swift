@@ -154,4 +154,32 @@ import Testing
         let zh = r.run(["report", "summary", "--period", "2026Q3"], env: ["HUIFANG_LANG": "zh"])
         #expect(zh.stdout.contains("'east'") && zh.stdout.contains("huifang.yaml 中没有这个部门"), "\(zh.stdout)")
     }
+
+    // MARK: A deadline counted over a year without calendar data, shown without a word
+
+    /// An issue raised on 2026-12-24 gets a 10wd deadline in 2027, counted without 2027's
+    /// holidays (no calendar file covers it yet). `issue add`, `issue show`, `due` and `status`
+    /// say so; `project show` and the project report for 2026Q4 showed the same deadline as a
+    /// plain fact.
+    @Test(.englishMessages) func aDeadlineInAYearWithoutCalendarDataIsNeverShownSilently() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let added = r.run(["issue", "add", "acme-erp", "--title", "年底问题", "--category", "technical", "--severity", "general"],
+                          today: "2026-12-24")
+        try #require(added.code == 0 && added.stdout.contains("deadline:   2027-01-07"), "\(added.stdout)")
+        let warning = "warning: no calendar file covers 2027"
+        let show = r.run(["project", "show", "acme-erp"], today: "2026-12-24")
+        #expect(show.code == 0 && show.stdout.contains("2027-01-07"), "\(show.stdout)")
+        #expect(show.stderr.contains(warning), "project show: \(show.stderr)")
+        let json = r.run(["project", "show", "acme-erp", "--format", "json"], today: "2026-12-24")
+        #expect(json.stderr.contains(warning), "project show --format json: \(json.stderr)")
+        let report = r.run(["report", "project", "acme-erp", "--period", "2026Q4"], today: "2026-12-24")
+        #expect(report.code == 0 && report.stdout.contains("2027-01-07"), "\(report.stdout)")
+        #expect(report.stdout.contains("> **Warning:** no calendar file covers 2027"), "report project: \(report.stdout)")
+        let reportJSON = r.run(["report", "project", "acme-erp", "--period", "2026Q4", "--format", "json"], today: "2026-12-24")
+        #expect(reportJSON.stdout.contains("\"warnings\": [\"no calendar file covers 2027"), "\(reportJSON.stdout)")
+        // An earlier quarter, whose issues were all due in covered years, says nothing.
+        let earlier = r.run(["report", "project", "acme-erp", "--period", "2026Q2"], today: "2026-12-24")
+        #expect(earlier.code == 0 && !earlier.stdout.contains("Warning") && !earlier.stderr.contains("2027"), "\(earlier.stdout)")
+    }
 }
