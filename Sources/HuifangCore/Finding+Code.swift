@@ -30,6 +30,7 @@ extension Finding {
         case misspeltKey = "misspelt-key"
         case unknownPolicyKey = "unknown-policy-key"
         case folderNamedLikeRecord = "folder-named-like-record"
+        case eventUnknownTag = "event-unknown-tag"
         case emptyFile = "empty-file"
         case visitFileName = "visit-file-name"
         case issueFileName = "issue-file-name"

@@ -71,6 +71,8 @@ struct ReportCommand: ParsableCommand {
         if let closed { context = closed.context }
         var out = try build(context)
         if let closed { out = closed.attach(to: out, format: options.format, department: department) }
+        DatedAfterToday.warn(context, projects: department.map { d in Set(r.projects.filter { $0.department == d }.map(\.id)) })
+        DatedAfterToday.warnNotBegun(context)
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
         if options.format == .xlsx {
@@ -145,7 +147,13 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { ProjectReport.build($0, try $0.records.requireProject(project)) } }
+        func run() throws {
+            try ReportCommand.run(global, options) { c in
+                let p = try c.records.requireProject(project)
+                DatedAfterToday.warn(c, projects: [p.id])
+                return ProjectReport.build(c, p)
+            }
+        }
     }
 }
 

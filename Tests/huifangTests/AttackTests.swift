@@ -182,4 +182,112 @@ import Testing
         let earlier = r.run(["report", "project", "acme-erp", "--period", "2026Q2"], today: "2026-12-24")
         #expect(earlier.code == 0 && !earlier.stdout.contains("Warning") && !earlier.stderr.contains("2027"), "\(earlier.stdout)")
     }
+
+    // MARK: Records dated after the as-of day
+
+    /// `visit log` refuses a date after today, but a visit written by hand with a year typed
+    /// wrong (or a report run with --as-of before the records) was counted in a report "as of"
+    /// an earlier day without a word: one visit more, CSAT and satisfaction moved.
+    @Test(.englishMessages) func aReportSaysWhenItCountsRecordsDatedAfterItsAsOfDay() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        try r.write("projects/acme-erp/visits/2026-12-20-v-0badf00d.yaml",
+                    "id: v-0badf00d\ndate: 2026-12-20\nkind: periodic\nmethod: phone\nvisitor: 张伟\nsummary: 年份写错\noverall: 5\n")
+        let warning = "1 visit or issue of the period is dated after 2026-11-24, the day this report is as of, and is counted in it "
+            + "(projects/acme-erp/visits/2026-12-20-v-0badf00d.yaml)"
+        let md = r.run(["report", "summary", "--period", "2026Q4"])
+        #expect(md.code == 0)
+        #expect(md.stdout.contains("> **Warning:** " + warning), "\(md.stdout)")
+        let json = r.run(["report", "project", "acme-erp", "--period", "2026Q4", "--format", "json"])
+        #expect(json.stdout.contains("\"warnings\": [\"" + warning), "\(json.stdout)")
+        // Another project's report does not count that visit, and says nothing of it.
+        let other = r.run(["report", "project", "beta-mes", "--period", "2026Q4", "--format", "json"])
+        #expect(other.code == 0 && !other.stdout.contains("dated after"), "\(other.stdout)")
+        // --as-of before the records of the period: the same.
+        let early = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"], today: "2026-07-15")
+        #expect(early.stdout.contains("1 visit or issue of the period is dated after 2026-07-15"), "\(early.stdout)")
+        // A period that has ended by the as-of day, or records all dated by it, say nothing.
+        let quiet = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(quiet.code == 0 && !quiet.stdout.contains("dated after"), "\(quiet.stdout)")
+        let zh = r.run(["report", "summary", "--period", "2026Q4"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stdout.contains("晚于本报告的统计日期 2026-11-24"), "\(zh.stdout)")
+    }
+
+    // MARK: An event that names no project
+
+    /// An event naming a project id typed wrong was a check error, but due, status and the
+    /// reports answered without the special visit it calls for; an event whose tag no project
+    /// has (a typo) was not even a check warning.
+    @Test(.englishMessages) func anEventThatNamesNoProjectIsNeverDroppedSilently() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let path = "events/2026-11-20-upgrade-erp-aaaaaa.yaml"
+        try r.write(path, "date: 2026-11-20\nkind: upgrade\ntitle: ERP 升级\nprojects: [acme-erpp]\ntags: [erpp]\n")
+        let project = "\(path) names the project 'acme-erpp', which does not exist: the event calls for no visit of it"
+        let tag = "\(path) names the tag 'erpp', which no project has: the event calls for no visit"
+        for args in [["due"], ["status"], ["report", "summary", "--period", "2026Q4"], ["export", "ics"]] {
+            let out = r.run(args)
+            #expect(out.code == 0, "\(args): \(out.stderr)")
+            #expect(out.stderr.contains("warning: " + project) && out.stderr.contains("warning: " + tag), "\(args): \(out.stderr)")
+        }
+        let json = r.run(["due", "--format", "json"])
+        #expect(json.stdout.contains("\"warnings\": [\"" + project), "\(json.stdout)")
+        let check = r.run(["check"])
+        #expect(check.code == 1)
+        #expect(check.stdout.contains("\(path):1:1: warning: no project has the tag 'erpp': the event calls for no visit"), "\(check.stdout)")
+        let zh = r.run(["due"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stderr.contains("指定的标签 'erpp' 没有任何项目使用"), "\(zh.stderr)")
+        // The tag the projects have: no warning anywhere.
+        try r.write(path, "date: 2026-11-20\nkind: upgrade\ntitle: ERP 升级\ntags: [erp]\n")
+        let fine = r.run(["due"])
+        #expect(fine.code == 0 && !fine.stderr.contains("the event calls for no visit"), "\(fine.stderr)")
+        #expect(!r.run(["check"]).stdout.contains("no project has the tag"))
+    }
+
+    // MARK: A project left out with --ignore-invalid
+
+    /// With project.yaml unreadable and --ignore-invalid, the warning named one file, but the
+    /// answer lost the project's whole schedule (its overdue visits vanished from due and
+    /// status) and its department, while its visits still counted in the company's totals.
+    @Test(.englishMessages) func leavingOutAProjectSaysThatItsScheduleAndDepartmentGoWithIt() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let text = try #require(r.read("projects/acme-erp/project.yaml"))
+        try r.write("projects/acme-erp/project.yaml", text.replacingOccurrences(of: "tier: standard", with: "tier: gold"))
+        let warning = "without projects/acme-erp/project.yaml the project acme-erp has no schedule (no visit of it is due or overdue) "
+            + "and no department: its 2 visits and 0 issues still count, in the company's figures only"
+        let due = r.run(["--ignore-invalid", "due", "--format", "json"])
+        #expect(due.code == 0)
+        #expect(due.stdout.contains(warning), "\(due.stdout)")
+        let report = r.run(["--ignore-invalid", "report", "summary", "--period", "2026Q2"])
+        #expect(report.stdout.contains("> **Warning:** " + warning), "\(report.stdout)")
+        #expect(report.stderr.contains("warning: " + warning), "\(report.stderr)")
+        // An unreadable visit is just that one record.
+        try r.write("projects/acme-erp/project.yaml", text)
+        let visit = try visitFile(r, "acme-erp", "2026-05-20-")
+        try r.write(visit, "id: [\n")
+        let one = r.run(["--ignore-invalid", "due", "--format", "json"])
+        #expect(one.code == 0 && one.stdout.contains("left out 1 record") && !one.stdout.contains("has no schedule"), "\(one.stdout)")
+    }
+
+    // MARK: A period that has not begun
+
+    /// `report summary --period 2027Q1` on 2026-12-01 said "Down on 2026Q4: Visit-plan
+    /// completion rate from ... to 0.0%" and "Overdue as of 2027-01-01: visits N", figures of a
+    /// quarter in which nothing has happened yet, with no word that it had not begun.
+    @Test(.englishMessages) func aReportOfAPeriodThatHasNotBegunSaysSo() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let warning = "2027Q1 begins after 2026-12-01, the day this report is as of: nothing of it has happened yet"
+        let md = r.run(["report", "summary", "--period", "2027Q1"], today: "2026-12-01")
+        #expect(md.code == 0)
+        #expect(md.stdout.contains("> **Warning:** " + warning), "\(md.stdout)")
+        let json = r.run(["report", "project", "acme-erp", "--period", "2027Q1", "--format", "json"], today: "2026-12-01")
+        #expect(json.stdout.contains(warning), "\(json.stdout)")
+        let csv = r.run(["report", "department", "east", "--period", "2027Q1", "--format", "csv"], today: "2026-12-01")
+        #expect(csv.stderr.contains("warning: " + warning), "\(csv.stderr)")
+        // The quarter running on the as-of day is a report like any other.
+        let now = r.run(["report", "summary", "--period", "2026Q4", "--format", "json"], today: "2026-12-01")
+        #expect(now.code == 0 && !now.stdout.contains("begins after"), "\(now.stdout)")
+    }
 }

@@ -1592,5 +1592,13 @@ extension Catalogue {
         "finding.folder-named-like-record.hint": "a record is a file: put the record back as {path}, or rename the folder",
         "warning.unknown-department": "1 record names the department '{id}', which huifang.yaml does not list: it counts in the company's figures but in no department's; add the department back to huifang.yaml or move the record to another (huifang check lists it)",
         "warning.unknown-department.many": "{count} records name the department '{id}', which huifang.yaml does not list: they count in the company's figures but in no department's; add the department back to huifang.yaml or move the records to another (huifang check lists them)",
+        "warning.dated-after-today": "1 visit or issue of the period is dated after {today}, the day this report is as of, and is counted in it ({path}): a date typed wrong, or --as-of before the records?",
+        "warning.dated-after-today.many": "{count} visits and issues of the period are dated after {today}, the day this report is as of, and are counted in it (the first: {path}): dates typed wrong, or --as-of before the records?",
+        "finding.event-unknown-tag": "no project has the tag '{tag}': the event calls for no visit",
+        "finding.event-unknown-tag.hint": "check the tag, or tag the projects it means (huifang project edit ID --tag {tag})",
+        "warning.event-unknown-project": "{path} names the project '{project}', which does not exist: the event calls for no visit of it (see huifang check)",
+        "warning.event-unknown-tag": "{path} names the tag '{tag}', which no project has: the event calls for no visit (see huifang check)",
+        "warning.project-left-out": "without {path} the project {project} has no schedule (no visit of it is due or overdue) and no department: its {visits} visits and {issues} issues still count, in the company's figures only",
+        "warning.period-not-begun": "{period} begins after {today}, the day this report is as of: nothing of it has happened yet, so its rates count nothing and its overdue figures are those of {start}, as if nothing were done before then",
     ]
 }

@@ -1592,5 +1592,13 @@ extension Catalogue {
         "finding.folder-named-like-record.hint": "记录是文件：把记录恢复为文件 {path}，或给文件夹改名",
         "warning.unknown-department": "1 条记录属于部门 '{id}'，但 huifang.yaml 中没有这个部门：它计入公司合计，却不计入任何部门；请把该部门加回 huifang.yaml，或把记录改到其他部门（huifang check 会列出它）",
         "warning.unknown-department.many": "{count} 条记录属于部门 '{id}'，但 huifang.yaml 中没有这个部门：它们计入公司合计，却不计入任何部门；请把该部门加回 huifang.yaml，或把记录改到其他部门（huifang check 会列出它们）",
+        "warning.dated-after-today": "本期有 1 条回访或问题的日期晚于本报告的统计日期 {today}，但已计入本报告（{path}）：日期是否写错，或 '--as-of' 早于这些记录？",
+        "warning.dated-after-today.many": "本期有 {count} 条回访和问题的日期晚于本报告的统计日期 {today}，但已计入本报告（第一条：{path}）：日期是否写错，或 '--as-of' 早于这些记录？",
+        "finding.event-unknown-tag": "没有项目带有标签 '{tag}'：该事件不会安排任何回访",
+        "finding.event-unknown-tag.hint": "检查标签，或给它所指的项目加上标签（huifang project edit ID --tag {tag}）",
+        "warning.event-unknown-project": "{path} 指定的项目 '{project}' 不存在：该事件不会为它安排回访（见 huifang check）",
+        "warning.event-unknown-tag": "{path} 指定的标签 '{tag}' 没有任何项目使用：该事件不会安排任何回访（见 huifang check）",
+        "warning.project-left-out": "缺少 {path}，项目 {project} 没有回访日程（不会列出它到期或逾期的回访），也不属于任何部门：它的 {visits} 次回访和 {issues} 个问题仍计入公司合计，但不计入任何部门",
+        "warning.period-not-begun": "{period} 在本报告的统计日期 {today} 之后才开始：其中的事都还没有发生，各项比率没有可统计的内容，逾期数按 {start} 计算，假定在此之前什么都不做",
     ]
 }

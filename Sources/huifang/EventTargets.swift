@@ -1,0 +1,23 @@
+import HuifangCore
+import HuifangReport
+
+/// Events whose projects or tags name no project: the special visits they should bring are
+/// in no schedule, so every command that reads the records says so (`check` and `status`
+/// report findings of their own). One warning per name.
+enum EventTargets {
+    static func warn(_ r: Records) {
+        guard !r.events.isEmpty else { return }
+        let ids = Set(r.projects.map(\.id))
+        var tags: Set<String> = []
+        for p in r.projects { tags.formUnion(p.tags) }
+        let c = MessageLanguage.catalogue
+        for e in r.events.sorted(by: { $0.location.path < $1.location.path }) {
+            for p in e.projects where !ids.contains(p) {
+                Warnings.add(c.text("warning.event-unknown-project", ["path": e.location.path, "project": p.rawValue]))
+            }
+            for t in e.tags where !tags.contains(t) {
+                Warnings.add(c.text("warning.event-unknown-tag", ["path": e.location.path, "tag": t]))
+            }
+        }
+    }
+}
