@@ -21,3 +21,22 @@ enum EventTargets {
         }
     }
 }
+
+/// A frozen plan (`plans/YEAR.yaml`) naming a project that does not exist (typed wrong by
+/// hand, or a project renamed since): its visits count as planned and never made, so the
+/// visit-plan completion rate of every report over that year falls, and `check` only warns.
+/// A report whose period lies in the plan's year says so.
+enum PlanTargets {
+    static func warn(_ r: Records, period: Period) {
+        guard !r.plans.isEmpty else { return }
+        let ids = Set(r.projects.map(\.id))
+        let c = MessageLanguage.catalogue
+        for plan in r.plans.sorted(by: { $0.location.path < $1.location.path })
+        where (period.start.year...period.end.year).contains(plan.year) {
+            var said: Set<ProjectID> = []
+            for item in plan.visits where !ids.contains(item.project) && said.insert(item.project).inserted {
+                Warnings.add(c.text("warning.plan-unknown-project", ["path": plan.location.path, "project": item.project.rawValue]))
+            }
+        }
+    }
+}

@@ -73,6 +73,7 @@ struct ReportCommand: ParsableCommand {
         if let closed { out = closed.attach(to: out, format: options.format, department: department) }
         DatedAfterToday.warn(context, projects: department.map { d in Set(r.projects.filter { $0.department == d }.map(\.id)) })
         DatedAfterToday.warnNotBegun(context)
+        PlanTargets.warn(context.records, period: period)
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
         if options.format == .xlsx {

@@ -290,4 +290,28 @@ import Testing
         let now = r.run(["report", "summary", "--period", "2026Q4", "--format", "json"], today: "2026-12-01")
         #expect(now.code == 0 && !now.stdout.contains("begins after"), "\(now.stdout)")
     }
+
+    // MARK: A frozen plan naming no project
+
+    /// plans/2026.yaml with a project id typed wrong (or a project renamed since the plan was
+    /// frozen): its visits counted as planned and never made, the completion rate fell (6 to 7
+    /// planned projects on the example) and only check warned.
+    @Test(.englishMessages) func aPlanNamingAProjectThatDoesNotExistIsSaidInTheReport() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let plan = r.run(["plan", "2026"])
+        try #require(plan.code == 0, "\(plan.stderr)")
+        let text = try #require(r.read("plans/2026.yaml"))
+        try #require(text.contains("{project: beta-mes, due: 2026-1"), "\(text)")
+        try r.write("plans/2026.yaml", text.replacingOccurrences(of: "{project: beta-mes, due: 2026-1", with: "{project: beta-mess, due: 2026-1"))
+        let warning = "plans/2026.yaml plans visits to the project 'beta-mess', which does not exist: they count as planned and never made"
+        let md = r.run(["report", "summary", "--period", "2026Q4"])
+        #expect(md.code == 0)
+        #expect(md.stdout.contains("> **Warning:** " + warning), "\(md.stdout)")
+        let json = r.run(["report", "department", "east", "--period", "2026", "--format", "json"])
+        #expect(json.stdout.contains(warning), "\(json.stdout)")
+        // A period of another year does not use the plan.
+        let other = r.run(["report", "summary", "--period", "2025Q4", "--format", "json"])
+        #expect(!other.stdout.contains("does not exist"), "\(other.stdout)")
+    }
 }
