@@ -314,4 +314,34 @@ import Testing
         let other = r.run(["report", "summary", "--period", "2025Q4", "--format", "json"])
         #expect(!other.stdout.contains("does not exist"), "\(other.stdout)")
     }
+
+    // MARK: An issue whose status contradicts its record
+
+    /// `status: resolved` written by hand without `resolved:`: check reports an error, but every
+    /// other command read the issue: status and due dropped it (neither open nor awaiting a
+    /// confirmation), the reports counted it as an overdue open issue, and none said why.
+    @Test(.englishMessages) func anIssueWhoseStatusContradictsItsRecordIsSaidByEveryCommand() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let added = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"])
+        try #require(added.code == 0, "\(added.stderr)")
+        let name = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first)
+        let path = "projects/acme-erp/issues/" + name
+        let text = try #require(r.read(path))
+        try r.write(path, text.replacingOccurrences(of: "status: open", with: "status: resolved"))
+        let warning = "\(path): status is 'resolved' but 'resolved:' is missing: huifang cannot tell where the issue stands"
+        for args in [["status"], ["due"], ["issue", "list"], ["report", "summary", "--period", "2026Q4"]] {
+            let out = r.run(args, today: "2026-12-20")
+            #expect(out.code == 0, "\(args): \(out.stderr)")
+            #expect(out.stderr.contains("warning: " + warning), "\(args): \(out.stderr)")
+        }
+        let json = r.run(["report", "summary", "--period", "2026Q4", "--format", "json"], today: "2026-12-20")
+        #expect(json.stdout.contains(warning), "\(json.stdout)")
+        #expect(r.run(["check"]).stdout.contains("error: status is 'resolved' but 'resolved:' is missing"))
+        // Resolved the way huifang does it: nothing to say.
+        try r.write(path, text)
+        let resolved = r.run(["issue", "resolve", String(name.dropLast(5)), "--summary", "已优化"])
+        #expect(resolved.code == 0, "\(resolved.stderr)")
+        #expect(!r.run(["due"]).stderr.contains("cannot tell where the issue stands"))
+    }
 }

@@ -1601,5 +1601,6 @@ extension Catalogue {
         "warning.project-left-out": "without {path} the project {project} has no schedule (no visit of it is due or overdue) and no department: its {visits} visits and {issues} issues still count, in the company's figures only",
         "warning.period-not-begun": "{period} begins after {today}, the day this report is as of: nothing of it has happened yet, so its rates count nothing and its overdue figures are those of {start}, as if nothing were done before then",
         "warning.plan-unknown-project": "{path} plans visits to the project '{project}', which does not exist: they count as planned and never made, lowering the visit-plan completion rate (see huifang check)",
+        "warning.issue-state": "{path}: status is '{status}' but '{block}:' is missing: huifang cannot tell where the issue stands, so status and due leave it out while the reports count it as open; fix the file (see huifang check)",
     ]
 }

@@ -40,3 +40,34 @@ enum PlanTargets {
         }
     }
 }
+
+/// An issue whose status contradicts what it records (`status: resolved` without
+/// `resolved:`, `confirmed` or `closed` without `confirmed:`, written by hand): `check`
+/// reports it as an error, but it is read, and no answer can place it rightly: `status` and
+/// `due` leave it out (it is not open, and no confirmation is due without a resolution) while
+/// the reports count it as open. Every command that reads the records says so.
+enum IssueStates {
+    static func warn(_ r: Records) {
+        let c = MessageLanguage.catalogue
+        for i in r.issues {
+            let block: String
+            if i.status != .open, i.resolved == nil {
+                block = "resolved"
+            } else if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
+                block = "confirmed"
+            } else {
+                continue
+            }
+            Warnings.add(c.text("warning.issue-state", ["path": i.location.path, "status": i.status.rawValue, "block": block]))
+        }
+    }
+}
+
+/// What every command that reads the records warns about (but `check`, which reports these
+/// records as findings): records that are read, yet would change an answer without a word.
+enum ReadWarnings {
+    static func warn(_ r: Records) {
+        EventTargets.warn(r)
+        IssueStates.warn(r)
+    }
+}
