@@ -27,10 +27,6 @@ extension Finding {
         case notList = "not-list"
         case unknownKey = "unknown-key"
         case unknownKeyNear = "unknown-key-near"
-        case misspeltKey = "misspelt-key"
-        case unknownPolicyKey = "unknown-policy-key"
-        case folderNamedLikeRecord = "folder-named-like-record"
-        case eventUnknownTag = "event-unknown-tag"
         case emptyFile = "empty-file"
         case visitFileName = "visit-file-name"
         case issueFileName = "issue-file-name"
@@ -97,5 +93,10 @@ extension Finding {
         case assessmentNoWeight = "assessment-no-weight"
         case assessmentUnknownDepartment = "assessment-unknown-department"
         case assessmentIndicatorUnused = "assessment-indicator-unused"
+        // attack: found by trying to break huifang from the outside
+        case misspeltKey = "misspelt-key"
+        case unknownPolicyKey = "unknown-policy-key"
+        case folderNamedLikeRecord = "folder-named-like-record"
+        case eventUnknownTag = "event-unknown-tag"
     }
 }

@@ -145,6 +145,16 @@ import Testing
         #expect(json.stdout.contains("\"warnings\": [\"" + warning), "\(json.stdout)")
         let csv = r.run(["report", "summary", "--period", "2026Q3", "--format", "csv"])
         #expect(csv.stderr.contains("warning: " + warning), "\(csv.stderr)")
+        // An issue of such a project has no one to go to: refused, nothing written.
+        let before = r.snapshot()
+        let add = r.run(["issue", "add", "acme-erp", "--title", "报表慢", "--category", "technical", "--severity", "general"])
+        #expect(add.code == 65, "\(add.stdout)")
+        #expect(add.stderr.contains("the issue would go to the department 'east' of project acme-erp, which huifang.yaml does not list"),
+                "\(add.stderr)")
+        #expect(r.snapshot() == before, "nothing written")
+        // Named by hand, it goes where it is told.
+        #expect(r.run(["issue", "add", "acme-erp", "--title", "报表慢", "--category", "technical", "--severity", "general",
+                       "--department", "tech", "--owner", "刘强"]).code == 0)
         // The departments that remain are not warned about.
         try r.write("huifang.yaml", config)
         let fine = r.run(["report", "summary", "--period", "2026Q3"])

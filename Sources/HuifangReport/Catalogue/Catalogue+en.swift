@@ -1602,5 +1602,7 @@ extension Catalogue {
         "warning.period-not-begun": "{period} begins after {today}, the day this report is as of: nothing of it has happened yet, so its rates count nothing and its overdue figures are those of {start}, as if nothing were done before then",
         "warning.plan-unknown-project": "{path} plans visits to the project '{project}', which does not exist: they count as planned and never made, lowering the visit-plan completion rate (see huifang check)",
         "warning.issue-state": "{path}: status is '{status}' but '{block}:' is missing: huifang cannot tell where the issue stands, so status and due leave it out while the reports count it as open; fix the file (see huifang check)",
+        "error.route-department-unknown": "the issue would go to the department '{id}' of project {project}, which huifang.yaml does not list: nobody would handle it or be told",
+        "hint.route-department-unknown": "add the department back to huifang.yaml, move the project (huifang project edit {project} --department ID), or name one with --department",
     ]
 }

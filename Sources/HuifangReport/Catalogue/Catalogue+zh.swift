@@ -1601,6 +1601,8 @@ extension Catalogue {
         "warning.project-left-out": "缺少 {path}，项目 {project} 没有回访日程（不会列出它到期或逾期的回访），也不属于任何部门：它的 {visits} 次回访和 {issues} 个问题仍计入公司合计，但不计入任何部门",
         "warning.period-not-begun": "{period} 在本报告的统计日期 {today} 之后才开始：其中的事都还没有发生，各项比率没有可统计的内容，逾期数按 {start} 计算，假定在此之前什么都不做",
         "warning.plan-unknown-project": "{path} 为不存在的项目 '{project}' 安排了回访：这些回访计为已计划但未完成，拉低回访计划完成率（见 huifang check）",
-        "warning.issue-state": "{path}：状态为 '{status}'，却缺少 '{block}:'：无法判断该问题处于哪一步，status 和 due 不列出它，报告却把它算作未解决；请修改该文件（见 huifang check）",
+        "warning.issue-state": "{path}：状态为 '{status}'，却缺少 '{block}:'：无法判断该问题处于哪一步，'huifang status' 和 'huifang due' 不列出它，报告却把它算作未解决；请修改该文件（见 huifang check）",
+        "error.route-department-unknown": "该问题应交给项目 {project} 的部门 '{id}'，但 huifang.yaml 中没有这个部门：没有人负责处理，也没有人会被通知",
+        "hint.route-department-unknown": "把该部门加回 huifang.yaml，或调整项目的部门（huifang project edit {project} --department ID），或用 --department 指定部门",
     ]
 }
