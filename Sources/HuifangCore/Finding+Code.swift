@@ -93,6 +93,11 @@ extension Finding {
         case assessmentNoWeight = "assessment-no-weight"
         case assessmentUnknownDepartment = "assessment-unknown-department"
         case assessmentIndicatorUnused = "assessment-indicator-unused"
+        // attack: found by trying to break huifang from the outside
+        case misspeltKey = "misspelt-key"
+        case unknownPolicyKey = "unknown-policy-key"
+        case folderNamedLikeRecord = "folder-named-like-record"
+        case eventUnknownTag = "event-unknown-tag"
     }
 }
 

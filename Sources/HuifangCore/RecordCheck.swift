@@ -127,7 +127,14 @@ public enum RecordCheck {
             }
         }
 
+        // An event's tag that no project has calls for no visit: a typo would drop every
+        // special visit it should bring without a word.
+        var tags: Set<String> = []
+        for p in r.projects { tags.formUnion(p.tags) }
         for e in r.events {
+            for t in e.tags where !tags.contains(t) {
+                findings.append(Finding(.warning, at: e.location, code: .eventUnknownTag, values: ["tag": t]))
+            }
             for p in e.projects where projects[p] == nil {
                 if let f = unreadableReference(.project, p.rawValue, at: e.projectsAt.in(e.location.path)) {
                     findings.append(f)

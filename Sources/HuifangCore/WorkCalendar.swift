@@ -97,9 +97,14 @@ public struct WorkCalendar: Sendable {
 
     /// The years without calendar data that a report over `period` depends on: the period's
     /// own years, and the years that the working-day arithmetic of `schedule` reached for the
-    /// items that overlap the period (triggered by its end and due from its start).
-    public func uncoveredYears(reachedBy period: Period, schedule: Schedule) -> [Int] {
+    /// items that overlap the period (triggered by its end and due from its start), and the
+    /// years that the deadlines of `issues` raised by its end and due from its start reach (a
+    /// report shows them; one counted into an uncovered year may be wrong).
+    public func uncoveredYears(reachedBy period: Period, schedule: Schedule, issues: [Issue] = []) -> [Int] {
         var years = Set(uncoveredYears(between: period.start, and: period.end))
+        for issue in issues where issue.raised <= period.end && issue.due >= period.start && !coveredYears.contains(issue.due.year) {
+            years.formUnion(uncoveredYears(between: issue.raised, and: issue.due))
+        }
         if !schedule.uncoveredYears.isEmpty {
             for item in schedule.items where item.triggered <= period.end && item.due >= period.start {
                 let span = min(item.triggered, item.due).year...max(item.triggered, item.due).year

@@ -46,10 +46,29 @@ struct RecordDecoder {
         }
         for pair in pairs where !known.contains(pair.key) && pair.key != RecordKeys.custom && !customFields.contains(pair.key) {
             let near = RecordKeys.nearest(pair.key, among: known)
+            // A misspelling of a key the mapping lacks: its value would be silently ignored and
+            // the record (or huifang.yaml) counted without it, so it is an error, not a warning.
+            if let near, map[near] == nil {
+                add(.error, "unknown key '\(pair.key)' in \(what), which has no '\(near)': its value would be ignored", at: pair.keyStart,
+                    hint: "rename it to '\(near)'; a key of your own goes under 'custom:' or into custom_fields: of huifang.yaml",
+                    code: .misspeltKey, values: ["key": pair.key, "what": what, "near": near])
+                continue
+            }
             add(.warning, "unknown key '\(pair.key)' in \(what)\(near.map { "; did you mean '\($0)'?" } ?? "")", at: pair.keyStart,
                 hint: near.map { "rename it to '\($0)' (huifang ignores keys it does not know)" }
                     ?? "huifang keeps it but ignores it; keep keys of your own under 'custom:' or list them in custom_fields: of huifang.yaml",
                 code: near == nil ? .unknownKey : .unknownKeyNear, values: ["key": pair.key, "what": what, "near": near ?? ""])
+        }
+    }
+
+    /// A mapping whose keys are a closed set (the tiers of `periodic_every`, the severities of
+    /// `resolve_within`): any other key is an error, as its value would be ignored and the
+    /// default used in its place.
+    mutating func closedKeys(_ map: YAMLNode, _ known: [String], in what: String) {
+        let allowed = known.joined(separator: ", ")
+        for pair in map.pairs ?? [] where !known.contains(pair.key) {
+            add(.error, "unknown key '\(pair.key)' in \(what): its value would be ignored; the keys are \(allowed)", at: pair.keyStart,
+                hint: "use one of: \(allowed)", code: .unknownPolicyKey, values: ["key": pair.key, "what": what, "allowed": allowed])
         }
     }
 
@@ -138,6 +157,7 @@ struct RecordDecoder {
                 for tier in Tier.allCases {
                     if let d = duration(m, tier.rawValue) { c.policy.periodicEvery[tier] = d }
                 }
+                closedKeys(m, Tier.allCases.map(\.rawValue), in: "'periodic_every'")
             }
             if let d = duration(p, "special_visit_within") { c.policy.specialVisitWithin = d }
             if let d = duration(p, "customer_request_within") { c.policy.customerRequestWithin = d }
@@ -145,6 +165,7 @@ struct RecordDecoder {
                 for s in Severity.allCases {
                     if let d = duration(m, s.rawValue) { c.policy.resolveWithin[s] = d }
                 }
+                closedKeys(m, Severity.allCases.map(\.rawValue), in: "'resolve_within'")
             }
             if let d = duration(p, "confirm_within") { c.policy.confirmWithin = d }
             if let share = reader.parsed(p, "due_soon_at", expected: "a percentage such as 75%", { text -> Double? in

@@ -188,7 +188,13 @@ extension RepositoryLoader {
                 if folder.hasSuffix("/visits"), entries.contains(where: { !$0.isDirectory && $0.name == e.name + ".yaml" }) { continue }
                 // A record moved into a subfolder would drop out of every answer: an error.
                 let inside = (root.list(rel) ?? []).filter { !$0.isDirectory && Self.looksLikeRecord($0.name) }
-                if let first = inside.first {
+                if Self.looksLikeRecord(e.name) {
+                    // A folder where a record file should be (a record replaced by a folder of
+                    // its name): the record would drop out of every answer without a word.
+                    findings.append(Finding(path: rel, message: "a folder where a record file should be: not read",
+                                            hint: "a record is a file: put the record back as \(rel), or rename the folder",
+                                            code: .folderNamedLikeRecord, values: ["path": rel]))
+                } else if let first = inside.first {
                     findings.append(Finding(path: rel, message: "folder in \(folder)/ holds record files (\(first.name)\(inside.count > 1 ? ", ..." : "")) that huifang does not read",
                                             hint: "move them up into \(folder)/ (records are not read from subfolders), or move the folder out"))
                 } else {

@@ -47,6 +47,7 @@ struct CommandContext {
         _ = catalogue(loaded)  // from here on Catalogue.current speaks the repository's language
         try CalendarNotice.requireCalendars(loaded)
         if usesRecords { try admit(loaded, reportsFindings: reportsFindings, writing: writing || Self.holdsLock) }
+        if usesRecords && !reportsFindings { ReadWarnings.warn(loaded.records) }
         return loaded
     }
 

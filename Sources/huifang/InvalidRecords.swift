@@ -22,6 +22,7 @@ extension CommandContext {
         let many = unreadable.count == 1 ? "" : ".many"
         if ignoreInvalid && !writing {
             Warnings.add(Self.leftOut(unreadable))
+            ProjectLeftOut.warn(unreadable, loaded.records)
             return
         }
         var s = ""

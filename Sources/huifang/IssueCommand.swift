@@ -131,6 +131,11 @@ extension IssueCommand {
                 }
                 let route = Routing.route(severity, project: p, config: r.config, calendar: r.calendar, from: day, visitor: v?.visitor,
                                           source: src)
+                // A route to a department huifang.yaml no longer lists has no head to handle it or be told.
+                if department == nil, r.config.department(route.department) == nil {
+                    throw CommandFailure.data(Message("error.route-department-unknown", ["project": p.id.rawValue, "id": route.department]),
+                                              hint: Message("hint.route-department-unknown", ["project": p.id.rawValue]))
+                }
                 var ids = IDGenerator()
                 let taken = Set((r.issues + r.withdrawnIssues).map(\.id))
                 let id = ids.next(IssueID.self) { taken.contains($0) }

@@ -114,6 +114,9 @@ extension ProjectCommand {
             let visits = r.visits(of: p.id)
             let issues = r.issues(of: p.id)
             let dept = r.config.department(p.department)
+            // The deadlines shown were counted over working days: one in a year without
+            // calendar data is said on standard error (CalendarNotice).
+            for i in issues where i.isUnclosed { r.calendar.noteReached(from: i.raised.adding(days: 1), through: i.due) }
             if format == .json {
                 Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
                 return

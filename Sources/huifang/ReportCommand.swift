@@ -71,8 +71,11 @@ struct ReportCommand: ParsableCommand {
         if let closed { context = closed.context }
         var out = try build(context)
         if let closed { out = closed.attach(to: out, format: options.format, department: department) }
+        DatedAfterToday.warn(context, projects: department.map { d in Set(r.projects.filter { $0.department == d }.map(\.id)) })
+        DatedAfterToday.warnNotBegun(context)
+        PlanTargets.warn(context.records, period: period)
         PhaseTimer.mark("report")
-        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
+        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
         if options.format == .xlsx {
             let L = context.labels
             let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: scopeSheets))
@@ -118,11 +121,14 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             if let entries = try repositories.resolve(global) {
                 return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
-                                                reduce: { RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
+                                                reduce: { UnknownDepartments.warn($0.records); return RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
                     RollupReport.summary(parts, period: period, today: today, prefixProjects: repositories.allowDuplicateProjects, L)
                 }
             }
-            try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { SummaryReport.build($0) }
+            try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { c in
+                UnknownDepartments.warn(c.records)
+                return SummaryReport.build(c)
+            }
         }
     }
 
@@ -154,7 +160,13 @@ struct ReportCommand: ParsableCommand {
         @Argument(help: "Project id (or a unique prefix).") var project: String
         @OptionGroup var options: Options
 
-        func run() throws { try ReportCommand.run(global, options) { ProjectReport.build($0, try $0.records.requireProject(project)) } }
+        func run() throws {
+            try ReportCommand.run(global, options) { c in
+                let p = try c.records.requireProject(project)
+                DatedAfterToday.warn(c, projects: [p.id])
+                return ProjectReport.build(c, p)
+            }
+        }
     }
 }
 

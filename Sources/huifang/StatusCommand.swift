@@ -22,6 +22,7 @@ struct StatusCommand: ParsableCommand {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load(crossRecordRules: true, reportsFindings: true)
         let r = loaded.records
+        ReadWarnings.warn(r)
         let today = ctx.today
         let schedule = Schedule(r)
         let org = TerminalText.clean(r.config.organization.isEmpty ? ctx.repository.root : r.config.organization)

@@ -24,12 +24,14 @@ import Testing
         defer { r.cleanup() }
         let path = try file(r, "projects/acme-erp/visits", "2026-05-20-")
         let text = try #require(r.read(path))
-        try r.write(path, text.replacingOccurrences(of: "overall: 4", with: "overal: 4  # typed by hand")
+        // With `overall:` there too (a misspelling of a key the record lacks is an error:
+        // AttackTests.aMisspeltKeyOfARecordWithoutTheRightOneMakesTheRecordUnreadable).
+        try r.write(path, text.replacingOccurrences(of: "overall: 4", with: "overall: 4\noveral: 4  # typed by hand")
             + "crm_ticket: 7781\ncustom:\n  overal: 1\n")
         try r.write("huifang.yaml", try #require(r.read("huifang.yaml")) + "custom_fields: [crm_ticket]\n")
         let check = r.run(["check"])
         #expect(check.code == 0, "warnings only: \(check.stdout)")
-        #expect(check.stdout.contains("\(path):7:1: warning: unknown key 'overal' in a visit; did you mean 'overall'?"), "\(check.stdout)")
+        #expect(check.stdout.contains("\(path):8:1: warning: unknown key 'overal' in a visit; did you mean 'overall'?"), "\(check.stdout)")
         #expect(check.stdout.contains("hint: rename it to 'overall'"))
         #expect(!check.stdout.contains("crm_ticket"), "custom_fields are never warned about")
         #expect(check.stdout.components(separatedBy: "unknown key").count == 2, "only the one typo: \(check.stdout)")

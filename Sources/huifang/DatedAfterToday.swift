@@ -1,0 +1,38 @@
+import HuifangCore
+import HuifangReport
+
+/// Records of a report's period dated after the day it is as of: `visit log` and `issue add`
+/// refuse such dates, so one is a date typed wrong by hand (2027 for 2026), or `--as-of`
+/// before the records. The report counts them (its period takes them in) and says so.
+enum DatedAfterToday {
+    /// Set once a report of one project has said it for its own records (`report project`).
+    nonisolated(unsafe) static var said = false
+
+    /// `projects`: the report's projects (a department's, one project's); nil for all.
+    static func warn(_ c: ReportContext, projects: Set<ProjectID>? = nil) {
+        guard !said else { return }
+        said = true
+        guard c.today < c.period.end else { return }
+        var count = 0
+        var first: String?
+        func note(_ date: Day, _ project: ProjectID, _ path: String) {
+            guard date > c.today, c.period.contains(date), projects.map({ $0.contains(project) }) ?? true else { return }
+            count += 1
+            first = min(first ?? path, path)
+        }
+        for v in c.records.visits { note(v.date, v.project, v.location.path) }
+        for i in c.records.issues { note(i.raised, i.project, i.location.path) }
+        guard count > 0, let first else { return }
+        Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.dated-after-today" : "warning.dated-after-today.many",
+                                                    ["count": String(count), "today": c.today.description, "path": first]))
+    }
+
+    /// A period that begins after the as-of day: nothing of it has happened, so its rates
+    /// count nothing (0 of the planned projects visited, a "fall" on the period before) and its
+    /// overdue figures are those of its first day, as if nothing were done until then.
+    static func warnNotBegun(_ c: ReportContext) {
+        guard c.period.start > c.today else { return }
+        Warnings.add(MessageLanguage.catalogue.text("warning.period-not-begun",
+                                                    ["period": c.period.label, "today": c.today.description, "start": c.period.start.description]))
+    }
+}

@@ -1,0 +1,73 @@
+import HuifangCore
+import HuifangReport
+
+/// Events whose projects or tags name no project: the special visits they should bring are
+/// in no schedule, so every command that reads the records says so (`check` and `status`
+/// report findings of their own). One warning per name.
+enum EventTargets {
+    static func warn(_ r: Records) {
+        guard !r.events.isEmpty else { return }
+        let ids = Set(r.projects.map(\.id))
+        var tags: Set<String> = []
+        for p in r.projects { tags.formUnion(p.tags) }
+        let c = MessageLanguage.catalogue
+        for e in r.events.sorted(by: { $0.location.path < $1.location.path }) {
+            for p in e.projects where !ids.contains(p) {
+                Warnings.add(c.text("warning.event-unknown-project", ["path": e.location.path, "project": p.rawValue]))
+            }
+            for t in e.tags where !tags.contains(t) {
+                Warnings.add(c.text("warning.event-unknown-tag", ["path": e.location.path, "tag": t]))
+            }
+        }
+    }
+}
+
+/// A frozen plan (`plans/YEAR.yaml`) naming a project that does not exist (typed wrong by
+/// hand, or a project renamed since): its visits count as planned and never made, so the
+/// visit-plan completion rate of every report over that year falls, and `check` only warns.
+/// A report whose period lies in the plan's year says so.
+enum PlanTargets {
+    static func warn(_ r: Records, period: Period) {
+        guard !r.plans.isEmpty else { return }
+        let ids = Set(r.projects.map(\.id))
+        let c = MessageLanguage.catalogue
+        for plan in r.plans.sorted(by: { $0.location.path < $1.location.path })
+        where (period.start.year...period.end.year).contains(plan.year) {
+            var said: Set<ProjectID> = []
+            for item in plan.visits where !ids.contains(item.project) && said.insert(item.project).inserted {
+                Warnings.add(c.text("warning.plan-unknown-project", ["path": plan.location.path, "project": item.project.rawValue]))
+            }
+        }
+    }
+}
+
+/// An issue whose status contradicts what it records (`status: resolved` without
+/// `resolved:`, `confirmed` or `closed` without `confirmed:`, written by hand): `check`
+/// reports it as an error, but it is read, and no answer can place it rightly: `status` and
+/// `due` leave it out (it is not open, and no confirmation is due without a resolution) while
+/// the reports count it as open. Every command that reads the records says so.
+enum IssueStates {
+    static func warn(_ r: Records) {
+        let c = MessageLanguage.catalogue
+        for i in r.issues {
+            let block: String
+            if i.status != .open, i.resolved == nil {
+                block = "resolved"
+            } else if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
+                block = "confirmed"
+            } else {
+                continue
+            }
+            Warnings.add(c.text("warning.issue-state", ["path": i.location.path, "status": i.status.rawValue, "block": block]))
+        }
+    }
+}
+
+/// What every command that reads the records warns about (but `check`, which reports these
+/// records as findings): records that are read, yet would change an answer without a word.
+enum ReadWarnings {
+    static func warn(_ r: Records) {
+        EventTargets.warn(r)
+        IssueStates.warn(r)
+    }
+}

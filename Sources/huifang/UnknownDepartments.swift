@@ -1,0 +1,29 @@
+import HuifangCore
+import HuifangReport
+
+/// Records that name a department huifang.yaml no longer lists (taken out while its projects
+/// still name it): `check` reports each record, and a report that breaks the company down by
+/// department (summary, assessment) counts them in the company's figures but in no
+/// department's row. Said as a warning that travels with the report.
+enum UnknownDepartments {
+    /// Adds one warning per department id that projects, issues or improvements name and
+    /// huifang.yaml does not list.
+    static func warn(_ r: Records) {
+        let known = Set(r.config.departments.map(\.id))
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        func count(_ id: String) {
+            guard !known.contains(id) else { return }
+            if counts[id] == nil { order.append(id) }
+            counts[id, default: 0] += 1
+        }
+        for p in r.projects { count(p.department) }
+        for i in r.issues { count(i.department) }
+        for m in r.improvements { count(m.department) }
+        let c = MessageLanguage.catalogue
+        for id in order {
+            let n = counts[id] ?? 0
+            Warnings.add(c.text(n == 1 ? "warning.unknown-department" : "warning.unknown-department.many", ["id": id, "count": String(n)]))
+        }
+    }
+}
