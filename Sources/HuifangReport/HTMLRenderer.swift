@@ -1,7 +1,11 @@
 /// One self-contained HTML file: inline CSS, inline SVG charts, no scripts, no network. Every
 /// piece of record text is escaped, so a record can never inject markup into a report.
 public enum HTMLRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
+    public static func render(_ doc: ReportDocument) -> String { render(doc, nav: [], after: "") }
+
+    /// A page of the static site: `nav` (relative links) above the title, `after` (markup the
+    /// site builder made, escaped there) after the blocks.
+    static func render(_ doc: ReportDocument, nav: [(text: String, href: String)], after: String) -> String {
         var out = """
             <!DOCTYPE html>
             <html lang="\(escape(doc.language == "zh" ? "zh-CN" : "en"))">
@@ -12,10 +16,14 @@ public enum HTMLRenderer {
             <style>\(css)</style>
             </head>
             <body>
-            <main>
-            <h1>\(escape(doc.title))</h1>
 
             """
+        if !nav.isEmpty {
+            out += "<nav style=\"background:#f0f4f8;border-bottom:1px solid #d9e2ec;padding:8px 32px;font-size:14px\">"
+            out += nav.map { "<a href=\"\(escape(ReportDocument.urlPath($0.href)))\" style=\"margin-right:18px\">\(escape($0.text))</a>" }.joined()
+            out += "</nav>\n"
+        }
+        out += "<main>\n<h1>\(escape(doc.title))</h1>\n"
         if !doc.subtitle.isEmpty { out += "<p class=\"subtitle\">\(escape(doc.subtitle))</p>\n" }
         for w in doc.warnings {
             out += "<p class=\"warning\" role=\"alert\" style=\"border-left:4px solid #d97706;background:#fffbeb;padding:6px 12px\">"
@@ -44,6 +52,7 @@ public enum HTMLRenderer {
                 }.joined() + "</ul>\n"
             }
         }
+        out += after
         out += "</main>\n</body>\n</html>\n"
         return out
     }
@@ -72,9 +81,15 @@ public enum HTMLRenderer {
         var out = "<table>\n<thead><tr>"
         for (i, h) in t.headers.enumerated() { out += t.numeric.contains(i) ? "<th class=\"n\">\(escape(h))</th>" : "<th>\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
             out += "<tr>"
-            for (i, c) in row.enumerated() { out += t.numeric.contains(i) ? "<td class=\"n\">\(escape(c))</td>" : "<td>\(escape(c))</td>" }
+            for (i, c) in row.enumerated() {
+                var cell = escape(c)
+                if let hrefs = t.links[i], r < hrefs.count, !hrefs[r].isEmpty {
+                    cell = "<a href=\"\(escape(ReportDocument.urlPath(hrefs[r])))\">\(cell)</a>"
+                }
+                out += t.numeric.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+            }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
