@@ -94,7 +94,8 @@ struct SiteIndex: Sendable {
 
 /// A site for one audience (`huifang site --department D`): the records of D's projects only.
 public enum SiteScope {
-    /// The records of the projects of department `id`: their visits, issues, risks and plans;
+    /// The records of the projects of department `id`, and only the departments `id`, project
+    /// management and customer service in the configuration: their visits, issues, risks and plans;
     /// the improvement measures of the department or addressing its issues (and only those
     /// issues among what they address); the events that concern its projects or no project in
     /// particular, naming only its projects; the assessments of the department. Nothing of
@@ -102,6 +103,9 @@ public enum SiteScope {
     /// can show it.
     public static func narrowed(_ r: Records, to id: String) -> Records {
         var out = r
+        // The department itself, and those that route its issues (project management, customer
+        // service): no other department is named (in the assessment, the KPI tables...).
+        out.config.departments = r.config.departments.filter { $0.id == id || $0.role == .projectManagement || $0.role == .customerService }
         out.projects = r.projects.filter { $0.department == id }
         let ids = Set(out.projects.map(\.id))
         out.visits = r.visits.filter { ids.contains($0.project) }
