@@ -6,7 +6,9 @@ public enum HTMLRenderer {
     /// A page of the static site: `nav` (relative links) above the title, `after` (markup the
     /// site builder made, escaped there) after the blocks.
     static func render(_ doc: ReportDocument, nav: [(text: String, href: String)], after: String) -> String {
-        var out = """
+        var out = ""
+        out.reserveCapacity(16384)
+        out += """
             <!DOCTYPE html>
             <html lang="\(escape(doc.language == "zh" ? "zh-CN" : "en"))">
             <head>
@@ -165,6 +167,20 @@ public enum HTMLRenderer {
 
     /// HTML escaping of text and attribute values; control characters dropped.
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape or drop: returned as it is, after one scan of its bytes.
+        var plain = true
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F: plain = false
+            case 0x80...0x9F where previous == 0xC2: plain = false  // U+0080–U+009F
+            case 0..<0x20 where b != 0x0A && b != 0x09: plain = false
+            default: break
+            }
+            if !plain { break }
+            previous = b
+        }
+        if plain { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

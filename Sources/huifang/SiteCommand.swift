@@ -56,6 +56,11 @@ struct SiteCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
+        // A closed quarter: the site counts today's records, not the figures frozen by the close
+        // (which `report summary` shows beside the restated ones): said on every page.
+        if let closing = try PeriodArchive.closing(ctx.repository, period) {
+            Warnings.add(L("site.warning.closed", ["period": period.label, "closed": closing.closedOn.description]))
+        }
 
         // What the pages show from files beside the records: case analyses and attachments.
         var cases: [String: String] = [:]
@@ -85,10 +90,12 @@ struct SiteCommand: ParsableCommand {
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
         input.warnings = Warnings.all
-        let pages = SiteBuilder.pages(input)
+        input.mark = { PhaseTimer.mark($0) }
+        // Each batch of pages is written before the next is built: never the whole site in memory.
+        var session = SiteWriter.Session(target: target)
+        try SiteBuilder.build(input) { try session.put($0) }
+        let result = try session.finish(copies: copies)
         PhaseTimer.mark("pages")
-        let result = try SiteWriter.write(pages, copies: copies, to: target)
-        PhaseTimer.mark("write")
         Console.err(L("site.written", ["written": String(result.written), "unchanged": String(result.unchanged),
                                        "removed": String(result.removed), "path": output]) + "\n")
     }
@@ -181,41 +188,60 @@ enum SiteWriter {
         var removed = 0
     }
 
-    static func write(_ pages: [SiteFile], copies: [(site: String, source: String)], to target: Target) throws -> Result {
+    /// One run's writing: pages as they come (`put`), then the attachments, the removals and
+    /// the manifest (`finish`).
+    struct Session {
+        let target: Target
         var result = Result()
-        do {
-            try FileSystem.makeDirectories(target.path)
-            // Attachments are copied one at a time (never all in memory at once).
-            var paths: [String] = []
-            paths.reserveCapacity(pages.count + copies.count)
-            for page in pages {
-                try put(page.bytes, page.path, target, &result)
-                paths.append(page.path)
-            }
-            for copy in copies {
-                try put(try FileSystem.read(copy.source, limit: 1 << 30), copy.site, target, &result)
-                paths.append(copy.site)
-            }
-            // The files of the last run that this run did not write: removed (they were huifang's).
-            let now = Set(paths)
-            for old in target.previous where !now.contains(old) {
-                let full = target.path + "/" + old
-                var st = stat()
-                guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
-                if unlink(full) == 0 {
-                    result.removed += 1
-                    removeEmptyFolders(of: old, in: target.path)
+        var paths: [String] = []
+        var started = false
+
+        init(target: Target) { self.target = target }
+
+        mutating func put(_ pages: [SiteFile]) throws {
+            do {
+                if !started {
+                    try FileSystem.makeDirectories(target.path)
+                    started = true
                 }
+                for page in pages {
+                    try SiteWriter.put(page.bytes, page.path, target, &result)
+                    paths.append(page.path)
+                }
+            } catch {
+                throw CommandFailure(StoreError.io(error))
             }
-            let manifest = ([manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
-            try FileSystem.writeAtomically(Array(manifest.utf8), to: target.path + "/" + manifestName, sync: true)
-        } catch {
-            throw CommandFailure(StoreError.io(error))
         }
-        // The pages were renamed into place without an fsync each (thousands of them): one sync
-        // for all, before the command says they are written.
-        if result.written + result.removed > 0 { sync() }
-        return result
+
+        mutating func finish(copies: [(site: String, source: String)]) throws -> Result {
+            do {
+                try FileSystem.makeDirectories(target.path)
+                // Attachments are copied one at a time (never all in memory at once).
+                for copy in copies {
+                    try SiteWriter.put(try FileSystem.read(copy.source, limit: 1 << 30), copy.site, target, &result)
+                    paths.append(copy.site)
+                }
+                // The files of the last run that this run did not write: removed (they were huifang's).
+                let now = Set(paths)
+                for old in target.previous where !now.contains(old) {
+                    let full = target.path + "/" + old
+                    var st = stat()
+                    guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+                    if unlink(full) == 0 {
+                        result.removed += 1
+                        SiteWriter.removeEmptyFolders(of: old, in: target.path)
+                    }
+                }
+                let manifest = ([SiteWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
+                try FileSystem.writeAtomically(Array(manifest.utf8), to: target.path + "/" + SiteWriter.manifestName, sync: true)
+            } catch {
+                throw CommandFailure(StoreError.io(error))
+            }
+            // The pages were renamed into place without an fsync each (thousands of them): one
+            // sync for all, before the command says they are written.
+            if result.written + result.removed > 0 { sync() }
+            return result
+        }
     }
 
     /// Writes `bytes` at `path` (site-relative) unless the file there holds them already.

@@ -112,6 +112,22 @@ import Testing
         #expect(!site.keys.contains { $0.hasPrefix("departments/") && $0 != "departments/east.html" })
     }
 
+    /// A closed quarter's site counts today's records: every page says so (the frozen figures are
+    /// the report's).
+    @Test(.englishMessages) func aClosedQuarterIsSaidOnEveryPage() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let closed = r.run(["close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        let result = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let note = "2026Q3 was closed on 2026-10-05: this site counts today's records"
+        #expect(result.stderr.contains(note), "\(result.stderr)")
+        for (path, data) in Self.files(r.path("public")) where path.hasSuffix(".html") {
+            #expect(String(decoding: data, as: UTF8.self).contains(note), "\(path)")
+        }
+    }
+
     @Test func attachmentsAreCopiedAndLinked() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
@@ -131,6 +147,39 @@ import Testing
         #expect(again.stderr.contains("attachment projects/acme-erp/visits/2026-05-20-v-b266f103/site photo.jpg is missing"), "\(again.stderr)")
         #expect(r.read(copy) == nil)
         #expect(!(r.read("public/projects/acme-erp.html") ?? "").contains("../files/"))
+    }
+
+    /// examples/ci/huifang-site.yml is valid YAML (PyYAML reads it) and publishes the site it
+    /// writes to GitHub Pages after each push to main.
+    @Test func theCIExamplePublishesTheSite() throws {
+        let file = HuifangRunner.testsFolder + "/../../examples/ci/huifang-site.yml"
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", "import yaml,json,sys; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))", file]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let watchdog = HuifangRunner.watch(p, "python3 yaml")
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        watchdog.cancel()
+        try #require(p.terminationStatus == 0, "python3 with PyYAML is needed (.ci/run installs it), and the workflow must be valid YAML")
+        let workflow = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        // PyYAML reads the key `on` as true.
+        let on = try #require((workflow["true"] ?? workflow["on"]) as? [String: Any])
+        #expect((on["push"] as? [String: Any])?["branches"] as? [String] == ["main"])
+        let jobs = try #require(workflow["jobs"] as? [String: [String: Any]])
+        let build = try #require(jobs["build"]?["steps"] as? [[String: Any]])
+        let runs = build.compactMap { $0["run"] as? String }.joined(separator: "\n")
+        #expect(runs.contains("site -o \"$PWD/public\""))
+        let upload = try #require(build.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-pages-artifact@") == true })
+        #expect((upload["with"] as? [String: Any])?["path"] as? String == "public/")
+        let deploy = try #require(jobs["deploy"]?["steps"] as? [[String: Any]])
+        #expect(deploy.contains { ($0["uses"] as? String)?.hasPrefix("actions/deploy-pages@") == true })
+        #expect(jobs["deploy"]?["needs"] as? String == "build")
+        let permissions = try #require(workflow["permissions"] as? [String: String])
+        #expect(permissions["pages"] == "write" && permissions["id-token"] == "write")
     }
 
     @Test func helpSaysWhatTheSiteIs() {

@@ -1644,5 +1644,6 @@ extension Catalogue {
         "hint.site-output-not-empty": "give an empty or new folder, or one an earlier 'huifang site' wrote",
         "error.site-manifest": "{path}: not a manifest huifang wrote ({reason}); huifang keeps the list of the files it wrote there",
         "hint.site-manifest": "remove the folder's files by hand (nothing in it is deleted by huifang) or write the site elsewhere",
+        "site.warning.closed": "{period} was closed on {closed}: this site counts today's records, not the figures frozen by the close ('huifang report summary --period {period}' shows both)",
     ]
 }

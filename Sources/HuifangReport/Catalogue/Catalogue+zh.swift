@@ -1644,5 +1644,6 @@ extension Catalogue {
         "hint.site-output-not-empty": "请指定一个空的或新的文件夹，或以前由 'huifang site' 写入的文件夹",
         "error.site-manifest": "{path}：不是 huifang 写入的清单（{reason}）；huifang 在此记录它写入的文件",
         "hint.site-manifest": "请手动清理该文件夹（huifang 不会删除其中任何文件），或把站点写到别处",
+        "site.warning.closed": "{period} 已于 {closed} 关账：本站按当前记录统计，而非关账时冻结的数字（'huifang report summary --period {period}' 两者都列出）",
     ]
 }

@@ -27,6 +27,8 @@ public struct SiteInput: Sendable {
     public var department: Department?
     /// What makes the site less than whole (records left out...): on top of every page.
     public var warnings: [String] = []
+    /// Called as each part of the site is built (the command's `HUIFANG_TIMINGS`).
+    public var mark: (@Sendable (String) -> Void)?
 
     public init(context: ReportContext, caseAnalyses: [String: String] = [:], attachments: Set<String> = [], department: Department? = nil) {
         self.context = context
@@ -44,26 +46,55 @@ public enum SiteBuilder {
     /// The folder of attachment copies inside the site.
     public static let filesFolder = "files"
 
+    /// Every page of the site, in memory (tests, small sites).
     public static func pages(_ input: SiteInput) -> [SiteFile] {
+        var out: [SiteFile] = []
+        build(input) { out += $0 }
+        return out
+    }
+
+    /// Builds the pages and hands them to `emit` a batch at a time (each batch built side by
+    /// side on the machine's cores), so that a site of 50,000 pages is never all in memory:
+    /// the command writes each batch before the next is built. Pages cannot fail to build; only
+    /// `emit` (writing) can throw.
+    public static func build(_ input: SiteInput, batch: Int = 512, _ emit: ([SiteFile]) throws -> Void) rethrows {
         let c = input.context
         let r = c.records
         let ix = SiteIndex(r, schedule: c.schedule.items)
-        var pages: [SiteFile] = []
-        pages.append(SiteFile(path: "index.html", bytes: Array(index(input, ix).utf8)))
+        let mark = input.mark ?? { _ in }
+        mark("site: index of the records")
+        var first: [SiteFile] = []
+        first.append(SiteFile(path: "index.html", bytes: Array(index(input, ix).utf8)))
+        mark("site: index.html")
         for d in r.config.departments where ix.projectsByDepartment[d.id] != nil {
-            pages.append(SiteFile(path: departmentPath(d.id), bytes: Array(department(input, d, ix).utf8)))
+            first.append(SiteFile(path: departmentPath(d.id), bytes: Array(department(input, d, ix).utf8)))
         }
-        pages.append(SiteFile(path: "assessment.html", bytes: Array(assessment(input, ix).utf8)))
-        pages.append(SiteFile(path: "search.html", bytes: Array(SiteSearch.page(input, ix).utf8)))
-        // Projects and issues: many small pages, built side by side.
-        let projectPages = Parallel.map(r.projects.count) { n in
-            SiteFile(path: projectPath(r.projects[n].id), bytes: Array(project(input, r.projects[n], ix).utf8))
-        }
+        mark("site: departments")
+        first.append(SiteFile(path: "assessment.html", bytes: Array(assessment(input, ix).utf8)))
+        mark("site: assessment.html")
+        first.append(SiteFile(path: "search.html", bytes: SiteSearch.page(input, ix)))
+        mark("site: search.html")
+        try emit(first)
+        // Projects and issues: many small pages.
         let issues = r.issues + r.withdrawnIssues
-        let issuePages = Parallel.map(issues.count) { n in
-            SiteFile(path: issuePath(issues[n].id.rawValue), bytes: Array(issue(input, issues[n], ix).utf8))
+        let projects = r.projects.count
+        let total = projects + issues.count
+        var start = 0
+        while start < total {
+            let end = min(total, start + batch)
+            let from = start
+            try emit(Parallel.map(end - start) { k in
+                let n = from + k
+                if n < projects {
+                    let p = r.projects[n]
+                    return SiteFile(path: projectPath(p.id), bytes: Array(project(input, p, ix).utf8))
+                }
+                let i = issues[n - projects]
+                return SiteFile(path: issuePath(i.id.rawValue), bytes: Array(issue(input, i, ix).utf8))
+            })
+            start = end
         }
-        return pages + projectPages + issuePages
+        mark("site: project and issue pages")
     }
 
     // MARK: paths
@@ -326,7 +357,7 @@ public enum SiteBuilder {
             doc.blocks.append(.paragraph(L[i.severity == .major ? "site.no case major" : "site.no case"]))
         }
 
-        let measures = r.improvements.filter { $0.addresses.contains(i.id) }
+        let measures = ix.improvementsByIssue[i.id] ?? []
         if !measures.isEmpty {
             doc.blocks.append(.heading(L.report("improvement measures")))
             doc.blocks.append(.bullets(measures.map { "\($0.id) \($0.title) — \($0.owner), \($0.due), \(L.reportValue($0.status))" }))

@@ -37,14 +37,19 @@ public enum SiteSearch {
     /// JSON text that is safe inside a `<script>` element: '<' escaped, so that no record text
     /// can close the element.
     static func scriptJSON(_ v: JSONValue) -> String {
-        var out = ""
-        for ch in v.render().unicodeScalars {
-            if ch == "<" { out += "\\u003c" } else { out.unicodeScalars.append(ch) }
+        var text = v.render()
+        return text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "<")) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            for b in bytes {
+                if b == UInt8(ascii: "<") { out += Array("\\u003c".utf8) } else { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return out
     }
 
-    static func page(_ input: SiteInput, _ ix: SiteIndex) -> String {
+    static func page(_ input: SiteInput, _ ix: SiteIndex) -> [UInt8] {
         let c = input.context
         let L = c.labels
         let data = JSONValue.array(entries(c.records, ix).map(JSONValue.strings))
@@ -67,7 +72,7 @@ public enum SiteSearch {
             <script>\(script)</script>
 
             """
-        return SiteBuilder.render(doc, input, ix, up: "", after: after)
+        return Array(SiteBuilder.render(doc, input, ix, up: "", after: after).utf8)
     }
 
     /// The matching of `Search` (HuifangCore) in JavaScript.
