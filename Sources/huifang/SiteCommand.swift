@@ -25,7 +25,7 @@ struct SiteCommand: ParsableCommand {
             A second run writes only the pages whose content changed and removes the pages of records that \
             are gone; the folder keeps a list of the files huifang wrote (\(SiteWriter.manifestName)), and huifang \
             never deletes a file it did not write: a non-empty folder without that list is refused, and so is \
-            the repository itself.
+            the repository itself or a folder among its records (projects/, events/, ...).
             """
     )
 

@@ -166,8 +166,9 @@ public enum SiteBuilder {
         let L = input.context.labels
         var doc = DepartmentReport.build(input.context, d).document
         let projects = ix.projectsByDepartment[d.id] ?? []
-        doc.blocks.append(.heading(L["site.projects"] + " (\(projects.count))"))
-        doc.blocks.append(.table(projectTable(projects, ix, L, up: "../")))
+        // After the overview: the department's projects, each linked to its page.
+        let at = doc.blocks.firstIndex { if case .heading(let h) = $0 { return h == L.report("kpis") } else { return false } } ?? doc.blocks.count
+        doc.blocks.insert(contentsOf: [.heading(L["site.projects"] + " (\(projects.count))"), .table(projectTable(projects, ix, L, up: "../"))], at: at)
         return render(doc, input, ix, up: "../")
     }
 
