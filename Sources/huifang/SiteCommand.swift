@@ -90,6 +90,17 @@ struct SiteCommand: ParsableCommand {
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
         input.warnings = Warnings.all
+        // A department's site names no other department's files: a warning that names an
+        // unreadable file (--ignore-invalid) is replaced by a count on the pages (standard error
+        // has the paths).
+        if dept != nil, !loaded.records.unreadable.isEmpty {
+            let paths = loaded.records.unreadable.map(\.path)
+            let naming = input.warnings.filter { w in paths.contains { w.contains($0) } }
+            if !naming.isEmpty {
+                input.warnings.removeAll { naming.contains($0) }
+                input.warnings.insert(L("site.warning.unreadable", ["count": String(paths.count)]), at: 0)
+            }
+        }
         input.mark = { PhaseTimer.mark($0) }
         // Each batch of pages is written before the next is built: never the whole site in memory.
         var session = SiteWriter.Session(target: target)

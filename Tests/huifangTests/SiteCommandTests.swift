@@ -112,6 +112,23 @@ import Testing
         #expect(!site.keys.contains { $0.hasPrefix("departments/") && $0 != "departments/east.html" })
     }
 
+    /// With --ignore-invalid, a department's site says records were left out without naming
+    /// another department's files.
+    @Test(.englishMessages) func aDepartmentsSiteDoesNotNameAnotherDepartmentsUnreadableFile() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let visit = try #require(FileManager.default.contentsOfDirectory(atPath: r.path("projects/bj-crm/visits")).first { $0.hasSuffix(".yaml") })
+        try r.write("projects/bj-crm/visits/" + visit, "id: [unclosed\n")
+        let result = r.run(["site", "-o", "east-site", "--period", "2026Q3", "--department", "east", "--ignore-invalid"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("bj-crm"), "standard error names the file: \(result.stderr)")
+        for (path, data) in Self.files(r.path("east-site")) {
+            #expect(!String(decoding: data, as: UTF8.self).contains("bj-crm"), "\(path)")
+        }
+        let index = try #require(r.read("east-site/index.html"))
+        #expect(index.contains("1 record files could not be read and are left out (a department&#39;s site does not name them)"))
+    }
+
     /// A closed quarter's site counts today's records: every page says so (the frozen figures are
     /// the report's).
     @Test(.englishMessages) func aClosedQuarterIsSaidOnEveryPage() throws {

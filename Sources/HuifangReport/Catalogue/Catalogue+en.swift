@@ -1645,5 +1645,6 @@ extension Catalogue {
         "error.site-manifest": "{path}: not a manifest huifang wrote ({reason}); huifang keeps the list of the files it wrote there",
         "hint.site-manifest": "remove the folder's files by hand (nothing in it is deleted by huifang) or write the site elsewhere",
         "site.warning.closed": "{period} was closed on {closed}: this site counts today's records, not the figures frozen by the close ('huifang report summary --period {period}' shows both)",
+        "site.warning.unreadable": "{count} record files could not be read and are left out (a department's site does not name them); run 'huifang check'",
     ]
 }

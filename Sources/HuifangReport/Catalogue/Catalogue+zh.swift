@@ -1645,5 +1645,6 @@ extension Catalogue {
         "error.site-manifest": "{path}：不是 huifang 写入的清单（{reason}）；huifang 在此记录它写入的文件",
         "hint.site-manifest": "请手动清理该文件夹（huifang 不会删除其中任何文件），或把站点写到别处",
         "site.warning.closed": "{period} 已于 {closed} 关账：本站按当前记录统计，而非关账时冻结的数字（'huifang report summary --period {period}' 两者都列出）",
+        "site.warning.unreadable": "{count} 个记录文件无法读取，已略去（部门站点不列出其路径）；请运行 'huifang check'",
     ]
 }
