@@ -8,13 +8,35 @@
 # the first run installs WeasyPrint, pypdfium2 and a CJK font (Noto Sans CJK SC, from the
 # mplfonts package) into .build/screenshot/venv. No browser is needed.
 #
-# Usage: bash scripts/screenshot.sh [PERIOD]      (default 2026Q3)
+# The static site (huifang site) is pictured by headless Chromium instead, as a browser shows
+# it: its index, a department's page and a project's page, into docs/site-*.png (Chromium and a
+# CJK font, e.g. Debian's chromium and fonts-wqy-microhei or fonts-noto-cjk).
+#
+# Usage: bash scripts/screenshot.sh [--site] [PERIOD]      (default 2026Q3; --site: only the site's pictures)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+site_only=0
+if [ "${1:-}" = "--site" ]; then site_only=1; shift; fi
 period=${1:-2026Q3}
 work=.build/screenshot
 venv=$work/venv
 mkdir -p "$work" docs
+
+# site PAGE PNG HEIGHT: one page of the demo's site, as Chromium shows it 1200 pixels wide.
+site() {
+    chromium --headless --disable-gpu --no-sandbox --hide-scrollbars --force-device-scale-factor=1 \
+        --window-size="1200,$3" --screenshot="$PWD/$2" "file://$PWD/$work/site/$1" 2>/dev/null
+}
+if [ "$site_only" = 1 ] || command -v chromium >/dev/null; then
+    swift build --product huifang >/dev/null
+    huifang="$(swift build --show-bin-path)/huifang"
+    rm -rf "$work/site"
+    "$huifang" -C examples/demo --as-of 2026-11-24 site -o "$work/site" --period "$period"
+    site index.html docs/site-index.png 1500
+    site departments/east.html docs/site-department.png 1500
+    site projects/hz-mes.html docs/site-project.png 1500
+fi
+[ "$site_only" = 1 ] && exit 0
 
 if ! "$venv/bin/python" -c 'import importlib.util, weasyprint, pypdfium2, PIL; assert importlib.util.find_spec("mplfonts")' 2>/dev/null; then
     python3 -m venv "$venv"

@@ -1,8 +1,14 @@
 /// One self-contained HTML file: inline CSS, inline SVG charts, no scripts, no network. Every
 /// piece of record text is escaped, so a record can never inject markup into a report.
 public enum HTMLRenderer {
-    public static func render(_ doc: ReportDocument) -> String {
-        var out = """
+    public static func render(_ doc: ReportDocument) -> String { render(doc, nav: [], after: "") }
+
+    /// A page of the static site: `nav` (relative links) above the title, `after` (markup the
+    /// site builder made, escaped there) after the blocks.
+    static func render(_ doc: ReportDocument, nav: [(text: String, href: String)], after: String) -> String {
+        var out = ""
+        out.reserveCapacity(16384)
+        out += """
             <!DOCTYPE html>
             <html lang="\(escape(doc.language == "zh" ? "zh-CN" : "en"))">
             <head>
@@ -12,10 +18,14 @@ public enum HTMLRenderer {
             <style>\(css)</style>
             </head>
             <body>
-            <main>
-            <h1>\(escape(doc.title))</h1>
 
             """
+        if !nav.isEmpty {
+            out += "<nav style=\"background:#f0f4f8;border-bottom:1px solid #d9e2ec;padding:8px 32px;font-size:14px\">"
+            out += nav.map { "<a href=\"\(escape(ReportDocument.urlPath($0.href)))\" style=\"margin-right:18px\">\(escape($0.text))</a>" }.joined()
+            out += "</nav>\n"
+        }
+        out += "<main>\n<h1>\(escape(doc.title))</h1>\n"
         if !doc.subtitle.isEmpty { out += "<p class=\"subtitle\">\(escape(doc.subtitle))</p>\n" }
         for w in doc.warnings {
             out += "<p class=\"warning\" role=\"alert\" style=\"border-left:4px solid #d97706;background:#fffbeb;padding:6px 12px\">"
@@ -44,6 +54,7 @@ public enum HTMLRenderer {
                 }.joined() + "</ul>\n"
             }
         }
+        out += after
         out += "</main>\n</body>\n</html>\n"
         return out
     }
@@ -72,9 +83,15 @@ public enum HTMLRenderer {
         var out = "<table>\n<thead><tr>"
         for (i, h) in t.headers.enumerated() { out += t.numeric.contains(i) ? "<th class=\"n\">\(escape(h))</th>" : "<th>\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        for row in t.rows {
+        for (r, row) in t.rows.enumerated() {
             out += "<tr>"
-            for (i, c) in row.enumerated() { out += t.numeric.contains(i) ? "<td class=\"n\">\(escape(c))</td>" : "<td>\(escape(c))</td>" }
+            for (i, c) in row.enumerated() {
+                var cell = escape(c)
+                if let hrefs = t.links[i], r < hrefs.count, !hrefs[r].isEmpty {
+                    cell = "<a href=\"\(escape(ReportDocument.urlPath(hrefs[r])))\">\(cell)</a>"
+                }
+                out += t.numeric.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+            }
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
@@ -150,6 +167,20 @@ public enum HTMLRenderer {
 
     /// HTML escaping of text and attribute values; control characters dropped.
     public static func escape(_ s: String) -> String {
+        // Most text has nothing to escape or drop: returned as it is, after one scan of its bytes.
+        var plain = true
+        var previous: UInt8 = 0
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"), 0x7F: plain = false
+            case 0x80...0x9F where previous == 0xC2: plain = false  // U+0080–U+009F
+            case 0..<0x20 where b != 0x0A && b != 0x09: plain = false
+            default: break
+            }
+            if !plain { break }
+            previous = b
+        }
+        if plain { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for c in s.unicodeScalars {

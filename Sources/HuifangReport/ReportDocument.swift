@@ -61,6 +61,9 @@ public struct ReportTable: Sendable {
     public var numeric: Set<Int>
     /// The table's sheet name in xlsx when not its heading (two tables under one heading).
     public var sheet: String?
+    /// Cells that are links in HTML (the static site): column -> one relative href per row
+    /// ("" for a cell without one). Other formats show the text only.
+    public var links: [Int: [String]] = [:]
 
     public init(headers: [String], rows: [[String]], numeric: Set<Int> = []) {
         self.headers = headers

@@ -24,7 +24,7 @@ struct Huifang: ParsableCommand {
         subcommands: [
             InitCommand.self, ProjectCommand.self, VisitCommand.self, DueCommand.self, IssueCommand.self, ImproveCommand.self, ReportCommand.self, AssessCommand.self, EventCommand.self, PlanCommand.self, ExportCommand.self, CalendarCommand.self, CheckCommand.self, StatusCommand.self,
             SearchCommand.self, CloseCommand.self, ReopenPeriodCommand.self, ImportCommand.self, RiskCommand.self,
-            CaseCommand.self, NeedCommand.self,
+            CaseCommand.self, NeedCommand.self, SiteCommand.self,
         ]
     )
 

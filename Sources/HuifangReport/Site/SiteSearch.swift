@@ -1,0 +1,203 @@
+import HuifangCore
+
+/// The site's search page: the only page with a script. The index (every project, visit,
+/// issue, improvement measure and risk of the site: kind, id, title, text, date, page) is JSON
+/// written into the page itself (a page opened from file:// may not fetch another file), and
+/// the script matches a query the way `huifang search` does (`Search`): Chinese cut into
+/// overlapping two-character terms, other words lower-cased; a record matches when it holds one
+/// of the query's terms, ranked by the same score, then newest first. `search.html#q=...` (or
+/// `?q=`) searches on opening.
+public enum SiteSearch {
+    /// The index entries: `[kind, id, title, text, date, href]`.
+    static func entries(_ r: Records, _ ix: SiteIndex) -> [[String]] {
+        var out: [[String]] = []
+        out.reserveCapacity(r.projects.count + r.visits.count + r.issues.count + r.improvements.count + r.risks.count)
+        for p in r.projects {
+            out.append(["project", p.id.rawValue, p.name, p.customer.name + " " + p.owner, p.accepted?.description ?? "", SiteBuilder.projectPath(p.id)])
+        }
+        for v in r.visits {
+            out.append(["visit", v.id.rawValue, v.summary, (v.quotes + v.needs + v.competitors).joined(separator: " "), v.date.description,
+                        SiteBuilder.projectPath(v.project)])
+        }
+        for i in r.issues + r.withdrawnIssues {
+            let notes = i.history.compactMap(\.note) + [i.currentResolution?.summary].compactMap { $0 }
+            out.append(["issue", i.id.rawValue, i.title, notes.joined(separator: " "), i.raised.description, SiteBuilder.issuePath(i.id.rawValue)])
+        }
+        for m in r.improvements {
+            let first = m.addresses.first { ix.hasIssue($0.rawValue) }
+            out.append(["improvement", m.id.rawValue, m.title, m.expectedEffect + " " + (m.verified?.result ?? ""), m.due.description,
+                        first.map { SiteBuilder.issuePath($0.rawValue) } ?? "index.html"])
+        }
+        for k in r.risks {
+            out.append(["risk", k.id.rawValue, k.title, k.plan, k.raised.description, SiteBuilder.projectPath(k.project)])
+        }
+        return out
+    }
+
+    /// JSON text that is safe inside a `<script>` element: '<' escaped, so that no record text
+    /// can close the element.
+    static func scriptJSON(_ v: JSONValue) -> String {
+        var text = v.render()
+        return text.withUTF8 { bytes in
+            guard bytes.contains(UInt8(ascii: "<")) else { return String(decoding: bytes, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 64)
+            for b in bytes {
+                if b == UInt8(ascii: "<") { out += Array("\\u003c".utf8) } else { out.append(b) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    static func page(_ input: SiteInput, _ ix: SiteIndex) -> [UInt8] {
+        let c = input.context
+        let L = c.labels
+        let data = JSONValue.array(entries(c.records, ix).map(JSONValue.strings))
+        let words = JSONValue.object([
+            ("project", .string(L["project"])), ("visit", .string(L["site.kind.visit"])), ("issue", .string(L["site.kind.issue"])),
+            ("improvement", .string(L["site.kind.improvement"])), ("risk", .string(L["site.kind.risk"])),
+            ("count", .string(L["site.search.count"])), ("none", .string(L["site.search.none"])), ("more", .string(L["site.search.more"])),
+        ])
+        var doc = ReportDocument(title: L["site.search.title"], subtitle: "", language: L.language)
+        doc.blocks.append(.paragraph(L["site.search.hint"]))
+        let h = HTMLRenderer.escape
+        let after = """
+            <form id="search-form" role="search" style="margin:12px 0">\
+            <input id="q" name="q" type="search" aria-label="\(h(L["site.search.title"]))" style="font-size:16px;padding:4px 8px;width:60%">\
+            <button type="submit" style="font-size:16px;padding:4px 12px;margin-left:8px">\(h(L["site.search.button"]))</button></form>
+            <p id="search-status"></p>
+            <ol id="search-results"></ol>
+            <script type="application/json" id="search-index">\(scriptJSON(data))</script>
+            <script type="application/json" id="search-words">\(scriptJSON(words))</script>
+            <script>\(script)</script>
+
+            """
+        return Array(SiteBuilder.render(doc, input, ix, up: "", after: after).utf8)
+    }
+
+    /// The matching of `Search` (HuifangCore) in JavaScript.
+    static let script = #"""
+        (function () {
+        "use strict";
+        var data = JSON.parse(document.getElementById("search-index").textContent);
+        var words = JSON.parse(document.getElementById("search-words").textContent);
+        var limit = 200;
+        function isCJK(v) {
+          return (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xF900 && v <= 0xFAFF) ||
+            (v >= 0x3040 && v <= 0x30FF) || (v >= 0xAC00 && v <= 0xD7A3) || (v >= 0x20000 && v <= 0x3FFFD);
+        }
+        var wordChar = /[\p{Alphabetic}\p{N}]/u;
+        function terms(text) {
+          var out = [], run = [], runStart = 0, word = "", wordStart = 0, offset = 0;
+          function flushCJK() {
+            if (run.length === 1) out.push({key: run[0], start: runStart, end: runStart + 1, cjk: true});
+            for (var i = 0; run.length > 1 && i + 1 < run.length; i++) out.push({key: run[i] + run[i + 1], start: runStart + i, end: runStart + i + 2, cjk: true});
+            run = [];
+          }
+          function flushWord() {
+            if (word) out.push({key: word, start: wordStart, end: offset, cjk: false});
+            word = "";
+          }
+          for (var ch of text) {
+            if (isCJK(ch.codePointAt(0))) {
+              flushWord();
+              if (!run.length) runStart = offset;
+              run.push(ch);
+            } else if (wordChar.test(ch)) {
+              flushCJK();
+              if (!word) wordStart = offset;
+              word += ch.toLowerCase();
+            } else {
+              flushCJK();
+              flushWord();
+            }
+            offset++;
+          }
+          flushCJK();
+          flushWord();
+          return out;
+        }
+        function prepare(text) {
+          var t = terms(text), keys = [], chars = [];
+          t.forEach(function (x) { if (keys.indexOf(x.key) < 0) keys.push(x.key); });
+          for (var ch of text) if (isCJK(ch.codePointAt(0)) && chars.indexOf(ch) < 0) chars.push(ch);
+          return {terms: t, keys: keys, chars: chars};
+        }
+        function phraseEnd(q, found, i) {
+          var k = i;
+          for (var j = 1; j < q.length; j++) {
+            if (q[j].cjk && q[j - 1].cjk && q[j].start === q[j - 1].start + 1) {
+              k++;
+              if (k >= found.length || found[k].start !== found[k - 1].start + 1) return -1;
+            } else {
+              var end = found[k].end;
+              k++;
+              while (k < found.length && found[k].start < end) k++;
+              if (k >= found.length) return -1;
+            }
+            if (found[k].key !== q[j].key) return -1;
+          }
+          return k;
+        }
+        function score(q, text) {
+          if (!text) return 0;
+          var found = terms(text), hits = found.filter(function (t) { return q.keys.indexOf(t.key) >= 0; });
+          if (!hits.length) return 0;
+          var hitKeys = [];
+          hits.forEach(function (h) { if (hitKeys.indexOf(h.key) < 0) hitKeys.push(h.key); });
+          var termShare = hitKeys.length / q.keys.length, charShare = termShare;
+          if (q.chars.length) {
+            var n = 0;
+            q.chars.forEach(function (c) { if (text.indexOf(c) >= 0) n++; });
+            charShare = n / q.chars.length;
+          }
+          var inOrder = 0, after = -1;
+          q.terms.forEach(function (t) {
+            var next = hits.find(function (h) { return h.key === t.key && h.start > after; });
+            if (next) { inOrder++; after = next.start; }
+          });
+          var phrase = false;
+          for (var i = 0; i < found.length && !phrase; i++) if (found[i].key === q.terms[0].key && phraseEnd(q.terms, found, i) >= 0) phrase = true;
+          return Math.floor(50 * termShare + 20 * charShare + 10 * inOrder / q.terms.length + (phrase ? 20 : 0) + 1e-9);
+        }
+        function query() {
+          var h = location.hash.replace(/^#/, ""), s = location.search.replace(/^\?/, "");
+          var m = /(?:^|&)q=([^&]*)/.exec(h) || /(?:^|&)q=([^&]*)/.exec(s);
+          if (!m) return "";
+          try { return decodeURIComponent(m[1].replace(/\+/g, " ")); } catch (e) { return m[1]; }
+        }
+        function show(text) {
+          var status = document.getElementById("search-status"), list = document.getElementById("search-results");
+          document.getElementById("q").value = text;
+          list.textContent = "";
+          status.textContent = "";
+          var q = prepare(text);
+          if (!q.keys.length) return;
+          var hits = [];
+          data.forEach(function (e) {
+            var s = Math.max(score(q, e[1] + " " + e[2]), score(q, e[3]));
+            if (s > 0) hits.push({s: s, e: e});
+          });
+          hits.sort(function (a, b) { return b.s - a.s || (a.e[4] < b.e[4] ? 1 : a.e[4] > b.e[4] ? -1 : 0); });
+          status.textContent = hits.length ? words.count.replace("{count}", String(hits.length)) : words.none;
+          hits.slice(0, limit).forEach(function (h) {
+            var li = document.createElement("li"), a = document.createElement("a");
+            li.className = "hit";
+            a.href = h.e[5];
+            a.textContent = h.e[1] + " " + h.e[2];
+            li.appendChild(document.createTextNode("[" + (words[h.e[0]] || h.e[0]) + "] "));
+            li.appendChild(a);
+            li.appendChild(document.createTextNode(" " + h.e[4] + (h.e[3] ? " — " + h.e[3] : "")));
+            list.appendChild(li);
+          });
+          if (hits.length > limit) status.textContent += " " + words.more.replace("{count}", String(limit));
+        }
+        document.getElementById("search-form").addEventListener("submit", function (ev) {
+          ev.preventDefault();
+          location.hash = "q=" + encodeURIComponent(document.getElementById("q").value);
+        });
+        window.addEventListener("hashchange", function () { show(query()); });
+        show(query());
+        })();
+        """#
+}

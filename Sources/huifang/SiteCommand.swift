@@ -1,0 +1,280 @@
+import ArgumentParser
+import HuifangCore
+import HuifangReport
+import HuifangStore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `huifang site -o DIR`: the static site of one repository (SiteBuilder builds the pages; this
+/// command reads the repository and writes the files).
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Write a static web site of the records: KPIs, departments, projects, issues, the assessment and a search page.",
+        discussion: """
+            The site: index.html (the company summary of the period: KPIs against targets with their counts, \
+            the trend, the departments, open major issues, customers at risk), a page per department, per \
+            project (timeline, visit records with their attachments, issues, risks, improvement measures) and \
+            per issue (history, routing, case analysis), assessment.html and search.html (search.html#q=TEXT \
+            shows the matching records; Chinese is matched by pairs of characters, as 'huifang search' does). \
+            Self-contained: no network, relative links only, works from file:// and from any static host; only \
+            the search page has a script. Attachments are copied under files/. \
+            --department D writes D's records only (a site per audience). \
+            A second run writes only the pages whose content changed and removes the pages of records that \
+            are gone; the folder keeps a list of the files huifang wrote (\(SiteWriter.manifestName)), and huifang \
+            never deletes a file it did not write: a non-empty folder without that list is refused, and so is \
+            the repository itself or a folder among its records (projects/, events/, ...).
+            """
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("The folder to write the site to (created if missing).", valueName: "DIR"))
+    var output: String
+    @Option(help: "The period of the KPIs: \(Period.expectedForm) (default: the quarter of the as-of date).", transform: parsePeriodArgument)
+    var period: Period?
+    @Option(help: "Only this department's records (id from huifang.yaml): nothing of another department's projects is written.")
+    var department: String?
+
+    func run() throws {
+        let ctx = try CommandContext(global)
+        let target = try SiteWriter.prepare(output, repository: ctx.repository)
+        let loaded = try ctx.load()
+        var r = loaded.records
+        let L = ctx.catalogue(loaded)
+        var dept: Department?
+        if let department {
+            guard let d = r.config.department(department) else {
+                throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
+                                           hint: Message("hint.known-departments", ["known": r.config.departments.map(\.id).joined(separator: ", ")]))
+            }
+            dept = d
+            r = SiteScope.narrowed(r, to: d.id)
+        }
+        let period = period ?? Period.containing(ctx.today, length: .quarter)
+        let schedule = Schedule(r)
+        PhaseTimer.mark("schedule")
+        CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
+        // A closed quarter: the site counts today's records, not the figures frozen by the close
+        // (which `report summary` shows beside the restated ones): said on every page.
+        if let closing = try PeriodArchive.closing(ctx.repository, period) {
+            Warnings.add(L("site.warning.closed", ["period": period.label, "closed": closing.closedOn.description]))
+        }
+
+        // What the pages show from files beside the records: case analyses and attachments.
+        var cases: [String: String] = [:]
+        for i in r.issues + r.withdrawnIssues {
+            guard let file = i.caseAnalysis, cases[file] == nil else { continue }
+            if let text = SearchCommand.readCaseAnalysis(file, ctx.repository) {
+                cases[file] = text
+            } else {
+                Warnings.add(L("site.warning.case", ["path": file, "reason": FileSystem.exists(ctx.repository.path(file)) ? "1 MiB, inside the repository" : "missing"]))
+            }
+        }
+        var copies: [(site: String, source: String)] = []
+        var held = Set<String>()
+        for v in r.visits {
+            for name in v.attachments {
+                let path = v.attachmentPath(name)
+                guard RepositoryLoader.isSafeRelativePath(path), held.insert(path).inserted else { continue }
+                var st = stat()
+                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                    copies.append((SiteBuilder.filesFolder + "/" + path, ctx.repository.path(path)))
+                } else {
+                    held.remove(path)
+                    Warnings.add(L("site.warning.attachment", ["path": path]))
+                }
+            }
+        }
+        let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
+        var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
+        input.warnings = Warnings.all
+        // A department's site names no other department's files: a warning that names an
+        // unreadable file (--ignore-invalid) is replaced by a count on the pages (standard error
+        // has the paths).
+        if dept != nil, !loaded.records.unreadable.isEmpty {
+            let paths = loaded.records.unreadable.map(\.path)
+            let naming = input.warnings.filter { w in paths.contains { w.contains($0) } }
+            if !naming.isEmpty {
+                input.warnings.removeAll { naming.contains($0) }
+                input.warnings.insert(L("site.warning.unreadable", ["count": String(paths.count)]), at: 0)
+            }
+        }
+        input.mark = { PhaseTimer.mark($0) }
+        // Each batch of pages is written before the next is built: never the whole site in memory.
+        var session = SiteWriter.Session(target: target)
+        try SiteBuilder.build(input) { try session.put($0) }
+        let result = try session.finish(copies: copies)
+        PhaseTimer.mark("pages")
+        Console.err(L("site.written", ["written": String(result.written), "unchanged": String(result.unchanged),
+                                       "removed": String(result.removed), "path": output]) + "\n")
+    }
+}
+
+/// Writes a site folder: each file only when its bytes changed (atomically: temp + rename),
+/// the files of the last run that are no longer part of the site removed, and the list of the
+/// files written kept in the folder (`manifestName`), so that huifang never removes a file it
+/// did not write.
+enum SiteWriter {
+    static let manifestName = ".huifang-site"
+    static let manifestHeader = "# huifang site: the files huifang wrote here (it removes only these)"
+
+    struct Target {
+        var path: String
+        /// The files of the last run, from the manifest (empty for a new folder).
+        var previous: [String]
+    }
+
+    /// Checks `output` before anything is read or written: not the repository, not inside its
+    /// records, a folder that is missing, empty, or has huifang's manifest.
+    static func prepare(_ output: String, repository: Repository) throws -> Target {
+        guard !output.isEmpty, output != "-" else { throw CommandFailure.usage(Message("error.site-output-not-folder", ["output": output])) }
+        let absolute = output.hasPrefix("/") ? output : FileSystem.currentDirectory() + "/" + output
+        var st = stat()
+        if lstat(absolute, &st) == 0, st.st_mode & S_IFMT == S_IFLNK, stat(absolute, &st) != 0 {
+            throw CommandFailure.usage(Message("error.site-output-not-folder", ["output": output]))
+        }
+        let exists = stat(absolute, &st) == 0
+        if exists, st.st_mode & S_IFMT != S_IFDIR {
+            throw CommandFailure.usage(Message("error.site-output-not-folder", ["output": output]))
+        }
+        // Where the folder is (or will be), links resolved, against the repository's real root.
+        let real = exists ? (FileSystem.realPath(absolute) ?? absolute) : resolvedMissing(absolute)
+        let root = FileSystem.realPath(repository.root) ?? repository.root
+        if real == root || root.hasPrefix(real + "/") {
+            throw CommandFailure.usage(Message("error.site-output-repository", ["output": output]), hint: Message("hint.site-output-repository"))
+        }
+        if real.hasPrefix(root + "/") {
+            let relative = String(real.dropFirst(root.count + 1)) + "/"
+            let owned = ["projects/", "events/", "improvements/", "plans/", "assessments/", "needs/", "calendars/", ".huifang/", ".git/"]
+            if owned.contains(where: { relative.hasPrefix($0) }) {
+                throw CommandFailure.usage(Message("error.site-output-records", ["output": output, "relative": relative]),
+                                           hint: Message("hint.site-output-repository"))
+            }
+        }
+        guard exists else { return Target(path: absolute, previous: []) }
+        let entries = FileSystem.list(absolute) ?? []
+        let manifest = absolute + "/" + manifestName
+        guard entries.contains(where: { $0.name == manifestName }) else {
+            if entries.isEmpty { return Target(path: absolute, previous: []) }
+            throw CommandFailure.usage(Message("error.site-output-not-empty", ["output": output, "manifest": manifestName]),
+                                       hint: Message("hint.site-output-not-empty"))
+        }
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(manifest) } catch { throw CommandFailure(StoreError.io(error)) }
+        let text = String(decoding: bytes, as: UTF8.self)
+        var lines = text.split(separator: "\n").map(String.init)
+        guard lines.first == manifestHeader else {
+            throw CommandFailure.usage(Message("error.site-manifest", ["path": manifest, "reason": "no header"]), hint: Message("hint.site-manifest"))
+        }
+        lines.removeFirst()
+        for line in lines where !isSitePath(line) {
+            throw CommandFailure.usage(Message("error.site-manifest", ["path": manifest, "reason": line]), hint: Message("hint.site-manifest"))
+        }
+        return Target(path: absolute, previous: lines)
+    }
+
+    /// A missing folder's path with its nearest existing ancestor's links resolved.
+    static func resolvedMissing(_ path: String) -> String {
+        var head = path
+        var tail: [String] = []
+        while let slash = head.lastIndex(of: "/"), slash != head.startIndex {
+            tail.insert(String(head[head.index(after: slash)...]), at: 0)
+            head = String(head[..<slash])
+            if let real = FileSystem.realPath(head) { return ([real] + tail).joined(separator: "/") }
+        }
+        return path
+    }
+
+    /// A path a manifest may name: relative, no '..' or '.' part, no empty part.
+    static func isSitePath(_ p: String) -> Bool {
+        !p.isEmpty && !p.hasPrefix("/") && !p.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == ".." || $0 == "." }
+            && p != manifestName
+    }
+
+    struct Result {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+    }
+
+    /// One run's writing: pages as they come (`put`), then the attachments, the removals and
+    /// the manifest (`finish`).
+    struct Session {
+        let target: Target
+        var result = Result()
+        var paths: [String] = []
+        var started = false
+
+        init(target: Target) { self.target = target }
+
+        mutating func put(_ pages: [SiteFile]) throws {
+            do {
+                if !started {
+                    try FileSystem.makeDirectories(target.path)
+                    started = true
+                }
+                for page in pages {
+                    try SiteWriter.put(page.bytes, page.path, target, &result)
+                    paths.append(page.path)
+                }
+            } catch {
+                throw CommandFailure(StoreError.io(error))
+            }
+        }
+
+        mutating func finish(copies: [(site: String, source: String)]) throws -> Result {
+            do {
+                try FileSystem.makeDirectories(target.path)
+                // Attachments are copied one at a time (never all in memory at once).
+                for copy in copies {
+                    try SiteWriter.put(try FileSystem.read(copy.source, limit: 1 << 30), copy.site, target, &result)
+                    paths.append(copy.site)
+                }
+                // The files of the last run that this run did not write: removed (they were huifang's).
+                let now = Set(paths)
+                for old in target.previous where !now.contains(old) {
+                    let full = target.path + "/" + old
+                    var st = stat()
+                    guard lstat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG else { continue }
+                    if unlink(full) == 0 {
+                        result.removed += 1
+                        SiteWriter.removeEmptyFolders(of: old, in: target.path)
+                    }
+                }
+                let manifest = ([SiteWriter.manifestHeader] + paths.sorted()).joined(separator: "\n") + "\n"
+                try FileSystem.writeAtomically(Array(manifest.utf8), to: target.path + "/" + SiteWriter.manifestName, sync: true)
+            } catch {
+                throw CommandFailure(StoreError.io(error))
+            }
+            // The pages were renamed into place without an fsync each (thousands of them): one
+            // sync for all, before the command says they are written.
+            if result.written + result.removed > 0 { sync() }
+            return result
+        }
+    }
+
+    /// Writes `bytes` at `path` (site-relative) unless the file there holds them already.
+    static func put(_ bytes: [UInt8], _ path: String, _ target: Target, _ result: inout Result) throws(FileError) {
+        let full = target.path + "/" + path
+        var st = stat()
+        if stat(full, &st) == 0, st.st_mode & S_IFMT == S_IFREG, Int(st.st_size) == bytes.count,
+           let old = try? FileSystem.read(full, limit: max(bytes.count, 1)), old == bytes
+        {
+            result.unchanged += 1
+            return
+        }
+        try FileSystem.writeAtomically(bytes, to: full, sync: false)
+        result.written += 1
+    }
+
+    /// Removes the folders of a removed file that are left empty, up to the site's root.
+    static func removeEmptyFolders(of path: String, in root: String) {
+        var parts = path.split(separator: "/").dropLast()
+        while !parts.isEmpty {
+            if rmdir(root + "/" + parts.joined(separator: "/")) != 0 { return }
+            parts = parts.dropLast()
+        }
+    }
+}
