@@ -1217,7 +1217,7 @@ extension Catalogue {
         "error.search-no-letters": "the search '{query}' has no letters",
         "hint.search-no-letters": "give words to look for, e.g. huifang search 'export slow'",
         "error.search-in": "--in does not know '{value}'",
-        "hint.search-in": "use visits, issues, improvements, separated by commas",
+        "hint.search-in": "use visits, issues, cases, improvements, risks, separated by commas",
         "error.search-limit": "--limit cannot be negative: {limit}",
         "hint.search-limit": "give how many results to show, 0 for all",
         // core13: the last English in zh (visit editor, repeated visit, folder rename, -o paths)
@@ -1583,5 +1583,16 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
+        // search19
+        "search.kind.case": "case",
+        "search.kind.risk": "risk",
+        "search.field.course": "what happened",
+        "search.field.cause": "cause",
+        "search.field.measures": "measures",
+        "search.field.lessons": "lessons learned",
+        "search.field.scope": "applies to",
+        "search.field.plan": "plan",
+        "search.field.note": "review note",
+        "search.field.reason": "closing reason",
     ]
 }

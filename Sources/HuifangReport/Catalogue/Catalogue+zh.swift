@@ -1217,7 +1217,7 @@ extension Catalogue {
         "error.search-no-letters": "搜索内容“{query}”不含文字",
         "hint.search-no-letters": "请给出要查找的词语，例如 huifang search 导出太慢",
         "error.search-in": "'--in' 不认识“{value}”",
-        "hint.search-in": "可选 'visits'、'issues'、'improvements'，用逗号分隔",
+        "hint.search-in": "可选 'visits'、'issues'、'cases'、'improvements'、'risks'，用逗号分隔",
         "error.search-limit": "'--limit' 不能为负数：{limit}",
         "hint.search-limit": "给出要显示的结果条数，0 表示全部",
         // core13: the last English in zh (visit editor, repeated visit, folder rename, -o paths)
@@ -1583,5 +1583,16 @@ extension Catalogue {
         "competitors.none": "本期回访没有记录竞争对手信息。",
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
+        // search19
+        "search.kind.case": "案例",
+        "search.kind.risk": "风险",
+        "search.field.course": "经过",
+        "search.field.cause": "原因",
+        "search.field.measures": "措施",
+        "search.field.lessons": "经验教训",
+        "search.field.scope": "适用范围",
+        "search.field.plan": "应对措施",
+        "search.field.note": "复核记录",
+        "search.field.reason": "关闭原因",
     ]
 }
