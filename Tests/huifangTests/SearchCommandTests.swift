@@ -104,8 +104,9 @@ import Testing
         #expect(result.code == 0, "\(result.stderr)")
         r.expectGolden(result.stdout, "search-cases-zh.txt")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count > 2 && lines[2].contains("案例 i-1c3b194c") && lines[2].contains("经验教训") && lines[2].contains("【培训材料】"),
+        #expect(lines.count > 3 && lines[2...3].contains { $0.contains("案例 i-1c3b194c") && $0.contains("经验教训") && $0.contains("【培训材料】") },
                 "\(result.stdout)")
+        #expect(lines.dropFirst(2).dropLast().allSatisfy { $0.contains("案例 i-") }, "\(result.stdout)")
         let json = r.run(["search", "材料培训", "--in", "cases", "--format", "json", "--limit", "0"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])

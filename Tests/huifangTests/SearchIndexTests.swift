@@ -121,8 +121,8 @@ import Testing
             ("twice", good + good),
         ]
         for (what, bytes) in damaged {
-            try bytes.write(to: URL(fileURLWithPath: r.path(".huifang/search")))
             for args in [Self.searches[1], ["search", "打印太慢", "--format", "json"]] {
+                try bytes.write(to: URL(fileURLWithPath: r.path(".huifang/search")))
                 let answer = Self.search(r, args)
                 #expect(!answer.fromIndex, "\(what)")
                 #expect(answer.answer == Self.withoutIndex(r, args), "\(what): \(args)")
