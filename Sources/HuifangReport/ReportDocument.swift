@@ -61,6 +61,11 @@ public struct ReportTable: Sendable {
     public var numeric: Set<Int>
     /// The table's sheet name in xlsx when not its heading (two tables under one heading).
     public var sheet: String?
+    /// HTML only: a class per cell of `rows` (nil: none), e.g. the risk matrix's zones, and the
+    /// legend under the table that says what each class means (class, text). Text formats show
+    /// the table without them.
+    public var cellClasses: [[String?]]?
+    public var legend: [(cls: String, text: String)] = []
 
     public init(headers: [String], rows: [[String]], numeric: Set<Int> = []) {
         self.headers = headers

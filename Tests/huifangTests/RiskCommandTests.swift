@@ -162,6 +162,15 @@ import Testing
         }
         let en = r.run(["--lang", "en", "report", "summary", "--period", "2026Q4", "--format", "md"], today: "2026-11-20")
         r.expectGolden(en.stdout, "risk-report-summary-en.md")
+        // The HTML matrix: each cell coloured by its zone (score = row × column; high from 15, medium
+        // from 5), the count kept, and a legend in the report's language; text formats unchanged.
+        let html = r.run(["--lang", "en", "report", "summary", "--period", "2026Q4", "--format", "html"], today: "2026-11-20").stdout
+        let rows = html.components(separatedBy: "<tr><td>").dropFirst().map { $0.prefix { $0 != "\n" } }
+        let five = try #require(rows.first { $0.hasPrefix("5</td>") }), one = try #require(rows.first { $0.hasPrefix("1</td>") && $0.contains("zone-") })
+        #expect(five.components(separatedBy: "zone-high").count - 1 == 3 && five.components(separatedBy: "zone-medium").count - 1 == 2, "\(five)")
+        #expect(one.components(separatedBy: "zone-low").count - 1 == 4 && one.hasSuffix("zone-medium\" style=\"background:#fdf0c2\">0</td></tr>"), "\(one)")
+        #expect(html.contains(">low: score 4 or less</span>") && html.contains(">medium: score 5–14</span>") && html.contains(">high: score 15 or more</span>"))
+        #expect(!en.stdout.contains("zone") && !en.stdout.contains("low: score"))
         let json = r.run(["report", "summary", "--period", "2026Q4", "--format", "json"], today: "2026-11-20").stdout
         #expect(json.contains("\"customer_health\"") && json.contains("\"high_at\": 15"))
         // A department without risks has no register section.

@@ -1594,5 +1594,8 @@ extension Catalogue {
         "search.field.plan": "plan",
         "search.field.note": "review note",
         "search.field.reason": "closing reason",
+        "risk.zone.low": "low: score {to} or less",
+        "risk.zone.medium": "medium: score {from}–{to}",
+        "risk.zone.high": "high: score {from} or more",
     ]
 }

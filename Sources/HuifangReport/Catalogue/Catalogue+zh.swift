@@ -1594,5 +1594,8 @@ extension Catalogue {
         "search.field.plan": "应对措施",
         "search.field.note": "复核记录",
         "search.field.reason": "关闭原因",
+        "risk.zone.low": "低：评分 {to} 及以下",
+        "risk.zone.medium": "中：评分 {from}–{to}",
+        "risk.zone.high": "高：评分 {from} 及以上",
     ]
 }
