@@ -74,7 +74,7 @@ extension RiskCommand {
                                 response: response, plan: plan.trimmed, owner: owner.trimmed, raised: ctx.today, reviewEvery: reviewEvery,
                                 history: [RiskHistoryEntry(at: ctx.today, action: RiskHistoryEntry.opened, by: who, probability: probability,
                                                            impact: impact)],
-                                location: SourceLocation(path: path))
+                                location: SourceLocation(path: path)).entered(ctx.today)
                 let text = RecordEncoder.risk(risk)
                 try RecordVerifier.verify(text, as: .risk(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (risk, path, r))
