@@ -18,7 +18,9 @@ struct SearchCommand: ParsableCommand {
             score, 0-100: 50 x the share of the query's terms it holds, 20 x the share of the query's \
             Chinese characters (of its terms when it has none), 10 x the share found in the query's \
             order, and 20 when the whole query stands in it as a phrase. Higher scores first, the \
-            newer record first among equals.
+            newer record first among equals. A warm search answers from .huifang/search, an index \
+            checked against every record file's stat data (rebuilt when anything differs, never \
+            with --no-cache).
             """
     )
 
