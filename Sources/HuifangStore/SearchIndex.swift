@@ -59,6 +59,7 @@ public enum SearchIndex {
     /// error (a full read reports it), or `.huifang` leads out of the repository.
     public static func snapshot(_ repo: Repository, threads: Int? = nil) -> Snapshot? {
         guard repo.outsideFolder(of: path) == nil else { return nil }
+        if PhaseTimer.enabled { PhaseTimer.last = PhaseTimer.now() }  // the next mark times the config and the walk alone
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         guard let (config, stamp) = configStamp(repo) else { return nil }
