@@ -1597,5 +1597,14 @@ extension Catalogue {
         "risk.zone.low": "low: score {to} or less",
         "risk.zone.medium": "medium: score {from}–{to}",
         "risk.zone.high": "high: score {from} or more",
+        "error.risk-needs": "a risk also needs {options}",
+        "risk.template.head": "Project risk: {name} ({customer})",
+        "risk.template.save": "Save and quit to register it; leave unchanged or empty it to abort. The category may also be written in Chinese.",
+        "risk.template.title": "what could happen, in a few words",
+        "risk.template.probability": "how likely, 1 (rare) to 5 (almost certain)",
+        "risk.template.impact": "how bad, 1 (slight) to 5 (severe)",
+        "risk.template.plan": "what is done about it",
+        "risk.template.owner": "who watches it",
+        "risk.template.review_every": "how often it is reviewed, e.g. 2w, 1m; empty: policy.risk_review_every",
     ]
 }

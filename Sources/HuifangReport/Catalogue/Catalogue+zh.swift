@@ -1597,5 +1597,14 @@ extension Catalogue {
         "risk.zone.low": "低：评分 {to} 及以下",
         "risk.zone.medium": "中：评分 {from}–{to}",
         "risk.zone.high": "高：评分 {from} 及以上",
+        "error.risk-needs": "登记风险还需要 {options}",
+        "risk.template.head": "项目风险：{name}（{customer}）",
+        "risk.template.save": "保存并退出即登记；不修改或清空则放弃。类别也可写中文：技术、资源、进度、成本、客户。",
+        "risk.template.title": "可能发生什么，一句话",
+        "risk.template.probability": "可能性 1（罕见）到 5（几乎肯定）",
+        "risk.template.impact": "影响 1（轻微）到 5（严重）",
+        "risk.template.plan": "应对措施",
+        "risk.template.owner": "负责跟踪的人",
+        "risk.template.review_every": "复核周期，如 '2w'、'1m'；留空则按 'policy.risk_review_every'",
     ]
 }
