@@ -25,3 +25,4 @@ extension Improvement: RecordedRecord { public var ownDate: Day? { due } }
 extension Event: RecordedRecord { public var ownDate: Day? { date } }
 extension Project: RecordedRecord { public var ownDate: Day? { accepted } }
 extension AssessmentReview: RecordedRecord { public var ownDate: Day? { date } }
+extension Risk: RecordedRecord { public var ownDate: Day? { raised } }

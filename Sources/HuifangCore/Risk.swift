@@ -16,6 +16,9 @@ public struct Risk: Sendable {
     public var status: RiskStatus
     public var history: [RiskHistoryEntry]
     public var location: SourceLocation
+    /// The day the record was entered (`recorded:`, written by `risk add` as by every command
+    /// that makes a record); nil for a risk written by hand, which counts as recorded when raised.
+    public var recorded: Day? = nil
 
     public init(id: RiskID, project: ProjectID, title: String, category: RiskCategory, probability: Int, impact: Int,
                 response: RiskResponse, plan: String, owner: String, raised: Day, reviewEvery: Duration? = nil,

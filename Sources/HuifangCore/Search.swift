@@ -206,6 +206,14 @@ public enum Search {
         }
     }
 
+    /// `mayMatch` on a text's UTF-8 bytes (the search index keeps texts so, and makes a string
+    /// only of those that may match): false when no term of the query can be in them.
+    public static func mayMatch(_ query: Query, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if query.probes.contains(where: { $0 == nil }) { return true }
+        for case let p? in query.probes where contains(bytes, p) { return true }
+        return false
+    }
+
     /// Whether `bytes` holds `needle`, comparing ASCII letters without case (`needle` is lower-case).
     static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
         let m = needle.count
@@ -234,14 +242,17 @@ public enum Search {
 
 /// One field of one record that matched a search.
 public struct SearchHit: Sendable {
-    /// `visit`, `issue` or `improvement`.
+    /// `visit`, `issue`, `case` (an issue's case analysis: `id` is the issue's), `improvement` or `risk`.
     public var kind: String
     public var id: String
     public var project: String
-    /// The record's day: a visit's date, an issue's raised day, an improvement's deadline.
+    /// The record's day: a visit's date, an issue's raised day (also for its case analysis), an
+    /// improvement's deadline, a risk's raised day.
     public var date: Day
-    /// The field's code: `summary`, `quote`, `need`, `competitor`, `title`,
-    /// `resolution`, `case_analysis`, `expected_effect`.
+    /// The field's code: `summary`, `quote`, `need`, `competitor` (a visit); `title`,
+    /// `resolution` (an issue); a case analysis's section, `course`, `cause`, `measures`,
+    /// `lessons`, `scope`; `title`, `expected_effect` (an improvement); `title`, `plan`, `note`
+    /// (a review's), `reason` (the closing's) (a risk).
     public var field: String
     public var text: String
     public var match: Search.Match

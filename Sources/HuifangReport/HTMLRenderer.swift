@@ -90,11 +90,32 @@ public enum HTMLRenderer {
                 if let hrefs = t.links[i], r < hrefs.count, !hrefs[r].isEmpty {
                     cell = "<a href=\"\(escape(ReportDocument.urlPath(hrefs[r])))\">\(cell)</a>"
                 }
-                out += t.numeric.contains(i) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+                let own = cellClass(t, r, i)
+                let classes = [t.numeric.contains(i) ? "n" : nil, own].compactMap { $0 }
+                let style = own.flatMap { classStyles[$0] }.map { " style=\"\($0)\"" } ?? ""
+                out += classes.isEmpty ? "<td>\(cell)</td>" : "<td class=\"\(escape(classes.joined(separator: " ")))\"\(style)>\(cell)</td>"
             }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n"
+        out += "</tbody>\n</table>\n"
+        if !t.legend.isEmpty {
+            out += "<p class=\"legend\">" + t.legend.map { item in
+                "<span class=\"\(escape(item.cls))\" style=\"display:inline-block;padding:2px 8px;margin-right:6px;\(classStyles[item.cls] ?? "")\">\(escape(item.text))</span>"
+            }.joined(separator: " ") + "</p>\n"
+        }
+        return out
+    }
+
+    /// The look of a cell class, inline (the style sheet of every report stays as it is): the
+    /// risk matrix's zones, green, amber and red, dark enough text on each to read in print.
+    static let classStyles = [
+        "zone-low": "background:#dcf2e3", "zone-medium": "background:#fdf0c2", "zone-high": "background:#f9d0d0;font-weight:600",
+    ]
+
+    /// The class of cell `i` of row `r`, when the table gives one.
+    static func cellClass(_ t: ReportTable, _ r: Int, _ i: Int) -> String? {
+        guard let classes = t.cellClasses, r < classes.count, i < classes[r].count else { return nil }
+        return classes[r][i]
     }
 
     /// A chart as inline SVG, with the values also in a `<title>` per mark for screen readers.

@@ -64,6 +64,11 @@ public struct ReportTable: Sendable {
     /// Cells that are links in HTML (the static site): column -> one relative href per row
     /// ("" for a cell without one). Other formats show the text only.
     public var links: [Int: [String]] = [:]
+    /// HTML only: a class per cell of `rows` (nil: none), e.g. the risk matrix's zones, and the
+    /// legend under the table that says what each class means (class, text). Text formats show
+    /// the table without them.
+    public var cellClasses: [[String?]]?
+    public var legend: [(cls: String, text: String)] = []
 
     public init(headers: [String], rows: [[String]], numeric: Set<Int> = []) {
         self.headers = headers

@@ -21,6 +21,7 @@ extension FastRecordDecoder {
         var reviewEvery: Duration?
         var status: RiskStatus?
         var history: [RiskHistoryEntry]?
+        var recorded: Day?
         guard mapping(r, Self.riskKeys, { (field: RiskKey) in
             switch field {
             case .id: guard let v = text(r).flatMap(RiskID.init) else { return false }; id = v
@@ -34,6 +35,7 @@ extension FastRecordDecoder {
             case .raised: guard let v = text(r).flatMap(Day.init) else { return false }; raised = v
             case .reviewEvery: guard let v = text(r).flatMap(Duration.init) else { return false }; reviewEvery = v
             case .status: guard let v = choice(r, Self.riskStatuses) else { return false }; status = v
+            case .recorded: guard let v = text(r).flatMap(Day.init) else { return false }; recorded = v
             case .history:
                 guard r.kind == .sequenceStart else { return false }
                 var entries: [RiskHistoryEntry] = []
@@ -71,16 +73,18 @@ extension FastRecordDecoder {
         guard r.leaveDocument(), let id, let title, let category, let probability, let impact, let response, let plan,
             let owner, let raised, let status, let history, isFileName(fileName, of: id.rawValue)
         else { return nil }
-        return Risk(id: id, project: project, title: title, category: category, probability: probability, impact: impact,
-                    response: response, plan: plan, owner: owner, raised: raised, reviewEvery: reviewEvery, status: status,
-                    history: history, location: SourceLocation(path: path))
+        var risk = Risk(id: id, project: project, title: title, category: category, probability: probability, impact: impact,
+                        response: response, plan: plan, owner: owner, raised: raised, reviewEvery: reviewEvery, status: status,
+                        history: history, location: SourceLocation(path: path))
+        risk.recorded = recorded
+        return risk
     }
 
     /// The keys of a risk and of its history lines by name, from `RecordKeys`.
     enum RiskKey: String, CaseIterable {
         case id, title, category, probability, impact, response, plan, owner, raised
         case reviewEvery = "review_every"
-        case status, history
+        case status, history, recorded
     }
 
     enum RiskHistoryKey: String, CaseIterable { case at, action, by, probability, impact, plan, note, reason }

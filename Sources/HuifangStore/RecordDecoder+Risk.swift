@@ -34,13 +34,16 @@ extension RecordDecoder {
                                                 reason: reader.string(h, "reason")))
             }
         }
+        let recorded = day(map, "recorded")
         unknownKeys(map, RecordKeys.risk, in: "a risk")
         unknownKeys(inItemsOf: map, "history", RecordKeys.riskHistory, in: "a history entry")
         guard !failed, let id, let title, let category, let probability, let impact, let response, let plan, let owner,
             let raised, let status
         else { return nil }
-        return Risk(id: id, project: project, title: title, category: category, probability: probability, impact: impact,
-                    response: response, plan: plan, owner: owner, raised: raised, reviewEvery: reviewEvery, status: status,
-                    history: history, location: SourceLocation(path: path))
+        var risk = Risk(id: id, project: project, title: title, category: category, probability: probability, impact: impact,
+                        response: response, plan: plan, owner: owner, raised: raised, reviewEvery: reviewEvery, status: status,
+                        history: history, location: SourceLocation(path: path))
+        risk.recorded = recorded
+        return risk
     }
 }

@@ -143,6 +143,7 @@ public enum RecordEncoder {
         ]
         if let e = k.reviewEvery { out.append(("review_every", .plain(e.description))) }
         out += [("status", .plain(k.status.rawValue)), ("history", .blockList(k.history.map(history)))]
+        if let d = k.recorded { out.append(("recorded", .plain(d.description))) }
         return YAMLWriter.document(out)
     }
 

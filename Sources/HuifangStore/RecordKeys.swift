@@ -19,7 +19,7 @@ public enum RecordKeys {
     public static let assessmentReview = ["period", "department", "score", "note", "date", "by", "recorded"]
     public static let risk = [
         "id", "title", "category", "probability", "impact", "response", "plan", "owner", "raised", "review_every", "status",
-        "history",
+        "history", "recorded",
     ]
 
     // Keys of the mappings inside records, for the unknown-key check.

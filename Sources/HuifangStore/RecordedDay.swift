@@ -1,7 +1,7 @@
 import HuifangCore
 
 extension RepositoryLoader.Decoded {
-    /// The record's `recorded:` day (nil for a plan or a risk, which have none, and for a hand-written record).
+    /// The record's `recorded:` day (nil for a plan, which has none, and for a hand-written record).
     var recorded: Day? {
         switch self {
         case .project(let p): p.recorded
@@ -10,7 +10,8 @@ extension RepositoryLoader.Decoded {
         case .improvement(let m): m.recorded
         case .event(let e): e.recorded
         case .assessment(let a): a.recorded
-        case .plan, .risk: nil
+        case .risk(let k): k.recorded
+        case .plan: nil
         }
     }
 
@@ -24,7 +25,8 @@ extension RepositoryLoader.Decoded {
         case .improvement(var m): m.recorded = day; return .improvement(m)
         case .event(var e): e.recorded = day; return .event(e)
         case .assessment(var a): a.recorded = day; return .assessment(a)
-        case .plan, .risk: return self
+        case .risk(var k): k.recorded = day; return .risk(k)
+        case .plan: return self
         }
     }
 }

@@ -48,21 +48,48 @@ extension RiskCommand {
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Project id (or a unique prefix).") var project: String
-        @Option(help: "What could happen, in a few words.") var title: String
-        @Option(help: "technical, resource, schedule, cost or customer (or the same word in Chinese).") var category: RiskCategory
-        @Option(help: "How likely, 1 (rare) to 5 (almost certain).", transform: parseRiskLevel) var probability: Int
-        @Option(help: "How bad if it happens, 1 (slight) to 5 (severe).", transform: parseRiskLevel) var impact: Int
-        @Option(help: "avoid, mitigate, transfer or accept.") var response: RiskResponse
-        @Option(help: "What is done about it.") var plan: String
-        @Option(help: "Who watches it.") var owner: String
+        @Option(help: "What could happen, in a few words (required unless --edit).") var title: String?
+        @Option(help: "technical, resource, schedule, cost or customer (or the same word in Chinese; required unless --edit).")
+        var category: RiskCategory?
+        @Option(help: "How likely, 1 (rare) to 5 (almost certain; required unless --edit).", transform: parseRiskLevel) var probability: Int?
+        @Option(help: "How bad if it happens, 1 (slight) to 5 (severe; required unless --edit).", transform: parseRiskLevel) var impact: Int?
+        @Option(help: "avoid, mitigate, transfer or accept (required unless --edit).") var response: RiskResponse?
+        @Option(help: "What is done about it (required unless --edit).") var plan: String?
+        @Option(help: "Who watches it (required unless --edit).") var owner: String?
         @Option(help: "How often it is reviewed (default: policy.risk_review_every, 1m).", transform: parseReviewPeriod)
         var reviewEvery: Duration?
         @Option(help: "Who records it (default: $HUIFANG_USER, else the owner).") var by: String?
+        @Flag(help: "Write the risk in $VISUAL or $EDITOR, from a template pre-filled with these flags.") var edit = false
 
         func run() throws {
             let ctx = try CommandContext(global)
-            for (value, flag) in [(title, "--title"), (plan, "--plan"), (owner, "--owner")] { _ = try optionText(value, flag) }
+            for (value, flag) in [(title, "--title"), (plan, "--plan"), (owner, "--owner")] { _ = try optionText(value, flag, required: true) }
             _ = try optionText(by, "--by")
+            if edit {
+                // As issue add --edit: the template before the lock (a person may take minutes),
+                // problems shown and the editor opened again on a terminal, refused otherwise.
+                let r = try ctx.load(writing: true).records
+                let p = try r.requireProject(project)
+                let template = DraftTemplates.risk(project: p, flags: self, ctx.catalogue(r))
+                let draft = try EditorSession(template: template, name: "risk.yaml").run { DraftTemplates.readRisk($0) }
+                var filled = self
+                filled.edit = false
+                filled.title = draft.title
+                filled.category = draft.category
+                filled.probability = draft.probability
+                filled.impact = draft.impact
+                filled.response = draft.response
+                filled.plan = draft.plan
+                filled.owner = draft.owner
+                filled.reviewEvery = draft.reviewEvery
+                return try filled.run()
+            }
+            let missing = [(title == nil, "--title"), (category == nil, "--category"), (probability == nil, "--probability"),
+                           (impact == nil, "--impact"), (response == nil, "--response"), (plan == nil, "--plan"), (owner == nil, "--owner")]
+                .filter(\.0).map(\.1)
+            guard missing.isEmpty, let title, let category, let probability, let impact, let response, let plan, let owner else {
+                throw CommandFailure.usage(Message("error.risk-needs", ["options": missing.joined(separator: ", ")]), hint: Message("hint.use-edit"))
+            }
             let (risk, path, r) = try ctx.update { r in
                 let p = try r.requireProject(project)
                 var ids = IDGenerator()
@@ -74,7 +101,7 @@ extension RiskCommand {
                                 response: response, plan: plan.trimmed, owner: owner.trimmed, raised: ctx.today, reviewEvery: reviewEvery,
                                 history: [RiskHistoryEntry(at: ctx.today, action: RiskHistoryEntry.opened, by: who, probability: probability,
                                                            impact: impact)],
-                                location: SourceLocation(path: path))
+                                location: SourceLocation(path: path)).entered(ctx.today)
                 let text = RecordEncoder.risk(risk)
                 try RecordVerifier.verify(text, as: .risk(project: p.id, file: "\(id).yaml"), path: path, config: r.config)
                 return ([(path, Array(text.utf8))], (risk, path, r))

@@ -7,22 +7,25 @@ import HuifangStore
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search visits, issues (and their case analyses) and improvements for text.",
+        abstract: "Search visits, issues, case analyses, improvements and risks for text.",
         discussion: """
-            Searches visit summaries, customer quotes, needs and competitor notes; issue titles, \
-            resolutions and case analysis files; improvement titles and expected effects. \
+            Searches visit summaries, customer quotes, needs and competitor notes; issue titles and \
+            resolutions; the five sections of case analysis files; improvement titles and expected \
+            effects; risk titles, plans, review notes and closing reasons. \
             Chinese needs no spaces: text is cut into pairs of characters (bigrams), other text into \
             words without case, so the Chinese for 'export too slow' finds 'the report export is too \
             slow' and, lower, 'exporting reports is very slow' in Chinese. A field's \
             score, 0-100: 50 x the share of the query's terms it holds, 20 x the share of the query's \
             Chinese characters (of its terms when it has none), 10 x the share found in the query's \
             order, and 20 when the whole query stands in it as a phrase. Higher scores first, the \
-            newer record first among equals.
+            newer record first among equals. A warm search answers from .huifang/search, an index \
+            checked against every record file's stat data (rebuilt when anything differs, never \
+            with --no-cache).
             """
     )
 
     enum Kind: String, CaseIterable {
-        case visits, issues, improvements
+        case visits, issues, cases, improvements, risks
     }
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,12 +34,12 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "What to look for (words, or Chinese text without spaces).") var query: String
-    @Option(name: .customLong("in"), help: "Only these records, comma-separated: visits, issues, improvements (default: all).")
+    @Option(name: .customLong("in"), help: "Only these records, comma-separated: visits, issues, cases, improvements, risks (default: all).")
     var kinds: String?
     @Option(help: "Only this project (id or unique prefix).") var project: String?
-    @Option(help: "Only this department (id from huifang.yaml): visits of its projects, its issues and improvements.")
+    @Option(help: "Only this department (id from huifang.yaml): visits and risks of its projects, its issues, cases and improvements.")
     var department: String?
-    @Option(help: "Only records in this period (a visit's date, an issue's raised day, an improvement's deadline): \(Period.expectedForm).",
+    @Option(help: "Only records in this period (a visit's date, an issue's raised day, also for its case analysis, an improvement's deadline, a risk's raised day): \(Period.expectedForm).",
             transform: parsePeriodArgument)
     var period: Period?
     @Option(help: "Output format: table or json.") var format: Format = .table
@@ -52,62 +55,40 @@ struct SearchCommand: ParsableCommand {
         }
         let wanted = try parseKinds()
         let ctx = try CommandContext(global)
-        let loaded = try ctx.load()
-        let r = loaded.records
-        let L = ctx.catalogue(loaded)
-        let only = try project.map { try r.requireProject($0).id }
-        let dept = try department.map { try r.config.requireDepartment($0).id }
-        var projectDepartment: [ProjectID: String] = [:]
-        for p in r.projects { projectDepartment[p.id] = p.department }
-
-        var hits: [SearchHit] = []
-        func look(_ kind: String, _ id: String, _ project: String, _ date: Day, _ field: String, _ text: String) {
-            if let m = Search.match(q, text) {
-                hits.append(SearchHit(kind: kind, id: id, project: project, date: date, field: field, text: text, match: m))
-            }
+        var scope = SearchScope()
+        scope.visits = wanted.contains(.visits)
+        scope.issues = wanted.contains(.issues)
+        scope.cases = wanted.contains(.cases)
+        scope.improvements = wanted.contains(.improvements)
+        scope.risks = wanted.contains(.risks)
+        scope.period = period
+        // The index in .huifang/search when it is valid (see `SearchIndex`), else every record
+        // read (and the index written again after the answer).
+        let (indexed, snapshot) = ctx.useCache ? SearchIndex.load(ctx.repository, query: q) : (nil, nil)
+        let contents: SearchIndex.Contents
+        let L: Catalogue
+        var save: SearchIndex.Snapshot?
+        if let indexed, project.map({ Self.uniqueProject($0, indexed.projects) != nil }) ?? true {
+            contents = indexed
+            MessageLanguage.repository = contents.config.language
+            L = ctx.catalogue(contents.config)
+            scope.project = project.flatMap { Self.uniqueProject($0, indexed.projects) }
+            PhaseTimer.mark("search: \(contents.documents.count) documents from the index")
+        } else {
+            let loaded = try ctx.load()
+            let r = loaded.records
+            L = ctx.catalogue(loaded)
+            scope.project = try project.map { try r.requireProject($0).id.rawValue }
+            contents = SearchIndex.contents(of: r)
+            if loaded.unreadable.isEmpty { save = snapshot }
+            PhaseTimer.mark("search: \(contents.documents.count) documents from the records")
         }
-        if wanted.contains(.visits) {
-            for v in r.visits where (only == nil || v.project == only) && (period?.contains(v.date) ?? true)
-                && (dept == nil || projectDepartment[v.project] == dept)
-            {
-                let id = v.id.rawValue, p = v.project.rawValue
-                look("visit", id, p, v.date, "summary", v.summary)
-                for t in v.quotes { look("visit", id, p, v.date, "quote", t) }
-                for t in v.needs { look("visit", id, p, v.date, "need", t) }
-                for t in v.competitors { look("visit", id, p, v.date, "competitor", t) }
-            }
+        scope.department = try department.map { try contents.config.requireDepartment($0).id }
+        let (hits, unreadCases) = Search.hits(q, in: contents.documents, scope: scope) { Self.readCaseAnalysis($0, ctx.repository) }
+        if !unreadCases.isEmpty {
+            Warnings.add(L(unreadCases.count == 1 ? "search.cases-unread1" : "search.cases-unread", ["count": String(unreadCases.count), "files": unreadCases.prefix(10).joined(separator: ", ") + (unreadCases.count > 10 ? ", …" : "")]))
         }
-        if wanted.contains(.issues) {
-            var unreadCases: [String] = []
-            for i in r.issues where (only == nil || i.project == only) && (period?.contains(i.raised) ?? true)
-                && (dept == nil || i.department == dept)
-            {
-                let id = i.id.rawValue, p = i.project.rawValue
-                look("issue", id, p, i.raised, "title", i.title)
-                if let res = i.resolved { look("issue", id, p, i.raised, "resolution", res.summary) }
-                if let file = i.caseAnalysis {
-                    if let text = Self.readCaseAnalysis(file, ctx.repository) {
-                        look("issue", id, p, i.raised, "case_analysis", text)
-                    } else {
-                        unreadCases.append(file)
-                    }
-                }
-            }
-            if !unreadCases.isEmpty {
-                Warnings.add(L(unreadCases.count == 1 ? "search.cases-unread1" : "search.cases-unread", ["count": String(unreadCases.count), "files": unreadCases.prefix(10).joined(separator: ", ") + (unreadCases.count > 10 ? ", …" : "")]))
-            }
-        }
-        if wanted.contains(.improvements) {
-            let issueProject = Dictionary(r.issues.map { ($0.id, $0.project) }, uniquingKeysWith: { a, _ in a })
-            for m in r.improvements where (period?.contains(m.due) ?? true) && (dept == nil || m.department == dept) {
-                let projects = m.addresses.compactMap { issueProject[$0] }
-                if let only, !projects.contains(only) { continue }
-                let p = only?.rawValue ?? projects.first?.rawValue ?? ""
-                let id = m.id.rawValue
-                look("improvement", id, p, m.due, "title", m.title)
-                look("improvement", id, p, m.due, "expected_effect", m.expectedEffect)
-            }
-        }
+        PhaseTimer.mark("search: matched (\(hits.count) hits)")
         let ranked = Search.ranked(hits, limit: limit == 0 ? nil : limit)
         let results = SearchResults(query: query, hits: ranked, total: hits.count)
         switch format {
@@ -121,6 +102,19 @@ struct SearchCommand: ParsableCommand {
                 Terminal.page(results.table(L, paint: colour ? { Terminal.paint($0, "1;31") } : nil), styled: colour)
             }
         }
+        PhaseTimer.mark("search: ranked and printed")
+        if let save {
+            SearchIndex.save(ctx.repository, snapshot: save, contents: contents)
+            PhaseTimer.mark("search index written")
+        }
+    }
+
+    /// The project `text` names among `projects` as `Records.project(matching:)` finds it (its
+    /// id, or a prefix only it has); nil otherwise (the records are then read, for the error).
+    static func uniqueProject(_ text: String, _ projects: [SearchIndex.ProjectEntry]) -> String? {
+        if projects.contains(where: { $0.id == text }) { return text }
+        let matches = projects.filter { $0.id.hasPrefix(text) }
+        return !text.isEmpty && matches.count == 1 ? matches[0].id : nil
     }
 
     func parseKinds() throws -> Set<Kind> {

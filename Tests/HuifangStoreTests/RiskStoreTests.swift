@@ -37,6 +37,9 @@ import Testing
 
         """
 
+    /// The same as `risk add` writes it now: with the day it was entered.
+    static let fullRecorded = full + "recorded: 2026-11-03\n"
+
     static let job = RepositoryLoader.Job.risk(project: ProjectID("acme-erp")!, file: "r-0000abcd.yaml")
     static let path = "projects/acme-erp/risks/r-0000abcd.yaml"
 
@@ -59,8 +62,16 @@ import Testing
         #expect(k.reviewEvery == Duration(2, .weeks) && k.status == .open && k.raised == Day("2026-11-02")!)
         #expect(k.history.count == 3 && k.history[1].note == "厂商确认停止支持日期" && k.history[1].probability == 4)
         #expect(k.history[2].reason == "已升级" && k.closing?.at == Day("2026-11-20")!)
+        #expect(k.recorded == nil && k.recordedOn == Day("2026-11-02")!, "without recorded: the day it was raised")
         let fast = try #require(Self.fast(Self.full))
         #expect(FastRecordDecoderTests.same(fast, tree))
+        // recorded: read alike by both decoders; a bad day is refused by both.
+        let withDay = Self.tree(Self.fullRecorded)
+        guard case .risk(let t)? = withDay.record, case .risk(let f)? = Self.fast(Self.fullRecorded) else { Issue.record("no risk"); return }
+        #expect(withDay.findings.isEmpty && t.recorded == Day("2026-11-03")! && t.recordedOn == Day("2026-11-03")! && f.recorded == t.recorded)
+        #expect(FastRecordDecoderTests.same(.risk(f), withDay))
+        let bad = Self.fullRecorded.replacingOccurrences(of: "recorded: 2026-11-03", with: "recorded: 2026-13-03")
+        #expect(!Self.tree(bad).findings.isEmpty && Self.fast(bad) == nil)
     }
 
     @Test func problemsAreFindingsAtTheirPlaceAndTheFastDecoderDeclines() {
@@ -95,7 +106,8 @@ import Testing
         var accepted = 0
         var declined = 0
         for round in 0..<3000 {
-            let reordered = round % 8 < 3 ? FuzzTests.reorder(Self.full, &rng) : Self.full
+            let base = round % 2 == 0 ? Self.full : Self.fullRecorded
+            let reordered = round % 8 < 3 ? FuzzTests.reorder(base, &rng) : base
             let bytes = round % 8 == 0 ? Array(reordered.utf8) : FuzzTests.mutate(reordered, &rng)
             let tree = RepositoryLoader.decode(bytes, Self.path, Self.job, config: Config(), fastDecoding: false)
             guard let fast = RepositoryLoader.fastDecode(bytes, Self.path, Self.job, config: Config()) else {
@@ -115,8 +127,9 @@ import Testing
         let k = Risk(id: RiskID("r-12345678")!, project: ProjectID("acme-erp")!, title: "关键人员: 离职", category: .resource,
                      probability: 2, impact: 3, response: .accept, plan: "# 文档化", owner: "Li", raised: Day("2026-11-02")!,
                      reviewEvery: nil, history: [RiskHistoryEntry(at: Day("2026-11-02")!, action: "opened", by: "Li")],
-                     location: SourceLocation(path: "projects/acme-erp/risks/r-12345678.yaml"))
+                     location: SourceLocation(path: "projects/acme-erp/risks/r-12345678.yaml")).entered(Day("2026-11-04")!)
         let text = RecordEncoder.risk(k)
+        #expect(text.hasSuffix("recorded: 2026-11-04\n"), "\(text)")
         #expect(!text.contains("review_every"))
         let tree = Self.tree(text, file: "r-12345678.yaml")
         #expect(tree.findings.isEmpty)
@@ -124,6 +137,7 @@ import Testing
         #expect(FastRecordDecoderTests.same(fast, tree))
         guard case .risk(let back)? = tree.record else { Issue.record("no risk"); return }
         #expect(back.title == k.title && back.plan == k.plan && back.reviewEvery == nil && back.history == k.history)
+        #expect(back.recorded == Day("2026-11-04")!)
     }
 
     @Test func theLoaderReadsRisksFromTheCacheTheSame() throws {

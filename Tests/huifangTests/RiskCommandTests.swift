@@ -162,10 +162,96 @@ import Testing
         }
         let en = r.run(["--lang", "en", "report", "summary", "--period", "2026Q4", "--format", "md"], today: "2026-11-20")
         r.expectGolden(en.stdout, "risk-report-summary-en.md")
+        // The HTML matrix: each cell coloured by its zone (score = row × column; high from 15, medium
+        // from 5), the count kept, and a legend in the report's language; text formats unchanged.
+        let html = r.run(["--lang", "en", "report", "summary", "--period", "2026Q4", "--format", "html"], today: "2026-11-20").stdout
+        let rows = html.components(separatedBy: "<tr><td>").dropFirst().map { $0.prefix { $0 != "\n" } }
+        let five = try #require(rows.first { $0.hasPrefix("5</td>") }), one = try #require(rows.first { $0.hasPrefix("1</td>") && $0.contains("zone-") })
+        #expect(five.components(separatedBy: "zone-high").count - 1 == 3 && five.components(separatedBy: "zone-medium").count - 1 == 2, "\(five)")
+        #expect(one.components(separatedBy: "zone-low").count - 1 == 4 && one.hasSuffix("zone-medium\" style=\"background:#fdf0c2\">0</td></tr>"), "\(one)")
+        #expect(html.contains(">low: score 4 or less</span>") && html.contains(">medium: score 5–14</span>") && html.contains(">high: score 15 or more</span>"))
+        #expect(!en.stdout.contains("zone") && !en.stdout.contains("low: score"))
         let json = r.run(["report", "summary", "--period", "2026Q4", "--format", "json"], today: "2026-11-20").stdout
         #expect(json.contains("\"customer_health\"") && json.contains("\"high_at\": 15"))
         // A department without risks has no register section.
         let tech = r.run(["report", "department", "tech", "--period", "2026Q4", "--format", "md"], today: "2026-11-20").stdout
         #expect(!tech.contains("风险登记"))
+    }
+}
+
+/// `risk add --edit` (issue 19), as `issue add --edit` and `visit log --edit`: a template in
+/// $EDITOR, problems shown and the editor opened again on a terminal, refused otherwise.
+@Suite struct RiskEditTests {
+    static func editor(_ r: HuifangRunner, _ name: String, _ body: String) throws -> String {
+        try r.write(".editors/" + name, "#!/bin/sh\n" + body + "\n")
+        chmod(r.path(".editors/" + name), 0o755)
+        return r.path(".editors/" + name)
+    }
+
+    static func risks(_ r: HuifangRunner) -> [String] {
+        (try? FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/risks"))) ?? []
+    }
+
+    @Test func theTemplateIsFilledInTheEditorAndRegistered() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let ed = try Self.editor(r, "fill.sh", """
+            cp "$1" \(r.path(".editors/template.yaml"))
+            sed -i 's/^title: ""/title: 数据库版本停止支持/; s/^category: /category: 技术/; s/^probability: /probability: 4/; s/^impact: 3/impact: 4/; s/^response: /response: mitigate/; s/^plan: ""/plan: 先在测试环境升级/' "$1"
+            """)
+        let result = r.run(["risk", "add", "acme", "--edit", "--owner", "刘强", "--impact", "3"], env: ["EDITOR": ed, "VISUAL": ""])
+        #expect(result.code == 0, "\(result.stderr)")
+        // The template says what each field is, in the repository's language, pre-filled with the flags.
+        let template = try #require(r.read(".editors/template.yaml"))
+        #expect(template.contains("owner: 刘强") && template.contains("impact: 3") && template.contains("# 可能性 1（罕见）到 5（几乎肯定）"), "\(template)")
+        #expect(template.contains("category:    # technical | resource | schedule | cost | customer"), "\(template)")
+        let file = try #require(Self.risks(r).first)
+        let text = try #require(r.read("projects/acme-erp/risks/" + file))
+        #expect(text.contains("title: 数据库版本停止支持\ncategory: technical\nprobability: 4\nimpact: 4\nresponse: mitigate\nplan: 先在测试环境升级\nowner: 刘强\n"), "\(text)")
+        #expect(text.hasSuffix("recorded: 2026-11-24\n"), "\(text)")
+        #expect(r.run(["check"]).code == 0)
+        // Left unchanged: nothing written, exit 1.
+        let unchanged = r.run(["risk", "add", "acme", "--edit"], env: ["EDITOR": "true", "VISUAL": ""])
+        #expect(unchanged.code == 1 && Self.risks(r).count == 1, "\(unchanged.stderr)")
+    }
+
+    @Test(.englishMessages) func withoutATerminalProblemsAreRefusedAndNothingIsWritten() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let ed = try Self.editor(r, "bad.sh", """
+            sed -i 's/^title: ""/title: t/; s/^category: /category: weather/; s/^probability: /probability: 6/; s/^impact: /impact: 2/; s/^response: /response: accept/; s/^plan: ""/plan: p/; s/^owner: /owner: o/' "$1"
+            """)
+        let before = r.snapshot()
+        let result = r.run(["risk", "add", "acme", "--edit"], env: ["EDITOR": ed, "VISUAL": ""])
+        #expect(result.code == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("4:11: ") && result.stderr.contains("weather"), "\(result.stderr)")
+        #expect(result.stderr.contains("5:14: ") && result.stderr.contains("6"), "\(result.stderr)")
+        #expect(r.snapshot() == before)
+        // Without --edit, what is missing is named.
+        let missing = r.run(["risk", "add", "acme", "--title", "t"])
+        #expect(missing.code == 64 && missing.stderr.contains("--category, --probability, --impact, --response, --plan, --owner")
+                && missing.stderr.contains("--edit"), "\(missing.stderr)")
+    }
+
+    /// On a terminal (a pseudo-terminal from script(1)), the editor opens again with the text
+    /// kept and the problems appended; the second save is valid.
+    @Test func onATerminalTheEditorOpensAgain() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let ed = try Self.editor(r, "twice.sh", """
+            if grep -q 'fix these' "$1"; then
+              sed -i 's/^probability: 9/probability: 2/' "$1"
+              cp "$1" \(r.path(".editors/second-round.yaml"))
+            else
+              sed -i 's/^title: ""/title: 关键人员离职/; s/^category: /category: resource/; s/^probability: /probability: 9/; s/^impact: /impact: 3/; s/^response: /response: accept/; s/^plan: ""/plan: 交接文档/; s/^owner: /owner: 王芳/' "$1"
+            fi
+            """)
+        let command = "EDITOR=\(ed) VISUAL= HUIFANG_LANG=en HUIFANG_TODAY=2026-11-24 \(HuifangRunner.binary) -C \(r.dir) risk add acme --edit"
+        let status = try HuifangRunner.onTerminal(command, typing: "\n")
+        #expect(status == 0)
+        let second = try #require(r.read(".editors/second-round.yaml"))
+        #expect(second.contains("# --- huifang: fix these and save again ---\n# 5:14: "), "\(second)")
+        let file = try #require(Self.risks(r).first)
+        #expect(r.read("projects/acme-erp/risks/" + file)?.contains("title: 关键人员离职\ncategory: resource\nprobability: 2\nimpact: 3\n") == true)
     }
 }

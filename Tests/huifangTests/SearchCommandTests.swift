@@ -40,8 +40,11 @@ import Testing
     @Test func caseAnalysesAreSearchedAndNeverFollowedOutOfTheRepository() throws {
         let r = try ExampleTests.demo()
         defer { r.cleanup() }
-        let found = r.run(["search", "打印", "--in", "issues", "--format", "json", "--limit", "0"])
-        #expect(found.stdout.contains("\"field\": \"case_analysis\""), "\(found.stdout)")
+        let found = r.run(["search", "打印", "--in", "cases", "--format", "json", "--limit", "0"])
+        #expect(found.stdout.contains("\"kind\": \"case\"") && found.stdout.contains("\"field\": \"measures\""), "\(found.stdout)")
+        // Issues alone leave case analyses out.
+        let issues = r.run(["search", "打印", "--in", "issues", "--format", "json", "--limit", "0"])
+        #expect(issues.stdout.contains("\"kind\": \"issue\"") && !issues.stdout.contains("\"kind\": \"case\""), "\(issues.stdout)")
         // A case analysis replaced by a link to a file outside the repository: left out, and said so.
         let outside = FileManager.default.temporaryDirectory.appendingPathComponent("huifang-search-outside-\(UUID().uuidString).md").path
         try Data("外部秘密文件 打印".utf8).write(to: URL(fileURLWithPath: outside))
@@ -60,13 +63,13 @@ import Testing
     @Test(.englishMessages) func emptyQueriesAndUnknownKindsAreUsageErrors() throws {
         let r = try ExampleTests.demo()
         defer { r.cleanup() }
-        for args in [["search", ""], ["search", "  "], ["search", "123 !!"], ["search", "打印", "--in", "visits,risks"], ["search", "x", "--limit", "-1"]] {
+        for args in [["search", ""], ["search", "  "], ["search", "123 !!"], ["search", "打印", "--in", "visits,plans"], ["search", "x", "--limit", "-1"]] {
             let result = r.run(args)
             #expect(result.code == 64, "\(args): \(result.stderr)")
             #expect(result.stdout.isEmpty)
         }
         #expect(r.run(["search", ""]).stderr.contains("has no letters"))
-        #expect(r.run(["search", "打印", "--in", "risks"]).stderr.contains("--in does not know 'risks'"))
+        #expect(r.run(["search", "打印", "--in", "plans"]).stderr.contains("--in does not know 'plans'"))
     }
 
     @Test(.englishMessages) func filtersKeepOnlyWhatTheyName() throws {
@@ -91,4 +94,66 @@ import Testing
         #expect(ignored.code == 0, "\(ignored.stderr)")
         #expect(ignored.stdout.contains("\"warnings\"") && ignored.stdout.contains("1 record"), "\(ignored.stdout)")
     }
+
+    /// Case analyses, section by section: 材料培训 finds 培训材料 (the other word order) in the
+    /// lessons of i-1c3b194c, and nothing outside the five sections.
+    @Test func casesMatchAcrossWordOrder() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let result = r.run(["search", "材料培训", "--in", "cases", "--lang", "zh", "--limit", "5"])
+        #expect(result.code == 0, "\(result.stderr)")
+        r.expectGolden(result.stdout, "search-cases-zh.txt")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 3 && lines[2...3].contains { $0.contains("案例 i-1c3b194c") && $0.contains("经验教训") && $0.contains("【培训材料】") },
+                "\(result.stdout)")
+        #expect(lines.dropFirst(2).dropLast().allSatisfy { $0.contains("案例 i-") }, "\(result.stdout)")
+        let json = r.run(["search", "材料培训", "--in", "cases", "--format", "json", "--limit", "0"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(!results.isEmpty)
+        for hit in results {
+            #expect(hit["kind"] as? String == "case")
+            #expect(["course", "cause", "measures", "lessons", "scope"].contains(hit["field"] as? String ?? ""), "\(hit)")
+            // The text is the section's, without its heading.
+            #expect(!(hit["text"] as? String ?? "").contains("## "), "\(hit)")
+        }
+    }
+
+    /// Risks: title, plan, review notes and the closing reason; 容量服务器 finds 服务器容量.
+    @Test func risksMatchAcrossWordOrder() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let add: [[String]] = [
+            ["risk", "add", "acme-erp", "--title", "服务器容量不足", "--category", "技术", "--probability", "3", "--impact", "4",
+             "--response", "mitigate", "--plan", "月底前扩容数据库服务器", "--owner", "李工"],
+            ["risk", "add", "tj-oa", "--title", "关键用户离职", "--category", "客户", "--probability", "2", "--impact", "3",
+             "--response", "accept", "--plan", "交接文档随版本更新", "--owner", "王芳"],
+        ]
+        for args in add {
+            let added = r.run(args)
+            #expect(added.code == 0, "\(added.stderr)")
+        }
+        let ids = try ["acme-erp", "tj-oa"].map { p in
+            try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/\(p)/risks")).first).replacingOccurrences(of: ".yaml", with: "")
+        }
+        for id in ids {
+            let updated = r.run(["risk", "update", id, "--note", "复核：容量监控已接入，服务器负载正常"])
+            #expect(updated.code == 0, "\(updated.stderr)")
+        }
+        let closed = r.run(["risk", "close", ids[1], "--reason", "用户已完成交接，服务器无影响"])
+        #expect(closed.code == 0, "\(closed.stderr)")
+        let result = r.run(["search", "容量服务器", "--in", "risks", "--lang", "zh"])
+        #expect(result.code == 0, "\(result.stderr)")
+        r.expectGolden(result.stdout, "search-risks-zh.txt")
+        #expect(result.stdout.contains("风险") && result.stdout.contains("【服务器容量】") && result.stdout.contains("复核记录")
+                && result.stdout.contains("关闭原因"), "\(result.stdout)")
+        // Only risks, and the project filter keeps one project's.
+        let json = r.run(["search", "容量服务器", "--in", "risks", "--project", "tj-oa", "--format", "json", "--limit", "0"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(!results.isEmpty && results.allSatisfy { $0["kind"] as? String == "risk" && $0["project"] as? String == "tj-oa" }, "\(json.stdout)")
+        // Without --in, risks are searched too.
+        #expect(r.run(["search", "扩容数据库"]).stdout.contains("风险"))
+    }
+
 }

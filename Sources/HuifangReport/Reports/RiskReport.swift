@@ -24,10 +24,20 @@ public enum RiskReport {
         let policy = r.config.policy
         let matrix = RiskMatrix(open)
         var out: [ReportDocument.Block] = [.heading(L["risk.report.title"])]
-        out.append(.table(ReportTable(
+        var grid = ReportTable(
             headers: [L["risk.report.corner"]] + (1...5).map(String.init),
             rows: (1...5).reversed().map { p in [String(p)] + (1...5).map { i in String(matrix.counts[p - 1][i - 1]) } },
-            numeric: Set(1...5))))
+            numeric: Set(1...5))
+        // HTML colours each cell by its zone (the count of open risks stays in it) and says
+        // under the matrix what the colours mean.
+        grid.cellClasses = (1...5).reversed().map { p in [nil] + (1...5).map { i in "zone-" + RiskZone(score: p * i, policy).rawValue } }
+        let mediumAt = RiskZone.mediumAt(policy)
+        if mediumAt > 1 { grid.legend.append((cls: "zone-low", text: L("risk.zone.low", ["to": String(mediumAt - 1)]))) }
+        if mediumAt < policy.riskHighAt {
+            grid.legend.append((cls: "zone-medium", text: L("risk.zone.medium", ["from": String(mediumAt), "to": String(policy.riskHighAt - 1)])))
+        }
+        grid.legend.append((cls: "zone-high", text: L("risk.zone.high", ["from": String(policy.riskHighAt)])))
+        out.append(.table(grid))
         let high = open.filter { $0.isHigh(policy) }.count
         out.append(.paragraph(L("risk.report.note", ["open": String(open.count), "high": String(high), "at": String(policy.riskHighAt)])))
         if open.isEmpty { return out }

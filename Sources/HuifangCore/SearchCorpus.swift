@@ -1,0 +1,153 @@
+/// What `huifang search` looks through: per record its kind, id, project, department, day and
+/// free-text fields, in the order of `Records` (visits, issues, improvements, risks). Made from
+/// the records (`SearchDocument.documents(of:)`), or read back from the search index in
+/// `.huifang/` (HuifangStore's `SearchIndex`), which holds exactly these: the two give the same
+/// hits because the search runs on these documents alone (`Search.hits`).
+public struct SearchDocument: Sendable, Equatable {
+    public enum Kind: UInt8, Sendable, CaseIterable {
+        case visit, issue, improvement, risk
+
+        public var code: String {
+            switch self {
+            case .visit: "visit"
+            case .issue: "issue"
+            case .improvement: "improvement"
+            case .risk: "risk"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var id: String
+    /// The record's project; empty for an improvement (see `projects`).
+    public var project: String
+    /// An improvement's projects: those of the issues it addresses, in its order.
+    public var projects: [String]
+    /// A visit's or risk's: its project's department; an issue's or improvement's: its own.
+    public var department: String
+    /// A visit's date, an issue's raised day, an improvement's deadline, a risk's raised day.
+    public var date: Day
+    /// Field code and text, in the order they are searched (see `SearchHit.field`).
+    public var fields: [Field]
+    /// An issue's `case_analysis:` path (read when the search asks for cases).
+    public var caseAnalysis: String?
+
+    public struct Field: Sendable, Equatable {
+        public var code: String
+        public var text: String
+
+        public init(_ code: String, _ text: String) {
+            self.code = code
+            self.text = text
+        }
+    }
+
+    public init(kind: Kind, id: String, project: String, projects: [String] = [], department: String, date: Day,
+                fields: [Field], caseAnalysis: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.project = project
+        self.projects = projects
+        self.department = department
+        self.date = date
+        self.fields = fields
+        self.caseAnalysis = caseAnalysis
+    }
+
+    /// The documents of `records`: every visit, issue, improvement and risk.
+    public static func documents(of r: Records) -> [SearchDocument] {
+        var projectDepartment: [ProjectID: String] = [:]
+        for p in r.projects { projectDepartment[p.id] = p.department }
+        var out: [SearchDocument] = []
+        out.reserveCapacity(r.visits.count + r.issues.count + r.improvements.count + r.risks.count)
+        for v in r.visits {
+            var fields = [Field("summary", v.summary)]
+            for t in v.quotes { fields.append(Field("quote", t)) }
+            for t in v.needs { fields.append(Field("need", t)) }
+            for t in v.competitors { fields.append(Field("competitor", t)) }
+            out.append(SearchDocument(kind: .visit, id: v.id.rawValue, project: v.project.rawValue,
+                                      department: projectDepartment[v.project] ?? "", date: v.date, fields: fields))
+        }
+        for i in r.issues {
+            var fields = [Field("title", i.title)]
+            if let res = i.resolved { fields.append(Field("resolution", res.summary)) }
+            out.append(SearchDocument(kind: .issue, id: i.id.rawValue, project: i.project.rawValue, department: i.department,
+                                      date: i.raised, fields: fields, caseAnalysis: i.caseAnalysis))
+        }
+        let issueProject = Dictionary(r.issues.map { ($0.id, $0.project) }, uniquingKeysWith: { a, _ in a })
+        for m in r.improvements {
+            out.append(SearchDocument(kind: .improvement, id: m.id.rawValue, project: "",
+                                      projects: m.addresses.compactMap { issueProject[$0]?.rawValue }, department: m.department,
+                                      date: m.due, fields: [Field("title", m.title), Field("expected_effect", m.expectedEffect)]))
+        }
+        for k in r.risks {
+            var fields = [Field("title", k.title), Field("plan", k.plan)]
+            for h in k.history {
+                if let t = h.note { fields.append(Field("note", t)) }
+                if let t = h.reason { fields.append(Field("reason", t)) }
+            }
+            out.append(SearchDocument(kind: .risk, id: k.id.rawValue, project: k.project.rawValue,
+                                      department: projectDepartment[k.project] ?? "", date: k.raised, fields: fields))
+        }
+        return out
+    }
+}
+
+/// Which documents a search looks at (`huifang search`'s --in, --project, --department, --period).
+public struct SearchScope: Sendable {
+    public var visits = true
+    public var issues = true
+    /// Case analyses: the five sections of an issue's case analysis file.
+    public var cases = true
+    public var improvements = true
+    public var risks = true
+    public var project: String?
+    public var department: String?
+    public var period: Period?
+
+    public init() {}
+}
+
+extension Search {
+    /// The hits of `query` in `documents` within `scope`, in document order (rank them with
+    /// `ranked`). A case analysis is read with `readCase` (nil: it could not be read; its path
+    /// is then in `unreadCases`) and searched section by section (`CaseAnalysis.sections`):
+    /// kind `case`, the issue's id, the section's code as the field.
+    public static func hits(_ query: Query, in documents: [SearchDocument], scope: SearchScope,
+                            readCase: (String) -> String?) -> (hits: [SearchHit], unreadCases: [String]) {
+        var hits: [SearchHit] = []
+        var unread: [String] = []
+        func look(_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) {
+            if let m = match(query, text) {
+                hits.append(SearchHit(kind: kind, id: d.id, project: project, date: d.date, field: field, text: text, match: m))
+            }
+        }
+        for d in documents {
+            if let period = scope.period, !period.contains(d.date) { continue }
+            if let dept = scope.department, d.department != dept { continue }
+            switch d.kind {
+            case .visit, .risk:
+                guard d.kind == .visit ? scope.visits : scope.risks, scope.project == nil || d.project == scope.project else { continue }
+                for f in d.fields { look(d.kind.code, d, d.project, f.code, f.text) }
+            case .issue:
+                guard scope.issues || scope.cases, scope.project == nil || d.project == scope.project else { continue }
+                if scope.issues {
+                    for f in d.fields { look("issue", d, d.project, f.code, f.text) }
+                }
+                if scope.cases, let file = d.caseAnalysis {
+                    if let text = readCase(file) {
+                        for (section, body) in CaseAnalysis.sections(text) { look("case", d, d.project, section.rawValue, body) }
+                    } else {
+                        unread.append(file)
+                    }
+                }
+            case .improvement:
+                guard scope.improvements else { continue }
+                if let only = scope.project, !d.projects.contains(only) { continue }
+                let p = scope.project ?? d.projects.first ?? ""
+                for f in d.fields { look("improvement", d, p, f.code, f.text) }
+            }
+        }
+        return (hits, unread)
+    }
+}
