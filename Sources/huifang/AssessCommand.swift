@@ -23,7 +23,7 @@ extension ReportCommand {
         @OptionGroup var options: ReportCommand.Options
 
         func run() throws {
-            try ReportCommand.run(global, options, closedPeriod: true) { c in
+            try ReportCommand.run(global, options, closedPeriod: true, closedFigures: { $0.hasPrefix("assessment.") }) { c in
                 let L = c.labels
                 guard c.period.length == .quarter || c.period.length == .year else {
                     throw CommandFailure.usage(Message("assess.err.period", ["period": c.period.label]),

@@ -31,7 +31,8 @@ import Testing
         #expect(closed.code == 0, "\(closed.stderr)")
         r.expectGolden(closed.stdout, "close-stdout.txt")
         #expect(Self.archive(r) == ["assessment.html", "assessment.json", "assessment.md", "close.yaml", "department-east.html",
-                                    "department-east.json", "department-east.md", "kpis.json", "summary.html", "summary.json", "summary.md"])
+                                    "department-east.json", "department-east.md", "kpis.json", "records.txt", "summary.html", "summary.json",
+                                    "summary.md"])
         r.expectGolden(try #require(r.read("archive/2026Q3/close.yaml")), "close-close.yaml")
         r.expectGolden(try #require(r.read("archive/2026Q3/kpis.json")), "close-kpis.json")
         #expect(r.read("archive/2026Q3/summary.md")?.contains("# 项目回访总结报告 2026Q3") == true)

@@ -1583,5 +1583,22 @@ extension Catalogue {
         "competitors.none": "No visit in the period noted anything about a competitor.",
         "competitors.name_hint": "A note names its competitor before a colon (NAME: what was said); notes without one are counted as not named.",
         "similar.case": "case analysis: {path} (huifang case show {id})",
+        // close17b
+        "closed.reported": "In this report",
+        "closed.changed note": "Records entered by {date} and changed since are counted as they are now (their content at the close is not kept): where this makes the report differ from a frozen figure, the column 'In this report' says so.",
+        "closed.files unknown": "The archive of {period} keeps no per-file checksums this huifang can compare (closed by another version): the records changed since the close cannot be named; reopen and close the period again to keep them.",
+        "closed.late and changed": "Entered after the close, or changed since ({n})",
+        "closed.change": "Since the close",
+        "closed.change.entered": "entered late",
+        "closed.change.changed": "changed",
+        "closed.change.added": "new file",
+        "closed.kind.plan": "plan",
+        "closed.removed": "Removed since the close ({n}): {paths}",
+        "closed.within heading": "Closed quarter {quarter}",
+        "closed.within note": "{quarter} was closed on {date}; records of it were entered or changed since. Its frozen figures, beside their values restated from today's records:",
+        "closed.within unchanged": "No record of {quarter} has been entered or changed since the close: its frozen figures stand.",
+        "closed.within figures": "{quarter}: frozen and restated",
+        "closed.within counts late": "The figures of {period} below count today's records, including those of {quarters} entered or changed after the close ({n}): they are not the frozen figures.",
+        "closed.within counts frozen": "The figures of {period} below count today's records; those of {quarters} are the same as at the close (nothing entered or changed since).",
     ]
 }

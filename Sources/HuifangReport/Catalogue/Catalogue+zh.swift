@@ -1583,5 +1583,22 @@ extension Catalogue {
         "competitors.none": "本期回访没有记录竞争对手信息。",
         "competitors.name_hint": "在冒号前写明竞争对手（名称：客户所说）；没有冒号的记录计为未注明。",
         "similar.case": "案例分析：{path}（huifang case show {id}）",
+        // close17b
+        "closed.reported": "本报告值",
+        "closed.changed note": "{date} 前录入、之后被修改的记录按现在的内容统计（关闭时的内容未保存）：因此与冻结值不同的数据见“本报告值”一列。",
+        "closed.files unknown": "{period} 的归档没有本版本 huifang 可比较的逐文件校验值（由其他版本关闭）：无法指出关闭后修改了哪些记录；重新打开并再次关闭该期间即可保存。",
+        "closed.late and changed": "关闭后补录或修改（{n}）",
+        "closed.change": "关闭后",
+        "closed.change.entered": "补录",
+        "closed.change.changed": "已修改",
+        "closed.change.added": "新文件",
+        "closed.kind.plan": "计划",
+        "closed.removed": "关闭后删除（{n}）：{paths}",
+        "closed.within heading": "已关闭季度 {quarter}",
+        "closed.within note": "{quarter} 已于 {date} 关闭；此后有该季度的记录被补录或修改。其冻结数据与按现有记录重述的数据如下：",
+        "closed.within unchanged": "{quarter} 关闭后没有录入或修改记录：其冻结数据不变。",
+        "closed.within figures": "{quarter}：冻结值与重述值",
+        "closed.within counts late": "以下 {period} 的数据按现有记录统计，包含 {quarters} 关闭后补录或修改的记录（{n}）：不是冻结数据。",
+        "closed.within counts frozen": "以下 {period} 的数据按现有记录统计；其中 {quarters} 的记录与关闭时相同（关闭后没有录入或修改）。",
     ]
 }
