@@ -15,27 +15,27 @@ public enum RecordChecksums {
     /// What the checksums are computed by: they compare only under the same store version.
     public static var version: String { HuifangStoreVersion.current }
 
-    /// The checksum of each of `paths` (repository paths of record files) as `loaded` read
-    /// them; a path it did not read is left out. nil when `loaded` was not kept by its load.
-    public static func of(_ loaded: LoadedRepository, paths: [String]) -> [String: UInt32]? {
+    /// The checksum of each record file `loaded` read whose path and kind `include` accepts,
+    /// in the order of the repository walk (by name within each folder, as git sorts); nil when
+    /// `loaded` was not kept by its load.
+    public static func of(_ loaded: LoadedRepository, include: (String, RepositoryLoader.Kind) -> Bool) -> [(path: String, checksum: UInt32)]? {
         guard let i = KeptUntilExit.repositories.lastIndex(where: { $0.repository.root == loaded.repository.root }),
             let kept = KeptUntilExit.held[i] as? RepositoryLoader.Byproducts
         else { return nil }
-        var wanted = Set<String>(minimumCapacity: paths.count)
-        for p in paths { wanted.insert(p) }
-        var out: [String: UInt32] = [:]
-        out.reserveCapacity(paths.count)
-        let base = FileSystem.openDirectory(loaded.repository.root)
+        var out: [(path: String, checksum: UInt32)] = []
+        out.reserveCapacity(kept.jobs.count)
+        var base: Int32 = -1
         defer { if base >= 0 { close(base) } }
-        let root = RepositoryLoader.Root(repo: loaded.repository, fd: base)
-        for (k, job) in kept.jobs.enumerated() where wanted.contains(job.0) {
+        for (k, job) in kept.jobs.enumerated() where include(job.0, job.1.kind) {
             switch kept.results[k].payload {
-            case .fresh(_, _, _, let checksum)?: out[job.0] = checksum
-            case .old(let e)?: out[job.0] = kept.cache.index[e].checksum
+            case .fresh(_, _, _, let checksum)?: out.append((job.0, checksum))
+            case .old(let e)?: out.append((job.0, kept.cache.index[e].checksum))
             case nil:
+                if base < 0 { base = FileSystem.openDirectory(loaded.repository.root) }
                 var st = stat()
+                let root = RepositoryLoader.Root(repo: loaded.repository, fd: base)
                 let outcome = RepositoryLoader.decode(job.0, job.1, root: root, config: loaded.records.config, stat: &st)
-                out[job.0] = RecordCache.encode(outcome).withUnsafeBufferPointer { RecordCache.checksum($0) }
+                out.append((job.0, RecordCache.encode(outcome).withUnsafeBufferPointer { RecordCache.checksum($0) }))
             }
         }
         return out

@@ -49,43 +49,56 @@ public struct RecordList: Sendable, Equatable {
     public static let fileName = "records.txt"
     static let header = "# huifang record checksums "
 
-    /// The record files of `r` that bear on `period` (see `RecordDigest`), by path.
-    public static func paths(_ r: Records, period: Period) -> [String] {
-        let end = period.end
-        var out: [String] = []
-        out.reserveCapacity(r.projects.count + r.visits.count + r.issues.count)
-        for p in r.projects { out.append(p.location.path) }
-        for v in r.visits where v.date <= end { out.append(v.location.path) }
-        for i in r.issues where i.raised <= end { out.append(i.location.path) }
-        for i in r.withdrawnIssues where i.raised <= end { out.append(i.location.path) }
-        for m in r.improvements where m.due <= end { out.append(m.location.path) }
-        for e in r.events where e.date <= end { out.append(e.location.path) }
-        for p in r.plans where p.year == end.year { out.append(p.location.path) }
-        for a in r.assessments where a.period == period.label { out.append(a.location.path) }
-        out.sort()
+    /// The record files of `loaded` that bear on `period` (see `RecordDigest`), in the order of
+    /// the repository walk; nil when the load kept no checksums (`RecordChecksums.of`). The
+    /// files that do not bear on it are the few dated after it: they are looked up, not the rest.
+    public static func of(_ loaded: LoadedRepository, period: Period) -> RecordList? {
+        let r = loaded.records, end = period.end
+        var later = Set<String>()
+        for v in r.visits where v.date > end { later.insert(v.location.path) }
+        for i in r.issues where i.raised > end { later.insert(i.location.path) }
+        for i in r.withdrawnIssues where i.raised > end { later.insert(i.location.path) }
+        for m in r.improvements where m.due > end { later.insert(m.location.path) }
+        for e in r.events where e.date > end { later.insert(e.location.path) }
+        var kept = Set<String>()  // plans and assessment reviews: only those of the period
+        for p in r.plans where p.year == end.year { kept.insert(p.location.path) }
+        for a in r.assessments where a.period == period.label { kept.insert(a.location.path) }
+        let files = RecordChecksums.of(loaded) { path, kind in
+            switch kind {
+            case .risk: false
+            case .plan, .assessment: kept.contains(path)
+            case .project: true
+            case .visit, .issue, .improvement, .event: later.isEmpty || !later.contains(path)
+            }
+        }
+        return files.map { RecordList(version: RecordChecksums.version, files: $0) }
+    }
+
+    /// records.txt as bytes.
+    public var bytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 64 + 64)
+        out += Self.header.utf8
+        out += version.utf8
+        out.append(UInt8(ascii: "\n"))
+        let digits = Array("0123456789abcdef".utf8)
+        for f in files {
+            var shift: UInt32 = 28
+            for _ in 0..<8 {
+                out.append(digits[Int((f.checksum >> shift) & 0xf)])
+                shift &-= 4
+            }
+            out.append(UInt8(ascii: " "))
+            out += f.path.utf8
+            out.append(UInt8(ascii: "\n"))
+        }
         return out
     }
 
-    /// The list of the files of `loaded` that bear on `period`; nil when the load kept no
-    /// checksums (`RecordChecksums.of`).
-    public static func of(_ loaded: LoadedRepository, period: Period) -> RecordList? {
-        let paths = paths(loaded.records, period: period)
-        guard let sums = RecordChecksums.of(loaded, paths: paths) else { return nil }
-        return RecordList(version: RecordChecksums.version, files: paths.compactMap { p in sums[p].map { (p, $0) } })
-    }
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-    public var text: String {
-        var s = Self.header + version + "\n"
-        s.reserveCapacity(files.count * 64)
-        for f in files {
-            let hex = String(f.checksum, radix: 16)
-            s += String(repeating: "0", count: 8 - hex.count) + hex + " " + f.path + "\n"
-        }
-        return s
-    }
-
+    /// XXH64 of `bytes`, 16 hex digits.
     public var digest: String {
-        let bytes = Array(text.utf8)
         let h = bytes.withUnsafeBufferPointer { Checksum.xxh64($0) }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
@@ -93,19 +106,39 @@ public struct RecordList: Sendable, Equatable {
 
     /// The list in `bytes` (records.txt); nil when it is not one.
     public init?(parsing bytes: [UInt8]) {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.last == "" else { return nil }
-        lines.removeLast()
-        guard let first = lines.first, first.hasPrefix(Self.header) else { return nil }
-        version = String(first.dropFirst(Self.header.count))
-        files = []
-        files.reserveCapacity(lines.count)
-        for line in lines.dropFirst() {
-            let hex = line.prefix(8)
-            guard hex.count == 8, line.dropFirst(8).first == " ", let sum = UInt32(hex, radix: 16) else { return nil }
-            files.append((String(line.dropFirst(9)), sum))
+        let header = Array(Self.header.utf8)
+        guard bytes.count > header.count, bytes.starts(with: header), bytes.last == UInt8(ascii: "\n"),
+            let firstEnd = bytes.firstIndex(of: UInt8(ascii: "\n"))
+        else { return nil }
+        func hex(_ b: UInt8) -> UInt32? {
+            switch b {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(b - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(b - UInt8(ascii: "a") + 10)
+            default: nil
+            }
         }
+        var files: [(path: String, checksum: UInt32)] = []
+        files.reserveCapacity(bytes.count / 64)
+        let ok = bytes.withUnsafeBufferPointer { b -> Bool in
+            var i = firstEnd + 1
+            while i < b.count {
+                guard i + 10 <= b.count, b[i + 8] == UInt8(ascii: " ") else { return false }
+                var sum: UInt32 = 0
+                for k in i..<(i + 8) {
+                    guard let d = hex(b[k]) else { return false }
+                    sum = sum << 4 | d
+                }
+                var e = i + 9
+                while e < b.count, b[e] != UInt8(ascii: "\n") { e += 1 }
+                guard e > i + 9, let path = String(validating: UnsafeBufferPointer(rebasing: b[(i + 9)..<e]), as: UTF8.self) else { return false }
+                files.append((path, sum))
+                i = e + 1
+            }
+            return true
+        }
+        guard ok, let version = String(validating: bytes[header.count..<firstEnd], as: UTF8.self) else { return nil }
+        self.version = version
+        self.files = files
     }
 
     public init(version: String, files: [(path: String, checksum: UInt32)]) {

@@ -102,14 +102,18 @@ enum PeriodArchive {
         PhaseTimer.mark("closed period: restated figures")
         var files = ClosedPeriod.FileChanges.unknown
         var digestNow = ""
-        if let archived = try recordList(repo, period) {
-            if let now = RecordList.of(loaded, period: period), now.version == archived.version {
+        if FileSystem.exists(repo.path(folder(period.label) + "/" + RecordList.fileName)) {
+            // The archived list is read only when the digest differs: to name the files.
+            if let now = RecordList.of(loaded, period: period) {
                 digestNow = now.digest
-                if digestNow != closing.digest {
+                PhaseTimer.mark("closed period: checksums now")
+                if digestNow == closing.digest {
+                    files = ClosedPeriod.FileChanges(compared: true)
+                } else if let archived = try recordList(repo, period), archived.version == now.version {
                     let d = archived.changes(to: now)
                     files = ClosedPeriod.FileChanges(compared: true, changed: Set(d.changed), added: Set(d.added), removed: d.removed)
                 } else {
-                    files = ClosedPeriod.FileChanges(compared: true)
+                    digestNow = ""  // checksums of another store version: not comparable
                 }
             }
         } else {

@@ -256,6 +256,7 @@ public enum ClosedPeriod {
         var facts: [(String, String)] = [(L["closed.closed on"], closing.closedOn.description)]
         if let by = closing.by { facts.append((L["closed.by"], by)) }
         facts.append((L["closed.digest"], !s.recordsChanged ? L("closed.digest same", ["digest": closing.digest])
+                        : s.digestNow.isEmpty ? L("closed.digest unknown", ["frozen": closing.digest])
                         : L("closed.digest differs", ["frozen": closing.digest, "now": s.digestNow])))
         out.append(.facts(facts))
         let within = frozenRows != nil
@@ -318,7 +319,7 @@ public enum ClosedPeriod {
                             files: FileChanges = .unknown) -> [(String, JSONValue)] {
         [
             ("closed", .object([("period", .string(closing.period.label)), ("closed_on", .string(closing.closedOn.description)),
-                                ("by", .optional(closing.by)), ("digest", .string(closing.digest)), ("digest_now", .string(digestNow)),
+                                ("by", .optional(closing.by)), ("digest", .string(closing.digest)), ("digest_now", digestNow.isEmpty ? .null : .string(digestNow)),
                                 ("records_changed", .bool(closing.digest != digestNow)), ("files_compared", .bool(files.compared))])),
             ("frozen", figuresJSON(closing.frozen)),
             ("restated", .object(changes.map {
