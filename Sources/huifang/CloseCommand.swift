@@ -172,9 +172,10 @@ struct CloseCommand: ParsableCommand {
         commandName: "close",
         abstract: "Close a quarter that has ended: archive its reports and freeze its figures.",
         discussion: """
-            Writes archive/PERIOD/: the summary, each department's and the assessment report (md, html, json), \
-            kpis.json (every figure of those reports, frozen, with a digest of the records they were computed \
-            from) and close.yaml (who closed it and when). Afterwards the period's reports show the frozen \
+            Writes archive/PERIOD/: the summary, each department's and the assessment report (md, html, json) \
+            in both languages (zh/ and en/), kpis.json (every figure of those reports, frozen, with a digest of \
+            the records they were computed from), records.txt (each of those record files with its checksum) \
+            and close.yaml (who closed it and when). Afterwards the period's reports show the frozen \
             figures and list each record dated in the period but entered after the close, with the restated \
             value beside each frozen figure it changes. 'huifang reopen-period' undoes a close for corrections.
             """
@@ -203,16 +204,21 @@ struct CloseCommand: ParsableCommand {
             throw CommandFailure.usage(Message("close.err.closed", ["period": p.label, "date": last.at.description]),
                                        hint: Message("close.err.closed hint", ["command": "huifang reopen-period \(p.label) --reason TEXT"]))
         }
-        let c = ReportContext(records: r, schedule: Schedule(r), period: p, today: ctx.today, labels: L, linkBase: "../../")
+        let c = ReportContext(records: r, schedule: Schedule(r), period: p, today: ctx.today, labels: L, linkBase: "../../../")
         var files: [(String, String)] = []
         func add(_ stem: String, _ out: ReportOutput) {
             files.append(("\(stem).md", MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"))
             files.append(("\(stem).html", HTMLRenderer.render(Warnings.attach(to: out.document))))
             files.append(("\(stem).json", Warnings.attach(to: out.json).render() + "\n"))
         }
-        add("summary", SummaryReport.build(c))
-        for d in KPIEngine.departmentsWithProjects(r) { add("department-\(d.department.id)", DepartmentReport.build(c, d.department)) }
-        if r.config.assessment.problems == 0 { add("assessment", AssessmentReport.build(c)) }
+        // The reports in both languages, each in a folder of its own (zh/, en/); the figures once.
+        for language in ["zh", "en"] {
+            var c = c
+            c.labels = Catalogue(language)
+            add("\(language)/summary", SummaryReport.build(c))
+            for d in KPIEngine.departmentsWithProjects(r) { add("\(language)/department-\(d.department.id)", DepartmentReport.build(c, d.department)) }
+            if r.config.assessment.problems == 0 { add("\(language)/assessment", AssessmentReport.build(c)) }
+        }
         // The digest of the per-file checksums the read kept (docs/CLOSING.md), archived with
         // them so that a report can name the files changed since.
         let list = RecordList.of(loaded, period: p)
@@ -240,7 +246,10 @@ struct CloseCommand: ParsableCommand {
             try FileSystem.makeDirectories(parent)
             removeTree(temporary)
             try FileSystem.makeDirectories(temporary)
-            for (file, text) in files { try FileSystem.writeAtomically(Array(text.utf8), to: "\(temporary)/\(file)") }
+            for (file, text) in files {
+                if let slash = file.lastIndex(of: "/") { try FileSystem.makeDirectories("\(temporary)/\(file[..<slash])") }
+                try FileSystem.writeAtomically(Array(text.utf8), to: "\(temporary)/\(file)")
+            }
         } catch {
             removeTree(temporary)
             throw CommandFailure(StoreError.io(error))

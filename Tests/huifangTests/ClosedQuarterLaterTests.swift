@@ -135,4 +135,31 @@ import Testing
         #expect(gone.contains("| Figure | Frozen | In this report | Restated |"), "\(gone)")
         #expect(gone.contains("| Company · Visit-plan completion rate | 50.0% | 0.0% | 50.0% |"), "\(gone)")
     }
+
+    /// `visit show` and `issue show` say when a record was entered (`recorded:`), in both languages.
+    @Test func showSaysWhenARecordWasEntered() throws {
+        let r = try CloseCommandTests.repository()
+        defer { r.cleanup() }
+        let zh = r.run(["visit", "show", "v-2feb6e95"], today: "2026-11-30")
+        #expect(zh.code == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("录入日期") && zh.stdout.contains("2026-07-02"), "\(zh.stdout)")
+        let en = r.run(["--lang", "en", "visit", "show", "v-2feb6e95"], today: "2026-11-30").stdout
+        #expect(en.split(separator: "\n").contains { $0.hasPrefix("entered ") && $0.hasSuffix(" 2026-07-02") }, "\(en)")
+        let json = try Self.json(r.run(["visit", "show", "v-2feb6e95", "--format", "json"], today: "2026-11-30").stdout)
+        #expect(json["recorded"] as? String == "2026-07-02")
+        let issue = r.run(["issue", "add", "acme", "--title", "报表导出超时", "--category", "technical", "--severity", "minor"], today: "2026-08-03")
+        #expect(issue.code == 0, "\(issue.stderr)")
+        let id = try #require(issue.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "（" }).first { $0.hasPrefix("i-") })
+        let shown = r.run(["--lang", "en", "issue", "show", String(id)], today: "2026-11-30").stdout
+        #expect(shown.split(separator: "\n").contains { $0.hasPrefix("entered ") && $0.hasSuffix(" 2026-08-03") }, "\(shown)")
+        #expect(r.run(["issue", "show", String(id)], today: "2026-11-30").stdout.contains("录入日期"))
+        let issueJSON = try Self.json(r.run(["issue", "show", String(id), "--format", "json"], today: "2026-11-30").stdout)
+        #expect(issueJSON["recorded"] as? String == "2026-08-03")
+        // A record written by hand, without `recorded:`: nothing to show.
+        try r.write("projects/beta/visits/2026-09-15-v-0000beef.yaml",
+                    "id: v-0000beef\ndate: 2026-09-15\nkind: first\nmethod: phone\nvisitor: 李雷\ncontacts: [李四]\nsummary: 手写\noverall: 4\n")
+        let hand = r.run(["visit", "show", "v-0000beef"], today: "2026-11-30")
+        #expect(hand.code == 0 && !hand.stdout.contains("录入日期"), "\(hand.stdout)\(hand.stderr)")
+        #expect(try Self.json(r.run(["visit", "show", "v-0000beef", "--format", "json"], today: "2026-11-30").stdout)["recorded"] == nil)
+    }
 }

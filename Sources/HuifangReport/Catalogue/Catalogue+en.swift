@@ -1601,5 +1601,7 @@ extension Catalogue {
         "closed.within counts late": "The figures of {period} below count today's records, including those of {quarters} entered or changed after the close ({n}): they are not the frozen figures.",
         "closed.within counts frozen": "The figures of {period} below count today's records; those of {quarters} are the same as at the close (nothing entered or changed since).",
         "closed.digest unknown": "cannot be compared (digest {frozen} at the close, made by another huifang version)",
+        "vshow.entered": "entered",
+        "issue.entered": "entered",
     ]
 }

@@ -1601,5 +1601,7 @@ extension Catalogue {
         "closed.within counts late": "以下 {period} 的数据按现有记录统计，包含 {quarters} 关闭后补录或修改的记录（{n}）：不是冻结数据。",
         "closed.within counts frozen": "以下 {period} 的数据按现有记录统计；其中 {quarters} 的记录与关闭时相同（关闭后没有录入或修改）。",
         "closed.digest unknown": "无法比较（关闭时摘要 {frozen}，由其他版本的 huifang 计算）",
+        "vshow.entered": "录入日期",
+        "issue.entered": "录入日期",
     ]
 }
