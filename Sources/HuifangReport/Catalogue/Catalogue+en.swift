@@ -1603,5 +1603,6 @@ extension Catalogue {
         "closed.digest unknown": "cannot be compared (digest {frozen} at the close, made by another huifang version)",
         "vshow.entered": "entered",
         "issue.entered": "entered",
+        "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
     ]
 }

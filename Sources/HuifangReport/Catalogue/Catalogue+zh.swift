@@ -1603,5 +1603,6 @@ extension Catalogue {
         "closed.digest unknown": "无法比较（关闭时摘要 {frozen}，由其他版本的 huifang 计算）",
         "vshow.entered": "录入日期",
         "issue.entered": "录入日期",
+        "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
     ]
 }

@@ -63,6 +63,29 @@ public enum AssessmentReport {
         }
     }
 
+    /// The business departments without projects (`unassessed`) for each of `quarters`: their
+    /// indicators over no project (zero counts, no value where a rate has nothing to count, a
+    /// reviewed score if one was entered), neither totalled nor ranked.
+    static func unassessedResults(_ c: ReportContext, quarters: [Period]) -> [[Result]] {
+        let r = c.records
+        let depts = unassessed(r)
+        guard !depts.isEmpty else { return quarters.map { _ in [] } }
+        let a = r.config.assessment
+        let none = Set<ProjectID>()
+        let kpis = KPIEngine.compute(r, schedule: c.schedule, scopes: quarters.flatMap { q in depts.map { _ in KPIEngine.Scope(q, projects: none) } },
+                                     today: c.today)
+        return quarters.enumerated().map { qn, q in
+            depts.enumerated().map { dn, d in
+                let review = r.assessments.first { $0.period == q.label && $0.department == d.id }
+                guard q.start <= c.today else { return Result(department: d, period: q, lines: nil, total: nil, rank: nil, review: review, asOf: c.today) }
+                let k = kpis[qn * depts.count + dn]
+                let reopen = KPIEngine.reopenCount(r, period: q, countedOn: k.countedOn, projects: none)
+                let lines = Assessment.lines(k, reopen: reopen, reviewed: review?.score, rules: a.rules(for: d.id), reviewShare: a.reviewShare)
+                return Result(department: d, period: q, lines: lines, total: nil, rank: nil, review: review, asOf: c.today)
+            }
+        }
+    }
+
     /// The quarters of a year, or the quarter itself.
     public static func quarters(of period: Period) -> [Period] {
         guard period.length == .year else { return [period] }
@@ -79,6 +102,7 @@ public enum AssessmentReport {
         let L = c.labels
         let a = c.records.config.assessment
         let results = results(c, quarters: [c.period])[0]
+        let without = unassessedResults(c, quarters: [c.period])[0]
         var doc = ReportDocument(title: "\(L["assess.title.quarter"]) \(c.period.label)", subtitle: c.subtitle, language: L.language)
         doc.blocks.append(.paragraph(rulesNote(a, L)))
         if let note = runningNote([c.period], c.today, L) { doc.blocks.append(.paragraph(note)) }
@@ -94,7 +118,7 @@ public enum AssessmentReport {
             let ordered = results.sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
             doc.blocks.append(.table(ReportTable(
                 headers: [L["assess.rank"], L["department"]] + indicators.map { label($0, L) } + [L["assess.total"]],
-                rows: ordered.map { res in
+                rows: (ordered + without).map { res in
                     [res.rank.map(String.init) ?? "—", res.department.name]
                         + indicators.map { i in showScore(res.lines?.first { $0.rule.indicator == i }?.score, L) }
                         + [ReportNumber.decimal(res.total, digits: 1, missing: L["report.n/a"])]
@@ -110,15 +134,20 @@ public enum AssessmentReport {
                     doc.blocks.append(.paragraph(L("assess.partial", ["indicators": without.joined(separator: L["assess.list separator"])])))
                 }
             }
+            for res in without {
+                doc.blocks.append(.subheading(res.department.name))
+                doc.blocks.append(.paragraph(L["assess.no projects"]))
+                doc.blocks.append(.table(lineTable(res.lines ?? [], L)))
+            }
             doc.blocks.append(.heading(L["assess.targets met"]))
             doc.blocks.append(.bullets(indicators.map { i in metLine(i, results, L) }))
         }
         let json = JSONValue.object([
             ("report", .string("assessment")), ("period", period(c.period)), ("as_of", .string(c.today.description)),
             ("begun", .bool(begun)), ("rules", rulesJSON(a)),
-            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(c.records, quarter: true))),
+            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(c.records, quarter: true, without))),
         ])
-        return ReportOutput(document: doc, json: json, csv: (csvHeaders, results.flatMap(csvRows)))
+        return ReportOutput(document: doc, json: json, csv: (csvHeaders, (results + without).flatMap(csvRows)))
     }
 
     // MARK: a year
@@ -128,6 +157,7 @@ public enum AssessmentReport {
         let a = c.records.config.assessment
         let quarters = quarters(of: c.period)
         let all = results(c, quarters: quarters)
+        let without = unassessedResults(c, quarters: quarters)
         let depts = departments(c.records).map(\.department)
         let yearScores = depts.indices.map { d in Assessment.yearScore(all.map { $0[d].total }) }
         let yearRanks = Assessment.ranks(yearScores)
@@ -185,9 +215,9 @@ public enum AssessmentReport {
                             : quarterJSON(q[d])
                     })),
                 ])
-            } + unassessedJSON(c.records, quarter: false))),
+            } + unassessedJSON(c.records, quarter: false, without.flatMap { $0 }))),
         ])
-        return ReportOutput(document: doc, json: json, csv: (csvHeaders, all.flatMap { $0.flatMap(csvRows) }))
+        return ReportOutput(document: doc, json: json, csv: (csvHeaders, zip(all, without).flatMap { ($0 + $1).flatMap(csvRows) }))
     }
 
     // MARK: pieces
@@ -365,11 +395,16 @@ public enum AssessmentReport {
 
     /// The business departments not assessed, listed with no values and the reason
     /// (`no_projects`: they own no project), after the assessed ones.
-    static func unassessedJSON(_ r: Records, quarter: Bool) -> [JSONValue] {
+    /// `results`: their indicators over no project (`unassessedResults`), by quarter.
+    static func unassessedJSON(_ r: Records, quarter: Bool, _ results: [Result] = []) -> [JSONValue] {
         unassessed(r).map { d in
-            .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
-                + (quarter ? [("total", .null), ("rank", .null), ("indicators", .array([]))]
-                           : [("year_score", .null), ("rank", .null), ("quarters", .array([]))]))
+            let own = results.filter { $0.department.id == d.id }
+            func indicators(_ res: Result?) -> JSONValue { .array((res?.lines ?? []).map(lineJSON)) }
+            return .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
+                + (quarter ? [("total", .null), ("rank", .null), ("indicators", indicators(own.first))]
+                           : [("year_score", .null), ("rank", .null), ("quarters", .array(own.map { q in
+                               q.lines == nil ? .object([("period", period(q.period)), ("begun", .bool(false))]) : quarterJSON(q)
+                           }))]))
         }
     }
 
