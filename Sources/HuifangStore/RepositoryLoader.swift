@@ -33,7 +33,7 @@ public struct LoadedRepository: Sendable {
 /// of the read path: `RepositoryLoader.load` puts here what it read when asked to
 /// (`Options.keepUntilExit`). Used from the command's thread only.
 public enum KeptUntilExit {
-    nonisolated(unsafe) private static var held: [any Sendable] = []
+    nonisolated(unsafe) private(set) static var held: [any Sendable] = []
     nonisolated(unsafe) private static var loaded: [LoadedRepository] = []
 
     /// The repositories read so far by this process, in the order they were read.

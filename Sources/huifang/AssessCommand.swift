@@ -31,7 +31,7 @@ extension ReportCommand {
                     RollupReport.assessment(parts, sources: sources, period: period, today: today, L)
                 }
             }
-            try ReportCommand.run(global, options, closedPeriod: true) { c in
+            try ReportCommand.run(global, options, closedPeriod: true, closedFigures: { $0.hasPrefix("assessment.") }) { c in
                 try Self.admit(c)
                 UnknownDepartments.warn(c.records)
                 return AssessmentReport.build(c)

@@ -77,12 +77,60 @@ enum PeriodArchive {
         }
     }
 
+    /// The per-file checksums archived by the close (`records.txt`); nil when the archive has
+    /// none (closed by a huifang that kept only the digest).
+    static func recordList(_ repo: Repository, _ period: Period) throws -> RecordList? {
+        let relative = folder(period.label) + "/" + RecordList.fileName
+        guard FileSystem.exists(repo.path(relative)) else { return nil }
+        guard let bytes = try? FileSystem.read(repo.path(relative)), let list = RecordList(parsing: bytes) else {
+            throw CommandFailure.data(Message("close.err.bad file", ["file": relative]), hint: Message("close.err.bad file hint"))
+        }
+        return list
+    }
+
+    /// What a report shows of closed quarter `closing`: the digest now, the record files changed
+    /// since the close (named from the archived per-file checksums), the late entries and the
+    /// changed figures. `c`: a context over today's records; `reported`: the figures of the
+    /// report's body when it counts the records as entered by the close.
+    static func section(_ repo: Repository, _ loaded: LoadedRepository, _ closing: ClosedPeriod.Closing, _ c: ReportContext,
+                        reported: (ClosedPeriod.FileChanges, _ recordsChanged: Bool) -> [ClosedPeriod.Figure]?) throws -> ClosedPeriod.Section {
+        let r = c.records
+        let period = closing.period
+        var quarter = c
+        quarter.period = period
+        let restated = ClosedPeriod.figures(quarter)
+        PhaseTimer.mark("closed period: restated figures")
+        var files = ClosedPeriod.FileChanges.unknown
+        var digestNow = ""
+        if FileSystem.exists(repo.path(folder(period.label) + "/" + RecordList.fileName)) {
+            // The archived list is read only when the digest differs: to name the files.
+            if let now = RecordList.of(loaded, period: period) {
+                digestNow = now.digest
+                PhaseTimer.mark("closed period: checksums now")
+                if digestNow == closing.digest {
+                    files = ClosedPeriod.FileChanges(compared: true)
+                } else if let archived = try recordList(repo, period), archived.version == now.version {
+                    let d = archived.changes(to: now)
+                    files = ClosedPeriod.FileChanges(compared: true, changed: Set(d.changed), added: Set(d.added), removed: d.removed)
+                } else {
+                    digestNow = ""  // checksums of another store version: not comparable
+                }
+            }
+        } else {
+            digestNow = RecordDigest.of(r, period: period)  // an archive made before records.txt: the digest of the records' content
+        }
+        PhaseTimer.mark("closed period: digest")
+        let late = ClosedPeriod.lateEntries(r, period: period, closedOn: closing.closedOn, files: files)
+        let changes = ClosedPeriod.changes(frozen: closing.frozen, restated: restated, reported: reported(files, digestNow != closing.digest))
+        return ClosedPeriod.Section(closing: closing, changes: changes, late: late, digestNow: digestNow, files: files)
+    }
+
     /// A warning for each record dated in a closed period and entered after its close.
     static func lateEntryWarnings(_ repo: Repository, _ r: Records, _ L: Catalogue) -> [String] {
         closings(repo).flatMap { c in
             ClosedPeriod.lateEntries(r, period: c.period, closedOn: c.closedOn).map {
-                L("closed.warn late", ["path": $0.path, "date": $0.date.description, "period": c.period.label,
-                                       "closed": c.closedOn.description, "recorded": $0.recorded.description])
+                L("closed.warn late", ["path": $0.path, "date": $0.date?.description ?? "", "period": c.period.label,
+                                       "closed": c.closedOn.description, "recorded": $0.recorded?.description ?? ""])
             }
         }
     }
@@ -101,8 +149,8 @@ enum PeriodArchive {
         return damaged + closings(repo).flatMap { c in
             ClosedPeriod.lateEntries(r, period: c.period, closedOn: c.closedOn).map {
                 Finding(.warning, path: $0.path,
-                        message: L("closed.finding late", ["date": $0.date.description, "period": c.period.label,
-                                                           "closed": c.closedOn.description, "recorded": $0.recorded.description]),
+                        message: L("closed.finding late", ["date": $0.date?.description ?? "", "period": c.period.label,
+                                                           "closed": c.closedOn.description, "recorded": $0.recorded?.description ?? ""]),
                                hint: L("closed.finding late hint", ["period": c.period.label]))
             }
         }
@@ -112,7 +160,7 @@ enum PeriodArchive {
     static func kpisJSON(_ period: Period, closedOn: Day, digest: String, figures: [ClosedPeriod.Figure]) -> String {
         JSONValue.object([
             ("period", .string(period.label)), ("closed_on", .string(closedOn.description)), ("digest", .string(digest)),
-            ("digest_of", .string("XXH64 of the records bearing on the period, see docs/CLOSING.md")),
+            ("digest_of", .string("XXH64 of records.txt: each record file bearing on the period with its checksum, see docs/CLOSING.md")),
             ("figures", .array(figures.map { .object([("key", .string($0.key)), ("value", .optional($0.value))]) })),
         ]).render() + "\n"
     }
@@ -124,9 +172,10 @@ struct CloseCommand: ParsableCommand {
         commandName: "close",
         abstract: "Close a quarter that has ended: archive its reports and freeze its figures.",
         discussion: """
-            Writes archive/PERIOD/: the summary, each department's and the assessment report (md, html, json), \
-            kpis.json (every figure of those reports, frozen, with a digest of the records they were computed \
-            from) and close.yaml (who closed it and when). Afterwards the period's reports show the frozen \
+            Writes archive/PERIOD/: the summary, each department's and the assessment report (md, html, json) \
+            in both languages (zh/ and en/), kpis.json (every figure of those reports, frozen, with a digest of \
+            the records they were computed from), records.txt (each of those record files with its checksum) \
+            and close.yaml (who closed it and when). Afterwards the period's reports show the frozen \
             figures and list each record dated in the period but entered after the close, with the restated \
             value beside each frozen figure it changes. 'huifang reopen-period' undoes a close for corrections.
             """
@@ -155,17 +204,26 @@ struct CloseCommand: ParsableCommand {
             throw CommandFailure.usage(Message("close.err.closed", ["period": p.label, "date": last.at.description]),
                                        hint: Message("close.err.closed hint", ["command": "huifang reopen-period \(p.label) --reason TEXT"]))
         }
-        let c = ReportContext(records: r, schedule: Schedule(r), period: p, today: ctx.today, labels: L, linkBase: "../../")
+        let c = ReportContext(records: r, schedule: Schedule(r), period: p, today: ctx.today, labels: L, linkBase: "../../../")
         var files: [(String, String)] = []
         func add(_ stem: String, _ out: ReportOutput) {
             files.append(("\(stem).md", MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"))
             files.append(("\(stem).html", HTMLRenderer.render(Warnings.attach(to: out.document))))
             files.append(("\(stem).json", Warnings.attach(to: out.json).render() + "\n"))
         }
-        add("summary", SummaryReport.build(c))
-        for d in KPIEngine.departmentsWithProjects(r) { add("department-\(d.department.id)", DepartmentReport.build(c, d.department)) }
-        if r.config.assessment.problems == 0 { add("assessment", AssessmentReport.build(c)) }
-        let digest = RecordDigest.of(r, period: p)
+        // The reports in both languages, each in a folder of its own (zh/, en/); the figures once.
+        for language in ["zh", "en"] {
+            var c = c
+            c.labels = Catalogue(language)
+            add("\(language)/summary", SummaryReport.build(c))
+            for d in KPIEngine.departmentsWithProjects(r) { add("\(language)/department-\(d.department.id)", DepartmentReport.build(c, d.department)) }
+            if r.config.assessment.problems == 0 { add("\(language)/assessment", AssessmentReport.build(c)) }
+        }
+        // The digest of the per-file checksums the read kept (docs/CLOSING.md), archived with
+        // them so that a report can name the files changed since.
+        let list = RecordList.of(loaded, period: p)
+        let digest = list?.digest ?? RecordDigest.of(r, period: p)
+        if let list { files.append((RecordList.fileName, list.text)) }
         let figures = ClosedPeriod.figures(c)
         files.append(("kpis.json", PeriodArchive.kpisJSON(p, closedOn: ctx.today, digest: digest, figures: figures)))
         let who = by ?? recorder(nil, fallback: "")
@@ -188,7 +246,10 @@ struct CloseCommand: ParsableCommand {
             try FileSystem.makeDirectories(parent)
             removeTree(temporary)
             try FileSystem.makeDirectories(temporary)
-            for (file, text) in files { try FileSystem.writeAtomically(Array(text.utf8), to: "\(temporary)/\(file)") }
+            for (file, text) in files {
+                if let slash = file.lastIndex(of: "/") { try FileSystem.makeDirectories("\(temporary)/\(file[..<slash])") }
+                try FileSystem.writeAtomically(Array(text.utf8), to: "\(temporary)/\(file)")
+            }
         } catch {
             removeTree(temporary)
             throw CommandFailure(StoreError.io(error))
@@ -263,64 +324,108 @@ struct ReopenPeriodCommand: ParsableCommand {
 
 /// A closed quarter's report (issue 17): the body counts the records as entered by the close
 /// (the frozen figures); a section at the top lists each figure restated from today's records
-/// beside its frozen value and each record entered after the close.
+/// beside its frozen value and each record entered after the close or changed since.
 struct ClosedPeriodView {
-    var closing: ClosedPeriod.Closing
+    var section: ClosedPeriod.Section
     /// The report's context over the records as entered by the close.
     var context: ReportContext
-    var changes: [ClosedPeriod.Change]
-    var late: [ClosedPeriod.LateEntry]
-    var digestNow: String
     var records: Records
 
-    /// nil when the period is not a closed quarter. A longer or custom period that takes in a
-    /// closed quarter counts today's records: a warning says how many were entered after that
-    /// quarter's close, which its own report shows beside the frozen figures.
-    static func make(_ repo: Repository, _ c: ReportContext) throws -> ClosedPeriodView? {
-        guard let closing = try PeriodArchive.closing(repo, c.period) else {
-            for q in PeriodArchive.closings(repo) where q.period.start <= c.period.end && c.period.start <= q.period.end {
-                let late = ClosedPeriod.lateEntries(c.records, period: q.period, closedOn: q.closedOn).count
-                if late > 0 {
-                    Warnings.add(c.labels("closed.overlap late", ["period": c.period.label, "quarter": q.period.label, "n": String(late),
-                                                                  "closed": q.closedOn.description]))
-                }
-            }
-            return nil
-        }
+    /// nil when the period is not a closed quarter.
+    static func make(_ repo: Repository, _ loaded: LoadedRepository, _ c: ReportContext) throws -> ClosedPeriodView? {
+        guard let closing = try PeriodArchive.closing(repo, c.period) else { return nil }
         let r = c.records
-        let restated = ClosedPeriod.figures(c)
-        PhaseTimer.mark("closed period: restated figures")
-        let entered = ClosedPeriod.asEntered(r, by: closing.closedOn)
-        var frozenContext = c
-        if !ClosedPeriod.sameCounts(entered, r) {  // else nothing was entered since: the schedule stands
-            frozenContext.records = entered
-            frozenContext.schedule = Schedule(entered)
+        var body = c
+        let section = try PeriodArchive.section(repo, loaded, closing, c) { files, recordsChanged in
+            // The body: the records as entered by the close, without the files new since it.
+            let entered = ClosedPeriod.asEntered(r, by: closing.closedOn, excluding: files.added)
+            if !ClosedPeriod.sameCounts(entered, r) {  // else nothing was entered since: the schedule stands
+                body.records = entered
+                body.schedule = Schedule(entered)
+            }
+            PhaseTimer.mark("closed period: records as entered by the close")
+            // A record file changed or removed since the close is counted as it is now (or is
+            // gone): the body's figures may then differ from the frozen ones, and say where.
+            guard recordsChanged, !files.compared || !files.changed.isEmpty || !files.removed.isEmpty else { return nil }
+            return ClosedPeriod.figures(body)
         }
-        PhaseTimer.mark("closed period: records as entered by the close")
-        let digest = RecordDigest.of(r, period: c.period)
-        PhaseTimer.mark("closed period: digest")
-        return ClosedPeriodView(closing: closing, context: frozenContext,
-                                changes: ClosedPeriod.changes(frozen: closing.frozen, restated: restated),
-                                late: ClosedPeriod.lateEntries(r, period: c.period, closedOn: closing.closedOn),
-                                digestNow: digest, records: r)
+        return ClosedPeriodView(section: section, context: body, records: r)
     }
 
     /// `department`: a department's report, which shows the company's figures and its own.
     func attach(to out: ReportOutput, format: ReportCommand.Format, department: String? = nil) -> ReportOutput {
         var out = out
         let L = context.labels
-        var changes = changes
-        if let department {
-            changes = changes.filter {
-                $0.key.hasPrefix("total.") || $0.key.hasPrefix("department.\(department).") || $0.key.hasPrefix("assessment.\(department).")
+        var s = section
+        if let department { s.changes = s.changes.filter { ClosedOverlapView.departmentShows(department, $0.key) } }
+        out.document.blocks.insert(contentsOf: ClosedPeriod.blocks(s.closing, changes: s.changes, late: s.late, digestNow: s.digestNow,
+                                                                  files: s.files, records, L), at: 0)
+        if case .object(let pairs) = out.json {
+            out.json = .object(pairs + ClosedPeriod.json(s.closing, changes: s.changes, late: s.late, digestNow: s.digestNow, files: s.files))
+        }
+        if format == .csv || format == .xlsx, !s.changes.isEmpty || !s.late.isEmpty {
+            Warnings.add(L("closed.csv note", ["period": s.closing.period.label, "date": s.closing.closedOn.description, "n": String(s.changes.count)]))
+        }
+        return out
+    }
+}
+
+/// A longer or custom period's report (a year, a half) that takes in closed quarters: it counts
+/// today's records, and opens with each closed quarter's frozen figures beside their values
+/// restated from today's records, the records entered after that close or changed since, and
+/// whether its own figures include them.
+struct ClosedOverlapView {
+    var sections: [ClosedPeriod.Section]
+    var period: Period
+    var records: Records
+    var labels: Catalogue
+
+    /// nil when the period takes in no closed quarter (or is one).
+    static func make(_ repo: Repository, _ loaded: LoadedRepository, _ c: ReportContext) throws -> ClosedOverlapView? {
+        var sections: [ClosedPeriod.Section] = []
+        for entry in (FileSystem.list(repo.path("archive")) ?? []).sorted(by: { $0.name < $1.name }) {
+            guard entry.isDirectory, let q = Period(entry.name), q.length == .quarter, q != c.period,
+                q.start <= c.period.end, c.period.start <= q.end, let closing = try PeriodArchive.closing(repo, q)
+            else { continue }
+            sections.append(try PeriodArchive.section(repo, loaded, closing, c) { _, _ in nil })
+        }
+        return sections.isEmpty ? nil : ClosedOverlapView(sections: sections, period: c.period, records: c.records, labels: c.labels)
+    }
+
+    /// The figures of a closed quarter a department's report shows: the company's and its own.
+    static func departmentShows(_ department: String, _ key: String) -> Bool {
+        key.hasPrefix("total.") || key.hasPrefix("department.\(department).") || key.hasPrefix("assessment.\(department).")
+    }
+
+    /// `shown`: the frozen figures the report lists whether or not they changed (its own kind
+    /// of figure); `department`: a department's report keeps only the company's and its own.
+    func attach(to out: ReportOutput, format: ReportCommand.Format, department: String?, shown: (String) -> Bool) -> ReportOutput {
+        var out = out
+        let L = labels
+        var blocks: [ReportDocument.Block] = []
+        var json: [JSONValue] = []
+        var lateCount = 0
+        var names: [String] = []
+        for var s in sections {
+            if let department { s.changes = s.changes.filter { Self.departmentShows(department, $0.key) } }
+            blocks += ClosedPeriod.withinBlocks(s, shown: shown, records, L)
+            json.append(ClosedPeriod.withinJSON(s))
+            let counted = s.late.filter { $0.change != "entered" || s.closing.period.contains($0.date ?? s.closing.period.start) }.count
+                + s.files.removed.count
+            if counted > 0 || s.recordsChanged { names.append(s.closing.period.label) }
+            lateCount += counted
+            if !s.late.isEmpty || s.recordsChanged {
+                Warnings.add(L("closed.overlap late", ["period": period.label, "quarter": s.closing.period.label, "n": String(s.late.count),
+                                                       "closed": s.closing.closedOn.description]))
             }
         }
-        out.document.blocks.insert(contentsOf: ClosedPeriod.blocks(closing, changes: changes, late: late, digestNow: digestNow, records, L), at: 0)
+        let includes = !names.isEmpty
+        blocks.append(.paragraph(includes
+            ? L("closed.within counts late", ["period": period.label, "quarters": names.joined(separator: ", "), "n": String(lateCount)])
+            : L("closed.within counts frozen", ["period": period.label, "quarters": sections.map(\.closing.period.label).joined(separator: ", ")])))
+        out.document.blocks.insert(contentsOf: blocks, at: 0)
         if case .object(let pairs) = out.json {
-            out.json = .object(pairs + ClosedPeriod.json(closing, changes: changes, late: late, digestNow: digestNow))
-        }
-        if format == .csv || format == .xlsx, !changes.isEmpty || !late.isEmpty {
-            Warnings.add(L("closed.csv note", ["period": closing.period.label, "date": closing.closedOn.description, "n": String(changes.count)]))
+            out.json = .object(pairs + [("closed_quarters", .array(json)), ("includes_late_entries", .bool(includes))])
         }
         return out
     }

@@ -327,6 +327,7 @@ extension IssueCommand {
                 var json = ProjectJSON.issue(i)
                 if case .object(var pairs) = json {
                     pairs.append(("state", .string(i.isWithdrawn ? "withdrawn" : state.label)))
+                    if let recorded = i.recorded { pairs.append(("recorded", .string(recorded.description))) }
                     let confirmBy = i.confirmationDue(r.config.policy, calendar: r.calendar)
                     pairs.append(("confirm_by", .optional(confirmBy?.description)))
                     pairs.append(("confirmation_overdue", confirmBy.map { .bool(ctx.today > $0) } ?? .null))
@@ -348,6 +349,7 @@ extension IssueCommand {
             row("category", L.word(i.category))
             row("source", i.visit.map { L("issue.in_visit", ["source": L.word(i.source), "visit": $0.rawValue]) } ?? L.word(i.source))
             row("raised", i.raised.description)
+            if let recorded = i.recorded { row("entered", recorded.description) }
             row("owner", "\(i.owner) (\(i.department))")
             row("due", i.isWithdrawn ? i.due.description : "\(i.due)  [\(L.words(state))]")
             row("status", i.isWithdrawn ? L("issue.mistake", ["status": L.word(i.status)]) : L.word(i.status))

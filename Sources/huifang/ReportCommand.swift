@@ -53,8 +53,11 @@ struct ReportCommand: ParsableCommand {
     /// `closedPeriod`: the report is one of those a close archives (summary, department,
     /// assessment): for a closed quarter it counts the records as entered by the close and
     /// opens with the restated figures and the late entries (`ClosedPeriodView`).
+    /// `closedFigures`: which frozen figures of a closed quarter a longer period's report lists
+    /// (by key; default: the company's, and a department's own in its report).
     static func run(_ global: GlobalOptions, _ options: Options, scopeSheets: Bool = false, closedPeriod: Bool = false,
-                    department: String? = nil, _ build: (ReportContext) throws -> ReportOutput) throws {
+                    department: String? = nil, closedFigures: ((String) -> Bool)? = nil,
+                    _ build: (ReportContext) throws -> ReportOutput) throws {
         let ctx = try CommandContext(global)
         let loaded = try ctx.load()
         let r = loaded.records
@@ -67,10 +70,15 @@ struct ReportCommand: ParsableCommand {
         var context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today,
                                     labels: L,
                                     linkBase: options.output.map { linkBase(output: $0, root: ctx.repository.root) } ?? "")
-        let closed = closedPeriod ? try ClosedPeriodView.make(ctx.repository, context) : nil
+        let closed = closedPeriod ? try ClosedPeriodView.make(ctx.repository, loaded, context) : nil
+        let within = closedPeriod && closed == nil ? try ClosedOverlapView.make(ctx.repository, loaded, context) : nil
         if let closed { context = closed.context }
         var out = try build(context)
         if let closed { out = closed.attach(to: out, format: options.format, department: department) }
+        if let within {
+            let shown = closedFigures ?? { key in department.map { ClosedOverlapView.departmentShows($0, key) } ?? key.hasPrefix("total.") }
+            out = within.attach(to: out, format: options.format, department: department, shown: shown)
+        }
         DatedAfterToday.warn(context, projects: department.map { d in Set(r.projects.filter { $0.department == d }.map(\.id)) })
         DatedAfterToday.warnNotBegun(context)
         PlanTargets.warn(context.records, period: period)

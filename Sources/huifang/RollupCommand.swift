@@ -66,9 +66,9 @@ extension ReportCommand {
             var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
             source.organization = r.config.organization
             source.projects = r.projects.count
-            if closedPeriod, let closed = try ClosedPeriodView.make(repo, context) {
+            if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
                 context = closed.context
-                source.closedOn = closed.closing.closedOn
+                source.closedOn = closed.section.closing.closedOn
             }
             parts.append(try reduce(context, source))
             sources.append(source)

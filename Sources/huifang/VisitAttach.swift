@@ -157,6 +157,7 @@ extension VisitCommand {
                 var json = ProjectJSON.visit(v)
                 if case .object(var pairs) = json {
                     pairs.append(("path", .string(v.location.path)))
+                    if let recorded = v.recorded { pairs.append(("recorded", .string(recorded.description))) }
                     pairs.append(("attachment_files", .array(v.attachments.map { name in
                         .object([("name", .string(name)), ("path", .string(v.attachmentPath(name))), ("size", .optional(size(name))),
                                  ("missing", .bool(size(name) == nil))])
@@ -192,6 +193,7 @@ extension VisitCommand {
             for (n, item) in cleared.enumerated() {
                 row(n == 0 ? "cleared" : "", L("vshow.cleared_item", ["what": VisitCommand.Log.clearedItem(item, L), "due": item.due.description]))
             }
+            if let recorded = v.recorded { row("entered", recorded.description) }
             row("file", v.location.path)
             let width = max(13, (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2)
             for (k, value) in rows { s += DisplayWidth.pad(k, to: width) + TerminalText.clean(value) + "\n" }

@@ -138,5 +138,44 @@ import Testing
         }
     }
 
+    /// A business department without projects has rows in every format, like the JSON: zero
+    /// counts, no value where a rate has nothing to count, neither total nor rank.
+    @Test func aDepartmentWithoutProjectsHasRowsOfZeroCountsInEveryFormat() throws {
+        for label in ["2026Q2", "2026"] {
+            var c = Fixture.context()
+            c.period = Period(label)!
+            c.records.config.departments.append(Department(id: "west", name: "West Office", head: "Wu", role: .business))
+            let out = AssessmentReport.build(c)
+            let west = out.csv.rows.filter { $0[1] == "west" }
+            let north = out.csv.rows.filter { $0[1] == "north" }
+            #expect(!west.isEmpty && west.count == north.count, "\(label): \(west)")
+            let h = AssessmentReport.csvHeaders
+            for row in west {
+                let cell = { (name: String) in row[h.firstIndex(of: name)!] }
+                #expect(cell("value") == "n/a" && cell("score") == "n/a" && cell("met") == "n/a" && cell("total") == "n/a" && cell("rank") == "",
+                        "\(label): \(row)")
+                #expect(cell("denominator") == "0" || cell("denominator") == "", "\(label): \(row)")
+                #expect(cell("numerator") == "0" || cell("numerator") == "", "\(label): \(row)")
+            }
+            #expect(west.contains { $0[h.firstIndex(of: "denominator")!] == "0" }, "\(label): \(west)")
+            // The JSON lists the same indicators, with their zero counts.
+            guard case .object(let top) = out.json, case .array(let depts)? = top.first(where: { $0.0 == "departments" })?.1 else {
+                Issue.record("no departments in \(label)")
+                continue
+            }
+            let json = depts[1].render()
+            #expect(json.contains("\"denominator\": 0"), "\(label): \(json)")
+            let indicators = Set(west.map { $0[h.firstIndex(of: "indicator")!] })
+            for i in indicators { #expect(json.contains("\"\(i)\""), "\(label): \(i)") }
+        }
+        // The quarter's Markdown lists it in the ranking, without a rank, and with its indicators.
+        var c = Fixture.context()
+        c.period = Period("2026Q2")!
+        c.records.config.departments.append(Department(id: "west", name: "West Office", head: "Wu", role: .business))
+        let md = MarkdownRenderer.render(AssessmentReport.build(c).document)
+        #expect(md.contains("| — | West Office |"), "\(md)")
+        #expect(md.contains("### West Office") && md.contains(Catalogue("en")["assess.no projects"]), "\(md)")
+    }
+
     func KPIEngineMean(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.reduce(0, +) / Double(xs.count) }
 }

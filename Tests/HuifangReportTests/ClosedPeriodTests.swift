@@ -115,7 +115,7 @@ import Testing
         #expect(tables(zh)[0].headers == ["指标", "冻结值", "重述值"])
         #expect(tables(zh)[1].rows[0][1] == "回访")
         let json = JSONValue.object(ClosedPeriod.json(closing, changes: changes, late: late, digestNow: "00000000000000bb"))
-        #expect(keys(json) == ["closed", "frozen", "restated", "late_entries"])
+        #expect(keys(json) == ["closed", "frozen", "restated", "late_entries", "removed"])
         let text = json.render()
         #expect(text.contains("\"total.visit_plan_completion_rate\": {\"frozen\": 0.5, \"restated\": 1.0}")
                     || text.contains("\"frozen\": 0.5"), "\(text)")

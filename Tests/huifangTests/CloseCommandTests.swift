@@ -30,11 +30,17 @@ import Testing
         let closed = r.run(["close", "2026Q3"], env: user, today: "2026-10-05")
         #expect(closed.code == 0, "\(closed.stderr)")
         r.expectGolden(closed.stdout, "close-stdout.txt")
-        #expect(Self.archive(r) == ["assessment.html", "assessment.json", "assessment.md", "close.yaml", "department-east.html",
-                                    "department-east.json", "department-east.md", "kpis.json", "summary.html", "summary.json", "summary.md"])
+        #expect(Self.archive(r) == ["close.yaml", "en", "kpis.json", "records.txt", "zh"])
+        let reports = ["assessment.html", "assessment.json", "assessment.md", "department-east.html", "department-east.json",
+                       "department-east.md", "summary.html", "summary.json", "summary.md"]
+        for language in ["zh", "en"] {
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: r.path("archive/2026Q3/" + language))) ?? []).sorted() == reports)
+        }
+        #expect(r.read("archive/2026Q3/en/summary.md")?.contains("# Follow-up visit summary report 2026Q3") == true)
+        #expect(r.read("archive/2026Q3/en/assessment.md")?.contains("84.2") == true)
         r.expectGolden(try #require(r.read("archive/2026Q3/close.yaml")), "close-close.yaml")
         r.expectGolden(try #require(r.read("archive/2026Q3/kpis.json")), "close-kpis.json")
-        #expect(r.read("archive/2026Q3/summary.md")?.contains("# 项目回访总结报告 2026Q3") == true)
+        #expect(r.read("archive/2026Q3/zh/summary.md")?.contains("# 项目回访总结报告 2026Q3") == true)
         #expect(r.run(["check"], today: "2026-10-05").code == 0, "an archive is no stray folder")
         // Nothing entered since: the report says so and its figures are the frozen ones.
         let same = r.run(["report", "summary", "--period", "2026Q3"], today: "2026-10-06").stdout

@@ -64,6 +64,29 @@ public enum AssessmentReport {
         }
     }
 
+    /// The business departments without projects (`unassessed`) for each of `quarters`: their
+    /// indicators over no project (zero counts, no value where a rate has nothing to count, a
+    /// reviewed score if one was entered), neither totalled nor ranked.
+    static func unassessedResults(_ c: ReportContext, quarters: [Period]) -> [[Result]] {
+        let r = c.records
+        let depts = unassessed(r)
+        guard !depts.isEmpty else { return quarters.map { _ in [] } }
+        let a = r.config.assessment
+        let none = Set<ProjectID>()
+        let kpis = KPIEngine.compute(r, schedule: c.schedule, scopes: quarters.flatMap { q in depts.map { _ in KPIEngine.Scope(q, projects: none) } },
+                                     today: c.today)
+        return quarters.enumerated().map { qn, q in
+            depts.enumerated().map { dn, d in
+                let review = r.assessments.first { $0.period == q.label && $0.department == d.id }
+                guard q.start <= c.today else { return Result(department: d, period: q, lines: nil, total: nil, rank: nil, review: review, asOf: c.today) }
+                let k = kpis[qn * depts.count + dn]
+                let reopen = KPIEngine.reopenCount(r, period: q, countedOn: k.countedOn, projects: none)
+                let lines = Assessment.lines(k, reopen: reopen, reviewed: review?.score, rules: a.rules(for: d.id), reviewShare: a.reviewShare)
+                return Result(department: d, period: q, lines: lines, total: nil, rank: nil, review: review, asOf: c.today)
+            }
+        }
+    }
+
     /// The quarters of a year, or the quarter itself.
     public static func quarters(of period: Period) -> [Period] {
         guard period.length == .year else { return [period] }
@@ -78,11 +101,13 @@ public enum AssessmentReport {
 
     static func buildQuarter(_ c: ReportContext) -> ReportOutput {
         quarter(results(c, quarters: [c.period])[0], config: c.records.config.assessment, unassessed: unassessed(c.records),
-                period: c.period, today: c.today, subtitle: c.subtitle, c.labels)
+                without: unassessedResults(c, quarters: [c.period])[0], period: c.period, today: c.today, subtitle: c.subtitle, c.labels)
     }
 
     /// A quarter's report of results already computed (one repository's, or a roll-up's).
-    static func quarter(_ results: [Result], config a: AssessmentConfig, unassessed: [Department], period: Period, today: Day,
+    /// `without`: the indicators of the departments without projects (`unassessedResults`),
+    /// shown after the ranked ones; none in a roll-up.
+    static func quarter(_ results: [Result], config a: AssessmentConfig, unassessed: [Department], without: [Result] = [], period: Period, today: Day,
                         subtitle: String, _ L: Catalogue) -> ReportOutput {
         var doc = ReportDocument(title: "\(L["assess.title.quarter"]) \(period.label)", subtitle: subtitle, language: L.language)
         doc.blocks.append(.paragraph(rulesNote(a, L)))
@@ -99,7 +124,7 @@ public enum AssessmentReport {
             let ordered = results.sorted { ($0.rank ?? Int.max) < ($1.rank ?? Int.max) }
             doc.blocks.append(.table(ReportTable(
                 headers: [L["assess.rank"], L["department"]] + indicators.map { label($0, L) } + [L["assess.total"]],
-                rows: ordered.map { res in
+                rows: (ordered + without).map { res in
                     [res.rank.map(String.init) ?? "—", res.department.name]
                         + indicators.map { i in showScore(res.lines?.first { $0.rule.indicator == i }?.score, L) }
                         + [ReportNumber.decimal(res.total, digits: 1, missing: L["report.n/a"])]
@@ -115,15 +140,20 @@ public enum AssessmentReport {
                     doc.blocks.append(.paragraph(L("assess.partial", ["indicators": without.joined(separator: L["assess.list separator"])])))
                 }
             }
+            for res in without {
+                doc.blocks.append(.subheading(res.department.name))
+                doc.blocks.append(.paragraph(L["assess.no projects"]))
+                doc.blocks.append(.table(lineTable(res.lines ?? [], L)))
+            }
             doc.blocks.append(.heading(L["assess.targets met"]))
             doc.blocks.append(.bullets(indicators.map { i in metLine(i, results, L) }))
         }
         let json = JSONValue.object([
             ("report", .string("assessment")), ("period", Self.period(period)), ("as_of", .string(today.description)),
             ("begun", .bool(begun)), ("rules", rulesJSON(a)),
-            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(unassessed, quarter: true))),
+            ("departments", .array((begun ? results.map(resultJSON) : []) + unassessedJSON(unassessed, quarter: true, without))),
         ])
-        return ReportOutput(document: doc, json: json, csv: (csvHeaders, results.flatMap(csvRows)))
+        return ReportOutput(document: doc, json: json, csv: (csvHeaders, (results + without).flatMap(csvRows)))
     }
 
     // MARK: a year
@@ -131,13 +161,16 @@ public enum AssessmentReport {
     static func buildYear(_ c: ReportContext) -> ReportOutput {
         let quarters = quarters(of: c.period)
         return year(results(c, quarters: quarters), departments: departments(c.records).map(\.department), config: c.records.config.assessment,
-                    unassessed: unassessed(c.records), period: c.period, today: c.today, subtitle: c.subtitle, c.labels)
+                    unassessed: unassessed(c.records), without: unassessedResults(c, quarters: quarters), period: c.period, today: c.today,
+                    subtitle: c.subtitle, c.labels)
     }
 
     /// A year's report of results already computed (`all`: per quarter, per department of `depts`).
-    static func year(_ all: [[Result]], departments depts: [Department], config a: AssessmentConfig, unassessed: [Department], period: Period,
-                     today: Day, subtitle: String, _ L: Catalogue) -> ReportOutput {
+    /// `without`: per quarter, the indicators of the departments without projects (none in a roll-up).
+    static func year(_ all: [[Result]], departments depts: [Department], config a: AssessmentConfig, unassessed: [Department],
+                     without given: [[Result]] = [], period: Period, today: Day, subtitle: String, _ L: Catalogue) -> ReportOutput {
         let quarters = quarters(of: period)
+        let without = given.isEmpty ? all.map { _ in [Result]() } : given
         let yearScores = depts.indices.map { d in Assessment.yearScore(all.map { $0[d].total }) }
         let yearRanks = Assessment.ranks(yearScores)
         var doc = ReportDocument(title: "\(L["assess.title.year"]) \(period.label)", subtitle: subtitle, language: L.language)
@@ -194,9 +227,9 @@ public enum AssessmentReport {
                             : quarterJSON(q[d])
                     })),
                 ])
-            } + unassessedJSON(unassessed, quarter: false))),
+            } + unassessedJSON(unassessed, quarter: false, without.flatMap { $0 }))),
         ])
-        return ReportOutput(document: doc, json: json, csv: (csvHeaders, all.flatMap { $0.flatMap(csvRows) }))
+        return ReportOutput(document: doc, json: json, csv: (csvHeaders, zip(all, without).flatMap { ($0 + $1).flatMap(csvRows) }))
     }
 
     // MARK: pieces
@@ -374,13 +407,20 @@ public enum AssessmentReport {
 
     /// The business departments not assessed, listed with no values and the reason
     /// (`no_projects`: they own no project), after the assessed ones.
-    static func unassessedJSON(_ r: Records, quarter: Bool) -> [JSONValue] { unassessedJSON(unassessed(r), quarter: quarter) }
+    /// `results`: their indicators over no project (`unassessedResults`), by quarter.
+    static func unassessedJSON(_ r: Records, quarter: Bool, _ results: [Result] = []) -> [JSONValue] {
+        unassessedJSON(unassessed(r), quarter: quarter, results)
+    }
 
-    static func unassessedJSON(_ departments: [Department], quarter: Bool) -> [JSONValue] {
+    static func unassessedJSON(_ departments: [Department], quarter: Bool, _ results: [Result] = []) -> [JSONValue] {
         departments.map { d in
-            .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
-                + (quarter ? [("total", .null), ("rank", .null), ("indicators", .array([]))]
-                           : [("year_score", .null), ("rank", .null), ("quarters", .array([]))]))
+            let own = results.filter { $0.department.id == d.id }
+            func indicators(_ res: Result?) -> JSONValue { .array((res?.lines ?? []).map(lineJSON)) }
+            return .object([("id", .string(d.id)), ("name", .string(d.name)), ("assessed", .bool(false)), ("reason", .string("no_projects"))]
+                + (quarter ? [("total", .null), ("rank", .null), ("indicators", indicators(own.first))]
+                           : [("year_score", .null), ("rank", .null), ("quarters", .array(own.map { q in
+                               q.lines == nil ? .object([("period", period(q.period)), ("begun", .bool(false))]) : quarterJSON(q)
+                           }))]))
         }
     }
 
