@@ -10,8 +10,8 @@ import Testing
     /// whose usage follows.
     static let cases: [(args: [String], zh: String, en: String, command: String)] = [
         (["visit", "log"], "缺少参数 '<project>'", "missing expected argument '<project>'", "huifang visit log"),
-        (["risk", "add", "acme-erp", "--title", "t"], "缺少参数 '--category <category>'", "missing expected argument '--category <category>'",
-         "huifang risk add"),
+        (["assess", "review", "east", "--score", "80", "--note", "t"], "缺少参数 '--period <period>'", "missing expected argument '--period <period>'",
+         "huifang assess review"),
         (["visit", "log", "acme-erp", "--bogus"], "没有选项 '--bogus'", "unknown option '--bogus'", "huifang visit log"),
         (["status", "--as-off", "2026-01-01"], "没有选项 '--as-off'；是否要用 '--as-of'？", "unknown option '--as-off'; did you mean '--as-of'?",
          "huifang status"),
