@@ -69,12 +69,29 @@ public struct CustomerHealth: Sendable, Hashable {
 
     /// The health of every active project on `today` (visits up to today), in project order.
     public static func all(_ r: Records, schedule: Schedule, on today: Day) -> [CustomerHealth] {
+        // Visits are read a project's folder at a time: a run of one project's scores is added
+        // to the table at once, rather than hashing the project's id for every visit. Fields
+        // are read in place (a `for v in r.visits` would copy every visit).
         var scores: [ProjectID: [Double]] = [:]
-        for v in r.visits where v.date <= today {
-            if let s = v.overallScore { scores[v.project, default: []].append(s) }
+        var current: ProjectID?
+        var run: [Double] = []
+        func flush() {
+            if let current, !run.isEmpty { scores[current, default: []].append(contentsOf: run) }
+            run.removeAll(keepingCapacity: true)
         }
+        for n in r.visits.indices where r.visits[n].date <= today {
+            guard let s = r.visits[n].overallScore else { continue }
+            if r.visits[n].project != current {
+                flush()
+                current = r.visits[n].project
+            }
+            run.append(s)
+        }
+        flush()
         var majors: [ProjectID: Int] = [:]
-        for i in r.issues where i.isOpen && i.severity == .major && i.raised <= today { majors[i.project, default: 0] += 1 }
+        for n in r.issues.indices where r.issues[n].severity == .major && r.issues[n].isOpen && r.issues[n].raised <= today {
+            majors[r.issues[n].project, default: 0] += 1
+        }
         var overdue: [ProjectID: Int] = [:]
         for item in schedule.overdue(on: today) { overdue[item.project, default: 0] += 1 }
         var high: [ProjectID: Int] = [:]
