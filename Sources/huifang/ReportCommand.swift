@@ -84,12 +84,20 @@ struct ReportCommand: ParsableCommand {
         PlanTargets.warn(context.records, period: period)
         PhaseTimer.mark("report")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
+        try emit(out, options, excel: excel, scopeSheets: scopeSheets, repository: ctx.repository, reads: SpreadsheetOutput.reads(r),
+                 context.labels)
+    }
+
+    /// Writes a report's output as `options` ask: xlsx (its warnings in a sheet), or the text of
+    /// its format, to `-o` (never over a file the report read: `reads`, relative to
+    /// `repository`) or standard output — on a terminal, aligned tables rather than Markdown's
+    /// pipes. Shared by one repository's reports and the roll-up.
+    static func emit(_ out: ReportOutput, _ options: Options, excel: Bool, scopeSheets: Bool, repository: Repository, reads: [String],
+                     _ L: Catalogue) throws {
         if options.format == .xlsx {
-            let L = context.labels
             let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: scopeSheets))
             PhaseTimer.mark("render")
-            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: ctx.repository,
-                                           reads: SpreadsheetOutput.reads(r), L),
+            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: repository, reads: reads, L),
                 let output = options.output
             {
                 Console.err(L("report.wrote", ["path": output]) + "\n")
@@ -99,7 +107,6 @@ struct ReportCommand: ParsableCommand {
         let text: String
         switch options.format {
         case .md:
-            // On a terminal (no -o), aligned tables rather than Markdown's pipes: what a person reads there.
             text = options.output == nil && Terminal.stdoutIsTerminal ? TerminalRenderer.render(Warnings.attach(to: out.document))
                 : MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
         case .html: text = HTMLRenderer.render(Warnings.attach(to: out.document))
@@ -109,8 +116,7 @@ struct ReportCommand: ParsableCommand {
         }
         PhaseTimer.mark("render")
         if let output = options.output {
-            let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
-            if try OutputFile.write(text, to: output, force: options.force, repository: ctx.repository, reads: reads) {
+            if try OutputFile.write(text, to: output, force: options.force, repository: repository, reads: reads) {
                 Console.err(L("report.wrote", ["path": output]) + "\n")
             }
         } else {

@@ -90,33 +90,7 @@ extension ReportCommand {
                 }
             }
         }
-        if options.format == .xlsx {
-            let bytes = try XLSXWriter.write(ReportWorkbook.make(out, warnings: Warnings.all, labels: L, scopeSheets: true))
-            if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: repository, reads: reads[0].files, L),
-                let output = options.output
-            {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
-            }
-            return
-        }
-        let text: String
-        switch options.format {
-        case .md:
-            text = options.output == nil && Terminal.stdoutIsTerminal ? TerminalRenderer.render(Warnings.attach(to: out.document))
-                : MarkdownRenderer.render(Warnings.attach(to: out.document)) + "\n"
-        case .html: text = HTMLRenderer.render(Warnings.attach(to: out.document))
-        case .json: text = Warnings.attach(to: out.json).render() + "\n"
-        case .csv: text = SpreadsheetOutput.csv(CSVWriter.render(headers: out.csv.headers, rows: out.csv.rows), excel: excel)
-        case .xlsx: return
-        }
-        PhaseTimer.mark("render")
-        if let output = options.output {
-            if try OutputFile.write(text, to: output, force: options.force, repository: repository, reads: reads[0].files) {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
-            }
-        } else {
-            Console.out(text)
-        }
+        try emit(out, options, excel: excel, scopeSheets: true, repository: repository, reads: reads[0].files, L)
     }
 
     /// A repository of a roll-up is read as any command reads one: huifang.yaml and its
