@@ -282,6 +282,17 @@ import Testing
         #expect(value("visit_plan_completion_rate") == 0.6667, "\(indicators)")
         #expect(value("satisfaction_index") == 0.64)
         #expect(value("issue_resolution_rate") == 0.6667)
+        // Reviews of one department and quarter in both repositories that disagree: the first
+        // is used and the other is named, not dropped unseen.
+        for (repo, score) in [("a", "80"), ("b", "60")] {
+            let reviewed = r.run(["-C", repo, "assess", "review", "east", "--period", "2026Q3", "--score", score, "--note", "n"])
+            try #require(reviewed.code == 0, "\(reviewed.stderr)")
+        }
+        let reviewed = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--format", "json"])
+        let rj = try #require(try JSONSerialization.jsonObject(with: Data(reviewed.stdout.utf8)) as? [String: Any])
+        #expect((rj["reviews_ignored"] as? [String])?.count == 1, "\(reviewed.stdout.prefix(600))")
+        let md = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--lang", "en"])
+        #expect(md.stdout.contains("east 2026Q3: the reviewed score 60 of repository b is not used; the first repository's 80 is"), "\(md.stdout.prefix(1200))")
         let year = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026", "--lang", "en"])
         #expect(year.code == 0, "\(year.stderr)")
         #expect(year.stdout.hasPrefix("# Annual assessment report 2026 · roll-up of 2 repositories\n"), "\(year.stdout.prefix(300))")

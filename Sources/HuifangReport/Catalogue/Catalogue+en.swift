@@ -1784,5 +1784,7 @@ extension Catalogue {
         "vshow.entered": "entered",
         "issue.entered": "entered",
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
+        // review: a roll-up's ignored reviews
+        "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
     ]
 }

@@ -44,15 +44,23 @@ extension RollupReport {
         let quarters = AssessmentReport.quarters(of: period)
         var depts: [Department] = []
         for p in parts { for d in p.departments where !depts.contains(where: { $0.id == d.id }) { depts.append(d) } }
+        // A department reviewed in two repositories for one quarter with different scores: the
+        // first is used, and the report names the others rather than drop them unseen.
+        var ignoredReviews: [String] = []
         let all: [[AssessmentReport.Result]] = quarters.enumerated().map { qn, q in
             var row = depts.map { d -> AssessmentReport.Result in
                 var kpis: [PeriodKPIs] = []
                 var reopen: [ReopenCount] = []
                 var review: AssessmentReview?
-                for p in parts {
+                for (pn, p) in parts.enumerated() {
                     guard let dn = p.departments.firstIndex(where: { $0.id == d.id }) else { continue }
                     kpis.append(p.kpis[qn][dn])
                     reopen.append(p.reopen[qn][dn])
+                    if let other = p.reviews[qn][dn], let used = review, other.score != used.score {
+                        let name = pn < sources.count ? sources[pn].name : ""
+                        ignoredReviews.append(L("rollup.review ignored", ["department": d.id, "quarter": q.label, "score": String(other.score),
+                                                                            "repository": name, "used": String(used.score)]))
+                    }
                     review = review ?? p.reviews[qn][dn]
                 }
                 guard q.start <= today else {
@@ -82,11 +90,13 @@ extension RollupReport {
         let note = L("rollup.targets from", ["repository": sources[0].name])
             + (differing.isEmpty ? "" : " " + L("rollup.targets differ", ["repositories": differing.joined(separator: L["report.name sep"])]))
         out.document.title += " · " + L("rollup.title", ["count": String(sources.count)])
-        out.document.blocks.insert(contentsOf: repositoryBlocks(sources, period: period, L) + [.paragraph(note), .paragraph(L["rollup.review rule"])],
+        out.document.blocks.insert(contentsOf: repositoryBlocks(sources, period: period, L) + [.paragraph(note), .paragraph(L["rollup.review rule"])]
+                                       + ignoredReviews.map { .paragraph($0) },
                                    at: 0)
         if case .object(let pairs) = out.json {
             out.json = .object([repositoriesJSON(sources)] + pairs + [("targets_from", .string(sources[0].name))]
-                + (differing.isEmpty ? [] : [("targets_differ", .strings(differing))]))
+                + (differing.isEmpty ? [] : [("targets_differ", .strings(differing))])
+                + (ignoredReviews.isEmpty ? [] : [("reviews_ignored", .strings(ignoredReviews))]))
         }
         return out
     }
