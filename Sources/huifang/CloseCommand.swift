@@ -3,89 +3,43 @@ import Foundation
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
-/// `archive/PERIOD/`: what `huifang close` wrote (docs/CLOSING.md). `close.yaml` keeps every
-/// close and reopening of the period (who, when, why); the period is closed when the last is a close.
+/// `archive/PERIOD/`: what `huifang close` wrote (docs/CLOSING.md), read through the store's
+/// `PeriodArchiveFile`; here a damaged file becomes the command's error.
 enum PeriodArchive {
-    static func folder(_ label: String) -> String { "archive/\(label)" }
+    typealias Entry = PeriodArchiveFile.Entry
 
-    struct Entry {
-        var action: String
-        var at: Day
-        var by: String?
-        var reason: String?
-        var digest: String?
+    static func folder(_ label: String) -> String { PeriodArchiveFile.folder(label) }
 
-        var yaml: YAMLValue {
-            var m: [(String, YAMLValue)] = [("action", .plain(action)), ("at", .plain(at.description))]
-            if let by { m.append(("by", .string(by))) }
-            if let digest { m.append(("digest", .string(digest))) }
-            if let reason { m.append(("reason", .string(reason))) }
-            return .flowMap(m)
-        }
-    }
-
-    static func closeFile(_ repo: Repository, _ label: String) -> String { repo.path(folder(label) + "/close.yaml") }
-
-    static func closeYAML(_ label: String, _ history: [Entry]) -> String {
-        YAMLWriter.document([("period", .plain(label)), ("history", .blockList(history.map(\.yaml)))])
+    static func failure(_ d: PeriodArchiveFile.Damaged) -> CommandFailure {
+        d.unreadable
+            ? CommandFailure.data(Message("close.err.bad file", ["file": d.file]))
+            : CommandFailure.data(Message("close.err.bad file", ["file": d.file]), hint: Message("close.err.bad file hint"))
     }
 
     /// The period's closes and reopenings, oldest first; empty when it was never closed.
     static func history(_ repo: Repository, _ label: String) throws -> [Entry] {
-        let path = closeFile(repo, label)
-        guard FileSystem.exists(path) else { return [] }
-        let relative = folder(label) + "/close.yaml"
-        func bad() -> CommandFailure {
-            CommandFailure.data(Message("close.err.bad file", ["file": relative]), hint: Message("close.err.bad file hint"))
-        }
-        let bytes: [UInt8]
-        do { bytes = try FileSystem.read(path) } catch { throw CommandFailure.data(Message("close.err.bad file", ["file": relative])) }
-        guard let root = try? YAMLParser.parse(bytes), let items = root["history"]?.items else { throw bad() }
-        return try items.map { item in
-            guard let action = item["action"]?.scalar, ["closed", "reopened"].contains(action),
-                let at = item["at"]?.scalar.flatMap(Day.init)
-            else { throw bad() }
-            return Entry(action: action, at: at, by: item["by"]?.scalar, reason: item["reason"]?.scalar, digest: item["digest"]?.scalar)
-        }
+        do { return try PeriodArchiveFile.history(repo, label) } catch { throw failure(error) }
     }
 
     /// The close in force for `period`, with its frozen figures; nil when it is not closed.
     static func closing(_ repo: Repository, _ period: Period) throws -> ClosedPeriod.Closing? {
-        guard period.length == .quarter, let last = try history(repo, period.label).last, last.action == "closed" else { return nil }
-        let relative = folder(period.label) + "/kpis.json"
-        func bad() -> CommandFailure {
-            CommandFailure.data(Message("close.err.bad file", ["file": relative]), hint: Message("close.err.bad file hint"))
-        }
-        guard let bytes = try? FileSystem.read(repo.path(relative)),
-            let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            let figures = object["figures"] as? [[String: Any]], let digest = object["digest"] as? String
-        else { throw bad() }
-        let frozen = try figures.map { f -> ClosedPeriod.Figure in
-            guard let key = f["key"] as? String else { throw bad() }
-            return ClosedPeriod.Figure(key: key, value: (f["value"] as? NSNumber)?.doubleValue)
-        }
-        return ClosedPeriod.Closing(period: period, closedOn: last.at, by: last.by, digest: digest, frozen: frozen)
+        guard period.length == .quarter else { return nil }
+        let frozen: PeriodArchiveFile.Frozen?
+        do { frozen = try PeriodArchiveFile.frozen(repo, period.label) } catch { throw failure(error) }
+        guard let frozen else { return nil }
+        return ClosedPeriod.Closing(period: period, closedOn: frozen.closedOn, by: frozen.by, digest: frozen.digest,
+                                    frozen: frozen.figures.map { ClosedPeriod.Figure(key: $0.key, value: $0.value) })
     }
 
     /// Every quarter closed now, by label.
     static func closings(_ repo: Repository) -> [ClosedPeriod.Closing] {
-        (FileSystem.list(repo.path("archive")) ?? []).compactMap { entry in
-            guard entry.isDirectory, let p = Period(entry.name), p.length == .quarter else { return nil }
-            return try? closing(repo, p)
-        }
+        PeriodArchiveFile.archivedQuarters(repo).compactMap { try? closing(repo, $0) }
     }
 
-    /// The per-file checksums archived by the close (`records.txt`); nil when the archive has
-    /// none (closed by a huifang that kept only the digest).
-    static func recordList(_ repo: Repository, _ period: Period) throws -> RecordList? {
-        let relative = folder(period.label) + "/" + RecordList.fileName
-        guard FileSystem.exists(repo.path(relative)) else { return nil }
-        guard let bytes = try? FileSystem.read(repo.path(relative)), let list = RecordList(parsing: bytes) else {
-            throw CommandFailure.data(Message("close.err.bad file", ["file": relative]), hint: Message("close.err.bad file hint"))
-        }
-        return list
+    /// The per-file checksums archived by the close (`records.txt`); nil when it has none.
+    static func recordList(_ repo: Repository, _ label: String) throws -> RecordList? {
+        do { return try PeriodArchiveFile.recordList(repo, label) } catch { throw failure(error) }
     }
 
     /// What a report shows of closed quarter `closing`: the digest now, the record files changed
@@ -102,14 +56,14 @@ enum PeriodArchive {
         PhaseTimer.mark("closed period: restated figures")
         var files = ClosedPeriod.FileChanges.unknown
         var digestNow = ""
-        if FileSystem.exists(repo.path(folder(period.label) + "/" + RecordList.fileName)) {
+        if PeriodArchiveFile.hasRecordList(repo, period.label) {
             // The archived list is read only when the digest differs: to name the files.
             if let now = RecordList.of(loaded, period: period) {
                 digestNow = now.digest
                 PhaseTimer.mark("closed period: checksums now")
                 if digestNow == closing.digest {
                     files = ClosedPeriod.FileChanges(compared: true)
-                } else if let archived = try recordList(repo, period), archived.version == now.version {
+                } else if let archived = try recordList(repo, period.label), archived.version == now.version {
                     let d = archived.changes(to: now)
                     files = ClosedPeriod.FileChanges(compared: true, changed: Set(d.changed), added: Set(d.added), removed: d.removed)
                 } else {
@@ -139,8 +93,7 @@ enum PeriodArchive {
     /// and on each archived quarter whose close.yaml or kpis.json cannot be read.
     static func lateEntryFindings(_ repo: Repository, _ r: Records, _ L: Catalogue) -> [Finding] {
         var damaged: [Finding] = []
-        for entry in FileSystem.list(repo.path("archive")) ?? [] {
-            guard entry.isDirectory, let p = Period(entry.name), p.length == .quarter else { continue }
+        for p in PeriodArchiveFile.archivedQuarters(repo) {
             do { _ = try closing(repo, p) } catch {
                 damaged.append(Finding(.warning, path: folder(p.label), message: L("closed.finding damaged", ["period": p.label]),
                                        hint: L["close.err.bad file hint"]))
@@ -154,15 +107,6 @@ enum PeriodArchive {
                                hint: L("closed.finding late hint", ["period": c.period.label]))
             }
         }
-    }
-
-    /// The kpis.json of a close: the period, the day, the digest and every frozen figure.
-    static func kpisJSON(_ period: Period, closedOn: Day, digest: String, figures: [ClosedPeriod.Figure]) -> String {
-        JSONValue.object([
-            ("period", .string(period.label)), ("closed_on", .string(closedOn.description)), ("digest", .string(digest)),
-            ("digest_of", .string("XXH64 of records.txt: each record file bearing on the period with its checksum, see docs/CLOSING.md")),
-            ("figures", .array(figures.map { .object([("key", .string($0.key)), ("value", .optional($0.value))]) })),
-        ]).render() + "\n"
     }
 }
 
@@ -200,7 +144,7 @@ struct CloseCommand: ParsableCommand {
         let r = loaded.records
         let L = ctx.catalogue(loaded)
         let history = try PeriodArchive.history(ctx.repository, p.label)
-        if let last = history.last, last.action == "closed" {
+        if let last = history.last, last.action == .closed {
             throw CommandFailure.usage(Message("close.err.closed", ["period": p.label, "date": last.at.description]),
                                        hint: Message("close.err.closed hint", ["command": "huifang reopen-period \(p.label) --reason TEXT"]))
         }
@@ -225,10 +169,10 @@ struct CloseCommand: ParsableCommand {
         let digest = list?.digest ?? RecordDigest.of(r, period: p)
         if let list { files.append((RecordList.fileName, list.text)) }
         let figures = ClosedPeriod.figures(c)
-        files.append(("kpis.json", PeriodArchive.kpisJSON(p, closedOn: ctx.today, digest: digest, figures: figures)))
+        files.append(("kpis.json", ClosedPeriod.kpisJSON(p, closedOn: ctx.today, digest: digest, figures: figures)))
         let who = by ?? recorder(nil, fallback: "")
-        let entry = PeriodArchive.Entry(action: "closed", at: ctx.today, by: who.isEmpty ? nil : who, reason: nil, digest: digest)
-        files.append(("close.yaml", PeriodArchive.closeYAML(p.label, history + [entry])))
+        let entry = PeriodArchive.Entry(action: .closed, at: ctx.today, by: who.isEmpty ? nil : who, reason: nil, digest: digest)
+        files.append(("close.yaml", PeriodArchiveFile.closeText(p.label, history + [entry])))
         try Self.replaceFolder(PeriodArchive.folder(p.label), with: files, in: ctx.repository)
         Console.out(L("close.done", ["period": p.label, "folder": PeriodArchive.folder(p.label) + "/", "n": String(figures.count),
                                      "digest": digest]) + "\n")
@@ -312,12 +256,12 @@ struct ReopenPeriodCommand: ParsableCommand {
         let loaded = try ctx.load(usesRecords: false)
         let L = ctx.catalogue(loaded)
         let history = try PeriodArchive.history(ctx.repository, p.label)
-        guard let last = history.last, last.action == "closed" else {
+        guard let last = history.last, last.action == .closed else {
             throw CommandFailure.usage(Message("reopen.err.not closed", ["period": p.label]))
         }
         let who = by ?? recorder(nil, fallback: "")
-        let entry = PeriodArchive.Entry(action: "reopened", at: ctx.today, by: who.isEmpty ? nil : who, reason: reason, digest: nil)
-        try ctx.write(PeriodArchive.closeYAML(p.label, history + [entry]), to: PeriodArchive.folder(p.label) + "/close.yaml")
+        let entry = PeriodArchive.Entry(action: .reopened, at: ctx.today, by: who.isEmpty ? nil : who, reason: reason, digest: nil)
+        try ctx.write(PeriodArchiveFile.closeText(p.label, history + [entry]), to: PeriodArchive.folder(p.label) + "/close.yaml")
         Console.out(L("reopen.done", ["period": p.label, "date": last.at.description, "command": "huifang close \(p.label)"]) + "\n")
     }
 }
@@ -354,19 +298,10 @@ struct ClosedPeriodView {
 
     /// `department`: a department's report, which shows the company's figures and its own.
     func attach(to out: ReportOutput, format: ReportCommand.Format, department: String? = nil) -> ReportOutput {
-        var out = out
-        let L = context.labels
-        var s = section
-        if let department { s.changes = s.changes.filter { ClosedOverlapView.departmentShows(department, $0.key) } }
-        out.document.blocks.insert(contentsOf: ClosedPeriod.blocks(s.closing, changes: s.changes, late: s.late, digestNow: s.digestNow,
-                                                                  files: s.files, records, L), at: 0)
-        if case .object(let pairs) = out.json {
-            out.json = .object(pairs + ClosedPeriod.json(s.closing, changes: s.changes, late: s.late, digestNow: s.digestNow, files: s.files))
-        }
-        if format == .csv || format == .xlsx, !s.changes.isEmpty || !s.late.isEmpty {
-            Warnings.add(L("closed.csv note", ["period": s.closing.period.label, "date": s.closing.closedOn.description, "n": String(s.changes.count)]))
-        }
-        return out
+        let (attached, warnings) = ClosedPeriod.attach(section, to: out, records: records, department: department,
+                                                       tabular: format == .csv || format == .xlsx, context.labels)
+        warnings.forEach(Warnings.add)
+        return attached
     }
 }
 
@@ -383,9 +318,8 @@ struct ClosedOverlapView {
     /// nil when the period takes in no closed quarter (or is one).
     static func make(_ repo: Repository, _ loaded: LoadedRepository, _ c: ReportContext) throws -> ClosedOverlapView? {
         var sections: [ClosedPeriod.Section] = []
-        for entry in (FileSystem.list(repo.path("archive")) ?? []).sorted(by: { $0.name < $1.name }) {
-            guard entry.isDirectory, let q = Period(entry.name), q.length == .quarter, q != c.period,
-                q.start <= c.period.end, c.period.start <= q.end, let closing = try PeriodArchive.closing(repo, q)
+        for q in PeriodArchiveFile.archivedQuarters(repo) {
+            guard q != c.period, q.start <= c.period.end, c.period.start <= q.end, let closing = try PeriodArchive.closing(repo, q)
             else { continue }
             sections.append(try PeriodArchive.section(repo, loaded, closing, c) { _, _ in nil })
         }
@@ -393,40 +327,14 @@ struct ClosedOverlapView {
     }
 
     /// The figures of a closed quarter a department's report shows: the company's and its own.
-    static func departmentShows(_ department: String, _ key: String) -> Bool {
-        key.hasPrefix("total.") || key.hasPrefix("department.\(department).") || key.hasPrefix("assessment.\(department).")
-    }
+    static func departmentShows(_ department: String, _ key: String) -> Bool { ClosedPeriod.departmentShows(department, key) }
 
     /// `shown`: the frozen figures the report lists whether or not they changed (its own kind
     /// of figure); `department`: a department's report keeps only the company's and its own.
     func attach(to out: ReportOutput, format: ReportCommand.Format, department: String?, shown: (String) -> Bool) -> ReportOutput {
-        var out = out
-        let L = labels
-        var blocks: [ReportDocument.Block] = []
-        var json: [JSONValue] = []
-        var lateCount = 0
-        var names: [String] = []
-        for var s in sections {
-            if let department { s.changes = s.changes.filter { Self.departmentShows(department, $0.key) } }
-            blocks += ClosedPeriod.withinBlocks(s, shown: shown, records, L)
-            json.append(ClosedPeriod.withinJSON(s))
-            let counted = s.late.filter { $0.change != "entered" || s.closing.period.contains($0.date ?? s.closing.period.start) }.count
-                + s.files.removed.count
-            if counted > 0 || s.recordsChanged { names.append(s.closing.period.label) }
-            lateCount += counted
-            if !s.late.isEmpty || s.recordsChanged {
-                Warnings.add(L("closed.overlap late", ["period": period.label, "quarter": s.closing.period.label, "n": String(s.late.count),
-                                                       "closed": s.closing.closedOn.description]))
-            }
-        }
-        let includes = !names.isEmpty
-        blocks.append(.paragraph(includes
-            ? L("closed.within counts late", ["period": period.label, "quarters": names.joined(separator: ", "), "n": String(lateCount)])
-            : L("closed.within counts frozen", ["period": period.label, "quarters": sections.map(\.closing.period.label).joined(separator: ", ")])))
-        out.document.blocks.insert(contentsOf: blocks, at: 0)
-        if case .object(let pairs) = out.json {
-            out.json = .object(pairs + [("closed_quarters", .array(json)), ("includes_late_entries", .bool(includes))])
-        }
-        return out
+        let (attached, warnings) = ClosedPeriod.attachWithin(sections, period: period, to: out, records: records, department: department,
+                                                             shown: shown, labels)
+        warnings.forEach(Warnings.add)
+        return attached
     }
 }

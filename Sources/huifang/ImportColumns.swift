@@ -1,7 +1,7 @@
 import ArgumentParser
 import HuifangCore
 import HuifangReport
-import HuifangYAML
+import HuifangStore
 
 /// What `huifang import` makes records of.
 enum ImportKind: String, ExpressibleByArgument, CaseIterable {
@@ -201,57 +201,57 @@ extension ImportColumns {
     /// Reads a map (YAML): `columns:` header -> field, `values:` field -> {word: value},
     /// `defaults:` field -> value, `sheet:` and `header_row:`. Problems are `LINE:COLUMN: what`.
     mutating func readMap(_ bytes: [UInt8], path: String, _ L: Catalogue) throws {
-        func problem(_ mark: Mark?, _ key: String, _ values: [String: String] = [:]) -> CommandFailure {
-            let at = mark.map { "\(path):\($0.line):\($0.column)" } ?? path
+        func problem(_ place: ImportMapFile.Place?, _ key: String, _ values: [String: String] = [:]) -> CommandFailure {
+            let at = place.map { "\(path):\($0.line):\($0.column)" } ?? path
             return CommandFailure.usage(Message("error.import-map", ["at": at, "problem": L.text(key, values)]),
                                         hint: Message("hint.import-map", ["kind": kind.rawValue]))
         }
-        let root: YAMLNode?
-        do { root = try YAMLParser.parse(bytes) } catch {
-            throw CommandFailure.usage(Message("error.import-map", ["at": path, "problem": "\(error)"]),
-                                       hint: Message("hint.import-map", ["kind": kind.rawValue]))
-        }
-        guard let root, let pairs = root.pairs else {
-            if root == nil || root?.isNull == true { return }
-            throw problem(root?.start, "import.map.not-mapping")
+        let items: [ImportMapFile.Item]
+        do { items = try ImportMapFile.parse(bytes) } catch {
+            switch error {
+            case .yaml(let message):
+                throw CommandFailure.usage(Message("error.import-map", ["at": path, "problem": message]),
+                                           hint: Message("hint.import-map", ["kind": kind.rawValue]))
+            case .notMapping(let at): throw problem(at, "import.map.not-mapping")
+            }
         }
         let known = Set(allFields)
-        for pair in pairs {
-            switch pair.key {
-            case "sheet":
-                mapSheet = pair.value.scalar
-            case "header_row":
-                guard let n = pair.value.scalar.flatMap({ Int($0) }), n > 0 else { throw problem(pair.value.start, "import.map.header-row") }
+        for item in items {
+            switch item {
+            case .sheet(let sheet):
+                mapSheet = sheet
+            case .headerRow(let text, let at):
+                guard let n = text.flatMap({ Int($0) }), n > 0 else { throw problem(at, "import.map.header-row") }
                 mapHeaderRow = n
-            case "columns":
-                for c in pair.value.pairs ?? [] {
-                    guard let f = c.value.scalar, known.contains(f) else {
-                        throw problem(c.value.start, "import.map.unknown-field", ["field": c.value.scalar ?? "", "known": allFields.joined(separator: ", ")])
+            case .columns(let columns):
+                for c in columns {
+                    guard let f = c.value, known.contains(f) else {
+                        throw problem(c.valueAt, "import.map.unknown-field", ["field": c.value ?? "", "known": allFields.joined(separator: ", ")])
                     }
                     mapColumns[Self.normalize(c.key)] = f
                 }
-            case "values":
-                for v in pair.value.pairs ?? [] {
-                    guard known.contains(v.key) else {
-                        throw problem(v.keyStart, "import.map.unknown-field", ["field": v.key, "known": allFields.joined(separator: ", ")])
+            case .values(let fields):
+                for v in fields {
+                    guard known.contains(v.field) else {
+                        throw problem(v.fieldAt, "import.map.unknown-field", ["field": v.field, "known": allFields.joined(separator: ", ")])
                     }
                     var words: [String: String] = [:]
-                    for w in v.value.pairs ?? [] {
-                        guard let value = w.value.scalar else { throw problem(w.value.start, "import.map.not-scalar", ["key": w.key]) }
+                    for w in v.words {
+                        guard let value = w.value else { throw problem(w.valueAt, "import.map.not-scalar", ["key": w.key]) }
                         words[w.key.trimmed] = value
                     }
-                    mapValues[v.key] = words
+                    mapValues[v.field] = words
                 }
-            case "defaults":
-                for d in pair.value.pairs ?? [] {
+            case .defaults(let entries):
+                for d in entries {
                     guard known.contains(d.key) else {
-                        throw problem(d.keyStart, "import.map.unknown-field", ["field": d.key, "known": allFields.joined(separator: ", ")])
+                        throw problem(d.keyAt, "import.map.unknown-field", ["field": d.key, "known": allFields.joined(separator: ", ")])
                     }
-                    guard let value = d.value.scalar else { throw problem(d.value.start, "import.map.not-scalar", ["key": d.key]) }
+                    guard let value = d.value else { throw problem(d.valueAt, "import.map.not-scalar", ["key": d.key]) }
                     defaults[d.key] = value
                 }
-            default:
-                throw problem(pair.keyStart, "import.map.unknown-key", ["key": pair.key])
+            case .unknown(let key, let at):
+                throw problem(at, "import.map.unknown-key", ["key": key])
             }
         }
     }
@@ -270,7 +270,7 @@ extension ImportColumns {
         for f in columns.allFields {
             let names = (kind.headers[f] ?? []).filter { $0.unicodeScalars.contains { $0.value > 0x7F } }.prefix(3)
             let label = L["import.field." + f] == "import.field." + f ? L["val.dimension." + f] : L["import.field." + f]
-            s += "  # \(YAMLScalarQuoting.token(names.first ?? L["import.template.column"])): \(f)"
+            s += "  # \(ImportMapFile.token(names.first ?? L["import.template.column"])): \(f)"
             s += "    # \(label)" + (names.isEmpty ? "" : " — " + L("import.template.known", ["names": names.joined(separator: ", ")])) + "\n"
         }
         s += "\n" + comment(L["import.template.values"])
@@ -279,7 +279,7 @@ extension ImportColumns {
         for f in valueFields {
             s += "  \(f):\n"
             for (word, value) in (ImportValues.builtIn[f] ?? [:]).sorted(by: { ($0.value, $0.key) < ($1.value, $1.key) }) {
-                s += "    \(YAMLScalarQuoting.token(word)): \(value)\n"
+                s += "    \(ImportMapFile.token(word)): \(value)\n"
             }
         }
         if kind == .visits {

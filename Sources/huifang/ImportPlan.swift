@@ -1,7 +1,6 @@
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 /// What an import makes of a ledger's rows: the records to create (as the text their files
 /// get), the rows that are invalid (each problem at `FILE:ROW:COLUMN`), the rows imported
@@ -69,9 +68,7 @@ struct ImportPlan {
                 }
                 continue
             }
-            let origin = YAMLWriter.document([("imported", .flowMap(
-                [("file", .string(file))] + (sheet.map { [("sheet", YAMLValue.string($0))] } ?? [])
-                    + [("row", .int(row.number)), ("digest", .string(digest))]))])
+            let origin = ImportOrigin.text(file: file, sheet: sheet, row: row.number, digest: digest)
             var reader = RowReader(row: row, columns: s.columns, file: s.file)
             if let record = builder.build(&reader, origin: origin), reader.problems.isEmpty {
                 plan.created.append(record)
@@ -95,34 +92,14 @@ enum ImportedRows {
 
     static func key(file: String, sheet: String?, row: Int) -> String { "\(file)\u{1F}\(sheet ?? "")\u{1F}\(row)" }
 
-    /// Reads the files at `paths` that hold `imported:` (a byte search first: most do not).
+    /// Reads the files at `paths` that hold `imported:`.
     static func read(_ paths: [String], in repo: Repository) -> [String: Known] {
         var known: [String: Known] = [:]
-        let needle = Array("\nimported:".utf8)
         for path in paths {
-            guard let bytes = try? FileSystem.read(repo.path(path)), contains(bytes, needle),
-                  let node = try? YAMLParser.parse(bytes), let origin = node["imported"],
-                  let file = origin["file"]?.scalar, let row = origin["row"]?.scalar.flatMap({ Int($0) }),
-                  let digest = origin["digest"]?.scalar else { continue }
-            let id = node["id"]?.scalar ?? path
-            known[key(file: file, sheet: origin["sheet"]?.scalar, row: row)] = Known(digest: digest, id: id, path: path)
+            guard let bytes = try? FileSystem.read(repo.path(path)), let origin = ImportOrigin.read(bytes) else { continue }
+            known[key(file: origin.file, sheet: origin.sheet, row: origin.row)] = Known(digest: origin.digest, id: origin.id ?? path, path: path)
         }
         return known
-    }
-
-    static func contains(_ b: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard b.count >= needle.count else { return false }
-        var i = 0
-        let last = b.count - needle.count
-        while i <= last {
-            if b[i] == needle[0] && b[i + 1] == needle[1] {
-                var k = 2
-                while k < needle.count && b[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 
     /// FNV-1a (64 bits) of the row's recognised cells with their headers, as 16 hex digits:

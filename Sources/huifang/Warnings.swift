@@ -17,23 +17,9 @@ enum Warnings {
         Console.err(Console.labelled(Terminal.yellow(label), label) + TerminalText.clean(message) + "\n")
     }
 
-    /// A JSON output with the warnings; unchanged when there are none. An object gains
-    /// `"warnings"` as its first key. An array (a listing) becomes
-    /// `{"warnings": [...], "items": [...]}`: a program that expects the whole list gets a
-    /// shape it does not expect, instead of a shorter list it cannot tell apart.
-    static func attach(to json: JSONValue) -> JSONValue {
-        guard !all.isEmpty else { return json }
-        let warnings = ("warnings", JSONValue.strings(all))
-        switch json {
-        case .object(let pairs): return .object([warnings] + pairs.filter { $0.0 != "warnings" })
-        default: return .object([warnings, ("items", json)])
-        }
-    }
+    /// A JSON output with the warnings (`ReportWarnings.attach`); unchanged when there are none.
+    static func attach(to json: JSONValue) -> JSONValue { ReportWarnings.attach(all, to: json) }
 
     /// A report with the warnings, which its renderers print at the top.
-    static func attach(to document: ReportDocument) -> ReportDocument {
-        var d = document
-        d.warnings += all.filter { !d.warnings.contains($0) }
-        return d
-    }
+    static func attach(to document: ReportDocument) -> ReportDocument { ReportWarnings.attach(all, to: document) }
 }
