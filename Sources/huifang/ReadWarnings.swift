@@ -60,6 +60,21 @@ enum IssueStates {
             }
             Warnings.add(c.text("warning.issue-state", ["path": i.location.path, "status": i.status.rawValue, "block": block]))
         }
+        IssueDue.warn(r)
+    }
+}
+
+/// An issue due before it was raised (`due:` typed wrong by hand): `check` reports it as an
+/// error, but every other command computed with it as written: overdue from the day it was
+/// raised, resolved late, its share of time used past 100%. Every command that reads the
+/// records says so.
+enum IssueDue {
+    static func warn(_ r: Records) {
+        let c = MessageLanguage.catalogue
+        for i in r.issues where i.due < i.raised {
+            Warnings.add(c.text("warning.issue-due-before-raised",
+                                ["path": i.location.path, "due": i.due.description, "raised": i.raised.description]))
+        }
     }
 }
 

@@ -1786,5 +1786,11 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
+        // silent: wrong answers no longer silent
+        "finding.number-form": "'{key}' must be written as plain digits, found '{value}': a leading zero or sign is read differently by other YAML readers (010 is 8 to some)",
+        "finding.number-form.hint": "write {plain}",
+        "warning.issue-due-before-raised": "{path}: due {due} is before raised {raised}: the issue is counted with that deadline, overdue from the day it was raised and resolved late whenever it is resolved; correct 'due:' (see huifang check)",
+            "finding.dated-after-today": "'{key}: {date}' is after today ({today}): the reports of its period count the record as if it had happened",
+        "finding.dated-after-today.hint": "correct the date (a year typed wrong?); to check as of another day, use --as-of DATE",
     ]
 }

@@ -1786,5 +1786,11 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
+        // silent: wrong answers no longer silent
+        "finding.number-form": "'{key}' 必须只用数字书写，实际是 '{value}'：前导零或正号会被其他 YAML 读取程序读成别的值（有的把 010 读成 8）",
+        "finding.number-form.hint": "写成 {plain}",
+        "warning.issue-due-before-raised": "{path}：期限 {due} 早于提出日期 {raised}：该问题按这个期限计算，从提出之日起即为逾期，无论何时解决都算超期解决；请修改 'due:'（见 huifang check）",
+            "finding.dated-after-today": "'{key}: {date}' 晚于今天（{today}）：所在期间的报告把这条记录当作已经发生来统计",
+        "finding.dated-after-today.hint": "改正日期（年份写错了？）；要按另一天检查，用 '--as-of' 指定日期",
     ]
 }
