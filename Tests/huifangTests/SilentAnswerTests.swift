@@ -133,4 +133,53 @@ import Testing
         let zh = r.run(["check"], env: ["HUIFANG_LANG": "zh"])
         #expect(zh.stdout.contains("'date: 2027-07-28' 晚于今天（2026-11-24）"), "\(zh.stdout)")
     }
+
+    // MARK: A calendar year entered in part
+
+    /// `calendar add-holiday` for one day of 2027 made all of 2027 "covered": every deadline in
+    /// it was counted without the rest of its holidays and without a word. The year a command
+    /// starts is now `partial:` until `calendar complete` declares it whole; until then every
+    /// command and report that reaches it warns, and says how to end it.
+    @Test(.englishMessages) func aCalendarYearEnteredInPartIsNotCoveredUntilDeclaredComplete() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let added = r.run(["calendar", "add-holiday", "2027-01-01", "--name", "元旦"])
+        #expect(added.code == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("2027 is entered in part ('partial:' in calendars/cn.yaml)"), "\(added.stdout)")
+        let calendar = try #require(r.read("calendars/cn.yaml"))
+        #expect(calendar.contains("\npartial: [2027]\n") && calendar.contains("  2027-01-01: 元旦\n"), "\(calendar.suffix(300))")
+        let partial = "2027 is entered in part ('partial:' in a calendar file): its working days are counted with only the public holidays"
+        let json = r.run(["report", "summary", "--period", "2027Q1", "--format", "json"], today: "2027-01-20")
+        #expect(json.code == 0, "\(json.stderr)")
+        #expect(json.stdout.contains(partial), "\(json.stdout)")
+        let md = r.run(["report", "summary", "--period", "2027Q1"], today: "2027-01-20")
+        #expect(md.stdout.contains("> **Warning:** " + partial), "\(md.stdout)")
+        let check = r.run(["check"], today: "2027-01-20")
+        #expect(check.code == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("huifang.yaml:1:1: warning: " + partial), "\(check.stdout)")
+        #expect(check.stdout.contains("'huifang calendar complete 2027'"), "\(check.stdout)")
+        let show = r.run(["calendar", "show", "2027"])
+        #expect(show.stdout.contains("entered in part ('partial:'): 1 holiday"), "\(show.stdout)")
+        // Another day of the same year keeps it partial (no second mark).
+        #expect(r.run(["calendar", "add-holiday", "2027-02-10..2027-02-12", "--name", "春节"]).code == 0)
+        #expect(r.read("calendars/cn.yaml")?.components(separatedBy: "partial:").count == 2)
+        // A year with no day at all cannot be declared complete; 2027 can.
+        let empty = r.run(["calendar", "complete", "2031"])
+        #expect(empty.code == 64)
+        #expect(empty.stderr.contains("2031 has no holiday or make-up working day in any calendar file"), "\(empty.stderr)")
+        let before = r.snapshot()
+        let complete = r.run(["calendar", "complete", "2027"])
+        #expect(complete.code == 0, "\(complete.stderr)")
+        #expect(r.read("calendars/cn.yaml") == calendar.replacingOccurrences(of: "partial: [2027]\n", with: "")
+            .replacingOccurrences(of: "  2027-01-01: 元旦\n", with: "  2027-01-01: 元旦\n  2027-02-10: 春节\n  2027-02-11: 春节\n  2027-02-12: 春节\n"))
+        #expect(r.snapshot() != before)
+        let after = r.run(["report", "summary", "--period", "2027Q1", "--format", "json"], today: "2027-01-20")
+        #expect(!after.stdout.contains("2027") || !after.stdout.contains("entered in part"), "\(after.stdout)")
+        #expect(!after.stderr.contains("calendar"), "\(after.stderr)")
+        #expect(r.run(["calendar", "complete", "2027"]).stdout.contains("2027 is already complete"))
+        // In Chinese, through the catalogue.
+        #expect(r.run(["calendar", "add-holiday", "2028-01-01", "--name", "元旦"]).code == 0)
+        let zh = r.run(["plan", "2028"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stderr.contains("2028 年只录入了一部分"), "\(zh.stderr)")
+    }
 }
