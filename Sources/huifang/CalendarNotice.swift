@@ -94,6 +94,12 @@ enum CalendarNotice {
         Warnings.add(message + note)
     }
 
+    /// The uncovered years that `r`'s working-day arithmetic reached so far, as a warning that
+    /// travels with the output (CSV, xlsx, iCalendar: files read later, without standard error).
+    static func noteReached(_ r: Records) {
+        noteInReport(r.calendar.reachedUncoveredYears, config: r.config)
+    }
+
     /// "a", "a and b", "a, b and c" ("a、b 和 c").
     static func listed(_ items: [String], _ c: Catalogue = MessageLanguage.catalogue) -> String {
         guard items.count > 1 else { return items.first ?? "" }

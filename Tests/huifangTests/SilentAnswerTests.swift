@@ -182,4 +182,111 @@ import Testing
         let zh = r.run(["plan", "2028"], env: ["HUIFANG_LANG": "zh"])
         #expect(zh.stderr.contains("2028 年只录入了一部分"), "\(zh.stderr)")
     }
+
+    // MARK: Warnings in CSV and iCalendar files
+
+    /// CSV and iCalendar exports said what they lacked (records left out, a year without
+    /// calendar data) on standard error only: the file read later carried no sign. CSV now
+    /// gains a last column "warnings" whose first row holds them (a comment line would break
+    /// CSV readers); iCalendar says them in the calendar's description and X-HUIFANG-WARNING.
+    @Test(.englishMessages) func csvAndICalendarFilesCarryTheirWarnings() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        // Without warnings the files are as before: no extra column, no description.
+        let plain = r.run(["due", "--format", "csv"])
+        #expect(plain.code == 0 && !plain.stdout.contains("warnings"), "\(plain.stdout)")
+        let plainICS = r.run(["export", "ics"])
+        #expect(!plainICS.stdout.contains("X-WR-CALDESC") && !plainICS.stdout.contains("X-HUIFANG-WARNING"))
+
+        // A record that cannot be read, left out with --ignore-invalid.
+        let path = try visitFile(r, "acme-erp", "2026-05-20-")
+        let original = try #require(r.read(path))
+        try r.write(path, "id: [\n")
+        let left = "left out 1 record that could not be read (\(path))"
+        let due = r.run(["--ignore-invalid", "due", "--format", "csv", "-o", "due.csv"])
+        #expect(due.code == 0, "\(due.stderr)")
+        let dueCSV = try #require(r.read("due.csv"))
+        let lines = dueCSV.components(separatedBy: "\r\n")
+        #expect(lines[0].hasSuffix(",warnings"), "\(dueCSV)")
+        #expect(lines.count > 2 && lines[1].contains(left), "\(dueCSV)")
+        // Every row has the same number of cells (the rows below the first have an empty one).
+        let counts = try csvRows(dueCSV).map(\.count)
+        #expect(Set(counts).count == 1, "\(counts)")
+        #expect(try csvRows(dueCSV)[1].last?.hasPrefix(left) == true)
+
+        let report = r.run(["--ignore-invalid", "report", "summary", "--period", "2026Q2", "--format", "csv"])
+        #expect(report.code == 0, "\(report.stderr)")
+        #expect(report.stdout.components(separatedBy: "\r\n")[0].hasSuffix(",warnings"), "\(report.stdout)")
+        #expect(report.stdout.contains(left), "\(report.stdout)")
+
+        let ics = r.run(["--ignore-invalid", "export", "ics", "-o", "due.ics"])
+        #expect(ics.code == 0, "\(ics.stderr)")
+        let icsText = try #require(r.read("due.ics"))
+        let unfolded = icsText.replacingOccurrences(of: "\r\n ", with: "")
+        #expect(unfolded.contains("\r\nX-WR-CALDESC:" + left), "\(icsText)")
+        #expect(unfolded.contains("\r\nX-HUIFANG-WARNING:" + left), "\(icsText)")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", HuifangRunner.testsFolder + "/../../scripts/validate_ics.py", r.path("due.ics")]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let watch = HuifangRunner.watch(p, "validate_ics.py")
+        p.waitUntilExit()
+        watch.cancel()
+        #expect(p.terminationStatus == 0, "validate_ics.py failed on \(icsText)")
+
+        // A year without calendar data that the listing's deadlines reach goes into the file too.
+        try r.write(path, original)
+        let issue = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"],
+                          today: "2026-12-20")
+        try #require(issue.code == 0, "\(issue.stderr)")
+        let late = r.run(["due", "--within", "120d", "--format", "csv"], today: "2026-12-20")
+        #expect(late.code == 0)
+        #expect(late.stdout.components(separatedBy: "\r\n")[0].hasSuffix(",warnings"), "\(late.stdout)")
+        #expect(late.stdout.contains("no calendar file covers 2027"), "\(late.stdout)")
+        #expect(late.stderr.components(separatedBy: "no calendar file covers 2027").count == 2, "said once: \(late.stderr)")
+        let lateICS = r.run(["export", "ics", "--within", "120d"], today: "2026-12-20")
+        #expect(lateICS.stdout.replacingOccurrences(of: "\r\n ", with: "").contains("X-HUIFANG-WARNING:no calendar file covers 2027"),
+                "\(lateICS.stdout)")
+        // In Chinese, the column's title too.
+        let zh = r.run(["due", "--within", "120d", "--format", "csv"], env: ["HUIFANG_LANG": "zh"], today: "2026-12-20")
+        #expect(zh.stdout.components(separatedBy: "\r\n")[0].hasSuffix(",警告"), "\(zh.stdout)")
+    }
+
+    /// The rows of RFC 4180 text, quotes and line breaks inside fields handled.
+    func csvRows(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" {
+                        field.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\r\n" {
+                row.append(field)
+                rows.append(row)
+                row = []
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        return rows
+    }
 }

@@ -1800,5 +1800,6 @@ extension Catalogue {
         "warning.calendar-partial.many": "{years} are entered in part ('partial:' in a calendar file): their working days are counted with only the public holidays and make-up working days entered so far ({files})",
         "hint.calendar-partial": "enter the rest of the State Council's arrangement with 'huifang calendar add-holiday' and 'huifang calendar add-workday', then declare the year complete: 'huifang calendar complete {year}'",
         "cal.partial": "entered in part ('partial:'): {holidays}, {workdays} so far; {working} counted over them",
+        "csv.warnings": "warnings",
 ]
 }

@@ -1800,5 +1800,6 @@ extension Catalogue {
         "warning.calendar-partial.many": "{years} 年只录入了一部分（日历文件中的 'partial:'）：其工作日只按目前已录入的节假日和调休计算（{files}）",
         "hint.calendar-partial": "用 'huifang calendar add-holiday' 和 'huifang calendar add-workday' 录入国务院安排的其余日期，然后声明该年完整：'huifang calendar complete {year}'",
         "cal.partial": "只录入了一部分（'partial:'）：目前 {holidays}、{workdays}；按此计算 {working}",
+        "csv.warnings": "警告",
 ]
 }
