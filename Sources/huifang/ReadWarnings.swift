@@ -78,11 +78,41 @@ enum IssueDue {
     }
 }
 
+/// An issue raised in a visit whose file lies in another project's folder: a visit file
+/// moved (or copied and deleted) into the wrong `projects/PID/visits/`. Records name their
+/// project by their folder alone, so the visit counts for the project whose folder holds it
+/// (its schedule, satisfaction, KPIs) while its issue counts for its own; `check` reports it as
+/// an error, and every other command says so. (A visit moved with no issue naming it leaves no
+/// trace in the records: git shows the move.)
+enum VisitFolders {
+    static func warn(_ r: Records) {
+        let visits = r.visits  // grouped by project, in project order (the loader's)
+        let c = MessageLanguage.catalogue
+        for i in r.issues {
+            guard let vid = i.visit else { continue }
+            var lo = 0
+            var hi = visits.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if visits[mid].project < i.project { lo = mid + 1 } else { hi = mid }
+            }
+            var v = lo
+            while v < visits.count, visits[v].project == i.project, !visits[v].id.rawValue.hasPrefix(vid.rawValue) { v += 1 }
+            if v < visits.count, visits[v].project == i.project { continue }
+            // Not among its project's visits: another project's folder holds it (else it is unknown, check's finding).
+            guard let other = visits.first(where: { $0.id == vid }) else { continue }
+            Warnings.add(c.text("warning.visit-other-folder", ["path": i.location.path, "visit": vid.rawValue, "visitPath": other.location.path,
+                                                               "project": other.project.rawValue, "own": i.project.rawValue]))
+        }
+    }
+}
+
 /// What every command that reads the records warns about (but `check`, which reports these
 /// records as findings): records that are read, yet would change an answer without a word.
 enum ReadWarnings {
     static func warn(_ r: Records) {
         EventTargets.warn(r)
         IssueStates.warn(r)
+        VisitFolders.warn(r)
     }
 }

@@ -289,4 +289,40 @@ import Testing
         }
         return rows
     }
+
+    // MARK: A visit file moved into another project's folder
+
+    /// Records name their project by their folder alone: a visit file moved into another
+    /// project's `visits/` counted for that project (its schedule, satisfaction, KPIs) while
+    /// the issues raised in it counted for their own, and only check said anything. Every
+    /// command that reads the records now says so (and reports carry it).
+    @Test(.englishMessages) func aVisitMovedIntoAnotherProjectsFolderIsSaidByEveryCommand() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let path = try visitFile(r, "acme-erp", "2026-05-20-")
+        let vid = String(path.split(separator: "/").last!.dropFirst(11).dropLast(5))
+        let added = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general",
+                           "--visit", vid])
+        try #require(added.code == 0, "\(added.stderr)")
+        let issue = "projects/acme-erp/issues/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: r.path("projects/acme-erp/issues")).first))
+        #expect(!r.run(["due"]).stderr.contains("another project's folder"))
+        let moved = path.replacingOccurrences(of: "projects/acme-erp/", with: "projects/beta-mes/")
+        try FileManager.default.moveItem(atPath: r.path(path), toPath: r.path(moved))
+        let warning = "\(issue) was raised in visit \(vid), whose file lies in another project's folder (\(moved)): "
+            + "the visit counts for beta-mes (its schedule and figures), the issue for acme-erp"
+        for args in [["status"], ["due"], ["issue", "list"], ["project", "show", "beta-mes"], ["report", "summary", "--period", "2026Q2"]] {
+            let out = r.run(args)
+            #expect(out.code == 0, "\(args): \(out.stderr)")
+            #expect(out.stderr.contains("warning: " + warning), "\(args): \(out.stderr)")
+        }
+        let json = r.run(["report", "summary", "--period", "2026Q2", "--format", "json"])
+        #expect(json.stdout.contains(warning), "\(json.stdout)")
+        let check = r.run(["check"])
+        #expect(check.code == 1 && check.stdout.contains("error: visit '\(vid)' belongs to project 'beta-mes', not 'acme-erp'"), "\(check.stdout)")
+        let zh = r.run(["due"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stderr.contains("位于另一个项目的文件夹中"), "\(zh.stderr)")
+        // Moved back: nothing to say.
+        try FileManager.default.moveItem(atPath: r.path(moved), toPath: r.path(path))
+        #expect(!r.run(["due"]).stderr.contains("another project's folder"))
+    }
 }

@@ -1801,5 +1801,6 @@ extension Catalogue {
         "hint.calendar-partial": "enter the rest of the State Council's arrangement with 'huifang calendar add-holiday' and 'huifang calendar add-workday', then declare the year complete: 'huifang calendar complete {year}'",
         "cal.partial": "entered in part ('partial:'): {holidays}, {workdays} so far; {working} counted over them",
         "csv.warnings": "warnings",
+        "warning.visit-other-folder": "{path} was raised in visit {visit}, whose file lies in another project's folder ({visitPath}): the visit counts for {project} (its schedule and figures), the issue for {own}; a file moved into the wrong folder? Move it back (see huifang check)",
 ]
 }

@@ -1801,5 +1801,6 @@ extension Catalogue {
         "hint.calendar-partial": "用 'huifang calendar add-holiday' 和 'huifang calendar add-workday' 录入国务院安排的其余日期，然后声明该年完整：'huifang calendar complete {year}'",
         "cal.partial": "只录入了一部分（'partial:'）：目前 {holidays}、{workdays}；按此计算 {working}",
         "csv.warnings": "警告",
+        "warning.visit-other-folder": "{path} 是在回访 {visit} 中提出的，而该回访的文件位于另一个项目的文件夹中（{visitPath}）：这次回访计入 {project}（其回访日程和各项数据），问题却计入 {own}；是否把文件移错了文件夹？请移回原处（见 huifang check）",
 ]
 }
