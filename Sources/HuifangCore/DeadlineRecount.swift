@@ -20,6 +20,7 @@ extension WorkCalendar {
     /// counting on its own: what it reaches is not reported as this calendar's.
     public func adding(holidays more: [Day: String] = [:], workdays moreWork: [Day: String] = [:]) -> WorkCalendar {
         WorkCalendar(weekend: weekend, holidays: holidays.merging(more) { a, _ in a },
-                     workdays: workdays.merging(moreWork) { a, _ in a }, declaredYears: coveredYears)
+                     workdays: workdays.merging(moreWork) { a, _ in a }, declaredYears: coveredYears,
+                     partialYears: partialYears)
     }
 }

@@ -20,6 +20,7 @@ extension Finding {
         case notSingleValue = "not-single-value"
         case notWholeNumber = "not-whole-number"
         case quotedNumber = "quoted-number"
+        case numberForm = "number-form"
         case outOfRange = "out-of-range"
         case notBoolean = "not-boolean"
         case unknownValue = "unknown-value"
@@ -98,6 +99,8 @@ extension Finding {
         case unknownPolicyKey = "unknown-policy-key"
         case folderNamedLikeRecord = "folder-named-like-record"
         case eventUnknownTag = "event-unknown-tag"
+        // silent: wrong answers no longer silent
+        case datedAfterToday = "dated-after-today"
     }
 }
 

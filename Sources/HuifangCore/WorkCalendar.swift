@@ -8,7 +8,9 @@
 ///
 /// A date is a working day when it is listed under `workdays`, or when it is not a weekend
 /// day and not listed under `holidays` (docs/RULES.md). A year is *covered* when a calendar file has
-/// at least one holiday or make-up day in it, or lists it under `years:`. Years that no
+/// at least one holiday or make-up day in it, or lists it under `years:`, and no calendar file
+/// lists it under `partial:` (entered in part: `calendar add-holiday` marks a year it starts,
+/// `calendar complete` declares it whole). Years that no
 /// calendar file covers fall back to the weekday rule, and are never silent: every
 /// working-day computation that reaches one notes the year in `reachedUncoveredYears`, which
 /// the command line reports once per command.
@@ -16,17 +18,21 @@ public struct WorkCalendar: Sendable {
     public var weekend: Set<Weekday>
     public var holidays: [Day: String]
     public var workdays: [Day: String]
-    /// Years with at least one entry in a calendar file, or declared under `years:`.
+    /// Years with at least one entry in a calendar file, or declared under `years:`, less those
+    /// listed under `partial:`.
     public private(set) var coveredYears: Set<Int>
+    /// Years listed under `partial:`: entered in part, so not covered whatever their entries.
+    public private(set) var partialYears: Set<Int>
     /// Where the computations on this calendar (and its copies) note the uncovered years they reach.
     let reached = ReachedYears()
 
     public init(weekend: Set<Weekday> = [.saturday, .sunday], holidays: [Day: String] = [:], workdays: [Day: String] = [:],
-                declaredYears: Set<Int> = []) {
+                declaredYears: Set<Int> = [], partialYears: Set<Int> = []) {
         self.weekend = weekend
         self.holidays = holidays
         self.workdays = workdays
-        coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year)).union(declaredYears)
+        self.partialYears = partialYears
+        coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year)).union(declaredYears).subtracting(partialYears)
     }
 
     public func isWorkingDay(_ day: Day) -> Bool {

@@ -23,6 +23,10 @@ public struct ICalendar {
     /// `YYYYMMDDTHHMMSSZ`: when the export was made (fixed for reproducible output).
     public var stamp: String
     public var events: [Event] = []
+    /// What the export lacks (records left out, a year without calendar data): the calendar's
+    /// description (`X-WR-CALDESC`, which calendar programs show) and one `X-HUIFANG-WARNING`
+    /// each, so that a file imported later still says it.
+    public var warnings: [String] = []
 
     public init(name: String, stamp: String) {
         self.name = name
@@ -34,6 +38,10 @@ public struct ICalendar {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//huifang//huifang//ZH", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
             "X-WR-CALNAME:" + ICalendar.escape(name),
         ]
+        if !warnings.isEmpty {
+            lines.append("X-WR-CALDESC:" + ICalendar.escape(warnings.joined(separator: "\n")))
+            lines += warnings.map { "X-HUIFANG-WARNING:" + ICalendar.escape($0) }
+        }
         for e in events {
             let start = e.date.replacingOccurrences(of: "-", with: "")
             lines += [

@@ -9,10 +9,11 @@ public enum CalendarUpdate {
         case holidays, workdays
     }
 
-    /// The new bytes of `relative` with `entries` (date, name) added under `section`; nothing
-    /// is written here. The result is read back: it must decode without a problem to the old
-    /// entries plus the new ones, else nothing may be written.
-    public static func adding(_ entries: [(Day, String)], to section: Section, file relative: String,
+    /// The new bytes of `relative` with `entries` (date, name) added under `section`, and the
+    /// years of `partial` (years the entries start: entered in part) added under `partial:`;
+    /// nothing is written here. The result is read back: it must decode without a problem to
+    /// the old entries plus the new ones, else nothing may be written.
+    public static func adding(_ entries: [(Day, String)], to section: Section, file relative: String, partial: Set<Int> = [],
                               in repo: Repository) throws(StoreError) -> [UInt8] {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes) } catch { throw StoreError.io(error) }
@@ -24,7 +25,8 @@ public enum CalendarUpdate {
             out = bytes
             if let last = out.last, last != UInt8(ascii: "\n") { out += Array("\n".utf8) }
             let crlf = out.count >= 2 && out[out.count - 2] == UInt8(ascii: "\r")
-            out += Array(YAMLWriter.document([(section.rawValue, .blockMap(sorted.map { ($0.0.description, .string($0.1)) }))],
+            let marked: [(String, YAMLValue)] = partial.isEmpty ? [] : [("partial", Self.years(partial))]
+            out += Array(YAMLWriter.document(marked + [(section.rawValue, .blockMap(sorted.map { ($0.0.description, .string($0.1)) }))],
                                              lineEnding: crlf ? "\r\n" : "\n").utf8)
         } else {
             var editor: YAMLEditor
@@ -40,8 +42,11 @@ public enum CalendarUpdate {
                         try editor.set(day.description, to: .string(name), in: [section.rawValue], order: keys)
                     } else {
                         try editor.set(section.rawValue, to: .blockMap([(day.description, .string(name))]),
-                                       order: ["years", "holidays", "workdays"])
+                                       order: ["years", "partial", "holidays", "workdays"])
                     }
+                }
+                if !partial.isSubset(of: before.partial) {
+                    try editor.set("partial", to: Self.years(before.partial.union(partial)), order: ["years", "partial", "holidays", "workdays"])
                 }
             } catch {
                 throw StoreError.update(.notEditable(path: relative, line: error.mark.line, reason: error.message, hint: error.hint))
@@ -53,16 +58,48 @@ public enum CalendarUpdate {
         var expected = section == .holidays ? before.holidays : before.workdays
         for (day, name) in sorted { expected[day] = name }
         let other = section == .holidays ? (before.workdays, after.workdays) : (before.holidays, after.holidays)
-        guard (section == .holidays ? after.holidays : after.workdays) == expected, other.0 == other.1, after.years == before.years else {
+        guard (section == .holidays ? after.holidays : after.workdays) == expected, other.0 == other.1, after.years == before.years,
+            after.partial == before.partial.union(partial)
+        else {
             throw StoreError.update(.readBack(path: relative))
         }
         return out
+    }
+
+    /// The new bytes of `relative` with `year` taken out of `partial:` (the key goes when no
+    /// year is left): the year is declared complete. Nil when the file does not list it.
+    public static func completing(_ year: Int, file relative: String, in repo: Repository) throws(StoreError) -> [UInt8]? {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes) } catch { throw StoreError.io(error) }
+        let before = try decode(bytes, relative)
+        guard before.partial.contains(year) else { return nil }
+        var editor: YAMLEditor
+        do { editor = try YAMLEditor(bytes: bytes) } catch {
+            throw StoreError.update(.unreadable(path: relative, line: error.mark.line, column: error.mark.column, reason: error.message))
+        }
+        let left = before.partial.subtracting([year])
+        do {
+            if left.isEmpty { try editor.remove("partial") } else { try editor.set("partial", to: Self.years(left)) }
+        } catch {
+            throw StoreError.update(.notEditable(path: relative, line: error.mark.line, reason: error.message, hint: error.hint))
+        }
+        let after = try decode(editor.bytes, relative)
+        guard after.partial == left, after.years == before.years, after.holidays == before.holidays, after.workdays == before.workdays else {
+            throw StoreError.update(.readBack(path: relative))
+        }
+        return editor.bytes
+    }
+
+    /// Years as a one-line list, in order: `[2027, 2028]`.
+    static func years(_ years: Set<Int>) -> YAMLValue {
+        .sequence(years.sorted().map { .plain(String($0)) }, flow: true)
     }
 
     struct Days {
         var holidays: [Day: String]
         var workdays: [Day: String]
         var years: Set<Int>
+        var partial: Set<Int>
         /// No YAML content at all (an empty file or only comments).
         var empty: Bool
     }
@@ -79,6 +116,6 @@ public enum CalendarUpdate {
             located.path = relative
             throw StoreError.update(.invalidFile(located))
         }
-        return Days(holidays: days.holidays, workdays: days.workdays, years: days.years, empty: node == nil)
+        return Days(holidays: days.holidays, workdays: days.workdays, years: days.years, partial: days.partial, empty: node == nil)
     }
 }

@@ -7,8 +7,9 @@ enum RecordCoding {
     /// what is written here (`RecordCodingLayoutTests` fails until it is raised and the
     /// layout's new digest recorded), and with any change to what a file decodes to (6: a
     /// misspelt key whose right spelling is missing became an error, so a visit cached with
-    /// a warning must be read again).
-    static let version = 6
+    /// a warning must be read again; 7: a number with a leading zero or `+` (`nps: 010`)
+    /// became an error, so a visit cached with the number read must be read again).
+    static let version = 7
 
     static func write(_ w: inout BinaryWriter, _ d: Day) { w.int(Int(d.ordinal)) }
     static func day(_ r: inout BinaryReader) throws(BinaryError) -> Day { Day(ordinal: Int32(truncatingIfNeeded: try r.int())) }

@@ -217,19 +217,23 @@ struct RecordDecoder {
 
     // MARK: calendars/*.yaml
 
-    /// The holidays, the make-up working days, and the years declared under `years:` as
-    /// covered (a year counts as covered when it has an entry or is declared).
-    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) {
-        var out: (holidays: [Day: String], workdays: [Day: String], years: Set<Int>) = ([:], [:], [])
+    /// The holidays, the make-up working days, the years declared under `years:` as covered
+    /// (a year counts as covered when it has an entry or is declared), and the years entered in
+    /// part under `partial:` (not covered, whatever their entries, until declared complete).
+    mutating func calendar(_ node: YAMLNode?) -> (holidays: [Day: String], workdays: [Day: String], years: Set<Int>, partial: Set<Int>) {
+        var out: (holidays: [Day: String], workdays: [Day: String], years: Set<Int>, partial: Set<Int>) = ([:], [:], [], [])
         guard let node else { return out }
         guard let map = reader.mapping(node, "a calendar file") else { return out }
         for item in reader.list(map, "years") ?? [] {
             if let y = reader.intValue(item, "years", in: 1900...9999) { out.years.insert(y) }
         }
+        for item in reader.list(map, "partial") ?? [] {
+            if let y = reader.intValue(item, "partial", in: 1900...9999) { out.partial.insert(y) }
+        }
         // A misspelt section would drop its days without a word; other keys (notes) are kept as they are.
-        for pair in map.pairs ?? [] where !["holidays", "workdays", "years"].contains(pair.key) && pair.value.scalar == nil {
+        for pair in map.pairs ?? [] where !["holidays", "workdays", "years", "partial"].contains(pair.key) && pair.value.scalar == nil {
             add("'\(pair.key)' is not a section of a calendar file: its days would be ignored", at: pair.keyStart,
-                hint: "the sections are holidays (days off), workdays (make-up working days) and years")
+                hint: "the sections are holidays (days off), workdays (make-up working days), years and partial")
         }
         for key in ["holidays", "workdays"] {
             guard let section = reader.node(map, key, required: false) else { continue }

@@ -149,6 +149,7 @@ public enum RepositoryLoader {
 
         var calendar = WorkCalendar(weekend: config.weekend)
         var declaredYears = Set<Int>()
+        var partialYears = Set<Int>()
         for file in config.calendarFiles {
             guard isSafeRelativePath(file) else {
                 findings.append(Finding(path: Repository.configFile, message: "calendar file '\(file)' is outside the repository",
@@ -178,9 +179,10 @@ public enum RepositoryLoader {
             calendar.holidays.merge(days.holidays) { a, _ in a }
             calendar.workdays.merge(days.workdays) { a, _ in a }
             declaredYears.formUnion(days.years)
+            partialYears.formUnion(days.partial)
         }
         calendar = WorkCalendar(weekend: config.weekend, holidays: calendar.holidays, workdays: calendar.workdays,
-                                declaredYears: declaredYears)
+                                declaredYears: declaredYears, partialYears: partialYears)
         let calendarErrors = findings.filter { $0.severity == .error && Self.concernsCalendar($0, config) }
 
         PhaseTimer.mark("config and calendars")

@@ -44,6 +44,12 @@ public final class YAMLFieldReader {
     public func intValue(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let s = text(node, what) else { return nil }
         guard let n = YAMLScalars.int(s) else {
+            if let n = YAMLScalars.looseInt(s) {
+                // 010 (octal 8 to a YAML 1.1 reader), +9: not what a person writes as a number.
+                report("'\(what)' must be written as plain digits, found '\(s)'", at: node.start,
+                       hint: "write \(n)", code: "number-form", values: ["key": what, "value": s, "plain": String(n)])
+                return nil
+            }
             report("'\(what)' must be a whole number, found '\(s)'", at: node.start,
                    code: "not-whole-number", values: ["key": what, "value": s])
             return nil
@@ -126,7 +132,9 @@ public final class YAMLFieldReader {
 
 /// Scalar resolution by hand from the text: no regular expressions, no formatters.
 public enum YAMLScalars {
-    /// A plain decimal integer (optionally signed), without YAML 1.1's octal or sexagesimal.
+    /// A whole number as a person writes one: `0`, or decimal digits not starting with 0,
+    /// optionally after `-`. Refused: a leading `+` or zeros (`010` is 8 to a YAML 1.1 reader,
+    /// 10 to a YAML 1.2 one), `-0`, and every other form (`9.0`, `0x9`, `1e1`, `1_0`).
     public static func int(_ s: String) -> Int? {
         var s = s
         return s.withUTF8 { int(utf8: $0) }
@@ -138,17 +146,33 @@ public enum YAMLScalars {
         var negative = false
         var digits = 0
         for (i, b) in bytes.enumerated() {
-            if i == 0, b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
-                negative = b == UInt8(ascii: "-")
+            if i == 0, b == UInt8(ascii: "-") {
+                negative = true
                 continue
             }
             guard b >= 48, b <= 57 else { return nil }
+            if b == 48, digits == 0, bytes.count > i + 1 { return nil }  // 010, 00, -0x..: a leading zero
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (a, o2) = m.addingReportingOverflow(Int(b - 48))
             if o1 || o2 { return nil }
             value = a
             digits += 1
         }
-        return digits > 0 ? (negative ? -value : value) : nil
+        guard digits > 0, !(negative && value == 0) else { return nil }
+        return negative ? -value : value
+    }
+
+    /// A whole number in a form `int` refuses but that means one: a leading `+` or zeros
+    /// (`+9`, `010`, `-0`): what to suggest instead. Nil for anything else.
+    public static func looseInt(_ s: String) -> Int? {
+        var rest = Substring(s)
+        var sign = ""
+        if let first = rest.first, first == "+" || first == "-" {
+            sign = first == "-" ? "-" : ""
+            rest = rest.dropFirst()
+        }
+        let digits = rest.drop { $0 == "0" }
+        guard let n = int(digits.isEmpty ? (rest.isEmpty ? "" : "0") : String(digits)), n >= 0 else { return nil }
+        return sign == "-" ? -n : n
     }
 }

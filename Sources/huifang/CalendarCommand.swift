@@ -11,11 +11,13 @@ struct CalendarCommand: ParsableCommand {
             Working days are the days outside the weekend of huifang.yaml, minus the holidays, plus the \
             make-up working days of the calendar files listed under calendar.files. A year counts \
             as covered once a calendar file has a holiday or make-up day in it, or lists it under \
-            'years:'; in a year that no file covers, working days are counted without holidays, and \
-            every command that counts them says so. The State Council publishes next year's \
-            arrangement each autumn (usually November): enter it with add-holiday and add-workday.
+            'years:', and no file lists it under 'partial:'; in a year that no file covers, working \
+            days are counted without (all of) its holidays, and every command that counts them says \
+            so. The State Council publishes next year's arrangement each autumn (usually November): \
+            enter it with add-holiday and add-workday (a year they start is 'partial:'), then declare \
+            the year complete with 'calendar complete YEAR'.
             """,
-        subcommands: [Show.self, AddHoliday.self, AddWorkday.self]
+        subcommands: [Show.self, AddHoliday.self, AddWorkday.self, Complete.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -72,7 +74,10 @@ extension CalendarCommand {
                 let files = r.config.calendarFiles.isEmpty ? L["cal.no_files"] : r.config.calendarFiles.joined(separator: ", ")
                 func count(_ key: String, _ n: Int) -> String { L(n == 1 ? key + "1" : key, ["n": String(n)]) }
                 var s = L("cal.head", ["year": String(year), "files": TerminalText.clean(files)])
-                if covered {
+                if cal.partialYears.contains(year) {
+                    s += L("cal.partial", ["holidays": count("cal.holidays", holidays), "workdays": count("cal.workdays", days.count - holidays),
+                                           "working": count("cal.working", total)]) + "\n"
+                } else if covered {
                     s += L("cal.covered", ["holidays": count("cal.holidays", holidays), "workdays": count("cal.workdays", days.count - holidays),
                                            "working": count("cal.working", total)]) + "\n"
                 } else {
@@ -245,8 +250,11 @@ extension CalendarCommand {
                 if let due = issue.recountedDeadline(r.config.policy, before: before, after: after) { recounted.append((issue, due)) }
             }
             let who = recorder(nil, fallback: "huifang")
+            // A year these days start is entered in part until declared complete (calendar complete).
+            let started = Set(entries.map(\.0.year)).filter { !cal.coveredYears.contains($0) }
             do throws(StoreError) {
-                var changes: [(String, [UInt8])] = [(target, try CalendarUpdate.adding(entries, to: section, file: target, in: ctx.repository))]
+                var changes: [(String, [UInt8])] = [(target, try CalendarUpdate.adding(entries, to: section, file: target, partial: started,
+                                                                                         in: ctx.repository))]
                 for (issue, due) in recounted {
                     let entry = HistoryEntry(at: ctx.today, action: "note", by: who,
                                              note: "deadline recounted from \(issue.due) to \(due): the calendar gained \(name) (\(target))")
@@ -280,7 +288,61 @@ extension CalendarCommand {
         let newYears = Set(sorted.map(\.year)).filter { !cal.coveredYears.contains($0) }.sorted()
         if !newYears.isEmpty {
             let y = newYears.map(String.init).joined(separator: L["list.and"])
-            Console.out("  " + L(newYears.count == 1 ? "cal.now_covered1" : "cal.now_covered", ["years": y]) + "\n")
+            Console.out("  " + L(newYears.count == 1 ? "cal.now_covered1" : "cal.now_covered", ["years": y, "file": target,
+                                                                                               "year": String(newYears[0])]) + "\n")
+        }
+    }
+}
+
+extension CalendarCommand {
+    /// Declares a year entered in part (`partial:`) complete: its deadlines are counted
+    /// without the warning of a year without calendar data from then on.
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "complete",
+            abstract: "Declare a year's holidays and make-up working days complete.",
+            discussion: """
+                add-holiday and add-workday list a year they start under 'partial:' in the calendar \
+                file: until every day of it is entered, its deadlines are counted with the warning of a \
+                year without calendar data. Once the State Council's whole arrangement is entered, this \
+                takes the year out of 'partial:' (in every calendar file that lists it), in place. \
+                Example: huifang calendar complete 2027
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The year whose days are all entered.") var year: Int
+
+        func run() throws {
+            let ctx = try CommandContext(global)
+            guard (1900...9999).contains(year) else {
+                throw CommandFailure.usage(Message("error.cal.not-a-year", ["year": String(year)]),
+                                           hint: Message("hint.cal.not-a-year", ["year": String(ctx.today.year)]))
+            }
+            let (L, files) = try ctx.locked { r -> (Catalogue, [String]) in
+                let L = ctx.catalogue(r)
+                let cal = r.calendar
+                let y = String(year)
+                guard cal.holidays.keys.contains(where: { $0.year == year }) || cal.workdays.keys.contains(where: { $0.year == year }) else {
+                    if cal.coveredYears.contains(year) { return (L, []) }  // declared under years: without days
+                    throw CommandFailure.usage(Message("error.cal.complete-empty", ["year": y]), hint: Message("hint.cal.complete-empty", ["year": y]))
+                }
+                var changes: [(String, [UInt8])] = []
+                do throws(StoreError) {
+                    for file in r.config.calendarFiles {
+                        if let bytes = try CalendarUpdate.completing(year, file: file, in: ctx.repository) { changes.append((file, bytes)) }
+                    }
+                    if !changes.isEmpty { try RecordUpdate.write(changes, in: ctx.repository) }
+                } catch {
+                    throw CommandFailure(error)
+                }
+                return (L, changes.map(\.0))
+            }
+            if files.isEmpty {
+                Console.out(L("cal.complete.already", ["year": String(year)]) + "\n")
+            } else {
+                Console.out(L("cal.completed", ["year": String(year), "files": files.joined(separator: ", ")]) + "\n")
+            }
         }
     }
 }

@@ -35,12 +35,25 @@ enum CalendarNotice {
 
     /// The warning about `years` that no calendar file covers, and what to do about it.
     /// In the language of the messages.
+    /// Years entered in part (`partial:`) are said as such: their days are counted with the
+    /// entries made so far, and `calendar complete` is what ends the warning.
     static func warning(years: [Int], config: Config) -> (message: String, hint: String) {
         let c = MessageLanguage.catalogue
+        let partialYears = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
+        let partial = years.filter { partialYears.contains($0) }
+        let years = years.filter { !partialYears.contains($0) }
         let y = listed(years.map(String.init), c)
         let listedFiles = config.calendarFiles.joined(separator: ", ")
         let files = config.calendarFiles.isEmpty ? c["calendar.files.none"]
             : c.text(config.calendarFiles.count == 1 ? "calendar.files.one" : "calendar.files.many", ["files": listedFiles])
+        if !partial.isEmpty {
+            let said = c.text(partial.count == 1 ? "warning.calendar-partial" : "warning.calendar-partial.many",
+                              ["years": listed(partial.map(String.init), c), "files": files])
+            let hint = c.text("hint.calendar-partial", ["year": String(partial[0])])
+            guard !years.isEmpty else { return (said, hint) }
+            let (message, rest) = warning(years: years, config: config)
+            return (message + "; " + said, rest + "; " + hint)
+        }
         let message = c.text(years.count == 1 ? "warning.calendar-uncovered" : "warning.calendar-uncovered.many", ["years": y, "files": files])
         let target = config.calendarFiles.first.map { c.text("calendar.target", ["file": $0]) } ?? ""
         let example = years.first.map(String.init) ?? "YYYY"
@@ -74,7 +87,17 @@ enum CalendarNotice {
         shownInOutput = true
         guard !years.isEmpty else { return }
         let (message, _) = warning(years: years, config: config)
-        Warnings.add(message + MessageLanguage.catalogue["warning.calendar-uncovered.note"])
+        let partial = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
+        // A year entered in part needs no other year entered: its own warning says what to do.
+        let note = years.allSatisfy { partial.contains($0) } ? "; " + MessageLanguage.catalogue.text("hint.calendar-partial", ["year": String(years[0])])
+            : MessageLanguage.catalogue["warning.calendar-uncovered.note"]
+        Warnings.add(message + note)
+    }
+
+    /// The uncovered years that `r`'s working-day arithmetic reached so far, as a warning that
+    /// travels with the output (CSV, xlsx, iCalendar: files read later, without standard error).
+    static func noteReached(_ r: Records) {
+        noteInReport(r.calendar.reachedUncoveredYears, config: r.config)
     }
 
     /// "a", "a and b", "a, b and c" ("a、b 和 c").

@@ -11,7 +11,8 @@ struct CheckCommand: ParsableCommand {
             Reports every problem, not just the first: YAML syntax, types, allowed values, real dates, \
             scores within the scale, references between records, duplicate ids, files in the wrong place \
             and merge-conflict markers, as 'path:line:col: error: message' with a hint. Open work in a year \
-            that no calendar file covers is a warning on huifang.yaml. Warnings do not change the exit code.
+            that no calendar file covers is a warning on huifang.yaml; a visit, issue or risk dated after \
+            today (the as-of day) is a warning at its file. Warnings do not change the exit code.
             """
     )
 
@@ -29,6 +30,7 @@ struct CheckCommand: ParsableCommand {
         let extra = calendarWarning(loaded, today: ctx.today)
             + (loaded.configFailed ? [] : PeriodArchive.lateEntryFindings(ctx.repository, loaded.records, MessageLanguage.catalogue))
             + (loaded.configFailed ? [] : caseAnalysisFindings(loaded.records, ctx.repository))
+            + (loaded.configFailed ? [] : DatedAfterToday.findings(loaded.records, today: ctx.today))
         PhaseTimer.mark("calendar coverage of the open work")
         let findings = extra.isEmpty ? loaded.findings : (loaded.findings + extra).sorted()
         CalendarNotice.shownInOutput = true  // check says it as a finding

@@ -36,3 +36,19 @@ enum DatedAfterToday {
                                                     ["period": c.period.label, "today": c.today.description, "start": c.period.start.description]))
     }
 }
+
+extension DatedAfterToday {
+    /// `check`'s warnings for visits, issues and risks dated after the as-of day: the reports
+    /// count them (and warn), so check names each one where it is.
+    static func findings(_ r: Records, today: Day) -> [Finding] {
+        var out: [Finding] = []
+        func note(_ key: String, _ date: Day, _ at: SourceLocation) {
+            guard date > today else { return }
+            out.append(Finding(.warning, at: at, code: .datedAfterToday, values: ["key": key, "date": date.description, "today": today.description]))
+        }
+        for v in r.visits { note("date", v.date, v.location) }
+        for i in r.issues { note("raised", i.raised, i.location) }
+        for k in r.risks { note("raised", k.raised, k.location) }
+        return out
+    }
+}

@@ -21,7 +21,9 @@ extension ExportCommand {
             discussion: """
                 All-day events, one per due visit, open-issue deadline and customer confirmation due \
                 (policy.confirm_within after a resolution), overdue ones on their due date. \
-                UIDs are stable, so importing a newer export updates the events instead of duplicating them.
+                UIDs are stable, so importing a newer export updates the events instead of duplicating them. \
+                Warnings (records left out with --ignore-invalid, a year without calendar data, ...) go \
+                into the file too: its description (X-WR-CALDESC) and one X-HUIFANG-WARNING each.
                 """
         )
 
@@ -66,6 +68,8 @@ extension ExportCommand {
                 cal.events.append(ICalendar.Event(uid: "\(e.key)@huifang", date: e.due.description, summary: summary,
                                                   description: description, categories: ["huifang", category]))
             }
+            CalendarNotice.noteReached(r)  // the years without calendar data go into the file too
+            cal.warnings = Warnings.all
             let text = cal.render()
             if let output {
                 let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)

@@ -60,6 +60,50 @@ enum IssueStates {
             }
             Warnings.add(c.text("warning.issue-state", ["path": i.location.path, "status": i.status.rawValue, "block": block]))
         }
+        IssueDue.warn(r)
+    }
+}
+
+/// An issue due before it was raised (`due:` typed wrong by hand): `check` reports it as an
+/// error, but every other command computed with it as written: overdue from the day it was
+/// raised, resolved late, its share of time used past 100%. Every command that reads the
+/// records says so.
+enum IssueDue {
+    static func warn(_ r: Records) {
+        let c = MessageLanguage.catalogue
+        for i in r.issues where i.due < i.raised {
+            Warnings.add(c.text("warning.issue-due-before-raised",
+                                ["path": i.location.path, "due": i.due.description, "raised": i.raised.description]))
+        }
+    }
+}
+
+/// An issue raised in a visit whose file lies in another project's folder: a visit file
+/// moved (or copied and deleted) into the wrong `projects/PID/visits/`. Records name their
+/// project by their folder alone, so the visit counts for the project whose folder holds it
+/// (its schedule, satisfaction, KPIs) while its issue counts for its own; `check` reports it as
+/// an error, and every other command says so. (A visit moved with no issue naming it leaves no
+/// trace in the records: git shows the move.)
+enum VisitFolders {
+    static func warn(_ r: Records) {
+        let visits = r.visits  // grouped by project, in project order (the loader's)
+        let c = MessageLanguage.catalogue
+        for i in r.issues {
+            guard let vid = i.visit else { continue }
+            var lo = 0
+            var hi = visits.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if visits[mid].project < i.project { lo = mid + 1 } else { hi = mid }
+            }
+            var v = lo
+            while v < visits.count, visits[v].project == i.project, !visits[v].id.rawValue.hasPrefix(vid.rawValue) { v += 1 }
+            if v < visits.count, visits[v].project == i.project { continue }
+            // Not among its project's visits: another project's folder holds it (else it is unknown, check's finding).
+            guard let other = visits.first(where: { $0.id == vid }) else { continue }
+            Warnings.add(c.text("warning.visit-other-folder", ["path": i.location.path, "visit": vid.rawValue, "visitPath": other.location.path,
+                                                               "project": other.project.rawValue, "own": i.project.rawValue]))
+        }
     }
 }
 
@@ -69,5 +113,6 @@ enum ReadWarnings {
     static func warn(_ r: Records) {
         EventTargets.warn(r)
         IssueStates.warn(r)
+        VisitFolders.warn(r)
     }
 }

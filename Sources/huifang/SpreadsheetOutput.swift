@@ -39,8 +39,45 @@ enum SpreadsheetOutput {
         return flag ?? config.csvForExcel
     }
 
-    /// CSV text as `excel` asks: with the byte-order mark, or as it is. Lines end in CRLF either way.
-    static func csv(_ text: String, excel: Bool) -> String { excel ? bom + text : text }
+    /// CSV text as `excel` asks: with the byte-order mark, or as it is. Lines end in CRLF either
+    /// way. With warnings (`Warnings`), the table gains a last column headed "warnings" whose
+    /// first row holds them, one a line: a file read later still says what its figures lack
+    /// (a comment line would break CSV readers; a column is what every spreadsheet opens).
+    static func csv(_ text: String, excel: Bool) -> String {
+        let text = Warnings.all.isEmpty ? text : withWarnings(text, Warnings.all, header: Catalogue.current["csv.warnings"])
+        return excel ? bom + text : text
+    }
+
+    /// `text` (RFC 4180, CRLF records, line breaks only inside quoted fields) with one more
+    /// column: `header` on the header line, `warnings` in the first data row (a row of empty
+    /// cells when there is none), empty below.
+    static func withWarnings(_ text: String, _ warnings: [String], header: String) -> String {
+        var records: [String] = []
+        var current = ""
+        var quoted = false
+        for c in text {
+            if c == "\"" { quoted.toggle() }
+            if c == "\r\n", !quoted {
+                records.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        if !current.isEmpty { records.append(current) }
+        guard let first = records.first else { return text }
+        var columns = 1
+        quoted = false
+        for c in first {
+            if c == "\"" { quoted.toggle() } else if c == ",", !quoted { columns += 1 }
+        }
+        if records.count == 1 { records.append(String(repeating: ",", count: columns - 1)) }
+        var out = ""
+        for (n, r) in records.enumerated() {
+            out += r + "," + (n == 0 ? CSVWriter.field(header) : n == 1 ? CSVWriter.field(warnings.joined(separator: "\n")) : "") + "\r\n"
+        }
+        return out
+    }
 
     /// Writes an xlsx file's bytes to `output` (atomically for a regular file) or, without
     /// `-o`, to standard output when it is not a terminal. Returns true when a file was written.
@@ -72,6 +109,9 @@ extension Listing {
         let L = ctx.catalogue(loaded)
         let excel = try SpreadsheetOutput.excel(destination.excel, isCSV: format == .csv, config: r.config, L)
         let reads = SpreadsheetOutput.reads(r)
+        // A year without calendar data that the listing's dates reached travels with a file
+        // format that has no standard error of its own once written.
+        if format == .csv || format == .xlsx { CalendarNotice.noteReached(r) }
         if format == .xlsx {
             let bytes = try XLSXWriter.write(workbook(sheet: L[sheet], warnings: Warnings.all, labels: L))
             if try SpreadsheetOutput.write(bytes, to: destination.output, force: destination.force, repository: ctx.repository, reads: reads, L),

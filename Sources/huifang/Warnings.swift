@@ -3,8 +3,9 @@ import HuifangReport
 /// Warnings that travel with a command's output: whatever makes an answer less than whole
 /// (records left out with --ignore-invalid, ...). Anything may add one, at any time before
 /// the output is written; each is printed on standard error at once, and every output drains
-/// the list: a note at the top of Markdown, HTML and terminal reports, `"warnings"` in JSON.
-/// CSV and iCalendar have no place for it: standard error is where it goes.
+/// the list: a note at the top of Markdown, HTML and terminal reports, `"warnings"` in JSON,
+/// a last column in CSV (`SpreadsheetOutput.csv`), the calendar's description and
+/// `X-HUIFANG-WARNING` in iCalendar, a sheet in xlsx.
 enum Warnings {
     /// The warnings so far, in the order added, each once.
     nonisolated(unsafe) private(set) static var all: [String] = []

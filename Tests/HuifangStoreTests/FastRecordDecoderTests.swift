@@ -151,18 +151,26 @@ import Testing
     }
 
     /// Scores and numbers are read from the scalars' bytes (no text is made for them): a
-    /// dimension quoted or plain, and signed or zero-padded numbers, give what the tree gives;
-    /// a dimension that equals one of huifang.yaml's as text but with other bytes is left to the
-    /// tree, which keeps the record's own spelling.
+    /// dimension quoted or plain gives what the tree gives; a signed or zero-padded number is
+    /// left to the tree, which refuses it (`number-form`); a dimension that equals one of
+    /// huifang.yaml's as text but with other bytes is left to the tree, which keeps the record's
+    /// own spelling.
     @Test func scoresAndNumbersReadFromTheirBytesDecodeAsTheTreeDoes() throws {
         let file = "2026-03-05-v-0000abcd.yaml"
-        for (from, to) in [("  delivery: 5", "  'delivery': 5"), ("  quality: 4", "  \"quality\": 4"), ("nps: 9", "nps: +9"),
-                           ("nps: 9", "nps: 09"), ("overall: 4", "overall: 004"), ("  delivery: 5", "  delivery: +5\n  service: 1")] {
+        for (from, to) in [("  delivery: 5", "  'delivery': 5"), ("  quality: 4", "  \"quality\": 4")] {
             let text = Self.fullVisit.replacingOccurrences(of: from, with: to)
             #expect(text != Self.fullVisit)
             let (fast, tree) = Self.both(text, visit: file)
             let record = try #require(fast, "the fast path declined: \(to)")
             #expect(Self.same(.visit(record), tree), "\(to)")
+        }
+        for (from, to) in [("nps: 9", "nps: +9"), ("nps: 9", "nps: 09"), ("overall: 4", "overall: 004"),
+                           ("  delivery: 5", "  delivery: +5\n  service: 1")] {
+            let text = Self.fullVisit.replacingOccurrences(of: from, with: to)
+            #expect(text != Self.fullVisit)
+            let (fast, tree) = Self.both(text, visit: file)
+            #expect(fast == nil, "the fast path read \(to)")
+            #expect(tree.record == nil && tree.findings.contains { $0.code == .numberForm }, "\(to): \(tree.findings)")
         }
         // The dimension kept is huifang.yaml's own string, byte for byte the record's.
         let plain = try #require(Self.both(Self.fullVisit, visit: file).fast)

@@ -38,3 +38,23 @@ import Testing
         #expect(YAMLScalars.int("0x1F") == nil)
     }
 }
+
+@Suite struct PlainNumberTests {
+    /// A whole number is `0` or digits not starting with 0, after an optional `-`: the forms
+    /// another YAML reader reads otherwise (`010`, octal 8 in YAML 1.1) or that no person writes
+    /// as a score (`+9`, `-0`) are not numbers; `looseInt` says what they meant.
+    @Test func onlyPlainDigitsAreWholeNumbers() {
+        for (s, n) in [("0", 0), ("7", 7), ("10", 10), ("-3", -3), ("100", 100)] {
+            #expect(YAMLScalars.int(s) == n, "\(s)")
+        }
+        for s in ["010", "09", "00", "+9", "-0", "-09", "+0", "9.0", "0x9", "1e1", "1_0", "", "-", "+"] {
+            #expect(YAMLScalars.int(s) == nil, "\(s)")
+        }
+        for (s, n) in [("010", 10), ("09", 9), ("00", 0), ("+9", 9), ("-0", 0), ("-09", -9), ("+0", 0)] {
+            #expect(YAMLScalars.looseInt(s) == n, "\(s)")
+        }
+        for s in ["9.0", "0x9", "1e1", "+-9", "", "+", "abc"] {
+            #expect(YAMLScalars.looseInt(s) == nil, "\(s)")
+        }
+    }
+}

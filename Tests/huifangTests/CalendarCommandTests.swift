@@ -122,19 +122,29 @@ import Testing
         let json = r.run(["--as-of", "2026-12-28", "check", "--format", "json"]).stdout
         #expect(json.contains("\"warnings\": 1"), "\(json)")
 
-        // Enter 2027's New Year: the deadline moves past it, and nothing warns any more.
+        // Enter 2027's New Year: the deadline moves past it; the year is entered in part (one
+        // festival of many), so deadlines in it still warn until it is declared complete.
         let holiday = r.run(["--lang", "en", "--as-of", "2026-12-28", "calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"])
         #expect(holiday.code == 0, "\(holiday.stderr)")
         #expect(holiday.stdout.hasPrefix("Added 3 holidays (元旦) to calendars/cn.yaml: 2027-01-01 fri, 2027-01-02 sat, 2027-01-03 sun\n"))
+        #expect(holiday.stdout.contains("2027 is entered in part ('partial:' in calendars/cn.yaml)"), "\(holiday.stdout)")
+        #expect(r.read("calendars/cn.yaml")?.contains("\npartial: [2027]\n") == true)
         let with = r.run(["--lang", "en", "--as-of", "2026-12-28"] + Self.generalIssue("报表导出失败"))
         #expect(with.code == 0)
         #expect(with.stdout.contains("deadline:   2027-01-12 (10 working days from 2026-12-28)"), "\(with.stdout)")
-        #expect(with.stderr.isEmpty, "\(with.stderr)")
+        #expect(with.stderr.hasPrefix("warning: 2027 is entered in part ('partial:' in a calendar file): its working days are counted with only"),
+                "\(with.stderr)")
+        #expect(with.stderr.contains("'huifang calendar complete 2027'"), "\(with.stderr)")
         // A make-up working day on Saturday 2027-01-09 counts again.
         let workday = r.run(["--lang", "en", "--as-of", "2026-12-28", "calendar", "add-workday", "2027-01-09", "--name", "元旦"])
         #expect(workday.code == 0, "\(workday.stderr)")
         let third = r.run(["--lang", "en", "--as-of", "2026-12-28"] + Self.generalIssue("登录缓慢"))
         #expect(third.stdout.contains("deadline:   2027-01-11 (10 working days from 2026-12-28)"), "\(third.stdout)")
+        // Every day entered: declared complete, nothing warns any more.
+        let complete = r.run(["--lang", "en", "--as-of", "2026-12-28", "calendar", "complete", "2027"])
+        #expect(complete.code == 0, "\(complete.stderr)")
+        #expect(complete.stdout.hasPrefix("2027 declared complete (calendars/cn.yaml)"), "\(complete.stdout)")
+        #expect(r.read("calendars/cn.yaml")?.contains("partial:") == false)
         let status2 = r.run(["--lang", "en", "--as-of", "2026-12-28", "status"])
         #expect(status2.stdout.hasPrefix("On 2026-12-28"), "\(status2.stdout)")
         let check2 = r.run(["--as-of", "2026-12-28", "check"])
@@ -179,7 +189,8 @@ import Testing
         #expect(r.read(byHand).map { Data($0.utf8) } == before[byHand], "a deadline set by hand stays as written")
         let resolvedPath = "projects/acme-erp/issues/" + (try file("已解决"))
         #expect(r.read(resolvedPath).map { Data($0.utf8) } == before[resolvedPath], "a resolved issue keeps the deadline it was judged by")
-        #expect(r.run(["check"]).stdout.hasPrefix("ok: "))
+        #expect(r.run(["calendar", "complete", "2027"]).code == 0)
+        #expect(r.run(["--as-of", "2026-12-30", "check"]).stdout.hasPrefix("ok: "))
     }
 
     @Test(.englishMessages) func planOfAYearWithoutCalendarWarns() throws {
@@ -213,8 +224,12 @@ import Testing
         #expect(covered.code == 0)
         #expect(!covered.stdout.contains("warnings"), "\(covered.stdout)")
         #expect(covered.stderr.isEmpty, "\(covered.stderr)")
-        // The year entered: the note is gone.
+        // The year entered in part: the note says so; declared complete: the note is gone.
         #expect(r.run(["calendar", "add-holiday", "2027-01-01..2027-01-03", "--name", "元旦"]).code == 0)
+        let part = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "json"])
+        #expect(part.stdout.hasPrefix("{\n  \"warnings\": [\"2027 is entered in part"), "\(part.stdout)")
+        #expect(!part.stdout.contains("enter the missing year"), "\(part.stdout)")
+        #expect(r.run(["calendar", "complete", "2027"]).code == 0)
         let entered = r.run(["--as-of", "2027-01-20", "report", "summary", "--period", "2027Q1", "--format", "json"])
         #expect(!entered.stdout.contains("warnings"), "\(entered.stdout)")
         #expect(entered.stderr.isEmpty)
@@ -337,7 +352,8 @@ import Testing
         // A file with nothing in it yet gains its section.
         try r.write("calendars/company.yaml", "# empty for now\n")
         #expect(r.run(["calendar", "add-workday", "2027-01-09", "--name", "年会", "--file", "calendars/company.yaml"]).code == 0)
-        #expect(r.read("calendars/company.yaml") == "# empty for now\nworkdays:\n  2027-01-09: 年会\n")
+        // 2027 is no longer covered (the company's days were its only entries): entered in part.
+        #expect(r.read("calendars/company.yaml") == "# empty for now\npartial: [2027]\nworkdays:\n  2027-01-09: 年会\n")
     }
 
     @Test func aHeldLockStopsTheCalendarWriters() throws {

@@ -465,8 +465,8 @@ extension Catalogue {
         "cal.added": "Added {days} ({name}) to {file}: ",
         "cal.already": "already listed: {days}",
         "cal.recounted": "deadline of issue {id} ({project}: {title}) recounted: {from} -> {to}",
-        "cal.now_covered1": "{years} now counts as covered: enter all of its holidays and make-up working days",
-        "cal.now_covered": "{years} now count as covered: enter all of their holidays and make-up working days",
+        "cal.now_covered1": "{years} is entered in part ('partial:' in {file}): its deadlines warn as in a year without calendar data until all of its days are entered and huifang calendar complete {year} declares it complete",
+        "cal.now_covered": "{years} are entered in part ('partial:' in {file}): their deadlines warn as in a year without calendar data until all of their days are entered and huifang calendar complete declares each one complete (first {year})",
         "wd.sun": "sun",
         "project.added": "Added project {id} ({tier}, accepted {day})",
         "project.added_unaccepted": "Added project {id} ({tier}, not yet accepted)",
@@ -1786,5 +1786,21 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
-    ]
+        // silent: wrong answers no longer silent
+        "finding.number-form": "'{key}' must be written as plain digits, found '{value}': a leading zero or sign is read differently by other YAML readers (010 is 8 to some)",
+        "finding.number-form.hint": "write {plain}",
+        "warning.issue-due-before-raised": "{path}: due {due} is before raised {raised}: the issue is counted with that deadline, overdue from the day it was raised and resolved late whenever it is resolved; correct 'due:' (see huifang check)",
+            "finding.dated-after-today": "'{key}: {date}' is after today ({today}): the reports of its period count the record as if it had happened",
+        "finding.dated-after-today.hint": "correct the date (a year typed wrong?); to check as of another day, use --as-of DATE",
+            "cal.completed": "{year} declared complete ({files}): its deadlines are counted over its holidays and make-up working days without a warning",
+        "cal.complete.already": "{year} is already complete: nothing changed",
+        "error.cal.complete-empty": "{year} has no holiday or make-up working day in any calendar file: there is nothing to declare complete",
+        "hint.cal.complete-empty": "enter its days first: huifang calendar add-holiday and add-workday (a year that truly has none goes under 'years:' in the calendar file)",
+        "warning.calendar-partial": "{years} is entered in part ('partial:' in a calendar file): its working days are counted with only the public holidays and make-up working days entered so far ({files})",
+        "warning.calendar-partial.many": "{years} are entered in part ('partial:' in a calendar file): their working days are counted with only the public holidays and make-up working days entered so far ({files})",
+        "hint.calendar-partial": "enter the rest of the State Council's arrangement with 'huifang calendar add-holiday' and 'huifang calendar add-workday', then declare the year complete: 'huifang calendar complete {year}'",
+        "cal.partial": "entered in part ('partial:'): {holidays}, {workdays} so far; {working} counted over them",
+        "csv.warnings": "warnings",
+        "warning.visit-other-folder": "{path} was raised in visit {visit}, whose file lies in another project's folder ({visitPath}): the visit counts for {project} (its schedule and figures), the issue for {own}; a file moved into the wrong folder? Move it back (see huifang check)",
+]
 }

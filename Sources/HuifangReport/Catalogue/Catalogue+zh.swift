@@ -465,8 +465,8 @@ extension Catalogue {
         "cal.added": "已向 {file} 添加{days}（{name}）：",
         "cal.already": "已有：{days}",
         "cal.recounted": "问题 {id}（{project}：{title}）的期限重新计算：{from} -> {to}",
-        "cal.now_covered1": "{years} 年现在视为已覆盖：请录入该年全部节假日和调休上班日",
-        "cal.now_covered": "{years} 年现在视为已覆盖：请录入这些年份全部节假日和调休上班日",
+        "cal.now_covered1": "{years} 年只录入了一部分（{file} 中的 'partial:'）：在录入该年全部日期并用 huifang calendar complete {year} 声明完整之前，该年的期限仍像没有日历数据的年份一样给出警告",
+        "cal.now_covered": "{years} 年只录入了一部分（{file} 中的 'partial:'）：在录入全部日期并逐年用 huifang calendar complete 声明完整（先从 {year} 年开始）之前，这些年份的期限仍像没有日历数据的年份一样给出警告",
         "wd.sun": "周日",
         "project.added": "已添加项目 {id}（{tier}，{day} 验收）",
         "project.added_unaccepted": "已添加项目 {id}（{tier}，尚未验收）",
@@ -1786,5 +1786,21 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
-    ]
+        // silent: wrong answers no longer silent
+        "finding.number-form": "'{key}' 必须只用数字书写，实际是 '{value}'：前导零或正号会被其他 YAML 读取程序读成别的值（有的把 010 读成 8）",
+        "finding.number-form.hint": "写成 {plain}",
+        "warning.issue-due-before-raised": "{path}：期限 {due} 早于提出日期 {raised}：该问题按这个期限计算，从提出之日起即为逾期，无论何时解决都算超期解决；请修改 'due:'（见 huifang check）",
+            "finding.dated-after-today": "'{key}: {date}' 晚于今天（{today}）：所在期间的报告把这条记录当作已经发生来统计",
+        "finding.dated-after-today.hint": "改正日期（年份写错了？）；要按另一天检查，用 '--as-of' 指定日期",
+            "cal.completed": "已声明 {year} 年的日历完整（{files}）：该年的期限按其节假日和调休计算，不再警告",
+        "cal.complete.already": "{year} 年已经完整：没有改动",
+        "error.cal.complete-empty": "任何日历文件中都没有 {year} 年的节假日或调休：没有可声明完整的内容",
+        "hint.cal.complete-empty": "先录入该年的日期：huifang calendar add-holiday 和 add-workday（确实没有节假日的年份，在日历文件的 'years:' 下列出）",
+        "warning.calendar-partial": "{years} 年只录入了一部分（日历文件中的 'partial:'）：其工作日只按目前已录入的节假日和调休计算（{files}）",
+        "warning.calendar-partial.many": "{years} 年只录入了一部分（日历文件中的 'partial:'）：其工作日只按目前已录入的节假日和调休计算（{files}）",
+        "hint.calendar-partial": "用 'huifang calendar add-holiday' 和 'huifang calendar add-workday' 录入国务院安排的其余日期，然后声明该年完整：'huifang calendar complete {year}'",
+        "cal.partial": "只录入了一部分（'partial:'）：目前 {holidays}、{workdays}；按此计算 {working}",
+        "csv.warnings": "警告",
+        "warning.visit-other-folder": "{path} 是在回访 {visit} 中提出的，而该回访的文件位于另一个项目的文件夹中（{visitPath}）：这次回访计入 {project}（其回访日程和各项数据），问题却计入 {own}；是否把文件移错了文件夹？请移回原处（见 huifang check）",
+]
 }
