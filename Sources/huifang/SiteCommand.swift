@@ -74,12 +74,19 @@ struct SiteCommand: ParsableCommand {
         }
         var copies: [(site: String, source: String)] = []
         var held = Set<String>()
+        let realRoot = FileSystem.realPath(ctx.repository.root) ?? ctx.repository.root
         for v in r.visits {
             for name in v.attachments {
                 let path = v.attachmentPath(name)
                 guard RepositoryLoader.isSafeRelativePath(path), held.insert(path).inserted else { continue }
                 var st = stat()
-                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+                   !(FileSystem.realPath(ctx.repository.path(path)).map { $0.hasPrefix(realRoot + "/") } ?? false)
+                {
+                    // A link (of the file or of its folder) to a file outside the repository: never published.
+                    held.remove(path)
+                    Warnings.add(L("site.warning.attachment-outside", ["path": path]))
+                } else if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
                     copies.append((SiteBuilder.filesFolder + "/" + path, ctx.repository.path(path)))
                 } else {
                     held.remove(path)

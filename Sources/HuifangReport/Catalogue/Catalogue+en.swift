@@ -1786,5 +1786,11 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
+        // attack2: the second attacker's trial
+        "error.rollup.department-role": "department '{id}' has the role {first} in {first_file} and {second} in {second_file}",
+        "hint.rollup.department-role": "departments with the same id are one department in a roll-up, counted and assessed by one role: give it the same role in both files, or another id in one",
+        "error.rollup.department-spelling": "department '{id}' of {file} and '{first}' of {first_file} differ only in case or spaces: the roll-up would count them as two departments",
+        "hint.rollup.department-spelling": "use one spelling of the id in both files (and in the records that name it)",
+        "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
     ]
 }

@@ -1786,5 +1786,11 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
+        // attack2: the second attacker's trial
+        "error.rollup.department-role": "部门 '{id}' 在 {first_file} 中的角色为 {first}，在 {second_file} 中为 {second}",
+        "hint.rollup.department-role": "汇总时编号相同的部门是同一部门，按同一角色统计和考核：请在两个文件中使用相同角色，或在其中一个改用其他编号",
+        "error.rollup.department-spelling": "{file} 的部门 '{id}' 与 {first_file} 的部门 '{first}' 仅大小写或空格不同：汇总会把它们算作两个部门",
+        "hint.rollup.department-spelling": "请在两个文件（以及引用它的记录）中使用同一写法的编号",
+        "site.warning.attachment-outside": "附件 {path} 指向仓库之外：不复制到站点（页面只列出名称、不加链接）；请用文件本身替换该链接",
     ]
 }

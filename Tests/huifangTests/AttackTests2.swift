@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+/// The second attacker's trial (the roll-up, the site, the search): each test is a silent wrong
+/// answer found from the outside, reproduced, and what huifang must do instead (refuse with the
+/// reason, or answer with a warning that travels with the output).
+@Suite struct AttackTests2 {
+    func edit(_ r: HuifangRunner, _ relative: String, _ from: String, _ to: String) throws {
+        let text = try #require(r.read(relative))
+        try #require(text.contains(from), "\(relative) has no \(from)")
+        try r.write(relative, text.replacingOccurrences(of: from, with: to))
+    }
+
+    // MARK: The roll-up
+
+    /// Repository b wrote its department `east` as `East`: the roll-up showed two departments
+    /// named 华东交付部, each with half the figures, and said nothing. Ids that differ only in
+    /// case or surrounding spaces are refused as a department named two ways is.
+    @Test(.englishMessages) func departmentIdsThatDifferOnlyInCaseOrSpacesAreRefusedInARollup() throws {
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        try edit(r, "b/huifang.yaml", "{id: east,", "{id: East,")
+        let files = try #require(FileManager.default.subpathsOfDirectory(atPath: r.path("b/projects")).filter { $0.hasSuffix(".yaml") })
+        for file in files where r.read("b/projects/" + file)?.contains("department: east") == true {
+            try edit(r, "b/projects/" + file, "department: east", "department: East")
+        }
+        let alone = r.run(["-C", "b", "check"])
+        #expect(!alone.stdout.contains("East"), "b alone is a valid repository: \(alone.stdout)")
+        let result = r.run(RollupCommandTests.rollup)
+        #expect(result.code == 65, "\(result.stdout)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("department 'East' of \(r.dir)/b/huifang.yaml and 'east' of \(r.dir)/a/huifang.yaml differ only in case or spaces"),
+                "\(result.stderr)")
+        #expect(result.stderr.contains("use one spelling"), "\(result.stderr)")
+
+        try edit(r, "b/huifang.yaml", "{id: East,", "{id: \"east \",")
+        let spaced = r.run(RollupCommandTests.rollup)
+        #expect(spaced.code == 65)
+        #expect(spaced.stderr.contains("department 'east ' of \(r.dir)/b/huifang.yaml and 'east' of"), "\(spaced.stderr)")
+        let zh = r.run(RollupCommandTests.rollup, env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.code == 65)
+        #expect(zh.stderr.contains("仅大小写或空格不同"), "\(zh.stderr)")
+    }
+
+    /// The same department id with another role (business in a, technical in b): the roll-up
+    /// and its assessment took a's role without a word, so b's department was assessed as a
+    /// business department. Refused, naming both files.
+    @Test(.englishMessages) func aDepartmentWithAnotherRoleInTheSecondRepositoryIsRefused() throws {
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        let config = try #require(r.read("b/huifang.yaml"))
+        let line = try #require(config.split(separator: "\n").first { $0.contains("{id: east,") })
+        try #require(line.contains("role: business"))
+        try edit(r, "b/huifang.yaml", String(line), line.replacingOccurrences(of: "role: business", with: "role: technical"))
+        for args in [RollupCommandTests.rollup, ["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026Q3"]] {
+            let result = r.run(args)
+            #expect(result.code == 65, "\(args): \(result.stdout)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("department 'east' has the role business in \(r.dir)/a/huifang.yaml and technical in \(r.dir)/b/huifang.yaml"),
+                    "\(result.stderr)")
+        }
+    }
+
+    // MARK: The site
+
+    /// An attachment that is a symbolic link to a file outside the repository (a home folder's
+    /// key, /etc/passwd) was copied into the site as evidence, without a word. It is not copied,
+    /// and the warning says why on standard error and on the pages.
+    @Test(.englishMessages) func anAttachmentThatLeadsOutOfTheRepositoryIsNotCopiedIntoTheSite() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let outside = r.dir + "-secret.txt"
+        try "SECRET OUTSIDE THE REPOSITORY\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let folder = "projects/bj-crm/visits"
+        let record = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path(folder)).sorted().last { $0.hasSuffix(".yaml") })
+        let base = String(record.dropLast(5))
+        try FileManager.default.createDirectory(atPath: r.path("\(folder)/\(base)"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: r.path("\(folder)/\(base)/evidence.txt"), withDestinationPath: outside)
+        try "客户签字确认单\n".write(toFile: r.path("\(folder)/\(base)/signed.txt"), atomically: true, encoding: .utf8)
+        let text = try #require(r.read("\(folder)/\(record)"))
+        try r.write("\(folder)/\(record)", text + "attachments: [evidence.txt, signed.txt]\n")
+
+        let site = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        #expect(site.code == 0, "\(site.stderr)")
+        let files = SiteCommandTests.files(r.path("public"))
+        #expect(files["files/\(folder)/\(base)/signed.txt"] != nil, "an attachment inside the repository is copied")
+        #expect(files["files/\(folder)/\(base)/evidence.txt"] == nil)
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self).contains("SECRET OUTSIDE") })
+        let warning = "attachment \(folder)/\(base)/evidence.txt leads outside the repository: it is not copied into the site"
+        #expect(site.stderr.contains(warning), "\(site.stderr)")
+        let page = String(decoding: try #require(files["projects/bj-crm.html"]), as: UTF8.self)
+        #expect(page.contains(warning), "the warning travels with the pages")
+        #expect(!page.contains(outside), "the page does not name where the link points")
+    }
+
+    // MARK: The search
+
+    /// A one-character Chinese query (慢 "slow", 培 of 培训) answered "no record matches"
+    /// although records hold it: a record's Chinese is cut into pairs, and a lone character
+    /// was compared with the pairs. A character alone now matches the pairs that hold it, from
+    /// the index and from a full read alike.
+    @Test(.englishMessages) func aOneCharacterChineseQueryFindsTheRecordsThatHoldIt() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        for cache in [["--no-cache"], [], []] {
+            let slow = r.run(cache + ["search", "慢", "--format", "json"])
+            #expect(slow.code == 0, "\(slow.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(slow.stdout.utf8)) as? [String: Any])
+            let results = try #require(json["results"] as? [[String: Any]])
+            #expect(!results.isEmpty, "\(cache): \(slow.stdout)")
+            #expect(results.allSatisfy { ($0["text"] as? String)?.contains("慢") == true }, "\(results)")
+            #expect(results.first?["score"] as? Int == 100, "\(results.first ?? [:])")
+        }
+        let table = r.run(["search", "培"])
+        #expect(table.code == 0)
+        #expect(table.stdout.contains("**培**"), "\(table.stdout)")
+        #expect(!table.stdout.contains("no record matches"))
+        // The character is what is marked, not the pair around it (慢 in 偏慢 is [n, n+1]).
+        let marked = r.run(["search", "慢", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(marked.stdout.utf8)) as? [String: Any])
+        for result in try #require(json["results"] as? [[String: Any]]) {
+            let text = Array(try #require(result["text"] as? String).unicodeScalars)
+            for range in try #require(result["matches"] as? [[Int]]) {
+                #expect(range[1] - range[0] == 1 && String(text[range[0]]) == "慢", "\(result)")
+            }
+        }
+        // A pair still matches as a pair: every result of 导出 holds 导出.
+        let pair = r.run(["search", "导出", "--format", "json"])
+        let pairs = try #require(try JSONSerialization.jsonObject(with: Data(pair.stdout.utf8)) as? [String: Any])
+        #expect(pairs["total"] as? Int == 8)
+    }
+}
