@@ -130,4 +130,48 @@ import Testing
         let pairs = try #require(try JSONSerialization.jsonObject(with: Data(pair.stdout.utf8)) as? [String: Any])
         #expect(pairs["total"] as? Int == 8)
     }
+
+    /// The site's search page (search.html) matched as `huifang search` did: 慢 alone found
+    /// nothing there either. Its script is run with node (when installed) on the demo's page.
+    @Test(.englishMessages, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node")))
+    func theSitesSearchPageFindsAOneCharacterChineseQueryToo() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        #expect(r.run(["site", "-o", "public", "--period", "2026Q3"]).code == 0)
+        try r.write("harness.js", #"""
+            const fs = require("fs");
+            const html = fs.readFileSync(process.argv[2], "utf8");
+            const json = (id) => html.match(new RegExp('<script type="application/json" id="' + id + '">([\\s\\S]*?)</script>'))[1];
+            const script = html.match(/<script>(\(function \(\) \{[\s\S]*?\}\)\(\);)<\/script>/)[1];
+            const els = {};
+            function node() { return {children: [], textContent: "", value: "", appendChild(c) { this.children.push(c); }, addEventListener() {}}; }
+            function el(id) {
+              if (!els[id]) { els[id] = node(); if (id === "search-index" || id === "search-words") els[id].textContent = json(id); }
+              return els[id];
+            }
+            global.document = {getElementById: el, createElement: node, createTextNode: (t) => ({t})};
+            global.location = {hash: "#q=" + encodeURIComponent(process.argv[3]), search: ""};
+            global.window = {addEventListener() {}};
+            eval(script);
+            console.log(els["search-results"].children.length);
+            """#)
+        func found(_ query: String) throws -> Int {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/node")
+            p.arguments = [r.path("harness.js"), r.path("public/search.html"), query]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let watchdog = HuifangRunner.watch(p, "node search.html \(query)")
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            watchdog.cancel()
+            try #require(p.terminationStatus == 0)
+            return try #require(Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        #expect(try found("慢") > 0, "records with 响应慢, 偏慢")
+        #expect(try found("培") > 0, "records with 培训")
+        #expect(try found("导出") == 5, "a pair as before")
+    }
 }
