@@ -70,6 +70,13 @@ extension ReportCommand {
             if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
                 context = closed.context
                 source.closedOn = closed.section.closing.closedOn
+                // Records of the quarter changed since the close are counted as they are now: the
+                // repository's figures are not its frozen ones, which its own summary shows beside them.
+                if !closed.section.changes.isEmpty {
+                    Warnings.add(L("rollup.closed changed", ["name": entry.name, "period": period.label, "path": entry.path,
+                                                              "date": closed.section.closing.closedOn.description,
+                                                              "n": String(closed.section.changes.count)]))
+                }
             }
             parts.append(try reduce(context, source))
             sources.append(source)

@@ -61,6 +61,32 @@ import Testing
         }
     }
 
+    /// Repository b closed 2026Q3, then one of its visits of the quarter was corrected: b's own
+    /// summary shows the frozen figures beside the restated ones, but the roll-up said only that
+    /// b's quarter "is counted as its records were entered by the close", and counted the
+    /// corrected visit as it is now. The roll-up now says that b's figures are not the frozen ones.
+    @Test(.englishMessages) func aRollupSaysWhenAClosedRepositorysRecordsChangedSinceTheClose() throws {
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        let closed = r.run(["-C", "b", "close", "2026Q3"])
+        try #require(closed.code == 0, "\(closed.stderr)")
+        let untouched = r.run(RollupCommandTests.rollup + ["--format", "json"])
+        #expect(untouched.code == 0)
+        #expect(!untouched.stdout.contains("since the close"), "nothing changed: no warning")
+        let visits = try FileManager.default.contentsOfDirectory(atPath: r.path("b/projects/beta/visits"))
+        let visit = try #require(visits.first { $0.hasPrefix("2026-09-01-") && $0.hasSuffix(".yaml") })
+        try edit(r, "b/projects/beta/visits/" + visit, "overall: 2", "overall: 5")
+        let own = r.run(["-C", "b", "report", "summary", "--period", "2026Q3", "--format", "json"])
+        try #require(own.stdout.contains("\"restated\""), "b's own summary restates: \(own.stdout)")
+        let rollup = r.run(RollupCommandTests.rollup + ["--format", "json"])
+        #expect(rollup.code == 0)
+        let warning = "repository b: records of 2026Q3 were changed or removed since its close on 2026-11-24 and are counted as they are now"
+        #expect(rollup.stdout.contains(warning), "\(rollup.stdout)")
+        #expect(rollup.stderr.contains(warning), "\(rollup.stderr)")
+        let md = r.run(RollupCommandTests.rollup)
+        #expect(md.stdout.contains(warning), "\(md.stdout)")
+    }
+
     // MARK: The site
 
     /// An attachment that is a symbolic link to a file outside the repository (a home folder's

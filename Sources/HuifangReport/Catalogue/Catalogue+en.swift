@@ -1792,5 +1792,6 @@ extension Catalogue {
         "error.rollup.department-spelling": "department '{id}' of {file} and '{first}' of {first_file} differ only in case or spaces: the roll-up would count them as two departments",
         "hint.rollup.department-spelling": "use one spelling of the id in both files (and in the records that name it)",
         "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
+        "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
     ]
 }

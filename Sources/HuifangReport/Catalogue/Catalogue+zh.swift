@@ -1792,5 +1792,6 @@ extension Catalogue {
         "error.rollup.department-spelling": "{file} 的部门 '{id}' 与 {first_file} 的部门 '{first}' 仅大小写或空格不同：汇总会把它们算作两个部门",
         "hint.rollup.department-spelling": "请在两个文件（以及引用它的记录）中使用同一写法的编号",
         "site.warning.attachment-outside": "附件 {path} 指向仓库之外：不复制到站点（页面只列出名称、不加链接）；请用文件本身替换该链接",
+        "rollup.closed changed": "仓库 {name}：{period} 的记录在 {date} 关账后有修改或删除，按当前内容统计：其冻结数字中有 {n} 项不同（在 {path} 中运行 'huifang report summary --period {period}' 可对照两者）",
     ]
 }
