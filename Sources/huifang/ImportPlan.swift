@@ -73,6 +73,7 @@ struct ImportPlan {
                 [("file", .string(file))] + (sheet.map { [("sheet", YAMLValue.string($0))] } ?? [])
                     + [("row", .int(row.number)), ("digest", .string(digest))]))])
             var reader = RowReader(row: row, columns: s.columns, file: s.file)
+            reader.checkDisagreeing()
             if let record = builder.build(&reader, origin: origin), reader.problems.isEmpty {
                 plan.created.append(record)
             } else {
@@ -154,6 +155,27 @@ struct RowReader {
         for c in columns.columns(of: field) where !row[c].trimmed.isEmpty { return (row[c].trimmed, c) }
         return (columns.defaults[field]?.trimmed ?? "", columns.columns(of: field).first)
     }
+
+    /// Two columns of one field (满意度 twice, 日期 and 回访日期) with different values: `cell`
+    /// would take the first and drop the other without a word, so the row is invalid instead.
+    /// The fields whose columns are merged (lists) or may hold a project's name beside its id aside.
+    mutating func checkDisagreeing() {
+        for (field, list) in columns.columnsOf.sorted(by: { $0.key < $1.key }) where list.count > 1 && !Self.merged.contains(field) {
+            var first: (text: String, column: Int)?
+            for c in list where !row[c].trimmed.isEmpty {
+                let t = row[c].trimmed
+                guard let f = first else { first = (t, c); continue }
+                if columns.value(field, t) != columns.value(field, f.text) {
+                    fail(field, c, "import.bad.disagree", ["value": t, "column": SheetTable.columnLetters(c), "other": f.text,
+                                                           "other_header": header(field, f.column), "other_column": SheetTable.columnLetters(f.column),
+                                                           "field": field])
+                    break
+                }
+            }
+        }
+    }
+
+    static let merged: Set<String> = ["project", "contacts", "quotes", "needs", "competitors"]
 
     /// Every non-empty cell of `field`'s columns, each split into items at line breaks (and at `separators`).
     func list(_ field: String, separators: Set<Character> = []) -> [String] {

@@ -87,6 +87,32 @@ import Testing
         #expect(md.stdout.contains(warning), "\(md.stdout)")
     }
 
+    // MARK: Import
+
+    /// A ledger with two columns that hold one field (满意度 twice, or 日期 and 回访日期) with
+    /// different values in a row: the first was imported and the other dropped without a word
+    /// (overall 5 recorded, the 2 beside it lost). Such a row is invalid, naming both cells; two
+    /// columns that agree (or the same word: 电话 and phone) stay fine.
+    @Test(.englishMessages) func twoColumnsOfOneFieldThatDisagreeMakeTheRowInvalid() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        try r.write("v.csv", """
+            项目名称,日期,回访方式,回访人,联系人,回访内容,满意度,满意度,推荐度,方式
+            acme-erp,2026-11-02,电话,张伟,李四,回访正常,5,2,9,phone
+            hz-mes,2026-11-03,电话,张伟,李四,回访正常,4,4,8,phone
+
+            """)
+        let refused = r.run(["import", "visits", "v.csv"])
+        #expect(refused.code == 65, "\(refused.stdout)")
+        #expect(refused.stderr.contains("v.csv:2:H: '2' in '满意度' (H) and '5' in '满意度' (G) both give 'overall'"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("v.csv:3:"), "the row whose columns agree is valid: \(refused.stderr)")
+        let skipped = r.run(["import", "visits", "v.csv", "--skip-invalid"])
+        #expect(skipped.code == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("created 1 visits"), "\(skipped.stdout)")
+        let zh = r.run(["import", "visits", "v.csv", "--dry-run"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stderr.contains("都对应 'overall'"), "\(zh.stderr)")
+    }
+
     // MARK: The site
 
     /// An attachment that is a symbolic link to a file outside the repository (a home folder's

@@ -1793,5 +1793,6 @@ extension Catalogue {
         "hint.rollup.department-spelling": "use one spelling of the id in both files (and in the records that name it)",
         "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
         "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
+        "import.bad.disagree": "'{value}' in '{header}' ({column}) and '{other}' in '{other_header}' ({other_column}) both give '{field}': which one is meant cannot be told; remove one of the columns, or give one of them another field under 'columns:' in a '--map'",
     ]
 }
