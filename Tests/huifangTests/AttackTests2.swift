@@ -113,6 +113,48 @@ import Testing
         #expect(zh.stderr.contains("都对应 'overall'"), "\(zh.stderr)")
     }
 
+    // MARK: Needs
+
+    /// A need's status is kept in needs/VISIT-N.yaml, N its place in the visit's list. A need
+    /// written above it in the visit later moved every need down one: need list showed the new
+    /// need as won by the salesperson of the old one, and the old one as new, without a word.
+    /// The file keeps the need's text: a status written for another text is not shown on the
+    /// need now at that place, and every listing says so; updating the need writes its text.
+    @Test(.englishMessages) func aNeedsStatusDoesNotMoveToTheNeedWrittenAboveIt() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let won = r.run(["need", "update", "v-33b4fb20-1", "--status", "won", "--owner", "销售甲"])
+        try #require(won.code == 0, "\(won.stderr)")
+        let visits = "projects/acme-erp/visits"
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: r.path(visits)).first { $0.hasSuffix("-v-33b4fb20.yaml") })
+        try edit(r, visits + "/" + file, "needs:\n  - 希望提供数据分析看板", "needs:\n  - 需要移动端审批\n  - 希望提供数据分析看板")
+        func need(_ json: String, _ id: String) throws -> [String: Any] {
+            let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8))
+            // With warnings the listing is {"warnings": [...], "items": [...]}.
+            let all = try #require(parsed as? [[String: Any]] ?? (parsed as? [String: Any])?["items"] as? [[String: Any]])
+            return try #require(all.first { $0["id"] as? String == id })
+        }
+        let list = r.run(["need", "list", "--format", "json"])
+        #expect(list.code == 0)
+        let first = try need(list.stdout, "v-33b4fb20-1")
+        #expect(first["need"] as? String == "需要移动端审批")
+        #expect(first["status"] as? String == "new", "the status written for another need: \(first)")
+        #expect(first["owner"] is NSNull, "\(first)")
+        let warning = "needs/v-33b4fb20-1.yaml was written for the need '希望提供数据分析看板', but need 1 of visit v-33b4fb20 is now '需要移动端审批'"
+        #expect(list.stderr.contains(warning), "\(list.stderr)")
+        #expect(list.stdout.contains(warning), "the warning travels with the JSON")
+        let report = r.run(["report", "needs", "--period", "2026Q3", "--format", "json"])
+        #expect(report.code == 0)
+        #expect(report.stdout.contains(warning), "\(report.stdout)")
+        // Updating the need at that place now writes its text: the warning goes.
+        let again = r.run(["need", "update", "v-33b4fb20-1", "--status", "passed_to_sales"])
+        #expect(again.code == 0, "\(again.stderr)")
+        #expect(r.read("needs/v-33b4fb20-1.yaml")?.contains("text: 需要移动端审批") == true, "\(r.read("needs/v-33b4fb20-1.yaml") ?? "")")
+        let after = r.run(["need", "list", "--format", "json"])
+        #expect(!after.stderr.contains("was written for the need"), "\(after.stderr)")
+        #expect(try need(after.stdout, "v-33b4fb20-1")["status"] as? String == "passed_to_sales")
+    }
+
     // MARK: The site
 
     /// An attachment that is a symbolic link to a file outside the repository (a home folder's

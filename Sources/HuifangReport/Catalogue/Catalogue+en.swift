@@ -1794,5 +1794,6 @@ extension Catalogue {
         "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
         "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
         "import.bad.disagree": "'{value}' in '{header}' ({column}) and '{other}' in '{other_header}' ({other_column}) both give '{field}': which one is meant cannot be told; remove one of the columns, or give one of them another field under 'columns:' in a '--map'",
+        "need.warning.stale": "{path} was written for the need '{written}', but need {position} of visit {visit} is now '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
     ]
 }

@@ -1794,5 +1794,6 @@ extension Catalogue {
         "site.warning.attachment-outside": "附件 {path} 指向仓库之外：不复制到站点（页面只列出名称、不加链接）；请用文件本身替换该链接",
         "rollup.closed changed": "仓库 {name}：{period} 的记录在 {date} 关账后有修改或删除，按当前内容统计：其冻结数字中有 {n} 项不同（在 {path} 中运行 'huifang report summary --period {period}' 可对照两者）",
         "import.bad.disagree": "'{header}'（{column}）中的 '{value}' 与 '{other_header}'（{other_column}）中的 '{other}' 都对应 '{field}'，无法判断以哪个为准；请删去其中一列，或在 '--map' 的 'columns:' 中把其中一列映射到其他字段",
+        "need.warning.stale": "{path} 是为需求 '{written}' 写的，但回访 {visit} 的第 {position} 条需求现在是 '{now}'：该状态不用于这条需求（按新需求显示）；请重新更新原本对应的那条需求（'huifang need list' 列出其编号），如这条需求有状态也请更新",
     ]
 }
