@@ -131,6 +131,28 @@ enum SiteWriter {
         var path: String
         /// The files of the last run, from the manifest (empty for a new folder).
         var previous: [String]
+        /// `-o` as given (for messages).
+        var output = ""
+        /// The folder with its links resolved: nothing is written or removed outside it.
+        var real = ""
+
+        /// `relative` (a file of the site) is written or removed inside the folder: none of
+        /// its folders is a link out of it (`inside` caches the folders checked).
+        func staysInside(_ relative: String, _ inside: inout [String: Bool]) -> Bool {
+            guard let slash = relative.lastIndex(of: "/") else { return true }
+            let folder = String(relative[..<slash])
+            if let known = inside[folder] { return known }
+            let full = path + "/" + folder
+            let resolved = FileSystem.realPath(full) ?? SiteWriter.resolvedMissing(full)
+            let ok = resolved == real || resolved.hasPrefix(real + "/")
+            inside[folder] = ok
+            return ok
+        }
+
+        func linkOut(_ relative: String) -> CommandFailure {
+            CommandFailure.usage(Message("error.site-output-link", ["path": output + "/" + relative, "output": output]),
+                                 hint: Message("hint.site-output-link"))
+        }
     }
 
     /// Checks `output` before anything is read or written: not the repository, not inside its
@@ -160,11 +182,11 @@ enum SiteWriter {
                                            hint: Message("hint.site-output-repository"))
             }
         }
-        guard exists else { return Target(path: absolute, previous: []) }
+        guard exists else { return Target(path: absolute, previous: [], output: output, real: real) }
         let entries = FileSystem.list(absolute) ?? []
         let manifest = absolute + "/" + manifestName
         guard entries.contains(where: { $0.name == manifestName }) else {
-            if entries.isEmpty { return Target(path: absolute, previous: []) }
+            if entries.isEmpty { return Target(path: absolute, previous: [], output: output, real: real) }
             throw CommandFailure.usage(Message("error.site-output-not-empty", ["output": output, "manifest": manifestName]),
                                        hint: Message("hint.site-output-not-empty"))
         }
@@ -179,7 +201,12 @@ enum SiteWriter {
         for line in lines where !isSitePath(line) {
             throw CommandFailure.usage(Message("error.site-manifest", ["path": manifest, "reason": line]), hint: Message("hint.site-manifest"))
         }
-        return Target(path: absolute, previous: lines)
+        // A file of the last run whose folder is now a link out of the site: its removal would
+        // delete a file huifang never wrote. Refused before anything is written.
+        let target = Target(path: absolute, previous: lines, output: output, real: real)
+        var inside: [String: Bool] = [:]
+        if let out = lines.first(where: { !target.staysInside($0, &inside) }) { throw target.linkOut(out) }
+        return target
     }
 
     /// A missing folder's path with its nearest existing ancestor's links resolved.
@@ -213,10 +240,13 @@ enum SiteWriter {
         var result = Result()
         var paths: [String] = []
         var started = false
+        /// The site's folders checked to stay inside it (`Target.staysInside`).
+        var inside: [String: Bool] = [:]
 
         init(target: Target) { self.target = target }
 
         mutating func put(_ pages: [SiteFile]) throws {
+            for page in pages where !target.staysInside(page.path, &inside) { throw target.linkOut(page.path) }
             do {
                 if !started {
                     try FileSystem.makeDirectories(target.path)
@@ -232,6 +262,7 @@ enum SiteWriter {
         }
 
         mutating func finish(copies: [(site: String, source: String)]) throws -> Result {
+            for copy in copies where !target.staysInside(copy.site, &inside) { throw target.linkOut(copy.site) }
             do {
                 try FileSystem.makeDirectories(target.path)
                 // Attachments are copied one at a time (never all in memory at once).

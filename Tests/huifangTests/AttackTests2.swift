@@ -188,6 +188,37 @@ import Testing
         #expect(!page.contains(outside), "the page does not name where the link points")
     }
 
+    /// The site folder is often a shared, published one. A folder of the site replaced by a
+    /// link out of it (public/evil -> a victim folder) and a line `evil/important.txt` added to
+    /// the manifest made the second run delete the victim's file; a page folder replaced by a
+    /// link (public/departments -> elsewhere) had the pages written there. huifang now removes and
+    /// writes only inside the site folder: such a link is refused with its path, and nothing
+    /// outside is touched.
+    @Test(.englishMessages) func theSiteNeverRemovesOrWritesThroughALinkOutOfItsFolder() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        #expect(r.run(["site", "-o", "public", "--period", "2026Q3"]).code == 0)
+        let victim = r.dir + "-victim"
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: victim) }
+        try "precious\n".write(toFile: victim + "/important.txt", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: r.path("public/evil"), withDestinationPath: victim)
+        let manifest = try #require(r.read("public/.huifang-site"))
+        try r.write("public/.huifang-site", manifest + "evil/important.txt\n")
+        let removing = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        #expect(FileManager.default.fileExists(atPath: victim + "/important.txt"), "a file outside the site stays")
+        #expect(removing.code == 64, "\(removing.stderr)")
+        #expect(removing.stderr.contains("public/evil/important.txt leads outside the site folder through a link"), "\(removing.stderr)")
+
+        try r.write("public/.huifang-site", manifest)
+        try FileManager.default.removeItem(atPath: r.path("public/departments"))
+        try FileManager.default.createSymbolicLink(atPath: r.path("public/departments"), withDestinationPath: victim)
+        let writing = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        #expect(writing.code == 64, "\(writing.stderr)")
+        #expect(writing.stderr.contains("public/departments/"), "\(writing.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: victim) == ["important.txt"], "no page written outside")
+    }
+
     // MARK: The search
 
     /// A one-character Chinese query (慢 "slow", 培 of 培训) answered "no record matches"

@@ -1795,5 +1795,7 @@ extension Catalogue {
         "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
         "import.bad.disagree": "'{value}' in '{header}' ({column}) and '{other}' in '{other_header}' ({other_column}) both give '{field}': which one is meant cannot be told; remove one of the columns, or give one of them another field under 'columns:' in a '--map'",
         "need.warning.stale": "{path} was written for the need '{written}', but need {position} of visit {visit} is now '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
+        "error.site-output-link": "{path} leads outside the site folder through a link: huifang writes and removes files only inside -o {output}",
+        "hint.site-output-link": "remove the link (or give another -o folder): the site's folders are huifang's",
     ]
 }
