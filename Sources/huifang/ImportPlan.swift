@@ -74,6 +74,7 @@ struct ImportPlan {
                     + [("row", .int(row.number)), ("digest", .string(digest))]))])
             var reader = RowReader(row: row, columns: s.columns, file: s.file)
             reader.checkDisagreeing()
+            reader.checkUncomputed()
             if let record = builder.build(&reader, origin: origin), reader.problems.isEmpty {
                 plan.created.append(record)
             } else {
@@ -176,6 +177,15 @@ struct RowReader {
     }
 
     static let merged: Set<String> = ["project", "contacts", "quotes", "needs", "competitors"]
+
+    /// A cell of an imported column with a formula but no stored value (the workbook was saved by
+    /// a program that does not compute): read as empty, its value would be dropped unseen.
+    mutating func checkUncomputed() {
+        for c in row.uncomputed {
+            guard let field = columns.fieldOf[c] else { continue }
+            fail(field, c, "import.bad.uncomputed")
+        }
+    }
 
     /// Every non-empty cell of `field`'s columns, each split into items at line breaks (and at `separators`).
     func list(_ field: String, separators: Set<Character> = []) -> [String] {

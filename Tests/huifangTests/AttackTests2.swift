@@ -113,6 +113,35 @@ import Testing
         #expect(zh.stderr.contains("都对应 'overall'"), "\(zh.stderr)")
     }
 
+    /// A workbook saved by a program that does not compute formulas (openpyxl, many exports)
+    /// keeps a formula cell without its value: 满意度 =ROUND(AVERAGE(G2:H2),0) was read as
+    /// empty and the visit imported without an overall score, without a word. Such a cell makes
+    /// the row invalid, naming it.
+    @Test(.englishMessages) func aFormulaWithoutItsValueInAWorkbookIsNotReadAsEmpty() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", "-c", """
+            import openpyxl
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["项目名称", "日期", "回访方式", "回访人", "联系人", "回访内容", "质量", "服务", "满意度", "推荐度"])
+            ws.append(["acme-erp", "2026-11-08", "电话", "张伟", "李四", "回访正常", 4, 2, "=ROUND(AVERAGE(G2:H2),0)", 9])
+            ws.append(["hz-mes", "2026-11-09", "电话", "张伟", "李四", "回访正常", 4, 4, 4, 8])
+            wb.save("f.xlsx")
+            """]
+        p.currentDirectoryURL = URL(fileURLWithPath: r.dir)
+        try p.run()
+        let watchdog = HuifangRunner.watch(p, "openpyxl")
+        p.waitUntilExit()
+        watchdog.cancel()
+        try #require(p.terminationStatus == 0, "openpyxl is needed: PATH=.build/ci-venv/bin:$PATH")
+        let refused = r.run(["import", "visits", "f.xlsx"])
+        #expect(refused.code == 65, "\(refused.stdout)")
+        #expect(refused.stderr.contains("f.xlsx:2:I: '满意度' holds a formula whose value is not stored in the workbook"), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("f.xlsx:3:"), "\(refused.stderr)")
+    }
+
     // MARK: Needs
 
     /// A need's status is kept in needs/VISIT-N.yaml, N its place in the visit's list. A need

@@ -1797,5 +1797,6 @@ extension Catalogue {
         "need.warning.stale": "{path} was written for the need '{written}', but need {position} of visit {visit} is now '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
         "error.site-output-link": "{path} leads outside the site folder through a link: huifang writes and removes files only inside -o {output}",
         "hint.site-output-link": "remove the link (or give another -o folder): the site's folders are huifang's",
+        "import.bad.uncomputed": "'{header}' holds a formula whose value is not stored in the workbook (it was saved by a program that does not compute): open and save it in Excel or WPS, or write the value",
     ]
 }

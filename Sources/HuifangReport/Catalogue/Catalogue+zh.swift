@@ -1797,5 +1797,6 @@ extension Catalogue {
         "need.warning.stale": "{path} 是为需求 '{written}' 写的，但回访 {visit} 的第 {position} 条需求现在是 '{now}'：该状态不用于这条需求（按新需求显示）；请重新更新原本对应的那条需求（'huifang need list' 列出其编号），如这条需求有状态也请更新",
         "error.site-output-link": "{path} 经由链接指向站点文件夹之外：huifang 只在 -o {output} 之内写入和删除文件",
         "hint.site-output-link": "请删除该链接（或换一个 '-o' 文件夹）：站点的子文件夹由 huifang 管理",
+        "import.bad.uncomputed": "'{header}' 中是公式，但工作簿里没有保存其计算结果（由不计算公式的程序保存）：请用电子表格软件打开后另存，或直接填写数值",
     ]
 }
