@@ -64,6 +64,7 @@ extension ReportCommand {
                 }
             }
             var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
+            if n == 0 { DatedAfterToday.warnNotBegun(context) }
             var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
             source.organization = r.config.organization
             source.projects = r.projects.count

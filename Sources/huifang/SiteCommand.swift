@@ -95,6 +95,7 @@ struct SiteCommand: ParsableCommand {
             }
         }
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
+        DatedAfterToday.warnNotBegun(context)
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
         input.warnings = Warnings.all
         // A department's site names no other department's files: a warning that names an

@@ -248,6 +248,24 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: victim) == ["important.txt"], "no page written outside")
     }
 
+    /// A site or a roll-up of a period that has not begun (--period 2027Q1 on 2026-11-24) showed
+    /// 0% of planned visits made and the overdue figures of 2027-01-01, as every report did before
+    /// it learnt to say so; the site and the roll-up did not say it.
+    @Test(.englishMessages) func aSiteOrARollupOfAPeriodThatHasNotBegunSaysSo() throws {
+        let warning = "2027Q1 begins after 2026-11-24, the day this report is as of: nothing of it has happened yet"
+        let demo = try ExampleTests.demo()
+        defer { demo.cleanup() }
+        let site = demo.run(["site", "-o", "public", "--period", "2027Q1"])
+        #expect(site.code == 0, "\(site.stderr)")
+        #expect(site.stderr.contains("warning: " + warning), "\(site.stderr)")
+        #expect(demo.read("public/index.html")?.contains(warning) == true)
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        let rollup = r.run(["report", "summary", "--repo", "a", "--repo", "b", "--period", "2027Q1", "--format", "json"])
+        #expect(rollup.code == 0, "\(rollup.stderr)")
+        #expect(rollup.stdout.components(separatedBy: warning).count == 2, "once: \(rollup.stdout)")
+    }
+
     // MARK: The search
 
     /// A one-character Chinese query (慢 "slow", 培 of 培训) answered "no record matches"
