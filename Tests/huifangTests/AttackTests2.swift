@@ -142,6 +142,20 @@ import Testing
         #expect(!refused.stderr.contains("f.xlsx:3:"), "\(refused.stderr)")
     }
 
+    /// A map naming a column the ledger does not have (客户评分 typed for the ledger's 客户 评分分数):
+    /// the map's line was ignored without a word and overall came from the built-in 满意度 column
+    /// (or from none). The import now names the map's columns it did not find.
+    @Test(.englishMessages) func aMapColumnTheLedgerDoesNotHaveIsNamed() throws {
+        let r = try ExampleTests.demo()
+        defer { r.cleanup() }
+        try r.write("map.yaml", "columns:\n  客户评分: overall\n  回访 日期: date\n")
+        try r.write("x.csv", "项目名称,回访日期,回访方式,回访人,联系人,回访内容,满意度,推荐度\nacme-erp,2026-11-05,电话,张伟,李四,回访正常,4,9\n")
+        let result = r.run(["import", "visits", "x.csv", "--map", "map.yaml", "--dry-run"])
+        #expect(result.code == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: x.csv has no column named '客户评分' (for overall) of the map"), "\(result.stderr)")
+        #expect(!result.stderr.contains("'回访日期' (for date)"), "the map's 回访 日期 is the ledger's 回访日期: \(result.stderr)")
+    }
+
     // MARK: Needs
 
     /// A need's status is kept in needs/VISIT-N.yaml, N its place in the visit's list. A need

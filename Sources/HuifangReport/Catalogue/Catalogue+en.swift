@@ -1798,5 +1798,7 @@ extension Catalogue {
         "error.site-output-link": "{path} leads outside the site folder through a link: huifang writes and removes files only inside -o {output}",
         "hint.site-output-link": "remove the link (or give another -o folder): the site's folders are huifang's",
         "import.bad.uncomputed": "'{header}' holds a formula whose value is not stored in the workbook (it was saved by a program that does not compute): open and save it in Excel or WPS, or write the value",
+        "import.map-absent": "{file} has no column named {columns} of the map: check the headers, which the line above lists as read (the map's names are compared without case and spaces)",
+        "import.map-absent-column": "'{header}' (for {field})",
     ]
 }

@@ -1798,5 +1798,7 @@ extension Catalogue {
         "error.site-output-link": "{path} 经由链接指向站点文件夹之外：huifang 只在 -o {output} 之内写入和删除文件",
         "hint.site-output-link": "请删除该链接（或换一个 '-o' 文件夹）：站点的子文件夹由 huifang 管理",
         "import.bad.uncomputed": "'{header}' 中是公式，但工作簿里没有保存其计算结果（由不计算公式的程序保存）：请用电子表格软件打开后另存，或直接填写数值",
+        "import.map-absent": "{file} 中没有映射文件所写的列 {columns}：请核对表头（上一行列出了读到的表头；比较时忽略大小写和空格）",
+        "import.map-absent-column": "'{header}'（对应 {field}）",
     ]
 }
