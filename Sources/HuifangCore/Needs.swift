@@ -14,12 +14,16 @@ public struct NeedState: Sendable, Equatable {
     public var owner: String?
     public var note: String?
     public var updated: Day?
+    /// The need's text when the file was written (`text:`): a state is the need's only while the
+    /// visit still has that text at that place.
+    public var text: String?
 
-    public init(status: NeedStatus, owner: String? = nil, note: String? = nil, updated: Day? = nil) {
+    public init(status: NeedStatus, owner: String? = nil, note: String? = nil, updated: Day? = nil, text: String? = nil) {
         self.status = status
         self.owner = owner
         self.note = note
         self.updated = updated
+        self.text = text
     }
 }
 
@@ -38,17 +42,35 @@ public enum NeedLeads {
     public static func id(visit: VisitID, position: Int) -> String { "\(visit.rawValue)-\(position)" }
 
     /// Every need of every visit (in the period, when given), newest visit first, with the
-    /// state its file gives (else `new`).
+    /// state its file gives (else `new`). A file written for another text (a need written above
+    /// it since moved the needs down) is not this need's: `new`, and listed in `stale`.
     public static func all(_ r: Records, states: [String: NeedState], period: Period? = nil) -> [NeedLead] {
+        leads(r, states: states, period: period).leads
+    }
+
+    /// A need's file whose text is not the need's now at its place.
+    public struct Stale: Sendable, Equatable {
+        public var id: String
+        public var written: String
+        public var now: String
+    }
+
+    /// `all`, with the files written for another text.
+    public static func leads(_ r: Records, states: [String: NeedState], period: Period? = nil) -> (leads: [NeedLead], stale: [Stale]) {
         var out: [NeedLead] = []
+        var stale: [Stale] = []
         for v in r.visits where !v.needs.isEmpty && (period?.contains(v.date) ?? true) {
             for (n, text) in v.needs.enumerated() {
                 let id = id(visit: v.id, position: n + 1)
-                out.append(NeedLead(id: id, visit: v.id, project: v.project, date: v.date, text: text,
-                                    state: states[id] ?? NeedState(status: .new)))
+                var state = states[id] ?? NeedState(status: .new)
+                if let written = state.text, written != text {
+                    stale.append(Stale(id: id, written: written, now: text))
+                    state = NeedState(status: .new)
+                }
+                out.append(NeedLead(id: id, visit: v.id, project: v.project, date: v.date, text: text, state: state))
             }
         }
-        return out.sorted { ($0.date, $1.id) > ($1.date, $0.id) }
+        return (out.sorted { ($0.date, $1.id) > ($1.date, $0.id) }, stale.sorted { $0.id < $1.id })
     }
 }
 

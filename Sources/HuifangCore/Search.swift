@@ -36,6 +36,9 @@ public enum Search {
         public let keys: [String]
         /// The distinct CJK characters of the query.
         public let characters: [Unicode.Scalar]
+        /// The CJK characters that stand alone in the query (a run of one), which a text's
+        /// pairs hold too.
+        let singles: Set<Unicode.Scalar>
         /// Each key's UTF-8 bytes (ASCII lower-cased) for a quick scan before scoring, or nil
         /// when the key has letters whose case only a full lower-casing finds.
         let probes: [[UInt8]?]
@@ -48,6 +51,7 @@ public enum Search {
             var chars: [Unicode.Scalar] = []
             for c in text.unicodeScalars where Search.isCJK(c) && !chars.contains(c) { chars.append(c) }
             characters = chars
+            singles = Set(terms.filter { $0.isCJK && $0.end - $0.start == 1 }.compactMap(\.key.unicodeScalars.first))
             probes = keys.map { k in k.unicodeScalars.allSatisfy { $0.isASCII || Search.isCJK($0) } ? Array(k.utf8) : nil }
         }
 
@@ -129,7 +133,18 @@ public enum Search {
         guard !query.keys.isEmpty, !text.isEmpty, mayMatch(query, text) else { return nil }
         let found = terms(text)
         let wanted = Set(query.keys)
-        let hits = found.filter { wanted.contains($0.key) }
+        var hits = found.filter { wanted.contains($0.key) }
+        // A character the query has alone (a run of one: 慢) stands in the text's pairs too
+        // (响应偏慢 is 响应 应偏 偏慢): a hit on that character, not on the pair.
+        if !query.singles.isEmpty {
+            var seen = Set<Int>()
+            for t in found where t.isCJK && t.end - t.start == 2 {
+                for (k, c) in t.key.unicodeScalars.enumerated() where query.singles.contains(c) && seen.insert(t.start + k).inserted {
+                    hits.append(Term(key: String(c), start: t.start + k, end: t.start + k + 1, isCJK: true))
+                }
+            }
+            hits.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        }
         guard !hits.isEmpty else { return nil }
         let hitKeys = Set(hits.map(\.key))
         let termShare = Double(hitKeys.count) / Double(query.keys.count)
@@ -152,7 +167,10 @@ public enum Search {
         let orderShare = Double(inOrder) / Double(query.terms.count)
         // The exact phrase: the query's terms one after the other among the text's terms.
         var phrase: Range<Int>?
-        for i in found.indices where found[i].key == query.terms[0].key {
+        if query.terms.count == 1, let only = query.terms.first, query.singles.contains(where: { String($0) == only.key }) {
+            phrase = hits.first.map { $0.start..<$0.end }
+        }
+        for i in found.indices where phrase == nil && found[i].key == query.terms[0].key {
             if let last = phraseEnd(query.terms, found, from: i) {
                 phrase = found[i].start..<found[last].end
                 break

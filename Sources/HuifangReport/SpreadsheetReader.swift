@@ -12,10 +12,14 @@ public struct SheetTable: Sendable {
         /// The row number in the spreadsheet (1-based), or the line a CSV record starts on.
         public var number: Int
         public var cells: [String]
+        /// The columns of a workbook's row that hold a formula without a stored value (a file
+        /// saved by a program that does not compute): empty cells that are not empty in Excel.
+        public var uncomputed: [Int] = []
 
-        public init(number: Int, cells: [String]) {
+        public init(number: Int, cells: [String], uncomputed: [Int] = []) {
             self.number = number
             self.cells = cells
+            self.uncomputed = uncomputed
         }
 
         public subscript(_ column: Int) -> String { column < cells.count ? cells[column] : "" }
@@ -190,6 +194,8 @@ public enum XLSXReader {
             var inV = false
             var inT = false
             var inPhonetic = false
+            var formula = false
+            var uncomputed: [Int] = []
             init(shared: [String]) { self.shared = shared }
             var wantsText: Bool { (inV || inT) && !inPhonetic }
             func start(_ name: Substring, _ attributes: [(Substring, String)]) {
@@ -197,11 +203,13 @@ public enum XLSXReader {
                 case "row":
                     rowNumber = attributes.first { $0.0 == "r" }.flatMap { Int($0.1) } ?? rowNumber + 1
                     cells = []
+                    uncomputed = []
                     column = -1
                 case "c":
                     type = ""
                     value = ""
                     inline = ""
+                    formula = false
                     var ref: String?
                     for (k, v) in attributes {
                         if k == "r" { ref = v } else if k == "t" { type = v }
@@ -209,6 +217,7 @@ public enum XLSXReader {
                     column = ref.flatMap(XLSXReader.column(of:)) ?? column + 1
                 case "v": inV = true
                 case "t": inT = true
+                case "f": formula = true
                 case "rPh": inPhonetic = true
                 case "mergeCell":
                     if let ref = attributes.first(where: { $0.0 == "ref" })?.1 { merges.append(ref) }
@@ -228,11 +237,12 @@ public enum XLSXReader {
                     case "b": text = value == "1" ? "TRUE" : value == "0" ? "FALSE" : value
                     default: text = value
                     }
+                    if formula, value.isEmpty, type != "inlineStr", column >= 0 { uncomputed.append(column) }
                     guard column >= 0, !text.isEmpty else { return }
                     if cells.count <= column { cells += Array(repeating: "", count: column + 1 - cells.count) }
                     cells[column] = text
                 case "row":
-                    rows.append(SheetTable.Row(number: rowNumber, cells: cells))
+                    rows.append(SheetTable.Row(number: rowNumber, cells: cells, uncomputed: uncomputed))
                 default: break
                 }
             }

@@ -60,7 +60,7 @@ public enum NeedFile {
             throw bad(at.line, at.column, .badStatus)
         }
         func opt(_ key: String) -> String? { node[key]?.scalar.flatMap { $0.isEmpty ? nil : $0 } }
-        return (id, NeedState(status: status, owner: opt("owner"), note: opt("note"), updated: opt("updated").flatMap(Day.init)))
+        return (id, NeedState(status: status, owner: opt("owner"), note: opt("note"), updated: opt("updated").flatMap(Day.init), text: opt("text")))
     }
 
     /// The bytes of the need's file once updated: set in place when it exists (comments and
@@ -74,7 +74,8 @@ public enum NeedFile {
         do {
             var e = try YAMLEditor(bytes: existing)
             let order = ["need", "text", "status", "owner", "note", "updated"]
-            for (k, v) in pairs where k != "need" && k != "text" { try e.set(k, to: v, order: order) }
+            // The text too: the file is now the need's at this place (see NeedLeads.leads).
+            for (k, v) in pairs where k != "need" { try e.set(k, to: v, order: order) }
             return e.bytes
         } catch {
             throw Problem(path: path(lead.id), line: error.mark.line, column: error.mark.column,

@@ -192,6 +192,14 @@ struct ImportSource {
             Console.err(Console.labelled(L["msg.warning"]) + L("import.ignored", ["file": file, "columns": list.joined(separator: L["msg.list.comma"]),
                                                                                    "kind": kind.rawValue]) + "\n")
         }
+        // A column the map names that the ledger does not have (a header typed differently): the
+        // field then comes from another column or none, which the command says.
+        let present = Set(columns.headerText.values.map(ImportColumns.normalize))
+        let absent = columns.mapColumns.filter { !present.contains($0.key) }.sorted { $0.key < $1.key }
+        if !absent.isEmpty {
+            let list = absent.map { L("import.map-absent-column", ["header": $0.key, "field": $0.value]) }.joined(separator: L["msg.list.comma"])
+            Console.err(Console.labelled(L["msg.warning"]) + L("import.map-absent", ["file": file, "columns": list]) + "\n")
+        }
     }
 
     /// The columns with a header that names no field and a value in at least one data row:

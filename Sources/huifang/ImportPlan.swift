@@ -70,6 +70,8 @@ struct ImportPlan {
             }
             let origin = ImportOrigin.text(file: file, sheet: sheet, row: row.number, digest: digest)
             var reader = RowReader(row: row, columns: s.columns, file: s.file)
+            reader.checkDisagreeing()
+            reader.checkUncomputed()
             if let record = builder.build(&reader, origin: origin), reader.problems.isEmpty {
                 plan.created.append(record)
             } else {
@@ -130,6 +132,36 @@ struct RowReader {
     func cell(_ field: String) -> (text: String, column: Int?) {
         for c in columns.columns(of: field) where !row[c].trimmed.isEmpty { return (row[c].trimmed, c) }
         return (columns.defaults[field]?.trimmed ?? "", columns.columns(of: field).first)
+    }
+
+    /// Two columns of one field (满意度 twice, 日期 and 回访日期) with different values: `cell`
+    /// would take the first and drop the other without a word, so the row is invalid instead.
+    /// The fields whose columns are merged (lists) or may hold a project's name beside its id aside.
+    mutating func checkDisagreeing() {
+        for (field, list) in columns.columnsOf.sorted(by: { $0.key < $1.key }) where list.count > 1 && !Self.merged.contains(field) {
+            var first: (text: String, column: Int)?
+            for c in list where !row[c].trimmed.isEmpty {
+                let t = row[c].trimmed
+                guard let f = first else { first = (t, c); continue }
+                if columns.value(field, t) != columns.value(field, f.text) {
+                    fail(field, c, "import.bad.disagree", ["value": t, "column": SheetTable.columnLetters(c), "other": f.text,
+                                                           "other_header": header(field, f.column), "other_column": SheetTable.columnLetters(f.column),
+                                                           "field": field])
+                    break
+                }
+            }
+        }
+    }
+
+    static let merged: Set<String> = ["project", "contacts", "quotes", "needs", "competitors"]
+
+    /// A cell of an imported column with a formula but no stored value (the workbook was saved by
+    /// a program that does not compute): read as empty, its value would be dropped unseen.
+    mutating func checkUncomputed() {
+        for c in row.uncomputed {
+            guard let field = columns.fieldOf[c] else { continue }
+            fail(field, c, "import.bad.uncomputed")
+        }
     }
 
     /// Every non-empty cell of `field`'s columns, each split into items at line breaks (and at `separators`).

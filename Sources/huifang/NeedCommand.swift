@@ -10,6 +10,18 @@ extension NeedStatus: ExpressibleByArgument {}
 enum NeedStore {
     static func file(_ id: String) -> String { NeedFile.path(id) }
 
+    /// The needs with their states; a file written for another text than the need now at its
+    /// place is not applied, and a warning (standard error, the report, JSON) names it.
+    static func leads(_ r: Records, _ states: [String: NeedState], period: Period?, _ L: Catalogue) -> [NeedLead] {
+        let (leads, stale) = NeedLeads.leads(r, states: states, period: period)
+        for s in stale {
+            let position = String(s.id.split(separator: "-").last ?? "")
+            let visit = String(s.id.dropLast(position.count + 1))
+            Warnings.add(L("need.warning.stale", ["path": file(s.id), "written": s.written, "position": position, "visit": visit, "now": s.now]))
+        }
+        return leads
+    }
+
     static func read(_ repo: Repository) throws -> [String: NeedState] {
         do { return try NeedFile.readAll(repo) } catch let p as NeedFile.Problem { throw failure(p) } catch let e as StoreError {
             throw CommandFailure(e)
@@ -68,7 +80,7 @@ extension NeedCommand {
             let L = ctx.catalogue(loaded)
             let dept = try department.map { try r.config.requireDepartment($0).id }
             let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let leads = NeedLeads.all(r, states: try NeedStore.read(ctx.repository), period: period).filter { l in
+            let leads = NeedStore.leads(r, try NeedStore.read(ctx.repository), period: period, L).filter { l in
                 (status == nil || l.state.status == status) && (dept == nil || projects[l.project]?.department == dept)
             }
             var listing = Listing([
@@ -138,7 +150,9 @@ extension ReportCommand {
 
         func run() throws {
             let states = try NeedStore.read(try CommandContext(global).repository)
-            try ReportCommand.run(global, options) { c in NeedsReport.build(c, leads: NeedLeads.all(c.records, states: states, period: c.period)) }
+            try ReportCommand.run(global, options) { c in
+                NeedsReport.build(c, leads: NeedStore.leads(c.records, states, period: c.period, c.labels))
+            }
         }
     }
 

@@ -20,7 +20,7 @@ extension ReportCommand {
         let period = try options.resolvedPeriod(today: today)
         var parts: [Part] = []
         var sources: [RollupSource] = []
-        var departments: [String: (name: String, file: String)] = [:]
+        var departments: [String: (name: String, file: String, role: DepartmentRole)] = [:]
         var projects: [ProjectID: String] = [:]
         var L = Catalogue(requested ?? .zh)
         var first: Repository?
@@ -41,6 +41,7 @@ extension ReportCommand {
             try admit(loaded, entry, ignoreInvalid: global.ignoreInvalid)
             let r = loaded.records
             for d in r.config.departments {
+                try Self.sameDepartment(d, seen: departments, file: repo.path(Repository.configFile))
                 if let seen = departments[d.id], seen.name != d.name {
                     let file = repo.path(Repository.configFile)
                     throw CommandFailure(code: 65) { c in
@@ -48,7 +49,7 @@ extension ReportCommand {
                                                            "second_file": file]), c["hint.rollup.department"])
                     }
                 }
-                departments[d.id] = departments[d.id] ?? (d.name, repo.path(Repository.configFile))
+                departments[d.id] = departments[d.id] ?? (d.name, repo.path(Repository.configFile), d.role)
             }
             if !allowDuplicates {
                 for p in r.projects {
@@ -63,12 +64,20 @@ extension ReportCommand {
                 }
             }
             var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
+            if n == 0 { DatedAfterToday.warnNotBegun(context) }
             var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
             source.organization = r.config.organization
             source.projects = r.projects.count
             if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
                 context = closed.context
                 source.closedOn = closed.section.closing.closedOn
+                // Records of the quarter changed since the close are counted as they are now: the
+                // repository's figures are not its frozen ones, which its own summary shows beside them.
+                if !closed.section.changes.isEmpty {
+                    Warnings.add(L("rollup.closed changed", ["name": entry.name, "period": period.label, "path": entry.path,
+                                                              "date": closed.section.closing.closedOn.description,
+                                                              "n": String(closed.section.changes.count)]))
+                }
             }
             parts.append(try reduce(context, source))
             sources.append(source)
@@ -91,6 +100,29 @@ extension ReportCommand {
             }
         }
         try emit(out, options, excel: excel, scopeSheets: true, repository: repository, reads: reads[0].files, L)
+    }
+
+    /// A department of a later repository that is not quite the one of the same id already met:
+    /// an id that differs only in case or surrounding spaces would count as another department
+    /// of the same name, another role would be assessed by the first repository's role. Refused,
+    /// naming both huifang.yaml files.
+    static func sameDepartment(_ d: HuifangCore.Department, seen: [String: (name: String, file: String, role: DepartmentRole)], file: String) throws {
+        if let first = seen[d.id], first.role != d.role {
+            throw CommandFailure(code: 65) { c in
+                (c.text("error.rollup.department-role", ["id": d.id, "first": first.role.rawValue, "first_file": first.file,
+                                                         "second": d.role.rawValue, "second_file": file]),
+                 c["hint.rollup.department-role"])
+            }
+        }
+        func folded(_ id: String) -> String { String(String.UnicodeScalarView(id.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased() }
+        guard seen[d.id] == nil else { return }
+        let key = folded(d.id)
+        if let (other, first) = seen.first(where: { folded($0.key) == key }) {
+            throw CommandFailure(code: 65) { c in
+                (c.text("error.rollup.department-spelling", ["id": d.id, "file": file, "first": other, "first_file": first.file]),
+                 c["hint.rollup.department-spelling"])
+            }
+        }
     }
 
     /// A repository of a roll-up is read as any command reads one: huifang.yaml and its

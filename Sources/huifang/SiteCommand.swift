@@ -74,12 +74,19 @@ struct SiteCommand: ParsableCommand {
         }
         var copies: [(site: String, source: String)] = []
         var held = Set<String>()
+        let realRoot = FileSystem.realPath(ctx.repository.root) ?? ctx.repository.root
         for v in r.visits {
             for name in v.attachments {
                 let path = v.attachmentPath(name)
                 guard RepositoryLoader.isSafeRelativePath(path), held.insert(path).inserted else { continue }
                 var st = stat()
-                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+                   !(FileSystem.realPath(ctx.repository.path(path)).map { $0.hasPrefix(realRoot + "/") } ?? false)
+                {
+                    // A link (of the file or of its folder) to a file outside the repository: never published.
+                    held.remove(path)
+                    Warnings.add(L("site.warning.attachment-outside", ["path": path]))
+                } else if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
                     copies.append((SiteBuilder.filesFolder + "/" + path, ctx.repository.path(path)))
                 } else {
                     held.remove(path)
@@ -88,6 +95,7 @@ struct SiteCommand: ParsableCommand {
             }
         }
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
+        DatedAfterToday.warnNotBegun(context)
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
         input.warnings = Warnings.all
         // A department's site names no other department's files: a warning that names an
@@ -124,6 +132,28 @@ enum SiteWriter {
         var path: String
         /// The files of the last run, from the manifest (empty for a new folder).
         var previous: [String]
+        /// `-o` as given (for messages).
+        var output = ""
+        /// The folder with its links resolved: nothing is written or removed outside it.
+        var real = ""
+
+        /// `relative` (a file of the site) is written or removed inside the folder: none of
+        /// its folders is a link out of it (`inside` caches the folders checked).
+        func staysInside(_ relative: String, _ inside: inout [String: Bool]) -> Bool {
+            guard let slash = relative.lastIndex(of: "/") else { return true }
+            let folder = String(relative[..<slash])
+            if let known = inside[folder] { return known }
+            let full = path + "/" + folder
+            let resolved = FileSystem.realPath(full) ?? SiteWriter.resolvedMissing(full)
+            let ok = resolved == real || resolved.hasPrefix(real + "/")
+            inside[folder] = ok
+            return ok
+        }
+
+        func linkOut(_ relative: String) -> CommandFailure {
+            CommandFailure.usage(Message("error.site-output-link", ["path": output + "/" + relative, "output": output]),
+                                 hint: Message("hint.site-output-link"))
+        }
     }
 
     /// Checks `output` before anything is read or written: not the repository, not inside its
@@ -153,11 +183,11 @@ enum SiteWriter {
                                            hint: Message("hint.site-output-repository"))
             }
         }
-        guard exists else { return Target(path: absolute, previous: []) }
+        guard exists else { return Target(path: absolute, previous: [], output: output, real: real) }
         let entries = FileSystem.list(absolute) ?? []
         let manifest = absolute + "/" + manifestName
         guard entries.contains(where: { $0.name == manifestName }) else {
-            if entries.isEmpty { return Target(path: absolute, previous: []) }
+            if entries.isEmpty { return Target(path: absolute, previous: [], output: output, real: real) }
             throw CommandFailure.usage(Message("error.site-output-not-empty", ["output": output, "manifest": manifestName]),
                                        hint: Message("hint.site-output-not-empty"))
         }
@@ -172,7 +202,12 @@ enum SiteWriter {
         for line in lines where !isSitePath(line) {
             throw CommandFailure.usage(Message("error.site-manifest", ["path": manifest, "reason": line]), hint: Message("hint.site-manifest"))
         }
-        return Target(path: absolute, previous: lines)
+        // A file of the last run whose folder is now a link out of the site: its removal would
+        // delete a file huifang never wrote. Refused before anything is written.
+        let target = Target(path: absolute, previous: lines, output: output, real: real)
+        var inside: [String: Bool] = [:]
+        if let out = lines.first(where: { !target.staysInside($0, &inside) }) { throw target.linkOut(out) }
+        return target
     }
 
     /// A missing folder's path with its nearest existing ancestor's links resolved.
@@ -206,10 +241,13 @@ enum SiteWriter {
         var result = Result()
         var paths: [String] = []
         var started = false
+        /// The site's folders checked to stay inside it (`Target.staysInside`).
+        var inside: [String: Bool] = [:]
 
         init(target: Target) { self.target = target }
 
         mutating func put(_ pages: [SiteFile]) throws {
+            for page in pages where !target.staysInside(page.path, &inside) { throw target.linkOut(page.path) }
             do {
                 if !started {
                     try FileSystem.makeDirectories(target.path)
@@ -225,6 +263,7 @@ enum SiteWriter {
         }
 
         mutating func finish(copies: [(site: String, source: String)]) throws -> Result {
+            for copy in copies where !target.staysInside(copy.site, &inside) { throw target.linkOut(copy.site) }
             do {
                 try FileSystem.makeDirectories(target.path)
                 // Attachments are copied one at a time (never all in memory at once).

@@ -1803,4 +1803,19 @@ extension Catalogue {
         "csv.warnings": "warnings",
         "warning.visit-other-folder": "{path} was raised in visit {visit}, whose file lies in another project's folder ({visitPath}): the visit counts for {project} (its schedule and figures), the issue for {own}; a file moved into the wrong folder? Move it back (see huifang check)",
 ]
+        // attack2: the second attacker's trial
+        "error.rollup.department-role": "department '{id}' has the role {first} in {first_file} and {second} in {second_file}",
+        "hint.rollup.department-role": "departments with the same id are one department in a roll-up, counted and assessed by one role: give it the same role in both files, or another id in one",
+        "error.rollup.department-spelling": "department '{id}' of {file} and '{first}' of {first_file} differ only in case or spaces: the roll-up would count them as two departments",
+        "hint.rollup.department-spelling": "use one spelling of the id in both files (and in the records that name it)",
+        "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
+        "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
+        "import.bad.disagree": "'{value}' in '{header}' ({column}) and '{other}' in '{other_header}' ({other_column}) both give '{field}': which one is meant cannot be told; remove one of the columns, or give one of them another field under 'columns:' in a '--map'",
+        "need.warning.stale": "{path} was written for the need '{written}', but need {position} of visit {visit} is now '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
+        "error.site-output-link": "{path} leads outside the site folder through a link: huifang writes and removes files only inside -o {output}",
+        "hint.site-output-link": "remove the link (or give another -o folder): the site's folders are huifang's",
+        "import.bad.uncomputed": "'{header}' holds a formula whose value is not stored in the workbook (it was saved by a program that does not compute): open and save it in Excel or WPS, or write the value",
+        "import.map-absent": "{file} has no column named {columns} of the map: check the headers, which the line above lists as read (the map's names are compared without case and spaces)",
+        "import.map-absent-column": "'{header}' (for {field})",
+    ]
 }

@@ -1803,4 +1803,19 @@ extension Catalogue {
         "csv.warnings": "警告",
         "warning.visit-other-folder": "{path} 是在回访 {visit} 中提出的，而该回访的文件位于另一个项目的文件夹中（{visitPath}）：这次回访计入 {project}（其回访日程和各项数据），问题却计入 {own}；是否把文件移错了文件夹？请移回原处（见 huifang check）",
 ]
+        // attack2: the second attacker's trial
+        "error.rollup.department-role": "部门 '{id}' 在 {first_file} 中的角色为 {first}，在 {second_file} 中为 {second}",
+        "hint.rollup.department-role": "汇总时编号相同的部门是同一部门，按同一角色统计和考核：请在两个文件中使用相同角色，或在其中一个改用其他编号",
+        "error.rollup.department-spelling": "{file} 的部门 '{id}' 与 {first_file} 的部门 '{first}' 仅大小写或空格不同：汇总会把它们算作两个部门",
+        "hint.rollup.department-spelling": "请在两个文件（以及引用它的记录）中使用同一写法的编号",
+        "site.warning.attachment-outside": "附件 {path} 指向仓库之外：不复制到站点（页面只列出名称、不加链接）；请用文件本身替换该链接",
+        "rollup.closed changed": "仓库 {name}：{period} 的记录在 {date} 关账后有修改或删除，按当前内容统计：其冻结数字中有 {n} 项不同（在 {path} 中运行 'huifang report summary --period {period}' 可对照两者）",
+        "import.bad.disagree": "'{header}'（{column}）中的 '{value}' 与 '{other_header}'（{other_column}）中的 '{other}' 都对应 '{field}'，无法判断以哪个为准；请删去其中一列，或在 '--map' 的 'columns:' 中把其中一列映射到其他字段",
+        "need.warning.stale": "{path} 是为需求 '{written}' 写的，但回访 {visit} 的第 {position} 条需求现在是 '{now}'：该状态不用于这条需求（按新需求显示）；请重新更新原本对应的那条需求（'huifang need list' 列出其编号），如这条需求有状态也请更新",
+        "error.site-output-link": "{path} 经由链接指向站点文件夹之外：huifang 只在 -o {output} 之内写入和删除文件",
+        "hint.site-output-link": "请删除该链接（或换一个 '-o' 文件夹）：站点的子文件夹由 huifang 管理",
+        "import.bad.uncomputed": "'{header}' 中是公式，但工作簿里没有保存其计算结果（由不计算公式的程序保存）：请用电子表格软件打开后另存，或直接填写数值",
+        "import.map-absent": "{file} 中没有映射文件所写的列 {columns}：请核对表头（上一行列出了读到的表头；比较时忽略大小写和空格）",
+        "import.map-absent-column": "'{header}'（对应 {field}）",
+    ]
 }

@@ -118,10 +118,10 @@ public enum SiteSearch {
           return out;
         }
         function prepare(text) {
-          var t = terms(text), keys = [], chars = [];
-          t.forEach(function (x) { if (keys.indexOf(x.key) < 0) keys.push(x.key); });
+          var t = terms(text), keys = [], chars = [], singles = [];
+          t.forEach(function (x) { if (keys.indexOf(x.key) < 0) keys.push(x.key); if (x.cjk && x.end - x.start === 1) singles.push(x.key); });
           for (var ch of text) if (isCJK(ch.codePointAt(0)) && chars.indexOf(ch) < 0) chars.push(ch);
-          return {terms: t, keys: keys, chars: chars};
+          return {terms: t, keys: keys, chars: chars, singles: singles};
         }
         function phraseEnd(q, found, i) {
           var k = i;
@@ -142,6 +142,14 @@ public enum SiteSearch {
         function score(q, text) {
           if (!text) return 0;
           var found = terms(text), hits = found.filter(function (t) { return q.keys.indexOf(t.key) >= 0; });
+          // A character the query has alone stands in the text's pairs too (as huifang search).
+          var single = {};
+          if (q.singles.length) found.forEach(function (t) {
+            if (t.cjk && t.end - t.start === 2) Array.from(t.key).forEach(function (c, k) {
+              if (q.singles.indexOf(c) >= 0 && !single[t.start + k]) { single[t.start + k] = true; hits.push({key: c, start: t.start + k, end: t.start + k + 1, cjk: true}); }
+            });
+          });
+          hits.sort(function (a, b) { return a.start - b.start || a.end - b.end; });
           if (!hits.length) return 0;
           var hitKeys = [];
           hits.forEach(function (h) { if (hitKeys.indexOf(h.key) < 0) hitKeys.push(h.key); });
@@ -156,7 +164,7 @@ public enum SiteSearch {
             var next = hits.find(function (h) { return h.key === t.key && h.start > after; });
             if (next) { inOrder++; after = next.start; }
           });
-          var phrase = false;
+          var phrase = q.terms.length === 1 && q.singles.length === 1;
           for (var i = 0; i < found.length && !phrase; i++) if (found[i].key === q.terms[0].key && phraseEnd(q.terms, found, i) >= 0) phrase = true;
           return Math.floor(50 * termShare + 20 * charShare + 10 * inOrder / q.terms.length + (phrase ? 20 : 0) + 1e-9);
         }
