@@ -1722,7 +1722,7 @@ extension Catalogue {
         "site.kind.improvement": "improvement",
         "site.kind.risk": "risk",
         "site.search.title": "Search",
-        "site.search.hint": "Search the projects, visit records, issues, improvement measures and risks of this site. Chinese is matched by pairs of characters, as huifang search does.",
+        "site.search.hint": "Search the projects, visit records, issues, case analyses, improvement measures and risks of this site. Chinese is matched by pairs of characters, as huifang search does.",
         "site.search.button": "Search",
         "site.search.count": "{count} matching records",
         "site.search.none": "No record matches.",
@@ -1738,7 +1738,7 @@ extension Catalogue {
         "hint.site-output-not-empty": "give an empty or new folder, or one an earlier 'huifang site' wrote",
         "error.site-manifest": "{path}: not a manifest huifang wrote ({reason}); huifang keeps the list of the files it wrote there",
         "hint.site-manifest": "remove the folder's files by hand (nothing in it is deleted by huifang) or write the site elsewhere",
-        "site.warning.closed": "{period} was closed on {closed}: this site counts today's records, not the figures frozen by the close ('huifang report summary --period {period}' shows both)",
+        "site.warning.closed": "{period} was closed on {closed}: the figures of the index, department and assessment pages are those of the close (records as entered by then; each figure restated since is listed beside its frozen value); the project and issue pages show today's records",
         "site.warning.unreadable": "{count} record files could not be read and are left out (a department's site does not name them); run 'huifang check'",
         // search19
         "search.kind.case": "case",
@@ -1786,5 +1786,9 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
+        // site20b: a site over several repositories
+        "site.repository": "repository {name}",
+        "site.rollup.repository note": "The project and issue pages of each repository are under its own folder; project ids are shown as REPOSITORY/ID where two repositories use the same id.",
+        "error.site.no-department": "no repository has department '{id}'",
     ]
 }

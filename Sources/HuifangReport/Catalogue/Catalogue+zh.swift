@@ -1722,7 +1722,7 @@ extension Catalogue {
         "site.kind.improvement": "改进措施",
         "site.kind.risk": "风险",
         "site.search.title": "搜索",
-        "site.search.hint": "搜索本站的项目、回访记录、问题、改进措施和风险。中文按相邻两个字匹配，与 huifang search 相同。",
+        "site.search.hint": "搜索本站的项目、回访记录、问题、案例分析、改进措施和风险。中文按相邻两个字匹配，与 huifang search 相同。",
         "site.search.button": "搜索",
         "site.search.count": "{count} 条匹配记录",
         "site.search.none": "没有匹配的记录。",
@@ -1738,7 +1738,7 @@ extension Catalogue {
         "hint.site-output-not-empty": "请指定一个空的或新的文件夹，或以前由 'huifang site' 写入的文件夹",
         "error.site-manifest": "{path}：不是 huifang 写入的清单（{reason}）；huifang 在此记录它写入的文件",
         "hint.site-manifest": "请手动清理该文件夹（huifang 不会删除其中任何文件），或把站点写到别处",
-        "site.warning.closed": "{period} 已于 {closed} 关账：本站按当前记录统计，而非关账时冻结的数字（'huifang report summary --period {period}' 两者都列出）",
+        "site.warning.closed": "{period} 已于 {closed} 关账：首页、部门页和考核页的数字为关账时冻结的数字（按关账时已录入的记录统计；此后变动的数字与冻结值并列），项目页和问题页为当前记录",
         "site.warning.unreadable": "{count} 个记录文件无法读取，已略去（部门站点不列出其路径）；请运行 'huifang check'",
         // search19
         "search.kind.case": "案例",
@@ -1786,5 +1786,9 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
+        // site20b: a site over several repositories
+        "site.repository": "仓库 {name}",
+        "site.rollup.repository note": "各仓库的项目页和问题页在各自的文件夹下；两个仓库使用同一项目编号时，编号显示为“仓库/编号”。",
+        "error.site.no-department": "没有仓库有部门 '{id}'",
     ]
 }
