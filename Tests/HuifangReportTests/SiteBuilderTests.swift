@@ -181,7 +181,8 @@ import Testing
         var pages: [SiteFile] = []
         SiteBuilder.recordPages(input) { pages += $0 }
         let a = String(decoding: pages.first { $0.path == "repos/north/projects/a.html" }!.bytes, as: UTF8.self)
-        #expect(a.contains("<a href=\"../../../index.html\">"))
+        #expect(a.contains("<a href=\"../../../index.html\" "))
+        #expect(a.contains("<a href=\"../../../departments/east.html\" "))
         #expect(a.contains("repository north"))
     }
 

@@ -129,20 +129,40 @@ import Testing
         #expect(index.contains("1 record files could not be read and are left out (a department&#39;s site does not name them)"))
     }
 
-    /// A closed quarter's site counts today's records: every page says so (the frozen figures are
-    /// the report's).
-    @Test(.englishMessages) func aClosedQuarterIsSaidOnEveryPage() throws {
-        let r = try makeTourRepository()
+    /// A closed quarter's site shows the figures of the close, as `report summary`, `report
+    /// department` and `report assessment` do for it (the records as entered by the close, the
+    /// section listing each figure restated since and the late entries): their tables are on the
+    /// index, the department page and the assessment page, byte for byte. Every page says so;
+    /// the project pages show today's records (the late visit).
+    @Test(.englishMessages) func aClosedQuarterShowsTheFiguresOfTheClose() throws {
+        let r = try CloseCommandTests.repository()
         defer { r.cleanup() }
         let closed = r.run(["close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
         try #require(closed.code == 0, "\(closed.stderr)")
-        let result = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        // 补录: a visit dated 09-15, entered on 11-30, after the close.
+        let late = r.run(["visit", "log", "beta", "--date", "2026-09-15", "--method", "phone", "--kind", "first", "--summary", "补录",
+                          "--overall", "4", "--contact", "李四"], today: "2026-11-30")
+        try #require(late.code == 0, "\(late.stderr)")
+        let result = r.run(["site", "-o", "public", "--period", "2026Q3"], today: "2026-11-30")
         #expect(result.code == 0, "\(result.stderr)")
-        let note = "2026Q3 was closed on 2026-10-05: this site counts today's records"
+        let note = "2026Q3 was closed on 2026-10-05: the figures of the index, department and assessment pages are those of the close"
         #expect(result.stderr.contains(note), "\(result.stderr)")
         for (path, data) in Self.files(r.path("public")) where path.hasSuffix(".html") {
-            #expect(String(decoding: data, as: UTF8.self).contains(note.replacingOccurrences(of: "'", with: "&#39;")), "\(path)")
+            #expect(String(decoding: data, as: UTF8.self).contains(note), "\(path)")
         }
+        for (page, args) in [("index.html", ["report", "summary"]), ("departments/east.html", ["report", "department", "east"]),
+                             ("assessment.html", ["report", "assessment"])] {
+            let report = r.run(args + ["--period", "2026Q3", "--format", "html"], today: "2026-11-30")
+            #expect(report.code == 0, "\(report.stderr)")
+            let html = try #require(r.read("public/" + page))
+            let tables = SiteRollupTests.tables(report.stdout)
+            #expect(tables.contains { $0.contains("Frozen") }, "\(args): the restated figures beside the frozen ones")
+            // The tables whose cells the site links (record ids) aside, every table is the report's.
+            for t in tables where !t.contains("i-") && !t.contains(">beta<") && !t.contains(">acme<") {
+                #expect(html.contains(t), "\(page) lacks \(t.prefix(400))")
+            }
+        }
+        #expect(try #require(r.read("public/projects/beta.html")).contains("补录"), "the project page shows today's records")
     }
 
     @Test func attachmentsAreCopiedAndLinked() throws {

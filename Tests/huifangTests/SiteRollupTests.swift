@@ -86,6 +86,26 @@ import Testing
         #expect(index.contains("80.0% (4/5)"))
     }
 
+    /// A repository that closed the quarter is counted as its records were entered by the
+    /// close, on the site as in the roll-up report: a visit entered later changes neither.
+    @Test(.englishMessages) func aRepositoryThatClosedTheQuarterCountsItsFiguresOfTheClose() throws {
+        let r = try Self.workspace()
+        defer { r.cleanup() }
+        let closed = r.run(["-C", "demo-north", "close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        let late = r.run(["-C", "demo-north", "visit", "log", "lz-oa", "--date", "2026-09-15", "--method", "phone", "--summary", "补录的回访",
+                          "--overall", "1", "--contact", "李四"], today: "2026-11-30")
+        try #require(late.code == 0, "\(late.stderr)")
+        let site = r.run(["site", "-o", "public", "--period", "2026Q3"], today: "2026-11-30")
+        #expect(site.code == 0, "\(site.stderr)")
+        let summary = r.run(["report", "summary", "--period", "2026Q3", "--format", "html"], today: "2026-11-30")
+        let index = try #require(r.read("public/index.html"))
+        #expect(index.contains("西北: 2026Q3 is closed; its figures are counted as its records were entered by the close on 2026-10-05"))
+        for t in Self.tables(summary.stdout) where !t.contains("i-") { #expect(index.contains(t), "the index lacks \(t.prefix(300))") }
+        #expect(index.contains("81.1% (n=23)"), "the 23 scored visits of the close, not the 24 of today")
+        #expect(try #require(r.read("public/repos/西北/projects/lz-oa.html")).contains("补录的回访"), "the project page shows today's records")
+    }
+
     /// A project id in two repositories is refused as the roll-up refuses it, nothing written;
     /// with --allow-duplicate-projects both have their page, and the ids show their repository.
     @Test(.englishMessages) func aDuplicatedProjectIsRefusedUnlessAllowed() throws {
