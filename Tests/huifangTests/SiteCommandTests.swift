@@ -366,6 +366,24 @@ import Testing
         #expect(none.contains("没有匹配的记录。"))
     }
 
+    /// A text only a case analysis holds (页边距, in the 原因 section of two of the demo's case
+    /// analyses) is found on the search page: each hit names the section and leads to the
+    /// issue's page.
+    @Test func theSearchPageFindsTheTextOfACaseAnalysis() throws {
+        let chromium = try Self.chromium()
+        let (r, site) = try Self.demoSite()
+        defer { r.cleanup() }
+        let query = "页边距".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let (dom, log) = Self.dump("file://" + site + "/search.html#q=" + query, chromium: chromium, budget: 5000)
+        #expect(Self.consoleLines(log).isEmpty, "\(Self.consoleLines(log))")
+        let hits = dom.components(separatedBy: "<li class=\"hit\">").dropFirst()
+        for id in ["i-2880d25c", "i-202ff869"] {
+            #expect(hits.contains { $0.hasPrefix("[案例分析] <a href=\"issues/\(id).html\">\(id) 打印格式错乱 · 原因</a>") && $0.contains("页边距") },
+                    "\(id): \(hits.prefix(4))")
+        }
+        #expect(hits.count == 2, "only the case analyses hold it: \(hits)")
+    }
+
     // MARK: helpers
 
     static func attributes(_ html: String) -> [String] {
