@@ -22,6 +22,12 @@ struct SiteCommand: ParsableCommand {
             Self-contained: no network, relative links only, works from file:// and from any static host; only \
             the search page has a script. Attachments are copied under files/. \
             --department D writes D's records only (a site per audience). \
+            With --repo DIR (repeated), or in a folder with a workspace.yaml, the site covers several \
+            repositories: the index, department and assessment pages carry the roll-up's figures ('huifang \
+            report summary' and 'report assessment' over the same repositories, refused as they are), and each \
+            repository's project and issue pages are under repos/NAME/. \
+            For a closed quarter, the index, department and assessment pages show the figures of the close, with \
+            each figure restated since, as the reports do; project and issue pages show today's records. \
             A second run writes only the pages whose content changed and removes the pages of records that \
             are gone; the folder keeps a list of the files huifang wrote (\(SiteWriter.manifestName)), and huifang \
             never deletes a file it did not write: a non-empty folder without that list is refused, and so is \

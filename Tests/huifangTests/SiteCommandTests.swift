@@ -188,8 +188,11 @@ import Testing
 
     /// examples/ci/huifang-site.yml is valid YAML (PyYAML reads it) and publishes the site it
     /// writes to GitHub Pages after each push to main.
-    @Test func theCIExamplePublishesTheSite() throws {
-        let file = HuifangRunner.testsFolder + "/../../examples/ci/huifang-site.yml"
+    /// huifang-site.yml publishes one repository's site; huifang-site-workspace.yml checks out
+    /// the record repositories beside workspace.yaml and publishes their site.
+    @Test(arguments: ["huifang-site.yml", "huifang-site-workspace.yml"])
+    func theCIExamplePublishesTheSite(_ name: String) throws {
+        let file = HuifangRunner.testsFolder + "/../../examples/ci/" + name
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", "import yaml,json,sys; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))", file]
@@ -210,6 +213,12 @@ import Testing
         let build = try #require(jobs["build"]?["steps"] as? [[String: Any]])
         let runs = build.compactMap { $0["run"] as? String }.joined(separator: "\n")
         #expect(runs.contains("site -o \"$PWD/public\""))
+        if name == "huifang-site-workspace.yml" {
+            let checkouts = build.filter { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true }
+            #expect(checkouts.compactMap { ($0["with"] as? [String: Any])?["path"] as? String } == ["records/east", "records/north"])
+            #expect(runs.contains("huifang site -o") && !runs.contains("-C records site"), "the site of workspace.yaml's repositories")
+            #expect(on["repository_dispatch"] != nil, "a record repository's merge can ask for the site")
+        }
         let upload = try #require(build.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-pages-artifact@") == true })
         #expect((upload["with"] as? [String: Any])?["path"] as? String == "public/")
         let deploy = try #require(jobs["deploy"]?["steps"] as? [[String: Any]])
