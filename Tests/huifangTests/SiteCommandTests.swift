@@ -165,6 +165,36 @@ import Testing
         #expect(try #require(r.read("public/projects/beta.html")).contains("补录"), "the project page shows today's records")
     }
 
+    /// A department's site of a closed quarter: the closed-period section keeps the
+    /// department's figures, late entries and files only (another department's late visit is
+    /// not named anywhere).
+    @Test(.englishMessages) func aDepartmentsSiteOfAClosedQuarterNamesNothingOfAnother() throws {
+        let r = try CloseCommandTests.repository()
+        defer { r.cleanup() }
+        let config = try #require(r.read("huifang.yaml"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "  - {id: tech,", with: "  - {id: north, name: 华北交付部, head: 赵磊, role: business}\n  - {id: tech,"))
+        let add = r.run(["project", "add", "gamma", "--name", "GAMMA", "--customer", "gamma", "--department", "north", "--owner", "赵磊",
+                         "--tier", "standard", "--accepted", "2026-06-01"], today: "2026-07-01")
+        try #require(add.code == 0, "\(add.stderr)")
+        let closed = r.run(["close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        for project in ["beta", "gamma"] {
+            let late = r.run(["visit", "log", project, "--date", "2026-09-15", "--method", "phone", "--kind", "first", "--summary", "补录",
+                              "--overall", "2", "--contact", "李四"], today: "2026-11-30")
+            try #require(late.code == 0, "\(late.stderr)")
+        }
+        let result = r.run(["site", "-o", "east-site", "--period", "2026Q3", "--department", "east"], today: "2026-11-30")
+        #expect(result.code == 0, "\(result.stderr)")
+        let files = Self.files(r.path("east-site"))
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for leak in ["gamma", "GAMMA", "华北交付部", "department.north"] { #expect(!text.contains(leak), "\(path) shows \(leak)") }
+        }
+        let index = try #require(r.read("east-site/index.html"))
+        #expect(index.contains("<h2>Closed period</h2>"), "\(index.prefix(2000))")
+        #expect(index.contains("projects/beta/visits/2026-09-15"), "east's own late entry is listed")
+    }
+
     @Test func attachmentsAreCopiedAndLinked() throws {
         let r = try makeTourRepository()
         defer { r.cleanup() }
