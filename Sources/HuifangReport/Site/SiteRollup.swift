@@ -82,6 +82,8 @@ public struct SiteRollup: Sendable {
         let name = input.repository ?? ""
         for d in r.config.departments {
             guard let projects = ix.projectsByDepartment[d.id] else { continue }
+            // A department whose projects all came after a close has no figures, but a page.
+            if !departments.contains(where: { $0.id == d.id }) { departments.append(d) }
             let t = SiteBuilder.projectTable(projects, ix, L, up: "")
             for (n, row) in t.rows.enumerated() {
                 let cells: [String] = [name, input.idPrefix + row[0]] + Array(row.dropFirst())
@@ -126,9 +128,13 @@ public struct SiteRollup: Sendable {
         out.append(SiteFile(path: "index.html", bytes: page(index, up: "")))
 
         for d in departments {
-            guard let ps = departmentParts[d.id], !ps.isEmpty else { continue }
-            var doc = RollupReport.summary(ps, period: period, today: today, prefixProjects: prefixProjects, L).document
-            doc.title = "\(d.name) (\(d.id)) · " + doc.title
+            var doc: ReportDocument
+            if let ps = departmentParts[d.id], !ps.isEmpty {
+                doc = RollupReport.summary(ps, period: period, today: today, prefixProjects: prefixProjects, L).document
+                doc.title = "\(d.name) (\(d.id)) · " + doc.title
+            } else {
+                doc = ReportDocument(title: "\(d.name) (\(d.id))", subtitle: "", language: L.language)
+            }
             let rows = projectRows[d.id] ?? []
             var projects = ReportTable(headers: [L["rollup.repository"], "ID", L["project"], L["customer"], L["tier"], L["owner"], L["site.col.visits"],
                                                  L["site.col.open issues"], L["site.col.last visit"]],
