@@ -128,7 +128,7 @@ extension ReportCommand {
     /// A repository of a roll-up is read as any command reads one: huifang.yaml and its
     /// calendars must be readable, and unreadable records make the roll-up refuse unless
     /// --ignore-invalid, whose warning names the repository.
-    private static func admit(_ loaded: LoadedRepository, _ entry: RepositorySetOptions.Entry, ignoreInvalid: Bool) throws {
+    static func admit(_ loaded: LoadedRepository, _ entry: RepositorySetOptions.Entry, ignoreInvalid: Bool) throws {
         let c = MessageLanguage.catalogue
         // What follows on standard error is about this repository: say which, first.
         let fails = loaded.configFailed || !loaded.calendarErrors.isEmpty || (!loaded.unreadable.isEmpty && !ignoreInvalid)

@@ -22,6 +22,12 @@ struct SiteCommand: ParsableCommand {
             Self-contained: no network, relative links only, works from file:// and from any static host; only \
             the search page has a script. Attachments are copied under files/. \
             --department D writes D's records only (a site per audience). \
+            With --repo DIR (repeated), or in a folder with a workspace.yaml, the site covers several \
+            repositories: the index, department and assessment pages carry the roll-up's figures ('huifang \
+            report summary' and 'report assessment' over the same repositories, refused as they are), and each \
+            repository's project and issue pages are under repos/NAME/. \
+            For a closed quarter, the index, department and assessment pages show the figures of the close, with \
+            each figure restated since, as the reports do; project and issue pages show today's records. \
             A second run writes only the pages whose content changed and removes the pages of records that \
             are gone; the folder keeps a list of the files huifang wrote (\(SiteWriter.manifestName)), and huifang \
             never deletes a file it did not write: a non-empty folder without that list is refused, and so is \
@@ -36,8 +42,10 @@ struct SiteCommand: ParsableCommand {
     var period: Period?
     @Option(help: "Only this department's records (id from huifang.yaml): nothing of another department's projects is written.")
     var department: String?
+    @OptionGroup var repositories: RepositorySetOptions
 
     func run() throws {
+        if let entries = try repositories.resolve(global) { return try runRollup(entries) }
         let ctx = try CommandContext(global)
         let target = try SiteWriter.prepare(output, repository: ctx.repository)
         let loaded = try ctx.load()
@@ -56,47 +64,18 @@ struct SiteCommand: ParsableCommand {
         let schedule = Schedule(r)
         PhaseTimer.mark("schedule")
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule), config: r.config)
-        // A closed quarter: the site counts today's records, not the figures frozen by the close
-        // (which `report summary` shows beside the restated ones): said on every page.
-        if let closing = try PeriodArchive.closing(ctx.repository, period) {
-            Warnings.add(L("site.warning.closed", ["period": period.label, "closed": closing.closedOn.description]))
-        }
 
         // What the pages show from files beside the records: case analyses and attachments.
-        var cases: [String: String] = [:]
-        for i in r.issues + r.withdrawnIssues {
-            guard let file = i.caseAnalysis, cases[file] == nil else { continue }
-            if let text = SearchCommand.readCaseAnalysis(file, ctx.repository) {
-                cases[file] = text
-            } else {
-                Warnings.add(L("site.warning.case", ["path": file, "reason": FileSystem.exists(ctx.repository.path(file)) ? "1 MiB, inside the repository" : "missing"]))
-            }
-        }
-        var copies: [(site: String, source: String)] = []
-        var held = Set<String>()
-        let realRoot = FileSystem.realPath(ctx.repository.root) ?? ctx.repository.root
-        for v in r.visits {
-            for name in v.attachments {
-                let path = v.attachmentPath(name)
-                guard RepositoryLoader.isSafeRelativePath(path), held.insert(path).inserted else { continue }
-                var st = stat()
-                if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG,
-                   !(FileSystem.realPath(ctx.repository.path(path)).map { $0.hasPrefix(realRoot + "/") } ?? false)
-                {
-                    // A link (of the file or of its folder) to a file outside the repository: never published.
-                    held.remove(path)
-                    Warnings.add(L("site.warning.attachment-outside", ["path": path]))
-                } else if stat(ctx.repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
-                    copies.append((SiteBuilder.filesFolder + "/" + path, ctx.repository.path(path)))
-                } else {
-                    held.remove(path)
-                    Warnings.add(L("site.warning.attachment", ["path": path]))
-                }
-            }
-        }
+        let cases = Self.caseAnalyses(r, ctx.repository, L)
+        let (held, copies) = Self.attachments(r, ctx.repository, base: "", L)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
         DatedAfterToday.warnNotBegun(context)
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
+        // A closed quarter: the index, department and assessment pages show the figures of the
+        // close (the records as entered by then) and open with what changed since, as
+        // `report summary` does; the project and issue pages show today's records. Every page
+        // says so.
+        try Self.closedQuarter(&input, ctx.repository, loaded, full: loaded.records, L)
         input.warnings = Warnings.all
         // A department's site names no other department's files: a warning that names an
         // unreadable file (--ignore-invalid) is replaced by a count on the pages (standard error
@@ -117,6 +96,89 @@ struct SiteCommand: ParsableCommand {
         PhaseTimer.mark("pages")
         Console.err(L("site.written", ["written": String(result.written), "unchanged": String(result.unchanged),
                                        "removed": String(result.removed), "path": output]) + "\n")
+    }
+}
+
+extension SiteCommand {
+    /// The case analyses the issues of `r` name, by path (each read as `huifang search` reads
+    /// it); one that cannot be read is named in a warning (the issue's page says so too).
+    static func caseAnalyses(_ r: Records, _ repository: Repository, _ L: Catalogue) -> [String: String] {
+        var cases: [String: String] = [:]
+        for i in r.issues + r.withdrawnIssues {
+            guard let file = i.caseAnalysis, cases[file] == nil else { continue }
+            if let text = SearchCommand.readCaseAnalysis(file, repository) {
+                cases[file] = text
+            } else {
+                Warnings.add(L("site.warning.case", ["path": file, "reason": FileSystem.exists(repository.path(file)) ? "1 MiB, inside the repository" : "missing"]))
+            }
+        }
+        return cases
+    }
+
+    /// The attachments of `r`'s visits that the site holds a copy of (under `base` + files/),
+    /// and the copies to make; a missing one is named in a warning.
+    static func attachments(_ r: Records, _ repository: Repository, base: String, _ L: Catalogue)
+        -> (held: Set<String>, copies: [(site: String, source: String)])
+    {
+        var copies: [(site: String, source: String)] = []
+        var held = Set<String>()
+        let realRoot = FileSystem.realPath(repository.root) ?? repository.root
+        for v in r.visits {
+            for name in v.attachments {
+                let path = v.attachmentPath(name)
+                guard RepositoryLoader.isSafeRelativePath(path), held.insert(path).inserted else { continue }
+                var st = stat()
+                if stat(repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG,
+                   !(FileSystem.realPath(repository.path(path)).map { $0.hasPrefix(realRoot + "/") } ?? false)
+                {
+                    // A link (of the file or of its folder) to a file outside the repository: never published.
+                    held.remove(path)
+                    Warnings.add(L("site.warning.attachment-outside", ["path": path]))
+                } else if stat(repository.path(path), &st) == 0, st.st_mode & S_IFMT == S_IFREG {
+                    copies.append((base + SiteBuilder.filesFolder + "/" + path, repository.path(path)))
+                } else {
+                    held.remove(path)
+                    Warnings.add(L("site.warning.attachment", ["path": path]))
+                }
+            }
+        }
+        return (held, copies)
+    }
+
+    /// For a closed quarter (docs/CLOSING.md): the figures of the close in `input.figures`, the
+    /// closed-period section on the index, the assessment and each department page, and the
+    /// note on every page. `full`: the repository's records before `--department` narrowed
+    /// them (the section is computed over them, then keeps only the department's own).
+    static func closedQuarter(_ input: inout SiteInput, _ repository: Repository, _ loaded: LoadedRepository, full: Records, _ L: Catalogue) throws {
+        let c = input.context
+        var whole = c
+        whole.records = full
+        if input.department != nil { whole.schedule = Schedule(full) }
+        guard let closed = try ClosedPeriodView.make(repository, loaded, whole) else { return }
+        let s = closed.section
+        Warnings.add(L("site.warning.closed", ["period": c.period.label, "closed": s.closing.closedOn.description]))
+        var figures = closed.context
+        func blocks(_ keep: (String) -> Bool, late: [ClosedPeriod.LateEntry], files: ClosedPeriod.FileChanges) -> [ReportDocument.Block] {
+            ClosedPeriod.blocks(s.closing, changes: s.changes.filter { keep($0.key) }, late: late, digestNow: s.digestNow, files: files, closed.records, L)
+        }
+        if let d = input.department {
+            // Nothing of another department: its figures, its late entries and files are left out.
+            figures.records = SiteScope.narrowed(figures.records, to: d.id)
+            let ids = Set(figures.records.projects.map(\.id.rawValue)).union(c.records.projects.map(\.id.rawValue))
+            func own(_ path: String) -> Bool { ids.contains { path.hasPrefix("projects/\($0)/") } }
+            let files = ClosedPeriod.FileChanges(compared: s.files.compared, changed: s.files.changed.filter(own), added: s.files.added.filter(own),
+                                                 removed: s.files.removed.filter(own))
+            let mine = blocks({ $0.hasPrefix("department.\(d.id).") || $0.hasPrefix("assessment.\(d.id).") }, late: s.late.filter { own($0.path) }, files: files)
+            input.closed = mine
+            input.closedByDepartment[d.id] = mine
+        } else {
+            input.closed = blocks({ _ in true }, late: s.late, files: s.files)
+            for d in full.config.departments {
+                input.closedByDepartment[d.id] = blocks({ ClosedOverlapView.departmentShows(d.id, $0) }, late: s.late, files: s.files)
+            }
+        }
+        figures.schedule = input.department == nil ? figures.schedule : Schedule(figures.records)
+        input.figures = figures
     }
 }
 

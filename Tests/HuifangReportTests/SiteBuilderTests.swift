@@ -143,11 +143,52 @@ import Testing
     /// The search index holds every kind of record with its page.
     @Test func theSearchIndexNamesEveryRecordAndItsPage() {
         let ix = SiteIndex(Fixture.records)
-        let entries = SiteSearch.entries(Fixture.records, ix)
+        let entries = SiteSearch.entries(Self.input(Fixture.records), ix)
         #expect(entries.map { [$0[0], $0[1], $0[5]] } == [
             ["project", "a", "projects/a.html"], ["project", "b", "projects/b.html"], ["visit", "v-a001", "projects/a.html"],
             ["issue", "i-0001", "issues/i-0001.html"], ["issue", "i-0002", "issues/i-0002.html"], ["improvement", "m-0001", "issues/i-0001.html"],
         ])
+    }
+
+    /// A case analysis is indexed a section at a time (as `huifang search --in cases`): each
+    /// entry names its section and leads to the issue's page; a text outside the five
+    /// sections (the title) and an empty section are not indexed.
+    @Test func theSearchIndexHasEachSectionOfACaseAnalysis() {
+        var r = Fixture.records
+        r.issues[0].caseAnalysis = "cases/i-0001.md"
+        var input = Self.input(r)
+        input.caseAnalyses = ["cases/i-0001.md": "# Case of the slow index\n\n## Cause\nthe index was missing\n\n## Lessons learned\nwatch the plans\n\n## Measures\n<!-- hint -->\n"]
+        let cases = SiteSearch.entries(input, SiteIndex(r)).filter { $0[0] == "case" }
+        let title = r.issues[0].title
+        #expect(cases == [
+            ["case", "i-0001", title + " · cause", "the index was missing", r.issues[0].raised.description, "issues/i-0001.html"],
+            ["case", "i-0001", title + " · lessons learned", "watch the plans", r.issues[0].raised.description, "issues/i-0001.html"],
+        ])
+        // Without the file's text (unreadable), no case entry.
+        #expect(!SiteSearch.entries(Self.input(r), SiteIndex(r)).contains { $0[0] == "case" })
+    }
+
+    /// In a site over several repositories, a repository's entries lead into its folder and
+    /// show its name before the ids.
+    @Test func aRepositorysSearchEntriesLeadIntoItsFolder() {
+        var input = Self.input(Fixture.records)
+        input.base = "repos/north/"
+        input.repository = "north"
+        let entries = SiteSearch.entries(input, SiteIndex(Fixture.records))
+        #expect(entries.map { [$0[1], $0[5]] }.prefix(4) == [["north/a", "repos/north/projects/a.html"], ["north/b", "repos/north/projects/b.html"],
+                                                             ["north/v-a001", "repos/north/projects/a.html"], ["north/i-0001", "repos/north/issues/i-0001.html"]])
+        // The project pages find their way home through the repository's folder.
+        var pages: [SiteFile] = []
+        SiteBuilder.recordPages(input) { pages += $0 }
+        let a = String(decoding: pages.first { $0.path == "repos/north/projects/a.html" }!.bytes, as: UTF8.self)
+        #expect(a.contains("<a href=\"../../../index.html\" "))
+        #expect(a.contains("<a href=\"../../../departments/east.html\" "))
+        #expect(a.contains("repository north"))
+    }
+
+    static func input(_ r: Records) -> SiteInput {
+        SiteInput(context: ReportContext(records: r, schedule: Schedule(r), period: Period("2026Q2")!, today: Fixture.day("2026-08-01"),
+                                         labels: Catalogue("en")))
     }
 
     @Test func pagesAreTheSameOnEveryBuild() {

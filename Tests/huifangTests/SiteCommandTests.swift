@@ -129,20 +129,70 @@ import Testing
         #expect(index.contains("1 record files could not be read and are left out (a department&#39;s site does not name them)"))
     }
 
-    /// A closed quarter's site counts today's records: every page says so (the frozen figures are
-    /// the report's).
-    @Test(.englishMessages) func aClosedQuarterIsSaidOnEveryPage() throws {
-        let r = try makeTourRepository()
+    /// A closed quarter's site shows the figures of the close, as `report summary`, `report
+    /// department` and `report assessment` do for it (the records as entered by the close, the
+    /// section listing each figure restated since and the late entries): their tables are on the
+    /// index, the department page and the assessment page, byte for byte. Every page says so;
+    /// the project pages show today's records (the late visit).
+    @Test(.englishMessages) func aClosedQuarterShowsTheFiguresOfTheClose() throws {
+        let r = try CloseCommandTests.repository()
         defer { r.cleanup() }
         let closed = r.run(["close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
         try #require(closed.code == 0, "\(closed.stderr)")
-        let result = r.run(["site", "-o", "public", "--period", "2026Q3"])
+        // 补录: a visit dated 09-15, entered on 11-30, after the close.
+        let late = r.run(["visit", "log", "beta", "--date", "2026-09-15", "--method", "phone", "--kind", "first", "--summary", "补录",
+                          "--overall", "4", "--contact", "李四"], today: "2026-11-30")
+        try #require(late.code == 0, "\(late.stderr)")
+        let result = r.run(["site", "-o", "public", "--period", "2026Q3"], today: "2026-11-30")
         #expect(result.code == 0, "\(result.stderr)")
-        let note = "2026Q3 was closed on 2026-10-05: this site counts today's records"
+        let note = "2026Q3 was closed on 2026-10-05: the figures of the index, department and assessment pages are those of the close"
         #expect(result.stderr.contains(note), "\(result.stderr)")
         for (path, data) in Self.files(r.path("public")) where path.hasSuffix(".html") {
-            #expect(String(decoding: data, as: UTF8.self).contains(note.replacingOccurrences(of: "'", with: "&#39;")), "\(path)")
+            #expect(String(decoding: data, as: UTF8.self).contains(note), "\(path)")
         }
+        for (page, args) in [("index.html", ["report", "summary"]), ("departments/east.html", ["report", "department", "east"]),
+                             ("assessment.html", ["report", "assessment"])] {
+            let report = r.run(args + ["--period", "2026Q3", "--format", "html"], today: "2026-11-30")
+            #expect(report.code == 0, "\(report.stderr)")
+            let html = try #require(r.read("public/" + page))
+            let tables = SiteRollupTests.tables(report.stdout)
+            #expect(tables.contains { $0.contains("Frozen") }, "\(args): the restated figures beside the frozen ones")
+            // The tables whose cells the site links (record ids) aside, every table is the report's.
+            for t in tables where !t.contains("i-") && !t.contains(">beta<") && !t.contains(">acme<") {
+                #expect(html.contains(t), "\(page) lacks \(t.prefix(400))")
+            }
+        }
+        #expect(try #require(r.read("public/projects/beta.html")).contains("补录"), "the project page shows today's records")
+    }
+
+    /// A department's site of a closed quarter: the closed-period section keeps the
+    /// department's figures, late entries and files only (another department's late visit is
+    /// not named anywhere).
+    @Test(.englishMessages) func aDepartmentsSiteOfAClosedQuarterNamesNothingOfAnother() throws {
+        let r = try CloseCommandTests.repository()
+        defer { r.cleanup() }
+        let config = try #require(r.read("huifang.yaml"))
+        try r.write("huifang.yaml", config.replacingOccurrences(of: "  - {id: tech,", with: "  - {id: north, name: 华北交付部, head: 赵磊, role: business}\n  - {id: tech,"))
+        let add = r.run(["project", "add", "gamma", "--name", "GAMMA", "--customer", "gamma", "--department", "north", "--owner", "赵磊",
+                         "--tier", "standard", "--accepted", "2026-06-01"], today: "2026-07-01")
+        try #require(add.code == 0, "\(add.stderr)")
+        let closed = r.run(["close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-10-05")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        for project in ["beta", "gamma"] {
+            let late = r.run(["visit", "log", project, "--date", "2026-09-15", "--method", "phone", "--kind", "first", "--summary", "补录",
+                              "--overall", "2", "--contact", "李四"], today: "2026-11-30")
+            try #require(late.code == 0, "\(late.stderr)")
+        }
+        let result = r.run(["site", "-o", "east-site", "--period", "2026Q3", "--department", "east"], today: "2026-11-30")
+        #expect(result.code == 0, "\(result.stderr)")
+        let files = Self.files(r.path("east-site"))
+        for (path, data) in files {
+            let text = String(decoding: data, as: UTF8.self)
+            for leak in ["gamma", "GAMMA", "华北交付部", "department.north"] { #expect(!text.contains(leak), "\(path) shows \(leak)") }
+        }
+        let index = try #require(r.read("east-site/index.html"))
+        #expect(index.contains("<h2>Closed period</h2>"), "\(index.prefix(2000))")
+        #expect(index.contains("projects/beta/visits/2026-09-15"), "east's own late entry is listed")
     }
 
     @Test func attachmentsAreCopiedAndLinked() throws {
@@ -168,8 +218,11 @@ import Testing
 
     /// examples/ci/huifang-site.yml is valid YAML (PyYAML reads it) and publishes the site it
     /// writes to GitHub Pages after each push to main.
-    @Test func theCIExamplePublishesTheSite() throws {
-        let file = HuifangRunner.testsFolder + "/../../examples/ci/huifang-site.yml"
+    /// huifang-site.yml publishes one repository's site; huifang-site-workspace.yml checks out
+    /// the record repositories beside workspace.yaml and publishes their site.
+    @Test(arguments: ["huifang-site.yml", "huifang-site-workspace.yml"])
+    func theCIExamplePublishesTheSite(_ name: String) throws {
+        let file = HuifangRunner.testsFolder + "/../../examples/ci/" + name
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3", "-c", "import yaml,json,sys; print(json.dumps(yaml.safe_load(open(sys.argv[1], encoding='utf-8'))))", file]
@@ -190,6 +243,12 @@ import Testing
         let build = try #require(jobs["build"]?["steps"] as? [[String: Any]])
         let runs = build.compactMap { $0["run"] as? String }.joined(separator: "\n")
         #expect(runs.contains("site -o \"$PWD/public\""))
+        if name == "huifang-site-workspace.yml" {
+            let checkouts = build.filter { ($0["uses"] as? String)?.hasPrefix("actions/checkout@") == true }
+            #expect(checkouts.compactMap { ($0["with"] as? [String: Any])?["path"] as? String } == ["records/east", "records/north"])
+            #expect(runs.contains("huifang site -o") && !runs.contains("-C records site"), "the site of workspace.yaml's repositories")
+            #expect(on["repository_dispatch"] != nil, "a record repository's merge can ask for the site")
+        }
         let upload = try #require(build.first { ($0["uses"] as? String)?.hasPrefix("actions/upload-pages-artifact@") == true })
         #expect((upload["with"] as? [String: Any])?["path"] as? String == "public/")
         let deploy = try #require(jobs["deploy"]?["steps"] as? [[String: Any]])
@@ -344,6 +403,24 @@ import Testing
                                   chromium: chromium, budget: 5000)
         #expect(!none.contains("<li class=\"hit\">"))
         #expect(none.contains("没有匹配的记录。"))
+    }
+
+    /// A text only a case analysis holds (页边距, in the 原因 section of two of the demo's case
+    /// analyses) is found on the search page: each hit names the section and leads to the
+    /// issue's page.
+    @Test func theSearchPageFindsTheTextOfACaseAnalysis() throws {
+        let chromium = try Self.chromium()
+        let (r, site) = try Self.demoSite()
+        defer { r.cleanup() }
+        let query = "页边距".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let (dom, log) = Self.dump("file://" + site + "/search.html#q=" + query, chromium: chromium, budget: 5000)
+        #expect(Self.consoleLines(log).isEmpty, "\(Self.consoleLines(log))")
+        let hits = dom.components(separatedBy: "<li class=\"hit\">").dropFirst()
+        for id in ["i-2880d25c", "i-202ff869"] {
+            #expect(hits.contains { $0.hasPrefix("[案例分析] <a href=\"issues/\(id).html\">\(id) 打印格式错乱 · 原因</a>") && $0.contains("页边距") },
+                    "\(id): \(hits.prefix(4))")
+        }
+        #expect(hits.count == 2, "only the case analyses hold it: \(hits)")
     }
 
     // MARK: helpers

@@ -1722,7 +1722,7 @@ extension Catalogue {
         "site.kind.improvement": "improvement",
         "site.kind.risk": "risk",
         "site.search.title": "Search",
-        "site.search.hint": "Search the projects, visit records, issues, improvement measures and risks of this site. Chinese is matched by pairs of characters, as huifang search does.",
+        "site.search.hint": "Search the projects, visit records, issues, case analyses, improvement measures and risks of this site. Chinese is matched by pairs of characters, as huifang search does.",
         "site.search.button": "Search",
         "site.search.count": "{count} matching records",
         "site.search.none": "No record matches.",
@@ -1738,7 +1738,7 @@ extension Catalogue {
         "hint.site-output-not-empty": "give an empty or new folder, or one an earlier 'huifang site' wrote",
         "error.site-manifest": "{path}: not a manifest huifang wrote ({reason}); huifang keeps the list of the files it wrote there",
         "hint.site-manifest": "remove the folder's files by hand (nothing in it is deleted by huifang) or write the site elsewhere",
-        "site.warning.closed": "{period} was closed on {closed}: this site counts today's records, not the figures frozen by the close ('huifang report summary --period {period}' shows both)",
+        "site.warning.closed": "{period} was closed on {closed}: the figures of the index, department and assessment pages are those of the close (records as entered by then; each figure restated since is listed beside its frozen value); the project and issue pages show today's records",
         "site.warning.unreadable": "{count} record files could not be read and are left out (a department's site does not name them); run 'huifang check'",
         // search19
         "search.kind.case": "case",
@@ -1802,7 +1802,6 @@ extension Catalogue {
         "cal.partial": "entered in part ('partial:'): {holidays}, {workdays} so far; {working} counted over them",
         "csv.warnings": "warnings",
         "warning.visit-other-folder": "{path} was raised in visit {visit}, whose file lies in another project's folder ({visitPath}): the visit counts for {project} (its schedule and figures), the issue for {own}; a file moved into the wrong folder? Move it back (see huifang check)",
-]
         // attack2: the second attacker's trial
         "error.rollup.department-role": "department '{id}' has the role {first} in {first_file} and {second} in {second_file}",
         "hint.rollup.department-role": "departments with the same id are one department in a roll-up, counted and assessed by one role: give it the same role in both files, or another id in one",
@@ -1817,5 +1816,9 @@ extension Catalogue {
         "import.bad.uncomputed": "'{header}' holds a formula whose value is not stored in the workbook (it was saved by a program that does not compute): open and save it in Excel or WPS, or write the value",
         "import.map-absent": "{file} has no column named {columns} of the map: check the headers, which the line above lists as read (the map's names are compared without case and spaces)",
         "import.map-absent-column": "'{header}' (for {field})",
+        // site20b: a site over several repositories
+        "site.repository": "repository {name}",
+        "site.rollup.repository note": "The project and issue pages of each repository are under its own folder; project ids are shown as REPOSITORY/ID where two repositories use the same id.",
+        "error.site.no-department": "no repository has department '{id}'",
     ]
 }

@@ -1722,7 +1722,7 @@ extension Catalogue {
         "site.kind.improvement": "改进措施",
         "site.kind.risk": "风险",
         "site.search.title": "搜索",
-        "site.search.hint": "搜索本站的项目、回访记录、问题、改进措施和风险。中文按相邻两个字匹配，与 huifang search 相同。",
+        "site.search.hint": "搜索本站的项目、回访记录、问题、案例分析、改进措施和风险。中文按相邻两个字匹配，与 huifang search 相同。",
         "site.search.button": "搜索",
         "site.search.count": "{count} 条匹配记录",
         "site.search.none": "没有匹配的记录。",
@@ -1738,7 +1738,7 @@ extension Catalogue {
         "hint.site-output-not-empty": "请指定一个空的或新的文件夹，或以前由 'huifang site' 写入的文件夹",
         "error.site-manifest": "{path}：不是 huifang 写入的清单（{reason}）；huifang 在此记录它写入的文件",
         "hint.site-manifest": "请手动清理该文件夹（huifang 不会删除其中任何文件），或把站点写到别处",
-        "site.warning.closed": "{period} 已于 {closed} 关账：本站按当前记录统计，而非关账时冻结的数字（'huifang report summary --period {period}' 两者都列出）",
+        "site.warning.closed": "{period} 已于 {closed} 关账：首页、部门页和考核页的数字为关账时冻结的数字（按关账时已录入的记录统计；此后变动的数字与冻结值并列），项目页和问题页为当前记录",
         "site.warning.unreadable": "{count} 个记录文件无法读取，已略去（部门站点不列出其路径）；请运行 'huifang check'",
         // search19
         "search.kind.case": "案例",
@@ -1802,7 +1802,6 @@ extension Catalogue {
         "cal.partial": "只录入了一部分（'partial:'）：目前 {holidays}、{workdays}；按此计算 {working}",
         "csv.warnings": "警告",
         "warning.visit-other-folder": "{path} 是在回访 {visit} 中提出的，而该回访的文件位于另一个项目的文件夹中（{visitPath}）：这次回访计入 {project}（其回访日程和各项数据），问题却计入 {own}；是否把文件移错了文件夹？请移回原处（见 huifang check）",
-]
         // attack2: the second attacker's trial
         "error.rollup.department-role": "部门 '{id}' 在 {first_file} 中的角色为 {first}，在 {second_file} 中为 {second}",
         "hint.rollup.department-role": "汇总时编号相同的部门是同一部门，按同一角色统计和考核：请在两个文件中使用相同角色，或在其中一个改用其他编号",
@@ -1817,5 +1816,9 @@ extension Catalogue {
         "import.bad.uncomputed": "'{header}' 中是公式，但工作簿里没有保存其计算结果（由不计算公式的程序保存）：请用电子表格软件打开后另存，或直接填写数值",
         "import.map-absent": "{file} 中没有映射文件所写的列 {columns}：请核对表头（上一行列出了读到的表头；比较时忽略大小写和空格）",
         "import.map-absent-column": "'{header}'（对应 {field}）",
+        // site20b: a site over several repositories
+        "site.repository": "仓库 {name}",
+        "site.rollup.repository note": "各仓库的项目页和问题页在各自的文件夹下；两个仓库使用同一项目编号时，编号显示为“仓库/编号”。",
+        "error.site.no-department": "没有仓库有部门 '{id}'",
     ]
 }

@@ -29,6 +29,21 @@ public struct SiteInput: Sendable {
     public var warnings: [String] = []
     /// Called as each part of the site is built (the command's `HUIFANG_TIMINGS`).
     public var mark: (@Sendable (String) -> Void)?
+    /// The context of the figures (index, department pages, assessment): for a closed quarter,
+    /// its records as entered by the close (the frozen figures, as `report summary` counts
+    /// them); nil: `context`. Project and issue pages always show today's records.
+    public var figures: ReportContext?
+    /// The closed quarter's section (the close, each figure restated since, the late entries)
+    /// that the index and the assessment open with, and each department page's (by id).
+    public var closed: [ReportDocument.Block] = []
+    public var closedByDepartment: [String: [ReportDocument.Block]] = [:]
+    /// A site over several repositories (`SiteRollup`): the folder of this repository's project
+    /// and issue pages and attachment copies ("repos/NAME/"), its name (on its pages and in
+    /// the search index), and what is shown before its project ids ("NAME/" when duplicate
+    /// project ids are allowed).
+    public var base = ""
+    public var repository: String?
+    public var idPrefix = ""
 
     public init(context: ReportContext, caseAnalyses: [String: String] = [:], attachments: Set<String> = [], department: Department? = nil) {
         self.context = context
@@ -75,6 +90,18 @@ public enum SiteBuilder {
         first.append(SiteFile(path: "search.html", bytes: SiteSearch.page(input, ix)))
         mark("site: search.html")
         try emit(first)
+        try recordPages(input, ix, batch: batch, emit)
+        mark("site: project and issue pages")
+    }
+
+    /// The project and issue pages of `input`'s records (under `input.base`), a batch at a time.
+    public static func recordPages(_ input: SiteInput, batch: Int = 512, _ emit: ([SiteFile]) throws -> Void) rethrows {
+        try recordPages(input, SiteIndex(input.context.records, schedule: input.context.schedule.items), batch: batch, emit)
+    }
+
+    static func recordPages(_ input: SiteInput, _ ix: SiteIndex, batch: Int, _ emit: ([SiteFile]) throws -> Void) rethrows {
+        let r = input.context.records
+        let base = input.base
         // Projects and issues: many small pages.
         let issues = r.issues + r.withdrawnIssues
         let projects = r.projects.count
@@ -87,14 +114,19 @@ public enum SiteBuilder {
                 let n = from + k
                 if n < projects {
                     let p = r.projects[n]
-                    return SiteFile(path: projectPath(p.id), bytes: Array(project(input, p, ix).utf8))
+                    return SiteFile(path: base + projectPath(p.id), bytes: Array(project(input, p, ix).utf8))
                 }
                 let i = issues[n - projects]
-                return SiteFile(path: issuePath(i.id.rawValue), bytes: Array(issue(input, i, ix).utf8))
+                return SiteFile(path: base + issuePath(i.id.rawValue), bytes: Array(issue(input, i, ix).utf8))
             })
             start = end
         }
-        mark("site: project and issue pages")
+    }
+
+    /// The way from a project or issue page to the site's root: "../", and one more "../" for
+    /// each folder of `input.base`.
+    static func root(_ input: SiteInput) -> String {
+        "../" + String(repeating: "../", count: input.base.split(separator: "/").count)
     }
 
     // MARK: paths
@@ -117,17 +149,21 @@ public enum SiteBuilder {
 
     static func subtitle(_ input: SiteInput) -> String {
         let c = input.context
-        guard let d = input.department else { return c.subtitle }
-        return c.subtitle + " · " + c.labels("site.only department", ["name": d.name, "id": d.id])
+        var s = c.subtitle
+        if let name = input.repository { s += " · " + c.labels("site.repository", ["name": name]) }
+        guard let d = input.department else { return s }
+        return s + " · " + c.labels("site.only department", ["name": d.name, "id": d.id])
     }
 
-    static func render(_ doc: ReportDocument, _ input: SiteInput, _ ix: SiteIndex, up: String,
+    /// `up`: the way to this repository's pages' root (links to projects and issues); `root`:
+    /// the way to the site's root (the navigation), when it differs.
+    static func render(_ doc: ReportDocument, _ input: SiteInput, _ ix: SiteIndex, up: String, root: String? = nil,
                        nav extra: [(text: String, href: String)] = [], after: String = "") -> String {
         var doc = doc
         doc.subtitle = subtitle(input)
         doc.warnings += input.warnings.filter { !doc.warnings.contains($0) }
         ix.link(&doc, up: up)
-        return HTMLRenderer.render(doc, nav: nav(input.context.labels, up: up, extra: extra), after: after)
+        return HTMLRenderer.render(doc, nav: nav(input.context.labels, up: root ?? up, extra: extra), after: after)
     }
 
     /// The index: the company summary (KPIs against targets with their counts, the trend, major
@@ -135,7 +171,7 @@ public enum SiteBuilder {
     static func index(_ input: SiteInput, _ ix: SiteIndex) -> String {
         let c = input.context
         let L = c.labels
-        var doc = SummaryReport.build(c).document
+        var doc = SummaryReport.build(input.figures ?? c).document
         var site: [ReportDocument.Block] = [.heading(L["site.departments"])]
         let depts = c.records.config.departments.filter { ix.projectsByDepartment[$0.id] != nil }
         var t = ReportTable(headers: [L["department"], "ID", L["site.col.projects"], L["site.col.open issues"], L["site.col.open major"]],
@@ -159,21 +195,25 @@ public enum SiteBuilder {
         // After the overview: what a reader opens next.
         let at = doc.blocks.firstIndex { if case .heading(let h) = $0 { return h == L.report("kpis") } else { return false } } ?? doc.blocks.count
         doc.blocks.insert(contentsOf: site, at: at)
+        doc.blocks.insert(contentsOf: input.closed, at: 0)
         return render(doc, input, ix, up: "")
     }
 
     static func department(_ input: SiteInput, _ d: Department, _ ix: SiteIndex) -> String {
         let L = input.context.labels
-        var doc = DepartmentReport.build(input.context, d).document
+        var doc = DepartmentReport.build(input.figures ?? input.context, d).document
         let projects = ix.projectsByDepartment[d.id] ?? []
         // After the overview: the department's projects, each linked to its page.
         let at = doc.blocks.firstIndex { if case .heading(let h) = $0 { return h == L.report("kpis") } else { return false } } ?? doc.blocks.count
         doc.blocks.insert(contentsOf: [.heading(L["site.projects"] + " (\(projects.count))"), .table(projectTable(projects, ix, L, up: "../"))], at: at)
+        doc.blocks.insert(contentsOf: input.closedByDepartment[d.id] ?? [], at: 0)
         return render(doc, input, ix, up: "../")
     }
 
     static func assessment(_ input: SiteInput, _ ix: SiteIndex) -> String {
-        render(AssessmentReport.build(input.context).document, input, ix, up: "")
+        var doc = AssessmentReport.build(input.figures ?? input.context).document
+        doc.blocks.insert(contentsOf: input.closed, at: 0)
+        return render(doc, input, ix, up: "")
     }
 
     static func projectTable(_ projects: [Project], _ ix: SiteIndex, _ L: Catalogue, up: String) -> ReportTable {
@@ -207,7 +247,7 @@ public enum SiteBuilder {
         let r = c.records
         let L = c.labels
         let up = "../"
-        var doc = ReportDocument(title: L("site.project.title", ["id": p.id.rawValue, "name": p.name]), subtitle: "", language: L.language)
+        var doc = ReportDocument(title: L("site.project.title", ["id": input.idPrefix + p.id.rawValue, "name": p.name]), subtitle: "", language: L.language)
         let dept = r.config.department(p.department)
         doc.blocks.append(.heading(L["basics"]))
         doc.blocks.append(.facts([
@@ -295,8 +335,8 @@ public enum SiteBuilder {
             doc.blocks.append(.table(t))
         }
         var extra: [(text: String, href: String)] = []
-        if let dept, ix.projectsByDepartment[dept.id] != nil { extra.append((dept.name, up + departmentPath(dept.id))) }
-        return render(doc, input, ix, up: up, nav: extra)
+        if let dept, ix.projectsByDepartment[dept.id] != nil { extra.append((dept.name, root(input) + departmentPath(dept.id))) }
+        return render(doc, input, ix, up: up, root: root(input), nav: extra)
     }
 
     /// An issue's page: its facts, the route by severity, the history and the case analysis.
@@ -365,7 +405,7 @@ public enum SiteBuilder {
         }
         var extra: [(text: String, href: String)] = []
         if ix.project[i.project] != nil { extra.append((ix.projectName(i.project), up + projectPath(i.project))) }
-        return render(doc, input, ix, up: up, nav: extra)
+        return render(doc, input, ix, up: up, root: root(input), nav: extra)
     }
 
     /// A case analysis (Markdown as people write it) as blocks: headings as subheadings,

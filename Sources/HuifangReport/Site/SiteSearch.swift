@@ -1,15 +1,22 @@
 import HuifangCore
 
 /// The site's search page: the only page with a script. The index (every project, visit,
-/// issue, improvement measure and risk of the site: kind, id, title, text, date, page) is JSON
+/// issue, improvement measure and risk of the site, and each section of each case analysis, as
+/// `huifang search --in cases` cuts them: kind, id, title, text, date, page) is JSON
 /// written into the page itself (a page opened from file:// may not fetch another file), and
 /// the script matches a query the way `huifang search` does (`Search`): Chinese cut into
 /// overlapping two-character terms, other words lower-cased; a record matches when it holds one
 /// of the query's terms, ranked by the same score, then newest first. `search.html#q=...` (or
 /// `?q=`) searches on opening.
 public enum SiteSearch {
-    /// The index entries: `[kind, id, title, text, date, href]`.
-    static func entries(_ r: Records, _ ix: SiteIndex) -> [[String]] {
+    /// The index entries: `[kind, id, title, text, date, href]`; the hrefs from the site's root
+    /// (a repository's pages under `input.base`), the ids after the repository's name in a site
+    /// over several repositories.
+    static func entries(_ input: SiteInput, _ ix: SiteIndex) -> [[String]] {
+        let r = input.context.records
+        let L = input.context.labels
+        let base = input.base
+        let name = input.repository.map { $0 + "/" } ?? ""
         var out: [[String]] = []
         out.reserveCapacity(r.projects.count + r.visits.count + r.issues.count + r.improvements.count + r.risks.count)
         for p in r.projects {
@@ -22,6 +29,14 @@ public enum SiteSearch {
         for i in r.issues + r.withdrawnIssues {
             let notes = i.history.compactMap(\.note) + [i.currentResolution?.summary].compactMap { $0 }
             out.append(["issue", i.id.rawValue, i.title, notes.joined(separator: " "), i.raised.description, SiteBuilder.issuePath(i.id.rawValue)])
+            // The case analysis, a section at a time (as `huifang search --in cases`): a hit
+            // names the section it is in and leads to the issue's page, which shows the text.
+            if let file = i.caseAnalysis, let text = input.caseAnalyses[file] {
+                for (section, body) in CaseAnalysis.sections(text) where !body.isEmpty {
+                    out.append(["case", i.id.rawValue, i.title + " · " + L["search.field." + section.rawValue], body, i.raised.description,
+                                SiteBuilder.issuePath(i.id.rawValue)])
+                }
+            }
         }
         for m in r.improvements {
             let first = m.addresses.first { ix.hasIssue($0.rawValue) }
@@ -31,7 +46,23 @@ public enum SiteSearch {
         for k in r.risks {
             out.append(["risk", k.id.rawValue, k.title, k.plan, k.raised.description, SiteBuilder.projectPath(k.project)])
         }
+        if base.isEmpty && name.isEmpty { return out }
+        let shown = input.idPrefix.isEmpty ? name : input.idPrefix
+        for n in out.indices {
+            out[n][1] = (out[n][0] == "project" ? shown : name) + out[n][1]
+            if out[n][5] != "index.html" { out[n][5] = base + out[n][5] }
+        }
         return out
+    }
+
+    /// The index entries of `input`'s records as the JSON text of an array's elements (no
+    /// brackets; empty when there are none), safe inside a `<script>` element: a site over
+    /// several repositories keeps each repository's entries as text while the next is read.
+    public static func entriesJSON(_ input: SiteInput) -> String { entriesJSON(input, SiteIndex(input.context.records)) }
+
+    static func entriesJSON(_ input: SiteInput, _ ix: SiteIndex) -> String {
+        let text = scriptJSON(.array(entries(input, ix).map(JSONValue.strings)))
+        return String(text.dropFirst().dropLast())
     }
 
     /// JSON text that is safe inside a `<script>` element: '<' escaped, so that no record text
@@ -50,12 +81,17 @@ public enum SiteSearch {
     }
 
     static func page(_ input: SiteInput, _ ix: SiteIndex) -> [UInt8] {
-        let c = input.context
-        let L = c.labels
-        let data = JSONValue.array(entries(c.records, ix).map(JSONValue.strings))
+        let (doc, after) = parts(input.context.labels, index: scriptJSON(.array(entries(input, ix).map(JSONValue.strings))))
+        return Array(SiteBuilder.render(doc, input, ix, up: "", after: after).utf8)
+    }
+
+    /// The search page's document and what follows it (the form, the index, the script);
+    /// `index`: the JSON array of the entries, as `scriptJSON` makes it.
+    static func parts(_ L: Catalogue, index: String) -> (ReportDocument, String) {
         let words = JSONValue.object([
             ("project", .string(L["project"])), ("visit", .string(L["site.kind.visit"])), ("issue", .string(L["site.kind.issue"])),
             ("improvement", .string(L["site.kind.improvement"])), ("risk", .string(L["site.kind.risk"])),
+            ("case", .string(L["search.field.case_analysis"])),
             ("count", .string(L["site.search.count"])), ("none", .string(L["site.search.none"])), ("more", .string(L["site.search.more"])),
         ])
         var doc = ReportDocument(title: L["site.search.title"], subtitle: "", language: L.language)
@@ -67,12 +103,12 @@ public enum SiteSearch {
             <button type="submit" style="font-size:16px;padding:4px 12px;margin-left:8px">\(h(L["site.search.button"]))</button></form>
             <p id="search-status"></p>
             <ol id="search-results"></ol>
-            <script type="application/json" id="search-index">\(scriptJSON(data))</script>
+            <script type="application/json" id="search-index">\(index)</script>
             <script type="application/json" id="search-words">\(scriptJSON(words))</script>
             <script>\(script)</script>
 
             """
-        return Array(SiteBuilder.render(doc, input, ix, up: "", after: after).utf8)
+        return (doc, after)
     }
 
     /// The matching of `Search` (HuifangCore) in JavaScript.
