@@ -16,6 +16,14 @@ enum NeedStore {
         }
     }
 
+    /// Says which state files no need has any more (`NeedLeads.orphans`): they count nowhere.
+    static func warnOrphans(_ r: Records, _ states: [String: NeedState], _ L: Catalogue) {
+        let orphans = NeedLeads.orphans(r, states: states)
+        guard !orphans.isEmpty else { return }
+        Warnings.add(L("need.orphans", ["count": String(orphans.count),
+                                        "files": orphans.prefix(10).map(file).joined(separator: ", ") + (orphans.count > 10 ? ", …" : "")]))
+    }
+
     static func encode(_ lead: NeedLead, _ state: NeedState, existing: [UInt8]?) throws -> [UInt8] {
         do { return try NeedFile.encode(lead, state, existing: existing) } catch { throw failure(error) }
     }
@@ -40,9 +48,11 @@ struct NeedCommand: ParsableCommand {
         commandName: "need",
         abstract: "Customer needs as leads: list them with their status, pass them on, record the outcome.",
         discussion: """
-            Every need recorded with 'visit log --need' is a lead with the id VISIT-N (the N-th need \
-            of that visit, from 1) and a status: new, passed_to_sales, won or dropped. A need never \
-            updated is new; 'need update' writes needs/NID.yaml (status, owner, note, the day).
+            Every need recorded with 'visit log --need' is a lead with the id VISIT-XXXX (the visit's \
+            id and four hex digits of the need's text, so that inserting or removing another need of \
+            the visit changes no id) and a status: new, passed_to_sales, won or dropped. A need never \
+            updated is new; 'need update' writes needs/NID.yaml (status, owner, note, the day). A \
+            state whose need no visit has any more (its text was changed) is named in a warning.
             """,
         subcommands: [List.self, Update.self]
     )
@@ -68,7 +78,9 @@ extension NeedCommand {
             let L = ctx.catalogue(loaded)
             let dept = try department.map { try r.config.requireDepartment($0).id }
             let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let leads = NeedLeads.all(r, states: try NeedStore.read(ctx.repository), period: period).filter { l in
+            let states = try NeedStore.read(ctx.repository)
+            NeedStore.warnOrphans(r, states, L)
+            let leads = NeedLeads.all(r, states: states, period: period).filter { l in
                 (status == nil || l.state.status == status) && (dept == nil || projects[l.project]?.department == dept)
             }
             var listing = Listing([
@@ -96,7 +108,7 @@ extension NeedCommand {
             abstract: "Set a need's status (and owner, note): writes needs/NID.yaml, in place when it exists.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The need's id, VISIT-N (as need list shows it).") var id: String
+        @Argument(help: "The need's id, VISIT-XXXX (as need list shows it).") var id: String
         @Option(help: "new, passed_to_sales, won or dropped.") var status: NeedStatus
         @Option(help: "Who follows it up (e.g. the salesperson it was passed to).") var owner: String?
         @Option(help: "A note: what was done, what came of it.") var note: String?
@@ -138,7 +150,10 @@ extension ReportCommand {
 
         func run() throws {
             let states = try NeedStore.read(try CommandContext(global).repository)
-            try ReportCommand.run(global, options) { c in NeedsReport.build(c, leads: NeedLeads.all(c.records, states: states, period: c.period)) }
+            try ReportCommand.run(global, options) { c in
+                NeedStore.warnOrphans(c.records, states, c.labels)
+                return NeedsReport.build(c, leads: NeedLeads.all(c.records, states: states, period: c.period))
+            }
         }
     }
 

@@ -1786,5 +1786,7 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
+            // needs: stable ids
+        "need.orphans": "{count} need state file(s) name a need that no visit has any more (its text was changed, or the need or its visit removed), not counted: {files}",
     ]
 }

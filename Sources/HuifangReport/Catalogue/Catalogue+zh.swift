@@ -1786,5 +1786,7 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
+            // needs: stable ids
+        "need.orphans": "{count} 个需求状态文件对应的需求已不存在（需求文字被修改，或需求、回访被删除），未计入：{files}",
     ]
 }
