@@ -65,7 +65,8 @@ QUOTES = {
     2: ["上周停机半天，产线损失很大。", "打了三次电话都没人跟进。"],
 }
 NEEDS = ["希望增加移动端审批", "计划明年扩展到第二工厂", "需要与新上线的 SRM 系统对接", "希望提供数据分析看板"]
-COMPETITORS = ["客户同时在评估某国际品牌的云服务", "竞争对手报价低 15%，但客户看重我们的本地服务"]
+# A note names its competitor before the colon, so that `report competitors` rolls them up.
+COMPETITORS = ["SAP：客户同时在评估其云服务", "用友：报价低 15%，但客户看重我们的本地服务"]
 ISSUES = [
     ("报表导出超时", "technical"), ("登录偶发失败", "technical"), ("接口响应慢", "technical"), ("打印格式错乱", "quality"),
     ("数据同步延迟", "technical"), ("现场响应不及时", "service"), ("培训不足", "service"), ("需求变更未评审", "requirement_change"),

@@ -1,7 +1,10 @@
 /// Customer needs as leads (issue 19; policy §五.2, §六.3): each need a visit recorded
-/// (`visit log --need`) gets a stable id, the visit's id and the need's position in it
-/// (`v-2feb6e95-1` is the first need of visit v-2feb6e95), and a status. A need never updated is
-/// `new`; an update is kept in a small file of its own (`needs/NID.yaml`).
+/// (`visit log --need`) gets a stable id, the visit's id and four hex digits of the need's text
+/// (`v-2feb6e95-3f1a`), and a status. The id does not follow the need's place in the visit, so a
+/// need inserted, removed or moved by `visit amend --need` leaves the others' ids (and states)
+/// as they were; a need whose text is changed is another need (its old state is then named as
+/// no longer matching, see `NeedLeads.orphans`). A need never updated is `new`; an update is
+/// kept in a small file of its own (`needs/NID.yaml`).
 public enum NeedStatus: String, Sendable, CaseIterable {
     case new
     case passedToSales = "passed_to_sales"
@@ -38,8 +41,26 @@ public struct NeedLead: Sendable {
 }
 
 public enum NeedLeads {
-    /// The id of the `position`-th need (from 1) of a visit.
-    public static func id(visit: VisitID, position: Int) -> String { "\(visit.rawValue)-\(position)" }
+    /// The ids of a visit's needs, in their order: the visit's id and four hex digits of the
+    /// need's text (FNV-1a over its UTF-8 bytes, folded to 16 bits); a text the visit already
+    /// gave that id to (the same need twice, or two texts with the same digits) adds `-2`, `-3`.
+    public static func ids(visit: VisitID, needs: [String]) -> [String] {
+        var out: [String] = []
+        for text in needs {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            let digits = String((h ^ (h >> 16) ^ (h >> 32) ^ (h >> 48)) & 0xFFFF, radix: 16)
+            let base = "\(visit.rawValue)-" + String(repeating: "0", count: 4 - digits.count) + digits
+            var id = base
+            var n = 1
+            while out.contains(id) {
+                n += 1
+                id = "\(base)-\(n)"
+            }
+            out.append(id)
+        }
+        return out
+    }
 
     /// Every need of every visit (in the period, when given), newest visit first, with the
     /// state its file gives (else `new`). A file written for another text (a need written above
@@ -60,8 +81,7 @@ public enum NeedLeads {
         var out: [NeedLead] = []
         var stale: [Stale] = []
         for v in r.visits where !v.needs.isEmpty && (period?.contains(v.date) ?? true) {
-            for (n, text) in v.needs.enumerated() {
-                let id = id(visit: v.id, position: n + 1)
+            for (id, text) in zip(ids(visit: v.id, needs: v.needs), v.needs) {
                 var state = states[id] ?? NeedState(status: .new)
                 if let written = state.text, written != text {
                     stale.append(Stale(id: id, written: written, now: text))
@@ -71,6 +91,16 @@ public enum NeedLeads {
             }
         }
         return (out.sorted { ($0.date, $1.id) > ($1.date, $0.id) }, stale.sorted { $0.id < $1.id })
+    }
+
+    /// The states written for a need no visit has any more (its text was changed, the need or
+    /// its visit removed, or the file names an id of another form), by id: they count nowhere,
+    /// and the commands say so rather than drop them unseen.
+    public static func orphans(_ r: Records, states: [String: NeedState]) -> [String] {
+        guard !states.isEmpty else { return [] }
+        var known = Set<String>()
+        for v in r.visits where !v.needs.isEmpty { known.formUnion(ids(visit: v.id, needs: v.needs)) }
+        return states.keys.filter { !known.contains($0) }.sorted()
     }
 }
 

@@ -42,6 +42,9 @@ public enum Search {
         /// Each key's UTF-8 bytes (ASCII lower-cased) for a quick scan before scoring, or nil
         /// when the key has letters whose case only a full lower-casing finds.
         let probes: [[UInt8]?]
+        /// The keys as the scorer over UTF-8 bytes compares them (nil: only strings compare
+        /// them rightly; see `Search+Scorer`).
+        private(set) var compiled: Compiled? = nil
 
         public init(_ text: String) {
             self.text = text
@@ -53,6 +56,7 @@ public enum Search {
             characters = chars
             singles = Set(terms.filter { $0.isCJK && $0.end - $0.start == 1 }.compactMap(\.key.unicodeScalars.first))
             probes = keys.map { k in k.unicodeScalars.allSatisfy { $0.isASCII || Search.isCJK($0) } ? Array(k.utf8) : nil }
+            compiled = Compiled(self)
         }
 
         /// No letters at all (empty, digits and punctuation only): nothing worth searching for.
@@ -130,6 +134,14 @@ public enum Search {
 
     /// The score of `text` for `query`, or nil when it holds none of the query's terms.
     public static func match(_ query: Query, _ text: String) -> Match? {
+        guard !query.keys.isEmpty, !text.isEmpty, mayMatch(query, text) else { return nil }
+        if let fast = fastMatch(query, text) { return fast }
+        return matchByTerms(query, text)
+    }
+
+    /// `match` by cutting the text into `terms` (strings): what the scorer over UTF-8 bytes
+    /// (`Search+Scorer`) gives, and what answers when it cannot.
+    static func matchByTerms(_ query: Query, _ text: String) -> Match? {
         guard !query.keys.isEmpty, !text.isEmpty, mayMatch(query, text) else { return nil }
         let found = terms(text)
         let wanted = Set(query.keys)

@@ -113,12 +113,14 @@ extension Search {
     /// `ranked`). A case analysis is read with `readCase` (nil: it could not be read; its path
     /// is then in `unreadCases`) and searched section by section (`CaseAnalysis.sections`):
     /// kind `case`, the issue's id, the section's code as the field.
-    public static func hits(_ query: Query, in documents: [SearchDocument], scope: SearchScope,
+    /// `byTerms`: every text matched by `matchByTerms` (strings), as before the scorer over
+    /// UTF-8 bytes: the reference `top` is compared with.
+    public static func hits(_ query: Query, in documents: [SearchDocument], scope: SearchScope, byTerms: Bool = false,
                             readCase: (String) -> String?) -> (hits: [SearchHit], unreadCases: [String]) {
         var hits: [SearchHit] = []
         var unread: [String] = []
         func look(_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) {
-            if let m = match(query, text) {
+            if let m = byTerms ? matchByTerms(query, text) : match(query, text) {
                 hits.append(SearchHit(kind: kind, id: d.id, project: project, date: d.date, field: field, text: text, match: m))
             }
         }
@@ -149,5 +151,127 @@ extension Search {
             }
         }
         return (hits, unread)
+    }
+}
+
+extension Search {
+    /// A field that matched, before its ranges are worked out: what `ranked` orders by, and
+    /// what makes the hit if it is kept.
+    struct Candidate {
+        var score: Int
+        var date: Day
+        var id: String
+        var field: String
+        /// The order it was found in: equals keep it, as `ranked`'s stable sort does.
+        var seq: Int
+        var kind: String
+        var project: String
+        var text: String
+
+        /// Whether `self` ranks before `other` (`ranked`'s order).
+        func before(_ other: Candidate) -> Bool {
+            if score != other.score { return score > other.score }
+            if date != other.date { return date > other.date }
+            if id != other.id { return id < other.id }
+            if field != other.field { return field < other.field }
+            return seq < other.seq
+        }
+    }
+
+    /// The first `limit` hits (all when nil) of `query` in `documents` within `scope`, ranked
+    /// (`ranked`), and how many fields matched in all: the same as `ranked(hits(...), limit:)`
+    /// with `hits(...).count`, but every field is only scored (over its UTF-8 bytes, without
+    /// allocating) and the best ones are kept in a bounded heap; the ranges and snippet
+    /// offsets are worked out for those alone.
+    public static func top(_ query: Query, in documents: [SearchDocument], scope: SearchScope, limit: Int?,
+                           readCase: (String) -> String?) -> (hits: [SearchHit], total: Int, unreadCases: [String]) {
+        var heap = BoundedHeap(limit: limit)
+        var unread: [String] = []
+        var scratch = Scratch()
+        var total = 0
+        func look(_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) {
+            guard let s = score(query, text, &scratch) else { return }
+            heap.offer(Candidate(score: s, date: d.date, id: d.id, field: field, seq: total, kind: kind, project: project, text: text))
+            total += 1
+        }
+        for d in documents {
+            if let period = scope.period, !period.contains(d.date) { continue }
+            if let dept = scope.department, d.department != dept { continue }
+            switch d.kind {
+            case .visit, .risk:
+                guard d.kind == .visit ? scope.visits : scope.risks, scope.project == nil || d.project == scope.project else { continue }
+                for f in d.fields { look(d.kind.code, d, d.project, f.code, f.text) }
+            case .issue:
+                guard scope.issues || scope.cases, scope.project == nil || d.project == scope.project else { continue }
+                if scope.issues {
+                    for f in d.fields { look("issue", d, d.project, f.code, f.text) }
+                }
+                if scope.cases, let file = d.caseAnalysis {
+                    if let text = readCase(file) {
+                        for (section, body) in CaseAnalysis.sections(text) { look("case", d, d.project, section.rawValue, body) }
+                    } else {
+                        unread.append(file)
+                    }
+                }
+            case .improvement:
+                guard scope.improvements else { continue }
+                if let only = scope.project, !d.projects.contains(only) { continue }
+                let p = scope.project ?? d.projects.first ?? ""
+                for f in d.fields { look("improvement", d, p, f.code, f.text) }
+            }
+        }
+        let hits = heap.sorted().map { c in
+            SearchHit(kind: c.kind, id: c.id, project: c.project, date: c.date, field: c.field, text: c.text, match: match(query, c.text)!)
+        }
+        return (hits, total, unread)
+    }
+
+    /// The best `limit` candidates offered (all when nil): a heap whose root is the worst kept.
+    struct BoundedHeap {
+        let limit: Int?
+        private(set) var items: [Candidate] = []
+
+        init(limit: Int?) { self.limit = limit }
+
+        mutating func offer(_ c: Candidate) {
+            guard let limit else { return items.append(c) }
+            guard limit > 0 else { return }
+            if items.count < limit {
+                items.append(c)
+                siftUp(items.count - 1)
+            } else if c.before(items[0]) {
+                items[0] = c
+                siftDown(0)
+            }
+        }
+
+        /// `a` is worse than `b`: nearer the root.
+        private func worse(_ a: Int, _ b: Int) -> Bool { items[b].before(items[a]) }
+
+        private mutating func siftUp(_ i: Int) {
+            var i = i
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard worse(i, parent) else { return }
+                items.swapAt(i, parent)
+                i = parent
+            }
+        }
+
+        private mutating func siftDown(_ i: Int) {
+            var i = i
+            while true {
+                let l = 2 * i + 1, r = l + 1
+                var w = i
+                if l < items.count, worse(l, w) { w = l }
+                if r < items.count, worse(r, w) { w = r }
+                guard w != i else { return }
+                items.swapAt(i, w)
+                i = w
+            }
+        }
+
+        /// The kept candidates, best first.
+        func sorted() -> [Candidate] { items.sorted { $0.before($1) } }
     }
 }

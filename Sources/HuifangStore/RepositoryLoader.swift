@@ -59,15 +59,26 @@ public enum RepositoryLoader {
         public var crossRecordRules: Bool
         public var fastDecoding: Bool
         public var keepUntilExit: Bool
+        /// The directory walk already made (by `SearchIndex.snapshot`), used instead of walking
+        /// again; nil: the loader walks.
+        public var walked: Walked?
 
         public init(threads: Int? = nil, useCache: Bool = true, crossRecordRules: Bool = true, fastDecoding: Bool = true,
-                    keepUntilExit: Bool = false) {
+                    keepUntilExit: Bool = false, walked: Walked? = nil) {
             self.threads = threads
             self.useCache = useCache
             self.crossRecordRules = crossRecordRules
             self.fastDecoding = fastDecoding
             self.keepUntilExit = keepUntilExit
+            self.walked = walked
         }
+    }
+
+    /// What a directory walk (`plan`) found: the record files, with their stat data, and the
+    /// walk's findings.
+    public struct Walked: Sendable {
+        let jobs: [(String, Job, RecordCache.Stamp?)]
+        let findings: [Finding]
     }
 
     /// The kinds of record file.
@@ -197,9 +208,15 @@ public enum RepositoryLoader {
         defer { if base >= 0 { close(base) } }
         let root = Root(repo: repo, fd: base)
         var jobs: [(String, Job, RecordCache.Stamp?)] = []
-        let walkFindings = plan(root, into: &jobs, threads: threads, statFiles: cache.count > 0)
+        let walkFindings: [Finding]
+        if let walked = options.walked {
+            jobs = walked.jobs
+            walkFindings = walked.findings
+        } else {
+            walkFindings = plan(root, into: &jobs, threads: threads, statFiles: cache.count > 0)
+        }
         findings += walkFindings
-        PhaseTimer.mark("directory walk (\(jobs.count) files)")
+        PhaseTimer.mark(options.walked == nil ? "directory walk (\(jobs.count) files)" : "directory walk: the search index's (\(jobs.count) files)")
         // Visits and issues are decoded straight into the storage of their final arrays.
         let counts = RecordSlots.Counts(jobs.lazy.map(\.1))
         let (visits, issues, (slots, results, payloads)) = RecordSlots.Slots.inPlace(counts[.visit], counts[.issue]) { visits, issues in

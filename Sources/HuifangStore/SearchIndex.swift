@@ -53,6 +53,9 @@ public enum SearchIndex {
         var configStamp: UInt64
         var config: Config
         var files: [(String, FileSystem.Stamp)]
+        /// The walk that listed `files`: the loader reads the records from it instead of
+        /// walking the repository a second time (`RepositoryLoader.Options.walked`).
+        public let walked: RepositoryLoader.Walked
     }
 
     /// The snapshot of `repo` now; nil when huifang.yaml, a calendar file or the walk has an
@@ -75,7 +78,8 @@ public enum SearchIndex {
             guard let stamp else { return nil }
             files.append((path, stamp))
         }
-        return Snapshot(startedSec: Int64(now.tv_sec), configStamp: stamp, config: config, files: files)
+        return Snapshot(startedSec: Int64(now.tv_sec), configStamp: stamp, config: config, files: files,
+                        walked: RepositoryLoader.Walked(jobs: jobs, findings: findings))
     }
 
     /// huifang.yaml's config and the stamp of it and its calendar files, as the loader computes

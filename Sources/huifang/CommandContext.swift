@@ -33,10 +33,12 @@ struct CommandContext {
     /// refuse (see `admit`), unless it `reportsFindings` itself; a command that holds the lock,
     /// or says it is `writing`, refuses even with --ignore-invalid. A command that uses only
     /// huifang.yaml (`usesRecords: false`, `project add`) is not concerned.
+    /// `walked`: a directory walk already made (the search index's), not made again.
     func load(crossRecordRules: Bool = false, reportsFindings: Bool = false, writing: Bool = false,
-              usesRecords: Bool = true) throws -> LoadedRepository {
+              usesRecords: Bool = true, walked: RepositoryLoader.Walked? = nil) throws -> LoadedRepository {
         let loaded = Terminal.progress("reading \(repository.root)") {
-            RepositoryLoader.load(repository, .init(useCache: useCache, crossRecordRules: crossRecordRules, keepUntilExit: true))
+            RepositoryLoader.load(repository, .init(useCache: useCache, crossRecordRules: crossRecordRules, keepUntilExit: true,
+                                                    walked: walked))
         }
         if !loaded.configFailed { MessageLanguage.repository = loaded.records.config.language }
         if loaded.configFailed {

@@ -10,14 +10,12 @@ extension NeedStatus: ExpressibleByArgument {}
 enum NeedStore {
     static func file(_ id: String) -> String { NeedFile.path(id) }
 
-    /// The needs with their states; a file written for another text than the need now at its
-    /// place is not applied, and a warning (standard error, the report, JSON) names it.
+    /// The needs with their states; a file written for another text than the need's with its id is
+    /// not applied, and a warning (standard error, the report, JSON) names it.
     static func leads(_ r: Records, _ states: [String: NeedState], period: Period?, _ L: Catalogue) -> [NeedLead] {
         let (leads, stale) = NeedLeads.leads(r, states: states, period: period)
         for s in stale {
-            let position = String(s.id.split(separator: "-").last ?? "")
-            let visit = String(s.id.dropLast(position.count + 1))
-            Warnings.add(L("need.warning.stale", ["path": file(s.id), "written": s.written, "position": position, "visit": visit, "now": s.now]))
+            Warnings.add(L("need.warning.stale", ["path": file(s.id), "written": s.written, "id": s.id, "now": s.now]))
         }
         return leads
     }
@@ -26,6 +24,14 @@ enum NeedStore {
         do { return try NeedFile.readAll(repo) } catch let p as NeedFile.Problem { throw failure(p) } catch let e as StoreError {
             throw CommandFailure(e)
         }
+    }
+
+    /// Says which state files no need has any more (`NeedLeads.orphans`): they count nowhere.
+    static func warnOrphans(_ r: Records, _ states: [String: NeedState], _ L: Catalogue) {
+        let orphans = NeedLeads.orphans(r, states: states)
+        guard !orphans.isEmpty else { return }
+        Warnings.add(L("need.orphans", ["count": String(orphans.count),
+                                        "files": orphans.prefix(10).map(file).joined(separator: ", ") + (orphans.count > 10 ? ", …" : "")]))
     }
 
     static func encode(_ lead: NeedLead, _ state: NeedState, existing: [UInt8]?) throws -> [UInt8] {
@@ -52,9 +58,11 @@ struct NeedCommand: ParsableCommand {
         commandName: "need",
         abstract: "Customer needs as leads: list them with their status, pass them on, record the outcome.",
         discussion: """
-            Every need recorded with 'visit log --need' is a lead with the id VISIT-N (the N-th need \
-            of that visit, from 1) and a status: new, passed_to_sales, won or dropped. A need never \
-            updated is new; 'need update' writes needs/NID.yaml (status, owner, note, the day).
+            Every need recorded with 'visit log --need' is a lead with the id VISIT-XXXX (the visit's \
+            id and four hex digits of the need's text, so that inserting or removing another need of \
+            the visit changes no id) and a status: new, passed_to_sales, won or dropped. A need never \
+            updated is new; 'need update' writes needs/NID.yaml (status, owner, note, the day). A \
+            state whose need no visit has any more (its text was changed) is named in a warning.
             """,
         subcommands: [List.self, Update.self]
     )
@@ -80,7 +88,9 @@ extension NeedCommand {
             let L = ctx.catalogue(loaded)
             let dept = try department.map { try r.config.requireDepartment($0).id }
             let projects = Dictionary(r.projects.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let leads = NeedStore.leads(r, try NeedStore.read(ctx.repository), period: period, L).filter { l in
+            let states = try NeedStore.read(ctx.repository)
+            NeedStore.warnOrphans(r, states, L)
+            let leads = NeedStore.leads(r, states, period: period, L).filter { l in
                 (status == nil || l.state.status == status) && (dept == nil || projects[l.project]?.department == dept)
             }
             var listing = Listing([
@@ -108,7 +118,7 @@ extension NeedCommand {
             abstract: "Set a need's status (and owner, note): writes needs/NID.yaml, in place when it exists.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The need's id, VISIT-N (as need list shows it).") var id: String
+        @Argument(help: "The need's id, VISIT-XXXX (as need list shows it).") var id: String
         @Option(help: "new, passed_to_sales, won or dropped.") var status: NeedStatus
         @Option(help: "Who follows it up (e.g. the salesperson it was passed to).") var owner: String?
         @Option(help: "A note: what was done, what came of it.") var note: String?
@@ -151,7 +161,8 @@ extension ReportCommand {
         func run() throws {
             let states = try NeedStore.read(try CommandContext(global).repository)
             try ReportCommand.run(global, options) { c in
-                NeedsReport.build(c, leads: NeedStore.leads(c.records, states, period: c.period, c.labels))
+                NeedStore.warnOrphans(c.records, states, c.labels)
+                return NeedsReport.build(c, leads: NeedStore.leads(c.records, states, period: c.period, c.labels))
             }
         }
     }

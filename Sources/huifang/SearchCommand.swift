@@ -75,7 +75,7 @@ struct SearchCommand: ParsableCommand {
             scope.project = project.flatMap { Self.uniqueProject($0, indexed.projects) }
             PhaseTimer.mark("search: \(contents.documents.count) documents from the index")
         } else {
-            let loaded = try ctx.load()
+            let loaded = try ctx.load(walked: snapshot?.walked)
             let r = loaded.records
             L = ctx.catalogue(loaded)
             scope.project = try project.map { try r.requireProject($0).id.rawValue }
@@ -84,13 +84,20 @@ struct SearchCommand: ParsableCommand {
             PhaseTimer.mark("search: \(contents.documents.count) documents from the records")
         }
         scope.department = try department.map { try contents.config.requireDepartment($0).id }
-        let (hits, unreadCases) = Search.hits(q, in: contents.documents, scope: scope) { Self.readCaseAnalysis($0, ctx.repository) }
+        let readCase = { (file: String) in Self.readCaseAnalysis(file, ctx.repository) }
+        let (ranked, total, unreadCases): ([SearchHit], Int, [String])
+        if TestHooks.searchByTerms {
+            let (all, unread) = Search.hits(q, in: contents.documents, scope: scope, byTerms: true, readCase: readCase)
+            (ranked, total, unreadCases) = (Search.ranked(all, limit: limit == 0 ? nil : limit), all.count, unread)
+        } else {
+            (ranked, total, unreadCases) = Search.top(q, in: contents.documents, scope: scope, limit: limit == 0 ? nil : limit,
+                                                      readCase: readCase)
+        }
         if !unreadCases.isEmpty {
             Warnings.add(L(unreadCases.count == 1 ? "search.cases-unread1" : "search.cases-unread", ["count": String(unreadCases.count), "files": unreadCases.prefix(10).joined(separator: ", ") + (unreadCases.count > 10 ? ", …" : "")]))
         }
-        PhaseTimer.mark("search: matched (\(hits.count) hits)")
-        let ranked = Search.ranked(hits, limit: limit == 0 ? nil : limit)
-        let results = SearchResults(query: query, hits: ranked, total: hits.count)
+        PhaseTimer.mark("search: matched and ranked (\(total) hits, \(ranked.count) kept)")
+        let results = SearchResults(query: query, hits: ranked, total: total)
         switch format {
         case .json:
             Console.out(Warnings.attach(to: results.json).render() + "\n")
@@ -102,7 +109,7 @@ struct SearchCommand: ParsableCommand {
                 Terminal.page(results.table(L, paint: colour ? { Terminal.paint($0, "1;31") } : nil), styled: colour)
             }
         }
-        PhaseTimer.mark("search: ranked and printed")
+        PhaseTimer.mark("search: printed")
         if let save {
             SearchIndex.save(ctx.repository, snapshot: save, contents: contents)
             PhaseTimer.mark("search index written")

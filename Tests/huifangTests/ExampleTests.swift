@@ -32,6 +32,18 @@ import Testing
         r.expectGolden(r.run(["project", "log", "bj-crm", "--lang", lang, "--since", "2026-01-01"]).stdout, "example-log-\(lang).txt")
     }
 
+    /// The example's competitor notes name their competitor (before the colon), so that the
+    /// roll-up groups them by competitor instead of one unnamed heap.
+    @Test func theExampleRollsUpCompetitorsByName() throws {
+        let r = try Self.demo()
+        defer { r.cleanup() }
+        let report = r.run(["report", "competitors", "--period", "2025"])
+        #expect(report.code == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("| SAP | 4 |") && report.stdout.contains("| 用友 | 4 |"), "\(report.stdout)")
+        #expect(!report.stdout.contains("（未注明）"), "\(report.stdout)")
+        r.expectGolden(report.stdout, "example-competitors-zh.md")
+    }
+
     @Test func statusAndDueOnTheExample() throws {
         let r = try Self.demo()
         defer { r.cleanup() }

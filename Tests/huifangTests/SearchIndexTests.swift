@@ -150,6 +150,43 @@ import Testing
         #expect(refusedAgain.code == 65, "\(refusedAgain.stderr)")
     }
 
+    /// The scorer over UTF-8 bytes and the bounded heap answer byte for byte as matching every
+    /// field by string terms and sorting every hit did (HUIFANG_TEST_SEARCH_BY_TERMS=1), from
+    /// the index and from the records, with the first page only and with every result.
+    @Test func theScorerAnswersAsTheTermsDid() throws {
+        let r = try Self.indexed()
+        defer { r.cleanup() }
+        _ = Self.search(r, Self.searches[0])
+        var compared = 0
+        for args in Self.searches + [["search", "报表", "--limit", "1"], ["search", "太慢", "--limit", "2", "--format", "json"],
+                                     ["search", "系统", "--format", "json"]] {
+            for noCache in [false, true] {
+                let a = noCache ? ["--no-cache"] + args : args
+                let now = r.run(a)
+                let before = r.run(a, env: ["HUIFANG_TEST_SEARCH_BY_TERMS": "1"])
+                #expect(now.code == before.code && now.stdout == before.stdout && now.stderr == before.stderr, "\(a)")
+                if !now.stdout.isEmpty { compared += 1 }
+            }
+        }
+        #expect(compared >= 20)
+    }
+
+    /// A search without a valid index walks the repository once: the index's walk, which the
+    /// loader then reads the records from.
+    @Test func aStaleIndexWalksTheRepositoryOnce() throws {
+        let r = try Self.indexed()
+        defer { r.cleanup() }
+        let cold = r.run(Self.searches[0], env: ["HUIFANG_TIMINGS": "1"])
+        #expect(cold.code == 0)
+        #expect(cold.stderr.contains("search index: config and walk"), "\(cold.stderr)")
+        #expect(cold.stderr.contains("directory walk: the search index's"), "\(cold.stderr)")
+        #expect(!cold.stderr.contains("directory walk ("), "\(cold.stderr)")
+        // Without the index (--no-cache) the loader walks, once.
+        let uncached = r.run(["--no-cache"] + Self.searches[0], env: ["HUIFANG_TIMINGS": "1"])
+        #expect(!uncached.stderr.contains("search index:") && uncached.stderr.contains("directory walk ("), "\(uncached.stderr)")
+        #expect(cold.stdout == uncached.stdout)
+    }
+
     @Test func initIgnoresTheIndexInGit() throws {
         let r = try HuifangRunner.withRepository()
         defer { r.cleanup() }

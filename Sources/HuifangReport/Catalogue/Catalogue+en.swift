@@ -1810,7 +1810,7 @@ extension Catalogue {
         "site.warning.attachment-outside": "attachment {path} leads outside the repository: it is not copied into the site (the page names it without a link); replace the link with the file itself",
         "rollup.closed changed": "repository {name}: records of {period} were changed or removed since its close on {date} and are counted as they are now: {n} of its frozen figures differ ('huifang report summary --period {period}' in {path} shows both)",
         "import.bad.disagree": "'{value}' in '{header}' ({column}) and '{other}' in '{other_header}' ({other_column}) both give '{field}': which one is meant cannot be told; remove one of the columns, or give one of them another field under 'columns:' in a '--map'",
-        "need.warning.stale": "{path} was written for the need '{written}', but need {position} of visit {visit} is now '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
+        "need.warning.stale": "{path} was written for the need '{written}', but need {id} is '{now}': that status is not shown on it (it is new); update the need it was meant for again ('huifang need list' gives its id) and this one if it has a status",
         "error.site-output-link": "{path} leads outside the site folder through a link: huifang writes and removes files only inside -o {output}",
         "hint.site-output-link": "remove the link (or give another -o folder): the site's folders are huifang's",
         "import.bad.uncomputed": "'{header}' holds a formula whose value is not stored in the workbook (it was saved by a program that does not compute): open and save it in Excel or WPS, or write the value",
@@ -1820,5 +1820,7 @@ extension Catalogue {
         "site.repository": "repository {name}",
         "site.rollup.repository note": "The project and issue pages of each repository are under its own folder; project ids are shown as REPOSITORY/ID where two repositories use the same id.",
         "error.site.no-department": "no repository has department '{id}'",
+            // needs: stable ids
+        "need.orphans": "{count} need state file(s) name a need that no visit has any more (its text was changed, or the need or its visit removed), not counted: {files}",
     ]
 }

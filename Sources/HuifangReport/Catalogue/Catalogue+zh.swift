@@ -1810,7 +1810,7 @@ extension Catalogue {
         "site.warning.attachment-outside": "附件 {path} 指向仓库之外：不复制到站点（页面只列出名称、不加链接）；请用文件本身替换该链接",
         "rollup.closed changed": "仓库 {name}：{period} 的记录在 {date} 关账后有修改或删除，按当前内容统计：其冻结数字中有 {n} 项不同（在 {path} 中运行 'huifang report summary --period {period}' 可对照两者）",
         "import.bad.disagree": "'{header}'（{column}）中的 '{value}' 与 '{other_header}'（{other_column}）中的 '{other}' 都对应 '{field}'，无法判断以哪个为准；请删去其中一列，或在 '--map' 的 'columns:' 中把其中一列映射到其他字段",
-        "need.warning.stale": "{path} 是为需求 '{written}' 写的，但回访 {visit} 的第 {position} 条需求现在是 '{now}'：该状态不用于这条需求（按新需求显示）；请重新更新原本对应的那条需求（'huifang need list' 列出其编号），如这条需求有状态也请更新",
+        "need.warning.stale": "{path} 是为需求 '{written}' 写的，但需求 {id} 是 '{now}'：该状态不用于这条需求（按新需求显示）；请重新更新原本对应的那条需求（'huifang need list' 列出其编号），如这条需求有状态也请更新",
         "error.site-output-link": "{path} 经由链接指向站点文件夹之外：huifang 只在 -o {output} 之内写入和删除文件",
         "hint.site-output-link": "请删除该链接（或换一个 '-o' 文件夹）：站点的子文件夹由 huifang 管理",
         "import.bad.uncomputed": "'{header}' 中是公式，但工作簿里没有保存其计算结果（由不计算公式的程序保存）：请用电子表格软件打开后另存，或直接填写数值",
@@ -1820,5 +1820,7 @@ extension Catalogue {
         "site.repository": "仓库 {name}",
         "site.rollup.repository note": "各仓库的项目页和问题页在各自的文件夹下；两个仓库使用同一项目编号时，编号显示为“仓库/编号”。",
         "error.site.no-department": "没有仓库有部门 '{id}'",
+            // needs: stable ids
+        "need.orphans": "{count} 个需求状态文件对应的需求已不存在（需求文字被修改，或需求、回访被删除），未计入：{files}",
     ]
 }
