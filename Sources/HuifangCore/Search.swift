@@ -56,7 +56,8 @@ public enum Search {
             characters = chars
             singles = Set(terms.filter { $0.isCJK && $0.end - $0.start == 1 }.compactMap(\.key.unicodeScalars.first))
             probes = keys.map { k in k.unicodeScalars.allSatisfy { $0.isASCII || Search.isCJK($0) } ? Array(k.utf8) : nil }
-            compiled = Compiled(self)
+            // A lone CJK character (慢) is also found inside the text's pairs: only the terms' path does that.
+            compiled = singles.isEmpty ? Compiled(self) : nil
         }
 
         /// No letters at all (empty, digits and punctuation only): nothing worth searching for.

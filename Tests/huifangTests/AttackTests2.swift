@@ -172,7 +172,7 @@ import Testing
             return try #require(parsed as? [[String: Any]] ?? (parsed as? [String: Any])?["items"] as? [[String: Any]])
         }
         func need(_ json: String, text: String) throws -> [String: Any] {
-            try #require(try needs(json).first { $0["visit"] as? String == "v-33b4fb20" && $0["need"] as? String == text })
+            try #require(try needs(json).first { (($0["id"] as? String)?.hasPrefix("v-33b4fb20-") ?? false) && $0["need"] as? String == text })
         }
         let before = r.run(["need", "list", "--format", "json"])
         let id = try #require(try need(before.stdout, text: "希望提供数据分析看板")["id"] as? String)
