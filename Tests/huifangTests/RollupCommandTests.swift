@@ -111,6 +111,90 @@ import Testing
         r.expectGolden(zh.stdout, "rollup-summary-2026Q3-zh.md")
     }
 
+    /// The lists of the summary over both repositories (the fixture above, plus):
+    ///
+    /// - a: an issue 接口超时 on acme raised 2026-08-20 (b has one of that title on beta, raised
+    ///   07-20): one recurring problem over two projects in two repositories, 2 issues; the
+    ///   issues raised in 2026Q3 are all technical: a 2 + b 2 = 4.
+    /// - risks (risk_high_at 15 in both): a: acme 4×4 = 16 (high); b: gamma 5×5 = 25 (high),
+    ///   beta 2×3 = 6. The matrix has one risk in each of (5,5), (4,4), (2,3); 3 open, 2 high;
+    ///   top risks gamma (b), acme (a), beta (b).
+    /// - customer health on 2026-11-24: acme (a) last score 3 below a's satisfied_at 4, its
+    ///   periodic visit (standard tier, 3 months after 08-20) overdue, a high risk: at risk;
+    ///   gamma (b) never visited (first visit overdue) and a high risk: at risk; beta (b) last
+    ///   score 2, not below b's satisfied_at 2, not lower than the one before, next visit due
+    ///   12-15: healthy. At risk 2 of 3, none to watch.
+    @Test(.englishMessages) func theListsAreMadeOverEveryRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        func run(_ repo: String, _ args: [String]) throws -> String {
+            let result = r.run(["-C", repo] + args)
+            try #require(result.code == 0, "\(repo): \(args.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        let added = try run("a", ["issue", "add", "acme", "--title", "接口超时", "--category", "technical", "--severity", "general",
+                                  "--source", "customer", "--raised", "2026-08-20", "--owner", "张伟"])
+        let aIssue = String(added[try #require(added.range(of: "i-[0-9a-f]{8}", options: .regularExpression))])
+        func risk(_ repo: String, _ project: String, _ title: String, _ p: Int, _ i: Int) throws {
+            _ = try run(repo, ["risk", "add", project, "--title", title, "--category", "technical", "--probability", String(p),
+                               "--impact", String(i), "--response", "mitigate", "--plan", "跟进", "--owner", "张伟"])
+        }
+        try risk("a", "acme", "核心人员离职", 4, 4)
+        try risk("b", "gamma", "客户预算削减", 5, 5)
+        try risk("b", "beta", "接口规范变更", 2, 3)
+
+        let out = r.run(Self.rollup + ["--format", "json"])
+        #expect(out.code == 0, "\(out.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let recurring = try #require(json["recurring_problems"] as? [[String: Any]])
+        #expect(recurring.count == 1)
+        #expect(recurring.first?["title"] as? String == "接口超时")
+        #expect(recurring.first?["projects"] as? Int == 2)
+        #expect(recurring.first?["issues"] as? Int == 2)
+        #expect(recurring.first?["repositories"] as? [String] == ["a", "b"])
+        let ids = try #require(recurring.first?["ids"] as? [String])
+        #expect(ids.count == 2 && ids.contains(aIssue), "\(ids)")
+        let categories = try #require(json["recurring_categories"] as? [[String: Any]])
+        #expect(categories.map { $0["category"] as? String } == ["technical"])
+        #expect(categories.first?["issues"] as? [Int] == [0, 0, 0, 0, 4])
+
+        let health = try #require(json["customer_health"] as? [String: Any])
+        #expect(health["at_risk"] as? Int == 2)
+        #expect(health["watch"] as? Int == 0)
+        let customers = try #require(health["customers"] as? [[String: Any]])
+        #expect(customers.map { $0["repository"] as? String } == ["a", "b"])
+        #expect(customers.map { $0["project"] as? String } == ["acme", "gamma"])
+        func signals(_ n: Int) -> [String] { (customers[n]["signals"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? [] }
+        #expect(signals(0) == ["dissatisfied", "overdue_visits", "high_risks"])
+        #expect(signals(1) == ["overdue_visits", "high_risks"])
+
+        let risks = try #require(json["risks"] as? [String: Any])
+        #expect(risks["open"] as? Int == 3)
+        #expect(risks["high"] as? Int == 2)
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: 5), count: 5)
+        matrix[4][4] = 1
+        matrix[3][3] = 1
+        matrix[1][2] = 1
+        #expect(risks["matrix"] as? [[Int]] == matrix)
+        let top = try #require(risks["top"] as? [[String: Any]])
+        #expect(top.map { $0["project"] as? String } == ["gamma", "acme", "beta"])
+        #expect(top.map { $0["repository"] as? String } == ["b", "a", "b"])
+        #expect(top.map { $0["score"] as? Int } == [25, 16, 6])
+
+        // The Markdown lists them, each with its repository.
+        let md = r.run(Self.rollup + ["--lang", "en"])
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("| 接口超时 | technical | 2 | 2 | a, b |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| a | at risk | acme 客户 | acme |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| b | at risk | gamma 客户 | gamma |"))
+        #expect(md.stdout.contains("3 open risks, 2 of them high (score, probability × impact, of 15 or more)."), "\(md.stdout)")
+        #expect(md.stdout.range(of: "\\| b \\| r-[0-9a-f]{8} \\| gamma \\| 25 ! \\|", options: .regularExpression) != nil)
+        // The HTML colours the summed matrix by zone, as one repository's summary does.
+        let html = r.run(Self.rollup + ["--lang", "en", "--format", "html"])
+        #expect(html.code == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("zone-high"))
+    }
+
     @Test func aWorkspaceFileListsTheRepositories() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
@@ -160,6 +244,22 @@ import Testing
         #expect(allowed.code == 0, "\(allowed.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(allowed.stdout.utf8)) as? [String: Any])
         #expect((json["repositories"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [1, 3])
+        // Allowed, the two acme are two projects: a title raised in both recurs, and every id is
+        // named with its repository.
+        let raised = r.run(["-C", "b", "issue", "add", "acme", "--title", "报表导出慢", "--category", "technical", "--severity", "minor",
+                            "--source", "customer", "--raised", "2026-08-01", "--owner", "张伟"])
+        try #require(raised.code == 0, "\(raised.stderr)")
+        let again = r.run(Self.rollup + ["--allow-duplicate-projects", "--format", "json"])
+        #expect(again.code == 0, "\(again.stderr)")
+        let recurring = try #require((try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["recurring_problems"]
+            as? [[String: Any]])
+        #expect(recurring.map { $0["title"] as? String } == ["报表导出慢"])
+        #expect(recurring.first?["projects"] as? Int == 2)
+        let ids = recurring.first?["ids"] as? [String] ?? []
+        #expect(ids.count == 2 && ids.filter { $0.hasPrefix("a/i-") }.count == 1 && ids.filter { $0.hasPrefix("b/i-") }.count == 1, "\(ids)")
+        let customers = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+            .flatMap { ($0["customer_health"] as? [String: Any])?["customers"] as? [[String: Any]] } ?? []
+        #expect(customers.contains { $0["project"] as? String == "a/acme" }, "\(customers)")
         // Alone, the flag has nothing to allow.
         let alone = r.run(["report", "summary", "--allow-duplicate-projects"], cwd: r.path("a"))
         #expect(alone.code == 64)

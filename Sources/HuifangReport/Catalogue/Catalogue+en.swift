@@ -1786,5 +1786,7 @@ extension Catalogue {
         "assess.no projects": "Owns no project, so not assessed: every count is zero and a rate with nothing to count has no value.",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}: the reviewed score {score} of repository {repository} is not used; the first repository's {used} is (enter one review per department and quarter)",
+        // rollup20b: the roll-up's lists, restatement and workspace check
+        "rollup.risk high differs": "The matrix is coloured by the high zone of {repository} (score {at} and more); other repositories count a risk as high from another score ({others}): each risk's '!' and the count of high risks follow its own repository's policy.",
     ]
 }

@@ -1786,5 +1786,7 @@ extension Catalogue {
         "assess.no projects": "没有负责的项目，不参加考核：各项计数为 0，没有分母的比率无数据。",
         // review: a roll-up's ignored reviews
         "rollup.review ignored": "{department} {quarter}：仓库 {repository} 的审阅得分 {score} 未采用，采用的是第一个仓库的 {used}（每个部门每季度只应录入一次审阅）",
+        // rollup20b: the roll-up's lists, restatement and workspace check
+        "rollup.risk high differs": "矩阵按 {repository} 的高风险区着色（分值 {at} 及以上）；其他仓库的高风险起点不同（{others}）：每个风险的“!”和高风险数按其所在仓库的规则计。",
     ]
 }
