@@ -1,3 +1,4 @@
+import Dispatch
 import HuifangCore
 import HuifangReport
 import HuifangStore
@@ -26,56 +27,61 @@ extension ReportCommand {
         var first: Repository?
         var excel = false
         var reads: [(repository: Repository, files: [String])] = []
+        // The repositories are read ahead on other threads, `RollupReader.inFlight` at most at
+        // once; each is reduced here, in order, and freed before the next read may start.
+        let reader = RollupReader(entries.map(\.repository), .init(useCache: !global.noCache))
+        defer { reader.finish() }
         for (n, entry) in entries.enumerated() {
-            let repo = entry.repository
-            let loaded = RepositoryLoader.load(repo, .init(useCache: !global.noCache))
-            if n == 0 {
-                first = repo
-                if !loaded.configFailed {
-                    if requested == nil { MessageLanguage.repository = loaded.records.config.language }
-                    L = Catalogue(requested ?? loaded.records.config.language)
-                    Catalogue.current = L
-                    excel = try SpreadsheetOutput.excel(options.excel, isCSV: options.format == .csv, config: loaded.records.config, L)
-                }
-            }
-            try admit(loaded, entry, ignoreInvalid: global.ignoreInvalid)
-            let r = loaded.records
-            for d in r.config.departments {
-                if let seen = departments[d.id], seen.name != d.name {
-                    let file = repo.path(Repository.configFile)
-                    throw CommandFailure(code: 65) { c in
-                        (c.text("error.rollup.department", ["id": d.id, "first": seen.name, "first_file": seen.file, "second": d.name,
-                                                           "second_file": file]), c["hint.rollup.department"])
+            try reader.reduce(n) { loaded in
+                let repo = entry.repository
+                if n == 0 {
+                    first = repo
+                    if !loaded.configFailed {
+                        if requested == nil { MessageLanguage.repository = loaded.records.config.language }
+                        L = Catalogue(requested ?? loaded.records.config.language)
+                        Catalogue.current = L
+                        excel = try SpreadsheetOutput.excel(options.excel, isCSV: options.format == .csv, config: loaded.records.config, L)
                     }
                 }
-                departments[d.id] = departments[d.id] ?? (d.name, repo.path(Repository.configFile))
-            }
-            if !allowDuplicates {
-                for p in r.projects {
-                    let here = repo.path(repo.projectFolder(p.id.rawValue))
-                    if let there = projects[p.id] {
+                try admit(loaded, entry, ignoreInvalid: global.ignoreInvalid)
+                let r = loaded.records
+                for d in r.config.departments {
+                    if let seen = departments[d.id], seen.name != d.name {
+                        let file = repo.path(Repository.configFile)
                         throw CommandFailure(code: 65) { c in
-                            (c.text("error.rollup.duplicate-project", ["id": p.id.rawValue, "first": there, "second": here]),
-                             c["hint.rollup.duplicate-project"])
+                            (c.text("error.rollup.department", ["id": d.id, "first": seen.name, "first_file": seen.file, "second": d.name,
+                                                               "second_file": file]), c["hint.rollup.department"])
                         }
                     }
-                    projects[p.id] = here
+                    departments[d.id] = departments[d.id] ?? (d.name, repo.path(Repository.configFile))
                 }
+                if !allowDuplicates {
+                    for p in r.projects {
+                        let here = repo.path(repo.projectFolder(p.id.rawValue))
+                        if let there = projects[p.id] {
+                            throw CommandFailure(code: 65) { c in
+                                (c.text("error.rollup.duplicate-project", ["id": p.id.rawValue, "first": there, "second": here]),
+                                 c["hint.rollup.duplicate-project"])
+                            }
+                        }
+                        projects[p.id] = here
+                    }
+                }
+                var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
+                var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
+                source.organization = r.config.organization
+                source.projects = r.projects.count
+                if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
+                    context = closed.context
+                    source.closedOn = closed.section.closing.closedOn
+                }
+                parts.append(try reduce(context, source))
+                sources.append(source)
+                reads.append((repo, SpreadsheetOutput.reads(r)))
+                CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: context.schedule), config: r.config)
+                PhaseTimer.mark("repository \(entry.name) reduced")
+                // `loaded` and `context` go out of scope here: the records are freed before the next repository is read.
             }
-            var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
-            var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
-            source.organization = r.config.organization
-            source.projects = r.projects.count
-            if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
-                context = closed.context
-                source.closedOn = closed.section.closing.closedOn
-            }
-            parts.append(try reduce(context, source))
-            sources.append(source)
-            reads.append((repo, SpreadsheetOutput.reads(r)))
-            CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: context.schedule), config: r.config)
-            PhaseTimer.mark("repository \(entry.name) reduced")
-            // `loaded` and `context` go out of scope here: the records are freed before the next repository is read.
         }
         let out = try build(parts, sources, period, today, L)
         PhaseTimer.mark("report")
@@ -122,5 +128,87 @@ extension ReportCommand {
         Console.err(s)
         let many = unreadable.count == 1 ? "" : ".many"
         throw CommandFailure.data(Message("error.unreadable" + many, ["count": String(unreadable.count)]), hint: Message("hint.unreadable" + many))
+    }
+}
+
+/// Reads the repositories of a roll-up ahead of their reduction (docs/WORKSPACE.md, "Memory
+/// and speed"): worker threads read them in order, at most `inFlight` at once, counting the one
+/// being reduced; the command's thread reduces each in order (so that messages, warnings and
+/// refusals come as they would one after another) and lets its records go before another read
+/// starts. Memory is thus bounded by `inFlight` times the largest repository, whatever the sum.
+/// With one thread (`HUIFANG_THREADS=1`) the repositories are read one after another.
+final class RollupReader: @unchecked Sendable {
+    /// How many repositories are in memory at most: one being reduced while the next is read.
+    static let inFlight = 2
+
+    private final class Slot: @unchecked Sendable {
+        var loaded: LoadedRepository?
+        let ready = DispatchSemaphore(value: 0)
+    }
+
+    private let repositories: [Repository]
+    private let options: RepositoryLoader.Options
+    private let slots: [Slot]
+    /// Permits to hold a repository in memory: taken before its read, given back once reduced.
+    private let permits: DispatchSemaphore
+    private let lock = DispatchSemaphore(value: 1)
+    private let workers = DispatchGroup()
+    private var next = 0
+    private var stopped = false
+
+    init(_ repositories: [Repository], _ options: RepositoryLoader.Options) {
+        self.repositories = repositories
+        self.options = options
+        slots = repositories.map { _ in Slot() }
+        let width = max(1, min(Self.inFlight, Parallel.defaultThreads, repositories.count))
+        // Made empty and filled: libdispatch traps when a semaphore is freed below its initial
+        // value, as this one is when a roll-up refuses with a read repository not reduced.
+        permits = DispatchSemaphore(value: 0)
+        for _ in 0..<width { permits.signal() }
+        for _ in 0..<width {
+            workers.enter()
+            DispatchQueue.global().async { self.work() }
+        }
+    }
+
+    private func work() {
+        defer { workers.leave() }
+        while true {
+            permits.wait()
+            lock.wait()
+            let n = next
+            next += 1
+            let stop = stopped || n >= repositories.count
+            lock.signal()
+            if stop {
+                permits.signal()
+                return
+            }
+            slots[n].loaded = RepositoryLoader.load(repositories[n], options)
+            slots[n].ready.signal()
+        }
+    }
+
+    /// Waits for repository `n` (in order: 0, 1, ...) and hands it to `body`; once `body` has
+    /// returned (and dropped it), another repository may be read.
+    func reduce(_ n: Int, _ body: (LoadedRepository) throws -> Void) throws {
+        slots[n].ready.wait()
+        defer { permits.signal() }
+        try hand(n, body)
+    }
+
+    /// Apart from `reduce` so that the repository is released as this returns, before the permit is.
+    private func hand(_ n: Int, _ body: (LoadedRepository) throws -> Void) throws {
+        let loaded = slots[n].loaded.take()!  // set before `ready` was signalled
+        try body(loaded)
+    }
+
+    /// Stops the reads not yet started and waits for those under way (a roll-up that refuses
+    /// leaves no read, nor its cache write, behind).
+    func finish() {
+        lock.wait()
+        stopped = true
+        lock.signal()
+        workers.wait()
     }
 }
