@@ -29,7 +29,8 @@ extension ReportCommand {
         var reads: [(repository: Repository, files: [String])] = []
         // The repositories are read ahead on other threads, `RollupReader.inFlight` at most at
         // once; each is reduced here, in order, and freed before the next read may start.
-        let reader = RollupReader(entries.map(\.repository), .init(useCache: !global.noCache))
+        // Kept until reduced (not until exit): a closed period's digest needs what the read kept.
+        let reader = RollupReader(entries.map(\.repository), .init(useCache: !global.noCache, keepUntilExit: true))
         defer { reader.finish() }
         for (n, entry) in entries.enumerated() {
             try reader.reduce(n) { loaded in
@@ -74,7 +75,11 @@ extension ReportCommand {
                 if closedPeriod, let closed = try ClosedPeriodView.make(repo, loaded, context) {
                     context = closed.context
                     source.closedOn = closed.section.closing.closedOn
+                    source.closed = closed.section
+                } else if closedPeriod, let within = try ClosedOverlapView.make(repo, loaded, context) {
+                    source.within = within.sections
                 }
+                closedNotes(&source, r, entry, format: options.format, period: period, L)
                 parts.append(try reduce(context, source))
                 sources.append(source)
                 reads.append((repo, SpreadsheetOutput.reads(r)))
@@ -97,6 +102,28 @@ extension ReportCommand {
             }
         }
         try emit(out, options, excel: excel, scopeSheets: true, repository: repository, reads: reads[0].files, L)
+    }
+
+    /// What a repository's closed period (or the closed quarters of a longer one) needs once
+    /// its records are gone: the labels of its figures; and the warnings one repository's
+    /// report gives (CSV and xlsx have no room for the restatement; a longer period counts
+    /// records entered after a close), naming the repository.
+    private static func closedNotes(_ source: inout RollupSource, _ r: Records, _ entry: RepositorySetOptions.Entry, format: Format,
+                                    period: Period, _ L: Catalogue) {
+        let sections = (source.closed.map { [$0] } ?? []) + source.within
+        for s in sections {
+            for key in s.closing.frozen.map(\.key) + s.changes.map(\.key) where source.figureLabels[key] == nil {
+                source.figureLabels[key] = ClosedPeriod.label(key, r, L)
+            }
+        }
+        func warn(_ text: String) { Warnings.add(L("rollup.left-out", ["name": entry.name, "path": entry.path, "warning": text])) }
+        if let s = source.closed, format == .csv || format == .xlsx, !s.changes.isEmpty || !s.late.isEmpty {
+            warn(L("closed.csv note", ["period": s.closing.period.label, "date": s.closing.closedOn.description, "n": String(s.changes.count)]))
+        }
+        for s in source.within where !s.late.isEmpty || s.recordsChanged {
+            warn(L("closed.overlap late", ["period": period.label, "quarter": s.closing.period.label, "n": String(s.late.count),
+                                           "closed": s.closing.closedOn.description]))
+        }
     }
 
     /// A repository of a roll-up is read as any command reads one: huifang.yaml and its
@@ -200,6 +227,7 @@ final class RollupReader: @unchecked Sendable {
     /// Apart from `reduce` so that the repository is released as this returns, before the permit is.
     private func hand(_ n: Int, _ body: (LoadedRepository) throws -> Void) throws {
         let loaded = slots[n].loaded.take()!  // set before `ready` was signalled
+        defer { KeptUntilExit.release(repositories[n].root) }
         try body(loaded)
     }
 

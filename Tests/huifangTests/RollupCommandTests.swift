@@ -195,6 +195,117 @@ import Testing
         #expect(html.stdout.contains("zone-high"))
     }
 
+    /// A closed quarter in a roll-up (docs/CLOSING.md per repository): b closes 2026Q3 on
+    /// 11-24 (its records entered that day), then on 11-26 a visit to gamma dated 09-10 is entered. The roll-up counts b as
+    /// entered by the close (gamma unvisited: the union's completion stays 2/3 = 66.7%) and shows
+    /// b's restatement: b's own completion frozen at 50.0% (1/2), restated 100.0% (2/2), with the
+    /// late visit. Before the late entry, nothing is restated; a year's roll-up shows the closed
+    /// quarter of b within it.
+    @Test(.englishMessages) func aClosedQuarterIsRestatedPerRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let closed = r.run(["-C", "b", "close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-11-24")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        let before = r.run(Self.rollup + ["--lang", "en"])
+        #expect(before.code == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("b: 2026Q3 is closed; its figures are counted as its records were entered by the close on 2026-11-24"))
+        #expect(!before.stdout.contains("## b: closed period 2026Q3"))
+
+        let late = r.run(["-C", "b", "visit", "log", "gamma", "--date", "2026-09-10", "--method", "phone", "--summary", "补录",
+                          "--overall", "4", "--contact", "联系人"], today: "2026-11-26")
+        try #require(late.code == 0, "\(late.stderr)")
+        let out = r.run(Self.rollup + ["--format", "json"], today: "2026-11-26")
+        #expect(out.code == 0, "\(out.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect((json["kpis"] as? [String: Any])?["visit_plan_completion_rate"] as? Double == 0.6667)
+        let repositories = try #require(json["repositories"] as? [[String: Any]])
+        #expect(repositories[0]["closed_period"] == nil)
+        let section = try #require(repositories[1]["closed_period"] as? [String: Any])
+        let restated = try #require(section["restated"] as? [String: Any])
+        let completion = try #require(restated["total.visit_plan_completion_rate"] as? [String: Any])
+        #expect(completion["frozen"] as? Double == 0.5)
+        #expect(completion["restated"] as? Double == 1)
+        let lateEntries = try #require(section["late_entries"] as? [[String: Any]])
+        #expect(lateEntries.map { $0["kind"] as? String } == ["visit"])
+        #expect((lateEntries.first?["path"] as? String)?.hasPrefix("projects/gamma/visits/") == true)
+
+        let md = r.run(Self.rollup + ["--lang", "en"], today: "2026-11-26")
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("b: 2026Q3 is closed; its figures are counted as its records were entered by the close on 2026-11-24; what was entered or changed since is restated below."), "\(md.stdout)")
+        #expect(md.stdout.contains("## b: closed period 2026Q3"))
+        #expect(md.stdout.contains("| Company · Visit-plan completion rate | 50.0% | 100.0% |"), "\(md.stdout)")
+        #expect(md.stdout.contains("projects/gamma/visits/"))
+        // CSV has no room for it: the warning names the repository.
+        let csv = r.run(Self.rollup + ["--lang", "en", "--format", "csv"], today: "2026-11-26")
+        #expect(csv.code == 0)
+        #expect(csv.stderr.contains("repository b (b): "), "\(csv.stderr)")
+
+        // A year takes the closed quarter in: today's records, and b's quarter restated within.
+        let year = r.run(["report", "summary", "--repo", "a", "--repo", "b", "--period", "2026", "--lang", "en", "--format", "json"], today: "2026-11-26")
+        #expect(year.code == 0, "\(year.stderr)")
+        let yj = try #require(try JSONSerialization.jsonObject(with: Data(year.stdout.utf8)) as? [String: Any])
+        let quarters = (yj["repositories"] as? [[String: Any]])?[1]["closed_quarters"] as? [[String: Any]]
+        #expect(quarters?.count == 1)
+        #expect(((quarters?.first?["closed"] as? [String: Any])?["period"] as? String) == "2026Q3")
+        #expect(year.stderr.contains("repository b (b): "), "\(year.stderr)")
+    }
+
+    /// `check` validates workspace.yaml: every problem at its file:line:column, exit 1; a good
+    /// one is ok (exit 0); `--workspace` inside a repository finds the workspace above it; none
+    /// found is exit 66.
+    @Test(.englishMessages) func checkValidatesTheWorkspaceFile() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        try FileManager.default.createDirectory(atPath: r.path("plain"), withIntermediateDirectories: true)
+        try r.write("workspace.yaml", """
+            repositories:
+              - path: a
+                nam: 南区
+              - missing
+              - plain
+              - path: b
+                name: x/y
+              - b
+              - path: b
+            extra: 1
+
+            """)
+        let bad = r.run(["check"])
+        #expect(bad.code == 1, "\(bad.stdout)\(bad.stderr)")
+        let file = r.path("workspace.yaml")
+        let lines = bad.stdout.split(separator: "\n").filter { !$0.hasPrefix("  ") }.map(String.init)
+        #expect(lines == [
+            "\(file):3:10: error: unknown key 'nam' (known: repositories; per repository: path, name)",
+            "\(file):4:5: error: no such folder: missing",
+            "\(file):5:5: error: plain is not a huifang repository: no huifang.yaml in it",
+            "\(file):7:11: error: a repository's name is a text without '/'",
+            "\(file):9:5: error: b and b are the same repository",
+            "\(file):10:8: error: unknown key 'extra' (known: repositories; per repository: path, name)",
+        ], "\(bad.stdout)")
+        #expect(bad.stderr.contains("\(file): 6 problems"))
+        let json = r.run(["check", "--format", "json"])
+        #expect(json.code == 1)
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(j["errors"] as? Int == 6)
+        #expect((j["repositories"] as? [[String: Any]])?.map { $0["name"] as? String } == ["b"])
+
+        try r.write("workspace.yaml", "repositories:\n  - a\n  - path: b\n    name: 北区\n")
+        let good = r.run(["check"])
+        #expect(good.code == 0, "\(good.stderr)")
+        #expect(good.stdout == "ok: \(file) lists 2 repositories, no problems\n")
+        // Inside a repository plain check reads its records; --workspace checks the workspace above.
+        let inside = r.run(["check"], cwd: r.path("a"))
+        #expect(inside.code == 0)
+        #expect(!inside.stdout.contains("workspace.yaml"))
+        let above = r.run(["check", "--workspace"], cwd: r.path("a"))
+        #expect(above.code == 0, "\(above.stderr)")
+        #expect(above.stdout.contains("lists 2 repositories"))
+        try FileManager.default.removeItem(atPath: file)
+        let none = r.run(["check", "--workspace"], cwd: r.path("a"))
+        #expect(none.code == 66)
+        #expect(none.stderr.contains("no workspace.yaml in . or any folder above it"), "\(none.stderr)")
+    }
+
     @Test func aWorkspaceFileListsTheRepositories() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }

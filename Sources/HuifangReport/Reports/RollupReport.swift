@@ -12,6 +12,13 @@ public struct RollupSource: Sendable {
     public var organization = ""
     public var projects = 0
     public var closedOn: Day?
+    /// The report's period when the repository closed it: the close, the figures changed since
+    /// and the records entered or changed after it (`ClosedPeriod.Section`); the closed quarters
+    /// a longer period takes in (`within`); and the labels of their figures in the report's
+    /// language (made while the repository's records were read).
+    public var closed: ClosedPeriod.Section?
+    public var within: [ClosedPeriod.Section] = []
+    public var figureLabels: [String: String] = [:]
 
     public init(name: String, path: String, commit: String?) {
         self.name = name
@@ -415,7 +422,12 @@ public enum RollupReport {
 
     /// The blocks that open every roll-up: the repositories read (name, path, commit,
     /// organization, projects), the rule of the sums, and which repositories closed the period.
-    public static func repositoryBlocks(_ sources: [RollupSource], period: Period, _ L: Catalogue) -> [ReportDocument.Block] {
+    /// A repository that closed the report's period and has records entered or changed since
+    /// gets a section of its own, as one repository's report opens with: its frozen figures
+    /// beside those restated from today's records, and the late entries. In a longer period's
+    /// report, each closed quarter it takes in gets one (`shown`: the frozen figures it lists).
+    public static func repositoryBlocks(_ sources: [RollupSource], period: Period, _ L: Catalogue,
+                                        shown: (String) -> Bool = { $0.hasPrefix("total.") }) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = [.heading(L["rollup.repositories"])]
         blocks.append(.table(ReportTable(
             headers: [L["rollup.name"], L["rollup.path"], L["rollup.commit"], L["rollup.organization"], L["rollup.projects"]],
@@ -425,7 +437,22 @@ public enum RollupReport {
         blocks.append(.paragraph(L["rollup.rule"]))
         for s in sources {
             guard let d = s.closedOn else { continue }
-            blocks.append(.paragraph(L("rollup.closed", ["name": s.name, "period": period.label, "date": d.description])))
+            if let section = s.closed, !section.unchanged {
+                blocks.append(.paragraph(L("rollup.closed restated", ["name": s.name, "period": period.label, "date": d.description])))
+            } else {
+                blocks.append(.paragraph(L("rollup.closed", ["name": s.name, "period": period.label, "date": d.description])))
+            }
+        }
+        for s in sources {
+            func label(_ key: String) -> String { s.figureLabels[key] ?? key }
+            if let section = s.closed, !section.unchanged {
+                blocks.append(.heading(L("rollup.closed heading", ["name": s.name, "period": section.closing.period.label])))
+                blocks += ClosedPeriod.body(section, frozenRows: nil, label: label, L)
+            }
+            for section in s.within {
+                blocks.append(.heading(L("rollup.within heading", ["name": s.name, "quarter": section.closing.period.label])))
+                blocks += ClosedPeriod.body(section, frozenRows: section.closing.frozen.filter { shown($0.key) }, label: label, L)
+            }
         }
         return blocks
     }
@@ -434,7 +461,9 @@ public enum RollupReport {
     public static func repositoriesJSON(_ sources: [RollupSource]) -> (String, JSONValue) {
         ("repositories", .array(sources.map { s in
             .object([("name", .string(s.name)), ("path", .string(s.path)), ("commit", .optional(s.commit)),
-                     ("organization", .string(s.organization)), ("projects", .int(s.projects)), ("closed_on", .optional(s.closedOn?.description))])
+                     ("organization", .string(s.organization)), ("projects", .int(s.projects)), ("closed_on", .optional(s.closedOn?.description))]
+                + (s.closed.map { [("closed_period", ClosedPeriod.withinJSON($0))] } ?? [])
+                + (s.within.isEmpty ? [] : [("closed_quarters", .array(s.within.map(ClosedPeriod.withinJSON)))]))
         }))
     }
 
