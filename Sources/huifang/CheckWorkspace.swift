@@ -34,7 +34,7 @@ extension CheckCommand {
         let c = MessageLanguage.catalogue
         guard let file = found else {
             throw CommandFailure(code: 66) { c in
-                (c.text("error.workspace.none", ["start": global.startDirectory]), c.text("hint.workspace.none", ["file": RepositorySetOptions.workspaceFile]))
+                (c.text("error.workspace.none", ["start": global.startDirectory, "file": RepositorySetOptions.workspaceFile]), c.text("hint.workspace.none", ["file": RepositorySetOptions.workspaceFile]))
             }
         }
         let (entries, problems) = try RepositorySetOptions.validate(file)

@@ -1791,7 +1791,7 @@ extension Catalogue {
         "rollup.closed restated": "{name}: {period} is closed; its figures are counted as its records were entered by the close on {date}; what was entered or changed since is restated below.",
         "rollup.closed heading": "{name}: closed period {period}",
         "rollup.within heading": "{name}: closed quarter {quarter}",
-        "error.workspace.none": "no workspace.yaml in {start} or any folder above it",
+        "error.workspace.none": "no {file} in {start} or any folder above it",
         "hint.workspace.none": "{file} lists the repositories of a roll-up (see docs/WORKSPACE.md); run 'huifang check' in a repository to check its records",
         "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
         "check.workspace problems": "{file}: {count} problems",

@@ -1791,8 +1791,8 @@ extension Catalogue {
         "rollup.closed restated": "{name}：{period} 已关账，其数据按 {date} 关账时已录入的记录计算；此后补录或改动的记录及重述的数据见下文。",
         "rollup.closed heading": "{name}：已关闭期间 {period}",
         "rollup.within heading": "{name}：已关闭季度 {quarter}",
-        "error.workspace.none": "{start} 及其上级文件夹中没有 workspace.yaml",
-        "hint.workspace.none": "{file} 列出汇总的各仓库（见 docs/WORKSPACE.md）；要检查记录，请在仓库中运行 'huifang check'",
+        "error.workspace.none": "{start} 及其上级文件夹中没有 {file}",
+        "hint.workspace.none": "{file} 列出汇总的各仓库（见 'docs/WORKSPACE.md'）；要检查记录，请在仓库中运行 'huifang check'",
         "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
         "check.workspace problems": "{file}：{count} 个问题",
     ]
