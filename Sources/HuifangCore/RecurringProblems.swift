@@ -13,9 +13,42 @@ public enum RecurringProblems {
     /// Clusters of issues raised in `period` whose titles are the same or near-same, found in
     /// at least two projects; most issues first.
     public static func find(_ r: Records, period: Period, projects: Set<ProjectID>? = nil) -> [RecurringProblem] {
-        let issues = r.issues.filter { period.contains($0.raised) && (projects?.contains($0.project) ?? true) }
-            .sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
-        var clusters: [(key: [Unicode.Scalar], members: [Issue])] = []
+        find(raised(r, period: period, projects: projects)).map(\.problem)
+    }
+
+    /// An issue as the clustering sees it: its title, project, id, category and day raised.
+    /// `project` is the key that tells projects apart (the id; in a roll-up that accepts one id
+    /// in two repositories, `REPOSITORY/ID`); `source` the repository it came from (0 in one).
+    public struct RaisedIssue: Sendable, Hashable {
+        public var title: String
+        public var project: String
+        public var id: IssueID
+        public var category: IssueCategory
+        public var raised: Day
+        public var source: Int
+        public init(title: String, project: String, id: IssueID, category: IssueCategory, raised: Day, source: Int = 0) {
+            self.title = title
+            self.project = project
+            self.id = id
+            self.category = category
+            self.raised = raised
+            self.source = source
+        }
+    }
+
+    /// The issues of `r` raised in `period` (of `projects`; nil: all), as the clustering sees them.
+    public static func raised(_ r: Records, period: Period, projects: Set<ProjectID>? = nil, source: Int = 0,
+                              projectKey: (ProjectID) -> String = \.rawValue) -> [RaisedIssue] {
+        r.issues.filter { period.contains($0.raised) && (projects?.contains($0.project) ?? true) }.map {
+            RaisedIssue(title: $0.title, project: projectKey($0.project), id: $0.id, category: $0.category, raised: $0.raised, source: source)
+        }
+    }
+
+    /// The recurring problems among `raised` (issues of one repository or of several), each
+    /// with its issues in date order; most issues first.
+    public static func find(_ raised: [RaisedIssue]) -> [(problem: RecurringProblem, members: [RaisedIssue])] {
+        let issues = raised.sorted { ($0.raised, $0.id, $0.source) < ($1.raised, $1.id, $1.source) }
+        var clusters: [(key: [Unicode.Scalar], members: [RaisedIssue])] = []
         // Titles already seen map straight to their cluster; only new spellings are compared.
         var known: [String: Int] = [:]
         for i in issues {
@@ -33,16 +66,16 @@ public enum RecurringProblems {
                 known[i.title] = clusters.count - 1
             }
         }
-        return clusters.compactMap { c -> RecurringProblem? in
+        return clusters.compactMap { c -> (problem: RecurringProblem, members: [RaisedIssue])? in
             let projectCount = Set(c.members.map(\.project)).count
             guard projectCount >= 2 else { return nil }
             let titles = Dictionary(grouping: c.members, by: \.title).map { ($0.key, $0.value.count) }
                 .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
             let categories = Dictionary(grouping: c.members, by: \.category).map { ($0.key, $0.value.count) }
                 .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
-            return RecurringProblem(title: titles[0].0, projects: projectCount, issues: c.members.count,
-                                    ids: c.members.map(\.id).sorted(), category: categories[0].0)
-        }.sorted { ($1.issues, $1.projects, $0.title) < ($0.issues, $0.projects, $1.title) }
+            return (RecurringProblem(title: titles[0].0, projects: projectCount, issues: c.members.count,
+                                     ids: c.members.map(\.id).sorted(), category: categories[0].0), c.members)
+        }.sorted { ($1.problem.issues, $1.problem.projects, $0.problem.title) < ($0.problem.issues, $0.problem.projects, $1.problem.title) }
     }
 
     /// Issues per category in `periods` (oldest first), for categories seen in any of them.

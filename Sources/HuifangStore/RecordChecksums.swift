@@ -19,8 +19,9 @@ public enum RecordChecksums {
     /// in the order of the repository walk (by name within each folder, as git sorts); nil when
     /// `loaded` was not kept by its load.
     public static func of(_ loaded: LoadedRepository, include: (String, RepositoryLoader.Kind) -> Bool) -> [(path: String, checksum: UInt32)]? {
-        guard let i = KeptUntilExit.repositories.lastIndex(where: { $0.repository.root == loaded.repository.root }),
-            let kept = KeptUntilExit.held[i] as? RepositoryLoader.Byproducts
+        let repositories = KeptUntilExit.repositories, held = KeptUntilExit.held
+        guard let i = repositories.lastIndex(where: { $0.repository.root == loaded.repository.root }), i < held.count,
+            let kept = held[i] as? RepositoryLoader.Byproducts
         else { return nil }
         var out: [(path: String, checksum: UInt32)] = []
         out.reserveCapacity(kept.jobs.count)

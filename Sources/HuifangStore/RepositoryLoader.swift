@@ -33,15 +33,41 @@ public struct LoadedRepository: Sendable {
 /// of the read path: `RepositoryLoader.load` puts here what it read when asked to
 /// (`Options.keepUntilExit`). Used from the command's thread only.
 public enum KeptUntilExit {
-    nonisolated(unsafe) private(set) static var held: [any Sendable] = []
+    nonisolated(unsafe) private static var keptBytes: [any Sendable] = []
     nonisolated(unsafe) private static var loaded: [LoadedRepository] = []
+    /// A roll-up reads repositories on worker threads (and lets each go once reduced): the
+    /// lists are changed and read under this lock.
+    private static let lock = DispatchSemaphore(value: 1)
 
     /// The repositories read so far by this process, in the order they were read.
-    public static var repositories: [LoadedRepository] { loaded }
+    public static var repositories: [LoadedRepository] {
+        lock.wait()
+        defer { lock.signal() }
+        return loaded
+    }
+
+    static var held: [any Sendable] {
+        lock.wait()
+        defer { lock.signal() }
+        return keptBytes
+    }
 
     static func keep(_ repository: LoadedRepository, with byproducts: some Sendable) {
+        lock.wait()
+        defer { lock.signal() }
         loaded.append(repository)
-        held.append(byproducts)
+        keptBytes.append(byproducts)
+    }
+
+    /// Lets go of what was kept of the repository at `root` (a roll-up, once it has reduced it:
+    /// memory then follows the largest repository, not the sum).
+    public static func release(_ root: String) {
+        lock.wait()
+        defer { lock.signal() }
+        while let i = loaded.firstIndex(where: { $0.repository.root == root }) {
+            loaded.remove(at: i)
+            keptBytes.remove(at: i)
+        }
     }
 }
 

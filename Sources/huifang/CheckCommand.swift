@@ -20,8 +20,12 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Output format: text or json.") var format: Format = .text
+    @Flag(help: "Validate workspace.yaml (found from the working folder upwards) instead of a repository's records: every listed path a repository, names unique, keys known (also done without this flag in a workspace's folder that is not a repository).")
+    var workspace = false
 
     func run() throws {
+        if workspace { return try checkWorkspace(Self.findWorkspace(global)) }
+        if let file = Self.workspaceInstead(of: global) { return try checkWorkspace(file) }
         let ctx = try CommandContext(global)
         let loaded = Terminal.progress("reading \(ctx.repository.root)") {
             RepositoryLoader.load(ctx.repository, .init(useCache: ctx.useCache, keepUntilExit: true))

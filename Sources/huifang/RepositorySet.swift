@@ -66,21 +66,67 @@ struct RepositorySetOptions: ParsableArguments {
     ///         name: 南区            # optional: the folder's name
     ///       - ../north             # a path alone
     static func read(_ file: String) throws -> [Entry] {
-        let bytes: [UInt8]
-        do { bytes = try FileSystem.read(file, limit: 1 << 20) } catch { throw CommandFailure(StoreError.io(error)) }
-        func bad(_ mark: Mark, _ problem: Message) -> CommandFailure {
-            CommandFailure(code: 65) { c in
-                (c.text("error.workspace", ["where": "\(file):\(mark.line):\(mark.column)", "problem": problem.text(c)]), c["hint.workspace"])
+        let (entries, problems) = try validate(file)
+        if let first = problems.first { throw first.failure(file) }
+        return entries
+    }
+
+    /// Something wrong in workspace.yaml (or with the repositories given by --repo): where
+    /// (nil with --repo), the exit code a roll-up refuses with, the message and its hint.
+    /// `framed`: a problem of the file's YAML or shape, said after the file's name and place;
+    /// else the message names the place itself (`{where}`) when it has one.
+    struct Problem {
+        var mark: Mark?
+        var exitCode: Int32
+        var message: Message
+        var hint: Message
+        var framed = false
+
+        /// The refusal of a roll-up: the first problem, as it always was said.
+        func failure(_ file: String?) -> CommandFailure {
+            let at = file.map { f in mark.map { "\(f):\($0.line):\($0.column)" } ?? f }
+            let framed = framed, message = message, hint = hint
+            return CommandFailure(code: exitCode) { c in
+                if framed { return (c.text("error.workspace", ["where": at ?? "", "problem": message.text(c)]), hint.text(c)) }
+                var values = message.values
+                if values["where"] != nil { values["where"] = at.map { " (\($0))" } ?? "" }
+                return (c.text(message.key, values), hint.text(c))
             }
         }
+
+        /// As `check --workspace` lists it: the message without the place, which comes first.
+        func text(_ c: Catalogue) -> String {
+            var values = message.values
+            if values["where"] != nil { values["where"] = "" }
+            return c.text(message.key, values)
+        }
+    }
+
+    /// Reads workspace.yaml and every problem in it, not just the first: YAML, shape, keys,
+    /// items, then each listed path (a folder, a repository, listed once, named once). Throws
+    /// only when the file cannot be read (exit 74 as an I/O error).
+    static func validate(_ file: String) throws -> (entries: [Entry], problems: [Problem]) {
+        let bytes: [UInt8]
+        do { bytes = try FileSystem.read(file, limit: 1 << 20) } catch { throw CommandFailure(StoreError.io(error)) }
+        var problems: [Problem] = []
+        func bad(_ mark: Mark, _ problem: Message) {
+            problems.append(Problem(mark: mark, exitCode: 65, message: problem, hint: Message("hint.workspace"), framed: true))
+        }
         let root: YAMLNode?
-        do { root = try YAMLParser.parse(bytes) } catch { throw bad(error.mark, Message("error.workspace.yaml", ["problem": error.message])) }
-        guard let root, let pairs = root.pairs else { throw bad(root?.start ?? Mark(line: 1, column: 1, index: 0), Message("error.workspace.shape")) }
+        do { root = try YAMLParser.parse(bytes) } catch {
+            bad(error.mark, Message("error.workspace.yaml", ["problem": error.message]))
+            return ([], problems)
+        }
+        guard let root, let pairs = root.pairs else {
+            bad(root?.start ?? Mark(line: 1, column: 1, index: 0), Message("error.workspace.shape"))
+            return ([], problems)
+        }
         for p in pairs where p.key != "repositories" {
-            throw bad(p.value.start, Message("error.workspace.key", ["key": p.key]))
+            bad(p.value.start, Message("error.workspace.key", ["key": p.key]))
         }
         guard let list = root["repositories"], let items = list.items, !items.isEmpty else {
-            throw bad(root["repositories"]?.start ?? root.start, Message("error.workspace.shape"))
+            bad(root["repositories"]?.start ?? root.start, Message("error.workspace.shape"))
+            return ([], problems)
         }
         let folder = String(file[..<file.lastIndex(of: "/")!])
         var listed: [(name: String?, path: String, full: String, line: Mark?)] = []
@@ -89,49 +135,69 @@ struct RepositorySetOptions: ParsableArguments {
                 listed.append((nil, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start))
                 continue
             }
-            guard let fields = item.pairs else { throw bad(item.start, Message("error.workspace.item")) }
-            for f in fields where f.key != "path" && f.key != "name" { throw bad(f.value.start, Message("error.workspace.key", ["key": f.key])) }
-            guard let path = item["path"]?.scalar, !(item["path"]?.isNull ?? true) else { throw bad(item.start, Message("error.workspace.item")) }
+            guard let fields = item.pairs else {
+                bad(item.start, Message("error.workspace.item"))
+                continue
+            }
+            var fine = true
+            for f in fields where f.key != "path" && f.key != "name" {
+                bad(f.value.start, Message("error.workspace.key", ["key": f.key]))
+                fine = false
+            }
+            guard let path = item["path"]?.scalar, !(item["path"]?.isNull ?? true) else {
+                bad(item.start, Message("error.workspace.item"))
+                continue
+            }
             let name = item["name"]?.scalar
             if let n = item["name"], n.scalar == nil || n.isNull || n.scalar!.contains("/") {
-                throw bad(n.start, Message("error.workspace.name"))
+                bad(n.start, Message("error.workspace.name"))
+                fine = false
             }
-            listed.append((name, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start))
+            if fine { listed.append((name, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start)) }
         }
-        return try entries(listed, file: file)
+        let (entries, found) = collect(listed, file: file)
+        return (entries, problems + found)
     }
 
     /// Finds each listed repository (its huifang.yaml must be in the folder named) and names it;
     /// two entries with one name or one folder are refused.
     static func entries(_ listed: [(name: String?, path: String, full: String, line: Mark?)], file: String?) throws -> [Entry] {
+        let (entries, problems) = collect(listed, file: file)
+        if let first = problems.first { throw first.failure(file) }
+        return entries
+    }
+
+    /// The repositories `listed` names, and what is wrong with the others (every one).
+    static func collect(_ listed: [(name: String?, path: String, full: String, line: Mark?)], file: String?) -> ([Entry], [Problem]) {
         var out: [Entry] = []
+        var problems: [Problem] = []
         for l in listed {
-            let at = file.map { f in l.line.map { "\(f):\($0.line):\($0.column)" } ?? f }
             guard let real = FileSystem.realPath(l.full), FileSystem.isDirectory(real) else {
-                throw CommandFailure(code: 66) { c in
-                    (c.text("error.rollup.no-folder", ["path": l.path, "where": at.map { " (\($0))" } ?? ""]), c["hint.rollup.no-folder"])
-                }
+                problems.append(Problem(mark: l.line, exitCode: 66, message: Message("error.rollup.no-folder", ["path": l.path, "where": ""]),
+                                        hint: Message("hint.rollup.no-folder")))
+                continue
             }
             guard FileSystem.exists(real + "/" + Repository.configFile) else {
-                throw CommandFailure(code: 66) { c in
-                    (c.text("error.rollup.no-repository", ["path": l.path, "where": at.map { " (\($0))" } ?? ""]), c["hint.rollup.no-repository"])
-                }
+                problems.append(Problem(mark: l.line, exitCode: 66, message: Message("error.rollup.no-repository", ["path": l.path, "where": ""]),
+                                        hint: Message("hint.rollup.no-repository")))
+                continue
             }
             let name = l.name ?? String(real.split(separator: "/").last ?? "repository")
             let code: Int32 = file == nil ? 64 : 65
             if let same = out.first(where: { $0.repository.root == real }) {
-                throw CommandFailure(code: code) { c in
-                    (c.text("error.rollup.same-folder", ["first": same.path, "second": l.path]), c["hint.rollup.same-folder"])
-                }
+                problems.append(Problem(mark: l.line, exitCode: code, message: Message("error.rollup.same-folder", ["first": same.path, "second": l.path]),
+                                        hint: Message("hint.rollup.same-folder")))
+                continue
             }
             if let same = out.first(where: { $0.name == name }) {
-                throw CommandFailure(code: code) { c in
-                    (c.text("error.rollup.same-name", ["name": name, "first": same.path, "second": l.path]), c["hint.rollup.same-name"])
-                }
+                problems.append(Problem(mark: l.line, exitCode: code,
+                                        message: Message("error.rollup.same-name", ["name": name, "first": same.path, "second": l.path]),
+                                        hint: Message("hint.rollup.same-name")))
+                continue
             }
             out.append(Entry(name: name, path: l.path, repository: Repository(root: real)))
         }
-        return out
+        return (out, problems)
     }
 
     /// The failure for ArgumentParser's `text` when it refused --repo or

@@ -25,7 +25,7 @@ extension SiteCommand {
         for entry in entries { target = try SiteWriter.prepare(output, repository: entry.repository) }
         let allowDuplicates = repositories.allowDuplicateProjects
         var L = Catalogue(requested ?? .zh)
-        var departments: [String: (name: String, file: String)] = [:]
+        var departments: ReportCommand.MetDepartments = [:]
         var projects: [ProjectID: String] = [:]
         var wanted: Department?
         var site = SiteRollup(prefixProjects: allowDuplicates, department: nil)
@@ -42,34 +42,14 @@ extension SiteCommand {
             try ReportCommand.admit(loaded, entry, ignoreInvalid: global.ignoreInvalid)
             var r = loaded.records
             // The roll-up's refusals: one id, one department name; a project in one repository.
-            for d in r.config.departments {
-                if let seen = departments[d.id], seen.name != d.name {
-                    let file = repo.path(Repository.configFile)
-                    throw CommandFailure(code: 65) { c in
-                        (c.text("error.rollup.department", ["id": d.id, "first": seen.name, "first_file": seen.file, "second": d.name,
-                                                           "second_file": file]), c["hint.rollup.department"])
-                    }
-                }
-                departments[d.id] = departments[d.id] ?? (d.name, repo.path(Repository.configFile))
-            }
-            if !allowDuplicates {
-                for p in r.projects {
-                    let here = repo.path(repo.projectFolder(p.id.rawValue))
-                    if let there = projects[p.id] {
-                        throw CommandFailure(code: 65) { c in
-                            (c.text("error.rollup.duplicate-project", ["id": p.id.rawValue, "first": there, "second": here]),
-                             c["hint.rollup.duplicate-project"])
-                        }
-                    }
-                    projects[p.id] = here
-                }
-            }
+            try ReportCommand.admitUnion(r, repo, departments: &departments, projects: &projects, allowDuplicates: allowDuplicates)
             UnknownDepartments.warn(r)
             if let department {
                 if let d = r.config.department(department) { wanted = wanted ?? d }
                 r = SiteScope.narrowed(r, to: department)
             }
             var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
+            DatedAfterToday.warnNotBegun(context)  // once: a warning is added once
             var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
             source.organization = r.config.organization
             source.projects = r.projects.count

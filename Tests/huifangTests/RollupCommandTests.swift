@@ -111,6 +111,201 @@ import Testing
         r.expectGolden(zh.stdout, "rollup-summary-2026Q3-zh.md")
     }
 
+    /// The lists of the summary over both repositories (the fixture above, plus):
+    ///
+    /// - a: an issue 接口超时 on acme raised 2026-08-20 (b has one of that title on beta, raised
+    ///   07-20): one recurring problem over two projects in two repositories, 2 issues; the
+    ///   issues raised in 2026Q3 are all technical: a 2 + b 2 = 4.
+    /// - risks (risk_high_at 15 in both): a: acme 4×4 = 16 (high); b: gamma 5×5 = 25 (high),
+    ///   beta 2×3 = 6. The matrix has one risk in each of (5,5), (4,4), (2,3); 3 open, 2 high;
+    ///   top risks gamma (b), acme (a), beta (b).
+    /// - customer health on 2026-11-24: acme (a) last score 3 below a's satisfied_at 4, its
+    ///   periodic visit (standard tier, 3 months after 08-20) overdue, a high risk: at risk;
+    ///   gamma (b) never visited (first visit overdue) and a high risk: at risk; beta (b) last
+    ///   score 2, not below b's satisfied_at 2, not lower than the one before, next visit due
+    ///   12-15: healthy. At risk 2 of 3, none to watch.
+    @Test(.englishMessages) func theListsAreMadeOverEveryRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        func run(_ repo: String, _ args: [String]) throws -> String {
+            let result = r.run(["-C", repo] + args)
+            try #require(result.code == 0, "\(repo): \(args.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        let added = try run("a", ["issue", "add", "acme", "--title", "接口超时", "--category", "technical", "--severity", "general",
+                                  "--source", "customer", "--raised", "2026-08-20", "--owner", "张伟"])
+        let aIssue = String(added[try #require(added.range(of: "i-[0-9a-f]{8}", options: .regularExpression))])
+        func risk(_ repo: String, _ project: String, _ title: String, _ p: Int, _ i: Int) throws {
+            _ = try run(repo, ["risk", "add", project, "--title", title, "--category", "technical", "--probability", String(p),
+                               "--impact", String(i), "--response", "mitigate", "--plan", "跟进", "--owner", "张伟"])
+        }
+        try risk("a", "acme", "核心人员离职", 4, 4)
+        try risk("b", "gamma", "客户预算削减", 5, 5)
+        try risk("b", "beta", "接口规范变更", 2, 3)
+
+        let out = r.run(Self.rollup + ["--format", "json"])
+        #expect(out.code == 0, "\(out.stderr)")
+        let json = try #require(JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let recurring = try #require(json["recurring_problems"] as? [[String: Any]])
+        #expect(recurring.count == 1)
+        #expect(recurring.first?["title"] as? String == "接口超时")
+        #expect(recurring.first?["projects"] as? Int == 2)
+        #expect(recurring.first?["issues"] as? Int == 2)
+        #expect(recurring.first?["repositories"] as? [String] == ["a", "b"])
+        let ids = try #require(recurring.first?["ids"] as? [String])
+        #expect(ids.count == 2 && ids.contains(aIssue), "\(ids)")
+        let categories = try #require(json["recurring_categories"] as? [[String: Any]])
+        #expect(categories.map { $0["category"] as? String } == ["technical"])
+        #expect(categories.first?["issues"] as? [Int] == [0, 0, 0, 0, 4])
+
+        let health = try #require(json["customer_health"] as? [String: Any])
+        #expect(health["at_risk"] as? Int == 2)
+        #expect(health["watch"] as? Int == 0)
+        let customers = try #require(health["customers"] as? [[String: Any]])
+        #expect(customers.map { $0["repository"] as? String } == ["a", "b"])
+        #expect(customers.map { $0["project"] as? String } == ["acme", "gamma"])
+        func signals(_ n: Int) -> [String] { (customers[n]["signals"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? [] }
+        #expect(signals(0) == ["dissatisfied", "overdue_visits", "high_risks"])
+        #expect(signals(1) == ["overdue_visits", "high_risks"])
+
+        let risks = try #require(json["risks"] as? [String: Any])
+        #expect(risks["open"] as? Int == 3)
+        #expect(risks["high"] as? Int == 2)
+        var matrix = [[Int]](repeating: [Int](repeating: 0, count: 5), count: 5)
+        matrix[4][4] = 1
+        matrix[3][3] = 1
+        matrix[1][2] = 1
+        #expect(risks["matrix"] as? [[Int]] == matrix)
+        let top = try #require(risks["top"] as? [[String: Any]])
+        #expect(top.map { $0["project"] as? String } == ["gamma", "acme", "beta"])
+        #expect(top.map { $0["repository"] as? String } == ["b", "a", "b"])
+        #expect(top.map { $0["score"] as? Int } == [25, 16, 6])
+
+        // The Markdown lists them, each with its repository.
+        let md = r.run(Self.rollup + ["--lang", "en"])
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("| 接口超时 | technical | 2 | 2 | a, b |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| a | at risk | acme 客户 | acme |"), "\(md.stdout)")
+        #expect(md.stdout.contains("| b | at risk | gamma 客户 | gamma |"))
+        #expect(md.stdout.contains("3 open risks, 2 of them high (score, probability × impact, of 15 or more)."), "\(md.stdout)")
+        #expect(md.stdout.range(of: "\\| b \\| r-[0-9a-f]{8} \\| gamma \\| 25 ! \\|", options: .regularExpression) != nil)
+        // The HTML colours the summed matrix by zone, as one repository's summary does.
+        let html = r.run(Self.rollup + ["--lang", "en", "--format", "html"])
+        #expect(html.code == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("zone-high"))
+    }
+
+    /// A closed quarter in a roll-up (docs/CLOSING.md per repository): b closes 2026Q3 on
+    /// 11-24 (its records entered that day), then on 11-26 a visit to gamma dated 09-10 is entered. The roll-up counts b as
+    /// entered by the close (gamma unvisited: the union's completion stays 2/3 = 66.7%) and shows
+    /// b's restatement: b's own completion frozen at 50.0% (1/2), restated 100.0% (2/2), with the
+    /// late visit. Before the late entry, nothing is restated; a year's roll-up shows the closed
+    /// quarter of b within it.
+    @Test(.englishMessages) func aClosedQuarterIsRestatedPerRepository() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        let closed = r.run(["-C", "b", "close", "2026Q3"], env: ["HUIFANG_USER": "王芳"], today: "2026-11-24")
+        try #require(closed.code == 0, "\(closed.stderr)")
+        let before = r.run(Self.rollup + ["--lang", "en"])
+        #expect(before.code == 0, "\(before.stderr)")
+        #expect(before.stdout.contains("b: 2026Q3 is closed; its figures are counted as its records were entered by the close on 2026-11-24"))
+        #expect(!before.stdout.contains("## b: closed period 2026Q3"))
+
+        let late = r.run(["-C", "b", "visit", "log", "gamma", "--date", "2026-09-10", "--method", "phone", "--summary", "补录",
+                          "--overall", "4", "--contact", "联系人"], today: "2026-11-26")
+        try #require(late.code == 0, "\(late.stderr)")
+        let out = r.run(Self.rollup + ["--format", "json"], today: "2026-11-26")
+        #expect(out.code == 0, "\(out.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        #expect((json["kpis"] as? [String: Any])?["visit_plan_completion_rate"] as? Double == 0.6667)
+        let repositories = try #require(json["repositories"] as? [[String: Any]])
+        #expect(repositories[0]["closed_period"] == nil)
+        let section = try #require(repositories[1]["closed_period"] as? [String: Any])
+        let restated = try #require(section["restated"] as? [String: Any])
+        let completion = try #require(restated["total.visit_plan_completion_rate"] as? [String: Any])
+        #expect(completion["frozen"] as? Double == 0.5)
+        #expect(completion["restated"] as? Double == 1)
+        let lateEntries = try #require(section["late_entries"] as? [[String: Any]])
+        #expect(lateEntries.map { $0["kind"] as? String } == ["visit"])
+        #expect((lateEntries.first?["path"] as? String)?.hasPrefix("projects/gamma/visits/") == true)
+
+        let md = r.run(Self.rollup + ["--lang", "en"], today: "2026-11-26")
+        #expect(md.code == 0, "\(md.stderr)")
+        #expect(md.stdout.contains("b: 2026Q3 is closed; its figures are counted as its records were entered by the close on 2026-11-24; what was entered or changed since is restated below."), "\(md.stdout)")
+        #expect(md.stdout.contains("## b: closed period 2026Q3"))
+        #expect(md.stdout.contains("| Company · Visit-plan completion rate | 50.0% | 100.0% |"), "\(md.stdout)")
+        #expect(md.stdout.contains("projects/gamma/visits/"))
+        // CSV has no room for it: the warning names the repository.
+        let csv = r.run(Self.rollup + ["--lang", "en", "--format", "csv"], today: "2026-11-26")
+        #expect(csv.code == 0)
+        #expect(csv.stderr.contains("repository b (b): "), "\(csv.stderr)")
+
+        // A year takes the closed quarter in: today's records, and b's quarter restated within.
+        let year = r.run(["report", "summary", "--repo", "a", "--repo", "b", "--period", "2026", "--lang", "en", "--format", "json"], today: "2026-11-26")
+        #expect(year.code == 0, "\(year.stderr)")
+        let yj = try #require(try JSONSerialization.jsonObject(with: Data(year.stdout.utf8)) as? [String: Any])
+        let quarters = (yj["repositories"] as? [[String: Any]])?[1]["closed_quarters"] as? [[String: Any]]
+        #expect(quarters?.count == 1)
+        #expect(((quarters?.first?["closed"] as? [String: Any])?["period"] as? String) == "2026Q3")
+        #expect(year.stderr.contains("repository b (b): "), "\(year.stderr)")
+    }
+
+    /// `check` validates workspace.yaml: every problem at its file:line:column, exit 1; a good
+    /// one is ok (exit 0); `--workspace` inside a repository finds the workspace above it; none
+    /// found is exit 66.
+    @Test(.englishMessages) func checkValidatesTheWorkspaceFile() throws {
+        let r = try Self.twoRepositories()
+        defer { r.cleanup() }
+        try FileManager.default.createDirectory(atPath: r.path("plain"), withIntermediateDirectories: true)
+        try r.write("workspace.yaml", """
+            repositories:
+              - path: a
+                nam: 南区
+              - missing
+              - plain
+              - path: b
+                name: x/y
+              - b
+              - path: b
+            extra: 1
+
+            """)
+        let bad = r.run(["check"])
+        #expect(bad.code == 1, "\(bad.stdout)\(bad.stderr)")
+        let file = r.path("workspace.yaml")
+        let lines = bad.stdout.split(separator: "\n").filter { !$0.hasPrefix("  ") }.map(String.init)
+        #expect(lines == [
+            "\(file):3:10: error: unknown key 'nam' (known: repositories; per repository: path, name)",
+            "\(file):4:5: error: no such folder: missing",
+            "\(file):5:5: error: plain is not a huifang repository: no huifang.yaml in it",
+            "\(file):7:11: error: a repository's name is a text without '/'",
+            "\(file):9:5: error: b and b are the same repository",
+            "\(file):10:8: error: unknown key 'extra' (known: repositories; per repository: path, name)",
+        ], "\(bad.stdout)")
+        #expect(bad.stderr.contains("\(file): 6 problems"))
+        let json = r.run(["check", "--format", "json"])
+        #expect(json.code == 1)
+        let j = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(j["errors"] as? Int == 6)
+        #expect((j["repositories"] as? [[String: Any]])?.map { $0["name"] as? String } == ["b"])
+
+        try r.write("workspace.yaml", "repositories:\n  - a\n  - path: b\n    name: 北区\n")
+        let good = r.run(["check"])
+        #expect(good.code == 0, "\(good.stderr)")
+        #expect(good.stdout == "ok: \(file) lists 2 repositories, no problems\n")
+        // Inside a repository plain check reads its records; --workspace checks the workspace above.
+        let inside = r.run(["check"], cwd: r.path("a"))
+        #expect(inside.code == 0)
+        #expect(!inside.stdout.contains("workspace.yaml"))
+        let above = r.run(["check", "--workspace"], cwd: r.path("a"))
+        #expect(above.code == 0, "\(above.stderr)")
+        #expect(above.stdout.contains("lists 2 repositories"))
+        try FileManager.default.removeItem(atPath: file)
+        let none = r.run(["check", "--workspace"], cwd: r.path("a"))
+        #expect(none.code == 66)
+        #expect(none.stderr.contains("no workspace.yaml in . or any folder above it"), "\(none.stderr)")
+    }
+
     @Test func aWorkspaceFileListsTheRepositories() throws {
         let r = try Self.twoRepositories()
         defer { r.cleanup() }
@@ -160,6 +355,22 @@ import Testing
         #expect(allowed.code == 0, "\(allowed.stderr)")
         let json = try #require(JSONSerialization.jsonObject(with: Data(allowed.stdout.utf8)) as? [String: Any])
         #expect((json["repositories"] as? [[String: Any]])?.map { $0["projects"] as? Int } == [1, 3])
+        // Allowed, the two acme are two projects: a title raised in both recurs, and every id is
+        // named with its repository.
+        let raised = r.run(["-C", "b", "issue", "add", "acme", "--title", "报表导出慢", "--category", "technical", "--severity", "minor",
+                            "--source", "customer", "--raised", "2026-08-01", "--owner", "张伟"])
+        try #require(raised.code == 0, "\(raised.stderr)")
+        let again = r.run(Self.rollup + ["--allow-duplicate-projects", "--format", "json"])
+        #expect(again.code == 0, "\(again.stderr)")
+        let recurring = try #require((try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])?["recurring_problems"]
+            as? [[String: Any]])
+        #expect(recurring.map { $0["title"] as? String } == ["报表导出慢"])
+        #expect(recurring.first?["projects"] as? Int == 2)
+        let ids = recurring.first?["ids"] as? [String] ?? []
+        #expect(ids.count == 2 && ids.filter { $0.hasPrefix("a/i-") }.count == 1 && ids.filter { $0.hasPrefix("b/i-") }.count == 1, "\(ids)")
+        let customers = (try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+            .flatMap { ($0["customer_health"] as? [String: Any])?["customers"] as? [[String: Any]] } ?? []
+        #expect(customers.contains { $0["project"] as? String == "a/acme" }, "\(customers)")
         // Alone, the flag has nothing to allow.
         let alone = r.run(["report", "summary", "--allow-duplicate-projects"], cwd: r.path("a"))
         #expect(alone.code == 64)

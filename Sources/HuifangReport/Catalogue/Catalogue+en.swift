@@ -1822,5 +1822,14 @@ extension Catalogue {
         "error.site.no-department": "no repository has department '{id}'",
             // needs: stable ids
         "need.orphans": "{count} need state file(s) name a need that no visit has any more (its text was changed, or the need or its visit removed), not counted: {files}",
+        // rollup20b: the roll-up's lists, restatement and workspace check
+        "rollup.risk high differs": "The matrix is coloured by the high zone of {repository} (score {at} and more); other repositories count a risk as high from another score ({others}): each risk's '!' and the count of high risks follow its own repository's policy.",
+        "rollup.closed restated": "{name}: {period} is closed; its figures are counted as its records were entered by the close on {date}; what was entered or changed since is restated below.",
+        "rollup.closed heading": "{name}: closed period {period}",
+        "rollup.within heading": "{name}: closed quarter {quarter}",
+        "error.workspace.none": "no {file} in {start} or any folder above it",
+        "hint.workspace.none": "{file} lists the repositories of a roll-up (see docs/WORKSPACE.md); run 'huifang check' in a repository to check its records",
+        "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
+        "check.workspace problems": "{file}: {count} problems",
     ]
 }

@@ -1822,5 +1822,14 @@ extension Catalogue {
         "error.site.no-department": "没有仓库有部门 '{id}'",
             // needs: stable ids
         "need.orphans": "{count} 个需求状态文件对应的需求已不存在（需求文字被修改，或需求、回访被删除），未计入：{files}",
+        // rollup20b: the roll-up's lists, restatement and workspace check
+        "rollup.risk high differs": "矩阵按 {repository} 的高风险区着色（分值 {at} 及以上）；其他仓库的高风险起点不同（{others}）：每个风险的“!”和高风险数按其所在仓库的规则计。",
+        "rollup.closed restated": "{name}：{period} 已关账，其数据按 {date} 关账时已录入的记录计算；此后补录或改动的记录及重述的数据见下文。",
+        "rollup.closed heading": "{name}：已关闭期间 {period}",
+        "rollup.within heading": "{name}：已关闭季度 {quarter}",
+        "error.workspace.none": "{start} 及其上级文件夹中没有 {file}",
+        "hint.workspace.none": "{file} 列出汇总的各仓库（见 'docs/WORKSPACE.md'）；要检查记录，请在仓库中运行 'huifang check'",
+        "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
+        "check.workspace problems": "{file}：{count} 个问题",
     ]
 }

@@ -251,6 +251,12 @@ public enum ClosedPeriod {
     /// `frozenRows`: the frozen figures to list whether or not they changed (a longer period's
     /// report); nil: the quarter's own report, which lists only the changed ones.
     static func body(_ s: Section, frozenRows: [Figure]?, _ r: Records, _ L: Catalogue) -> [ReportDocument.Block] {
+        body(s, frozenRows: frozenRows, label: { label($0, r, L) }, L)
+    }
+
+    /// The same, each figure named by `label` (a roll-up names them while the repository's
+    /// records are read, and shows them after).
+    public static func body(_ s: Section, frozenRows: [Figure]?, label: (String) -> String, _ L: Catalogue) -> [ReportDocument.Block] {
         let closing = s.closing
         var out: [ReportDocument.Block] = []
         var facts: [(String, String)] = [(L["closed.closed on"], closing.closedOn.description)]
@@ -292,7 +298,7 @@ public enum ClosedPeriod {
             let headers = [L["closed.figure"], L["closed.frozen"]] + (inBody ? [L["closed.reported"]] : []) + [L["closed.restated value"]]
             out.append(.table(ReportTable(headers: headers,
                                           rows: rows.map {
-                                              [label($0.key, r, L), display($0.key, $0.frozen, L)] + (inBody ? [display($0.key, $0.reported, L)] : [])
+                                              [label($0.key), display($0.key, $0.frozen, L)] + (inBody ? [display($0.key, $0.reported, L)] : [])
                                                   + [display($0.key, $0.restated, L)]
                                           },
                                           numeric: inBody ? [1, 2, 3] : [1, 2])))

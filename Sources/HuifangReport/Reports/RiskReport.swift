@@ -18,11 +18,50 @@ public enum RiskReport {
         r.risks.contains { projects?.contains($0.project) ?? true }
     }
 
+    /// One of the top risks as the reports list it: what the risk says, whether it is high by
+    /// its repository's policy and when it is next reviewed (by its repository's calendar), so
+    /// that a roll-up can keep a repository's top risks after its records are freed.
+    public struct TopRisk: Sendable {
+        public var id: RiskID
+        public var project: ProjectID
+        public var title: String
+        public var category: RiskCategory
+        public var probability: Int
+        public var impact: Int
+        public var score: Int
+        public var high: Bool
+        public var response: RiskResponse
+        public var owner: String
+        public var nextReview: Day?
+
+        public init(_ k: Risk, _ policy: Policy, calendar: WorkCalendar) {
+            id = k.id
+            project = k.project
+            title = k.title
+            category = k.category
+            probability = k.probability
+            impact = k.impact
+            score = k.score
+            high = k.isHigh(policy)
+            response = k.response
+            owner = k.owner
+            nextReview = k.nextReview(policy, calendar: calendar)
+        }
+    }
+
     /// The section: heading, matrix (probability rows 5 to 1, impact columns 1 to 5), the note on
     /// the high zone, and the top risks.
     public static func blocks(_ open: [Risk], _ r: Records, today: Day, _ L: Catalogue) -> [ReportDocument.Block] {
         let policy = r.config.policy
-        let matrix = RiskMatrix(open)
+        var out = matrixBlocks(RiskMatrix(open), open: open.count, high: open.filter { $0.isHigh(policy) }.count, policy: policy, L)
+        if open.isEmpty { return out }
+        out.append(.subheading(L["risk.report.top"]))
+        out.append(.table(topTable(open.prefix(topCount).map { TopRisk($0, policy, calendar: r.calendar) }, today: today, L)))
+        return out
+    }
+
+    /// The heading, the matrix coloured by `policy`'s zones and the note on the high zone.
+    public static func matrixBlocks(_ matrix: RiskMatrix, open: Int, high: Int, policy: Policy, _ L: Catalogue) -> [ReportDocument.Block] {
         var out: [ReportDocument.Block] = [.heading(L["risk.report.title"])]
         var grid = ReportTable(
             headers: [L["risk.report.corner"]] + (1...5).map(String.init),
@@ -38,34 +77,47 @@ public enum RiskReport {
         }
         grid.legend.append((cls: "zone-high", text: L("risk.zone.high", ["from": String(policy.riskHighAt)])))
         out.append(.table(grid))
-        let high = open.filter { $0.isHigh(policy) }.count
-        out.append(.paragraph(L("risk.report.note", ["open": String(open.count), "high": String(high), "at": String(policy.riskHighAt)])))
-        if open.isEmpty { return out }
-        out.append(.subheading(L["risk.report.top"]))
-        out.append(.table(ReportTable(
-            headers: ["ID", L["project"], L["risk.col.score"], L["risk.col.category"], L["risk.col.response"], L["report.responsible"],
-                      L["risk.col.next_review"], L["risk.col.title"]],
-            rows: open.prefix(topCount).map { k in
-                let next = k.nextReview(policy, calendar: r.calendar)
-                let nextText = next.map { $0 < today ? L("risk.review_overdue", ["day": $0.description]) : $0.description } ?? ""
-                return [k.id.rawValue, k.project.rawValue, k.isHigh(policy) ? "\(k.score) !" : String(k.score), L.word(k.category),
-                        L.word(k.response), k.owner, nextText, k.title]
-            }, numeric: [2])))
+        out.append(.paragraph(L("risk.report.note", ["open": String(open), "high": String(high), "at": String(policy.riskHighAt)])))
         return out
+    }
+
+    /// The table of top risks; `repository` (a roll-up): each risk's repository, in a first
+    /// column, and `project` how its project is named.
+    public static func topTable(_ top: [TopRisk], today: Day, _ L: Catalogue, repository: ((Int) -> String)? = nil,
+                                project: (Int) -> String = { _ in "" }) -> ReportTable {
+        ReportTable(
+            headers: (repository == nil ? [] : [L["rollup.repository"]])
+                + ["ID", L["project"], L["risk.col.score"], L["risk.col.category"], L["risk.col.response"], L["report.responsible"],
+                   L["risk.col.next_review"], L["risk.col.title"]],
+            rows: top.enumerated().map { n, k in
+                let nextText = k.nextReview.map { $0 < today ? L("risk.review_overdue", ["day": $0.description]) : $0.description } ?? ""
+                return (repository.map { [$0(n)] } ?? [])
+                    + [k.id.rawValue, repository == nil ? k.project.rawValue : project(n), k.high ? "\(k.score) !" : String(k.score),
+                       L.word(k.category), L.word(k.response), k.owner, nextText, k.title]
+            }, numeric: [repository == nil ? 2 : 3])
     }
 
     /// The same as JSON: codes and numbers.
     public static func json(_ open: [Risk], _ r: Records) -> JSONValue {
         let policy = r.config.policy
-        let matrix = RiskMatrix(open)
-        return .object([
-            ("open", .int(open.count)), ("high", .int(open.filter { $0.isHigh(policy) }.count)), ("high_at", .int(policy.riskHighAt)),
+        return json(RiskMatrix(open), open: open.count, high: open.filter { $0.isHigh(policy) }.count, highAt: policy.riskHighAt,
+                    top: open.prefix(topCount).map { TopRisk($0, policy, calendar: r.calendar) })
+    }
+
+    /// The register's JSON from its figures; `extra(n)`: pairs put first in the n-th top risk's
+    /// object (a roll-up's repository), `project(n)`: its project as the JSON names it.
+    public static func json(_ matrix: RiskMatrix, open: Int, high: Int, highAt: Int, top: [TopRisk],
+                            extra: (Int) -> [(String, JSONValue)] = { _ in [] }, project: ((Int) -> String)? = nil) -> JSONValue {
+        .object([
+            ("open", .int(open)), ("high", .int(high)), ("high_at", .int(highAt)),
             ("matrix", .array(matrix.counts.map { .array($0.map(JSONValue.int)) })),
-            ("top", .array(open.prefix(topCount).map { k in
-                .object([("id", .string(k.id.rawValue)), ("project", .string(k.project.rawValue)), ("title", .string(k.title)),
-                         ("category", .string(k.category.rawValue)), ("probability", .int(k.probability)), ("impact", .int(k.impact)),
-                         ("score", .int(k.score)), ("high", .bool(k.isHigh(policy))), ("response", .string(k.response.rawValue)),
-                         ("owner", .string(k.owner)), ("next_review", .optional(k.nextReview(policy, calendar: r.calendar)?.description))])
+            ("top", .array(top.enumerated().map { n, k in
+                .object(extra(n) + [
+                    ("id", .string(k.id.rawValue)), ("project", .string(project?(n) ?? k.project.rawValue)), ("title", .string(k.title)),
+                    ("category", .string(k.category.rawValue)), ("probability", .int(k.probability)), ("impact", .int(k.impact)),
+                    ("score", .int(k.score)), ("high", .bool(k.high)), ("response", .string(k.response.rawValue)),
+                    ("owner", .string(k.owner)), ("next_review", .optional(k.nextReview?.description)),
+                ])
             })),
         ])
     }

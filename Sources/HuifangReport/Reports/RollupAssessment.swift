@@ -90,7 +90,7 @@ extension RollupReport {
         let note = L("rollup.targets from", ["repository": sources[0].name])
             + (differing.isEmpty ? "" : " " + L("rollup.targets differ", ["repositories": differing.joined(separator: L["report.name sep"])]))
         out.document.title += " · " + L("rollup.title", ["count": String(sources.count)])
-        out.document.blocks.insert(contentsOf: repositoryBlocks(sources, period: period, L) + [.paragraph(note), .paragraph(L["rollup.review rule"])]
+        out.document.blocks.insert(contentsOf: repositoryBlocks(sources, period: period, L, shown: { $0.hasPrefix("assessment.") }) + [.paragraph(note), .paragraph(L["rollup.review rule"])]
                                        + ignoredReviews.map { .paragraph($0) },
                                    at: 0)
         if case .object(let pairs) = out.json {

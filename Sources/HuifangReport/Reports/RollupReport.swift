@@ -12,6 +12,13 @@ public struct RollupSource: Sendable {
     public var organization = ""
     public var projects = 0
     public var closedOn: Day?
+    /// The report's period when the repository closed it: the close, the figures changed since
+    /// and the records entered or changed after it (`ClosedPeriod.Section`); the closed quarters
+    /// a longer period takes in (`within`); and the labels of their figures in the report's
+    /// language (made while the repository's records were read).
+    public var closed: ClosedPeriod.Section?
+    public var within: [ClosedPeriod.Section] = []
+    public var figureLabels: [String: String] = [:]
 
     public init(name: String, path: String, commit: String?) {
         self.name = name
@@ -47,6 +54,22 @@ public struct RollupPart: Sendable {
     public var scale: Int
     public var dimensions: [String]
     public var assessment: AssessmentConfig
+    /// What the lists of the summary need, kept bounded: the issues raised in the period (title,
+    /// project, id, category, day: for the recurring problems over every repository), the issues
+    /// raised per category in the trend's periods ([category][period], `IssueCategory.allCases`
+    /// order, the report's period last), the projects at risk (two signals or more, with their
+    /// signals), and the risk register: whether it is used, the matrix of open risks, how many
+    /// are open and high, the policy that colours it, and the repository's top risks
+    /// (`RiskReport.topCount` at most: the union's top ones are among them).
+    public var raisedIssues: [RecurringProblems.RaisedIssue] = []
+    public var categories: [[Int]] = []
+    public var atRisk: [CustomerHealth] = []
+    public var risksUsed = false
+    public var riskMatrix = RiskMatrix([])
+    public var openRisks = 0
+    public var highRisks = 0
+    public var policy = Policy()
+    public var topRisks: [RiskReport.TopRisk] = []
 
     /// Reduces the repository of `c` (its records, schedule, period and as-of date).
     public static func reduce(_ c: ReportContext, source: RollupSource) -> RollupPart {
@@ -69,13 +92,29 @@ public struct RollupPart: Sendable {
         let health = CustomerHealth.all(r, schedule: c.schedule, on: c.today)
         let counts = RiskReport.counts(health)
         let wanted = Set(major.map(\.project))
-        return RollupPart(
+        let open = RiskReport.openRisks(r, projects: nil, today: c.today)
+        let periods = earlier + [c.period]
+        var categories = [[Int]](repeating: [Int](repeating: 0, count: periods.count), count: IssueCategory.allCases.count)
+        for (category, n) in RecurringProblems.categories(r, periods: periods) {
+            if let k = IssueCategory.allCases.firstIndex(of: category) { categories[k] = n }
+        }
+        var part = RollupPart(
             source: source, organization: r.config.organization, departments: r.config.departments, perDepartment: perDepartment,
             total: total, totalReopen: reopen(total, nil), trend: Array(all.dropLast().suffix(earlier.count)), major: major,
             projectNames: Dictionary(r.projects.filter { wanted.contains($0.id) }.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a }),
             improvements: r.improvements.sorted { ($0.due, $0.id) < ($1.due, $1.id) }, raised: raised,
             health: (health.count, counts.atRisk, counts.watch), projectIDs: r.projects.map(\.id),
             scale: r.config.satisfaction.scale, dimensions: r.config.satisfaction.dimensions, assessment: r.config.assessment)
+        part.raisedIssues = RecurringProblems.raised(r, period: c.period)
+        part.categories = categories
+        part.atRisk = RiskReport.concerning(health)
+        part.risksUsed = RiskReport.isUsed(r, projects: nil)
+        part.riskMatrix = RiskMatrix(open)
+        part.openRisks = open.count
+        part.highRisks = open.filter { $0.isHigh(r.config.policy) }.count
+        part.policy = r.config.policy
+        part.topRisks = open.prefix(RiskReport.topCount).map { RiskReport.TopRisk($0, r.config.policy, calendar: r.calendar) }
+        return part
     }
 }
 
@@ -211,6 +250,48 @@ public enum RollupReport {
                 })))
         }
 
+        // Recurring problems over the issues of every repository (the same or near-same title in
+        // two projects or more, wherever they are), and the categories period after period.
+        var raisedAll: [RecurringProblems.RaisedIssue] = []
+        for (n, p) in parts.enumerated() {
+            for var i in p.raisedIssues {
+                i.source = n
+                if prefixProjects { i.project = "\(p.source.name)/\(i.project)" }
+                raisedAll.append(i)
+            }
+        }
+        let recurringFound = RecurringProblems.find(raisedAll)
+        let recurring = recurringFound.map(\.problem)
+        func repositoriesOf(_ members: [RecurringProblems.RaisedIssue]) -> [String] {
+            Set(members.map(\.source)).sorted().map { parts[$0].source.name }
+        }
+        func issueID(_ i: RecurringProblems.RaisedIssue) -> String { prefixProjects ? "\(parts[i.source].source.name)/\(i.id.rawValue)" : i.id.rawValue }
+        doc.blocks.append(.heading(L.report("recurring")))
+        if recurring.isEmpty {
+            doc.blocks.append(.paragraph(L.report("no recurring")))
+        } else {
+            doc.blocks.append(.table(ReportTable(
+                headers: [L["title"], L.report("category"), L.report("projects"), L.report("issues"), L["rollup.repositories"]],
+                rows: recurringFound.map { f in
+                    [f.problem.title, L.reportValue(f.problem.category), String(f.problem.projects), String(f.problem.issues),
+                     repositoriesOf(f.members).joined(separator: L["report.name sep"])]
+                }, numeric: [2, 3])))
+        }
+        let periods = trend.map(\.period)
+        var categoryCounts = [[Int]](repeating: [Int](repeating: 0, count: periods.count), count: IssueCategory.allCases.count)
+        for p in parts where p.categories.count == categoryCounts.count {
+            for k in categoryCounts.indices where p.categories[k].count == periods.count {
+                for n in periods.indices { categoryCounts[k][n] += p.categories[k][n] }
+            }
+        }
+        let categories = IssueCategory.allCases.enumerated().map { ($0.element, categoryCounts[$0.offset]) }.filter { $0.1.contains { $0 > 0 } }
+        if !categories.isEmpty {
+            doc.blocks.append(.subheading(L.report("recurring categories")))
+            doc.blocks.append(.table(ReportTable(headers: [L.report("category")] + periods.map(\.label),
+                                                 rows: categories.map { [L.reportValue($0.0)] + $0.1.map(String.init) },
+                                                 numeric: Set(1...periods.count))))
+        }
+
         doc.blocks.append(.heading(L.report("improvement measures")))
         if measures.isEmpty {
             doc.blocks.append(.paragraph(L.report("no improvements")))
@@ -224,14 +305,56 @@ public enum RollupReport {
                 })))
         }
 
+        // Customers at risk in every repository (each judged by its own policy), by project.
         let health = parts.reduce((projects: 0, atRisk: 0, watch: 0)) { ($0.projects + $1.health.projects, $0.atRisk + $1.health.atRisk, $0.watch + $1.health.watch) }
+        var atRisk: [(part: RollupPart, health: CustomerHealth)] = []
+        for p in parts { for h in p.atRisk { atRisk.append((p, h)) } }
+        atRisk.sort { (project($0.part, $0.health.project), $0.part.source.name) < (project($1.part, $1.health.project), $1.part.source.name) }
         doc.blocks.append(.heading(L["health.title"]))
         doc.blocks.append(.paragraph(L("health.rule", ["at_risk": String(health.atRisk), "watch": String(health.watch),
                                                        "projects": String(health.projects), "day": today.description])))
-        doc.blocks.append(.paragraph(L("rollup.health per repository", ["command": "huifang report summary"])))
+        if !atRisk.isEmpty {
+            doc.blocks.append(.table(ReportTable(
+                headers: [L["rollup.repository"], L["health.col.level"], L["customer"], L["project"], L["health.col.why"]],
+                rows: atRisk.map { p, h in
+                    [p.source.name, L.word(h.level), h.customer, project(p, h.project), L.joined(h.signals.map(L.words))]
+                })))
+        }
+
+        // The risk register over every repository that uses one: the matrix of all open risks,
+        // and the top risks of all (each repository kept its own top ones).
+        let registers = parts.filter(\.risksUsed)
+        var riskMatrix = RiskMatrix([])
+        var top: [(part: RollupPart, risk: RiskReport.TopRisk)] = []
+        for p in registers {
+            for a in 0..<5 { for b in 0..<5 { riskMatrix.counts[a][b] += p.riskMatrix.counts[a][b] } }
+            for k in p.topRisks { top.append((p, k)) }
+        }
+        top.sort { (-$0.risk.score, project($0.part, $0.risk.project), $0.risk.id, $0.part.source.name)
+            < (-$1.risk.score, project($1.part, $1.risk.project), $1.risk.id, $1.part.source.name) }
+        top = Array(top.prefix(RiskReport.topCount))
+        let openRisks = registers.reduce(0) { $0 + $1.openRisks }
+        let highRisks = registers.reduce(0) { $0 + $1.highRisks }
+        let riskPolicy = registers.first?.policy ?? first.policy
+        let highAtDiffers = registers.filter { $0.policy.riskHighAt != riskPolicy.riskHighAt }.map(\.source.name)
+        if !registers.isEmpty {
+            doc.blocks += RiskReport.matrixBlocks(riskMatrix, open: openRisks, high: highRisks, policy: riskPolicy, L)
+            if !highAtDiffers.isEmpty {
+                doc.blocks.append(.paragraph(L("rollup.risk high differs", [
+                    "repository": registers[0].source.name, "at": String(riskPolicy.riskHighAt),
+                    "others": registers.filter { $0.policy.riskHighAt != riskPolicy.riskHighAt }
+                        .map { "\($0.source.name) \($0.policy.riskHighAt)" }.joined(separator: L["report.name sep"]),
+                ])))
+            }
+            if !top.isEmpty {
+                doc.blocks.append(.subheading(L["risk.report.top"]))
+                doc.blocks.append(.table(RiskReport.topTable(top.map(\.risk), today: today, L, repository: { top[$0].part.source.name },
+                                                             project: { project(top[$0].part, top[$0].risk.project) })))
+            }
+        }
 
         doc.blocks.append(.heading(L["report.recommendations"]))
-        doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: [], improvements: measures.map(\.measure), current: total,
+        doc.blocks.append(.bullets(ReportOverview.recommendations(recurring: recurring, improvements: measures.map(\.measure), current: total,
                                                                   today: today, L)))
         doc.chartsSayMissing(L)
 
@@ -256,9 +379,28 @@ public enum RollupReport {
                          ("department", .string(m.department)), ("owner", .string(m.owner)), ("due", .string(m.due.description)),
                          ("status", .string(m.status.rawValue)), ("addresses", .strings(m.addresses.map(\.rawValue)))])
             })),
+            ("recurring_problems", .array(recurringFound.map { f in
+                .object([("title", .string(f.problem.title)), ("category", .string(f.problem.category.rawValue)),
+                         ("projects", .int(f.problem.projects)), ("issues", .int(f.problem.issues)),
+                         ("repositories", .strings(repositoriesOf(f.members))),
+                         ("ids", .strings(f.members.sorted { ($0.id, $0.source) < ($1.id, $1.source) }.map(issueID)))])
+            })),
+            ("recurring_categories", .array(categories.map {
+                .object([("category", .string($0.0.rawValue)), ("periods", .strings(periods.map(\.label))), ("issues", .array($0.1.map(JSONValue.int)))])
+            })),
             ("customer_health", .object([("on", .string(today.description)), ("projects", .int(health.projects)),
-                                         ("at_risk", .int(health.atRisk)), ("watch", .int(health.watch))])),
-        ] + (rules.isEmpty ? [] : [
+                                         ("at_risk", .int(health.atRisk)), ("watch", .int(health.watch)),
+                                         ("customers", .array(atRisk.map { p, h in
+                                             .object([("repository", .string(p.source.name)), ("project", .string(project(p, h.project))),
+                                                      ("customer", .string(h.customer)), ("level", .string(h.level.rawValue)),
+                                                      ("signals", .array(h.signals.map(RiskReport.signalJSON)))])
+                                         }))])),
+        ] + (registers.isEmpty ? [] : [
+            ("risks", RiskReport.json(riskMatrix, open: openRisks, high: highRisks, highAt: riskPolicy.riskHighAt, top: top.map(\.risk),
+                                      extra: { [("repository", .string(top[$0].part.source.name))] },
+                                      project: { project(top[$0].part, top[$0].risk.project) })),
+        ]) + (highAtDiffers.isEmpty ? [] : [("risk_high_at_differs", .strings(highAtDiffers))])
+          + (rules.isEmpty ? [] : [
             ("targets_from", .string(first.source.name)),
             ("targets", .array(rules.enumerated().map { n, rule in
                 .object([
@@ -280,7 +422,12 @@ public enum RollupReport {
 
     /// The blocks that open every roll-up: the repositories read (name, path, commit,
     /// organization, projects), the rule of the sums, and which repositories closed the period.
-    public static func repositoryBlocks(_ sources: [RollupSource], period: Period, _ L: Catalogue) -> [ReportDocument.Block] {
+    /// A repository that closed the report's period and has records entered or changed since
+    /// gets a section of its own, as one repository's report opens with: its frozen figures
+    /// beside those restated from today's records, and the late entries. In a longer period's
+    /// report, each closed quarter it takes in gets one (`shown`: the frozen figures it lists).
+    public static func repositoryBlocks(_ sources: [RollupSource], period: Period, _ L: Catalogue,
+                                        shown: (String) -> Bool = { $0.hasPrefix("total.") }) -> [ReportDocument.Block] {
         var blocks: [ReportDocument.Block] = [.heading(L["rollup.repositories"])]
         blocks.append(.table(ReportTable(
             headers: [L["rollup.name"], L["rollup.path"], L["rollup.commit"], L["rollup.organization"], L["rollup.projects"]],
@@ -290,7 +437,22 @@ public enum RollupReport {
         blocks.append(.paragraph(L["rollup.rule"]))
         for s in sources {
             guard let d = s.closedOn else { continue }
-            blocks.append(.paragraph(L("rollup.closed", ["name": s.name, "period": period.label, "date": d.description])))
+            if let section = s.closed, !section.unchanged {
+                blocks.append(.paragraph(L("rollup.closed restated", ["name": s.name, "period": period.label, "date": d.description])))
+            } else {
+                blocks.append(.paragraph(L("rollup.closed", ["name": s.name, "period": period.label, "date": d.description])))
+            }
+        }
+        for s in sources {
+            func label(_ key: String) -> String { s.figureLabels[key] ?? key }
+            if let section = s.closed, !section.unchanged {
+                blocks.append(.heading(L("rollup.closed heading", ["name": s.name, "period": section.closing.period.label])))
+                blocks += ClosedPeriod.body(section, frozenRows: nil, label: label, L)
+            }
+            for section in s.within {
+                blocks.append(.heading(L("rollup.within heading", ["name": s.name, "quarter": section.closing.period.label])))
+                blocks += ClosedPeriod.body(section, frozenRows: section.closing.frozen.filter { shown($0.key) }, label: label, L)
+            }
         }
         return blocks
     }
@@ -299,7 +461,9 @@ public enum RollupReport {
     public static func repositoriesJSON(_ sources: [RollupSource]) -> (String, JSONValue) {
         ("repositories", .array(sources.map { s in
             .object([("name", .string(s.name)), ("path", .string(s.path)), ("commit", .optional(s.commit)),
-                     ("organization", .string(s.organization)), ("projects", .int(s.projects)), ("closed_on", .optional(s.closedOn?.description))])
+                     ("organization", .string(s.organization)), ("projects", .int(s.projects)), ("closed_on", .optional(s.closedOn?.description))]
+                + (s.closed.map { [("closed_period", ClosedPeriod.withinJSON($0))] } ?? [])
+                + (s.within.isEmpty ? [] : [("closed_quarters", .array(s.within.map(ClosedPeriod.withinJSON)))]))
         }))
     }
 
