@@ -534,7 +534,7 @@ import Testing
         let department = r.run(["report", "department", "east", "--repo", "a", "--repo", "b"])
         #expect(department.code == 64)
         #expect(department.stderr.contains("--repo applies only to"), "\(department.stderr)")
-        #expect(result.stderr.contains("--repo applies only to 'report summary', 'report assessment' and 'report people'; this command works on one repository"), "\(result.stderr)")
+        #expect(result.stderr.contains("--repo applies only to 'report summary', 'report assessment', 'report people' and 'site'; this command works on one repository"), "\(result.stderr)")
     }
 }
 

@@ -1622,7 +1622,7 @@ extension Catalogue {
         "hint.rollup.same-folder": "list each repository once",
         "error.rollup.same-name": "two repositories are named '{name}': {first} and {second}",
         "hint.rollup.same-name": "give one of them another name with 'name:' in workspace.yaml (a repository is named after its folder by default)",
-        "error.rollup.not-here": "{option} applies only to 'report summary', 'report assessment' and 'report people'; this command works on one repository",
+        "error.rollup.not-here": "{option} applies only to 'report summary', 'report assessment', 'report people' and 'site'; this command works on one repository",
         "hint.rollup.not-here": "run it in each repository (-C DIR), or roll the repositories up with 'huifang report summary --repo DIR --repo DIR'",
         "error.rollup.department": "department '{id}' is named '{first}' in {first_file} and '{second}' in {second_file}",
         "hint.rollup.department": "departments with the same id are one department in a roll-up: give it the same name in both files, or another id in one",

@@ -1622,7 +1622,7 @@ extension Catalogue {
         "hint.rollup.same-folder": "每个仓库只列一次",
         "error.rollup.same-name": "有两个仓库都叫 '{name}'：{first} 和 {second}",
         "hint.rollup.same-name": "在 'workspace.yaml' 中用 'name:' 给其中一个另起名称（仓库默认以文件夹命名）",
-        "error.rollup.not-here": "{option} 只用于 'report summary'、'report assessment' 和 'report people'；此命令只处理一个仓库",
+        "error.rollup.not-here": "{option} 只用于 'report summary'、'report assessment'、'report people' 和 'site'；此命令只处理一个仓库",
         "hint.rollup.not-here": "在每个仓库中分别运行（'-C DIR'），或用 'huifang report summary --repo DIR --repo DIR' 汇总",
         "error.rollup.department": "部门 '{id}' 在 {first_file} 中名为 '{first}'，在 {second_file} 中名为 '{second}'",
         "hint.rollup.department": "汇总时编号相同的部门是同一部门：请在两个文件中使用相同名称，或在其中一个改用其他编号",
