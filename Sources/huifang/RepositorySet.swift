@@ -2,7 +2,6 @@ import ArgumentParser
 import HuifangCore
 import HuifangReport
 import HuifangStore
-import HuifangYAML
 
 /// The repositories a roll-up reads (issue 20; docs/WORKSPACE.md): `--repo DIR` (repeated), else
 /// the `workspace.yaml` found from the working folder (or -C) upwards, as huifang.yaml is
@@ -76,7 +75,7 @@ struct RepositorySetOptions: ParsableArguments {
     /// `framed`: a problem of the file's YAML or shape, said after the file's name and place;
     /// else the message names the place itself (`{where}`) when it has one.
     struct Problem {
-        var mark: Mark?
+        var mark: WorkspaceFile.Place?
         var exitCode: Int32
         var message: Message
         var hint: Message
@@ -108,67 +107,34 @@ struct RepositorySetOptions: ParsableArguments {
     static func validate(_ file: String) throws -> (entries: [Entry], problems: [Problem]) {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(file, limit: 1 << 20) } catch { throw CommandFailure(StoreError.io(error)) }
-        var problems: [Problem] = []
-        func bad(_ mark: Mark, _ problem: Message) {
-            problems.append(Problem(mark: mark, exitCode: 65, message: problem, hint: Message("hint.workspace"), framed: true))
-        }
-        let root: YAMLNode?
-        do { root = try YAMLParser.parse(bytes) } catch {
-            bad(error.mark, Message("error.workspace.yaml", ["problem": error.message]))
-            return ([], problems)
-        }
-        guard let root, let pairs = root.pairs else {
-            bad(root?.start ?? Mark(line: 1, column: 1, index: 0), Message("error.workspace.shape"))
-            return ([], problems)
-        }
-        for p in pairs where p.key != "repositories" {
-            bad(p.value.start, Message("error.workspace.key", ["key": p.key]))
-        }
-        guard let list = root["repositories"], let items = list.items, !items.isEmpty else {
-            bad(root["repositories"]?.start ?? root.start, Message("error.workspace.shape"))
-            return ([], problems)
+        let (written, shape) = WorkspaceFile.parse(bytes)
+        let problems = shape.map { p -> Problem in
+            let message: Message
+            switch p.kind {
+            case .yaml(let text): message = Message("error.workspace.yaml", ["problem": text])
+            case .shape: message = Message("error.workspace.shape")
+            case .key(let key): message = Message("error.workspace.key", ["key": key])
+            case .item: message = Message("error.workspace.item")
+            case .name: message = Message("error.workspace.name")
+            }
+            return Problem(mark: p.at, exitCode: 65, message: message, hint: Message("hint.workspace"), framed: true)
         }
         let folder = String(file[..<file.lastIndex(of: "/")!])
-        var listed: [(name: String?, path: String, full: String, line: Mark?)] = []
-        for item in items {
-            if let path = item.scalar, !item.isNull {
-                listed.append((nil, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start))
-                continue
-            }
-            guard let fields = item.pairs else {
-                bad(item.start, Message("error.workspace.item"))
-                continue
-            }
-            var fine = true
-            for f in fields where f.key != "path" && f.key != "name" {
-                bad(f.value.start, Message("error.workspace.key", ["key": f.key]))
-                fine = false
-            }
-            guard let path = item["path"]?.scalar, !(item["path"]?.isNull ?? true) else {
-                bad(item.start, Message("error.workspace.item"))
-                continue
-            }
-            let name = item["name"]?.scalar
-            if let n = item["name"], n.scalar == nil || n.isNull || n.scalar!.contains("/") {
-                bad(n.start, Message("error.workspace.name"))
-                fine = false
-            }
-            if fine { listed.append((name, path, path.hasPrefix("/") ? path : folder + "/" + path, item.start)) }
-        }
+        let listed = written.map { l in (name: l.name, path: l.path, full: l.path.hasPrefix("/") ? l.path : folder + "/" + l.path, line: Optional(l.at)) }
         let (entries, found) = collect(listed, file: file)
         return (entries, problems + found)
     }
 
     /// Finds each listed repository (its huifang.yaml must be in the folder named) and names it;
     /// two entries with one name or one folder are refused.
-    static func entries(_ listed: [(name: String?, path: String, full: String, line: Mark?)], file: String?) throws -> [Entry] {
+    static func entries(_ listed: [(name: String?, path: String, full: String, line: WorkspaceFile.Place?)], file: String?) throws -> [Entry] {
         let (entries, problems) = collect(listed, file: file)
         if let first = problems.first { throw first.failure(file) }
         return entries
     }
 
     /// The repositories `listed` names, and what is wrong with the others (every one).
-    static func collect(_ listed: [(name: String?, path: String, full: String, line: Mark?)], file: String?) -> ([Entry], [Problem]) {
+    static func collect(_ listed: [(name: String?, path: String, full: String, line: WorkspaceFile.Place?)], file: String?) -> ([Entry], [Problem]) {
         var out: [Entry] = []
         var problems: [Problem] = []
         for l in listed {

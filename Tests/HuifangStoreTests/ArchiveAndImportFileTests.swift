@@ -106,3 +106,42 @@ import Testing
         }
     }
 }
+
+@Suite struct WorkspaceFileTests {
+    @Test func theListedRepositoriesWithTheirPlaces() {
+        let (listed, problems) = WorkspaceFile.parse(Array("""
+            repositories:
+              - path: south
+                name: 南区
+              - ../north
+            """.utf8))
+        #expect(problems.isEmpty)
+        #expect(listed == [WorkspaceFile.Listed(name: "南区", path: "south", at: .init(line: 2, column: 5)),
+                           WorkspaceFile.Listed(name: nil, path: "../north", at: .init(line: 4, column: 5))])
+    }
+
+    @Test func everyProblemOfTheShapeIsGivenNotJustTheFirst() {
+        let (listed, problems) = WorkspaceFile.parse(Array("""
+            repositries: x
+            repositories:
+              - path: a
+                nmae: A
+              - [b]
+              - name: c/d
+                path: c
+              - e
+            """.utf8))
+        #expect(listed.map(\.path) == ["e"])  // an item with a problem is not listed
+        #expect(problems.map(\.kind) == [.key("repositries"), .key("nmae"), .item, .name])
+        #expect(problems.map(\.at.line) == [1, 4, 5, 6])
+    }
+
+    @Test func notAWorkspaceAtAll() {
+        #expect(WorkspaceFile.parse(Array("- a\n".utf8)).problems.map(\.kind) == [.shape])
+        #expect(WorkspaceFile.parse(Array("repositories: []\n".utf8)).problems.map(\.kind) == [.shape])
+        #expect(WorkspaceFile.parse([]).problems.map(\.kind) == [.shape])
+        guard case .yaml = WorkspaceFile.parse(Array("repositories: [\n".utf8)).problems.first?.kind else {
+            Issue.record("a YAML error is not said as one"); return
+        }
+    }
+}
