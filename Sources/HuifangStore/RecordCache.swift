@@ -263,7 +263,7 @@ public struct RecordCache: Sendable {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         var w = BinaryWriter(capacity: entries.count * 84 + 256)
-        w.bytes += Self.magic
+        w.append(Self.magic)
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
@@ -290,10 +290,10 @@ public struct RecordCache: Sendable {
                 allFresh = false
             }
         }
-        let indexEnd = w.bytes.count
+        let indexEnd = w.count
         var trailer = BinaryWriter(capacity: Self.trailerCount)
         trailer.fixed64(UInt64(indexEnd))
-        trailer.fixed64(w.bytes.withUnsafeBufferPointer { Checksum.xxh64($0, seed: UInt64(indexEnd + payloadBytes + Self.trailerCount)) })
+        trailer.fixed64(w.withBytes { Checksum.xxh64($0, seed: UInt64(indexEnd + payloadBytes + Self.trailerCount)) })
         if allFresh, payloadBytes == payloads.reduce(0, { $0 + $1.count }) {
             try? FileSystem.writeAtomically([w.bytes] + payloads + [trailer.bytes], to: repo.path(Self.path), sync: false)
             return
@@ -305,9 +305,9 @@ public struct RecordCache: Sendable {
         func flush() -> Bool {
             guard let r = run, let file else { return run == nil }
             run = nil
-            let at = w.bytes.count
-            guard file.read(at: r.from, count: r.count, appendingTo: &w.bytes) else { return false }
-            return w.bytes.withUnsafeBufferPointer { all in
+            let at = w.count
+            guard file.read(at: r.from, count: r.count, appendingTo: &w) else { return false }
+            return w.withBytes { all in
                 var p = at
                 for i in r.entries {
                     let e = index[i]
@@ -321,7 +321,7 @@ public struct RecordCache: Sendable {
             switch e.payload {
             case .fresh(let chunk, let start, let count, _):
                 guard flush() else { return }
-                w.bytes += payloads[chunk][start..<(start + count)]
+                w.append(payloads[chunk][start..<(start + count)])
             case .old(let i):
                 let p = index[i]
                 if let r = run, r.from + r.count == p.payloadStart, r.entries.upperBound == i {
@@ -333,7 +333,7 @@ public struct RecordCache: Sendable {
             }
         }
         guard flush() else { return }
-        w.bytes += trailer.bytes
+        trailer.withBytes { w.append($0) }
         try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
     }
 
@@ -428,13 +428,9 @@ final class CacheFile: Sendable {
         return ok ? bytes : nil
     }
 
-    /// Appends `count` bytes from offset `at` to `bytes`; false when the file no longer holds them.
-    func read(at: Int, count: Int, appendingTo bytes: inout [UInt8]) -> Bool {
-        let old = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: count))
-        let ok = bytes.withUnsafeMutableBufferPointer { Self.read(fd, at: at, count: count, into: $0.baseAddress! + old) }
-        if !ok { bytes.removeLast(count) }
-        return ok
+    /// Appends `count` bytes from offset `at` to `w`; false when the file no longer holds them.
+    func read(at: Int, count: Int, appendingTo w: inout BinaryWriter) -> Bool {
+        w.append(upTo: count) { Self.read(fd, at: at, count: count, into: $0) ? count : nil }
     }
 
     private static func read(_ fd: Int32, at: Int, into bytes: inout [UInt8]) -> Bool {

@@ -228,7 +228,7 @@ enum RecordCoding {
         strings(&w, v.quotes)
         strings(&w, v.needs)
         strings(&w, v.competitors)
-        strings(&w, v.issues.map(\.rawValue))
+        w.array(v.issues) { $0.string($1.rawValue) }  // as strings(_:_:) of the ids, with no array of them made
         strings(&w, v.attachments)
         write(&w, v.eventAt)
         write(&w, v.issuesAt)
@@ -332,7 +332,7 @@ enum RecordCoding {
     static func write(_ w: inout BinaryWriter, _ m: Improvement) {
         w.string(m.id.rawValue)
         w.string(m.title)
-        strings(&w, m.addresses.map(\.rawValue))
+        w.array(m.addresses) { $0.string($1.rawValue) }
         w.string(m.department)
         w.string(m.owner)
         write(&w, m.due)
@@ -364,7 +364,7 @@ enum RecordCoding {
         write(&w, e.date)
         write(&w, e.kind, of: eventKinds)
         w.string(e.title)
-        strings(&w, e.projects.map(\.rawValue))
+        w.array(e.projects) { $0.string($1.rawValue) }
         strings(&w, e.tags)
         write(&w, e.projectsAt)
     }

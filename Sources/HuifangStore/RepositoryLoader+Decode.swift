@@ -148,11 +148,11 @@ extension RepositoryLoader {
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
-                if payloads.bytes.capacity == 0 { payloads.bytes.reserveCapacity((range.upperBound - i) * 192) }
-                let start = payloads.bytes.count
+                if payloads.count == 0 { payloads.reserve((range.upperBound - i) * 192) }
+                let start = payloads.count
                 RecordCoding.write(&payloads, outcome)
-                let checksum = payloads.bytes.withUnsafeBufferPointer { RecordCache.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
-                payload = .fresh(chunk: chunk, start: start, count: payloads.bytes.count - start, checksum: checksum)
+                let checksum = payloads.withBytes { RecordCache.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+                payload = .fresh(chunk: chunk, start: start, count: payloads.count - start, checksum: checksum)
             }
             (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
             slots.put(outcome.record, job: i)
@@ -160,11 +160,11 @@ extension RepositoryLoader {
         return payloads.bytes
     }
 
-    /// Reads and decodes one file. With a `buffer`, a visit, issue or project is read into it and
-    /// decoded from there; only a file the fast decoder declines is copied out for the tree.
+    /// Reads and decodes one file. With a `buffer`, a visit, issue, risk or project is read into
+    /// it and decoded from there; only a file the fast decoder declines is copied out for the tree.
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
                        reader: YAMLEventReader = YAMLEventReader(), buffer: ReadBuffer? = nil, stat st: inout stat) -> Outcome {
-        if fastDecoding, let buffer, job.isVisitOrIssue || job.isProject {
+        if fastDecoding, let buffer, job.hasFastDecoder {
             let (bytes, failure) = read(root.repo, path, base: root.fd, into: buffer, stat: &st)
             if let failure { return Outcome(record: nil, findings: [failure]) }
             if let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
@@ -228,17 +228,11 @@ extension RepositoryLoader {
 }
 
 extension RepositoryLoader.Job {
-    /// A visit or an issue: the records the fast decoder reads.
-    var isVisitOrIssue: Bool {
+    /// A record `FastRecordDecoder` reads: a visit, issue, risk or project.yaml.
+    var hasFastDecoder: Bool {
         switch self {
-        case .visit, .issue: true
+        case .visit, .issue, .risk, .project: true
         default: false
         }
-    }
-
-    /// A project.yaml (read into a worker's buffer for the fast decoder too).
-    var isProject: Bool {
-        if case .project = self { return true }
-        return false
     }
 }

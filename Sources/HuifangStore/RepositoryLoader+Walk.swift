@@ -28,7 +28,7 @@ extension RepositoryLoader {
             }
         }
         if !away.contains("projects"), let entries = root.list("projects") {
-            for e in entries where !e.name.hasPrefix(".") {
+            for e in entries where !isHidden(e.name) {
                 let folder = "projects/" + e.name
                 if !e.isUTF8Name {
                     findings.append(notUTF8(folder))
@@ -123,7 +123,7 @@ extension RepositoryLoader {
                                         + "(the folder's visits and issues stay), or remove the folder"))
         }
         for f in inner where !f.isUTF8Name { findings.append(notUTF8(folder + "/" + f.name)) }
-        for f in inner where f.isUTF8Name && !f.name.hasPrefix(".") && !f.isDirectory && f.name != "project.yaml" && f.name.hasSuffix(".yaml") {
+        for f in inner where f.isUTF8Name && !isHidden(f.name) && !f.isDirectory && f.name != "project.yaml" && hasYAMLSuffix(f.name) {
             findings.append(Finding(path: folder + "/" + f.name, message: "file in the wrong place",
                                     hint: "visits go to \(folder)/visits/, issues to \(folder)/issues/", code: .wrongPlace, values: ["folder": folder]))
         }
@@ -167,7 +167,7 @@ extension RepositoryLoader {
         guard let entries = root.list(folder, statFiles: statFiles) else { return [] }
         var out: [(name: String, stamp: RecordCache.Stamp?)] = []
         out.reserveCapacity(entries.count)
-        for e in entries where !e.name.hasPrefix(".") {
+        for e in entries where !isHidden(e.name) {
             // Made only for a finding: nearly every entry is a record and needs no path here
             // (two string appends per file were 2% of a cold read's instructions).
             var rel: String { folder + "/" + e.name }
@@ -200,7 +200,7 @@ extension RepositoryLoader {
                 } else {
                     findings.append(Finding(.warning, path: rel, message: "unexpected folder in \(folder)/", hint: "huifang ignores it"))
                 }
-            } else if e.name.hasSuffix(".yaml") {
+            } else if hasYAMLSuffix(e.name) {
                 out.append((e.name, e.status))
             } else if e.name.hasSuffix(".yml") {
                 findings.append(Finding(path: rel, message: "record files end in .yaml, not .yml",
@@ -216,6 +216,29 @@ extension RepositoryLoader {
             }
         }
         return out
+    }
+
+    /// `name.hasPrefix(".")`, decided from the first byte for every name that does not start
+    /// with a dot (nearly all: `hasPrefix` compares characters, a hundred instructions a name).
+    @inline(__always)
+    static func isHidden(_ name: String) -> Bool {
+        name.utf8.first == UInt8(ascii: ".") && name.hasPrefix(".")
+    }
+
+    /// `name.hasSuffix(".yaml")` without comparing characters when the bytes decide it: a name
+    /// that does not end in the bytes `.yaml` does not end in those characters, and one that
+    /// does, with an ASCII byte (or nothing) before the dot, ends in them too (an ASCII
+    /// character never joins the dot into one character). Anything else asks `hasSuffix`.
+    static func hasYAMLSuffix(_ name: String) -> Bool {
+        let u = name.utf8
+        guard u.count >= 5 else { return false }
+        var end = u.endIndex
+        for b in "lmay.".utf8 {
+            end = u.index(before: end)
+            guard u[end] == b else { return false }
+        }
+        if end == u.startIndex || u[u.index(before: end)] < 0x80 { return true }
+        return name.hasSuffix(".yaml")
     }
 
     /// A name that a record file might have been saved under: `.yaml` or `.yml` in any case.

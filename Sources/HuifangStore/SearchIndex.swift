@@ -171,7 +171,7 @@ public enum SearchIndex {
     /// The bytes of an index of `contents` for the repository as `snapshot` found it.
     static func encode(_ snapshot: Snapshot, _ contents: Contents) -> [UInt8] {
         var w = BinaryWriter(capacity: snapshot.files.count * 160 + 1024)
-        w.bytes += magic
+        w.append(magic)
         w.string(HuifangStoreVersion.current)
         w.uint(snapshot.configStamp)
         w.int(Int(snapshot.startedSec))
@@ -191,7 +191,7 @@ public enum SearchIndex {
         }
         w.uint(UInt64(contents.documents.count))
         for d in contents.documents {
-            w.bytes.append(d.kind.rawValue)
+            w.byte(d.kind.rawValue)
             w.string(d.id)
             w.string(d.project)
             w.array(d.projects) { w, p in w.string(p) }
@@ -204,7 +204,7 @@ public enum SearchIndex {
                 w.string(f.text)
             }
         }
-        let sum = w.bytes.withUnsafeBufferPointer { Checksum.xxh64($0, seed: UInt64($0.count + 8)) }
+        let sum = w.withBytes { Checksum.xxh64($0, seed: UInt64($0.count + 8)) }
         w.fixed64(sum)
         return w.bytes
     }

@@ -109,6 +109,8 @@ import Testing
             ("projects/acme-erp/issues/i-0000cccc.yaml", issue.replacingOccurrences(of: "bbbb", with: "cccc"),
              .issue(project: project, file: "i-0000cccc.yaml")),
             ("projects/acme-erp/visits/2026-03-06-v-0000dddd.yaml", visit, .visit(project: project, file: "2026-03-06-v-0000dddd.yaml")),
+            // A risk goes through the buffer too.
+            ("projects/acme-erp/risks/r-0000abcd.yaml", RiskStoreTests.full, .risk(project: project, file: "r-0000abcd.yaml")),
         ]
         for (path, text, _) in files { try t.write(path, text) }
         let repo = Repository(root: t.path)
@@ -129,5 +131,69 @@ import Testing
         #expect(!RepositoryLoader.decode(files[1].0, files[1].2, root: root, config: config, reader: reader, buffer: buffer, stat: &st).findings.isEmpty)
         #expect(RepositoryLoader.decode(files[2].0, files[2].2, root: root, config: config, reader: reader, buffer: buffer, stat: &st).record != nil)
         #expect(!RepositoryLoader.decode(files[3].0, files[3].2, root: root, config: config, reader: reader, buffer: buffer, stat: &st).findings.isEmpty)
+        #expect(RepositoryLoader.decode(files[4].0, files[4].2, root: root, config: config, reader: reader, buffer: buffer, stat: &st).record != nil)
+    }
+
+    /// The walk's byte shortcuts for `hasPrefix(".")` and `hasSuffix(".yaml")` answer as the
+    /// character comparisons do, also where a character before the dot joins it.
+    @Test func recordNameShortcutsAgreeWithTheCharacterComparisons() {
+        let names = ["v-1.yaml", ".yaml", "yaml", "a.yaml", "a.yml", "a.YAML", "a.yaml ", "a.yamll", ".hidden.yaml", ".", "", "a",
+                     "é.yaml", "e\u{301}.yaml", "\u{600}.yaml", "a\u{600}.yaml", "记录.yaml", "a.yam\u{301}l", "a.yaml\u{301}",
+                     ".\u{301}x", "\u{301}.yaml", "x\u{200D}.yaml", "\r.yaml", "\u{1F600}.yaml", "\u{1F1E8}\u{1F1F3}.yaml"]
+        for name in names {
+            #expect(RepositoryLoader.hasYAMLSuffix(name) == name.hasSuffix(".yaml"), "\(name.unicodeScalars.map(\.value))")
+            #expect(RepositoryLoader.isHidden(name) == name.hasPrefix("."), "\(name.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// The cache's writer (its own buffer, grown as it fills) writes what an array of bytes
+    /// built the plain way holds: variable-length integers, strings, fixed widths, and runs
+    /// of bytes appended across the growth of the buffer.
+    @Test func theWriterWritesTheBytesOfThePlainEncoding() {
+        func varint(_ v: UInt64) -> [UInt8] {
+            var v = v, out: [UInt8] = []
+            while v >= 0x80 {
+                out.append(UInt8(v & 0x7F) | 0x80)
+                v >>= 7
+            }
+            return out + [UInt8(v)]
+        }
+        var expected: [UInt8] = []
+        var w = BinaryWriter(capacity: 0)
+        var rng = FuzzTests.Rng(state: 21)
+        for round in 0..<3000 {
+            switch round % 7 {
+            case 0:
+                let v = UInt64.random(in: 0...UInt64.max, using: &rng) >> UInt64.random(in: 0...63, using: &rng)
+                w.uint(v)
+                expected += varint(v)
+            case 1:
+                let v = Int.random(in: -100_000...100_000, using: &rng)
+                w.int(v)
+                expected += varint(UInt64(bitPattern: Int64(v)) << 1 ^ UInt64(bitPattern: Int64(v) >> 63))
+            case 2:
+                let s = String(repeating: round % 3 == 0 ? "长" : "a", count: Int.random(in: 0...40, using: &rng))
+                w.string(s)
+                expected += varint(UInt64(s.utf8.count)) + Array(s.utf8)
+            case 3:
+                let v = UInt32.random(in: 0...UInt32.max, using: &rng)
+                w.fixed32(v)
+                expected += (0..<4).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) }
+            case 4:
+                let v = UInt64.random(in: 0...UInt64.max, using: &rng)
+                w.fixed64(v)
+                expected += (0..<8).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) }
+            case 5:
+                let run = (0..<Int.random(in: 0...300, using: &rng)).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ round) }
+                w.append(run)
+                expected += run
+            default:
+                w.optional(round % 2 == 0 ? "x" : nil) { $0.string($1) }
+                expected += round % 2 == 0 ? [1, 1, UInt8(ascii: "x")] : [0]
+            }
+        }
+        #expect(w.count == expected.count)
+        #expect(w.bytes == expected)
+        #expect(w.capacity >= w.count)
     }
 }
