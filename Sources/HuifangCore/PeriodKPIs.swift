@@ -81,6 +81,23 @@ public enum KPIEngine {
         /// reads. Lets the passes skip the history of nearly every issue.
         var issueResolvedFrom: [Int32]
         static let askTheRule = Int32.min
+        /// Every project id the records name, numbered densely (those of `r.projects` first, in
+        /// their order): a scope is then an array of flags, and a record's project a number.
+        var projectNumbers: [ProjectID: Int32]
+        var visitProject: [Int32]
+        var issueProject: [Int32]
+        var itemProject: [Int32]
+        /// Each visit's overall score (`Visit.overallScore`), and its NPS answer (`noNPS`: none).
+        var visitOverall: [Double?]
+        var visitNPS: [Int]
+        static let noNPS = Int.min
+        /// Whether a visit has its summary, visitor and contacts (the rest of a complete record
+        /// is the links, below).
+        var visitFilled: [Bool]
+        /// The issues raised in a visit that its `issues` list leaves out, by the visit's
+        /// position (rare: the loader derives the lists from the issues): a visit is incomplete
+        /// in a scope that counts one of them.
+        var unlinkedIssues: [Int: [Int]]
 
         init(_ r: Records, _ schedule: Schedule) {
             visitDates = r.visits.map(\.date.ordinal)
@@ -122,6 +139,119 @@ public enum KPIEngine {
             confirmationDue = due
             confirmationEnded = ended
             issueResolvedFrom = resolvedFrom
+
+            // Dense project numbers. Records come grouped by project: one lookup per run.
+            var numbers: [ProjectID: Int32] = [:]
+            numbers.reserveCapacity(r.projects.count)
+            var projectNumber = [Int32](repeating: 0, count: r.projects.count)
+            for p in r.projects.indices {
+                let id = r.projects[p].id
+                if let k = numbers[id] {
+                    projectNumber[p] = k
+                } else {
+                    let k = Int32(numbers.count)
+                    numbers[id] = k
+                    projectNumber[p] = k
+                }
+            }
+            func number(_ id: ProjectID) -> Int32 {
+                if let k = numbers[id] { return k }
+                let k = Int32(numbers.count)
+                numbers[id] = k
+                return k
+            }
+            func runs(_ count: Int, _ project: (Int) -> ProjectID) -> [Int32] {
+                var out = [Int32](repeating: 0, count: count)
+                var last: ProjectID?
+                var k: Int32 = 0
+                for n in 0..<count {
+                    let p = project(n)
+                    if p != last {
+                        k = number(p)
+                        last = p
+                    }
+                    out[n] = k
+                }
+                return out
+            }
+            visitProject = r.visits.withUnsafeBufferPointer { v in runs(v.count) { v[$0].project } }
+            issueProject = r.issues.withUnsafeBufferPointer { i in runs(i.count) { i[$0].project } }
+            // The schedule knows the position in `r.projects` of each item's project (checked
+            // against the item's own id, in case it was made from other records).
+            itemProject = schedule.items.withUnsafeBufferPointer { items in
+                if let positions = schedule.projectPositions, positions.count == items.count {
+                    var out = [Int32](repeating: 0, count: items.count)
+                    var all = true
+                    for n in items.indices {
+                        let p = Int(positions[n])
+                        guard p < r.projects.count, r.projects[p].id == items[n].project else {
+                            all = false
+                            break
+                        }
+                        out[n] = projectNumber[p]
+                    }
+                    if all { return out }
+                }
+                return runs(items.count) { items[$0].project }
+            }
+            projectNumbers = numbers
+
+            var overall = [Double?](repeating: nil, count: r.visits.count)
+            var nps = [Int](repeating: Self.noNPS, count: r.visits.count)
+            var filled = [Bool](repeating: false, count: r.visits.count)
+            r.visits.withUnsafeBufferPointer { visits in
+                for n in visits.indices {
+                    overall[n] = visits[n].overallScore
+                    if let score = visits[n].nps { nps[n] = score }
+                    filled[n] = !visits[n].summary.isEmpty && !visits[n].visitor.isEmpty && !visits[n].contacts.isEmpty
+                }
+            }
+            visitOverall = overall
+            visitNPS = nps
+            visitFilled = filled
+            unlinkedIssues = Self.unlinkedIssues(r)
+        }
+
+        /// `unlinkedIssues`: for every issue that names a visit, each visit of that id that does
+        /// not list the issue. Visits are found through a table keyed by a cheap hash of their
+        /// ids' bytes; the ids themselves are compared only within a bucket.
+        static func unlinkedIssues(_ r: Records) -> [Int: [Int]] {
+            var out: [Int: [Int]] = [:]
+            r.visits.withUnsafeBufferPointer { visits in
+                r.issues.withUnsafeBufferPointer { issues in
+                    guard issues.contains(where: { $0.visit != nil }) else { return }
+                    var size = 16
+                    while size < 2 * visits.count { size <<= 1 }
+                    let mask = size - 1
+                    var head = [Int32](repeating: -1, count: size)
+                    var next = [Int32](repeating: -1, count: visits.count)
+                    for n in visits.indices {
+                        let b = Self.bucket(visits[n].id.rawValue, mask)
+                        next[n] = head[b]
+                        head[b] = Int32(n)
+                    }
+                    for m in issues.indices {
+                        guard let vid = issues[m].visit else { continue }
+                        var n = head[Self.bucket(vid.rawValue, mask)]
+                        while n >= 0 {
+                            let v = Int(n)
+                            if visits[v].id == vid && !visits[v].issues.contains(issues[m].id) { out[v, default: []].append(m) }
+                            n = next[v]
+                        }
+                    }
+                }
+            }
+            return out
+        }
+
+        /// FNV-1a over an id's UTF-8 bytes, masked to a table's size.
+        static func bucket(_ id: String, _ mask: Int) -> Int {
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var id = id
+            id.withUTF8 { bytes in
+                for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            }
+            return Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
         }
 
         /// `issueResolvedFrom` of one issue. Never reopened, an issue stands resolved from its
@@ -180,20 +310,27 @@ public enum KPIEngine {
         let day = min(period.end, max(today, period.start)).ordinal
         let t = min(period.end, max(today, period.start))
         var k = PeriodKPIs(period: period, countedOn: t)
-        // Visits and issues come grouped by project: one set lookup per run of a project.
-        var lastProject: ProjectID?
-        var lastIncluded = true
-        func included(_ p: ProjectID) -> Bool {
-            guard let projects else { return true }
-            if p != lastProject {
-                lastProject = p
-                lastIncluded = projects.contains(p)
-            }
-            return lastIncluded
+        // The scope as flags by project number (every record's project has one), so that no
+        // pass hashes an id; nil: every project.
+        let count = facts.projectNumbers.count
+        let scope: [Bool]? = projects.map { projects in
+            var flags = [Bool](repeating: false, count: count)
+            for id in projects { if let n = facts.projectNumbers[id] { flags[Int(n)] = true } }
+            return flags
         }
+        func included(_ number: Int32) -> Bool { scope.map { $0[Int(number)] } ?? true }
 
         // Visit-plan completion: projects with a scheduled (or frozen-plan) visit due in the period.
-        var planned = Set<ProjectID>()
+        var planned = [Bool](repeating: false, count: count)
+        var plannedCount = 0
+        // Planned projects that no record names (a frozen plan's), so never visited.
+        var plannedElsewhere = Set<ProjectID>()
+        func markPlanned(_ n: Int32) {
+            if !planned[Int(n)] {
+                planned[Int(n)] = true
+                plannedCount += 1
+            }
+        }
         // A frozen plan's visits to a project after its service ended are no longer planned.
         let retiredOn = r.plans.isEmpty ? [:]
             : Dictionary(r.projects.compactMap { p in p.retired.map { (p.id, $0.date) } }, uniquingKeysWith: { a, b in min(a, b) })
@@ -203,39 +340,42 @@ public enum KPIEngine {
             let to = min(period.end, Day.unchecked(year, 12, 31))
             if let plan = r.companyPlan(year) {
                 k.frozenPlan = true
-                for item in plan.visits where item.due >= from && item.due <= to && included(item.project)
+                for item in plan.visits where item.due >= from && item.due <= to && (projects?.contains(item.project) ?? true)
                     && !(retiredOn[item.project].map { item.due > $0 } ?? false)
                 {
-                    planned.insert(item.project)
+                    if let n = facts.projectNumbers[item.project] { markPlanned(n) } else { plannedElsewhere.insert(item.project) }
                 }
             } else {
                 // Items are sorted by due date: start at the first one due on `from`.
                 let items = itemsBuffer
                 var lo = 0
                 var hi = items.count
+                let fromOrdinal = from.ordinal
+                let toOrdinal = to.ordinal
                 while lo < hi {
                     let mid = (lo + hi) / 2
-                    if items[mid].due < from { lo = mid + 1 } else { hi = mid }
+                    if facts.itemDue[mid] < fromOrdinal { lo = mid + 1 } else { hi = mid }
                 }
                 var n = lo
-                while n < items.count, items[n].due <= to {
-                    if included(items[n].project) { planned.insert(items[n].project) }
+                while n < items.count, facts.itemDue[n] <= toOrdinal {
+                    if included(facts.itemProject[n]) { markPlanned(facts.itemProject[n]) }
                     n += 1
                 }
             }
             year += 1
         }
-        // Indices, not copies: Visit and Issue are large values and this runs once per scope
-        // and period of a report.
+        // Visits of the period in scope, by position; each visited project flagged once.
         var visits: [Int] = []
-        for n in visitsBuffer.indices where facts.visitDates[n] >= start && facts.visitDates[n] <= end && included(visitsBuffer[n].project) {
+        var visited = [Bool](repeating: false, count: count)
+        for n in visitsBuffer.indices where facts.visitDates[n] >= start && facts.visitDates[n] <= end && included(facts.visitProject[n]) {
             visits.append(n)
+            visited[Int(facts.visitProject[n])] = true
         }
-        var visitedProjects = Set<ProjectID>()
-        for n in visits { visitedProjects.insert(visitsBuffer[n].project) }
-        k.plannedProjects = planned.count
-        k.visitedPlannedProjects = planned.intersection(visitedProjects).count
-        k.unplannedVisits = visits.reduce(0) { $0 + (planned.contains(visitsBuffer[$1].project) ? 0 : 1) }
+        k.plannedProjects = plannedCount + plannedElsewhere.count
+        var visitedPlanned = 0
+        for n in 0..<count where planned[n] && visited[n] { visitedPlanned += 1 }
+        k.visitedPlannedProjects = visitedPlanned
+        k.unplannedVisits = visits.reduce(0) { $0 + (planned[Int(facts.visitProject[$1])] ? 0 : 1) }
         k.visitPlanCompletionRate = ratio(k.visitedPlannedProjects, k.plannedProjects)
         k.visits = visits.count
 
@@ -250,20 +390,28 @@ public enum KPIEngine {
         let dimensions = r.config.satisfaction.dimensions
         var dimensionSums = [Double](repeating: 0, count: dimensions.count)
         var dimensionCounts = [Int](repeating: 0, count: dimensions.count)
+        let distinctDimensions = Set(dimensions).count == dimensions.count
         for n in visits {
-            if let o = visitsBuffer[n].overallScore {
+            if let o = facts.visitOverall[n] {
                 k.scoredVisits += 1
                 overallSum += o
                 if o >= satisfiedAt { satisfied += 1 }
             }
-            if let score = visitsBuffer[n].nps {
+            let score = facts.visitNPS[n]
+            if score != Facts.noNPS {
                 npsCount += 1
                 if score >= 9 { promoters += 1 } else if score <= 6 { detractors += 1 }
             }
-            for (dimension, score) in visitsBuffer[n].scores {
-                if let d = dimensions.firstIndex(of: dimension) {
-                    dimensionSums[d] += Double(score)
-                    dimensionCounts[d] += 1
+            visitsBuffer[n].scores.withUnsafeBufferPointer { scores in
+                for j in scores.indices {
+                    // Scores are mostly listed in huifang.yaml's order: that place is tried first
+                    // (when no name is there twice, it is then the first of that name).
+                    let d = distinctDimensions && j < dimensions.count && dimensions[j] == scores[j].dimension ? j
+                        : dimensions.firstIndex(of: scores[j].dimension)
+                    if let d {
+                        dimensionSums[d] += Double(scores[j].score)
+                        dimensionCounts[d] += 1
+                    }
                 }
             }
         }
@@ -284,43 +432,45 @@ public enum KPIEngine {
         if npsCount > 0 { k.nps = Double(promoters - detractors) * 100 / Double(npsCount) }
 
         // Issues raised in the period and what became of them by its end.
-        var raisedIn: [VisitID: [IssueID]] = [:]
-        for n in issuesBuffer.indices where facts.issueRaised[n] >= start && facts.issueRaised[n] <= end && included(issuesBuffer[n].project) {
+        for n in issuesBuffer.indices where facts.issueRaised[n] >= start && facts.issueRaised[n] <= end && included(facts.issueProject[n]) {
             k.issuesRaised += 1
-            if let v = issuesBuffer[n].visit { raisedIn[v, default: []].append(issuesBuffer[n].id) }
             let from = facts.issueResolvedFrom[n]
-            let resolvedOn = from != Facts.askTheRule ? (from <= end ? Day(ordinal: from) : nil)
+            let resolvedOn = from != Facts.askTheRule ? (from <= end ? from : nil)
                 : Issue.resolutionDate(on: period.end, resolvedOn: issuesBuffer[n].resolved?.date, status: issuesBuffer[n].status,
-                                       history: issuesBuffer[n].history)
+                                       history: issuesBuffer[n].history)?.ordinal
             if let d = resolvedOn {
                 k.issuesResolved += 1
-                if d <= issuesBuffer[n].due { k.issuesResolvedOnTime += 1 }
+                if d <= facts.issueDue[n] { k.issuesResolvedOnTime += 1 }
             }
         }
         k.issueResolutionRate = ratio(k.issuesResolved, k.issuesRaised)
         k.onTimeResolutionRate = ratio(k.issuesResolvedOnTime, k.issuesResolved)
 
         // Record completeness: summary, method, visitor, contacts and links to the issues raised
-        // in the visit (an issue raised in a visit is raised on its day, so in this period).
+        // in the visit (an issue raised in a visit is raised on its day, so in this period); the
+        // links matter only for the few visits that leave out an issue raised in them.
         var complete = 0
-        for n in visits {
-            if visitsBuffer[n].isCompleteRecord(raisedIn: raisedIn[visitsBuffer[n].id] ?? []) { complete += 1 }
+        for n in visits where facts.visitFilled[n] {
+            if let unlinked = facts.unlinkedIssues.isEmpty ? nil : facts.unlinkedIssues[n],
+                unlinked.contains(where: { m in facts.issueRaised[m] >= start && facts.issueRaised[m] <= end && included(facts.issueProject[m]) })
+            {
+                continue
+            }
+            complete += 1
         }
         k.recordCompleteness = ratio(complete, visits.count)
         k.completeVisits = complete
 
-        // Overdue on day t.
-        let items = itemsBuffer
         // Overdue on day t: existed (triggered by t), due before t, not satisfied by t.
-        for n in items.indices where facts.itemDue[n] < day && facts.itemTriggered[n] <= day && facts.itemSatisfiedOn[n] > day
-            && included(items[n].project)
+        for n in itemsBuffer.indices where facts.itemDue[n] < day && facts.itemTriggered[n] <= day && facts.itemSatisfiedOn[n] > day
+            && included(facts.itemProject[n])
         {
             k.overdueVisits += 1
         }
         // Overdue issues (Issue.isOverdue); the ordinals skip most issues before the rule is asked.
         // An issue resolved by `day` (and never reopened) is passed over without touching it.
         for n in issuesBuffer.indices where facts.issueRaised[n] <= day && facts.issueDue[n] < day
-            && (facts.issueResolvedFrom[n] == Facts.askTheRule || day < facts.issueResolvedFrom[n]) && included(issuesBuffer[n].project)
+            && (facts.issueResolvedFrom[n] == Facts.askTheRule || day < facts.issueResolvedFrom[n]) && included(facts.issueProject[n])
         {
             if facts.issueResolvedFrom[n] != Facts.askTheRule {
                 k.overdueIssues += 1
@@ -330,7 +480,7 @@ public enum KPIEngine {
             }
         }
         // Resolutions awaiting the customer's confirmation past its due date on day t.
-        for n in issuesBuffer.indices where facts.confirmationDue[n] < day && day < facts.confirmationEnded[n] && included(issuesBuffer[n].project) {
+        for n in issuesBuffer.indices where facts.confirmationDue[n] < day && day < facts.confirmationEnded[n] && included(facts.issueProject[n]) {
             if issuesBuffer[n].confirmationOverdue(on: t, r.config.policy, calendar: r.calendar) { k.overdueConfirmations += 1 }
         }
         return k

@@ -62,6 +62,10 @@ public struct ScheduleItem: Sendable, Hashable {
 public struct Schedule: Sendable {
     /// Sorted by due date.
     public private(set) var items: [ScheduleItem]
+    /// For each item, the position in `Records.projects` of its project, when the schedule
+    /// was made from the records (`init(_:)`): lets the KPI passes number projects without
+    /// hashing an id per item. Nil for a schedule made of given items.
+    public private(set) var projectPositions: [Int32]?
     /// Years that a working-day computation needed and no calendar file covers.
     public var uncoveredYears: Set<Int>
 
@@ -95,6 +99,7 @@ public struct Schedule: Sendable {
             for (k, n) in order.enumerated() { (buffer.baseAddress! + k).initialize(to: parts[Int(part[n])].0[Int(index[n])]) }
             count = order.count
         }
+        self.projectPositions = order.map { part[$0] }
     }
 
     /// The positions 0..<count in due-date order, keeping the given order on the same day. A
@@ -193,8 +198,9 @@ public struct Schedule: Sendable {
         }
         func add(_ d: Duration, to day: Day) -> Day {
             let result = calendar.adding(d, to: day)
-            if d.unit == .workingDays {
-                uncovered.formUnion(calendar.uncoveredYears(between: day, and: result))
+            if d.unit == .workingDays, day <= result {
+                // `calendar.uncoveredYears(between:and:)` without an array per item.
+                for y in day.year...result.year where !calendar.coveredYears.contains(y) { uncovered.insert(y) }
             }
             return result
         }

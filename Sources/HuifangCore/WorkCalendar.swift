@@ -15,9 +15,12 @@
 /// working-day computation that reaches one notes the year in `reachedUncoveredYears`, which
 /// the command line reports once per command.
 public struct WorkCalendar: Sendable {
-    public var weekend: Set<Weekday>
-    public var holidays: [Day: String]
-    public var workdays: [Day: String]
+    public var weekend: Set<Weekday> { didSet { table = DayTable(weekend, holidays, workdays) } }
+    public var holidays: [Day: String] { didSet { table = DayTable(weekend, holidays, workdays) } }
+    public var workdays: [Day: String] { didSet { table = DayTable(weekend, holidays, workdays) } }
+    /// The three above as flags: `isWorkingDay` then neither hashes a day nor looks one up
+    /// (the schedule asks it for tens of thousands of days).
+    private var table: DayTable
     /// Years with at least one entry in a calendar file, or declared under `years:`, less those
     /// listed under `partial:`.
     public private(set) var coveredYears: Set<Int>
@@ -33,12 +36,15 @@ public struct WorkCalendar: Sendable {
         self.workdays = workdays
         self.partialYears = partialYears
         coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year)).union(declaredYears).subtracting(partialYears)
+        table = DayTable(weekend, holidays, workdays)
     }
 
     public func isWorkingDay(_ day: Day) -> Bool {
-        if workdays[day] != nil { return true }
-        if weekend.contains(day.weekday) { return false }
-        return holidays[day] == nil
+        table.isWorkingDay(day) ?? {
+            if workdays[day] != nil { return true }
+            if weekend.contains(day.weekday) { return false }
+            return holidays[day] == nil
+        }()
     }
 
     /// The `n`-th working day strictly after `day` (n ≥ 1); `day` itself when n is 0.
@@ -146,6 +152,58 @@ public struct WorkCalendar: Sendable {
 
 /// The uncovered years that computations reached; shared by the copies of a calendar and
 /// written from the threads that compute a schedule (rarely: only on reaching such a year).
+/// A calendar's working days as one byte per day from the first to the last day its files
+/// name (`workday`, `holiday` or neither), and its weekend as a bit per weekday. A span of more
+/// than `limit` days is not tabulated: the calendar then answers from its dictionaries.
+struct DayTable: Sendable {
+    static let workday: UInt8 = 1
+    static let holiday: UInt8 = 2
+    static let limit = 40_000
+    var first: Int32 = 0
+    var flags: [UInt8] = []
+    var weekendMask: UInt8 = 0
+    var tabulated = false
+
+    init(_ weekend: Set<Weekday>, _ holidays: [Day: String], _ workdays: [Day: String]) {
+        for w in weekend { weekendMask |= 1 << UInt8(w.rawValue) }
+        var low = Int32.max
+        var high = Int32.min
+        for d in holidays.keys {
+            low = min(low, d.ordinal)
+            high = max(high, d.ordinal)
+        }
+        for d in workdays.keys {
+            low = min(low, d.ordinal)
+            high = max(high, d.ordinal)
+        }
+        if low > high {
+            tabulated = true
+            return
+        }
+        guard Int(high) - Int(low) < Self.limit else { return }
+        first = low
+        flags = [UInt8](repeating: 0, count: Int(high) - Int(low) + 1)
+        for d in holidays.keys { flags[Int(d.ordinal - low)] = Self.holiday }
+        // A make-up working day listed as a holiday too is a working day, as the rule reads.
+        for d in workdays.keys { flags[Int(d.ordinal - low)] = Self.workday }
+        tabulated = true
+    }
+
+    /// What `WorkCalendar.isWorkingDay` answers; nil when the table does not hold the calendar.
+    @inline(__always)
+    func isWorkingDay(_ day: Day) -> Bool? {
+        guard tabulated else { return nil }
+        let i = Int(day.ordinal) - Int(first)
+        if i >= 0 && i < flags.count {
+            let f = flags[i]
+            if f == Self.workday { return true }
+            if weekendMask & (1 << UInt8(day.weekday.rawValue)) != 0 { return false }
+            return f != Self.holiday
+        }
+        return weekendMask & (1 << UInt8(day.weekday.rawValue)) == 0
+    }
+}
+
 final class ReachedYears: @unchecked Sendable {
     private var years = Set<Int>()
     private let lock: UnsafeMutablePointer<pthread_mutex_t> = {
