@@ -43,10 +43,7 @@ extension CheckCommand {
         }
         switch format {
         case .json:
-            guard case .object(let pairs) = CheckJSON.make(files: 1, findings: findings, catalogue: c) else { return }
-            Console.out(JSONValue.object([("workspace", .string(file)),
-                                          ("repositories", .array(entries.map { .object([("name", .string($0.name)), ("path", .string($0.path))]) }))]
-                                         + pairs).render() + "\n")
+            Console.out(CheckJSON.workspace(file, repositories: entries.map { ($0.name, $0.path) }, findings: findings, catalogue: c).render() + "\n")
         case .text:
             var text = ""
             for f in findings {

@@ -150,7 +150,7 @@ extension ReportCommand {
     /// its records are gone: the labels of its figures; and the warnings one repository's
     /// report gives (CSV and xlsx have no room for the restatement; a longer period counts
     /// records entered after a close), naming the repository.
-    private static func closedNotes(_ source: inout RollupSource, _ r: Records, _ entry: RepositorySetOptions.Entry, format: Format,
+    static func closedNotes(_ source: inout RollupSource, _ r: Records, _ entry: RepositorySetOptions.Entry, format: Format,
                                     period: Period, _ L: Catalogue) {
         let sections = (source.closed.map { [$0] } ?? []) + source.within
         for s in sections {

@@ -158,23 +158,18 @@ extension SiteCommand {
         let s = closed.section
         Warnings.add(L("site.warning.closed", ["period": c.period.label, "closed": s.closing.closedOn.description]))
         var figures = closed.context
-        func blocks(_ keep: (String) -> Bool, late: [ClosedPeriod.LateEntry], files: ClosedPeriod.FileChanges) -> [ReportDocument.Block] {
-            ClosedPeriod.blocks(s.closing, changes: s.changes.filter { keep($0.key) }, late: late, digestNow: s.digestNow, files: files, closed.records, L)
-        }
         if let d = input.department {
             // Nothing of another department: its figures, its late entries and files are left out.
             figures.records = SiteScope.narrowed(figures.records, to: d.id)
             let ids = Set(figures.records.projects.map(\.id.rawValue)).union(c.records.projects.map(\.id.rawValue))
-            func own(_ path: String) -> Bool { ids.contains { path.hasPrefix("projects/\($0)/") } }
-            let files = ClosedPeriod.FileChanges(compared: s.files.compared, changed: s.files.changed.filter(own), added: s.files.added.filter(own),
-                                                 removed: s.files.removed.filter(own))
-            let mine = blocks({ $0.hasPrefix("department.\(d.id).") || $0.hasPrefix("assessment.\(d.id).") }, late: s.late.filter { own($0.path) }, files: files)
+            let mine = ClosedPeriod.blocks(s.scoped(figures: { $0.hasPrefix("department.\(d.id).") || $0.hasPrefix("assessment.\(d.id).") },
+                                                    projects: ids), closed.records, L)
             input.closed = mine
             input.closedByDepartment[d.id] = mine
         } else {
-            input.closed = blocks({ _ in true }, late: s.late, files: s.files)
+            input.closed = ClosedPeriod.blocks(s, closed.records, L)
             for d in full.config.departments {
-                input.closedByDepartment[d.id] = blocks({ ClosedOverlapView.departmentShows(d.id, $0) }, late: s.late, files: s.files)
+                input.closedByDepartment[d.id] = ClosedPeriod.blocks(s.scoped(figures: { ClosedPeriod.departmentShows(d.id, $0) }), closed.records, L)
             }
         }
         figures.schedule = input.department == nil ? figures.schedule : Schedule(figures.records)

@@ -33,7 +33,9 @@ extension SiteCommand {
 
         for (n, entry) in entries.enumerated() {
             let repo = entry.repository
-            let loaded = RepositoryLoader.load(repo, .init(useCache: !global.noCache))
+            // Kept until reduced: a closed quarter's per-file checksums need what the read kept.
+            let loaded = RepositoryLoader.load(repo, .init(useCache: !global.noCache, keepUntilExit: true))
+            defer { KeptUntilExit.release(repo.root) }
             if n == 0, !loaded.configFailed {
                 if requested == nil { MessageLanguage.repository = loaded.records.config.language }
                 L = Catalogue(requested ?? loaded.records.config.language)
@@ -56,7 +58,20 @@ extension SiteCommand {
             if let closed = try ClosedPeriodView.make(repo, loaded, context) {
                 context = closed.context
                 source.closedOn = closed.section.closing.closedOn
+                // The restatement the roll-up shows (a department's site: only its own figures and records).
+                if let department {
+                    source.closed = closed.section.scoped(figures: { $0.hasPrefix("department.\(department).") || $0.hasPrefix("assessment.\(department).") },
+                                                          projects: Set(r.projects.map(\.id.rawValue)))
+                } else {
+                    source.closed = closed.section
+                }
+                if !closed.section.changes.isEmpty {
+                    Warnings.add(L("rollup.closed changed", ["name": entry.name, "period": period.label, "path": entry.path,
+                                                              "date": closed.section.closing.closedOn.description,
+                                                              "n": String(closed.section.changes.count)]))
+                }
             }
+            ReportCommand.closedNotes(&source, r, entry, format: .html, period: period, L)
             site.reduce(context, source: source)
             CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: context.schedule), config: r.config)
             folders.append(SiteRollup.folder(entry.name, taken: Set(folders)))

@@ -4,6 +4,15 @@ import HuifangCore
 public enum CheckJSON {
     /// Each finding with its code (null for one that has none yet) and its message and hint in
     /// `catalogue`'s language.
+    /// `check --workspace`: the workspace file, the repositories it lists, then `make`'s keys.
+    public static func workspace(_ file: String, repositories: [(name: String, path: String)], findings: [Finding],
+                                 catalogue: Catalogue) -> JSONValue {
+        guard case .object(let pairs) = make(files: 1, findings: findings, catalogue: catalogue) else { return .null }
+        return .object([("workspace", .string(file)),
+                        ("repositories", .array(repositories.map { .object([("name", .string($0.name)), ("path", .string($0.path))]) }))]
+                       + pairs)
+    }
+
     public static func make(files: Int, findings: [Finding], catalogue: Catalogue = Catalogue(.en)) -> JSONValue {
         let errors = findings.filter { $0.severity == .error }.count
         return .object([

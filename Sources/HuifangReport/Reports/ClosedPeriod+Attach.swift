@@ -76,3 +76,26 @@ extension ClosedPeriod {
         return (out, warnings)
     }
 }
+
+extension ClosedPeriod.Section {
+    /// The section as a department's audience may see it: the figures `keep` admits, and only the
+    /// late entries and changed files under the projects `projects` (ids) when given.
+    public func scoped(figures keep: (String) -> Bool, projects: Set<String>? = nil) -> ClosedPeriod.Section {
+        var s = self
+        s.changes = changes.filter { keep($0.key) }
+        if let projects {
+            func own(_ path: String) -> Bool { projects.contains { path.hasPrefix("projects/\($0)/") } }
+            s.late = late.filter { own($0.path) }
+            s.files = ClosedPeriod.FileChanges(compared: files.compared, changed: files.changed.filter(own), added: files.added.filter(own),
+                                               removed: files.removed.filter(own))
+        }
+        return s
+    }
+}
+
+extension ClosedPeriod {
+    /// The blocks of section `s` (`blocks` with the section's own parts).
+    public static func blocks(_ s: Section, _ r: Records, _ L: Catalogue) -> [ReportDocument.Block] {
+        blocks(s.closing, changes: s.changes, late: s.late, digestNow: s.digestNow, files: s.files, r, L)
+    }
+}
