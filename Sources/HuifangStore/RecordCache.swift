@@ -61,7 +61,7 @@ public struct RecordCache: Sendable {
     /// The cache for `stamp` (huifang version, huifang.yaml and calendars), or an empty one
     /// (also when `.huifang` leads out of the repository).
     static func load(_ repo: Repository, stamp: UInt64) -> RecordCache {
-        waitForSave()
+        waitForSave(repo.root)  // this repository's own save only: a roll-up's next read need not wait
         guard repo.outsideFolder(of: path) == nil, let file = CacheFile(repo.path(path)),
             let (written, index) = index(head: file.head, fileSize: file.size, sum: file.sum, stamp: stamp)
         else {
@@ -236,15 +236,30 @@ public struct RecordCache: Sendable {
         return w.bytes
     }
 
-    /// Saves run on this group; `waitForSave` (before the process ends, and before a cache is
-    /// read again) waits for them.
+    /// Saves run on this group; `waitForSave()` (before the process ends) waits for them.
     private static let saving = DispatchGroup()
+    /// The saves of each repository (by root), which `waitForSave(root)` waits for before its
+    /// cache is read again.
+    nonisolated(unsafe) private static var pending: [String: DispatchGroup] = [:]
+    private static let pendingQueue = DispatchQueue(label: "huifang.cache.pending")
+
+    private static func group(_ root: String) -> DispatchGroup {
+        pendingQueue.sync {
+            if let g = pending[root] { return g }
+            let g = DispatchGroup()
+            pending[root] = g
+            return g
+        }
+    }
 
     /// Writes the cache on another thread, so that the command's own work goes on meanwhile.
     func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
+        let mine = Self.group(repo.root)
         Self.saving.enter()
+        mine.enter()
         DispatchQueue.global().async {
             PhaseTimer.time("cache saved") { save(repo, stamp: stamp, entries: entries, payloads: payloads) }
+            mine.leave()
             Self.saving.leave()
         }
     }
@@ -252,6 +267,11 @@ public struct RecordCache: Sendable {
     /// Returns once every cache save started by this process has finished.
     public static func waitForSave() {
         saving.wait()
+    }
+
+    /// Returns once every cache save of the repository at `root` started by this process has finished.
+    public static func waitForSave(_ root: String) {
+        pendingQueue.sync { pending[root] }?.wait()
     }
 
     /// Writes the cache atomically; failures are ignored (the cache is never required). When
