@@ -27,7 +27,7 @@ extension ReportCommand {
             if let entries = try repositories.resolve(global) {
                 // Each repository is checked as the one-repository report checks it: a quarter or a year, an assessment section without errors.
                 return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
-                                                reduce: { c, _ in try Self.admit(c); UnknownDepartments.warn(c.records); return RollupAssessmentPart.reduce(c) }) { parts, sources, period, today, L in
+                                                reduce: { c, source in try Self.admit(c); UnknownDepartments.warn(c.records, in: source); return RollupAssessmentPart.reduce(c) }) { parts, sources, period, today, L in
                     RollupReport.assessment(parts, sources: sources, period: period, today: today, L)
                 }
             }

@@ -45,7 +45,7 @@ extension SiteCommand {
             var r = loaded.records
             // The roll-up's refusals: one id, one department name; a project in one repository.
             try ReportCommand.admitUnion(r, repo, departments: &departments, projects: &projects, allowDuplicates: allowDuplicates)
-            UnknownDepartments.warn(r)
+            UnknownDepartments.warn(r, in: RollupSource(name: entry.name, path: entry.path, commit: nil))
             if let department {
                 if let d = r.config.department(department) { wanted = wanted ?? d }
                 r = SiteScope.narrowed(r, to: department)

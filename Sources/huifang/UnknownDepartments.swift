@@ -7,8 +7,9 @@ import HuifangReport
 /// department's row. Said as a warning that travels with the report.
 enum UnknownDepartments {
     /// Adds one warning per department id that projects, issues or improvements name and
-    /// huifang.yaml does not list.
-    static func warn(_ r: Records) {
+    /// huifang.yaml does not list. In a roll-up, `source` is the repository: the warning names it
+    /// (which huifang.yaml lacks the department).
+    static func warn(_ r: Records, in source: RollupSource? = nil) {
         // A few ids, each a small string: comparing them is cheaper than hashing every record's.
         let known = r.config.departments.map(\.id)
         var counts: [String: Int] = [:]
@@ -24,7 +25,8 @@ enum UnknownDepartments {
         let c = MessageLanguage.catalogue
         for id in order {
             let n = counts[id] ?? 0
-            Warnings.add(c.text(n == 1 ? "warning.unknown-department" : "warning.unknown-department.many", ["id": id, "count": String(n)]))
+            let text = c.text(n == 1 ? "warning.unknown-department" : "warning.unknown-department.many", ["id": id, "count": String(n)])
+            Warnings.add(source.map { c.text("rollup.left-out", ["name": $0.name, "path": $0.path, "warning": text]) } ?? text)
         }
     }
 }

@@ -265,3 +265,27 @@ import Testing
         }
     }
 }
+
+/// A roll-up's warning about a department huifang.yaml no longer lists names the repository
+/// whose huifang.yaml lacks it (attack2's finding: it said only "huifang.yaml").
+@Suite struct RollupUnknownDepartmentTests {
+    @Test(.englishMessages) func theWarningNamesTheRepository() throws {
+        let r = try SiteRollupTests.workspace()
+        defer { r.cleanup() }
+        let config = try #require(r.read("demo-north/huifang.yaml"))
+        let without = config.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("{id: west,") }.joined(separator: "\n")
+        try #require(without != config)
+        try without.write(toFile: r.path("demo-north/huifang.yaml"), atomically: true, encoding: .utf8)
+        for args in [["report", "summary", "--period", "2026Q3", "--format", "json"], ["report", "assessment", "--period", "2026Q3", "--format", "json"],
+                     ["site", "-o", "public", "--period", "2026Q3"]] {
+            let out = r.run(args, today: "2026-11-30")
+            #expect(out.code == 0, "\(args): \(out.stderr)")
+            #expect(out.stderr.contains("repository 西北 (demo-north): ") && out.stderr.contains("name the department 'west', which huifang.yaml does not list"),
+                    "\(args): \(out.stderr)")
+        }
+        // The repository whose huifang.yaml lists west is not named in that warning.
+        let summary = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"], today: "2026-11-30")
+        #expect(!summary.stderr.contains("repository 华东华南 (demo): "), "\(summary.stderr)")
+        #expect(summary.stdout.contains("repository 西北 (demo-north): ") && summary.stdout.contains("the department 'west'"), "the warning travels with the JSON")
+    }
+}
