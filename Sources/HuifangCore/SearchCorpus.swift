@@ -118,38 +118,12 @@ extension Search {
     public static func hits(_ query: Query, in documents: [SearchDocument], scope: SearchScope, byTerms: Bool = false,
                             readCase: (String) -> String?) -> (hits: [SearchHit], unreadCases: [String]) {
         var hits: [SearchHit] = []
-        var unread: [String] = []
         func look(_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) {
             if let m = byTerms ? matchByTerms(query, text) : match(query, text) {
                 hits.append(SearchHit(kind: kind, id: d.id, project: project, date: d.date, field: field, text: text, match: m))
             }
         }
-        for d in documents {
-            if let period = scope.period, !period.contains(d.date) { continue }
-            if let dept = scope.department, d.department != dept { continue }
-            switch d.kind {
-            case .visit, .risk:
-                guard d.kind == .visit ? scope.visits : scope.risks, scope.project == nil || d.project == scope.project else { continue }
-                for f in d.fields { look(d.kind.code, d, d.project, f.code, f.text) }
-            case .issue:
-                guard scope.issues || scope.cases, scope.project == nil || d.project == scope.project else { continue }
-                if scope.issues {
-                    for f in d.fields { look("issue", d, d.project, f.code, f.text) }
-                }
-                if scope.cases, let file = d.caseAnalysis {
-                    if let text = readCase(file) {
-                        for (section, body) in CaseAnalysis.sections(text) { look("case", d, d.project, section.rawValue, body) }
-                    } else {
-                        unread.append(file)
-                    }
-                }
-            case .improvement:
-                guard scope.improvements else { continue }
-                if let only = scope.project, !d.projects.contains(only) { continue }
-                let p = scope.project ?? d.projects.first ?? ""
-                for f in d.fields { look("improvement", d, p, f.code, f.text) }
-            }
-        }
+        let unread = eachText(in: documents, scope: scope, readCase: readCase, look)
         return (hits, unread)
     }
 }
@@ -186,7 +160,6 @@ extension Search {
     public static func top(_ query: Query, in documents: [SearchDocument], scope: SearchScope, limit: Int?,
                            readCase: (String) -> String?) -> (hits: [SearchHit], total: Int, unreadCases: [String]) {
         var heap = BoundedHeap(limit: limit)
-        var unread: [String] = []
         var scratch = Scratch()
         var total = 0
         func look(_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) {
@@ -194,32 +167,7 @@ extension Search {
             heap.offer(Candidate(score: s, date: d.date, id: d.id, field: field, seq: total, kind: kind, project: project, text: text))
             total += 1
         }
-        for d in documents {
-            if let period = scope.period, !period.contains(d.date) { continue }
-            if let dept = scope.department, d.department != dept { continue }
-            switch d.kind {
-            case .visit, .risk:
-                guard d.kind == .visit ? scope.visits : scope.risks, scope.project == nil || d.project == scope.project else { continue }
-                for f in d.fields { look(d.kind.code, d, d.project, f.code, f.text) }
-            case .issue:
-                guard scope.issues || scope.cases, scope.project == nil || d.project == scope.project else { continue }
-                if scope.issues {
-                    for f in d.fields { look("issue", d, d.project, f.code, f.text) }
-                }
-                if scope.cases, let file = d.caseAnalysis {
-                    if let text = readCase(file) {
-                        for (section, body) in CaseAnalysis.sections(text) { look("case", d, d.project, section.rawValue, body) }
-                    } else {
-                        unread.append(file)
-                    }
-                }
-            case .improvement:
-                guard scope.improvements else { continue }
-                if let only = scope.project, !d.projects.contains(only) { continue }
-                let p = scope.project ?? d.projects.first ?? ""
-                for f in d.fields { look("improvement", d, p, f.code, f.text) }
-            }
-        }
+        let unread = eachText(in: documents, scope: scope, readCase: readCase, look)
         let hits = heap.sorted().map { c in
             SearchHit(kind: c.kind, id: c.id, project: c.project, date: c.date, field: c.field, text: c.text, match: match(query, c.text)!)
         }
@@ -273,5 +221,43 @@ extension Search {
 
         /// The kept candidates, best first.
         func sorted() -> [Candidate] { items.sorted { $0.before($1) } }
+    }
+}
+
+extension Search {
+    /// Calls `look(kind, document, project, field, text)` on every text of `documents` that
+    /// `scope` takes in, in document order: visits' and risks' fields, issues' fields and their
+    /// case analyses section by section (read with `readCase`), improvements' fields under the
+    /// scope's project or their first. Returns the case analyses that could not be read.
+    static func eachText(in documents: [SearchDocument], scope: SearchScope, readCase: (String) -> String?,
+                         _ look: (_ kind: String, _ d: SearchDocument, _ project: String, _ field: String, _ text: String) -> Void) -> [String] {
+        var unread: [String] = []
+        for d in documents {
+            if let period = scope.period, !period.contains(d.date) { continue }
+            if let dept = scope.department, d.department != dept { continue }
+            switch d.kind {
+            case .visit, .risk:
+                guard d.kind == .visit ? scope.visits : scope.risks, scope.project == nil || d.project == scope.project else { continue }
+                for f in d.fields { look(d.kind.code, d, d.project, f.code, f.text) }
+            case .issue:
+                guard scope.issues || scope.cases, scope.project == nil || d.project == scope.project else { continue }
+                if scope.issues {
+                    for f in d.fields { look("issue", d, d.project, f.code, f.text) }
+                }
+                if scope.cases, let file = d.caseAnalysis {
+                    if let text = readCase(file) {
+                        for (section, body) in CaseAnalysis.sections(text) { look("case", d, d.project, section.rawValue, body) }
+                    } else {
+                        unread.append(file)
+                    }
+                }
+            case .improvement:
+                guard scope.improvements else { continue }
+                if let only = scope.project, !d.projects.contains(only) { continue }
+                let p = scope.project ?? d.projects.first ?? ""
+                for f in d.fields { look("improvement", d, p, f.code, f.text) }
+            }
+        }
+        return unread
     }
 }
