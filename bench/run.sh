@@ -28,11 +28,9 @@ while [ $# -gt 0 ]; do
 done
 out=bench/out
 mkdir -p "$out"
-echo "building huifang (release, and with the Swift standard library linked statically)..." >&2
+echo "building huifang (release: the Swift standard library is linked in, see Package.swift)..." >&2
 swift build -c release >/dev/null
-swift build -c release --scratch-path .build-static --static-swift-stdlib >/dev/null
-dynamic=$PWD/.build/release/huifang
-static=$PWD/.build-static/release/huifang
+bin=$PWD/.build/release/huifang
 cc -O2 -o "$out/floor" bench/floor.c $(pkg-config --cflags --libs yaml-0.1)
 
 corpus() {  # corpus PROJECTS -> path (generated once)
@@ -64,18 +62,16 @@ files=$(find "$big" -name '*.yaml' | wc -l)
 # the ratios use the best floor of all three blocks.
 floors=()
 read -r f floor_m < <(measure ":" "$out/floor" "$big"); floors+=("$f")
-read -r check_t check_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" check)
+read -r check_t check_m < <(measure "rm -rf $big/.huifang" "$bin" -C "$big" check)
 read -r f _ < <(measure ":" "$out/floor" "$big"); floors+=("$f")
-read -r cold_t cold_m < <(measure "rm -rf $big/.huifang" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
-"$dynamic" -C "$big" check >/dev/null || true; sleep 1; "$dynamic" -C "$big" check >/dev/null || true
+read -r cold_t cold_m < <(measure "rm -rf $big/.huifang" "$bin" -C "$big" --as-of 2026-10-15 "${report[@]}")
+"$bin" -C "$big" check >/dev/null || true; sleep 1; "$bin" -C "$big" check >/dev/null || true
 read -r f _ < <(measure ":" "$out/floor" "$big"); floors+=("$f")
-read -r warm_t warm_m < <(measure ":" "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+read -r warm_t warm_m < <(measure ":" "$bin" -C "$big" --as-of 2026-10-15 "${report[@]}")
 floor_t=$(printf '%s\n' "${floors[@]}" | sort -n | head -1)
-read -r help_d _ < <(measure ":" "$dynamic" --help)
-read -r help_s _ < <(measure ":" "$static" --help)
-"$dynamic" -C "$small" status >/dev/null
-read -r status_d _ < <(measure ":" "$dynamic" -C "$small" --as-of 2026-10-15 status)
-read -r status_s _ < <(measure ":" "$static" -C "$small" --as-of 2026-10-15 status)
+read -r help_t _ < <(measure ":" "$bin" --help)
+"$bin" -C "$small" status >/dev/null
+read -r status_t _ < <(measure ":" "$bin" -C "$small" --as-of 2026-10-15 status)
 
 # paired PREP THREADS COMMAND... -> "wall wall_floor wall_ratio cpu cpu_floor cpu_ratio peak_kb",
 # medians over $pairs pairs of a huifang run and a floor run (THREADS "-": huifang's default).
@@ -84,10 +80,10 @@ paired() {
     python3 bench/pairs.py "$pairs" "$prep" "$threads" -- "$@" --vs "$out/floor" "$big"
 }
 cold="rm -rf $big/.huifang"
-read -r pc_w pc_fw pc_wr _ _ _ _ < <(paired "$cold" - "$dynamic" -C "$big" check)
-read -r pr_w pr_fw pr_wr _ _ _ _ < <(paired "$cold" - "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
-read -r _ _ _ c1_c c1_fc c1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" check)
-read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" --as-of 2026-10-15 "${report[@]}")
+read -r pc_w pc_fw pc_wr _ _ _ _ < <(paired "$cold" - "$bin" -C "$big" check)
+read -r pr_w pr_fw pr_wr _ _ _ _ < <(paired "$cold" - "$bin" -C "$big" --as-of 2026-10-15 "${report[@]}")
+read -r _ _ _ c1_c c1_fc c1_cr _ < <(paired "$cold" 1 "$bin" -C "$big" check)
+read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$bin" -C "$big" --as-of 2026-10-15 "${report[@]}")
 
 {
     echo "# huifang benchmark"
@@ -104,8 +100,8 @@ read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" --as-
     echo "| \`huifang report summary --period 2026Q3 --format json\`, no cache | $cold_t | $(ratio "$cold_t" "$floor_t") | $(mb "$cold_m") | ≤ 1.0× | $(verdict "$(ratio "$cold_t" "$floor_t")" 1.0) |"
     echo "| the same report, warm cache | $warm_t | $(ratio "$warm_t" "$floor_t") | $(mb "$warm_m") | ≤ 0.4× | $(verdict "$(ratio "$warm_t" "$floor_t")" 0.4) |"
     echo "| peak memory of the report | | | $(mb "$cold_m") | ≤ 300 MB | $(verdict "$(mb "$cold_m")" 300) |"
-    echo "| \`huifang --help\` (dynamic / static stdlib) | $help_d / $help_s | | | a few ms | |"
-    echo "| \`huifang status\`, 10 projects (dynamic / static stdlib) | $status_d / $status_s | | | a few ms | |"
+    echo "| \`huifang --help\` | $help_t | | | a few ms | |"
+    echo "| \`huifang status\`, 10 projects | $status_t | | | a few ms | |"
     echo
     echo "## Paired with the floor"
     echo
@@ -131,7 +127,7 @@ read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" --as-
             python3 "$gen" "$dir" --projects 1000 --years 5 --seed 1 >/dev/null
             stats=$("$out/floor" "$dir")
             read -r ft _ < <(measure ":" "$out/floor" "$dir")
-            read -r ct _ < <(measure "rm -rf $dir/.huifang" "$dynamic" -C "$dir" check)
+            read -r ct _ < <(measure "rm -rf $dir/.huifang" "$bin" -C "$dir" check)
             echo "| $gen | $(echo "$stats" | cut -d' ' -f1) | $(echo "$stats" | cut -d' ' -f3) | $ft | $ct |"
             rm -rf "$dir"
         done
@@ -146,9 +142,9 @@ read -r _ _ _ r1_c r1_fc r1_cr _ < <(paired "$cold" 1 "$dynamic" -C "$big" --as-
             dir=$(corpus "$n")
             nfiles=$(find "$dir" -name '*.yaml' | wc -l)
             read -r ft _ < <(measure ":" "$out/floor" "$dir")
-            read -r ct cm < <(measure "rm -rf $dir/.huifang" "$dynamic" -C "$dir" check)
-            "$dynamic" -C "$dir" check >/dev/null || true; sleep 1; "$dynamic" -C "$dir" check >/dev/null || true
-            read -r rt rm_ < <(measure ":" "$dynamic" -C "$dir" --as-of 2026-10-15 "${report[@]}")
+            read -r ct cm < <(measure "rm -rf $dir/.huifang" "$bin" -C "$dir" check)
+            "$bin" -C "$dir" check >/dev/null || true; sleep 1; "$bin" -C "$dir" check >/dev/null || true
+            read -r rt rm_ < <(measure ":" "$bin" -C "$dir" --as-of 2026-10-15 "${report[@]}")
             echo "| $n | $nfiles | $ft | $ct | $(mb "$cm") | $rt | $(mb "$rm_") | $(awk "BEGIN{printf \"%.3f\", $ct * 1000 / $n}") |"
         done
     fi
