@@ -165,6 +165,7 @@ public enum RepositoryLoader {
 
     /// Reads `repo` as `options` say.
     public static func load(_ repo: Repository, _ options: Options = Options()) -> LoadedRepository {
+        HeapTuning.prepareForBulkRead()
         let useCache = options.useCache, crossRecordRules = options.crossRecordRules
         let threads = options.threads ?? Parallel.defaultThreads
         var findings: [Finding] = []
