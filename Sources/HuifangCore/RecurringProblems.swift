@@ -39,8 +39,11 @@ public enum RecurringProblems {
     /// The issues of `r` raised in `period` (of `projects`; nil: all), as the clustering sees them.
     public static func raised(_ r: Records, period: Period, projects: Set<ProjectID>? = nil, source: Int = 0,
                               projectKey: (ProjectID) -> String = \.rawValue) -> [RaisedIssue] {
-        r.issues.filter { period.contains($0.raised) && (projects?.contains($0.project) ?? true) }.map {
-            RaisedIssue(title: $0.title, project: projectKey($0.project), id: $0.id, category: $0.category, raised: $0.raised, source: source)
+        // Positions, not copies: only the issues of the period are read field by field.
+        r.issues.indices.filter { period.contains(r.issues[$0].raised) && (projects?.contains(r.issues[$0].project) ?? true) }.map {
+            let i = $0
+            return RaisedIssue(title: r.issues[i].title, project: projectKey(r.issues[i].project), id: r.issues[i].id,
+                               category: r.issues[i].category, raised: r.issues[i].raised, source: source)
         }
     }
 

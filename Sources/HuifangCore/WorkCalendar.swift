@@ -114,8 +114,8 @@ public struct WorkCalendar: Sendable {
     /// report shows them; one counted into an uncovered year may be wrong).
     public func uncoveredYears(reachedBy period: Period, schedule: Schedule, issues: [Issue] = []) -> [Int] {
         var years = Set(uncoveredYears(between: period.start, and: period.end))
-        for issue in issues where issue.raised <= period.end && issue.due >= period.start && !coveredYears.contains(issue.due.year) {
-            years.formUnion(uncoveredYears(between: issue.raised, and: issue.due))
+        for n in issues.indices where issues[n].raised <= period.end && issues[n].due >= period.start && !coveredYears.contains(issues[n].due.year) {
+            years.formUnion(uncoveredYears(between: issues[n].raised, and: issues[n].due))
         }
         if !schedule.uncoveredYears.isEmpty {
             for item in schedule.items where item.triggered <= period.end && item.due >= period.start {
@@ -133,11 +133,13 @@ public struct WorkCalendar: Sendable {
     /// the furthest the policy reaches from today.
     public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
         var years: Set<Int> = [today.year]
-        for issue in records.issues where issue.isOpen(on: today) { years.insert(issue.due.year) }
+        // Positions, not copies: an issue is a dozen references, and there are tens of thousands.
+        let issues = records.issues
+        for n in issues.indices where issues[n].isOpen(on: today) { years.insert(issues[n].due.year) }
         var earliest = today
-        for p in records.projects { if let a = p.accepted, a < earliest { earliest = a } }
-        for issue in records.issues where (issue.source == .customer || issue.source == .complaint) && issue.raised < earliest {
-            earliest = issue.raised
+        for n in records.projects.indices { if let a = records.projects[n].accepted, a < earliest { earliest = a } }
+        for n in issues.indices where (issues[n].source == .customer || issues[n].source == .complaint) && issues[n].raised < earliest {
+            earliest = issues[n].raised
         }
         let policy = records.config.policy
         let durations = [policy.firstVisitWithin, policy.specialVisitWithin, policy.customerRequestWithin, Duration(3, .months)]

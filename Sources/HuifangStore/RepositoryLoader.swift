@@ -52,6 +52,18 @@ public enum KeptUntilExit {
         return keptBytes
     }
 
+    /// What a command made from the records (a report's document and schedule), kept with them.
+    nonisolated(unsafe) private static var made: [any Sendable] = []
+
+    /// Keeps `value` until the process exits: for what a command made from 100,000 records (a
+    /// report's schedule, context and output), which would otherwise be freed piece by piece
+    /// just before the process ends.
+    public static func hold(_ value: some Sendable) {
+        lock.wait()
+        defer { lock.signal() }
+        made.append(value)
+    }
+
     static func keep(_ repository: LoadedRepository, with byproducts: some Sendable) {
         lock.wait()
         defer { lock.signal() }

@@ -51,7 +51,9 @@ func requireCompleteCaseAnalysis(_ file: String, _ repo: Repository) throws {
 func caseAnalysisFindings(_ r: Records, _ repo: Repository) -> [Finding] {
     var out: [Finding] = []
     let chinese = r.config.language == .zh
-    for i in r.issues where i.severity == .major {
+    // Positions, not copies: only the few major issues are taken whole.
+    for n in r.issues.indices where r.issues[n].severity == .major && r.issues[n].caseAnalysis != nil {
+        let i = r.issues[n]
         guard let file = i.caseAnalysis, let text = SearchCommand.readCaseAnalysis(file, repo) else { continue }
         let missing = CaseAnalysis.missing(text)
         guard !missing.isEmpty else { continue }

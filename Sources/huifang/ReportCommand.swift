@@ -86,6 +86,7 @@ struct ReportCommand: ParsableCommand {
         CalendarNotice.noteInReport(r.calendar.uncoveredYears(reachedBy: period, schedule: schedule, issues: r.issues), config: r.config)
         try emit(out, options, excel: excel, scopeSheets: scopeSheets, repository: ctx.repository, reads: SpreadsheetOutput.reads(r),
                  context.labels)
+        KeptUntilExit.hold((schedule, context, out))
     }
 
     /// Writes a report's output as `options` ask: xlsx (its warnings in a sheet), or the text of

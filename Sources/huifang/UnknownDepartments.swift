@@ -19,9 +19,10 @@ enum UnknownDepartments {
             if counts[id] == nil { order.append(id) }
             counts[id, default: 0] += 1
         }
-        for p in r.projects { count(p.department) }
-        for i in r.issues { count(i.department) }
-        for m in r.improvements { count(m.department) }
+        // Positions, not copies: a record is a dozen references, and there are 100,000.
+        for n in r.projects.indices { count(r.projects[n].department) }
+        for n in r.issues.indices { count(r.issues[n].department) }
+        for n in r.improvements.indices { count(r.improvements[n].department) }
         let c = MessageLanguage.catalogue
         for id in order {
             let n = counts[id] ?? 0
