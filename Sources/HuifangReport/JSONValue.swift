@@ -18,56 +18,63 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func strings(_ a: [String]) -> JSONValue { .array(a.map(JSONValue.string)) }
 
     public func render(indent: Int = 0) -> String {
-        var out = ""
+        // Written as UTF-8 bytes into one buffer and made a String once: a report's JSON is
+        // hundreds of kilobytes of small pieces.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
         write(into: &out, indent: indent)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func write(into out: inout String, indent: Int) {
+    func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let n): out += String(n)
-        case .number(let d): out += JSONValue.format(d)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
+        case .number(let d): out.append(contentsOf: JSONValue.format(d).utf8)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                out.append(contentsOf: "[]".utf8)
                 return
             }
             if items.allSatisfy(\.isScalar) {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (i, v) in items.enumerated() {
-                    if i > 0 { out += ", " }
+                    if i > 0 { out.append(contentsOf: ", ".utf8) }
                     v.write(into: &out, indent: indent)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            let pad = String(repeating: " ", count: indent + 2)
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (i, v) in items.enumerated() {
-                out += pad
+                JSONValue.pad(indent + 2, into: &out)
                 v.write(into: &out, indent: indent + 2)
-                out += i == items.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "]"
+            JSONValue.pad(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let pairs):
             if pairs.isEmpty {
-                out += "{}"
+                out.append(contentsOf: "{}".utf8)
                 return
             }
-            let pad = String(repeating: " ", count: indent + 2)
-            out += "{\n"
+            out.append(contentsOf: "{\n".utf8)
             for (i, (k, v)) in pairs.enumerated() {
-                out += pad
+                JSONValue.pad(indent + 2, into: &out)
                 JSONValue.quote(k, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 v.write(into: &out, indent: indent + 2)
-                out += i == pairs.count - 1 ? "\n" : ",\n"
+                out.append(contentsOf: (i == pairs.count - 1 ? "\n" : ",\n").utf8)
             }
-            out += String(repeating: " ", count: indent) + "}"
+            JSONValue.pad(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    static func pad(_ n: Int, into out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
     }
 
     var isScalar: Bool {
@@ -83,31 +90,41 @@ public indirect enum JSONValue: Sendable, Equatable {
         return String(d)
     }
 
-    static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        // Most text needs no escape: append it whole. 0xE2 leads U+2028/U+2029 (and other
-        // characters, which the slow path then copies as they are).
-        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 || $0 == 0xE2 }) {
-            out += s
-            out += "\""
-            return
-        }
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if c.value < 0x20 || c.value == 0x2028 || c.value == 0x2029 {
-                    let h = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Most text needs no escape: appended whole. 0xE2 leads U+2028/U+2029 (and other
+            // characters, which are copied as they are).
+            var from = 0
+            var k = 0
+            while k < bytes.count {
+                let b = bytes[k]
+                let escape: String?
+                switch b {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2 where k + 2 < bytes.count && bytes[k + 1] == 0x80 && (bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9):
+                    escape = bytes[k + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                case ..<0x20:
+                    let h = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                default: escape = nil
+                }
+                if let escape {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<k]))
+                    out.append(contentsOf: escape.utf8)
+                    k += b == 0xE2 ? 3 : 1
+                    from = k
                 } else {
-                    out.unicodeScalars.append(c)
+                    k += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

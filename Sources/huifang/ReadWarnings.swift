@@ -88,17 +88,21 @@ enum VisitFolders {
     static func warn(_ r: Records) {
         let visits = r.visits  // grouped by project, in project order (the loader's)
         let c = MessageLanguage.catalogue
-        for i in r.issues {
-            guard let vid = i.visit else { continue }
+        let issues = r.issues
+        // Positions, not copies: an issue is a dozen references, and there are tens of thousands.
+        for n in issues.indices {
+            guard let vid = issues[n].visit else { continue }
+            let project = issues[n].project
             var lo = 0
             var hi = visits.count
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if visits[mid].project < i.project { lo = mid + 1 } else { hi = mid }
+                if visits[mid].project < project { lo = mid + 1 } else { hi = mid }
             }
             var v = lo
-            while v < visits.count, visits[v].project == i.project, !visits[v].id.rawValue.hasPrefix(vid.rawValue) { v += 1 }
-            if v < visits.count, visits[v].project == i.project { continue }
+            while v < visits.count, visits[v].project == project, !visits[v].id.rawValue.hasPrefix(vid.rawValue) { v += 1 }
+            if v < visits.count, visits[v].project == project { continue }
+            let i = issues[n]
             // Not among its project's visits: another project's folder holds it (else it is unknown, check's finding).
             guard let other = visits.first(where: { $0.id == vid }) else { continue }
             Warnings.add(c.text("warning.visit-other-folder", ["path": i.location.path, "visit": vid.rawValue, "visitPath": other.location.path,
