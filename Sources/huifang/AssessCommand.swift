@@ -34,6 +34,9 @@ extension ReportCommand {
             try ReportCommand.run(global, options, closedPeriod: true, closedFigures: { $0.hasPrefix("assessment.") }) { c in
                 try Self.admit(c)
                 UnknownDepartments.warn(c.records)
+                DepartmentMoves.warn(c, department: nil)
+                let business = Set(c.records.projects.filter { p in c.records.config.department(p.department)?.role == .business }.map(\.id))
+                NotYetDue.warn(c, projects: business)
                 return AssessmentReport.build(c)
             }
         }

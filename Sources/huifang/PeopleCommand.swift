@@ -34,6 +34,7 @@ extension ReportCommand {
                                                    hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                     }
                     dept = d
+                    DepartmentMoves.warn(c, department: d.id)
                 }
                 return PeopleReport.build(c, department: dept)
             }

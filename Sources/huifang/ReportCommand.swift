@@ -141,6 +141,8 @@ struct ReportCommand: ParsableCommand {
             }
             try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { c in
                 UnknownDepartments.warn(c.records)
+                DepartmentMoves.warn(c, department: nil)
+                NotYetDue.warn(c, projects: nil)
                 return SummaryReport.build(c)
             }
         }
@@ -161,6 +163,8 @@ struct ReportCommand: ParsableCommand {
                     throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
                                                hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                 }
+                DepartmentMoves.warn(c, department: dept.id)
+                NotYetDue.warn(c, projects: KPIEngine.projects(of: dept.id, in: c.records))
                 return DepartmentReport.build(c, dept)
             }
         }

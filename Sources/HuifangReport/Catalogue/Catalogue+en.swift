@@ -1831,5 +1831,9 @@ extension Catalogue {
         "hint.workspace.none": "{file} lists the repositories of a roll-up (see docs/WORKSPACE.md); run 'huifang check' in a repository to check its records",
         "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
         "check.workspace problems": "{file}: {count} problems",
+        // trial9: a report's numbers end to end (department moves, a running period)
+        "warning.department-moved": "project {project} belonged to department '{from}' until {date} (history in {path}), after {period} began: this report counts all its records of {period} under its department now, '{now}'",
+        "warning.not-due-yet": "{period} is still running on {today}: 1 planned project has no visit yet and none of its visits was due before that day ({project}, due {due}): the visit-plan completion rate counts it as not visited though none of its visits is late yet",
+        "warning.not-due-yet.many": "{period} is still running on {today}: {count} planned projects have no visit yet and none of their visits was due before that day (the first: {project}, due {due}): the visit-plan completion rate counts them as not visited though none of their visits is late yet",
     ]
 }

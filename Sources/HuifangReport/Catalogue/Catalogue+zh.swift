@@ -1831,5 +1831,9 @@ extension Catalogue {
         "hint.workspace.none": "{file} 列出汇总的各仓库（见 'docs/WORKSPACE.md'）；要检查记录，请在仓库中运行 'huifang check'",
         "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
         "check.workspace problems": "{file}：{count} 个问题",
+        // trial9: a report's numbers end to end (department moves, a running period)
+        "warning.department-moved": "项目 {project} 在 {date} 之前属于部门 '{from}'（见 {path} 的 history），晚于 {period} 的开始：本报告把它在 {period} 的全部记录计入它现在的部门 '{now}'",
+        "warning.not-due-yet": "{period} 在 {today} 尚未结束：1 个计划内项目还没有回访，它的回访在这一天之前都未到期（{project}，{due} 到期）：回访计划完成率把它计为未回访，虽然它的回访还没有逾期",
+        "warning.not-due-yet.many": "{period} 在 {today} 尚未结束：{count} 个计划内项目还没有回访，它们的回访在这一天之前都未到期（第一个：{project}，{due} 到期）：回访计划完成率把它们计为未回访，虽然它们的回访还没有逾期",
     ]
 }
