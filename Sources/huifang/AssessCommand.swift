@@ -36,7 +36,10 @@ extension ReportCommand {
                 UnknownDepartments.warn(c.records)
                 DepartmentMoves.warn(c, department: nil)
                 let business = Set(c.records.projects.filter { p in c.records.config.department(p.department)?.role == .business }.map(\.id))
-                NotYetDue.warn(c, projects: business)
+                // A year is assessed quarter by quarter: the one still running is the one to say it of.
+                var running = c
+                if c.period.length == .year { running.period = Period.containing(c.today, length: .quarter) }
+                if c.period.contains(c.today) { NotYetDue.warn(running, projects: business) }
                 return AssessmentReport.build(c)
             }
         }

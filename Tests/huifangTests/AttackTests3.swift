@@ -147,6 +147,10 @@ import Testing
         }
         let md = r.run(["report", "summary", "--period", "2026Q3"])
         #expect(md.stdout.contains(said), "\(md.stdout.prefix(800))")
+        let site = r.run(["site", "-o", "site", "--period", "2026Q3"])
+        #expect(site.code == 0, "\(site.stderr)")
+        #expect(site.stderr.contains(said), "\(site.stderr)")
+        #expect(r.read("site/index.html")?.contains("project p2 belonged to department") == true)
         let csv = r.run(["report", "summary", "--period", "2026Q3", "--format", "csv"])
         #expect(csv.stdout.contains(said), "\(csv.stdout)")
         let zh = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"], env: ["HUIFANG_LANG": "zh"])
@@ -177,6 +181,10 @@ import Testing
             let warnings = try Self.json(json.stdout)["warnings"] as? [String] ?? []
             #expect(warnings.contains(said), "\(args): \(json.stdout.prefix(600))")
         }
+        let site = r.run(["--as-of", "2026-10-15", "site", "-o", "site"])
+        #expect(site.code == 0, "\(site.stderr)")
+        #expect(site.stderr.contains(said), "the site's default period is the running quarter: \(site.stderr)")
+        #expect(r.read("site/index.html")?.contains("2026Q4 is still running on 2026-10-15") == true)
         let md = r.run(["--as-of", "2026-10-15", "report", "summary", "--period", "2026Q4"])
         #expect(md.stdout.contains("0.0% (0/1)"), "the rate stays as the formula gives it: \(md.stdout.prefix(900))")
         #expect(md.stdout.contains(said) && md.stderr.contains(said), "\(md.stdout.prefix(900))")
@@ -194,5 +202,89 @@ import Testing
         try #require(logged.code == 0, "\(logged.stderr)")
         let visited = r.run(["--as-of", "2026-10-15", "report", "summary", "--period", "2026Q4", "--format", "json"])
         #expect(!visited.stdout.contains("still running"), "\(visited.stdout.prefix(600))")
+    }
+
+    /// The year's assessment counted on 2026-12-10 with p4 (accepted 11-13) not visited yet, its
+    /// first visit due 12-14: Q4's figures count it as not visited; the warning names the running
+    /// quarter (the year as a whole had other visits of east due before that day).
+    @Test(.englishMessages) func aYearsAssessmentSaysItOfItsRunningQuarter() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let added = r.run(["--as-of", "2026-11-15", "project", "add", "p4", "--name", "P4", "--customer", "C4", "--department", "east",
+                           "--owner", "丁", "--tier", "standard", "--accepted", "2026-11-13"])
+        try #require(added.code == 0, "\(added.stderr)")
+        let year = r.run(["--as-of", "2026-12-10", "report", "assessment", "--period", "2026", "--format", "json"])
+        #expect(year.code == 0, "\(year.stderr)")
+        #expect(year.stderr.contains("2026Q4 is still running on 2026-12-10: 1 planned project has no visit yet"), "\(year.stderr)")
+        let ended = r.run(["--as-of", "2027-01-10", "report", "assessment", "--period", "2026", "--format", "json"])
+        #expect(!ended.stderr.contains("still running"), "\(ended.stderr)")
+    }
+
+    /// An issue's resolution typed by hand before the day it was raised: `check` reports it as
+    /// an error, but the reports counted the issue resolved and on time, and the people report
+    /// gave its owner 0 working days to resolve, all without a word. Every command that reads the
+    /// records now says so, as it does of a deadline before the raised day.
+    @Test(.englishMessages) func aResolutionBeforeTheRaisedDayIsSaidByEveryReport() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let files = try FileManager.default.contentsOfDirectory(atPath: r.path("projects/p2/issues"))
+        var path = ""
+        for file in files where r.read("projects/p2/issues/" + file)?.contains("title: slow report") == true { path = "projects/p2/issues/" + file }
+        let text = try #require(r.read(path))
+        try #require(text.contains("resolved: {date: 2026-07-15"))
+        try r.write(path, text.replacingOccurrences(of: "resolved: {date: 2026-07-15", with: "resolved: {date: 2026-06-15"))
+        let said = "\(path): resolved 2026-06-15 is before raised 2026-07-01: the issue is counted resolved, on time, from the day it was raised"
+        for args in [["report", "summary", "--period", "2026Q3", "--format", "json"], ["report", "people", "--period", "2026Q3", "--format", "json"],
+                     ["issue", "list", "--format", "json"]] {
+            let result = r.run(args)
+            #expect(result.code == 0, "\(args): \(result.stderr)")
+            #expect(result.stderr.contains(said), "\(args): \(result.stderr)")
+            #expect(result.stdout.contains(said), "\(args): \(result.stdout.prefix(600))")
+        }
+        let check = r.run(["check"])
+        #expect(check.stdout.contains("resolved on 2026-06-15, before it was raised on 2026-07-01"), "\(check.stdout)")
+        let zh = r.run(["report", "summary", "--period", "2026Q3"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stderr.contains("解决日期 2026-06-15 早于提出日期 2026-07-01"), "\(zh.stderr)")
+    }
+
+    /// A resolution typed with a date after the as-of day (2026-12-15, on 2026-11-24): the 2026
+    /// summary counted the issue resolved (and late) while it counted it overdue on 11-24 too,
+    /// and `check` said nothing. The reports now say so, as they do of visits and issues dated
+    /// after the as-of day, and `check` warns at the file.
+    @Test(.englishMessages) func aResolutionDatedAfterTheAsOfDayIsSaid() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let files = try FileManager.default.contentsOfDirectory(atPath: r.path("projects/p1/issues"))
+        var path = ""
+        for file in files where r.read("projects/p1/issues/" + file)?.contains("title: login fails") == true { path = "projects/p1/issues/" + file }
+        let text = try #require(r.read(path))
+        try r.write(path, text.replacingOccurrences(of: "2026-10-13, ", with: "2026-12-15, ").replacingOccurrences(of: "{date: 2026-10-13", with: "{date: 2026-12-15"))
+        let year = r.run(["report", "summary", "--period", "2026", "--format", "json"])
+        #expect(year.code == 0)
+        let said = "1 issue of the period has a resolution dated after 2026-11-24, the day this report is as of, counted as resolved (\(path)), while it is open on that day"
+        #expect(year.stderr.contains(said), "\(year.stderr)")
+        #expect(year.stdout.contains(said), "\(year.stdout.prefix(600))")
+        // 2026Q3 does not count it (resolved after its end): nothing to say.
+        let q3 = r.run(["report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(!q3.stderr.contains("resolution dated after"), "\(q3.stderr)")
+        let check = r.run(["check"])
+        #expect(check.stdout.contains("\(path):1:1: warning: 'resolved: 2026-12-15' is after today (2026-11-24)")
+                || check.stdout.contains("'resolved: 2026-12-15' is after today (2026-11-24)"), "\(check.stdout)")
+    }
+
+    /// --as-of 2026-06-30 for 2026Q3: one warning said the quarter's visits and issues, all dated
+    /// after that day, "are counted in it", the next that "its rates count nothing", beside
+    /// rates of 4 visits. The second now says the rates are those of the records dated after.
+    @Test(.englishMessages) func aPeriodNotBegunWithRecordsInItDoesNotSayItsRatesCountNothing() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let early = r.run(["--as-of", "2026-06-30", "report", "summary", "--period", "2026Q3", "--format", "json"])
+        #expect(early.code == 0)
+        #expect(early.stdout.contains("\"satisfaction_index\" : 0.7") || early.stdout.contains("\"satisfaction_index\": 0.7"), "\(early.stdout.prefix(900))")
+        #expect(!early.stderr.contains("its rates count nothing"), "\(early.stderr)")
+        #expect(early.stderr.contains("2026Q3 begins after 2026-06-30, the day this report is as of: its rates count only the records dated in it after that day"),
+                "\(early.stderr)")
+        let empty = r.run(["--as-of", "2026-06-30", "report", "summary", "--period", "2027Q3", "--format", "json"])
+        #expect(empty.stderr.contains("its rates count nothing"), "nothing dated in 2027Q3: \(empty.stderr)")
     }
 }
