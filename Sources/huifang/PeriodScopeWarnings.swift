@@ -8,14 +8,15 @@ import HuifangReport
 /// people reports say so, once per change. `department`: the report's department (a move from
 /// or to it concerns it); nil for every department.
 enum DepartmentMoves {
-    static func warn(_ c: ReportContext, department: String?) {
+    static func warn(_ c: ReportContext, department: String?, in source: RollupSource? = nil) {
         let c0 = MessageLanguage.catalogue
         for p in c.records.projects {
             for entry in p.history where entry.action == "department_changed" && entry.at > c.period.start {
                 guard let from = entry.from, from != p.department else { continue }
                 if let department, from != department, p.department != department, entry.to != department { continue }
-                Warnings.add(c0.text("warning.department-moved", ["project": p.id.rawValue, "from": from, "date": entry.at.description,
-                                                                  "path": p.location.path, "period": c.period.label, "now": p.department]))
+                let text = c0.text("warning.department-moved", ["project": p.id.rawValue, "from": from, "date": entry.at.description,
+                                                                "path": p.location.path, "period": c.period.label, "now": p.department])
+                Warnings.add(source.map { c0.text("rollup.left-out", ["name": $0.name, "path": $0.path, "warning": text]) } ?? text)
             }
         }
     }
@@ -30,7 +31,7 @@ enum DepartmentMoves {
 /// (a department's); nil for all. Follows `KPIEngine`'s planned projects: a frozen company
 /// plan's visits in its year (not those after a project's retirement), else the live schedule.
 enum NotYetDue {
-    static func warn(_ c: ReportContext, projects: Set<ProjectID>?) {
+    static func warn(_ c: ReportContext, projects: Set<ProjectID>?, in source: RollupSource? = nil) {
         let start = c.period.start
         let end = c.period.end
         let today = c.today
@@ -59,8 +60,10 @@ enum NotYetDue {
         for v in c.records.visits where v.date >= start && v.date <= end { visited.insert(v.project) }
         let waiting = later.filter { !dueBefore.contains($0.key) && !visited.contains($0.key) }
         guard let first = waiting.min(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) else { return }
-        Warnings.add(MessageLanguage.catalogue.text(waiting.count == 1 ? "warning.not-due-yet" : "warning.not-due-yet.many",
-                                                    ["period": c.period.label, "today": today.description, "count": String(waiting.count),
-                                                     "project": first.key.rawValue, "due": first.value.description]))
+        let c0 = MessageLanguage.catalogue
+        let text = c0.text(waiting.count == 1 ? "warning.not-due-yet" : "warning.not-due-yet.many",
+                           ["period": c.period.label, "today": today.description, "count": String(waiting.count),
+                            "project": first.key.rawValue, "due": first.value.description])
+        Warnings.add(source.map { c0.text("rollup.left-out", ["name": $0.name, "path": $0.path, "warning": text]) } ?? text)
     }
 }

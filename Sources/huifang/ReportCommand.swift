@@ -135,7 +135,8 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             if let entries = try repositories.resolve(global) {
                 return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
-                                                reduce: { UnknownDepartments.warn($0.records, in: $1); return RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
+                                                reduce: { UnknownDepartments.warn($0.records, in: $1); DepartmentMoves.warn($0, department: nil, in: $1)
+                                                    NotYetDue.warn($0, projects: nil, in: $1); return RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
                     RollupReport.summary(parts, period: period, today: today, prefixProjects: repositories.allowDuplicateProjects, L)
                 }
             }

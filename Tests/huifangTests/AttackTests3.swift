@@ -287,4 +287,20 @@ import Testing
         let empty = r.run(["--as-of", "2026-06-30", "report", "summary", "--period", "2027Q3", "--format", "json"])
         #expect(empty.stderr.contains("its rates count nothing"), "nothing dated in 2027Q3: \(empty.stderr)")
     }
+
+    /// The roll-up of two repositories after beta (repository b) moved from east to tech on
+    /// 2026-11-01: east's figures of 2026Q3 lost beta without a word. The roll-up says it, naming
+    /// the repository.
+    @Test(.englishMessages) func aRollupSaysWhichRepositorysProjectMovedToAnotherDepartment() throws {
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        let moved = r.run(["-C", "b", "--as-of", "2026-11-01", "project", "edit", "beta", "--department", "tech"])
+        try #require(moved.code == 0, "\(moved.stderr)")
+        let result = r.run(RollupCommandTests.rollup + ["--format", "json"])
+        #expect(result.code == 0, "\(result.stderr)")
+        let said = "project beta belonged to department 'east' until 2026-11-01 (history in projects/beta/project.yaml), after 2026Q3 began"
+        #expect(result.stderr.contains("repository b ("), "\(result.stderr)")
+        #expect(result.stderr.contains(said), "\(result.stderr)")
+        #expect(result.stdout.contains("project beta belonged to department 'east' until 2026-11-01"), "\(result.stdout.prefix(800))")
+    }
 }
