@@ -303,4 +303,21 @@ import Testing
         #expect(result.stderr.contains(said), "\(result.stderr)")
         #expect(result.stdout.contains("project beta belonged to department 'east' until 2026-11-01"), "\(result.stdout.prefix(800))")
     }
+
+    /// The people report counted on 2026-08-15 leaves out what is dated after that day (丙's visit
+    /// of 09-30 is not there), yet it carried the other reports' warning that the quarter's
+    /// records dated after 08-15 "are counted in it". It no longer says so; the summary, which
+    /// counts them, still does.
+    @Test(.englishMessages) func thePeopleReportDoesNotClaimToCountWhatItLeavesOut() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let people = r.run(["--as-of", "2026-08-15", "report", "people", "--period", "2026Q3", "--format", "csv"])
+        #expect(people.code == 0)
+        #expect(!people.stdout.contains("visitor,丙,"), "丙's only visit is dated 09-30: \(people.stdout)")
+        #expect(!people.stderr.contains("counted in it") && !people.stderr.contains("counted as resolved"), "\(people.stderr)")
+        #expect(!people.stdout.contains("counted in it"), "\(people.stdout)")
+        let summary = r.run(["--as-of", "2026-08-15", "report", "summary", "--period", "2026Q3", "--format", "csv"])
+        #expect(summary.stderr.contains("are counted in it"), "\(summary.stderr)")
+        #expect(summary.stderr.contains("counted as resolved"), "\(summary.stderr)")
+    }
 }
