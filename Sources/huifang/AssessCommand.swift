@@ -34,6 +34,12 @@ extension ReportCommand {
             try ReportCommand.run(global, options, closedPeriod: true, closedFigures: { $0.hasPrefix("assessment.") }) { c in
                 try Self.admit(c)
                 UnknownDepartments.warn(c.records)
+                DepartmentMoves.warn(c, department: nil)
+                let business = Set(c.records.projects.filter { p in c.records.config.department(p.department)?.role == .business }.map(\.id))
+                // A year is assessed quarter by quarter: the one still running is the one to say it of.
+                var running = c
+                if c.period.length == .year { running.period = Period.containing(c.today, length: .quarter) }
+                if c.period.contains(c.today) { NotYetDue.warn(running, projects: business) }
                 return AssessmentReport.build(c)
             }
         }

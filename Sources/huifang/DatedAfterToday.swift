@@ -22,8 +22,17 @@ enum DatedAfterToday {
         }
         for v in c.records.visits { note(v.date, v.project, v.location.path) }
         for i in c.records.issues { note(i.raised, i.project, i.location.path) }
+        if count > 0, let first {
+            Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.dated-after-today" : "warning.dated-after-today.many",
+                                                        ["count": String(count), "today": c.today.description, "path": first]))
+        }
+        // A resolution dated after the as-of day (typed by hand): counted resolved (and late or
+        // on time) by the period's end, while the same issue is overdue on the as-of day.
+        count = 0
+        first = nil
+        for i in c.records.issues { if let d = i.resolved?.date { note(d, i.project, i.location.path) } }
         guard count > 0, let first else { return }
-        Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.dated-after-today" : "warning.dated-after-today.many",
+        Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.resolved-after-today" : "warning.resolved-after-today.many",
                                                     ["count": String(count), "today": c.today.description, "path": first]))
     }
 
@@ -32,7 +41,9 @@ enum DatedAfterToday {
     /// overdue figures are those of its first day, as if nothing were done until then.
     static func warnNotBegun(_ c: ReportContext) {
         guard c.period.start > c.today else { return }
-        Warnings.add(MessageLanguage.catalogue.text("warning.period-not-begun",
+        // Records dated in it (after the as-of day, typed so or --as-of too early) are counted: its rates are theirs.
+        let dated = c.records.visits.contains { c.period.contains($0.date) } || c.records.issues.contains { c.period.contains($0.raised) }
+        Warnings.add(MessageLanguage.catalogue.text(dated ? "warning.period-not-begun.dated" : "warning.period-not-begun",
                                                     ["period": c.period.label, "today": c.today.description, "start": c.period.start.description]))
     }
 }
@@ -47,7 +58,10 @@ extension DatedAfterToday {
             out.append(Finding(.warning, at: at, code: .datedAfterToday, values: ["key": key, "date": date.description, "today": today.description]))
         }
         for v in r.visits { note("date", v.date, v.location) }
-        for i in r.issues { note("raised", i.raised, i.location) }
+        for i in r.issues {
+            note("raised", i.raised, i.location)
+            if let d = i.resolved?.date { note("resolved", d, i.location) }
+        }
         for k in r.risks { note("raised", k.raised, k.location) }
         return out
     }

@@ -26,6 +26,9 @@ extension ReportCommand {
         func run() throws {
             if let entries = try repositories.resolve(global) { return try rollup(entries) }
             try ReportCommand.run(global, options) { c in
+                // Nothing dated after the counting day counts here: the warning that such records
+                // are counted (the other reports') would be false.
+                DatedAfterToday.said = true
                 let config = c.records.config
                 var dept: HuifangCore.Department?
                 if let department {
@@ -34,6 +37,7 @@ extension ReportCommand {
                                                    hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                     }
                     dept = d
+                    DepartmentMoves.warn(c, department: d.id)
                 }
                 return PeopleReport.build(c, department: dept)
             }

@@ -75,6 +75,13 @@ enum IssueDue {
             Warnings.add(c.text("warning.issue-due-before-raised",
                                 ["path": i.location.path, "due": i.due.description, "raised": i.raised.description]))
         }
+        // Resolved before it was raised (typed by hand): `check`'s error; the reports counted it
+        // resolved and on time, in no working days, without a word.
+        for i in r.issues {
+            guard let resolved = i.resolved?.date, resolved < i.raised else { continue }
+            Warnings.add(c.text("warning.issue-resolved-before-raised",
+                                ["path": i.location.path, "resolved": resolved.description, "raised": i.raised.description]))
+        }
     }
 }
 

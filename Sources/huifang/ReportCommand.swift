@@ -136,12 +136,15 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             if let entries = try repositories.resolve(global) {
                 return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
-                                                reduce: { UnknownDepartments.warn($0.records, in: $1); return RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
+                                                reduce: { UnknownDepartments.warn($0.records, in: $1); DepartmentMoves.warn($0, department: nil, in: $1)
+                                                    NotYetDue.warn($0, projects: nil, in: $1); return RollupPart.reduce($0, source: $1) }) { parts, _, period, today, L in
                     RollupReport.summary(parts, period: period, today: today, prefixProjects: repositories.allowDuplicateProjects, L)
                 }
             }
             try ReportCommand.run(global, options, scopeSheets: true, closedPeriod: true) { c in
                 UnknownDepartments.warn(c.records)
+                DepartmentMoves.warn(c, department: nil)
+                NotYetDue.warn(c, projects: nil)
                 return SummaryReport.build(c)
             }
         }
@@ -162,6 +165,8 @@ struct ReportCommand: ParsableCommand {
                     throw CommandFailure.usage(Message("error.unknown-department", ["id": department]),
                                                hint: Message("hint.known-departments", ["known": config.departments.map(\.id).joined(separator: ", ")]))
                 }
+                DepartmentMoves.warn(c, department: dept.id)
+                NotYetDue.warn(c, projects: KPIEngine.projects(of: dept.id, in: c.records))
                 return DepartmentReport.build(c, dept)
             }
         }

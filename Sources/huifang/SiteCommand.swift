@@ -70,6 +70,8 @@ struct SiteCommand: ParsableCommand {
         let (held, copies) = Self.attachments(r, ctx.repository, base: "", L)
         let context = ReportContext(records: r, schedule: schedule, period: period, today: ctx.today, labels: L)
         DatedAfterToday.warnNotBegun(context)
+        DepartmentMoves.warn(context, department: dept?.id)
+        NotYetDue.warn(context, projects: nil)  // r is the department's alone with --department
         var input = SiteInput(context: context, caseAnalyses: cases, attachments: held, department: dept)
         // A closed quarter: the index, department and assessment pages show the figures of the
         // close (the records as entered by then) and open with what changed since, as

@@ -1831,5 +1831,13 @@ extension Catalogue {
         "hint.workspace.none": "{file} lists the repositories of a roll-up (see docs/WORKSPACE.md); run 'huifang check' in a repository to check its records",
         "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
         "check.workspace problems": "{file}: {count} problems",
+        // trial9: a report's numbers end to end (department moves, a running period)
+        "warning.department-moved": "project {project} belonged to department '{from}' until {date} (history in {path}), after {period} began: this report counts all its records of {period} under its department now, '{now}'",
+        "warning.not-due-yet": "{period} is still running on {today}: 1 planned project has no visit yet and none of its visits was due before that day ({project}, due {due}): the visit-plan completion rate counts it as not visited though none of its visits is late yet",
+        "warning.not-due-yet.many": "{period} is still running on {today}: {count} planned projects have no visit yet and none of their visits was due before that day (the first: {project}, due {due}): the visit-plan completion rate counts them as not visited though none of their visits is late yet",
+        "warning.issue-resolved-before-raised": "{path}: resolved {resolved} is before raised {raised}: the issue is counted resolved, on time, from the day it was raised; correct the date in 'resolved:' (see huifang check)",
+        "warning.resolved-after-today": "1 issue of the period has a resolution dated after {today}, the day this report is as of, counted as resolved ({path}), while it is open on that day: a date typed wrong, or --as-of before the records?",
+        "warning.resolved-after-today.many": "{count} issues of the period have a resolution dated after {today}, the day this report is as of, counted as resolved (the first: {path}), while they are open on that day: dates typed wrong, or --as-of before the records?",
+        "warning.period-not-begun.dated": "{period} begins after {today}, the day this report is as of: its rates count only the records dated in it after that day (see the warning about them), and its overdue figures are those of {start}, as if nothing were done before then",
     ]
 }

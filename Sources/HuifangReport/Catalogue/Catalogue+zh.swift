@@ -1831,5 +1831,13 @@ extension Catalogue {
         "hint.workspace.none": "{file} 列出汇总的各仓库（见 'docs/WORKSPACE.md'）；要检查记录，请在仓库中运行 'huifang check'",
         "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
         "check.workspace problems": "{file}：{count} 个问题",
+        // trial9: a report's numbers end to end (department moves, a running period)
+        "warning.department-moved": "项目 {project} 在 {date} 之前属于部门 '{from}'（见 {path} 的 'history:'），晚于 {period} 的开始：本报告把它在 {period} 的全部记录计入它现在的部门 '{now}'",
+        "warning.not-due-yet": "{period} 在 {today} 尚未结束：1 个计划内项目还没有回访，它的回访在这一天之前都未到期（{project}，{due} 到期）：回访计划完成率把它计为未回访，虽然它的回访还没有逾期",
+        "warning.not-due-yet.many": "{period} 在 {today} 尚未结束：{count} 个计划内项目还没有回访，它们的回访在这一天之前都未到期（第一个：{project}，{due} 到期）：回访计划完成率把它们计为未回访，虽然它们的回访还没有逾期",
+        "warning.issue-resolved-before-raised": "{path}：解决日期 {resolved} 早于提出日期 {raised}：该问题按已解决、按时解决计算，从提出之日起即算解决；请修改 'resolved:' 中的日期（见 huifang check）",
+        "warning.resolved-after-today": "本期有 1 个问题的解决日期晚于本报告的统计日期 {today}，已按已解决计入（{path}），而在这一天它仍未解决：日期是否写错，或 '--as-of' 早于这些记录？",
+        "warning.resolved-after-today.many": "本期有 {count} 个问题的解决日期晚于本报告的统计日期 {today}，已按已解决计入（第一个：{path}），而在这一天它们仍未解决：日期是否写错，或 '--as-of' 早于这些记录？",
+        "warning.period-not-begun.dated": "{period} 在本报告的统计日期 {today} 之后才开始：各项比率只统计其中日期晚于这一天的记录（见关于它们的警告），逾期数按 {start} 计算，假定在此之前什么都不做",
     ]
 }
