@@ -10,7 +10,7 @@ import HuifangReport
 enum DepartmentMoves {
     static func warn(_ c: ReportContext, department: String?, in source: RollupSource? = nil) {
         let c0 = MessageLanguage.catalogue
-        for p in c.records.projects {
+        for p in c.records.projects where p.history.contains(where: { $0.action == "department_changed" }) {
             for entry in p.history where entry.action == "department_changed" && entry.at > c.period.start {
                 guard let from = entry.from, from != p.department else { continue }
                 if let department, from != department, p.department != department, entry.to != department { continue }
@@ -57,7 +57,8 @@ enum NotYetDue {
         }
         guard !later.isEmpty else { return }
         var visited: Set<ProjectID> = []
-        for v in c.records.visits where v.date >= start && v.date <= end { visited.insert(v.project) }
+        let visits = c.records.visits  // by position: a visit is a dozen references
+        for n in visits.indices where visits[n].date >= start && visits[n].date <= end { visited.insert(visits[n].project) }
         let waiting = later.filter { !dueBefore.contains($0.key) && !visited.contains($0.key) }
         guard let first = waiting.min(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) }) else { return }
         let c0 = MessageLanguage.catalogue
