@@ -100,6 +100,20 @@ enum CalendarNotice {
         noteInReport(r.calendar.reachedUncoveredYears, config: r.config)
     }
 
+    /// A record shown as JSON (`issue show`, `project show`, `risk show`) with the warnings,
+    /// the years without calendar data that its working-day dates reached among them.
+    static func attach(_ json: JSONValue, _ r: Records) -> JSONValue {
+        noteReached(r)
+        return Warnings.attach(to: json)
+    }
+
+    /// The last lines of a record shown as text: the warnings, the years without calendar data
+    /// that its working-day dates reached among them (empty when there are none).
+    static func footer(_ r: Records) -> String {
+        noteReached(r)
+        return Warnings.footer
+    }
+
     /// "a", "a and b", "a, b and c" ("a、b 和 c").
     static func listed(_ items: [String], _ c: Catalogue = MessageLanguage.catalogue) -> String {
         guard items.count > 1 else { return items.first ?? "" }

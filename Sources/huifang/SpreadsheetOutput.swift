@@ -109,9 +109,10 @@ extension Listing {
         let L = ctx.catalogue(loaded)
         let excel = try SpreadsheetOutput.excel(destination.excel, isCSV: format == .csv, config: r.config, L)
         let reads = SpreadsheetOutput.reads(r)
-        // A year without calendar data that the listing's dates reached travels with a file
-        // format that has no standard error of its own once written.
-        if format == .csv || format == .xlsx { CalendarNotice.noteReached(r) }
+        // A year without calendar data that the listing's dates reached travels with the
+        // listing in every format (JSON `warnings`, the table's last lines, CSV's column, a
+        // sheet), not only on standard error.
+        CalendarNotice.noteReached(r)
         if format == .xlsx {
             let bytes = try XLSXWriter.write(workbook(sheet: L[sheet], warnings: Warnings.all, labels: L))
             if try SpreadsheetOutput.write(bytes, to: destination.output, force: destination.force, repository: ctx.repository, reads: reads, L),

@@ -21,6 +21,14 @@ enum Warnings {
     /// A JSON output with the warnings (`ReportWarnings.attach`); unchanged when there are none.
     static func attach(to json: JSONValue) -> JSONValue { ReportWarnings.attach(all, to: json) }
 
+    /// The warnings as the last lines of a terminal table (a listing, a record shown): one
+    /// `warning: message` line each after an empty line; empty when there are none.
+    static var footer: String {
+        guard !all.isEmpty else { return "" }
+        let label = MessageLanguage.catalogue["msg.warning"]
+        return "\n" + all.map { Console.labelled(label) + TerminalText.clean($0) + "\n" }.joined()
+    }
+
     /// A report with the warnings, which its renderers print at the top.
     static func attach(to document: ReportDocument) -> ReportDocument { ReportWarnings.attach(all, to: document) }
 }

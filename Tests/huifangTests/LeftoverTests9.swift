@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Session 9's leftovers: answers that could still change without the output saying so.
+@Suite struct LeftoverTests9 {
+    // MARK: 1. A year without calendar data travels with every listing
+
+    /// `due`, `issue list`, `issue show`, `project show` said a year without calendar data only
+    /// on standard error: JSON had no `warnings`, the table no word. Every listing and record
+    /// shown whose working-day dates reach such a year now carries the warning in JSON
+    /// `warnings` and as the table's last line (and still once on standard error).
+    @Test(.englishMessages) func aYearWithoutCalendarDataTravelsWithEveryListing() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let added = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"],
+                          today: "2026-12-20")
+        try #require(added.code == 0, "\(added.stderr)")
+        let said = "no calendar file covers 2027"
+        // Nothing to say while everything lies in covered years: outputs as before.
+        let before = r.run(["due", "--format", "json"], today: "2026-11-24")
+        #expect(before.code == 0 && before.stdout.hasPrefix("["), "\(before.stdout)")
+
+        func expectJSONWarning(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+            let result = r.run(args, today: "2026-12-20")
+            #expect(result.code == 0, "\(args): \(result.stderr)", sourceLocation: sourceLocation)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any],
+                                      "\(args): \(result.stdout)", sourceLocation: sourceLocation)
+            let warnings = try #require(object["warnings"] as? [String], "\(args): \(result.stdout)", sourceLocation: sourceLocation)
+            #expect(warnings.contains { $0.hasPrefix(said) }, "\(args): \(warnings)", sourceLocation: sourceLocation)
+            #expect(result.stderr.components(separatedBy: said).count == 2, "said once: \(result.stderr)", sourceLocation: sourceLocation)
+        }
+        func expectTableFooter(_ args: [String], sourceLocation: SourceLocation = #_sourceLocation) {
+            let result = r.run(args, today: "2026-12-20")
+            #expect(result.code == 0, "\(args): \(result.stderr)", sourceLocation: sourceLocation)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.last?.hasPrefix("warning: " + said) == true, "\(args): \(result.stdout)", sourceLocation: sourceLocation)
+            #expect(result.stderr.components(separatedBy: said).count == 2, "said once: \(result.stderr)", sourceLocation: sourceLocation)
+        }
+        try expectJSONWarning(["due", "--within", "120d", "--format", "json"])
+        expectTableFooter(["due", "--within", "120d"])
+        try expectJSONWarning(["issue", "list", "--format", "json"])
+        expectTableFooter(["issue", "list"])
+        try expectJSONWarning(["project", "show", "acme-erp", "--format", "json"])
+        expectTableFooter(["project", "show", "acme-erp"])
+        let list = r.run(["issue", "list", "--format", "json"], today: "2026-12-20")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [String: Any])
+        let items = try #require(object["items"] as? [[String: Any]])
+        let id = try #require(items.first?["id"] as? String)
+        try expectJSONWarning(["issue", "show", id, "--format", "json"])
+        expectTableFooter(["issue", "show", id])
+        // -o FILE: the file carries it too.
+        #expect(r.run(["due", "--within", "120d", "-o", "due.txt"], today: "2026-12-20").code == 0)
+        #expect(r.read("due.txt")?.contains("warning: " + said) == true, "\(r.read("due.txt") ?? "")")
+        // In Chinese, through the catalogue.
+        let zh = r.run(["due", "--within", "120d"], env: ["HUIFANG_LANG": "zh"], today: "2026-12-20")
+        #expect(zh.stdout.contains("警告：没有日历文件覆盖 2027 年"), "\(zh.stdout)")
+    }
+
+    // MARK: 4. Full-width letters and digits in search
+
+    /// ＥＲＰ and ２０２６ (typed with a Chinese input method) did not find ERP and 2026, nor
+    /// the other way round.
+    @Test func searchTakesFullWidthLettersAndDigitsAsASCII() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let logged = r.run(["visit", "log", "beta-mes", "--date", "2026-11-20", "--method", "phone",
+                            "--summary", "ＭＥＳ接口２０２６版升级后稳定", "--overall", "4"])
+        try #require(logged.code == 0, "\(logged.stderr)")
+        let ascii = r.run(["visit", "log", "acme-erp", "--date", "2026-11-21", "--method", "phone",
+                           "--summary", "ERP 2026 月结报表正常", "--overall", "4"])
+        try #require(ascii.code == 0, "\(ascii.stderr)")
+        for (query, found) in [("MES", "ＭＥＳ接口"), ("接口 2026", "２０２６版"), ("ｍｅｓ", "ＭＥＳ接口"), ("ＥＲＰ ２０２６", "ERP 2026 月结"),
+                               ("ｅｒｐ", "ERP 2026 月结")] {
+            let result = r.run(["search", query, "--format", "json", "--in", "visits"])
+            #expect(result.code == 0, "\(query): \(result.stderr)")
+            #expect(result.stdout.contains("\"score\": 100") && result.stdout.contains(found), "\(query): \(result.stdout)")
+        }
+    }
+
+    /// The site's search page (search.html) reads full-width letters and digits as ASCII too,
+    /// as `huifang search` does. Its script is run with node (when installed).
+    @Test(.englishMessages, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/node")))
+    func theSitesSearchPageTakesFullWidthLettersAsASCII() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let logged = r.run(["visit", "log", "beta-mes", "--date", "2026-11-20", "--method", "phone",
+                            "--summary", "ＭＥＳ接口２０２６版升级后稳定", "--overall", "4"])
+        try #require(logged.code == 0, "\(logged.stderr)")
+        #expect(r.run(["site", "-o", "public", "--period", "2026Q4"]).code == 0)
+        try r.write("harness.js", #"""
+            const fs = require("fs");
+            const html = fs.readFileSync(process.argv[2], "utf8");
+            const json = (id) => html.match(new RegExp('<script type="application/json" id="' + id + '">([\\s\\S]*?)</script>'))[1];
+            const script = html.match(/<script>(\(function \(\) \{[\s\S]*?\}\)\(\);)<\/script>/)[1];
+            const els = {};
+            function node() { return {children: [], textContent: "", value: "", appendChild(c) { this.children.push(c); }, addEventListener() {}}; }
+            function el(id) {
+              if (!els[id]) { els[id] = node(); if (id === "search-index" || id === "search-words") els[id].textContent = json(id); }
+              return els[id];
+            }
+            global.document = {getElementById: el, createElement: node, createTextNode: (t) => ({t})};
+            global.location = {hash: "#q=" + encodeURIComponent(process.argv[3]), search: ""};
+            global.window = {addEventListener() {}};
+            eval(script);
+            console.log(els["search-results"].children.length);
+            """#)
+        func found(_ query: String) throws -> Int {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/node")
+            p.arguments = [r.path("harness.js"), r.path("public/search.html"), query]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardInput = FileHandle.nullDevice
+            try p.run()
+            let watchdog = HuifangRunner.watch(p, "node search.html \(query)")
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            watchdog.cancel()
+            try #require(p.terminationStatus == 0)
+            return try #require(Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        }
+        #expect(try found("MES") > 0, "the visit with ＭＥＳ接口")
+        #expect(try found("ｍｅｓ") == found("mes"))
+        #expect(try found("ＡＣＭＥ") == found("acme") && found("acme") > 0)
+    }
+}
