@@ -118,7 +118,7 @@ extension Listing {
             if try SpreadsheetOutput.write(bytes, to: destination.output, force: destination.force, repository: ctx.repository, reads: reads, L),
                 let output = destination.output
             {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
+                Console.err(L("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
             return
         }
@@ -133,7 +133,7 @@ extension ListingDestination {
     func write(_ text: String, ctx: CommandContext, records r: Records, page: Bool = true) throws {
         if let output {
             if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: SpreadsheetOutput.reads(r)) {
-                Console.err(Catalogue.current("report.wrote", ["path": output]) + "\n")
+                Console.err(Catalogue.current("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
         } else if page {
             Terminal.page(text)

@@ -124,3 +124,54 @@ import Testing
         #expect(try found("ＡＣＭＥ") == found("acme") && found("acme") > 0)
     }
 }
+
+extension LeftoverTests9 {
+    // MARK: 2. -C DIR is "run as if started in DIR"
+
+    /// With `-C DIR`, `-o FILE` and the ledger of `import` were taken from the shell's folder:
+    /// `huifang -C repo due -o due.csv` wrote beside the shell, not in repo, saying only
+    /// "wrote due.csv". As in git, every relative path is now taken from DIR, and the message
+    /// names the file from the shell's folder. A ledger that is not there is exit 66 (no such
+    /// file), naming it, not 74 (an I/O error).
+    @Test(.englishMessages) func dashCIsRunAsIfStartedInDIRForEveryPath() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        let shell = HuifangRunner()
+        defer { shell.cleanup() }
+        let dir = "../" + URL(fileURLWithPath: r.dir).lastPathComponent
+        for (args, file) in [(["due", "--format", "csv", "-o", "due.csv"], "due.csv"),
+                             (["report", "summary", "--period", "2026Q2", "-o", "summary.md"], "summary.md"),
+                             (["export", "ics", "-o", "due.ics"], "due.ics"),
+                             (["project", "list", "--format", "xlsx", "-o", "projects.xlsx"], "projects.xlsx")] {
+            let result = r.run(["-C", dir] + args, cwd: shell.dir)
+            #expect(result.code == 0, "\(args): \(result.stderr)")
+            #expect(r.read(file) != nil && shell.read(file) == nil, "\(args): written in DIR, not beside the shell")
+            #expect(result.stderr.contains(" \(dir)/\(file)"), "\(args): \(result.stderr)")
+        }
+        // Without -C, as before.
+        let plain = r.run(["due", "--format", "csv", "-o", "plain.csv"])
+        #expect(plain.code == 0 && plain.stderr.contains("wrote plain.csv") && r.read("plain.csv") != nil, "\(plain.stderr)")
+        // A folder for `site -o`.
+        let site = r.run(["-C", dir, "site", "-o", "public", "--period", "2026Q2"], cwd: shell.dir)
+        #expect(site.code == 0 && r.read("public/index.html") != nil && shell.read("public/index.html") == nil, "\(site.stderr)")
+        #expect(site.stderr.contains("(\(dir)/public)"), "\(site.stderr)")
+        // The ledger of import.
+        try r.write("v.csv", "回访日期,项目编号,回访方式,回访人,回访内容,满意度\n2026-03-05,acme-erp,电话,张伟,运行稳定,5\n")
+        let dry = r.run(["-C", dir, "import", "visits", "v.csv", "--dry-run"], cwd: shell.dir)
+        #expect(dry.code == 0, "\(dry.stderr)")
+        // A ledger that is not there: 66, with the path as the shell names it.
+        let before = r.snapshot()
+        for (args, cwd, shown) in [(["-C", dir, "import", "visits", "none.csv"], shell.dir, "\(dir)/none.csv"),
+                                   (["import", "visits", "none.csv"], r.dir, "none.csv"),
+                                   (["import", "visits", "none.xlsx"], r.dir, "none.xlsx"),
+                                   (["import", "visits", "v.csv", "--map", "none.yaml"], r.dir, "none.yaml")] {
+            let result = r.run(args, cwd: cwd)
+            #expect(result.code == 66, "\(args): \(result.code) \(result.stderr)")
+            #expect(result.stderr.contains("error: no file \(shown)\n"), "\(args): \(result.stderr)")
+            #expect(result.stderr.contains("hint: a relative path is taken from the folder huifang runs in"), "\(result.stderr)")
+        }
+        #expect(r.snapshot() == before)
+        let zh = r.run(["import", "visits", "none.csv"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.code == 66 && zh.stderr.contains("没有文件 none.csv") && zh.stderr.contains("相对路径从 huifang 运行的文件夹算起"), "\(zh.stderr)")
+    }
+}

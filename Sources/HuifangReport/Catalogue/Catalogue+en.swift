@@ -1831,5 +1831,7 @@ extension Catalogue {
         "hint.workspace.none": "{file} lists the repositories of a roll-up (see docs/WORKSPACE.md); run 'huifang check' in a repository to check its records",
         "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
         "check.workspace problems": "{file}: {count} problems",
+        // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "hint.import-no-file": "a relative path is taken from the folder huifang runs in (the shell's, or DIR with -C DIR): check the name and the folder",
     ]
 }

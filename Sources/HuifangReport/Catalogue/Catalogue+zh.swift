@@ -1831,5 +1831,7 @@ extension Catalogue {
         "hint.workspace.none": "{file} 列出汇总的各仓库（见 'docs/WORKSPACE.md'）；要检查记录，请在仓库中运行 'huifang check'",
         "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
         "check.workspace problems": "{file}：{count} 个问题",
+        // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "hint.import-no-file": "相对路径从 huifang 运行的文件夹算起（终端所在的文件夹，给了 -C DIR 时为 DIR）：请检查文件名和文件夹",
     ]
 }
