@@ -39,6 +39,23 @@ enum CalendarNotice {
     /// entries made so far, and `calendar complete` is what ends the warning.
     static func warning(years: [Int], config: Config) -> (message: String, hint: String) {
         let c = MessageLanguage.catalogue
+        // Years that a calendar file covers but that look incomplete (`DoubtfulYear`), each
+        // with its count of holiday days against the other years'.
+        let doubtful = KeptUntilExit.repositories.first?.records.calendar.doubtfulYears ?? [:]
+        let doubted = years.filter { doubtful[$0] != nil }
+        if !doubted.isEmpty {
+            let said = doubted.map { y in
+                let d = doubtful[y]!
+                return c.text(d.holidays == 1 ? "warning.calendar-doubtful.one" : "warning.calendar-doubtful",
+                              ["year": String(y), "count": String(d.holidays),
+                               "others": d.othersLow == d.othersHigh ? String(d.othersLow) : "\(d.othersLow)-\(d.othersHigh)"])
+            }.joined(separator: "; ")
+            let hint = c.text("hint.calendar-doubtful", ["year": String(doubted[0])])
+            let rest = years.filter { doubtful[$0] == nil }
+            guard !rest.isEmpty else { return (said, hint) }
+            let (message, other) = warning(years: rest, config: config)
+            return (message + "; " + said, other + "; " + hint)
+        }
         let partialYears = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
         let partial = years.filter { partialYears.contains($0) }
         let years = years.filter { !partialYears.contains($0) }
@@ -87,9 +104,12 @@ enum CalendarNotice {
         shownInOutput = true
         guard !years.isEmpty else { return }
         let (message, _) = warning(years: years, config: config)
-        let partial = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
-        // A year entered in part needs no other year entered: its own warning says what to do.
-        let note = years.allSatisfy { partial.contains($0) } ? "; " + MessageLanguage.catalogue.text("hint.calendar-partial", ["year": String(years[0])])
+        let calendar = KeptUntilExit.repositories.first?.records.calendar
+        let partial = calendar?.partialYears ?? []
+        let doubtful = calendar?.doubtfulYears ?? [:]
+        // A year entered in part, or one that looks incomplete, needs no other year entered:
+        // its own hint says what to do.
+        let note = years.allSatisfy { partial.contains($0) || doubtful[$0] != nil } ? "; " + warning(years: years, config: config).hint
             : MessageLanguage.catalogue["warning.calendar-uncovered.note"]
         Warnings.add(message + note)
     }

@@ -175,3 +175,51 @@ extension LeftoverTests9 {
         #expect(zh.code == 66 && zh.stderr.contains("没有文件 none.csv") && zh.stderr.contains("相对路径从 huifang 运行的文件夹算起"), "\(zh.stderr)")
     }
 }
+
+extension LeftoverTests9 {
+    // MARK: 3. A calendar year typed in by hand that plainly is not whole
+
+    /// One holiday of 2027 typed into calendars/cn.yaml by hand (no `partial:`) made 2027
+    /// covered: its deadlines were counted without the rest of its holidays, without a word.
+    /// It is now named by `check` and by every command that counts its working days, with its
+    /// count against the other years', until its days are entered or `calendar complete`
+    /// declares it as it is.
+    @Test(.englishMessages) func aCalendarYearTypedInByHandThatLooksIncompleteIsSaid() throws {
+        let r = try makeTourRepository()
+        defer { r.cleanup() }
+        // Nothing to say on the bundled data (every year 2004-2026).
+        let clean = r.run(["check"])
+        #expect(clean.code == 0 && !clean.stdout.contains("calendar"), "\(clean.stdout)")
+        let calendar = try #require(r.read("calendars/cn.yaml"))
+        try r.write("calendars/cn.yaml", calendar.replacingOccurrences(of: "\nholidays:\n", with: "\nholidays:\n  2027-01-01: 元旦\n"))
+        let said = "calendar year 2027 lists 1 holiday day, other years 22-33: is it complete?"
+        let check = r.run(["check"])
+        #expect(check.code == 0, "\(check.stdout)")
+        #expect(check.stdout.contains("warning: " + said), "\(check.stdout)")
+        #expect(check.stdout.contains("then 'huifang calendar complete 2027'"), "\(check.stdout)")
+        // A deadline counted into 2027: the listing and the report carry it.
+        let issue = r.run(["issue", "add", "acme-erp", "--title", "报表导出超时", "--category", "technical", "--severity", "general"],
+                          today: "2026-12-20")
+        #expect(issue.code == 0 && issue.stderr.contains(said), "\(issue.stderr)")
+        let due = r.run(["due", "--within", "120d", "--format", "json"], today: "2026-12-20")
+        #expect(due.stdout.contains("\"warnings\": [\"" + said), "\(due.stdout)")
+        let report = r.run(["report", "summary", "--period", "2027Q1", "--format", "json"], today: "2027-01-20")
+        #expect(report.code == 0 && report.stdout.contains(said), "\(report.stdout)")
+        let status = r.run(["status"], today: "2026-12-20")
+        #expect(status.stdout.hasPrefix("warning: " + said), "\(status.stdout)")
+        // In Chinese, through the catalogue.
+        let zh = r.run(["check"], env: ["HUIFANG_LANG": "zh"])
+        #expect(zh.stdout.contains("日历中 2027 年只列了 1 天节假日，其他年份为 22-33 天：这一年录入完整了吗？"), "\(zh.stdout)")
+        // Declared complete as it is: listed under years:, said so, and no more warnings.
+        let complete = r.run(["calendar", "complete", "2027"])
+        #expect(complete.code == 0, "\(complete.stderr)")
+        #expect(complete.stdout.contains("2027 lists 1 holiday day, other years 22-33: declared complete as entered ('years: [2027]' in calendars/cn.yaml)"),
+                "\(complete.stdout)")
+        #expect(r.read("calendars/cn.yaml")?.contains("\nyears: [2027]\nholidays:\n  2027-01-01: 元旦\n") == true)
+        let after = r.run(["check"])
+        #expect(after.code == 0 && !after.stdout.contains("calendar"), "\(after.stdout)")
+        let dueAfter = r.run(["due", "--within", "120d", "--format", "json"], today: "2026-12-20")
+        #expect(!dueAfter.stdout.contains("warnings") && !dueAfter.stderr.contains("2027"), "\(dueAfter.stdout)\(dueAfter.stderr)")
+        #expect(r.run(["calendar", "complete", "2027"]).stdout.contains("2027 is already complete"))
+    }
+}

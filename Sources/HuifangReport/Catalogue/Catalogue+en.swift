@@ -1832,6 +1832,11 @@ extension Catalogue {
         "check.workspace ok": "ok: {file} lists {count} repositories, no problems",
         "check.workspace problems": "{file}: {count} problems",
         // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "warning.calendar-doubtful": "calendar year {year} lists {count} holiday days, other years {others}: is it complete?",
+        "warning.calendar-doubtful.one": "calendar year {year} lists 1 holiday day, other years {others}: is it complete?",
+        "hint.calendar-doubtful": "enter the rest of its holidays and make-up working days ('huifang calendar add-holiday', 'huifang calendar add-workday'), then 'huifang calendar complete {year}' (which also declares a year that has no more days as it is)",
+        "cal.completed.declared": "{year} lists {count} holiday days, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
+        "cal.completed.declared.one": "{year} lists 1 holiday day, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
         "hint.import-no-file": "a relative path is taken from the folder huifang runs in (the shell's, or DIR with -C DIR): check the name and the folder",
     ]
 }

@@ -1832,6 +1832,11 @@ extension Catalogue {
         "check.workspace ok": "正常：{file} 列出 {count} 个仓库，没有问题",
         "check.workspace problems": "{file}：{count} 个问题",
         // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "warning.calendar-doubtful": "日历中 {year} 年只列了 {count} 天节假日，其他年份为 {others} 天：这一年录入完整了吗？",
+        "warning.calendar-doubtful.one": "日历中 {year} 年只列了 1 天节假日，其他年份为 {others} 天：这一年录入完整了吗？",
+        "hint.calendar-doubtful": "用 'huifang calendar add-holiday' 和 'huifang calendar add-workday' 录入其余的节假日和调休上班日，然后 'huifang calendar complete {year}'（该年确实没有更多日期时，也用它按现状声明完整）",
+        "cal.completed.declared": "{year} 年只列了 {count} 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
+        "cal.completed.declared.one": "{year} 年只列了 1 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
         "hint.import-no-file": "相对路径从 huifang 运行的文件夹算起（终端所在的文件夹，给了 -C DIR 时为 DIR）：请检查文件名和文件夹",
     ]
 }
