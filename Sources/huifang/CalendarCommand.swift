@@ -69,7 +69,7 @@ extension CalendarCommand {
             switch format {
             case .json:
                 let json = CalendarYearJSON.make(year: year, covered: covered, files: r.config.calendarFiles, days: days, months: months)
-                Console.out(json.render() + "\n")
+                Console.out(CalendarNotice.attach(json, r).render() + "\n")  // a year without data, in part or doubtful: said in it
             case .table:
                 let files = r.config.calendarFiles.isEmpty ? L["cal.no_files"] : r.config.calendarFiles.joined(separator: ", ")
                 func count(_ key: String, _ n: Int) -> String { L(n == 1 ? key + "1" : key, ["n": String(n)]) }
@@ -95,7 +95,7 @@ extension CalendarCommand {
                 for (m, n) in months { t.add([m, String(n)]) }
                 t.add([L["cal.total"], String(total)])
                 s += "\n" + t.render()
-                Console.out(s)
+                Console.out(s + CalendarNotice.footer(r))
             }
         }
     }

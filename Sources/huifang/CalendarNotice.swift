@@ -103,6 +103,20 @@ enum CalendarNotice {
     static func noteInReport(_ years: [Int], config: Config) {
         shownInOutput = true
         guard !years.isEmpty else { return }
+        Warnings.add(inOutput(years, config: config))
+    }
+
+    /// The uncovered years that `r`'s working-day arithmetic reached so far, carried by the
+    /// output (JSON `warnings`, a table's last line) while standard error still says them once
+    /// at the end, with the hint (`warnIfReached`).
+    static func carryReached(_ r: Records) {
+        let years = r.calendar.reachedUncoveredYears
+        guard !years.isEmpty else { return }
+        Warnings.carry(inOutput(years, config: r.config))
+    }
+
+    /// The warning about `years` as an output carries it: the message and what to do, in one.
+    static func inOutput(_ years: [Int], config: Config) -> String {
         let (message, _) = warning(years: years, config: config)
         let calendar = KeptUntilExit.repositories.first?.records.calendar
         let partial = calendar?.partialYears ?? []
@@ -111,7 +125,7 @@ enum CalendarNotice {
         // its own hint says what to do.
         let note = years.allSatisfy { partial.contains($0) || doubtful[$0] != nil } ? "; " + warning(years: years, config: config).hint
             : MessageLanguage.catalogue["warning.calendar-uncovered.note"]
-        Warnings.add(message + note)
+        return message + note
     }
 
     /// The uncovered years that `r`'s working-day arithmetic reached so far, as a warning that
@@ -123,14 +137,14 @@ enum CalendarNotice {
     /// A record shown as JSON (`issue show`, `project show`, `risk show`) with the warnings,
     /// the years without calendar data that its working-day dates reached among them.
     static func attach(_ json: JSONValue, _ r: Records) -> JSONValue {
-        noteReached(r)
+        carryReached(r)
         return Warnings.attach(to: json)
     }
 
     /// The last lines of a record shown as text: the warnings, the years without calendar data
     /// that its working-day dates reached among them (empty when there are none).
     static func footer(_ r: Records) -> String {
-        noteReached(r)
+        carryReached(r)
         return Warnings.footer
     }
 

@@ -110,9 +110,9 @@ extension Listing {
         let excel = try SpreadsheetOutput.excel(destination.excel, isCSV: format == .csv, config: r.config, L)
         let reads = SpreadsheetOutput.reads(r)
         // A year without calendar data that the listing's dates reached travels with the
-        // listing in every format (JSON `warnings`, the table's last lines, CSV's column, a
-        // sheet), not only on standard error.
-        CalendarNotice.noteReached(r)
+        // listing in every format (CSV's column, a sheet, JSON `warnings`, the table's last
+        // lines), not only on standard error (which says it once, at the end for a table or JSON).
+        if format == .csv || format == .xlsx { CalendarNotice.noteReached(r) } else { CalendarNotice.carryReached(r) }
         if format == .xlsx {
             let bytes = try XLSXWriter.write(workbook(sheet: L[sheet], warnings: Warnings.all, labels: L))
             if try SpreadsheetOutput.write(bytes, to: destination.output, force: destination.force, repository: ctx.repository, reads: reads, L),

@@ -18,6 +18,13 @@ enum Warnings {
         Console.err(Console.labelled(Terminal.yellow(label), label) + TerminalText.clean(message) + "\n")
     }
 
+    /// Adds a warning (once) that the output carries, without printing it: standard error says
+    /// it otherwise (a year without calendar data: `CalendarNotice.warnIfReached`, with its hint).
+    static func carry(_ message: String) {
+        guard !all.contains(message) else { return }
+        all.append(message)
+    }
+
     /// A JSON output with the warnings (`ReportWarnings.attach`); unchanged when there are none.
     static func attach(to json: JSONValue) -> JSONValue { ReportWarnings.attach(all, to: json) }
 

@@ -205,6 +205,9 @@ extension LeftoverTests9 {
         #expect(due.stdout.contains("\"warnings\": [\"" + said), "\(due.stdout)")
         let report = r.run(["report", "summary", "--period", "2027Q1", "--format", "json"], today: "2027-01-20")
         #expect(report.code == 0 && report.stdout.contains(said), "\(report.stdout)")
+        let show = r.run(["calendar", "show", "2027", "--format", "json"])
+        #expect(show.stdout.contains("\"warnings\": [\"" + said) && show.stdout.contains("\"covered\": true"), "\(show.stdout)")
+        #expect(r.run(["calendar", "show", "2027"]).stdout.contains("\nwarning: " + said), "the table's last line")
         let status = r.run(["status"], today: "2026-12-20")
         #expect(status.stdout.hasPrefix("warning: " + said), "\(status.stdout)")
         // In Chinese, through the catalogue.
