@@ -200,7 +200,7 @@ public struct Schedule: Sendable {
             let result = calendar.adding(d, to: day)
             if d.unit == .workingDays, day <= result {
                 // `calendar.uncoveredYears(between:and:)` without an array per item.
-                for y in day.year...result.year where !calendar.coveredYears.contains(y) { uncovered.insert(y) }
+                for y in day.year...result.year where calendar.warns(about: y) { uncovered.insert(y) }
             }
             return result
         }

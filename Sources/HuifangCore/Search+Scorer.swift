@@ -4,8 +4,9 @@
 /// and queries where comparing scalars could differ from comparing strings (Swift compares
 /// strings by canonical equivalence) are left to `matchByTerms`: a CJK compatibility ideograph
 /// (U+F900–FAFF, U+2F800–2FA1F, each equal to another ideograph as a string), a combining kana
-/// sound mark (U+3099, U+309A) and a letter or digit outside ASCII and CJK (accents, full-width
-/// letters, Greek: lower-cased by Unicode's tables, then compared as strings).
+/// sound mark (U+3099, U+309A) and a letter or digit outside ASCII and CJK (accents, Greek:
+/// lower-cased by Unicode's tables, then compared as strings). Full-width Latin letters and
+/// digits (ＥＲＰ, ２０２６) are read as the ASCII ones they stand for, as `terms` reads them.
 extension Search {
     /// A query's keys as the scorer compares them; nil in `Query.compiled` when the query holds
     /// a scalar that only string comparison handles (see above), or more than 64 distinct keys
@@ -179,6 +180,11 @@ extension Search {
                 }
                 runLength += 1
                 previous = v
+            } else if let a = fullWidthASCII(v) {
+                // ＥＲＰ is erp, as in `terms`: one scalar, one offset.
+                flushRun()
+                if s.word.isEmpty { wordStart = offset }
+                s.word.append(a)
             } else if isWordScalar(scalar) {
                 return nil
             } else {

@@ -42,6 +42,9 @@ public enum Search {
         /// Each key's UTF-8 bytes (ASCII lower-cased) for a quick scan before scoring, or nil
         /// when the key has letters whose case only a full lower-casing finds.
         let probes: [[UInt8]?]
+        /// Whether a key is a word (letters or digits outside CJK), which full-width letters
+        /// may spell too (`mayMatch`).
+        let hasWordKey: Bool
         /// The keys as the scorer over UTF-8 bytes compares them (nil: only strings compare
         /// them rightly; see `Search+Scorer`).
         private(set) var compiled: Compiled? = nil
@@ -56,6 +59,7 @@ public enum Search {
             characters = chars
             singles = Set(terms.filter { $0.isCJK && $0.end - $0.start == 1 }.compactMap(\.key.unicodeScalars.first))
             probes = keys.map { k in k.unicodeScalars.allSatisfy { $0.isASCII || Search.isCJK($0) } ? Array(k.utf8) : nil }
+            hasWordKey = keys.contains { k in k.unicodeScalars.first.map { !Search.isCJK($0) } ?? false }
             // A lone CJK character (慢) is also found inside the text's pairs: only the terms' path does that.
             compiled = singles.isEmpty ? Compiled(self) : nil
         }
@@ -77,6 +81,17 @@ public enum Search {
         let v = c.value
         return (0x3400...0x4DBF).contains(v) || (0x4E00...0x9FFF).contains(v) || (0xF900...0xFAFF).contains(v)
             || (0x3040...0x30FF).contains(v) || (0xAC00...0xD7A3).contains(v) || (0x20000...0x3FFFD).contains(v)
+    }
+
+    /// A full-width Latin letter or digit (ＥＲＰ, ２０２６: U+FF10–FF19, U+FF21–FF3A, U+FF41–FF5A)
+    /// as the lower-case ASCII byte it stands for, so that ＥＲＰ and ERP are one term; nil for
+    /// any other scalar. (Full-width punctuation separates terms as ASCII punctuation does.)
+    @inline(__always) static func fullWidthASCII(_ v: UInt32) -> UInt8? {
+        switch v {
+        case 0xFF10...0xFF19, 0xFF41...0xFF5A: return UInt8(v - 0xFEE0)
+        case 0xFF21...0xFF3A: return UInt8(v - 0xFEE0) | 0x20
+        default: return nil
+        }
     }
 
     static func isWordScalar(_ c: Unicode.Scalar) -> Bool {
@@ -116,6 +131,8 @@ public enum Search {
                 if word.isEmpty { wordStart = offset }
                 if c.isASCII {
                     word.unicodeScalars.append(c.properties.isUppercase ? Unicode.Scalar(c.value + 32)! : c)
+                } else if let a = fullWidthASCII(c.value) {
+                    word.unicodeScalars.append(Unicode.Scalar(a))
                 } else {
                     word += c.properties.lowercaseMapping
                 }
@@ -229,12 +246,8 @@ public enum Search {
     /// A quick scan of the bytes: false when no term of the query can be in `text` (most texts),
     /// so that only the few that may match are cut into terms.
     static func mayMatch(_ query: Query, _ text: String) -> Bool {
-        if query.probes.contains(where: { $0 == nil }) { return true }
         var t = text
-        return t.withUTF8 { bytes in
-            for case let p? in query.probes where contains(bytes, p) { return true }
-            return false
-        }
+        return t.withUTF8 { mayMatch(query, utf8: $0) }
     }
 
     /// `mayMatch` on a text's UTF-8 bytes (the search index keeps texts so, and makes a string
@@ -242,6 +255,25 @@ public enum Search {
     public static func mayMatch(_ query: Query, utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if query.probes.contains(where: { $0 == nil }) { return true }
         for case let p? in query.probes where contains(bytes, p) { return true }
+        // A word written in full-width letters or digits (ＥＲＰ) is the ASCII word (erp): such a
+        // text may hold a word key that the bytes above do not show.
+        return query.hasWordKey && hasFullWidthLetterOrDigit(bytes)
+    }
+
+    /// Whether the UTF-8 `bytes` hold a full-width Latin letter or digit (EF BC 90–99,
+    /// EF BC A1–BA, EF BD 81–9A).
+    static func hasFullWidthLetterOrDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i + 2 < n {
+            if bytes[i] == 0xEF {
+                let b1 = bytes[i + 1], b2 = bytes[i + 2]
+                if (b1 == 0xBC && ((b2 >= 0x90 && b2 <= 0x99) || (b2 >= 0xA1 && b2 <= 0xBA))) || (b1 == 0xBD && b2 >= 0x81 && b2 <= 0x9A) {
+                    return true
+                }
+            }
+            i += 1
+        }
         return false
     }
 

@@ -26,6 +26,13 @@ public struct WorkCalendar: Sendable {
     public private(set) var coveredYears: Set<Int>
     /// Years listed under `partial:`: entered in part, so not covered whatever their entries.
     public private(set) var partialYears: Set<Int>
+    /// Years listed under `years:` in a calendar file: declared complete as they are.
+    public private(set) var declaredYears: Set<Int>
+    /// Covered years that look incomplete (`DoubtfulYear`): their days are counted as entered,
+    /// and every computation that reaches one warns, as for a year without calendar data.
+    public private(set) var doubtfulYears: [Int: DoubtfulYear]
+    /// The covered years that are not doubtful: those a computation may reach without a word.
+    private var quietYears: Set<Int>
     /// Where the computations on this calendar (and its copies) note the uncovered years they reach.
     let reached = ReachedYears()
 
@@ -35,9 +42,16 @@ public struct WorkCalendar: Sendable {
         self.holidays = holidays
         self.workdays = workdays
         self.partialYears = partialYears
+        self.declaredYears = declaredYears
         coveredYears = Set(holidays.keys.map(\.year)).union(workdays.keys.map(\.year)).union(declaredYears).subtracting(partialYears)
+        doubtfulYears = DoubtfulYear.find(holidays: holidays, covered: coveredYears, declared: declaredYears)
+        quietYears = doubtfulYears.isEmpty ? coveredYears : coveredYears.subtracting(doubtfulYears.keys)
         table = DayTable(weekend, holidays, workdays)
     }
+
+    /// Whether a computation that reaches `year` warns: no calendar file covers it, or it looks
+    /// incomplete (`doubtfulYears`).
+    @inline(__always) public func warns(about year: Int) -> Bool { !quietYears.contains(year) }
 
     public func isWorkingDay(_ day: Day) -> Bool {
         table.isWorkingDay(day) ?? {
@@ -86,7 +100,7 @@ public struct WorkCalendar: Sendable {
     /// Years in `[from.year, to.year]` that no calendar file covers.
     public func uncoveredYears(between from: Day, and to: Day) -> [Int] {
         guard from <= to else { return [] }
-        return (from.year...to.year).filter { !coveredYears.contains($0) }
+        return (from.year...to.year).filter { !quietYears.contains($0) }
     }
 
     /// Notes that a result depends on the working days from `from` through `to`: the years
@@ -97,10 +111,10 @@ public struct WorkCalendar: Sendable {
         let first = from.year
         let last = to.year
         if first == last {
-            if !coveredYears.contains(first) { reached.insert(first) }
+            if !quietYears.contains(first) { reached.insert(first) }
             return
         }
-        for y in first...last where !coveredYears.contains(y) { reached.insert(y) }
+        for y in first...last where !quietYears.contains(y) { reached.insert(y) }
     }
 
     /// The years without calendar data that working-day computations on this calendar reached,
@@ -114,7 +128,7 @@ public struct WorkCalendar: Sendable {
     /// report shows them; one counted into an uncovered year may be wrong).
     public func uncoveredYears(reachedBy period: Period, schedule: Schedule, issues: [Issue] = []) -> [Int] {
         var years = Set(uncoveredYears(between: period.start, and: period.end))
-        for n in issues.indices where issues[n].raised <= period.end && issues[n].due >= period.start && !coveredYears.contains(issues[n].due.year) {
+        for n in issues.indices where issues[n].raised <= period.end && issues[n].due >= period.start && !quietYears.contains(issues[n].due.year) {
             years.formUnion(uncoveredYears(between: issues[n].raised, and: issues[n].due))
         }
         if !schedule.uncoveredYears.isEmpty {
@@ -148,7 +162,49 @@ public struct WorkCalendar: Sendable {
         if !uncoveredYears(between: earliest, and: horizon).isEmpty {
             for item in schedule().items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
         }
-        return years.filter { !coveredYears.contains($0) }.sorted()
+        return years.filter { !quietYears.contains($0) }.sorted()
+    }
+}
+
+/// A year that a calendar file covers (it has entries, and is not `partial:`) with far fewer
+/// public holiday days than the calendar's other years: typed in by hand and, plainly, not
+/// whole (one holiday in a year whose neighbours have 28). Its working days are counted as
+/// entered, with a warning, until its days are entered or it is declared complete as it is
+/// (`years:`, `huifang calendar complete YEAR`).
+///
+/// The rule: a covered year that is neither declared under `years:` nor partial is doubtful
+/// when it lists fewer than two thirds of the median count of holiday days of the other such
+/// years, and that median is at least 10. The official mainland-China years 2004–2026 list 22
+/// to 33 holiday days (median 27): none is doubtful; a company calendar whose years list a
+/// few days each has a median under 10: none of its years is either.
+public struct DoubtfulYear: Sendable, Equatable {
+    /// The year's holiday days.
+    public var holidays: Int
+    /// The fewest and most holiday days of the other years compared.
+    public var othersLow: Int
+    public var othersHigh: Int
+
+    /// The smallest median of the other years' holiday days for which a year is compared at all.
+    static let minimumMedian = 10
+
+    static func find(holidays: [Day: String], covered: Set<Int>, declared: Set<Int>) -> [Int: DoubtfulYear] {
+        let compared = covered.subtracting(declared)
+        guard compared.count >= 2 else { return [:] }
+        var counts: [Int: Int] = [:]
+        for y in compared { counts[y] = 0 }
+        for d in holidays.keys where counts[d.year] != nil { counts[d.year]! += 1 }
+        let all = counts.values.sorted()
+        guard let top = all.last, top >= minimumMedian else { return [:] }
+        var found: [Int: DoubtfulYear] = [:]
+        for (year, n) in counts {
+            var others = all
+            others.remove(at: others.firstIndex(of: n)!)
+            let median = others.count % 2 == 1 ? others[others.count / 2] : (others[others.count / 2 - 1] + others[others.count / 2]) / 2
+            if median >= minimumMedian && 3 * n < 2 * median {
+                found[year] = DoubtfulYear(holidays: n, othersLow: others.first!, othersHigh: others.last!)
+            }
+        }
+        return found
     }
 }
 

@@ -67,24 +67,32 @@ public enum CalendarUpdate {
     }
 
     /// The new bytes of `relative` with `year` taken out of `partial:` (the key goes when no
-    /// year is left): the year is declared complete. Nil when the file does not list it.
-    public static func completing(_ year: Int, file relative: String, in repo: Repository) throws(StoreError) -> [UInt8]? {
+    /// year is left): the year is declared complete. With `declare`, a file that has days in
+    /// `year` also lists it under `years:` (a year that looks incomplete, `DoubtfulYear`, is
+    /// declared complete as it is). Nil when there is nothing to change.
+    public static func completing(_ year: Int, file relative: String, in repo: Repository, declare: Bool = false) throws(StoreError) -> [UInt8]? {
         let bytes: [UInt8]
         do { bytes = try FileSystem.read(repo.path(relative), limit: YAMLLimits.records.maxBytes) } catch { throw StoreError.io(error) }
         let before = try decode(bytes, relative)
-        guard before.partial.contains(year) else { return nil }
+        let declares = declare && !before.years.contains(year)
+            && (before.holidays.keys.contains { $0.year == year } || before.workdays.keys.contains { $0.year == year })
+        guard before.partial.contains(year) || declares else { return nil }
         var editor: YAMLEditor
         do { editor = try YAMLEditor(bytes: bytes) } catch {
             throw StoreError.update(.unreadable(path: relative, line: error.mark.line, column: error.mark.column, reason: error.message))
         }
         let left = before.partial.subtracting([year])
+        let years = declares ? before.years.union([year]) : before.years
         do {
-            if left.isEmpty { try editor.remove("partial") } else { try editor.set("partial", to: Self.years(left)) }
+            if left != before.partial {
+                if left.isEmpty { try editor.remove("partial") } else { try editor.set("partial", to: Self.years(left)) }
+            }
+            if declares { try editor.set("years", to: Self.years(years), order: ["years", "partial", "holidays", "workdays"]) }
         } catch {
             throw StoreError.update(.notEditable(path: relative, line: error.mark.line, reason: error.message, hint: error.hint))
         }
         let after = try decode(editor.bytes, relative)
-        guard after.partial == left, after.years == before.years, after.holidays == before.holidays, after.workdays == before.workdays else {
+        guard after.partial == left, after.years == years, after.holidays == before.holidays, after.workdays == before.workdays else {
             throw StoreError.update(.readBack(path: relative))
         }
         return editor.bytes

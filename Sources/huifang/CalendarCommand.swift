@@ -69,7 +69,7 @@ extension CalendarCommand {
             switch format {
             case .json:
                 let json = CalendarYearJSON.make(year: year, covered: covered, files: r.config.calendarFiles, days: days, months: months)
-                Console.out(json.render() + "\n")
+                Console.out(CalendarNotice.attach(json, r).render() + "\n")  // a year without data, in part or doubtful: said in it
             case .table:
                 let files = r.config.calendarFiles.isEmpty ? L["cal.no_files"] : r.config.calendarFiles.joined(separator: ", ")
                 func count(_ key: String, _ n: Int) -> String { L(n == 1 ? key + "1" : key, ["n": String(n)]) }
@@ -95,7 +95,7 @@ extension CalendarCommand {
                 for (m, n) in months { t.add([m, String(n)]) }
                 t.add([L["cal.total"], String(total)])
                 s += "\n" + t.render()
-                Console.out(s)
+                Console.out(s + CalendarNotice.footer(r))
             }
         }
     }
@@ -305,8 +305,11 @@ extension CalendarCommand {
                 add-holiday and add-workday list a year they start under 'partial:' in the calendar \
                 file: until every day of it is entered, its deadlines are counted with the warning of a \
                 year without calendar data. Once the State Council's whole arrangement is entered, this \
-                takes the year out of 'partial:' (in every calendar file that lists it), in place. \
-                Example: huifang calendar complete 2027
+                takes the year out of 'partial:' (in every calendar file that lists it), in place. A year \
+                whose days were typed in by hand and that lists far fewer holiday days than the \
+                calendar's other years (under two thirds of their median) is warned about by check and \
+                by every command that counts its working days; this declares it complete as it is, \
+                under 'years:', and says so. Example: huifang calendar complete 2027
                 """
         )
 
@@ -319,27 +322,39 @@ extension CalendarCommand {
                 throw CommandFailure.usage(Message("error.cal.not-a-year", ["year": String(year)]),
                                            hint: Message("hint.cal.not-a-year", ["year": String(ctx.today.year)]))
             }
-            let (L, files) = try ctx.locked { r -> (Catalogue, [String]) in
+            let (L, files, doubt) = try ctx.locked { r -> (Catalogue, [String], DoubtfulYear?) in
                 let L = ctx.catalogue(r)
                 let cal = r.calendar
                 let y = String(year)
                 guard cal.holidays.keys.contains(where: { $0.year == year }) || cal.workdays.keys.contains(where: { $0.year == year }) else {
-                    if cal.coveredYears.contains(year) { return (L, []) }  // declared under years: without days
+                    if cal.coveredYears.contains(year) { return (L, [], nil) }  // declared under years: without days
                     throw CommandFailure.usage(Message("error.cal.complete-empty", ["year": y]), hint: Message("hint.cal.complete-empty", ["year": y]))
                 }
+                // A year that, out of partial:, looks incomplete (far fewer holiday days than the
+                // others) is declared complete as it is under years:, and said so: else every
+                // command would go on warning about it.
+                let complete = WorkCalendar(weekend: cal.weekend, holidays: cal.holidays, workdays: cal.workdays,
+                                            declaredYears: cal.declaredYears, partialYears: cal.partialYears.subtracting([year]))
+                let doubt = complete.doubtfulYears[year]
                 var changes: [(String, [UInt8])] = []
                 do throws(StoreError) {
                     for file in r.config.calendarFiles {
-                        if let bytes = try CalendarUpdate.completing(year, file: file, in: ctx.repository) { changes.append((file, bytes)) }
+                        if let bytes = try CalendarUpdate.completing(year, file: file, in: ctx.repository, declare: doubt != nil) {
+                            changes.append((file, bytes))
+                        }
                     }
                     if !changes.isEmpty { try RecordUpdate.write(changes, in: ctx.repository) }
                 } catch {
                     throw CommandFailure(error)
                 }
-                return (L, changes.map(\.0))
+                return (L, changes.map(\.0), doubt)
             }
             if files.isEmpty {
                 Console.out(L("cal.complete.already", ["year": String(year)]) + "\n")
+            } else if let doubt {
+                let others = doubt.othersLow == doubt.othersHigh ? String(doubt.othersLow) : "\(doubt.othersLow)-\(doubt.othersHigh)"
+                Console.out(L(doubt.holidays == 1 ? "cal.completed.declared.one" : "cal.completed.declared", ["year": String(year), "count": String(doubt.holidays), "others": others,
+                                                          "files": files.joined(separator: ", ")]) + "\n")
             } else {
                 Console.out(L("cal.completed", ["year": String(year), "files": files.joined(separator: ", ")]) + "\n")
             }

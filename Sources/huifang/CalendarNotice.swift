@@ -39,6 +39,23 @@ enum CalendarNotice {
     /// entries made so far, and `calendar complete` is what ends the warning.
     static func warning(years: [Int], config: Config) -> (message: String, hint: String) {
         let c = MessageLanguage.catalogue
+        // Years that a calendar file covers but that look incomplete (`DoubtfulYear`), each
+        // with its count of holiday days against the other years'.
+        let doubtful = KeptUntilExit.repositories.first?.records.calendar.doubtfulYears ?? [:]
+        let doubted = years.filter { doubtful[$0] != nil }
+        if !doubted.isEmpty {
+            let said = doubted.map { y in
+                let d = doubtful[y]!
+                return c.text(d.holidays == 1 ? "warning.calendar-doubtful.one" : "warning.calendar-doubtful",
+                              ["year": String(y), "count": String(d.holidays),
+                               "others": d.othersLow == d.othersHigh ? String(d.othersLow) : "\(d.othersLow)-\(d.othersHigh)"])
+            }.joined(separator: "; ")
+            let hint = c.text("hint.calendar-doubtful", ["year": String(doubted[0])])
+            let rest = years.filter { doubtful[$0] == nil }
+            guard !rest.isEmpty else { return (said, hint) }
+            let (message, other) = warning(years: rest, config: config)
+            return (message + "; " + said, other + "; " + hint)
+        }
         let partialYears = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
         let partial = years.filter { partialYears.contains($0) }
         let years = years.filter { !partialYears.contains($0) }
@@ -86,18 +103,49 @@ enum CalendarNotice {
     static func noteInReport(_ years: [Int], config: Config) {
         shownInOutput = true
         guard !years.isEmpty else { return }
+        Warnings.add(inOutput(years, config: config))
+    }
+
+    /// The uncovered years that `r`'s working-day arithmetic reached so far, carried by the
+    /// output (JSON `warnings`, a table's last line) while standard error still says them once
+    /// at the end, with the hint (`warnIfReached`).
+    static func carryReached(_ r: Records) {
+        let years = r.calendar.reachedUncoveredYears
+        guard !years.isEmpty else { return }
+        Warnings.carry(inOutput(years, config: r.config))
+    }
+
+    /// The warning about `years` as an output carries it: the message and what to do, in one.
+    static func inOutput(_ years: [Int], config: Config) -> String {
         let (message, _) = warning(years: years, config: config)
-        let partial = KeptUntilExit.repositories.first?.records.calendar.partialYears ?? []
-        // A year entered in part needs no other year entered: its own warning says what to do.
-        let note = years.allSatisfy { partial.contains($0) } ? "; " + MessageLanguage.catalogue.text("hint.calendar-partial", ["year": String(years[0])])
+        let calendar = KeptUntilExit.repositories.first?.records.calendar
+        let partial = calendar?.partialYears ?? []
+        let doubtful = calendar?.doubtfulYears ?? [:]
+        // A year entered in part, or one that looks incomplete, needs no other year entered:
+        // its own hint says what to do.
+        let note = years.allSatisfy { partial.contains($0) || doubtful[$0] != nil } ? "; " + warning(years: years, config: config).hint
             : MessageLanguage.catalogue["warning.calendar-uncovered.note"]
-        Warnings.add(message + note)
+        return message + note
     }
 
     /// The uncovered years that `r`'s working-day arithmetic reached so far, as a warning that
     /// travels with the output (CSV, xlsx, iCalendar: files read later, without standard error).
     static func noteReached(_ r: Records) {
         noteInReport(r.calendar.reachedUncoveredYears, config: r.config)
+    }
+
+    /// A record shown as JSON (`issue show`, `project show`, `risk show`) with the warnings,
+    /// the years without calendar data that its working-day dates reached among them.
+    static func attach(_ json: JSONValue, _ r: Records) -> JSONValue {
+        carryReached(r)
+        return Warnings.attach(to: json)
+    }
+
+    /// The last lines of a record shown as text: the warnings, the years without calendar data
+    /// that its working-day dates reached among them (empty when there are none).
+    static func footer(_ r: Records) -> String {
+        carryReached(r)
+        return Warnings.footer
     }
 
     /// "a", "a and b", "a, b and c" ("a、b 和 c").

@@ -63,7 +63,9 @@ struct CheckCommand: ParsableCommand {
     func calendarWarning(_ loaded: LoadedRepository, today: Day) -> [Finding] {
         guard !loaded.configFailed, loaded.calendarErrors.isEmpty else { return [] }
         let r = loaded.records
-        let years = r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(openOn: today, r))
+        // A year that looks incomplete (DoubtfulYear) is named wherever it lies: its data is wrong.
+        let years = Set(r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(openOn: today, r)))
+            .union(r.calendar.doubtfulYears.keys).sorted()
         guard !years.isEmpty else { return [] }
         let (message, hint) = CalendarNotice.warning(years: years, config: r.config)
         return [Finding(.warning, path: Repository.configFile, message: message, hint: hint, code: .calendarUncovered)]

@@ -74,7 +74,7 @@ extension ExportCommand {
             if let output {
                 let reads = r.config.calendarFiles + r.issues.compactMap(\.caseAnalysis)
                 if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: reads) {
-                    Console.err(L("export.wrote", ["n": String(cal.events.count), "path": output]) + "\n")
+                    Console.err(L("export.wrote", ["n": String(cal.events.count), "path": WorkingFolder.shown(output)]) + "\n")
                 }
             } else {
                 Console.out(text)

@@ -7,7 +7,9 @@ import HuifangCore
 
 /// Options every command takes, before the subcommand (as in git) or after it.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .customShort("C"), help: ArgumentHelp("Run as if huifang was started in DIR.", valueName: "DIR"))
+    @Option(name: .customShort("C"), help: ArgumentHelp(
+        "Run as if huifang was started in DIR: the repository is looked for from DIR, and relative paths (-o FILE, files to import or attach) are taken from DIR.",
+        valueName: "DIR"))
     var directory: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
@@ -50,7 +52,9 @@ struct GlobalOptions: ParsableArguments {
         return day
     }
 
-    var startDirectory: String { directory ?? "." }
+    /// Where the repository is looked for: "." once the process is in `-C DIR`
+    /// (`WorkingFolder`), else DIR as given (one that could not be entered, said by the command).
+    var startDirectory: String { WorkingFolder.entered != nil ? "." : directory ?? "." }
 }
 
 /// Parses a command-line date, saying what is wrong with one it does not take: not written

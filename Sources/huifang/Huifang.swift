@@ -17,7 +17,7 @@ struct Huifang: ParsableCommand {
             improvement and event. Commands read them, validate them and add to them.
 
             Exit codes: 0 ok, 1 check found problems, 64 usage, 65 bad data, 66 no repository or no \
-            such folder, 74 output could not be written (disk full, I/O error), 75 repository locked by \
+            such folder or file, 74 output could not be written (disk full, I/O error), 75 repository locked by \
             another huifang or a record changed while updating, 77 permission denied.
             """,
         version: HuifangVersion.current,
@@ -66,6 +66,7 @@ struct Huifang: ParsableCommand {
         var code: Int32 = 0
         do {
             var command = try parseAsRoot()
+            WorkingFolder.enter(command)  // -C DIR: as if started in DIR
             try command.run()
             CalendarNotice.warnIfReached()
             // A cache being written in the background is finished before the process ends.

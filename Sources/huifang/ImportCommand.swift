@@ -3,6 +3,10 @@ import HuifangCore
 import HuifangReport
 import HuifangStore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
@@ -131,6 +135,9 @@ struct ImportSource {
     /// Reads the map and the ledger and finds the header row; refuses (64 or 65) with the reason.
     static func read(_ file: String, sheet: String?, map: String?, kind: ImportKind, config: Config, _ L: Catalogue) throws -> ImportSource {
         var columns = ImportColumns(kind: kind, dimensions: config.satisfaction.dimensions)
+        // A file that is not there is exit 66 (no such file), naming it as the shell names it.
+        try requireInput(file)
+        if let map { try requireInput(map) }
         if let map {
             let bytes: [UInt8]
             do { bytes = try FileSystem.read(map) } catch { throw CommandFailure(StoreError.io(error)) }
@@ -176,6 +183,17 @@ struct ImportSource {
                                       hint: Message("hint.import-map", ["kind": kind.rawValue]))
         }
         return ImportSource(file: file, kind: kind, table: table, sheet: sheetName, columns: columns)
+    }
+
+    /// Refuses with exit 66 when `path` names no file (nor anything through which one could be
+    /// read): the path in the message is the one from the shell's folder (`WorkingFolder.shown`).
+    static func requireInput(_ path: String) throws {
+        var st = stat()
+        guard stat(path, &st) != 0 else { return }
+        let e = errno
+        guard e == ENOENT || e == ENOTDIR else { return }  // another reason is said by the read (74, 77)
+        let shown = WorkingFolder.shown(path)
+        throw CommandFailure(code: 66) { c in (c.text("error.import-no-file", ["file": shown]), c["hint.import-no-file"]) }
     }
 
     /// `encoding: GB18030` for a CSV file, and the header row found.

@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
     var organization: String?
 
     func run() throws {
-        let base = global.directory ?? "."
+        let base = global.startDirectory
         let target = dir.map { $0.hasPrefix("/") ? $0 : base + "/" + $0 } ?? base
         let absolute = target.hasPrefix("/") ? target : FileSystem.currentDirectory() + "/" + target
         if let organization, organization.trimmed.isEmpty {

@@ -338,7 +338,7 @@ extension IssueCommand {
                     })))
                     json = .object(pairs)
                 }
-                Console.out(Warnings.attach(to: json).render() + "\n")
+                Console.out(CalendarNotice.attach(json, r).render() + "\n")
                 return
             }
             var s = TerminalText.clean("\(i.id)  \(i.title)") + "\n"
@@ -381,7 +381,7 @@ extension IssueCommand {
                 if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }
-            Console.out(s)
+            Console.out(s + CalendarNotice.footer(r))
         }
     }
 

@@ -118,7 +118,7 @@ extension ProjectCommand {
             // calendar data is said on standard error (CalendarNotice).
             for i in issues where i.isUnclosed { r.calendar.noteReached(from: i.raised.adding(days: 1), through: i.due) }
             if format == .json {
-                Console.out(Warnings.attach(to: ProjectJSON.project(p, visits: visits, issues: issues)).render() + "\n")
+                Console.out(CalendarNotice.attach(ProjectJSON.project(p, visits: visits, issues: issues), r).render() + "\n")
                 return
             }
             if format == .csv || format == .xlsx { throw CommandFailure.usage(Message("error.show-format", ["command": "project show", "format": format.rawValue])) }
@@ -164,7 +164,7 @@ extension ProjectCommand {
                 }
                 s += indent(t.render())
             }
-            Console.out(s)
+            Console.out(s + CalendarNotice.footer(r))
         }
 
         func indent(_ text: String) -> String {

@@ -101,7 +101,7 @@ struct ReportCommand: ParsableCommand {
             if try SpreadsheetOutput.write(bytes, to: options.output, force: options.force, repository: repository, reads: reads, L),
                 let output = options.output
             {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
+                Console.err(L("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
             return
         }
@@ -118,7 +118,7 @@ struct ReportCommand: ParsableCommand {
         PhaseTimer.mark("render")
         if let output = options.output {
             if try OutputFile.write(text, to: output, force: options.force, repository: repository, reads: reads) {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
+                Console.err(L("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
         } else {
             Console.out(text)

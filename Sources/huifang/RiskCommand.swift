@@ -270,7 +270,7 @@ extension RiskCommand {
             let policy = r.config.policy
             let next = k.nextReview(policy, calendar: r.calendar)
             if format == .json {
-                Console.out(Warnings.attach(to: RiskJSON.make(k, r)).render() + "\n")
+                Console.out(CalendarNotice.attach(RiskJSON.make(k, r), r).render() + "\n")
                 return
             }
             var rows: [(String, String)] = []
@@ -304,7 +304,7 @@ extension RiskCommand {
                 if let note = h.note { line += ": \(note)" }
                 s += TerminalText.clean(line) + "\n"
             }
-            Console.out(s)
+            Console.out(s + CalendarNotice.footer(r))
         }
     }
 }

@@ -97,7 +97,7 @@ struct SiteCommand: ParsableCommand {
         let result = try session.finish(copies: copies)
         PhaseTimer.mark("pages")
         Console.err(L("site.written", ["written": String(result.written), "unchanged": String(result.unchanged),
-                                       "removed": String(result.removed), "path": output]) + "\n")
+                                       "removed": String(result.removed), "path": WorkingFolder.shown(output)]) + "\n")
     }
 }
 

@@ -109,15 +109,16 @@ extension Listing {
         let L = ctx.catalogue(loaded)
         let excel = try SpreadsheetOutput.excel(destination.excel, isCSV: format == .csv, config: r.config, L)
         let reads = SpreadsheetOutput.reads(r)
-        // A year without calendar data that the listing's dates reached travels with a file
-        // format that has no standard error of its own once written.
-        if format == .csv || format == .xlsx { CalendarNotice.noteReached(r) }
+        // A year without calendar data that the listing's dates reached travels with the
+        // listing in every format (CSV's column, a sheet, JSON `warnings`, the table's last
+        // lines), not only on standard error (which says it once, at the end for a table or JSON).
+        if format == .csv || format == .xlsx { CalendarNotice.noteReached(r) } else { CalendarNotice.carryReached(r) }
         if format == .xlsx {
             let bytes = try XLSXWriter.write(workbook(sheet: L[sheet], warnings: Warnings.all, labels: L))
             if try SpreadsheetOutput.write(bytes, to: destination.output, force: destination.force, repository: ctx.repository, reads: reads, L),
                 let output = destination.output
             {
-                Console.err(L("report.wrote", ["path": output]) + "\n")
+                Console.err(L("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
             return
         }
@@ -132,7 +133,7 @@ extension ListingDestination {
     func write(_ text: String, ctx: CommandContext, records r: Records, page: Bool = true) throws {
         if let output {
             if try OutputFile.write(text, to: output, force: force, repository: ctx.repository, reads: SpreadsheetOutput.reads(r)) {
-                Console.err(Catalogue.current("report.wrote", ["path": output]) + "\n")
+                Console.err(Catalogue.current("report.wrote", ["path": WorkingFolder.shown(output)]) + "\n")
             }
         } else if page {
             Terminal.page(text)

@@ -25,11 +25,13 @@ import Testing
         "导出", "太慢", "报表", "系统运行", "Export", "EXPORT", "export", "slow", "Slow", "exporter", "a1", "2026",
         " ", "  ", "，", "。", ", ", "!", "\n", "：", "、", "々",
         "\u{F900}", "\u{8C48}", "か", "\u{3099}", "が", "é", "e\u{301}", "Ａ", "ａ", "Ω", "１", "\u{2F800}", "\u{4E3D}",
+        "ＥＲＰ", "ERP", "ｅｒｐ", "２０２６", "Ｅｘｐｏｒｔ", "－", "，ＳＬＯＷ",
     ]
 
     static let queries = [
         "导出太慢", "报表 慢", "系统运行", "export slow", "Export", "打印 格式", "打印格式", "慢", "导出报表很慢了",
         "a1 2026", "运行 export", "\u{F900}", "\u{8C48}", "が", "か", "é", "Ａ", "Ω慢", "报表 \u{2F800}", "系统 系统 运行",
+        "ERP", "ＥＲＰ", "２０２６", "ｅｘｐｏｒｔ　ｓｌｏｗ", "ERP 2026",
     ]
 
     static func texts(count: Int, seed: UInt64) -> [String] {
@@ -66,7 +68,8 @@ import Testing
         #expect(Search.fastMatch(q, "导出太慢\u{F900}") == nil)  // left to the terms
         #expect(Search.fastMatch(q, "导出太慢 café") == nil)
         #expect(Search.Query("\u{F900}").compiled == nil)
-        #expect(Search.Query("Ａb").compiled == nil)
+        #expect(Search.Query("Ａb").compiled != nil)  // full-width letters are the ASCII ones: ab
+        #expect(Search.Query("Ωb").compiled == nil)
         #expect(Search.Query("export 太慢").compiled != nil)
         // A lone CJK character is found inside the text's pairs too (响应偏慢): the terms' path.
         #expect(Search.Query("export 慢").compiled == nil)
@@ -75,6 +78,30 @@ import Testing
         // scanned first: neither path matches one with the other.
         #expect(Search.match(Search.Query("\u{8C48}"), "\u{F900}") == nil)
         #expect(Search.matchByTerms(Search.Query("\u{8C48}"), "\u{F900}") == nil)
+    }
+
+    /// Full-width Latin letters and digits (ＥＲＰ, ２０２６, as a Chinese input method types them)
+    /// are the ASCII ones, both ways, on both paths; full-width punctuation and the ideographic
+    /// space separate words as ASCII punctuation and spaces do.
+    @Test func fullWidthLettersAndDigitsAreTheASCIIOnes() throws {
+        #expect(Search.terms("ＥＲＰ２０２６，Ｅｘｐｏｒｔ　ＳＬＯＷ－ａ１").map(\.key) == ["erp2026", "export", "slow", "a1"])
+        for (query, text) in [("ERP", "ＥＲＰ系统上线"), ("ＥＲＰ", "erp 系统上线"), ("2026", "２０２６年验收"), ("２０２６", "2026年验收"),
+                              ("ｅｘｐｏｒｔ ｓｌｏｗ", "Export, slow!"), ("export slow", "ＥＸＰＯＲＴ，ＳＬＯＷ")] {
+            let q = Search.Query(query)
+            let reference = try #require(Search.matchByTerms(q, text), "\(query) in \(text)")
+            #expect(reference.score == 100, "\(query) in \(text): \(reference)")
+            // The scorer over bytes answers it itself, and the same.
+            let fast = try #require(Search.fastMatch(q, text), "\(query) in \(text): left to the terms")
+            #expect(fast == reference, "\(query) in \(text)")
+            var scratch = Search.Scratch()
+            #expect(Search.score(q, text, &scratch) == 100)
+            // The quick scan of the bytes (the search index's) lets the text through.
+            var t = text
+            #expect(t.withUTF8 { Search.mayMatch(q, utf8: $0) }, "\(query) in \(text)")
+        }
+        // Still a word apart from other words: ＥＲＰ is not erpx.
+        #expect(Search.match(Search.Query("ERP"), "ＥＲＰＸ") == nil)
+        #expect(Search.match(Search.Query("ＥＲＰ"), "CRM 系统") == nil)
     }
 
     /// `top` gives `ranked(hits)`'s first results and the count of all hits, for every limit,

@@ -252,7 +252,10 @@ import Testing
         let before = r.snapshot()
         for (cwd, path) in refused {
             for command in [["report", "summary"], ["export", "ics"]] {
-                let result = r.run(command + ["-C", r.dir, "-o", path], cwd: cwd)
+                // -C DIR is "as if started in DIR" (as git's): a relative -o is taken from DIR, so
+                // the path is given from where the shell is, as the shell would complete it.
+                let given = path.hasPrefix("/") || cwd.hasPrefix(r.dir) ? path : cwd + "/" + path
+                let result = r.run(command + ["-C", cwd.hasPrefix(r.dir) ? cwd : r.dir, "-o", given], cwd: cwd)
                 #expect(result.code == 64, "\(command) -o \(path): \(result.code) \(result.stderr)")
                 #expect(result.stderr.contains("is part of the records") && result.stderr.contains("--force"), "\(result.stderr)")
             }

@@ -1839,5 +1839,12 @@ extension Catalogue {
         "warning.resolved-after-today": "1 issue of the period has a resolution dated after {today}, the day this report is as of, counted as resolved ({path}), while it is open on that day: a date typed wrong, or --as-of before the records?",
         "warning.resolved-after-today.many": "{count} issues of the period have a resolution dated after {today}, the day this report is as of, counted as resolved (the first: {path}), while they are open on that day: dates typed wrong, or --as-of before the records?",
         "warning.period-not-begun.dated": "{period} begins after {today}, the day this report is as of: its rates count only the records dated in it after that day (see the warning about them), and its overdue figures are those of {start}, as if nothing were done before then",
+        // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "warning.calendar-doubtful": "calendar year {year} lists {count} holiday days, other years {others}: is it complete?",
+        "warning.calendar-doubtful.one": "calendar year {year} lists 1 holiday day, other years {others}: is it complete?",
+        "hint.calendar-doubtful": "enter the rest of its holidays and make-up working days ('huifang calendar add-holiday', 'huifang calendar add-workday'), then 'huifang calendar complete {year}' (which also declares a year that has no more days as it is)",
+        "cal.completed.declared": "{year} lists {count} holiday days, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
+        "cal.completed.declared.one": "{year} lists 1 holiday day, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
+        "hint.import-no-file": "a relative path is taken from the folder huifang runs in (the shell's, or DIR with -C DIR): check the name and the folder",
     ]
 }

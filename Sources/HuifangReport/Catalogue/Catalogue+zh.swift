@@ -1839,5 +1839,12 @@ extension Catalogue {
         "warning.resolved-after-today": "本期有 1 个问题的解决日期晚于本报告的统计日期 {today}，已按已解决计入（{path}），而在这一天它仍未解决：日期是否写错，或 '--as-of' 早于这些记录？",
         "warning.resolved-after-today.many": "本期有 {count} 个问题的解决日期晚于本报告的统计日期 {today}，已按已解决计入（第一个：{path}），而在这一天它们仍未解决：日期是否写错，或 '--as-of' 早于这些记录？",
         "warning.period-not-begun.dated": "{period} 在本报告的统计日期 {today} 之后才开始：各项比率只统计其中日期晚于这一天的记录（见关于它们的警告），逾期数按 {start} 计算，假定在此之前什么都不做",
+        // left9: -C DIR, the import's input file, calendar years that look incomplete
+        "warning.calendar-doubtful": "日历中 {year} 年只列了 {count} 天节假日，其他年份为 {others} 天：这一年录入完整了吗？",
+        "warning.calendar-doubtful.one": "日历中 {year} 年只列了 1 天节假日，其他年份为 {others} 天：这一年录入完整了吗？",
+        "hint.calendar-doubtful": "用 'huifang calendar add-holiday' 和 'huifang calendar add-workday' 录入其余的节假日和调休上班日，然后 'huifang calendar complete {year}'（该年确实没有更多日期时，也用它按现状声明完整）",
+        "cal.completed.declared": "{year} 年只列了 {count} 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
+        "cal.completed.declared.one": "{year} 年只列了 1 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
+        "hint.import-no-file": "相对路径从 huifang 运行的文件夹算起（终端所在的文件夹，给了 -C DIR 时为 DIR）：请检查文件名和文件夹",
     ]
 }

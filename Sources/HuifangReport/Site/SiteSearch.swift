@@ -142,6 +142,8 @@ public enum SiteSearch {
             } else if (wordChar.test(ch)) {
               flushCJK();
               if (!word) wordStart = offset;
+              var fw = ch.codePointAt(0);  // ＥＲＰ, ２０２６: the ASCII letters and digits (as huifang search)
+              if ((fw >= 0xFF10 && fw <= 0xFF19) || (fw >= 0xFF21 && fw <= 0xFF3A) || (fw >= 0xFF41 && fw <= 0xFF5A)) ch = String.fromCharCode(fw - 0xFEE0);
               word += ch.toLowerCase();
             } else {
               flushCJK();
