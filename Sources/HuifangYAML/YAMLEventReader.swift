@@ -148,7 +148,11 @@ public final class YAMLEventReader {
         let count = event.data.scalar.length
         if count == 0 { return true }
         if count > 4 { return false }
-        return scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+        // Short values (scores, "yes") are ruled out by their first byte, without a comparison.
+        guard let first = event.data.scalar.value?.pointee else { return false }
+        if count == 1 { return first == UInt8(ascii: "~") }
+        guard count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
+        return scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
     }
 
     /// Reads a whole document that must be exactly one mapping: true when the stream holds
