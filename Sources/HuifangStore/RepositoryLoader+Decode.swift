@@ -90,9 +90,14 @@ extension RepositoryLoader {
         var payloads: [[UInt8]] = []
         let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
-            payloads = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
-                runChunk(range, chunk, jobs, root: root, config: config, cache: cache, entries: entries, fastDecoding: fastDecoding,
-                         into: slots, results: buffer)
+            // The workers read the jobs through a buffer pointer: a part of a tuple read through
+            // the array's subscript is a copy of the whole tuple (its strings retained).
+            payloads = jobs.withUnsafeBufferPointer { jobs in
+                nonisolated(unsafe) let jobs = jobs
+                return Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
+                    runChunk(range, chunk, jobs, root: root, config: config, cache: cache, entries: entries, fastDecoding: fastDecoding,
+                             into: slots, results: buffer)
+                }
             }
             initialized = jobs.count
         }
@@ -101,7 +106,7 @@ extension RepositoryLoader {
 
     /// The jobs of one chunk: their results initialized in `results`, their records put in their
     /// slots; returns the chunk's fresh cache payloads.
-    static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config,
+    static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: UnsafeBufferPointer<(String, Job, RecordCache.Stamp?)>, root: Root, config: Config,
                          cache: RecordCache?, entries: [Int], fastDecoding: Bool, into slots: RecordSlots,
                          results: UnsafeMutableBufferPointer<Result>) -> [UInt8] {
         // Each chunk opens the repository folder for itself: threads that share one open folder
@@ -126,7 +131,7 @@ extension RepositoryLoader {
                 span = cache.span(entries[i..<spanEnd])
             }
             // The tuple's parts read in place: copying the whole tuple goes through the runtime's
-            // generic tuple copy.
+            // generic tuple copy, and retains the job's strings.
             let path = jobs[i].0
             let listed = jobs[i].2
             guard let cache else {

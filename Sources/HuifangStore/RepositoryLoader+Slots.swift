@@ -103,10 +103,12 @@ final class RecordSlots: @unchecked Sendable {
             for job in jobs { self[job.kind] += 1 }
         }
 
-        /// The jobs' kinds read in place: a key-path map over the tuples would copy each one
-        /// through the runtime's generic tuple copy.
+        /// The jobs' kinds read in place (through a buffer pointer): a key-path map over the
+        /// tuples, or the array's subscript, would copy each tuple and retain its strings.
         init(_ jobs: [(String, RepositoryLoader.Job, RecordCache.Stamp?)]) {
-            for i in jobs.indices { self[jobs[i].1.kind] += 1 }
+            jobs.withUnsafeBufferPointer { jobs in
+                for i in jobs.indices { self[jobs[i].1.kind] += 1 }
+            }
         }
 
         subscript(kind: RepositoryLoader.Kind) -> Int {
@@ -120,10 +122,12 @@ final class RecordSlots: @unchecked Sendable {
         var counts = Counts()
         var slot: [Int] = []
         slot.reserveCapacity(jobs.count)
-        for i in jobs.indices {
-            let kind = jobs[i].1.kind
-            slot.append(counts[kind])
-            counts[kind] += 1
+        jobs.withUnsafeBufferPointer { jobs in
+            for i in jobs.indices {
+                let kind = jobs[i].1.kind
+                slot.append(counts[kind])
+                counts[kind] += 1
+            }
         }
         self.slot = slot
         projects = Slots(counts[.project])
