@@ -382,40 +382,50 @@ enum FastRecordDecoder {
 /// for is left out (the fast decoder declines a file that holds it); `Field`'s cases that are
 /// not in the list are never matched (a test requires that there are none).
 struct KeyTable<Field: RawRepresentable & Sendable>: Sendable where Field.RawValue == String {
-    private struct Entry: Sendable {
-        let offset: Int
-        let first: UInt8
-        let field: Field
-        /// The key's bit in a mapping's set of seen keys: its place in the `RecordKeys` list.
-        let bit: UInt64
-    }
+    // The entries are kept in plain arrays, one per part, not as an array of a struct nested in
+    // this generic type: the runtime checks such a struct's generic requirements by name when
+    // its array is first made, once per table, by scanning every conformance of the program.
 
     /// Every key's bytes, one after the other.
     private let bytes: [UInt8]
-    /// The entries, ordered by the length of their key.
-    private let entries: [Entry]
-    /// For each key length, the range of `entries` that have it.
+    /// The entries, ordered by the length of their key: where the key's bytes start in `bytes`,
+    /// its first byte, its field, and its bit in a mapping's set of seen keys (its place in the
+    /// `RecordKeys` list).
+    private let offsets: [Int]
+    private let firsts: [UInt8]
+    private let fields: [Field]
+    private let bits: [UInt64]
+    /// For each key length, the range of entries that have it.
     private let byLength: [Range<Int>]
 
     init(_ keys: [String]) {
         precondition(keys.count <= 64, "a mapping of more than 64 keys")
-        var all: [(key: [UInt8], entry: Entry)] = []
+        let known = keys.map(Field.init(rawValue:))
+        // The places in `keys` of the keys `Field` has a case for, shortest first.
+        let order = keys.indices.filter { known[$0] != nil && !keys[$0].isEmpty }
+            .sorted { (keys[$0].utf8.count, $0) < (keys[$1].utf8.count, $1) }
         var bytes: [UInt8] = []
-        for (n, key) in keys.enumerated() {
-            guard let field = Field(rawValue: key), let first = key.utf8.first else { continue }
-            all.append((Array(key.utf8), Entry(offset: 0, first: first, field: field, bit: 1 << UInt64(n))))
-        }
-        all.sort { $0.key.count < $1.key.count }
-        var entries: [Entry] = []
-        var byLength = [Range<Int>](repeating: 0..<0, count: (all.last?.key.count ?? 0) + 1)
-        for (key, e) in all {
-            entries.append(Entry(offset: bytes.count, first: e.first, field: e.field, bit: e.bit))
+        var offsets: [Int] = []
+        var firsts: [UInt8] = []
+        var fields: [Field] = []
+        var bits: [UInt64] = []
+        var byLength = [Range<Int>](repeating: 0..<0, count: (order.last.map { keys[$0].utf8.count } ?? 0) + 1)
+        for n in order {
+            let key = keys[n].utf8
+            let e = fields.count
+            offsets.append(bytes.count)
+            firsts.append(key.first!)
+            fields.append(known[n]!)
+            bits.append(1 << UInt64(n))
             bytes += key
             let r = byLength[key.count]
-            byLength[key.count] = r.isEmpty ? entries.count - 1..<entries.count : r.lowerBound..<entries.count
+            byLength[key.count] = r.isEmpty ? e..<e + 1 : r.lowerBound..<e + 1
         }
         self.bytes = bytes
-        self.entries = entries
+        self.offsets = offsets
+        self.firsts = firsts
+        self.fields = fields
+        self.bits = bits
         self.byLength = byLength
     }
 
@@ -426,14 +436,13 @@ struct KeyTable<Field: RawRepresentable & Sendable>: Sendable where Field.RawVal
         guard n > 0, n < byLength.count, let start = key.baseAddress else { return nil }
         let first = start.pointee
         for i in byLength[n] {
-            let e = entries[i]
-            guard e.first == first else { continue }
-            let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + e.offset + 1, start + 1, n - 1) == 0 }
-            if same { return (e.field, e.bit) }
+            guard firsts[i] == first else { continue }
+            let same = bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + offsets[i] + 1, start + 1, n - 1) == 0 }
+            if same { return (fields[i], bits[i]) }
         }
         return nil
     }
 
     /// The names of the fields the table matches, in `RecordKeys` order (for the tests).
-    var names: [String] { entries.sorted { $0.bit < $1.bit }.map(\.field.rawValue) }
+    var names: [String] { fields.indices.sorted { bits[$0] < bits[$1] }.map { fields[$0].rawValue } }
 }

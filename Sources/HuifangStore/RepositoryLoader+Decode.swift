@@ -85,14 +85,19 @@ extension RepositoryLoader {
     /// jobs (`payloads`) for the next cache.
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
                     fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [[UInt8]]) {
-        let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
+        let entries = cache.map { c in c.entries(for: jobs.map { $0.0 }) } ?? []
         // Results go straight to their place in one array; each chunk returns its payloads.
         var payloads: [[UInt8]] = []
         let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
-            payloads = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
-                runChunk(range, chunk, jobs, root: root, config: config, cache: cache, entries: entries, fastDecoding: fastDecoding,
-                         into: slots, results: buffer)
+            // The workers read the jobs through a buffer pointer: a part of a tuple read through
+            // the array's subscript is a copy of the whole tuple (its strings retained).
+            payloads = jobs.withUnsafeBufferPointer { jobs in
+                nonisolated(unsafe) let jobs = jobs
+                return Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
+                    runChunk(range, chunk, jobs, root: root, config: config, cache: cache, entries: entries, fastDecoding: fastDecoding,
+                             into: slots, results: buffer)
+                }
             }
             initialized = jobs.count
         }
@@ -101,7 +106,7 @@ extension RepositoryLoader {
 
     /// The jobs of one chunk: their results initialized in `results`, their records put in their
     /// slots; returns the chunk's fresh cache payloads.
-    static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config,
+    static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: UnsafeBufferPointer<(String, Job, RecordCache.Stamp?)>, root: Root, config: Config,
                          cache: RecordCache?, entries: [Int], fastDecoding: Bool, into slots: RecordSlots,
                          results: UnsafeMutableBufferPointer<Result>) -> [UInt8] {
         // Each chunk opens the repository folder for itself: threads that share one open folder
@@ -125,26 +130,29 @@ extension RepositoryLoader {
                 span = .empty
                 span = cache.span(entries[i..<spanEnd])
             }
-            let (path, job, listed) = jobs[i]
+            // The tuple's parts read in place: copying the whole tuple goes through the runtime's
+            // generic tuple copy, and retains the job's strings.
+            let path = jobs[i].0
+            let listed = jobs[i].2
             guard let cache else {
                 var st = stat()
-                let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
+                var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
                 (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: nil, cached: false))
-                slots.put(outcome.record, job: i)
+                slots.put(outcome.record.take(), job: i)
                 continue
             }
             // A file the cache does not know is read at once: the stamp comes from fstat on the
             // open file (one path lookup instead of two).
             let entry = entries[i]
             if entry >= 0, let stamp = listed ?? root.stamp(path),
-                let cached = cache.outcome(entry, path: path, stamp: stamp, span: span)
+                var cached = cache.outcome(entry, path: path, stamp: stamp, span: span)
             {
                 (results.baseAddress! + i).initialize(to: Result(findings: cached.findings, stamp: stamp, cached: true, payload: .old(entry)))
-                slots.put(cached.record, job: i)
+                slots.put(cached.record.take(), job: i)
                 continue
             }
             var st = stat()
-            let outcome = decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
+            var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
@@ -155,7 +163,8 @@ extension RepositoryLoader {
                 payload = .fresh(chunk: chunk, start: start, count: payloads.count - start, checksum: checksum)
             }
             (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
-            slots.put(outcome.record, job: i)
+            // Moved into its slot (the outcome is not used again), not copied.
+            slots.put(outcome.record.take(), job: i)
         }
         return payloads.bytes
     }
@@ -195,15 +204,21 @@ extension RepositoryLoader {
     static func fastDecode(_ buffer: UnsafeBufferPointer<UInt8>, _ path: String, _ job: Job, config: Config,
                            reader: YAMLEventReader) -> Decoded? {
         guard !YAMLParser.containsConflictMarker(buffer) else { return nil }
+        // Each record is bound and moved into its case: `Optional.map(Decoded.visit)` lends the
+        // record to the case's constructor, which copies it.
         switch job {
         case .project(let folder):
-            return FastRecordDecoder.project(buffer, path: path, folder: folder, reader: reader).map(Decoded.project)
+            guard let p = FastRecordDecoder.project(buffer, path: path, folder: folder, reader: reader) else { return nil }
+            return .project(p)
         case .visit(let p, let f):
-            return FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader).map(Decoded.visit)
+            guard let v = FastRecordDecoder.visit(buffer, path: path, project: p, fileName: f, config: config, reader: reader) else { return nil }
+            return .visit(v)
         case .issue(let p, let f):
-            return FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.issue)
+            guard let x = FastRecordDecoder.issue(buffer, path: path, project: p, fileName: f, reader: reader) else { return nil }
+            return .issue(x)
         case .risk(let p, let f):
-            return FastRecordDecoder.risk(buffer, path: path, project: p, fileName: f, reader: reader).map(Decoded.risk)
+            guard let k = FastRecordDecoder.risk(buffer, path: path, project: p, fileName: f, reader: reader) else { return nil }
+            return .risk(k)
         default:
             return nil
         }

@@ -23,7 +23,7 @@ final class RecordSlots: @unchecked Sendable {
             filled.initialize(repeating: false, count: max(1, capacity))
         }
 
-        func put(_ value: T, at i: Int) {
+        func put(_ value: consuming T, at i: Int) {
             (base + i).initialize(to: value)
             filled[i] = true
         }
@@ -103,6 +103,14 @@ final class RecordSlots: @unchecked Sendable {
             for job in jobs { self[job.kind] += 1 }
         }
 
+        /// The jobs' kinds read in place (through a buffer pointer): a key-path map over the
+        /// tuples, or the array's subscript, would copy each tuple and retain its strings.
+        init(_ jobs: [(String, RepositoryLoader.Job, RecordCache.Stamp?)]) {
+            jobs.withUnsafeBufferPointer { jobs in
+                for i in jobs.indices { self[jobs[i].1.kind] += 1 }
+            }
+        }
+
         subscript(kind: RepositoryLoader.Kind) -> Int {
             get { counts[kind.rawValue] }
             set { counts[kind.rawValue] = newValue }
@@ -110,12 +118,16 @@ final class RecordSlots: @unchecked Sendable {
     }
 
     /// Slots for `jobs`; visits and issues go to the given slots (see `Slots.inPlace`).
-    init(_ jobs: some Sequence<RepositoryLoader.Job>, visits: Slots<Visit>, issues: Slots<Issue>) {
+    init(_ jobs: [(String, RepositoryLoader.Job, RecordCache.Stamp?)], visits: Slots<Visit>, issues: Slots<Issue>) {
         var counts = Counts()
         var slot: [Int] = []
-        for job in jobs {
-            slot.append(counts[job.kind])
-            counts[job.kind] += 1
+        slot.reserveCapacity(jobs.count)
+        jobs.withUnsafeBufferPointer { jobs in
+            for i in jobs.indices {
+                let kind = jobs[i].1.kind
+                slot.append(counts[kind])
+                counts[kind] += 1
+            }
         }
         self.slot = slot
         projects = Slots(counts[.project])
@@ -128,9 +140,10 @@ final class RecordSlots: @unchecked Sendable {
         risks = Slots(counts[.risk])
     }
 
-    /// Called by the worker that decoded job `i` (each job by one worker only).
-    func put(_ record: RepositoryLoader.Decoded?, job i: Int) {
-        switch record {
+    /// Called by the worker that decoded job `i` (each job by one worker only). The record is
+    /// moved into its slot, not copied (a copy retains every string and array in it).
+    func put(_ record: consuming RepositoryLoader.Decoded?, job i: Int) {
+        switch consume record {
         case .project(let p)?: projects.put(p, at: slot[i])
         case .visit(let v)?: visits.put(v, at: slot[i])
         case .issue(let x)?: issues.put(x, at: slot[i])

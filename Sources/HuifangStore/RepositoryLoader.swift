@@ -257,9 +257,9 @@ public enum RepositoryLoader {
         findings += walkFindings
         PhaseTimer.mark(options.walked == nil ? "directory walk (\(jobs.count) files)" : "directory walk: the search index's (\(jobs.count) files)")
         // Visits and issues are decoded straight into the storage of their final arrays.
-        let counts = RecordSlots.Counts(jobs.lazy.map(\.1))
+        let counts = RecordSlots.Counts(jobs)
         let (visits, issues, (slots, results, payloads)) = RecordSlots.Slots.inPlace(counts[.visit], counts[.issue]) { visits, issues in
-            let slots = RecordSlots(jobs.lazy.map(\.1), visits: visits, issues: issues)
+            let slots = RecordSlots(jobs, visits: visits, issues: issues)
             let (results, payloads) = run(jobs, root: root, config: config, threads: threads,
                                           cache: useCache ? cache : nil, fastDecoding: options.fastDecoding, into: slots)
             return (slots, results, payloads)

@@ -20,16 +20,29 @@ public final class YAMLEventReader {
     // The reader is used by one thread at a time and never hands out its storage: the
     // run-time exclusivity checks of class properties (a good part of the cost) are off.
     @exclusivity(unchecked) private var parser = yaml_parser_t()
-    @exclusivity(unchecked) private var event = yaml_event_t()
     @exclusivity(unchecked) private var holdsEvent = false
     private var started = false
 
+    /// The current event and what the accessors tell of it, in memory of its own behind a
+    /// pointer: the accessors are inlined into the decoders (several reads per scalar of every
+    /// file), and a class's `var` read from another module is checked for exclusive access at
+    /// run time (a runtime call per read), which memory behind a `let` pointer is not.
+    @usableFromInline struct Current {
+        @usableFromInline var event = yaml_event_t()
+        @usableFromInline var kind: Kind = .streamStart
+        @usableFromInline var line = 0
+        @usableFromInline var column = 0
+        @usableFromInline var isPlain = false
+    }
+
+    @usableFromInline let current: UnsafeMutablePointer<Current>
+
     /// The current event's kind, start mark and, for scalars, text and style.
-    @exclusivity(unchecked) public private(set) var kind: Kind = .streamStart
-    @exclusivity(unchecked) public private(set) var line = 0
-    @exclusivity(unchecked) public private(set) var column = 0
+    @inlinable public var kind: Kind { current.pointee.kind }
+    @inlinable public var line: Int { current.pointee.line }
+    @inlinable public var column: Int { current.pointee.column }
     /// True for a plain (unquoted, not block) scalar.
-    @exclusivity(unchecked) public private(set) var isPlain = false
+    @inlinable public var isPlain: Bool { current.pointee.isPlain }
 
     /// Reads `bytes`, which must stay valid and unchanged while the reader is used.
     public convenience init?(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -39,19 +52,22 @@ public final class YAMLEventReader {
 
     /// A reader with no input yet: `start` gives it one. One reader read file after file keeps
     /// libyaml's buffers (a worker reading thousands of files allocates them once).
-    public init() {}
+    public init() {
+        current = .allocate(capacity: 1)
+        current.initialize(to: Current())
+    }
 
     /// Starts reading `bytes` (which must stay valid and unchanged while they are read), from
     /// the stream's start, whatever the reader read before; false when libyaml cannot start.
     public func start(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if holdsEvent {
-            yaml_event_delete(&event)
+            yaml_event_delete(&current.pointee.event)
             holdsEvent = false
         }
-        kind = .streamStart
-        line = 0
-        column = 0
-        isPlain = false
+        current.pointee.kind = .streamStart
+        current.pointee.line = 0
+        current.pointee.column = 0
+        current.pointee.isPlain = false
         // UTF-16 and UTF-32 are left to `YAMLParser`, which refuses them with a message.
         guard let base = bytes.baseAddress, bytes.count < 2 || (bytes[0] != 0 && bytes[1] != 0 && bytes[0] < 0xFE) else { return false }
         if started {
@@ -68,10 +84,10 @@ public final class YAMLEventReader {
     /// parser reads with it when a worker has a reader. Nil when libyaml cannot start.
     func withFreshParser<T>(_ body: (UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> T) throws(YAMLError) -> T? {
         if holdsEvent {
-            yaml_event_delete(&event)
+            yaml_event_delete(&current.pointee.event)
             holdsEvent = false
         }
-        kind = .streamStart
+        current.pointee.kind = .streamStart
         if started {
             huifang_yaml_parser_reset(&parser)
         } else {
@@ -82,40 +98,43 @@ public final class YAMLEventReader {
     }
 
     deinit {
-        if holdsEvent { yaml_event_delete(&event) }
+        if holdsEvent { yaml_event_delete(&current.pointee.event) }
         if started { yaml_parser_delete(&parser) }
+        current.deinitialize(count: 1)
+        current.deallocate()
     }
 
     /// Moves to the next event; false on a syntax error, an alias, an anchor or a tag.
     public func next() -> Bool {
+        let c = current
         if holdsEvent {
-            yaml_event_delete(&event)
+            yaml_event_delete(&c.pointee.event)
             holdsEvent = false
         }
-        guard yaml_parser_parse(&parser, &event) == 1 else { return false }
+        guard yaml_parser_parse(&parser, &c.pointee.event) == 1 else { return false }
         holdsEvent = true
-        line = Int(event.start_mark.line) + 1
-        column = Int(event.start_mark.column) + 1
-        switch event.type {
-        case YAML_STREAM_START_EVENT: kind = .streamStart
-        case YAML_STREAM_END_EVENT: kind = .streamEnd
-        case YAML_DOCUMENT_START_EVENT: kind = .documentStart
-        case YAML_DOCUMENT_END_EVENT: kind = .documentEnd
+        c.pointee.line = Int(c.pointee.event.start_mark.line) + 1
+        c.pointee.column = Int(c.pointee.event.start_mark.column) + 1
+        switch c.pointee.event.type {
+        case YAML_STREAM_START_EVENT: c.pointee.kind = .streamStart
+        case YAML_STREAM_END_EVENT: c.pointee.kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT: c.pointee.kind = .documentStart
+        case YAML_DOCUMENT_END_EVENT: c.pointee.kind = .documentEnd
         case YAML_MAPPING_START_EVENT:
-            let m = event.data.mapping_start
+            let m = c.pointee.event.data.mapping_start
             guard m.anchor == nil, m.implicit != 0 || m.tag == nil else { return false }
-            kind = .mappingStart
-        case YAML_MAPPING_END_EVENT: kind = .mappingEnd
+            c.pointee.kind = .mappingStart
+        case YAML_MAPPING_END_EVENT: c.pointee.kind = .mappingEnd
         case YAML_SEQUENCE_START_EVENT:
-            let s = event.data.sequence_start
+            let s = c.pointee.event.data.sequence_start
             guard s.anchor == nil, s.implicit != 0 || s.tag == nil else { return false }
-            kind = .sequenceStart
-        case YAML_SEQUENCE_END_EVENT: kind = .sequenceEnd
+            c.pointee.kind = .sequenceStart
+        case YAML_SEQUENCE_END_EVENT: c.pointee.kind = .sequenceEnd
         case YAML_SCALAR_EVENT:
-            let s = event.data.scalar
+            let s = c.pointee.event.data.scalar
             guard s.anchor == nil, s.tag == nil else { return false }
-            kind = .scalar
-            isPlain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE
+            c.pointee.kind = .scalar
+            c.pointee.isPlain = s.style == YAML_PLAIN_SCALAR_STYLE || s.style == YAML_ANY_SCALAR_STYLE
         default:
             return false  // aliases
         }
@@ -126,29 +145,34 @@ public final class YAMLEventReader {
     public func next(_ expected: Kind) -> Bool { next() && kind == expected }
 
     /// The current scalar's bytes (valid until the next call of `next`).
-    public var bytes: UnsafeBufferPointer<UInt8> {
-        guard kind == .scalar, let value = event.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
-        return UnsafeBufferPointer(start: value, count: event.data.scalar.length)
+    @inlinable @inline(__always) public var bytes: UnsafeBufferPointer<UInt8> {
+        let c = current
+        guard c.pointee.kind == .scalar, let value = c.pointee.event.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: value, count: c.pointee.event.data.scalar.length)
     }
 
     /// The current scalar's text.
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    @inlinable public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// True when the current scalar is exactly `word` (ASCII), without making a string.
-    public func scalarIs(_ word: StaticString) -> Bool {
+    @inlinable @inline(__always) public func scalarIs(_ word: StaticString) -> Bool {
         let b = bytes
         guard kind == .scalar, b.count == word.utf8CodeUnitCount else { return false }
         return b.count == 0 || memcmp(b.baseAddress!, word.utf8Start, b.count) == 0
     }
 
     /// True for a plain `~`, `null` or empty scalar: YAML's "no value", as `YAMLNode.isNull`.
-    public var isNull: Bool {
+    @inlinable @inline(__always) public var isNull: Bool {
         guard kind == .scalar, isPlain else { return false }
         // Most values are longer than four bytes: one length test rules them out.
-        let count = event.data.scalar.length
+        let count = current.pointee.event.data.scalar.length
         if count == 0 { return true }
         if count > 4 { return false }
-        return scalarIs("~") || scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
+        // Short values (scores, "yes") are ruled out by their first byte, without a comparison.
+        guard let first = current.pointee.event.data.scalar.value?.pointee else { return false }
+        if count == 1 { return first == UInt8(ascii: "~") }
+        guard count == 4, first == UInt8(ascii: "n") || first == UInt8(ascii: "N") else { return false }
+        return scalarIs("null") || scalarIs("Null") || scalarIs("NULL")
     }
 
     /// Reads a whole document that must be exactly one mapping: true when the stream holds

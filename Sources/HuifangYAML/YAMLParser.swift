@@ -107,6 +107,9 @@ private struct TreeBuilder {
         var pairs: [YAMLPair] = []
         var items: [YAMLNode] = []
         var key: (String, Mark, Mark)?
+        /// The keys of a long mapping (a calendar's days), made once it has 16 pairs: a key is
+        /// then looked up there instead of being compared with every key before it.
+        var keys: Set<String>?
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
@@ -252,7 +255,14 @@ private struct TreeBuilder {
         guard case .scalar(let k, _) = node.content else {
             throw YAMLError("a mapping key must be a single value, not a list or mapping", at: node.start)
         }
-        if let first = stack[top].pairs.first(where: { $0.key == k }) {
+        let repeated: Bool
+        if stack[top].pairs.count < 16 {
+            repeated = stack[top].pairs.contains { $0.key == k }
+        } else {
+            if stack[top].keys == nil { stack[top].keys = Set(stack[top].pairs.lazy.map(\.key)) }
+            repeated = !stack[top].keys!.insert(k).inserted
+        }
+        if repeated, let first = stack[top].pairs.first(where: { $0.key == k }) {
             throw YAMLError(
                 "duplicate key '\(k)' (first at line \(first.keyStart.line), column \(first.keyStart.column))",
                 at: node.start, hint: "keep one of the two and delete the other",

@@ -66,6 +66,27 @@ import Testing
         #expect(Self.fresh(Self.files[9]).events.count > 8000)
     }
 
+    /// `isNull` tells a short value by its first byte before comparing it: it must still agree
+    /// with the tree's `isNull` on every value of up to four bytes and on the quoted forms.
+    @Test func isNullAgreesWithTheTreeOnShortValues() throws {
+        let values = ["", "~", "~~", "null", "Null", "NULL", "nULL", "nulL", "nul", "n", "N", "none", "Nope", "4", "10", "yes",
+                      "'~'", "\"null\"", "'NULL'", "''", "\"\"", "nulls", "~ #c", "null #c", "|\n  null\n", "[]", "{}"]
+        let reader = YAMLEventReader()
+        for value in values {
+            let text = "v: \(value)\n"
+            let tree = try #require(try YAMLParser.parse(text))
+            let expected = try #require(tree["v"]).isNull
+            let bytes = Array(text.utf8)
+            let got = bytes.withUnsafeBufferPointer { b in
+                reader.start(b) && reader.enterDocumentMapping() && reader.next(.scalar) && reader.next() && reader.isNull
+            }
+            #expect(got == expected, "\(value.debugDescription)")
+        }
+        // The test sees both answers.
+        #expect(values.contains { v in (try? YAMLParser.parse("v: \(v)\n"))??["v"]?.isNull == true })
+        #expect(values.contains { v in (try? YAMLParser.parse("v: \(v)\n"))??["v"]?.isNull == false })
+    }
+
     @Test func startRefusesWideTextAsTheInitializerDoes() {
         let reader = YAMLEventReader()
         let wide: [UInt8] = [0x61, 0, 0x3A, 0, 0x20, 0, 0x62, 0]

@@ -62,6 +62,28 @@ import Testing
         }
     }
 
+    /// A long mapping (a calendar's days) is checked for repeated keys through a set once it has
+    /// 16 keys: a repeat is still found wherever it is, with the first key's place.
+    @Test func aRepeatedKeyIsFoundInALongMapping() throws {
+        let keys = (0..<40).map { "k\($0)" }
+        for (first, again) in [(0, 16), (3, 39), (15, 16), (16, 17), (20, 39), (0, 1)] {
+            var lines = keys.map { "\($0): 1" }
+            lines.insert("\(keys[first]): 2", at: again)
+            do {
+                _ = try YAMLParser.parse(lines.joined(separator: "\n") + "\n")
+                Issue.record("repeat of \(keys[first]) at line \(again + 1) accepted")
+            } catch {
+                #expect(error.mark.line == again + 1)
+                #expect(error.message == "duplicate key '\(keys[first])' (first at line \(first + 1), column 1)")
+            }
+        }
+        // A repeated key inside a value of a long mapping is that value's own business.
+        let nested = (0..<40).map { "k\($0): {a: 1, b: 2}" }.joined(separator: "\n") + "\n"
+        #expect(try YAMLParser.parse(nested)?["k39"]?["b"]?.scalar == "2")
+        let root = try #require(try YAMLParser.parse(keys.map { "\($0): \($0)" }.joined(separator: "\n") + "\n"))
+        #expect(root.pairs?.count == 40)
+    }
+
     @Test func nestingIsBounded() {
         let deep = "a: " + String(repeating: "[", count: 40) + String(repeating: "]", count: 40) + "\n"
         #expect(throws: YAMLError.self) { try YAMLParser.parse(deep) }
