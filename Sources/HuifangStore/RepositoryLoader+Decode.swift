@@ -84,10 +84,10 @@ extension RepositoryLoader {
     /// of every freshly parsed file is written here, in parallel, into one buffer per chunk of
     /// jobs (`payloads`) for the next cache.
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
-                    fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [[UInt8]]) {
+                    fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [PayloadBlocks]) {
         let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
         // Results go straight to their place in one array; each chunk returns its payloads.
-        var payloads: [[UInt8]] = []
+        var payloads: [PayloadBlocks] = []
         let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
             payloads = Parallel.mapChunks(jobs.count, threads: threads) { range, chunk in
@@ -103,13 +103,14 @@ extension RepositoryLoader {
     /// slots; returns the chunk's fresh cache payloads.
     static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config,
                          cache: RecordCache?, entries: [Int], fastDecoding: Bool, into slots: RecordSlots,
-                         results: UnsafeMutableBufferPointer<Result>) -> [UInt8] {
+                         results: UnsafeMutableBufferPointer<Result>) -> PayloadBlocks {
         // Each chunk opens the repository folder for itself: threads that share one open folder
         // contend for its reference count in the kernel on every openat.
         let own = FileSystem.openDirectory(root.repo.root)
         defer { if own >= 0 { close(own) } }
         let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
-        var payloads = BinaryWriter(capacity: 0)
+        // In blocks: nothing written is copied again (see `BinaryWriter`).
+        var payloads = BinaryWriter(blockSize: RecordCache.payloadBlockSize)
         // One event reader and one read buffer for all the chunk's files: libyaml's buffers
         // and the file's bytes are allocated once.
         let reader = YAMLEventReader()
@@ -148,16 +149,16 @@ extension RepositoryLoader {
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
-                if payloads.count == 0 { payloads.reserve((range.upperBound - i) * 192) }
+                payloads.startRecord()
                 let start = payloads.count
                 RecordCoding.write(&payloads, outcome)
-                let checksum = payloads.withBytes { RecordCache.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+                let checksum = payloads.withRecord { RecordCache.checksum($0) }
                 payload = .fresh(chunk: chunk, start: start, count: payloads.count - start, checksum: checksum)
             }
             (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
             slots.put(outcome.record, job: i)
         }
-        return payloads.bytes
+        return payloads.takeBlocks()
     }
 
     /// Reads and decodes one file. With a `buffer`, a visit, issue, risk or project is read into
