@@ -85,7 +85,8 @@ extension RepositoryLoader {
     /// jobs (`payloads`) for the next cache.
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
                     fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [PayloadBlocks]) {
-        let entries = cache.map { $0.entries(for: jobs.map(\.0)) } ?? []
+        // An empty cache (a cold read) is asked nothing: no list of the paths, no lookups.
+        let entries = cache.flatMap { $0.count > 0 ? $0.entries(for: jobs.map(\.0)) : nil } ?? []
         // Results go straight to their place in one array; each chunk returns its payloads.
         var payloads: [PayloadBlocks] = []
         let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
@@ -121,7 +122,7 @@ extension RepositoryLoader {
         var span = RecordCache.Span.empty
         var spanEnd = range.lowerBound
         for i in range {
-            if let cache, i >= spanEnd {
+            if let cache, !entries.isEmpty, i >= spanEnd {
                 spanEnd = min(range.upperBound, i + 2048)
                 span = .empty
                 span = cache.span(entries[i..<spanEnd])
@@ -136,7 +137,7 @@ extension RepositoryLoader {
             }
             // A file the cache does not know is read at once: the stamp comes from fstat on the
             // open file (one path lookup instead of two).
-            let entry = entries[i]
+            let entry = entries.isEmpty ? -1 : entries[i]
             if entry >= 0, let stamp = listed ?? root.stamp(path),
                 let cached = cache.outcome(entry, path: path, stamp: stamp, span: span)
             {
