@@ -23,7 +23,6 @@ enum Checksum {
         let n = bytes.count
         guard let base = bytes.baseAddress, n > 0 else { return avalanche(seed &+ p5) }
         @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
-        @inline(__always) func u32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
         var at = 0
         var h: UInt64
         if n >= 32 {
@@ -44,6 +43,15 @@ enum Checksum {
             h = seed &+ p5
         }
         h = h &+ UInt64(n)
+        return finish(h, base, from: at, to: n)
+    }
+
+    /// The last steps of XXH64: the bytes from `at` to `n` (fewer than 32) folded into `h`,
+    /// which already holds the length, then the avalanche.
+    @inline(__always) private static func finish(_ h: UInt64, _ base: UnsafeRawPointer, from at: Int, to n: Int) -> UInt64 {
+        @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        @inline(__always) func u32(_ at: Int) -> UInt64 { UInt64(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt32.self))) }
+        var h = h, at = at
         while at + 8 <= n {
             h = rotl(h ^ round(0, u64(at)), 27) &* p1 &+ p4
             at += 8
@@ -57,6 +65,61 @@ enum Checksum {
             at += 1
         }
         return avalanche(h)
+    }
+
+    /// XXH64 of bytes given in pieces (the cache's index is written and hashed through one
+    /// small buffer): every piece but the last a multiple of 32 bytes (the algorithm's stripe),
+    /// the last one to `finish`. The same value as `xxh64` of the pieces joined.
+    struct Stream {
+        private var v1: UInt64, v2: UInt64, v3: UInt64, v4: UInt64
+        private let seed: UInt64
+        /// The bytes added so far.
+        private(set) var count = 0
+
+        init(seed: UInt64 = 0) {
+            self.seed = seed
+            v1 = seed &+ Checksum.p1 &+ Checksum.p2
+            v2 = seed &+ Checksum.p2
+            v3 = seed
+            v4 = seed &- Checksum.p1
+        }
+
+        /// Adds `bytes`, a multiple of 32 of them.
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            precondition(bytes.count % 32 == 0, "Checksum.Stream.add takes whole stripes")
+            guard let base = bytes.baseAddress else { return }
+            stripes(base, bytes.count)
+            count += bytes.count
+        }
+
+        @inline(__always) private mutating func stripes(_ base: UnsafeRawPointer, _ n: Int) {
+            @inline(__always) func u64(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            var at = 0
+            while at + 32 <= n {
+                v1 = Checksum.round(v1, u64(at))
+                v2 = Checksum.round(v2, u64(at + 8))
+                v3 = Checksum.round(v3, u64(at + 16))
+                v4 = Checksum.round(v4, u64(at + 24))
+                at += 32
+            }
+        }
+
+        /// The checksum of everything added, then `last` (any length).
+        func finish(_ last: UnsafeRawBufferPointer) -> UInt64 {
+            guard count > 0 else { return Checksum.xxh64(last, seed: seed) }
+            var s = self
+            let n = last.count
+            let whole = n / 32 * 32
+            if let base = last.baseAddress, whole > 0 { s.stripes(base, whole) }
+            var h = Checksum.rotl(s.v1, 1) &+ Checksum.rotl(s.v2, 7) &+ Checksum.rotl(s.v3, 12) &+ Checksum.rotl(s.v4, 18)
+            h = Checksum.merge(h, s.v1)
+            h = Checksum.merge(h, s.v2)
+            h = Checksum.merge(h, s.v3)
+            h = Checksum.merge(h, s.v4)
+            h = h &+ UInt64(count + n)
+            guard let base = last.baseAddress else { return Checksum.avalanche(h) }
+            return Checksum.finish(h, base, from: whole, to: n)
+        }
     }
 
     static func xxh64(_ bytes: UnsafeBufferPointer<UInt8>, seed: UInt64 = 0) -> UInt64 {

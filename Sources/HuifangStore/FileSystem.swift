@@ -105,24 +105,16 @@ public enum FileSystem {
     /// open directory (no walk of the whole path per file).
     /// A relative `path` is taken from the directory `base` (an open descriptor) when given.
     public static func list(_ path: String, relativeTo base: Int32 = AT_FDCWD, statFiles: Bool = false) -> [Entry]? {
-        let fd = openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        guard let dir = fdopendir(fd) else {
-            close(fd)
-            return nil
-        }
-        defer { closedir(dir) }
-        let dfd = dirfd(dir)
+        let dfd = openat(base, path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dfd >= 0 else { return nil }
+        defer { close(dfd) }
         // Names are gathered as bytes and sorted by memcmp; strings are made once, in order.
-        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         var arena: [UInt8] = []
         arena.reserveCapacity(1024)
         var found: [(start: Int, count: Int, isDirectory: Bool, isSymlink: Bool, status: Stamp?, special: Special?)] = []
-        while let ent = readdir(dir) {
-            let cname = (UnsafeRawPointer(ent) + nameOffset).assumingMemoryBound(to: CChar.self)
+        func add(_ cname: UnsafePointer<CChar>, _ type: UInt8) {
             let count = strlen(cname)
-            if cname[0] == 0x2E, count == 1 || (count == 2 && cname[1] == 0x2E) { continue }  // . and ..
-            let type = ent.pointee.d_type
+            if cname[0] == 0x2E, count == 1 || (count == 2 && cname[1] == 0x2E) { return }  // . and ..
             var isDir = type == UInt8(DT_DIR)
             var special: Special?
             var status: Stamp?
@@ -146,6 +138,7 @@ public enum FileSystem {
             found.append((arena.count, count, isDir, type == UInt8(DT_LNK), status, special))
             arena.append(contentsOf: UnsafeRawBufferPointer(start: cname, count: count))
         }
+        if !readEntries(dfd, add) { return nil }
         return arena.withUnsafeBufferPointer { bytes in
             // Byte order (as git sorts paths), without Unicode-aware comparisons.
             let order = found.indices.sorted { a, b in
@@ -166,6 +159,55 @@ public enum FileSystem {
                 return entry
             }
         }
+    }
+
+    /// glibc's getdents64(2) wrapper (the Glibc module does not declare it), looked up once;
+    /// nil where the C library has none (then `readdir` is used).
+    nonisolated(unsafe) private static let getdents64: (@convention(c) (Int32, UnsafeMutableRawPointer?, Int) -> Int)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "getdents64") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, UnsafeMutableRawPointer?, Int) -> Int).self)
+    }()
+
+    /// Calls `body` with the name and type (`DT_...`) of each entry of the open directory
+    /// `fd` (`.` and `..` included), in the order the kernel lists them; false when the
+    /// directory cannot be read. The entries come from getdents64 into a buffer on the stack:
+    /// no `DIR` stream (fdopendir checks the descriptor's flags with one more system call and
+    /// allocates 32 KB for each folder).
+    static func readEntries(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Void) -> Bool {
+        guard let getdents64 else { return readEntriesWithDirStream(fd, body) }
+        // struct linux_dirent64: d_ino (8 bytes), d_off (8), d_reclen (2), d_type (1), d_name.
+        return withUnsafeTemporaryAllocation(byteCount: 32768, alignment: 8) { buffer in
+            while true {
+                let n = getdents64(fd, buffer.baseAddress, buffer.count)
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { return false }
+                if n == 0 { return true }
+                var at = 0
+                while at + 19 < n {
+                    let entry = buffer.baseAddress! + at
+                    let length = Int(entry.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
+                    guard length > 19, at + length <= n else { return false }
+                    body((entry + 19).assumingMemoryBound(to: CChar.self), entry.load(fromByteOffset: 18, as: UInt8.self))
+                    at += length
+                }
+            }
+        }
+    }
+
+    /// `readEntries` with a `DIR` stream (on a duplicate of `fd`, which closedir closes).
+    static func readEntriesWithDirStream(_ fd: Int32, _ body: (UnsafePointer<CChar>, UInt8) -> Void) -> Bool {
+        let own = dup(fd)
+        guard own >= 0 else { return false }
+        guard let dir = fdopendir(own) else {
+            close(own)
+            return false
+        }
+        defer { closedir(dir) }
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        while let ent = readdir(dir) {
+            body((UnsafeRawPointer(ent) + nameOffset).assumingMemoryBound(to: CChar.self), ent.pointee.d_type)
+        }
+        return true
     }
 
     /// A descriptor of the directory at `path` to name files relative to (one path walk for
@@ -222,6 +264,19 @@ public enum FileSystem {
 
     /// `writeAtomically` of the parts one after the other (no joined copy is made).
     public static func writeAtomically(_ parts: [[UInt8]], to path: String, sync: Bool = true) throws(FileError) {
+        _ = try writeAtomically(to: path, sync: sync) { fd in
+            for bytes in parts {
+                let e = bytes.withUnsafeBytes { writeAll(fd, $0) }
+                if e != 0 { return e }
+            }
+            return 0
+        }
+    }
+
+    /// `writeAtomically` of what `body` writes to the open temporary file (with `writeAll`),
+    /// for a file written in pieces. `body` returns 0, an errno (a write failed: thrown), or
+    /// -1 (it gave up: nothing is written, and the result is false).
+    public static func writeAtomically(to path: String, sync: Bool = true, _ body: (Int32) -> Int32) throws(FileError) -> Bool {
         let slash = path.lastIndex(of: "/")
         let dir = slash.map { String(path[..<$0]) } ?? "."
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -234,18 +289,11 @@ public enum FileSystem {
         defer {
             if !ok { unlink(tmp) }
         }
-        for bytes in parts {
-            var written = 0
-            while written < bytes.count {
-                let n = bytes.withUnsafeBytes { raw in Glibc.write(fd, raw.baseAddress! + written, raw.count - written) }
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    let e = errno
-                    close(fd)
-                    throw FileError(path: path, errno: e, action: "write")
-                }
-                written += n
-            }
+        let failed = body(fd)
+        if failed != 0 {
+            close(fd)
+            if failed < 0 { return false }
+            throw FileError(path: path, errno: failed, action: "write")
         }
         fchmod(fd, 0o644)
         if let delay = slowWriteMicroseconds { usleep(delay) }
@@ -262,6 +310,21 @@ public enum FileSystem {
             fsync(dfd)
             close(dfd)
         }
+        return true
+    }
+
+    /// Writes all of `bytes` to `fd`; 0, or the errno of the write that failed.
+    public static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        var written = 0
+        while written < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            written += n
+        }
+        return 0
     }
 
     /// For crash tests only: `HUIFANG_TEST_SLOW_WRITE_MS` holds every write between writing the

@@ -253,7 +253,7 @@ public struct RecordCache: Sendable {
     }
 
     /// Writes the cache on another thread, so that the command's own work goes on meanwhile.
-    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
+    func saveInBackground(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [PayloadBlocks]) {
         let mine = Self.group(repo.root)
         Self.saving.enter()
         mine.enter()
@@ -274,87 +274,169 @@ public struct RecordCache: Sendable {
         pendingQueue.sync { pending[root] }?.wait()
     }
 
-    /// Writes the cache atomically; failures are ignored (the cache is never required). When
-    /// every file was parsed afresh, the workers' buffers are the payloads in order and go to
-    /// the file as they are; otherwise the payloads are gathered into one buffer. Nothing is
+    /// The workers' payload blocks are at most this long (a payload longer than that has a
+    /// block of its own).
+    static let payloadBlockSize = 1 << 20
+
+    /// How much of the file `save` assembles in memory at once (the header and index in
+    /// pieces of about this size, and old payloads read again in runs up to it).
+    static let savePiece = 1 << 16
+
+    /// Writes the cache atomically; failures are ignored (the cache is never required).
+    /// Nothing is joined in memory: the header and index are written through one small buffer
+    /// and hashed as they go (the trailer's checksum is seeded with the file's length, so
+    /// the index's length is counted first); the workers' payload blocks go to the file as
+    /// they are; payloads copied from the old cache are read again in small runs. Nothing is
     /// written when `.huifang` leads out of the repository.
-    func save(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [[UInt8]]) {
+    func save(_ repo: Repository, stamp: UInt64, entries: [Entry], payloads: [PayloadBlocks]) {
         guard repo.outsideFolder(of: Self.path) == nil else { return }
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        var w = BinaryWriter(capacity: entries.count * 84 + 256)
+        var w = BinaryWriter(capacity: Self.savePiece + 4096)
         w.append(Self.magic)
         w.string(HuifangStoreVersion.current)
         w.uint(stamp)
         w.int(Int(now.tv_sec))
         w.uint(UInt64(entries.count))
+        var indexEnd = w.count
         var allFresh = true
         var payloadBytes = 0
         for e in entries {
-            w.string(e.path)
-            w.int(Int(e.stamp.size))
-            w.int(Int(e.stamp.mtimeSec))
-            w.int(Int(e.stamp.mtimeNsec))
-            w.int(Int(e.stamp.ctimeSec))
-            w.int(Int(e.stamp.ctimeNsec))
-            w.uint(e.stamp.inode)
-            switch e.payload {
-            case .fresh(_, _, let count, let checksum):
-                w.uint(UInt64(count))
-                w.fixed32(checksum)
-                payloadBytes += count
-            case .old(let i):
-                w.uint(UInt64(index[i].payloadCount))
-                w.fixed32(index[i].checksum)
-                payloadBytes += index[i].payloadCount
-                allFresh = false
+            let (count, _) = payload(of: e)
+            indexEnd += Self.indexEntrySize(e, payloadCount: count)
+            payloadBytes += count
+            if case .old = e.payload { allFresh = false }
+        }
+        let fileSize = indexEnd + payloadBytes + Self.trailerCount
+        _ = try? FileSystem.writeAtomically(to: repo.path(Self.path), sync: false) { fd in
+            // The header and index, a piece at a time (whole stripes of the checksum).
+            var sum = Checksum.Stream(seed: UInt64(fileSize))
+            for e in entries {
+                let (count, checksum) = payload(of: e)
+                Self.writeIndexEntry(&w, e, payloadCount: count, checksum: checksum)
+                if w.count >= Self.savePiece {
+                    let whole = w.count / 32 * 32
+                    let failed = w.withBytes { b -> Int32 in
+                        let piece = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(b)[..<whole])
+                        sum.add(piece)
+                        return FileSystem.writeAll(fd, piece)
+                    }
+                    if failed != 0 { return failed }
+                    w.removeFirst(whole)
+                }
+            }
+            // The length counted above is the length written, or no cache is written.
+            guard sum.count + w.count == indexEnd else { return -1 }
+            let (failed, headSum) = w.withBytes { b in (FileSystem.writeAll(fd, UnsafeRawBufferPointer(b)), sum.finish(UnsafeRawBufferPointer(b))) }
+            if failed != 0 { return failed }
+            w.removeFirst(w.count)
+            let written = allFresh && payloadBytes == payloads.reduce(0, { $0 + $1.count })
+                ? writeBlocks(fd, payloads) : writePayloads(fd, entries, payloads, buffer: &w)
+            if written != 0 { return written }
+            var trailer = BinaryWriter(capacity: Self.trailerCount)
+            trailer.fixed64(UInt64(indexEnd))
+            trailer.fixed64(headSum)
+            return trailer.withBytes { FileSystem.writeAll(fd, UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    /// The length and checksum of an entry's payload.
+    private func payload(of e: Entry) -> (count: Int, checksum: UInt32) {
+        switch e.payload {
+        case .fresh(_, _, let count, let checksum): (count, checksum)
+        case .old(let i): (index[i].payloadCount, index[i].checksum)
+        }
+    }
+
+    /// One entry of the index: path, stat data, payload length and checksum.
+    static func writeIndexEntry(_ w: inout BinaryWriter, _ e: Entry, payloadCount: Int, checksum: UInt32) {
+        w.string(e.path)
+        w.int(Int(e.stamp.size))
+        w.int(Int(e.stamp.mtimeSec))
+        w.int(Int(e.stamp.mtimeNsec))
+        w.int(Int(e.stamp.ctimeSec))
+        w.int(Int(e.stamp.ctimeNsec))
+        w.uint(e.stamp.inode)
+        w.uint(UInt64(payloadCount))
+        w.fixed32(checksum)
+    }
+
+    /// How many bytes `writeIndexEntry` writes.
+    static func indexEntrySize(_ e: Entry, payloadCount: Int) -> Int {
+        BinaryWriter.stringSize(e.path) + BinaryWriter.intSize(Int(e.stamp.size)) + BinaryWriter.intSize(Int(e.stamp.mtimeSec))
+            + BinaryWriter.intSize(Int(e.stamp.mtimeNsec)) + BinaryWriter.intSize(Int(e.stamp.ctimeSec))
+            + BinaryWriter.intSize(Int(e.stamp.ctimeNsec)) + BinaryWriter.uintSize(e.stamp.inode)
+            + BinaryWriter.uintSize(UInt64(payloadCount)) + 4
+    }
+
+    /// Every file parsed afresh: the workers' blocks are the payloads in order.
+    private func writeBlocks(_ fd: Int32, _ payloads: [PayloadBlocks]) -> Int32 {
+        for blocks in payloads {
+            for part in blocks.parts {
+                let failed = FileSystem.writeAll(fd, UnsafeRawBufferPointer(part))
+                if failed != 0 { return failed }
             }
         }
-        let indexEnd = w.count
-        var trailer = BinaryWriter(capacity: Self.trailerCount)
-        trailer.fixed64(UInt64(indexEnd))
-        trailer.fixed64(w.withBytes { Checksum.xxh64($0, seed: UInt64(indexEnd + payloadBytes + Self.trailerCount)) })
-        if allFresh, payloadBytes == payloads.reduce(0, { $0 + $1.count }) {
-            try? FileSystem.writeAtomically([w.bytes] + payloads + [trailer.bytes], to: repo.path(Self.path), sync: false)
-            return
-        }
-        // Old payloads are read again from the old cache, each run of neighbours at once, and
-        // verified again (another process may have changed the file since): a payload that no
-        // longer matches means no cache is written this time.
+        return 0
+    }
+
+    /// The payloads in the order of `entries`: fresh ones from the workers' blocks (neighbours
+    /// in one write), old ones read again from the old cache, each run of neighbours at once
+    /// (up to `savePiece` bytes, in `buffer`), and verified again (another process may have
+    /// changed the file since): a payload that no longer matches means no cache is written
+    /// this time (-1).
+    private func writePayloads(_ fd: Int32, _ entries: [Entry], _ payloads: [PayloadBlocks], buffer w: inout BinaryWriter) -> Int32 {
         var run: (from: Int, count: Int, entries: Range<Int>)?
-        func flush() -> Bool {
-            guard let r = run, let file else { return run == nil }
+        var fresh: (chunk: Int, start: Int, count: Int)?
+        func flushRun() -> Int32 {
+            guard let r = run else { return 0 }
             run = nil
-            let at = w.count
-            guard file.read(at: r.from, count: r.count, appendingTo: &w) else { return false }
+            guard let file else { return -1 }
+            w.removeFirst(w.count)
+            guard file.read(at: r.from, count: r.count, appendingTo: &w) else { return -1 }
             return w.withBytes { all in
-                var p = at
+                var p = 0
                 for i in r.entries {
                     let e = index[i]
-                    guard Self.checksum(UnsafeBufferPointer(rebasing: all[p..<(p + e.payloadCount)])) == e.checksum else { return false }
+                    guard Self.checksum(UnsafeBufferPointer(rebasing: all[p..<(p + e.payloadCount)])) == e.checksum else { return -1 }
                     p += e.payloadCount
                 }
-                return true
+                return FileSystem.writeAll(fd, UnsafeRawBufferPointer(all))
             }
+        }
+        func flushFresh() -> Int32 {
+            guard let f = fresh else { return 0 }
+            fresh = nil
+            guard let bytes = payloads[f.chunk].slice(f.start, f.count) else { return -1 }
+            return FileSystem.writeAll(fd, UnsafeRawBufferPointer(bytes))
         }
         for e in entries {
             switch e.payload {
             case .fresh(let chunk, let start, let count, _):
-                guard flush() else { return }
-                w.append(payloads[chunk][start..<(start + count)])
+                let failed = flushRun()
+                if failed != 0 { return failed }
+                if let f = fresh, f.chunk == chunk, f.start + f.count == start, payloads[chunk].slice(f.start, f.count + count) != nil {
+                    fresh = (chunk, f.start, f.count + count)
+                } else {
+                    let failed = flushFresh()
+                    if failed != 0 { return failed }
+                    fresh = (chunk, start, count)
+                }
             case .old(let i):
+                let failed = flushFresh()
+                if failed != 0 { return failed }
                 let p = index[i]
-                if let r = run, r.from + r.count == p.payloadStart, r.entries.upperBound == i {
+                if let r = run, r.from + r.count == p.payloadStart, r.entries.upperBound == i, r.count + p.payloadCount <= Self.savePiece {
                     run = (r.from, r.count + p.payloadCount, r.entries.lowerBound..<(i + 1))
                 } else {
-                    guard flush() else { return }
+                    let failed = flushRun()
+                    if failed != 0 { return failed }
                     run = (p.payloadStart, p.payloadCount, i..<(i + 1))
                 }
             }
         }
-        guard flush() else { return }
-        trailer.withBytes { w.append($0) }
-        try? FileSystem.writeAtomically(w.bytes, to: repo.path(Self.path), sync: false)
+        let failed = flushRun()
+        return failed != 0 ? failed : flushFresh()
     }
 
     /// FNV-1a over the bytes that decoding depends on.

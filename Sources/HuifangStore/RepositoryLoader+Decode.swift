@@ -84,10 +84,11 @@ extension RepositoryLoader {
     /// of every freshly parsed file is written here, in parallel, into one buffer per chunk of
     /// jobs (`payloads`) for the next cache.
     static func run(_ jobs: [(String, Job, RecordCache.Stamp?)], root: Root, config: Config, threads: Int, cache: RecordCache?,
-                    fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [[UInt8]]) {
-        let entries = cache.map { c in c.entries(for: jobs.map { $0.0 }) } ?? []
+                    fastDecoding: Bool, into slots: RecordSlots) -> (results: [Result], payloads: [PayloadBlocks]) {
+        // An empty cache (a cold read) is asked nothing: no list of the paths, no lookups.
+        let entries = cache.flatMap { c in c.count > 0 ? c.entries(for: jobs.map { $0.0 }) : nil } ?? []
         // Results go straight to their place in one array; each chunk returns its payloads.
-        var payloads: [[UInt8]] = []
+        var payloads: [PayloadBlocks] = []
         let results = [Result](unsafeUninitializedCapacity: jobs.count) { buffer, initialized in
             nonisolated(unsafe) let buffer = buffer
             // The workers read the jobs through a buffer pointer: a part of a tuple read through
@@ -108,13 +109,14 @@ extension RepositoryLoader {
     /// slots; returns the chunk's fresh cache payloads.
     static func runChunk(_ range: Range<Int>, _ chunk: Int, _ jobs: UnsafeBufferPointer<(String, Job, RecordCache.Stamp?)>, root: Root, config: Config,
                          cache: RecordCache?, entries: [Int], fastDecoding: Bool, into slots: RecordSlots,
-                         results: UnsafeMutableBufferPointer<Result>) -> [UInt8] {
+                         results: UnsafeMutableBufferPointer<Result>) -> PayloadBlocks {
         // Each chunk opens the repository folder for itself: threads that share one open folder
         // contend for its reference count in the kernel on every openat.
         let own = FileSystem.openDirectory(root.repo.root)
         defer { if own >= 0 { close(own) } }
         let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
-        var payloads = BinaryWriter(capacity: 0)
+        // In blocks: nothing written is copied again (see `BinaryWriter`).
+        var payloads = BinaryWriter(blockSize: RecordCache.payloadBlockSize)
         // One event reader and one read buffer for all the chunk's files: libyaml's buffers
         // and the file's bytes are allocated once.
         let reader = YAMLEventReader()
@@ -125,7 +127,7 @@ extension RepositoryLoader {
         var span = RecordCache.Span.empty
         var spanEnd = range.lowerBound
         for i in range {
-            if let cache, i >= spanEnd {
+            if let cache, !entries.isEmpty, i >= spanEnd {
                 spanEnd = min(range.upperBound, i + 2048)
                 span = .empty
                 span = cache.span(entries[i..<spanEnd])
@@ -143,7 +145,7 @@ extension RepositoryLoader {
             }
             // A file the cache does not know is read at once: the stamp comes from fstat on the
             // open file (one path lookup instead of two).
-            let entry = entries[i]
+            let entry = entries.isEmpty ? -1 : entries[i]
             if entry >= 0, let stamp = listed ?? root.stamp(path),
                 var cached = cache.outcome(entry, path: path, stamp: stamp, span: span)
             {
@@ -156,17 +158,17 @@ extension RepositoryLoader {
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
-                if payloads.count == 0 { payloads.reserve((range.upperBound - i) * 192) }
+                payloads.startRecord()
                 let start = payloads.count
                 RecordCoding.write(&payloads, outcome)
-                let checksum = payloads.withBytes { RecordCache.checksum(UnsafeBufferPointer(rebasing: $0[start...])) }
+                let checksum = payloads.withRecord { RecordCache.checksum($0) }
                 payload = .fresh(chunk: chunk, start: start, count: payloads.count - start, checksum: checksum)
             }
             (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: stamp, cached: false, payload: payload))
             // Moved into its slot (the outcome is not used again), not copied.
             slots.put(outcome.record.take(), job: i)
         }
-        return payloads.bytes
+        return payloads.takeBlocks()
     }
 
     /// Reads and decodes one file. With a `buffer`, a visit, issue, risk or project is read into

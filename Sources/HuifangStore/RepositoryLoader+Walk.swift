@@ -66,23 +66,37 @@ extension RepositoryLoader {
             let root = own >= 0 ? Root(repo: root.repo, fd: own) : root
             return range.map { listProject(root, list[$0].name, list[$0].id, statFiles: statFiles) }
         }
+        // The top folders are listed before the jobs are gathered, so that the jobs array is
+        // made once at its final size (grown by doubling, it copied ~100 bytes a file each
+        // time into fresh pages); their findings keep their place after the projects'.
+        var topFindings: [[Finding]] = []
+        var tops: [[(name: String, stamp: RecordCache.Stamp?)]] = []
+        for top in ["improvements", "events", "plans", "assessments"] {
+            var f: [Finding] = []
+            tops.append(away.contains(top) ? [] : yamlFiles(root, top, &f, statFiles: statFiles))
+            topFindings.append(f)
+        }
+        var count = jobs.count + tops.reduce(0) { $0 + $1.count }
+        for chunk in chunks {
+            for (j, _) in chunk { count += j.count }
+        }
+        jobs.reserveCapacity(count)
         for chunk in chunks {
             for (j, f) in chunk {
                 jobs += j
                 findings += f
             }
         }
-        for f in away.contains("improvements") ? [] : yamlFiles(root, "improvements", &findings, statFiles: statFiles) {
-            jobs.append(("improvements/" + f.name, .improvement(file: f.name), f.stamp))
-        }
-        for f in away.contains("events") ? [] : yamlFiles(root, "events", &findings, statFiles: statFiles) {
-            jobs.append(("events/" + f.name, .event(file: f.name), f.stamp))
-        }
-        for f in away.contains("plans") ? [] : yamlFiles(root, "plans", &findings, statFiles: statFiles) {
-            jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp))
-        }
-        for f in away.contains("assessments") ? [] : yamlFiles(root, "assessments", &findings, statFiles: statFiles) {
-            jobs.append(("assessments/" + f.name, .assessment(file: f.name), f.stamp))
+        for (k, files) in tops.enumerated() {
+            findings += topFindings[k]
+            for f in files {
+                switch k {
+                case 0: jobs.append(("improvements/" + f.name, .improvement(file: f.name), f.stamp))
+                case 1: jobs.append(("events/" + f.name, .event(file: f.name), f.stamp))
+                case 2: jobs.append(("plans/" + f.name, .plan(file: f.name), f.stamp))
+                default: jobs.append(("assessments/" + f.name, .assessment(file: f.name), f.stamp))
+                }
+            }
         }
         return findings
     }
