@@ -27,21 +27,33 @@ extension ReportCommand {
             if let entries = try repositories.resolve(global) {
                 // Each repository is checked as the one-repository report checks it: a quarter or a year, an assessment section without errors.
                 return try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: true,
-                                                reduce: { c, source in try Self.admit(c); UnknownDepartments.warn(c.records, in: source); return RollupAssessmentPart.reduce(c) }) { parts, sources, period, today, L in
+                                                reduce: { c, source in
+                                                    try Self.admit(c)
+                                                    UnknownDepartments.warn(c.records, in: source)
+                                                    Self.warnOfScope(c, in: source)
+                                                    return RollupAssessmentPart.reduce(c)
+                                                }) { parts, sources, period, today, L in
                     RollupReport.assessment(parts, sources: sources, period: period, today: today, L)
                 }
             }
             try ReportCommand.run(global, options, closedPeriod: true, closedFigures: { $0.hasPrefix("assessment.") }) { c in
                 try Self.admit(c)
                 UnknownDepartments.warn(c.records)
-                DepartmentMoves.warn(c, department: nil)
-                let business = Set(c.records.projects.filter { p in c.records.config.department(p.department)?.role == .business }.map(\.id))
-                // A year is assessed quarter by quarter: the one still running is the one to say it of.
-                var running = c
-                if c.period.length == .year { running.period = Period.containing(c.today, length: .quarter) }
-                if c.period.contains(c.today) { NotYetDue.warn(running, projects: business) }
+                Self.warnOfScope(c)
                 return AssessmentReport.build(c)
             }
+        }
+
+        /// What moves an assessment's figures off their plain reading (PeriodScopeWarnings): a
+        /// project moved to another department since the period began, and a running quarter's
+        /// planned business projects with no visit due yet. `source`: the repository of a roll-up.
+        static func warnOfScope(_ c: ReportContext, in source: RollupSource? = nil) {
+            DepartmentMoves.warn(c, department: nil, in: source)
+            let business = Set(c.records.projects.filter { p in c.records.config.department(p.department)?.role == .business }.map(\.id))
+            // A year is assessed quarter by quarter: the one still running is the one to say it of.
+            var running = c
+            if c.period.length == .year { running.period = Period.containing(c.today, length: .quarter) }
+            if c.period.contains(c.today) { NotYetDue.warn(running, projects: business, in: source) }
         }
 
         /// The period must be a quarter or a year, and huifang.yaml's assessment section without errors.

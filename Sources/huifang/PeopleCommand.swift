@@ -54,9 +54,11 @@ extension ReportCommand.People {
         var known: [String] = []
         var scales: [Int] = []
         try ReportCommand.rollup(entries, global, options, allowDuplicates: repositories.allowDuplicateProjects, closedPeriod: false,
-                                 reduce: { c, _ in
+                                 reduce: { c, source in
                                      let config = c.records.config
                                      if let department, dept == nil { dept = config.department(department) }
+                                     // As the one-repository report: a move from or to the department concerns it.
+                                     if let department, config.department(department) != nil { DepartmentMoves.warn(c, department: department, in: source) }
                                      for d in config.departments where !known.contains(d.id) { known.append(d.id) }
                                      scales.append(config.satisfaction.scale)
                                      return PeopleKPIs.compute(c.records, schedule: c.schedule, period: c.period, today: c.today, department: department)

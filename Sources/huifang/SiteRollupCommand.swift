@@ -52,6 +52,14 @@ extension SiteCommand {
             }
             var context = ReportContext(records: r, schedule: Schedule(r), period: period, today: today, labels: L)
             DatedAfterToday.warnNotBegun(context)  // once: a warning is added once
+            // As one repository's site says them, naming the repository: a project moved to another
+            // department since the period began (a move out of --department too: the whole
+            // repository's projects), a running period's planned projects with no visit due yet.
+            let here = RollupSource(name: entry.name, path: entry.path, commit: nil)
+            var whole = context
+            whole.records = loaded.records
+            DepartmentMoves.warn(whole, department: department, in: here)
+            NotYetDue.warn(context, projects: nil, in: here)
             var source = RollupSource(name: entry.name, path: entry.path, commit: GitCommit.of(repo.root))
             source.organization = r.config.organization
             source.projects = r.projects.count

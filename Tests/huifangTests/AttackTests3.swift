@@ -304,6 +304,31 @@ import Testing
         #expect(result.stdout.contains("project beta belonged to department 'east' until 2026-11-01"), "\(result.stdout.prefix(800))")
     }
 
+    /// The roll-up's assessment, its people report for the department concerned, and the site
+    /// over several repositories counted beta's Q3 records under 'tech' without a word, as the
+    /// roll-up summary did before it said so: each now names the move and its repository.
+    @Test(.englishMessages) func everyRollupSaysWhichRepositorysProjectMovedToAnotherDepartment() throws {
+        let r = try RollupCommandTests.twoRepositories()
+        defer { r.cleanup() }
+        let moved = r.run(["-C", "b", "--as-of", "2026-11-01", "project", "edit", "beta", "--department", "tech"])
+        try #require(moved.code == 0, "\(moved.stderr)")
+        let said = "project beta belonged to department 'east' until 2026-11-01 (history in projects/beta/project.yaml), after 2026Q3 began"
+        let assessment = r.run(["report", "assessment", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--format", "json"])
+        #expect(assessment.code == 0, "\(assessment.stderr)")
+        #expect(assessment.stderr.contains("repository b (") && assessment.stderr.contains(said), "\(assessment.stderr)")
+        #expect(assessment.stdout.contains("project beta belonged to department 'east' until 2026-11-01"), "\(assessment.stdout.prefix(800))")
+        let people = r.run(["report", "people", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--department", "east", "--format", "json"])
+        #expect(people.code == 0, "\(people.stderr)")
+        #expect(people.stderr.contains(said), "\(people.stderr)")
+        // A department the move does not concern hears nothing of it.
+        let cs = r.run(["report", "people", "--repo", "a", "--repo", "b", "--period", "2026Q3", "--department", "cs", "--format", "json"])
+        #expect(cs.code == 0, "\(cs.stderr)")
+        #expect(!cs.stderr.contains("belonged to department"), "\(cs.stderr)")
+        let site = r.run(["site", "--repo", "a", "--repo", "b", "--period", "2026Q3", "-o", "site"])
+        #expect(site.code == 0, "\(site.stderr)")
+        #expect(site.stderr.contains("repository b (") && site.stderr.contains(said), "\(site.stderr)")
+    }
+
     /// The people report counted on 2026-08-15 leaves out what is dated after that day (丙's visit
     /// of 09-30 is not there), yet it carried the other reports' warning that the quarter's
     /// records dated after 08-15 "are counted in it". It no longer says so; the summary, which
