@@ -329,6 +329,21 @@ import Testing
         #expect(site.stderr.contains("repository b (") && site.stderr.contains(said), "\(site.stderr)")
     }
 
+    /// `plan 2026 --as-of 2026-01-05` laid out the visits that September's customer issues call
+    /// for (records dated after its as-of day) as if they had happened by then, without a word.
+    /// It now says so; a plan made on a day after every record says nothing of it.
+    @Test(.englishMessages) func aPlanMadeAsOfADayBeforeItsRecordsSaysSo() throws {
+        let r = try Self.quarter()
+        defer { r.cleanup() }
+        let early = r.run(["--as-of", "2026-01-05", "plan", "2026"])
+        #expect(early.code == 0, "\(early.stderr)")
+        #expect(early.stderr.contains("of the plan's projects are dated after 2026-01-05, the day the plan is made as of (the first: projects/"),
+                "\(early.stderr)")
+        let late = r.run(["--as-of", "2026-12-01", "plan", "2027"])
+        #expect(late.code == 0, "\(late.stderr)")
+        #expect(!late.stderr.contains("the day the plan is made as of"), "\(late.stderr)")
+    }
+
     /// The people report counted on 2026-08-15 leaves out what is dated after that day (丙's visit
     /// of 09-30 is not there), yet it carried the other reports' warning that the quarter's
     /// records dated after 08-15 "are counted in it". It no longer says so; the summary, which

@@ -1846,5 +1846,8 @@ extension Catalogue {
         "cal.completed.declared": "{year} lists {count} holiday days, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
         "cal.completed.declared.one": "{year} lists 1 holiday day, other years {others}: declared complete as entered ('years: [{year}]' in {files})",
         "hint.import-no-file": "a relative path is taken from the folder huifang runs in (the shell's, or DIR with -C DIR): check the name and the folder",
+        // plan as of a day
+        "warning.plan-dated-after-today": "1 visit or issue of the plan's projects is dated after {today}, the day the plan is made as of ({path}): the plan holds the visits it calls for as if it had happened; a date typed wrong, or --as-of before the records?",
+        "warning.plan-dated-after-today.many": "{count} visits and issues of the plan's projects are dated after {today}, the day the plan is made as of (the first: {path}): the plan holds the visits they call for as if they had happened; dates typed wrong, or --as-of before the records?",
     ]
 }

@@ -1846,5 +1846,8 @@ extension Catalogue {
         "cal.completed.declared": "{year} 年只列了 {count} 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
         "cal.completed.declared.one": "{year} 年只列了 1 天节假日，其他年份为 {others} 天：已按现有录入声明完整（{files} 中的 'years: [{year}]'）",
         "hint.import-no-file": "相对路径从 huifang 运行的文件夹算起（终端所在的文件夹，给了 -C DIR 时为 DIR）：请检查文件名和文件夹",
+        // plan as of a day
+        "warning.plan-dated-after-today": "计划所含项目有 1 条回访或问题的日期晚于制定计划的日期 {today}（{path}）：计划已按其已发生排入它引出的回访；日期是否写错，或 '--as-of' 早于这些记录？",
+        "warning.plan-dated-after-today.many": "计划所含项目有 {count} 条回访和问题的日期晚于制定计划的日期 {today}（第一条：{path}）：计划已按其已发生排入它们引出的回访；日期是否写错，或 '--as-of' 早于这些记录？",
     ]
 }
