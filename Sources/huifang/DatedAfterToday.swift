@@ -13,27 +13,46 @@ enum DatedAfterToday {
         guard !said else { return }
         said = true
         guard c.today < c.period.end else { return }
-        var count = 0
-        var first: String?
-        func note(_ date: Day, _ project: ProjectID, _ path: String) {
-            guard date > c.today, c.period.contains(date), projects.map({ $0.contains(project) }) ?? true else { return }
-            count += 1
-            first = min(first ?? path, path)
-        }
-        for v in c.records.visits { note(v.date, v.project, v.location.path) }
-        for i in c.records.issues { note(i.raised, i.project, i.location.path) }
-        if count > 0, let first {
+        let counted = { (date: Day, project: ProjectID) in c.period.contains(date) && (projects?.contains(project) ?? true) }
+        if let (count, first) = after(c.today, c.records, counted) {
             Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.dated-after-today" : "warning.dated-after-today.many",
                                                         ["count": String(count), "today": c.today.description, "path": first]))
         }
         // A resolution dated after the as-of day (typed by hand): counted resolved (and late or
         // on time) by the period's end, while the same issue is overdue on the as-of day.
-        count = 0
-        first = nil
-        for i in c.records.issues { if let d = i.resolved?.date { note(d, i.project, i.location.path) } }
-        guard count > 0, let first else { return }
+        guard let (count, first) = after(c.today, c.records, resolutions: true, counted) else { return }
         Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.resolved-after-today" : "warning.resolved-after-today.many",
                                                     ["count": String(count), "today": c.today.description, "path": first]))
+    }
+
+    /// `plan YEAR` made as of a day before visits or issues of the plan's `projects`: the
+    /// schedule follows from them as if they had happened, so the plan frozen "as of" that day
+    /// holds visits that nothing had called for then. Said, not hidden.
+    static func warnPlan(_ r: Records, today: Day, projects: Set<ProjectID>) {
+        guard let (count, first) = after(today, r, { projects.contains($1) }) else { return }
+        Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.plan-dated-after-today" : "warning.plan-dated-after-today.many",
+                                                    ["count": String(count), "today": today.description, "path": first]))
+    }
+
+    /// How many visits (by date) and issues (by the day raised; with `resolutions`, issues by
+    /// the day resolved) are dated after `today` and `counted` (their date, their project), and
+    /// the first file of them by path; nil for none. By position: a record is a dozen references.
+    static func after(_ today: Day, _ r: Records, resolutions: Bool = false,
+                      _ counted: (Day, ProjectID) -> Bool) -> (count: Int, first: String)? {
+        var count = 0
+        var first: String?
+        func note(_ date: Day, _ project: ProjectID, _ path: String) {
+            guard date > today, counted(date, project) else { return }
+            count += 1
+            first = min(first ?? path, path)
+        }
+        if resolutions {
+            for n in r.issues.indices { if let d = r.issues[n].resolved?.date { note(d, r.issues[n].project, r.issues[n].location.path) } }
+        } else {
+            for n in r.visits.indices { note(r.visits[n].date, r.visits[n].project, r.visits[n].location.path) }
+            for n in r.issues.indices { note(r.issues[n].raised, r.issues[n].project, r.issues[n].location.path) }
+        }
+        return first.map { (count, $0) }
     }
 
     /// A period that begins after the as-of day: nothing of it has happened, so its rates

@@ -49,7 +49,7 @@ extension PlanCommand {
                 let owned = department.map { KPIEngine.projects(of: $0, in: r) }
                 let items = schedule.projected(through: end, today: ctx.today, r)
                     .filter { $0.due >= start && $0.due <= end && (owned?.contains($0.project) ?? true) }
-                PlanCommand.warnDatedAfterToday(r, today: ctx.today, projects: Set(items.map(\.project)))
+                DatedAfterToday.warnPlan(r, today: ctx.today, projects: Set(items.map(\.project)))
                 // The year's visits are laid out over its working days: a year without calendar data is said.
                 r.calendar.noteReached(from: start, through: end)
                 let owners = Dictionary(r.projects.map { ($0.id, $0.owner) }, uniquingKeysWith: { a, _ in a })
@@ -65,24 +65,6 @@ extension PlanCommand {
             Console.out(L("plan.wrote", ["path": path, "visits": visits, "projects": to]) + "\n")
             if !items.isEmpty { Console.out(L["plan.visitors"] + "\n") }
         }
-    }
-
-    /// Visits and issues dated after the as-of day (typed so, or --as-of before them) that the
-    /// plan's projects hold: the schedule follows from them as if they had happened, so the plan
-    /// frozen "as of" that day holds visits that nothing had called for then. Said, not hidden.
-    static func warnDatedAfterToday(_ r: Records, today: Day, projects: Set<ProjectID>) {
-        var count = 0
-        var first: String?
-        func note(_ date: Day, _ project: ProjectID, _ path: String) {
-            guard date > today, projects.contains(project) else { return }
-            count += 1
-            first = min(first ?? path, path)
-        }
-        for n in r.visits.indices { note(r.visits[n].date, r.visits[n].project, r.visits[n].location.path) }
-        for n in r.issues.indices { note(r.issues[n].raised, r.issues[n].project, r.issues[n].location.path) }
-        guard count > 0, let first else { return }
-        Warnings.add(MessageLanguage.catalogue.text(count == 1 ? "warning.plan-dated-after-today" : "warning.plan-dated-after-today.many",
-                                                    ["count": String(count), "today": today.description, "path": first]))
     }
 
     /// Reads the plan of `year` (a department's own with `department`) or refuses, saying how to write it.

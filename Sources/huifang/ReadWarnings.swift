@@ -47,41 +47,44 @@ enum PlanTargets {
 /// `due` leave it out (it is not open, and no confirmation is due without a resolution) while
 /// the reports count it as open. Every command that reads the records says so.
 enum IssueStates {
+    /// One pass over the issues, by position (an issue is a dozen references, and every
+    /// command that reads the records makes this pass), for its own warnings and `IssueDue`'s.
     static func warn(_ r: Records) {
         let c = MessageLanguage.catalogue
-        for i in r.issues {
-            let block: String
-            if i.status != .open, i.resolved == nil {
-                block = "resolved"
-            } else if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
-                block = "confirmed"
-            } else {
-                continue
+        let issues = r.issues
+        var states: [String] = []
+        var due: [String] = []
+        var resolvedEarly: [String] = []
+        for n in issues.indices {
+            let status = issues[n].status
+            if status != .open, issues[n].resolved == nil {
+                states.append(c.text("warning.issue-state", ["path": issues[n].location.path, "status": status.rawValue, "block": "resolved"]))
+            } else if status == .confirmed || status == .closed, issues[n].confirmed == nil {
+                states.append(c.text("warning.issue-state", ["path": issues[n].location.path, "status": status.rawValue, "block": "confirmed"]))
             }
-            Warnings.add(c.text("warning.issue-state", ["path": i.location.path, "status": i.status.rawValue, "block": block]))
+            if let d = IssueDue.dueBeforeRaised(issues[n], c) { due.append(d) }
+            if let d = IssueDue.resolvedBeforeRaised(issues[n], c) { resolvedEarly.append(d) }
         }
-        IssueDue.warn(r)
+        for text in states + due + resolvedEarly { Warnings.add(text) }
     }
 }
 
 /// An issue due before it was raised (`due:` typed wrong by hand): `check` reports it as an
 /// error, but every other command computed with it as written: overdue from the day it was
 /// raised, resolved late, its share of time used past 100%. Every command that reads the
-/// records says so.
+/// records says so (in `IssueStates`' pass).
 enum IssueDue {
-    static func warn(_ r: Records) {
-        let c = MessageLanguage.catalogue
-        for i in r.issues where i.due < i.raised {
-            Warnings.add(c.text("warning.issue-due-before-raised",
-                                ["path": i.location.path, "due": i.due.description, "raised": i.raised.description]))
-        }
-        // Resolved before it was raised (typed by hand): `check`'s error; the reports counted it
-        // resolved and on time, in no working days, without a word.
-        for i in r.issues {
-            guard let resolved = i.resolved?.date, resolved < i.raised else { continue }
-            Warnings.add(c.text("warning.issue-resolved-before-raised",
-                                ["path": i.location.path, "resolved": resolved.description, "raised": i.raised.description]))
-        }
+    static func dueBeforeRaised(_ i: borrowing Issue, _ c: Catalogue) -> String? {
+        guard i.due < i.raised else { return nil }
+        return c.text("warning.issue-due-before-raised", ["path": i.location.path, "due": i.due.description, "raised": i.raised.description])
+    }
+
+    /// Resolved before it was raised (typed by hand): `check`'s error; the reports counted it
+    /// resolved and on time, in no working days, without a word.
+    static func resolvedBeforeRaised(_ i: borrowing Issue, _ c: Catalogue) -> String? {
+        guard let resolved = i.resolved?.date, resolved < i.raised else { return nil }
+        return c.text("warning.issue-resolved-before-raised",
+                      ["path": i.location.path, "resolved": resolved.description, "raised": i.raised.description])
     }
 }
 
