@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -23,13 +25,32 @@ final class ReadBuffer {
 }
 
 extension FileSystem {
+    /// `O_NOATIME` (Glibc's module does not export it), as git opens its objects: reading a
+    /// record does not write its inode. A record freshly checked out has its access time equal
+    /// to its change time, so without it the first read of a fresh clone (every CI run) updates
+    /// the access time of every file, each an inode write for the file system's journal.
+    /// Cleared for good at the first file of another user (the kernel allows it only to the
+    /// owner).
+    #if os(Linux) && (arch(x86_64) || arch(arm64) || arch(i386) || arch(arm))
+        static let noAtimeFlag = Atomic<Int32>(0o1000000)
+    #else
+        static let noAtimeFlag = Atomic<Int32>(0)
+    #endif
+
     /// Opens a regular file for reading and leaves its stat data in `st`: the checks and the
     /// messages of `read` (a FIFO, socket or device, or a file over `limit`, is an error).
     /// `skip`: the file is opened by the end of `path` from its `skip`-th byte on (its name in
     /// the folder `base`); messages still name the whole `path`.
     static func openRegularFile(_ path: String, relativeTo base: Int32, skip: Int = 0, limit: Int,
                                 stat st: inout stat) throws(FileError) -> (fd: Int32, size: Int) {
-        let fd = path.withCString { openat(base, $0 + skip, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY) }
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
+        let noAtime = noAtimeFlag.load(ordering: .relaxed)
+        var fd = path.withCString { openat(base, $0 + skip, flags | noAtime) }
+        if fd < 0, errno == EPERM, noAtime != 0 {
+            // Not our file: the kernel refuses O_NOATIME to anyone but the owner.
+            noAtimeFlag.store(0, ordering: .relaxed)
+            fd = path.withCString { openat(base, $0 + skip, flags) }
+        }
         guard fd >= 0 else {
             let e = errno
             if e == ENXIO || e == ENODEV, path.withCString({ fstatat(base, $0 + skip, &st, 0) }) == 0, let special = Special(mode: st.st_mode) {
