@@ -39,21 +39,18 @@ extension FileSystem {
 
     /// Opens a regular file for reading and leaves its stat data in `st`: the checks and the
     /// messages of `read` (a FIFO, socket or device, or a file over `limit`, is an error).
-    /// `skip`: the file is opened by the end of `path` from its `skip`-th byte on (its name in
-    /// the folder `base`); messages still name the whole `path`.
-    static func openRegularFile(_ path: String, relativeTo base: Int32, skip: Int = 0, limit: Int,
-                                stat st: inout stat) throws(FileError) -> (fd: Int32, size: Int) {
+    static func openRegularFile(_ path: String, relativeTo base: Int32, limit: Int, stat st: inout stat) throws(FileError) -> (fd: Int32, size: Int) {
         let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY
         let noAtime = noAtimeFlag.load(ordering: .relaxed)
-        var fd = path.withCString { openat(base, $0 + skip, flags | noAtime) }
+        var fd = openat(base, path, flags | noAtime)
         if fd < 0, errno == EPERM, noAtime != 0 {
             // Not our file: the kernel refuses O_NOATIME to anyone but the owner.
             noAtimeFlag.store(0, ordering: .relaxed)
-            fd = path.withCString { openat(base, $0 + skip, flags) }
+            fd = openat(base, path, flags)
         }
         guard fd >= 0 else {
             let e = errno
-            if e == ENXIO || e == ENODEV, path.withCString({ fstatat(base, $0 + skip, &st, 0) }) == 0, let special = Special(mode: st.st_mode) {
+            if e == ENXIO || e == ENODEV, fstatat(base, path, &st, 0) == 0, let special = Special(mode: st.st_mode) {
                 throw FileError(path: path, message: notRegular(special))
             }
             throw FileError(path: path, errno: e, action: "read")
@@ -92,9 +89,9 @@ extension FileSystem {
 
     /// `read(_:relativeTo:limit:stat:)` into `buffer` instead of a new array: the bytes are
     /// valid until the next read into the same buffer.
-    static func read(_ path: String, relativeTo base: Int32 = AT_FDCWD, skip: Int = 0, limit: Int = 64 << 20, into buffer: ReadBuffer,
+    static func read(_ path: String, relativeTo base: Int32 = AT_FDCWD, limit: Int = 64 << 20, into buffer: ReadBuffer,
                      stat st: inout stat) throws(FileError) -> UnsafeBufferPointer<UInt8> {
-        let (fd, size) = try openRegularFile(path, relativeTo: base, skip: skip, limit: limit, stat: &st)
+        let (fd, size) = try openRegularFile(path, relativeTo: base, limit: limit, stat: &st)
         defer { close(fd) }
         buffer.reserve(size)
         if buffer.base == nil, size > 0 { throw FileError(path: path, errno: ENOMEM, action: "read") }

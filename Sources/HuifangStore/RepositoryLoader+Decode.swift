@@ -41,13 +41,12 @@ extension RepositoryLoader {
     }
 
     /// `read` into a worker's buffer (the bytes are valid until its next read).
-    static func read(_ repo: Repository, _ relative: String, base: Int32, skip: Int = 0, into buffer: ReadBuffer, stat st: inout stat)
+    static func read(_ repo: Repository, _ relative: String, base: Int32, into buffer: ReadBuffer, stat st: inout stat)
         -> (UnsafeBufferPointer<UInt8>, Finding?)
     {
         do {
-            let near = base >= 0 && base != AT_FDCWD
-            return (try FileSystem.read(near ? relative : repo.path(relative), relativeTo: near ? base : AT_FDCWD, skip: near ? skip : 0,
-                                        limit: YAMLLimits.records.maxBytes, into: buffer, stat: &st), nil)
+            let path = base == AT_FDCWD || base < 0 ? repo.path(relative) : relative
+            return (try FileSystem.read(path, relativeTo: base < 0 ? AT_FDCWD : base, limit: YAMLLimits.records.maxBytes, into: buffer, stat: &st), nil)
         } catch {
             return (UnsafeBufferPointer(start: nil, count: 0), readFinding(error, relative))
         }
@@ -69,47 +68,6 @@ extension RepositoryLoader {
             return (nil, [Finding(path: relative, line: error.mark.line, column: error.mark.column, message: error.message, hint: error.hint,
                                   code: error.code.flatMap(Finding.Code.init(rawValue:)), values: error.values)])
         }
-    }
-
-    /// The folder of the record files a worker is reading, kept open while it reads them (the
-    /// jobs come folder by folder): a file is opened by its name in the folder, one path
-    /// component for the kernel to look up instead of all of them from the repository root.
-    struct OpenFolder: ~Copyable {
-        private var fd: Int32 = -1
-        /// The folder's path relative to the root, NUL-terminated (empty: none open yet).
-        private var path: [UInt8] = []
-
-        init() {}
-
-        /// Where to open `file` (a path relative to the root): the open folder and the offset of
-        /// the file's name in `file`; the root and 0 for a file at the top or when the folder
-        /// cannot be opened (the open of the whole path then says why).
-        mutating func place(of file: String, root: Int32) -> (base: Int32, skip: Int) {
-            guard root >= 0 else { return (root, 0) }
-            var file = file
-            let folderLength = file.withUTF8 { bytes -> Int in
-                var end = bytes.count - 1
-                while end >= 0, bytes[end] != UInt8(ascii: "/") { end -= 1 }
-                guard end > 0 else { return 0 }
-                if path.count != end + 1 || !path.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, end) == 0 }) {
-                    close()
-                    path = Array(bytes[0..<end]) + [0]
-                    fd = path.withUnsafeBufferPointer { p in
-                        p.withMemoryRebound(to: CChar.self) { openat(root, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
-                    }
-                }
-                return end
-            }
-            guard folderLength > 0, fd >= 0 else { return (root, 0) }
-            return (fd, folderLength + 1)
-        }
-
-        mutating func close() {
-            if fd >= 0 { _ = Glibc.close(fd) }
-            fd = -1
-        }
-
-        deinit { if fd >= 0 { _ = Glibc.close(fd) } }
     }
 
     /// What reading one file gave besides its record (which went to its slot).
@@ -163,9 +121,6 @@ extension RepositoryLoader {
         // and the file's bytes are allocated once.
         let reader = YAMLEventReader()
         let buffer = ReadBuffer()
-        // The folder of the files being read stays open: each file is opened by its name in it.
-        var folder = OpenFolder()
-        defer { folder.close() }
         // The cached payloads of the next files (up to 2,048), read at once: they lie side by
         // side in the file. A small buffer, freed and taken again, costs fewer page faults
         // than one large one.
@@ -183,8 +138,7 @@ extension RepositoryLoader {
             let listed = jobs[i].2
             guard let cache else {
                 var st = stat()
-                var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer,
-                                     folder: &folder, stat: &st)
+                var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
                 (results.baseAddress! + i).initialize(to: Result(findings: outcome.findings, stamp: nil, cached: false))
                 slots.put(outcome.record.take(), job: i)
                 continue
@@ -200,8 +154,7 @@ extension RepositoryLoader {
                 continue
             }
             var st = stat()
-            var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer,
-                                 folder: &folder, stat: &st)
+            var outcome = decode(path, jobs[i].1, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, stat: &st)
             let stamp = st.st_ino == 0 ? nil : RecordCache.Stamp(st)
             var payload: RecordCache.Payload?
             if stamp != nil {
@@ -222,17 +175,8 @@ extension RepositoryLoader {
     /// it and decoded from there; only a file the fast decoder declines is copied out for the tree.
     static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
                        reader: YAMLEventReader = YAMLEventReader(), buffer: ReadBuffer? = nil, stat st: inout stat) -> Outcome {
-        var folder = OpenFolder()
-        return decode(path, job, root: root, config: config, fastDecoding: fastDecoding, reader: reader, buffer: buffer, folder: &folder, stat: &st)
-    }
-
-    /// `decode`, opening the file in the worker's `folder` when it lies there.
-    static func decode(_ path: String, _ job: Job, root: Root, config: Config, fastDecoding: Bool = true,
-                       reader: YAMLEventReader = YAMLEventReader(), buffer: ReadBuffer? = nil, folder: inout OpenFolder,
-                       stat st: inout stat) -> Outcome {
         if fastDecoding, let buffer, job.hasFastDecoder {
-            let (base, skip) = folder.place(of: path, root: root.fd)
-            let (bytes, failure) = read(root.repo, path, base: base, skip: skip, into: buffer, stat: &st)
+            let (bytes, failure) = read(root.repo, path, base: root.fd, into: buffer, stat: &st)
             if let failure { return Outcome(record: nil, findings: [failure]) }
             if let fast = fastDecode(bytes, path, job, config: config, reader: reader) { return Outcome(record: fast, findings: []) }
             return decode(Array(bytes), path, job, config: config, fastDecoding: false, reader: reader)
