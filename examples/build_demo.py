@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -266,7 +267,7 @@ def main():
             slug = [f for f in os.listdir(os.path.join(a.out, "events")) if f.startswith(str(event))][0][:-5]
             args += ["--event", slug]
         out = demo.run(d, *args)
-        vid = out.split()[3]
+        vid = re.search(r"\bv-[0-9a-f]{8}\b", out).group(0)
         if mood <= 3 or rng.random() < 0.12:
             title, category = rng.choice(ISSUES)
             severity = {2: "major" if rng.random() < 0.4 else "general", 3: "general"}.get(mood, "minor")
@@ -380,7 +381,7 @@ def main():
     ]:
         args = ["improve", "add", "--title", title, "--department", dept, "--owner", owner, "--due", due, "--expected-effect", effect, "--addresses", *addresses]
         out = demo.run(d, *args)
-        mid = out.split()[2]
+        mid = re.search(r"\bm-[0-9a-f]{8}\b", out).group(0)
         for i, step in enumerate(steps):
             extra = ["--result", "连续两个季度未再出现导出超时"] if step == "verify" else []
             demo.run(d + dt.timedelta(days=30 * (i + 1)), "improve", step, mid, *extra)
