@@ -129,7 +129,7 @@ public struct CustomerHealth: Sendable, Hashable {
         let satisfiedAt = r.config.satisfaction.satisfiedAt
         return r.projects.indices.filter { r.projects[$0].retired == nil }.map { p in
             let k = numberAt[p]
-            let scores = [beforeLast[k], last[k]].compactMap { $0 }
+            let scores = last[k].map { l in beforeLast[k].map { [$0, l] } ?? [l] } ?? []
             return CustomerHealth(project: r.projects[p].id, customer: r.projects[p].customer.name,
                                   signals: signals(scores: scores, satisfiedAt: satisfiedAt, openMajorIssues: majors[k],
                                                    overdueVisits: overdue[k], highRisks: high[k]))

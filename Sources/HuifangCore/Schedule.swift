@@ -234,7 +234,8 @@ public struct Schedule: Sendable {
             return result
         }
         // Visits since acceptance in (date, id) order (the loader's order; sorted only if not).
-        var visits = all.filter { r.visits[$0].date >= accepted }
+        // (Nearly always all of them: the list is then shared, not copied.)
+        var visits = all.allSatisfy { r.visits[$0].date >= accepted } ? all : all.filter { r.visits[$0].date >= accepted }
         func before(_ a: Int, _ b: Int) -> Bool {
             r.visits[a].date != r.visits[b].date ? r.visits[a].date < r.visits[b].date : r.visits[a].id < r.visits[b].id
         }
