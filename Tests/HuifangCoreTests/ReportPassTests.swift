@@ -123,4 +123,22 @@ import Testing
         #expect(got.map(\.department.name) == want.map(\.0.name))
         #expect(got.map(\.projects) == want.map(\.1))
     }
+    @Test func aRecurringProblemIsNamedByItsMostFrequentSpellingCountedAsTheIssuesCome() {
+        func raised(_ title: String, _ project: String, _ n: Int) -> RecurringProblems.RaisedIssue {
+            RecurringProblems.RaisedIssue(title: title, project: project, id: IssueID("i-\(1000 + n)")!, category: n % 3 == 0 ? .service : .technical,
+                                          raised: Day(ordinal: Self.day("2026-07-01").ordinal + Int32(n)))
+        }
+        // Three spellings of one problem: "报表导出慢" twice, "报表导出很慢" three times (the most
+        // frequent, though it comes second), "报表 导出慢!" once; and a tie in another cluster.
+        let issues = [raised("报表导出慢", "a", 1), raised("报表导出很慢", "b", 2), raised("报表 导出慢!", "c", 3), raised("报表导出很慢", "a", 4),
+                      raised("报表导出慢", "d", 5), raised("报表导出很慢", "e", 6),
+                      raised("登录超时", "a", 7), raised("登录 超时", "b", 8)]
+        let found = RecurringProblems.find(issues)
+        #expect(found.map(\.problem.title) == ["报表导出很慢", "登录 超时"])
+        #expect(found.map(\.problem.issues) == [6, 2])
+        #expect(found[0].problem.projects == 5)
+        #expect(found[0].members.map(\.id.rawValue) == ["i-1001", "i-1002", "i-1003", "i-1004", "i-1005", "i-1006"])
+        // The same title, however often, is one spelling counted, whichever issue comes first.
+        #expect(RecurringProblems.find(issues.reversed()).map(\.problem.title) == ["报表导出很慢", "登录 超时"])
+    }
 }
