@@ -69,38 +69,70 @@ public struct CustomerHealth: Sendable, Hashable {
 
     /// The health of every active project on `today` (visits up to today), in project order.
     public static func all(_ r: Records, schedule: Schedule, on today: Day) -> [CustomerHealth] {
-        // Visits are read a project's folder at a time: a run of one project's scores is added
-        // to the table at once, rather than hashing the project's id for every visit. Fields
-        // are read in place (a `for v in r.visits` would copy every visit).
-        var scores: [ProjectID: [Double]] = [:]
-        var current: ProjectID?
-        var run: [Double] = []
-        func flush() {
-            if let current, !run.isEmpty { scores[current, default: []].append(contentsOf: run) }
-            run.removeAll(keepingCapacity: true)
-        }
-        for n in r.visits.indices where r.visits[n].date <= today {
-            guard let s = r.visits[n].overallScore else { continue }
-            if r.visits[n].project != current {
-                flush()
-                current = r.visits[n].project
+        // Every fact is counted by project number (the position of the first project of its id,
+        // so that two projects of one id share their facts, as a table by id would), and records
+        // are read in place: a visit, an issue or an item is a dozen references.
+        var number: [ProjectID: Int] = [:]
+        number.reserveCapacity(r.projects.count)
+        var numberAt = [Int](repeating: 0, count: r.projects.count)
+        r.projects.withUnsafeBufferPointer { projects in
+            for p in projects.indices {
+                if let k = number[projects[p].id] { numberAt[p] = k } else {
+                    number[projects[p].id] = p
+                    numberAt[p] = p
+                }
             }
-            run.append(s)
         }
-        flush()
-        var majors: [ProjectID: Int] = [:]
-        for n in r.issues.indices where r.issues[n].severity == .major && r.issues[n].isOpen && r.issues[n].raised <= today {
-            majors[r.issues[n].project, default: 0] += 1
+        // The rule reads the last two scores: kept per project, oldest first. Visits come a
+        // project's folder at a time: its number is looked up once per run.
+        var last = [Double?](repeating: nil, count: r.projects.count)
+        var beforeLast = [Double?](repeating: nil, count: r.projects.count)
+        r.visits.withUnsafeBufferPointer { visits in
+            var current: ProjectID?
+            var k: Int?
+            for n in visits.indices where visits[n].date <= today {
+                guard let s = visits[n].overallScore else { continue }
+                if visits[n].project != current {
+                    current = visits[n].project
+                    k = number[visits[n].project]
+                }
+                guard let k else { continue }
+                beforeLast[k] = last[k]
+                last[k] = s
+            }
         }
-        var overdue: [ProjectID: Int] = [:]
-        for item in schedule.overdue(on: today) { overdue[item.project, default: 0] += 1 }
-        var high: [ProjectID: Int] = [:]
-        for risk in r.risks where risk.isHigh(r.config.policy) && risk.raised <= today { high[risk.project, default: 0] += 1 }
-        return r.projects.filter { $0.retired == nil }.map { p in
-            CustomerHealth(project: p.id, customer: p.customer.name,
-                           signals: signals(scores: scores[p.id] ?? [], satisfiedAt: r.config.satisfaction.satisfiedAt,
-                                            openMajorIssues: majors[p.id] ?? 0, overdueVisits: overdue[p.id] ?? 0,
-                                            highRisks: high[p.id] ?? 0))
+        var majors = [Int](repeating: 0, count: r.projects.count)
+        r.issues.withUnsafeBufferPointer { issues in
+            for n in issues.indices where issues[n].severity == .major && issues[n].isOpen && issues[n].raised <= today {
+                if let k = number[issues[n].project] { majors[k] += 1 }
+            }
+        }
+        var overdue = [Int](repeating: 0, count: r.projects.count)
+        schedule.items.withUnsafeBufferPointer { items in
+            let positions = schedule.projectPositions
+            for n in items.indices where items[n].isOverdue(on: today) {
+                // The schedule knows the position of each item's project when it was made from
+                // these records (checked against the item's own id).
+                if let positions, positions.count == items.count, Int(positions[n]) < r.projects.count,
+                    r.projects[Int(positions[n])].id == items[n].project
+                {
+                    overdue[numberAt[Int(positions[n])]] += 1
+                } else if let k = number[items[n].project] {
+                    overdue[k] += 1
+                }
+            }
+        }
+        var high = [Int](repeating: 0, count: r.projects.count)
+        for risk in r.risks where risk.isHigh(r.config.policy) && risk.raised <= today {
+            if let k = number[risk.project] { high[k] += 1 }
+        }
+        let satisfiedAt = r.config.satisfaction.satisfiedAt
+        return r.projects.indices.filter { r.projects[$0].retired == nil }.map { p in
+            let k = numberAt[p]
+            let scores = last[k].map { l in beforeLast[k].map { [$0, l] } ?? [l] } ?? []
+            return CustomerHealth(project: r.projects[p].id, customer: r.projects[p].customer.name,
+                                  signals: signals(scores: scores, satisfiedAt: satisfiedAt, openMajorIssues: majors[k],
+                                                   overdueVisits: overdue[k], highRisks: high[k]))
         }
     }
 }

@@ -6,10 +6,23 @@ extension KPIEngine {
     /// without projects (project management, technical, customer service as a rule) are left
     /// out: every rate of theirs would be "n/a".
     public static func departmentsWithProjects(_ r: Records) -> [(department: Department, projects: Set<ProjectID>)] {
-        r.config.departments.compactMap { d in
-            let ids = projects(of: d.id, in: r)
-            return ids.isEmpty ? nil : (d, ids)
+        // One pass over the projects, read in place; a run of one department's projects finds
+        // its department once. A department listed twice gets the projects of its id twice.
+        let departments = r.config.departments
+        let first = departments.map { d in departments.firstIndex { $0.id == d.id } ?? 0 }
+        var sets = [Set<ProjectID>](repeating: [], count: departments.count)
+        r.projects.withUnsafeBufferPointer { projects in
+            var current: String?
+            var k: Int?
+            for n in projects.indices {
+                if projects[n].department != current {
+                    current = projects[n].department
+                    k = departments.firstIndex { $0.id == projects[n].department }
+                }
+                if let k { sets[k].insert(projects[n].id) }
+            }
         }
+        return departments.indices.compactMap { i in sets[first[i]].isEmpty ? nil : (departments[i], sets[first[i]]) }
     }
 }
 

@@ -499,8 +499,26 @@ public enum KPIEngine {
 
     /// The KPIs of every scope, in order, computed side by side on the machine's cores.
     public static func compute(_ r: Records, schedule: Schedule, scopes: [Scope], today: Day) -> [PeriodKPIs] {
-        let facts = Facts(r, schedule)
-        return Parallel.map(scopes.count, chunksPerThread: 1) {
+        compute(r, schedule: schedule, scopes: scopes, today: today, facts: Facts(r, schedule))
+    }
+
+    /// `compute(_:schedule:scopes:today:)`, and `other` (a report's work that does not need the
+    /// KPIs) on another core while the facts every scope reads are gathered; the same answers
+    /// on one thread or many.
+    public static func compute<T: Sendable>(_ r: Records, schedule: Schedule, scopes: [Scope], today: Day,
+                                            alongside other: @Sendable () -> T) -> (kpis: [PeriodKPIs], other: T) {
+        let both = Parallel.map(2, chunksPerThread: 1) { i -> FactsOr<T> in i == 0 ? .facts(Facts(r, schedule)) : .other(other()) }
+        guard case .facts(let facts) = both[0], case .other(let result) = both[1] else { preconditionFailure("Parallel.map keeps the order") }
+        return (compute(r, schedule: schedule, scopes: scopes, today: today, facts: facts), result)
+    }
+
+    private enum FactsOr<T: Sendable>: Sendable {
+        case facts(Facts)
+        case other(T)
+    }
+
+    private static func compute(_ r: Records, schedule: Schedule, scopes: [Scope], today: Day, facts: Facts) -> [PeriodKPIs] {
+        Parallel.map(scopes.count, chunksPerThread: 1) {
             compute(r, schedule: schedule, period: scopes[$0].period, today: today, projects: scopes[$0].projects, facts: facts)
         }
     }

@@ -51,29 +51,33 @@ public enum RecurringProblems {
     /// with its issues in date order; most issues first.
     public static func find(_ raised: [RaisedIssue]) -> [(problem: RecurringProblem, members: [RaisedIssue])] {
         let issues = raised.sorted { ($0.raised, $0.id, $0.source) < ($1.raised, $1.id, $1.source) }
-        var clusters: [(key: [Unicode.Scalar], members: [RaisedIssue])] = []
-        // Titles already seen map straight to their cluster; only new spellings are compared.
-        var known: [String: Int] = [:]
+        // Each cluster counts its spellings as they come (`titles`, in the order first seen).
+        var clusters: [(key: [Unicode.Scalar], members: [RaisedIssue], titles: [(String, Int)])] = []
+        // Titles already seen map straight to their cluster and spelling; only new spellings
+        // are compared (and each title is hashed once).
+        var known: [String: (cluster: Int, title: Int)] = [:]
         for i in issues {
-            if let c = known[i.title] {
+            if let (c, t) = known[i.title] {
                 clusters[c].members.append(i)
+                clusters[c].titles[t].1 += 1
                 continue
             }
             let key = normalize(i.title)
             if key.isEmpty { continue }
             if let c = clusters.firstIndex(where: { nearSame($0.key, key) }) {
                 clusters[c].members.append(i)
-                known[i.title] = c
+                clusters[c].titles.append((i.title, 1))
+                known[i.title] = (c, clusters[c].titles.count - 1)
             } else {
-                clusters.append((key, [i]))
-                known[i.title] = clusters.count - 1
+                clusters.append((key, [i], [(i.title, 1)]))
+                known[i.title] = (clusters.count - 1, 0)
             }
         }
         return clusters.compactMap { c -> (problem: RecurringProblem, members: [RaisedIssue])? in
             let projectCount = Set(c.members.map(\.project)).count
             guard projectCount >= 2 else { return nil }
-            let titles = Dictionary(grouping: c.members, by: \.title).map { ($0.key, $0.value.count) }
-                .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
+            // The most frequent spelling; of those as frequent, the first in string order.
+            let titles = c.titles.sorted { ($1.1, $0.0) < ($0.1, $1.0) }
             let categories = Dictionary(grouping: c.members, by: \.category).map { ($0.key, $0.value.count) }
                 .sorted { ($1.1, $0.0.rawValue) < ($0.1, $1.0.rawValue) }
             return (RecurringProblem(title: titles[0].0, projects: projectCount, issues: c.members.count,

@@ -71,35 +71,64 @@ public struct Schedule: Sendable {
 
     /// Every due item the history generated, for every accepted project.
     public init(_ r: Records) {
-        // Positions, not copies: a record is a dozen references and there are 100,000.
-        let visitsByProject = Self.positions(r.visits.count) { r.visits[$0].project }
-        let issuesByProject = Self.positions(r.issues.count) { r.issues[$0].project }
-        // Projects are independent of each other: computed side by side, joined in project order.
-        let parts = Parallel.map(r.projects.count, chunksPerThread: 8) { p in
+        // Positions, not copies: a record is a dozen references and there are 100,000. The
+        // visits' table and the issues' are made side by side.
+        let byProject = Parallel.map(2, chunksPerThread: 1) { table in
+            table == 0 ? Self.positions(r.visits.count) { r.visits[$0].project } : Self.positions(r.issues.count) { r.issues[$0].project }
+        }
+        let (visitsByProject, issuesByProject) = (byProject[0], byProject[1])
+        // Projects are independent of each other: computed side by side in runs of projects
+        // (one array per run, not one per project), joined in project order.
+        let parts = Parallel.mapChunks(r.projects.count, chunksPerThread: 8) { range, _ in
             var items: [ScheduleItem] = []
+            items.reserveCapacity(range.count * 20)
+            var project: [Int32] = []
             var uncovered = Set<Int>()
-            Schedule.items(for: r.projects[p], visits: visitsByProject[r.projects[p].id] ?? [],
-                           issues: issuesByProject[r.projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
-            return (items, uncovered)
+            r.projects.withUnsafeBufferPointer { projects in
+                for p in range {
+                    let before = items.count
+                    Schedule.items(for: projects[p], visits: visitsByProject[projects[p].id] ?? [],
+                                   issues: issuesByProject[projects[p].id] ?? [], r, into: &items, uncovered: &uncovered)
+                    project.append(contentsOf: repeatElement(Int32(p), count: items.count - before))
+                }
+            }
+            return Part(items: items, project: project, uncovered: uncovered)
         }
         var uncovered = Set<Int>()
-        for (_, years) in parts { uncovered.formUnion(years) }
-        // Sorted straight out of the projects' parts (each item copied once, not joined first).
-        var part: [Int32] = []
-        var index: [Int32] = []
-        for (p, (items, _)) in parts.enumerated() {
-            for i in items.indices {
-                part.append(Int32(p))
-                index.append(Int32(i))
+        for part in parts { uncovered.formUnion(part.uncovered) }
+        // Sorted straight out of the runs' parts (each item copied once, not joined first): the
+        // due days and the (run, index) of every item in join order, in compact arrays.
+        let total = parts.reduce(0) { $0 + $1.items.count }
+        var due = [Int32](repeating: 0, count: total)
+        var runOf = [Int32](repeating: 0, count: total)
+        var positionIn = [Int32](repeating: 0, count: total)
+        var g = 0
+        for (c, part) in parts.enumerated() {
+            part.items.withUnsafeBufferPointer { items in
+                for i in items.indices {
+                    due[g] = items[i].due.ordinal
+                    runOf[g] = Int32(c)
+                    positionIn[g] = Int32(i)
+                    g += 1
+                }
             }
         }
-        let order = Self.dueOrder(part.count) { parts[Int(part[$0])].0[Int(index[$0])].due.ordinal }
+        let order = due.withUnsafeBufferPointer { due in Self.dueOrder(total) { due[$0] } }
+        let (partOf, indexIn) = (runOf, positionIn)
         self.uncoveredYears = uncovered
-        self.items = [ScheduleItem](unsafeUninitializedCapacity: order.count) { buffer, count in
-            for (k, n) in order.enumerated() { (buffer.baseAddress! + k).initialize(to: parts[Int(part[n])].0[Int(index[n])]) }
-            count = order.count
+        // The copies (a retain of each of an item's strings) side by side too, in order.
+        self.items = Parallel.map(total, chunksPerThread: 4) { k in
+            let n = order[k]
+            return parts[Int(partOf[n])].items[Int(indexIn[n])]
         }
-        self.projectPositions = order.map { part[$0] }
+        self.projectPositions = order.map { n in parts[Int(partOf[n])].project[Int(indexIn[n])] }
+    }
+
+    /// One run of projects' items, in project order, with the position of each item's project.
+    private struct Part: Sendable {
+        var items: [ScheduleItem]
+        var project: [Int32]
+        var uncovered: Set<Int>
     }
 
     /// The positions 0..<count in due-date order, keeping the given order on the same day. A
@@ -205,7 +234,8 @@ public struct Schedule: Sendable {
             return result
         }
         // Visits since acceptance in (date, id) order (the loader's order; sorted only if not).
-        var visits = all.filter { r.visits[$0].date >= accepted }
+        // (Nearly always all of them: the list is then shared, not copied.)
+        var visits = all.allSatisfy { r.visits[$0].date >= accepted } ? all : all.filter { r.visits[$0].date >= accepted }
         func before(_ a: Int, _ b: Int) -> Bool {
             r.visits[a].date != r.visits[b].date ? r.visits[a].date < r.visits[b].date : r.visits[a].id < r.visits[b].id
         }

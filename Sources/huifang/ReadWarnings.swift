@@ -7,9 +7,13 @@ import HuifangReport
 enum EventTargets {
     static func warn(_ r: Records) {
         guard !r.events.isEmpty else { return }
-        let ids = Set(r.projects.map(\.id))
+        // The tables are made only when an event names a project or a tag: most name a few tags
+        // (or none), and the projects are thousands.
+        let ids = r.events.contains { !$0.projects.isEmpty } ? Set(r.projects.map(\.id)) : []
         var tags: Set<String> = []
-        for p in r.projects { tags.formUnion(p.tags) }
+        if r.events.contains(where: { !$0.tags.isEmpty }) {
+            for n in r.projects.indices { tags.formUnion(r.projects[n].tags) }
+        }
         let c = MessageLanguage.catalogue
         for e in r.events.sorted(by: { $0.location.path < $1.location.path }) {
             for p in e.projects where !ids.contains(p) {
@@ -96,27 +100,42 @@ enum IssueDue {
 /// trace in the records: git shows the move.)
 enum VisitFolders {
     static func warn(_ r: Records) {
-        let visits = r.visits  // grouped by project, in project order (the loader's)
         let c = MessageLanguage.catalogue
-        let issues = r.issues
-        // Positions, not copies: an issue is a dozen references, and there are tens of thousands.
-        for n in issues.indices {
-            guard let vid = issues[n].visit else { continue }
-            let project = issues[n].project
-            var lo = 0
-            var hi = visits.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if visits[mid].project < project { lo = mid + 1 } else { hi = mid }
+        // Read in place (a visit or an issue is a dozen references, and there are tens of
+        // thousands). Visits come grouped by project, in project order (the loader's), and so do
+        // issues: a project's visits are found once per run of its issues, not once per issue.
+        r.visits.withUnsafeBufferPointer { visits in
+            r.issues.withUnsafeBufferPointer { issues in
+                var runProject: ProjectID?
+                var own = 0..<0
+                for n in issues.indices {
+                    guard let vid = issues[n].visit else { continue }
+                    if issues[n].project != runProject {
+                        let project = issues[n].project
+                        var lo = 0
+                        var hi = visits.count
+                        while lo < hi {
+                            let mid = (lo + hi) / 2
+                            if visits[mid].project < project { lo = mid + 1 } else { hi = mid }
+                        }
+                        var end = lo
+                        while end < visits.count, visits[end].project == project { end += 1 }
+                        own = lo..<end
+                        runProject = project
+                    }
+                    // Its own id among its project's visits (the rule is a prefix; the id itself
+                    // is the common case, and the cheaper test).
+                    if own.contains(where: { visits[$0].id == vid }) || own.contains(where: { visits[$0].id.rawValue.hasPrefix(vid.rawValue) }) {
+                        continue
+                    }
+                    // Not among its project's visits: another project's folder holds it (else it is unknown, check's finding).
+                    guard let other = visits.first(where: { $0.id == vid }) else { continue }
+                    Warnings.add(c.text("warning.visit-other-folder", [
+                        "path": issues[n].location.path, "visit": vid.rawValue, "visitPath": other.location.path,
+                        "project": other.project.rawValue, "own": issues[n].project.rawValue,
+                    ]))
+                }
             }
-            var v = lo
-            while v < visits.count, visits[v].project == project, !visits[v].id.rawValue.hasPrefix(vid.rawValue) { v += 1 }
-            if v < visits.count, visits[v].project == project { continue }
-            let i = issues[n]
-            // Not among its project's visits: another project's folder holds it (else it is unknown, check's finding).
-            guard let other = visits.first(where: { $0.id == vid }) else { continue }
-            Warnings.add(c.text("warning.visit-other-folder", ["path": i.location.path, "visit": vid.rawValue, "visitPath": other.location.path,
-                                                               "project": other.project.rawValue, "own": i.project.rawValue]))
         }
     }
 }

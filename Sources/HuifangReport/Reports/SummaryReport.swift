@@ -11,13 +11,16 @@ public enum SummaryReport {
         let earlier = KPIEngine.trendPeriods(before: c.period)
         let kpiScopes = departments.map { KPIEngine.Scope(c.period, projects: $0.projects) } + earlier.map { KPIEngine.Scope($0) }
             + [KPIEngine.Scope(c.period)]
-        let all = KPIEngine.compute(r, schedule: c.schedule, scopes: kpiScopes, today: c.today)
+        let periods = earlier + [c.period]
+        // The customers' health and the recurring problems need no KPI: made on another core
+        // while the KPIs' facts are gathered.
+        let (all, (health, recurring, categories)) = KPIEngine.compute(r, schedule: c.schedule, scopes: kpiScopes, today: c.today) {
+            (CustomerHealth.all(r, schedule: c.schedule, on: c.today), RecurringProblems.find(r, period: c.period),
+             RecurringProblems.categories(r, periods: periods))
+        }
         let total = all[all.count - 1]
         let perDepartment = zip(departments, all).map { ($0.department, $1) }
         let trend = Array(all.suffix(earlier.count + 1))
-        let recurring = RecurringProblems.find(r, period: c.period)
-        let periods = trend.map(\.period)
-        let categories = RecurringProblems.categories(r, periods: periods)
         let major = r.issues.filter { c.period.contains($0.raised) && $0.severity == .major }.sorted { ($0.raised, $0.id) < ($1.raised, $1.id) }
         let measures = r.improvements.sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         let projectNames = Dictionary(r.projects.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -90,7 +93,6 @@ public enum SummaryReport {
         }
 
         // Issue 19: customers at risk, and the risk register once it is used.
-        let health = CustomerHealth.all(r, schedule: c.schedule, on: c.today)
         doc.blocks += RiskReport.healthBlocks(health, on: c.today, L)
         let risksUsed = RiskReport.isUsed(r, projects: nil)
         let openRisks = RiskReport.openRisks(r, projects: nil, today: c.today)
