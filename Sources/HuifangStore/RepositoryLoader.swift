@@ -311,7 +311,7 @@ public enum RepositoryLoader {
         records.deriveVisitIssues()
         PhaseTimer.mark("visits' issues derived")
         if !configFailed, crossRecordRules {
-            findings += RecordCheck.run(records)
+            findings += RecordCheck.run(records, threads: threads)
         }
         PhaseTimer.mark("cross-record rules")
         for issue in records.issues where crossRecordRules {
