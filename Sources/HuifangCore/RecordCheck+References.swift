@@ -37,9 +37,14 @@ extension RecordCheck {
         let unreadable: [UnreadableRecord.Kind: [String: String]]
         let withdrawn: Set<IssueID>
 
-        func project(_ id: ProjectID) -> Int? { projects.position(of: id.rawValue) { r.projects[$0].id == id } }
-        func visit(_ id: VisitID) -> Int? { visitsByID.position(of: id.rawValue) { r.visits[$0].id == id } }
-        func issue(_ id: IssueID) -> Int? { issuesByID.position(of: id.rawValue) { r.issues[$0].id == id } }
+        func project(_ id: ProjectID) -> Int? { r.projects.withUnsafeBufferPointer { project(id, $0) } }
+        func issue(_ id: IssueID) -> Int? { r.issues.withUnsafeBufferPointer { issue(id, $0) } }
+        // Over the records in place (a closure over `r.visits[$0]` would copy each record it reads).
+        func project(_ id: ProjectID, _ projects: UnsafeBufferPointer<Project>) -> Int? {
+            self.projects.position(of: id.rawValue) { projects[$0].id == id }
+        }
+        func visit(_ id: VisitID, _ visits: UnsafeBufferPointer<Visit>) -> Int? { visitsByID.position(of: id.rawValue) { visits[$0].id == id } }
+        func issue(_ id: IssueID, _ issues: UnsafeBufferPointer<Issue>) -> Int? { issuesByID.position(of: id.rawValue) { issues[$0].id == id } }
 
         /// The finding for a reference to `id` when its file exists but cannot be read.
         func unreadableReference(_ kind: UnreadableRecord.Kind, _ id: String, at: SourceLocation) -> Finding? {
@@ -50,59 +55,68 @@ extension RecordCheck {
         /// The rules of the visits in `range`: the event and issues they name, and a visit before
         /// its project's acceptance.
         func visitFindings(_ range: Range<Int>) -> [Finding] {
+            r.visits.withUnsafeBufferPointer { visits in
+                r.issues.withUnsafeBufferPointer { issues in
+                    r.projects.withUnsafeBufferPointer { projects in visitFindings(range, visits, issues, projects) }
+                }
+            }
+        }
+
+        func visitFindings(_ range: Range<Int>, _ visits: UnsafeBufferPointer<Visit>, _ issues: UnsafeBufferPointer<Issue>,
+                           _ projects: UnsafeBufferPointer<Project>) -> [Finding] {
             var findings: [Finding] = []
             // Visits come grouped by project: the project of the visit before is looked up once.
             var lastProject: (id: ProjectID, position: Int?)?
             for n in range {
-                let path = r.visits[n].location.path
-                if let e = r.visits[n].event {
+                let path = visits[n].location.path
+                if let e = visits[n].event {
                     if let day = eventDates[e] {
-                        if r.visits[n].date < day {
+                        if visits[n].date < day {
                             // A visit moved (visit amend --date) before the event it follows.
-                            findings.append(Finding(.warning, at: r.visits[n].eventAt.in(path),
+                            findings.append(Finding(.warning, at: visits[n].eventAt.in(path),
                                                     code: .visitBeforeEvent,
-                                                    values: ["date": r.visits[n].date.description, "event": e, "eventDate": day.description, "visit": r.visits[n].id.rawValue]))
+                                                    values: ["date": visits[n].date.description, "event": e, "eventDate": day.description, "visit": visits[n].id.rawValue]))
                         }
-                    } else if let f = unreadableReference(.event, e, at: r.visits[n].eventAt.in(path)) {
+                    } else if let f = unreadableReference(.event, e, at: visits[n].eventAt.in(path)) {
                         findings.append(f)
                     } else {
-                        findings.append(Finding(at: r.visits[n].eventAt.in(path), code: .unknownEvent, values: ["event": e]))
+                        findings.append(Finding(at: visits[n].eventAt.in(path), code: .unknownEvent, values: ["event": e]))
                     }
                 }
-                for id in r.visits[n].issues {
-                    guard let issue = issue(id) else {
+                for id in visits[n].issues {
+                    guard let found = issue(id, issues) else {
                         if withdrawn.contains(id) { continue }
-                        if let f = unreadableReference(.issue, id.rawValue, at: r.visits[n].issuesAt.in(path)) {
+                        if let f = unreadableReference(.issue, id.rawValue, at: visits[n].issuesAt.in(path)) {
                             findings.append(f)
                             continue
                         }
-                        findings.append(Finding(at: r.visits[n].issuesAt.in(path), code: .unknownIssue, values: ["issue": id.rawValue]))
+                        findings.append(Finding(at: visits[n].issuesAt.in(path), code: .unknownIssue, values: ["issue": id.rawValue]))
                         continue
                     }
-                    if r.issues[issue].project != r.visits[n].project {
-                        findings.append(Finding(at: r.visits[n].issuesAt.in(path),
+                    if issues[found].project != visits[n].project {
+                        findings.append(Finding(at: visits[n].issuesAt.in(path),
                                                 code: .issueOfOtherProject,
-                                                values: ["issue": id.rawValue, "project": r.issues[issue].project.rawValue, "own": r.visits[n].project.rawValue]))
-                    } else if let other = r.issues[issue].visit, other != r.visits[n].id {
+                                                values: ["issue": id.rawValue, "project": issues[found].project.rawValue, "own": visits[n].project.rawValue]))
+                    } else if let other = issues[found].visit, other != visits[n].id {
                         // The list is derived from the issues' 'visit:'; one written in a visit file
                         // (as earlier versions did) must not contradict it.
-                        findings.append(Finding(.warning, at: r.visits[n].issuesAt.in(path),
+                        findings.append(Finding(.warning, at: visits[n].issuesAt.in(path),
                                                 code: .issueRaisedElsewhere, values: ["issue": id.rawValue, "visit": other.rawValue]))
                     }
                 }
-                let kind = r.visits[n].kind
+                let kind = visits[n].kind
                 guard kind != .stage else { continue }
-                let own = r.visits[n].project
+                let own = visits[n].project
                 let p: Int?
                 if let last = lastProject, last.id == own {
                     p = last.position
                 } else {
-                    p = project(own)
+                    p = project(own, projects)
                     lastProject = (own, p)
                 }
-                let date = r.visits[n].date
-                if let p, let accepted = r.projects[p].accepted, date < accepted {
-                    findings.append(Finding(.warning, at: r.visits[n].location, code: .visitBeforeAcceptance,
+                let date = visits[n].date
+                if let p, let accepted = projects[p].accepted, date < accepted {
+                    findings.append(Finding(.warning, at: visits[n].location, code: .visitBeforeAcceptance,
                                             values: ["kind": kind.rawValue, "date": date.description, "accepted": accepted.description]))
                 }
             }
@@ -112,28 +126,34 @@ extension RecordCheck {
         /// The rules of the issues in `range`: their department, the visit they name, and their
         /// state against what they record.
         func issueFindings(_ range: Range<Int>) -> [Finding] {
+            r.visits.withUnsafeBufferPointer { visits in
+                r.issues.withUnsafeBufferPointer { issues in issueFindings(range, visits, issues) }
+            }
+        }
+
+        func issueFindings(_ range: Range<Int>, _ visits: UnsafeBufferPointer<Visit>, _ issues: UnsafeBufferPointer<Issue>) -> [Finding] {
             var findings: [Finding] = []
             for n in range {
-                let path = r.issues[n].location.path
-                if !departments.contains(r.issues[n].department) {
-                    findings.append(departments.unknown(r.issues[n].department, r.issues[n].departmentAt.in(path)))
+                let path = issues[n].location.path
+                if !departments.contains(issues[n].department) {
+                    findings.append(departments.unknown(issues[n].department, issues[n].departmentAt.in(path)))
                 }
-                if let vid = r.issues[n].visit {
-                    let at = r.issues[n].visitAt.in(path)
-                    if let v = visit(vid) {
-                        if r.visits[v].project != r.issues[n].project {
+                if let vid = issues[n].visit {
+                    let at = issues[n].visitAt.in(path)
+                    if let v = visit(vid, visits) {
+                        if visits[v].project != issues[n].project {
                             findings.append(Finding(at: at, code: .visitOfOtherProject,
-                                                    values: ["visit": vid.rawValue, "project": r.visits[v].project.rawValue, "own": r.issues[n].project.rawValue]))
+                                                    values: ["visit": vid.rawValue, "project": visits[v].project.rawValue, "own": issues[n].project.rawValue]))
                         }
                     } else if let f = unreadableReference(.visit, vid.rawValue, at: at) {
                         findings.append(f)
-                    } else if let v = r.visit(prefixed: vid, project: r.issues[n].project) {
+                    } else if let v = r.visit(prefixed: vid, project: issues[n].project) {
                         findings.append(Finding(.warning, at: at, code: .visitPrefix, values: ["visit": vid.rawValue, "full": v.id.rawValue]))
                     } else {
                         findings.append(Finding(at: at, code: .unknownVisit, values: ["visit": vid.rawValue]))
                     }
                 }
-                lifecycle(r.issues[n], into: &findings)
+                lifecycle(issues[n], into: &findings)
             }
             return findings
         }

@@ -2,9 +2,20 @@
 /// and states that contradict each other. Per-file rules (syntax, types, enum values,
 /// dates, ranges) are applied while reading; these run once everything is read.
 public enum RecordCheck {
+    /// Id tables already made of the records given to `run`, positions by id, each of a kind
+    /// whose records hold no id twice (`RepositoryLoader` makes them as it leaves out duplicate
+    /// ids): `run` then need not make them again. Nil: `run` makes it.
+    public struct KnownIDs: Sendable {
+        public var visits: IDTable?
+        public var issues: IDTable?
+        public var improvements: IDTable?
+
+        public init() {}
+    }
+
     /// The rules over `r`; the rules of each visit and issue run on `threads` threads in chunks
     /// of records, their findings put back in record order (the same list on one thread or many).
-    public static func run(_ r: Records, threads: Int = Parallel.defaultThreads) -> [Finding] {
+    public static func run(_ r: Records, threads: Int = Parallel.defaultThreads, known: KnownIDs = KnownIDs()) -> [Finding] {
         var findings: [Finding] = []
         let departments = Departments(r.config.departments.map(\.id))
         func checkDepartment(_ id: String, _ at: SourceLocation) {
@@ -14,25 +25,32 @@ public enum RecordCheck {
         // Positions, not copies: a record is a dozen references, and there are 100,000 of them.
         // The tables hash an id's bytes (`IDTable`), not the `String` (`Hasher`).
         var projects = IDTable(capacity: r.projects.count)
-        for n in r.projects.indices {
-            _ = projects.first(r.projects[n].id.rawValue, at: n) { r.projects[$0].id == r.projects[n].id }
-            checkDepartment(r.projects[n].department, r.projects[n].departmentAt.in(r.projects[n].location.path))
+        r.projects.withUnsafeBufferPointer { b in
+            for n in b.indices {
+                _ = projects.first(b[n].id.rawValue, at: n) { b[$0].id == b[n].id }
+                checkDepartment(b[n].department, b[n].departmentAt.in(b[n].location.path))
+            }
         }
 
         /// The position of each id's first record; a second record with the same id is a finding.
-        func positions<K>(_ count: Int, _ id: (Int) -> RecordID<K>, _ location: (Int) -> SourceLocation) -> IDTable {
-            var byID = IDTable(capacity: count)
-            for n in 0..<count {
-                let key = id(n)
-                if let first = byID.first(key.rawValue, at: n, sameAs: { id($0) == key }) {
-                    findings.append(Finding(at: location(n), code: .duplicateID, values: ["noun": K.noun, "id": key.rawValue, "other": location(first).path]))
+        /// Ids read in place through the buffer: a closure over each record would copy it.
+        func positions<T, K>(_ items: [T], _ id: (UnsafeBufferPointer<T>, Int) -> RecordID<K>,
+                             _ location: (UnsafeBufferPointer<T>, Int) -> SourceLocation) -> IDTable {
+            items.withUnsafeBufferPointer { b in
+                var byID = IDTable(capacity: b.count)
+                for n in b.indices {
+                    let key = id(b, n)
+                    if let first = byID.first(key.rawValue, at: n, sameAs: { id(b, $0) == key }) {
+                        findings.append(Finding(at: location(b, n), code: .duplicateID,
+                                                values: ["noun": K.noun, "id": key.rawValue, "other": location(b, first).path]))
+                    }
                 }
+                return byID
             }
-            return byID
         }
-        let visitsByID = positions(r.visits.count, { r.visits[$0].id }, { r.visits[$0].location })
-        let issuesByID = positions(r.issues.count, { r.issues[$0].id }, { r.issues[$0].location })
-        _ = positions(r.improvements.count, { r.improvements[$0].id }, { r.improvements[$0].location })
+        let visitsByID = known.visits ?? positions(r.visits, { $0[$1].id }, { $0[$1].location })
+        let issuesByID = known.issues ?? positions(r.issues, { $0[$1].id }, { $0[$1].location })
+        if known.improvements == nil { _ = positions(r.improvements, { $0[$1].id }, { $0[$1].location }) }
         var eventDates: [String: Day] = [:]
         for e in r.events where eventDates[e.id] == nil { eventDates[e.id] = e.date }
         // A reference to a record whose file cannot be read is not "unknown": the record is

@@ -163,9 +163,18 @@ public struct WorkCalendar: Sendable {
         // In place: an issue is a dozen references, and there are tens of thousands.
         var earliest = today
         records.issues.withUnsafeBufferPointer { issues in
-            for n in issues.indices where issues[n].isOpen(on: today) { years.insert(issues[n].due.year) }
-            for n in issues.indices where (issues[n].source == .customer || issues[n].source == .complaint) && issues[n].raised < earliest {
-                earliest = issues[n].raised
+            var last = Int.min  // the year inserted last: most open issues fall due in a few years
+            for n in issues.indices {
+                let raised = issues[n].raised
+                // `isOpen(on:)`, field by field: a call on the whole issue would copy it.
+                if issues[n].status == .open && raised <= today {
+                    let year = issues[n].due.year
+                    if year != last {
+                        years.insert(year)
+                        last = year
+                    }
+                }
+                if raised < earliest && (issues[n].source == .customer || issues[n].source == .complaint) { earliest = raised }
             }
         }
         for n in records.projects.indices { if let a = records.projects[n].accepted, a < earliest { earliest = a } }

@@ -7,11 +7,20 @@ extension RepositoryLoader {
     /// say what they left out) and `check` reports it. One table per kind, keyed by a cheap
     /// hash of the id's bytes (see `IDTable`): cheap enough to run on every read.
     static func leaveOutDuplicateIDs(_ r: inout Records) -> [UnreadableRecord] {
+        var tables = RecordCheck.KnownIDs()
+        return leaveOutDuplicateIDs(&r, tables: &tables)
+    }
+
+    /// The same, keeping in `tables` the table of each kind that had no id twice (its positions
+    /// are those of the records as they stay): the rules between records need not make it again.
+    static func leaveOutDuplicateIDs(_ r: inout Records, tables: inout RecordCheck.KnownIDs) -> [UnreadableRecord] {
         var out: [UnreadableRecord] = []
         // Ids read in place through the buffer: a closure over each record would copy it.
+        @discardableResult
         func scan<T, K>(_ items: inout [T], _ id: (UnsafeBufferPointer<T>, Int) -> RecordID<K>,
-                        _ location: (UnsafeBufferPointer<T>, Int) -> SourceLocation) {
+                        _ location: (UnsafeBufferPointer<T>, Int) -> SourceLocation) -> IDTable? {
             var later: [Int] = []
+            var kept: IDTable?
             items.withUnsafeBufferPointer { b in
                 var table = IDTable(capacity: b.count)
                 for n in b.indices {
@@ -25,14 +34,16 @@ extension RepositoryLoader {
                         out.append(UnreadableRecord(path: at.path, problems: [finding]))
                     }
                 }
+                if later.isEmpty { kept = table }
             }
-            guard !later.isEmpty else { return }
+            guard !later.isEmpty else { return kept }
             let drop = Set(later)
             items = items.indices.filter { !drop.contains($0) }.map { items[$0] }
+            return nil
         }
-        scan(&r.visits, { $0[$1].id }, { $0[$1].location })
-        scan(&r.issues, { $0[$1].id }, { $0[$1].location })
-        scan(&r.improvements, { $0[$1].id }, { $0[$1].location })
+        tables.visits = scan(&r.visits, { $0[$1].id }, { $0[$1].location })
+        tables.issues = scan(&r.issues, { $0[$1].id }, { $0[$1].location })
+        tables.improvements = scan(&r.improvements, { $0[$1].id }, { $0[$1].location })
         scan(&r.risks, { $0[$1].id }, { $0[$1].location })
         return out
     }
