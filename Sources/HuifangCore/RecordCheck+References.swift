@@ -68,39 +68,38 @@ extension RecordCheck {
             // Visits come grouped by project: the project of the visit before is looked up once.
             var lastProject: (id: ProjectID, position: Int?)?
             for n in range {
-                let path = visits[n].location.path
                 if let e = visits[n].event {
                     if let day = eventDates[e] {
                         if visits[n].date < day {
                             // A visit moved (visit amend --date) before the event it follows.
-                            findings.append(Finding(.warning, at: visits[n].eventAt.in(path),
+                            findings.append(Finding(.warning, at: visits[n].eventAt.in(visits[n].location.path),
                                                     code: .visitBeforeEvent,
                                                     values: ["date": visits[n].date.description, "event": e, "eventDate": day.description, "visit": visits[n].id.rawValue]))
                         }
-                    } else if let f = unreadableReference(.event, e, at: visits[n].eventAt.in(path)) {
+                    } else if let f = unreadableReference(.event, e, at: visits[n].eventAt.in(visits[n].location.path)) {
                         findings.append(f)
                     } else {
-                        findings.append(Finding(at: visits[n].eventAt.in(path), code: .unknownEvent, values: ["event": e]))
+                        findings.append(Finding(at: visits[n].eventAt.in(visits[n].location.path), code: .unknownEvent, values: ["event": e]))
                     }
                 }
                 for id in visits[n].issues {
                     guard let found = issue(id, issues) else {
                         if withdrawn.contains(id) { continue }
-                        if let f = unreadableReference(.issue, id.rawValue, at: visits[n].issuesAt.in(path)) {
+                        if let f = unreadableReference(.issue, id.rawValue, at: visits[n].issuesAt.in(visits[n].location.path)) {
                             findings.append(f)
                             continue
                         }
-                        findings.append(Finding(at: visits[n].issuesAt.in(path), code: .unknownIssue, values: ["issue": id.rawValue]))
+                        findings.append(Finding(at: visits[n].issuesAt.in(visits[n].location.path), code: .unknownIssue, values: ["issue": id.rawValue]))
                         continue
                     }
                     if issues[found].project != visits[n].project {
-                        findings.append(Finding(at: visits[n].issuesAt.in(path),
+                        findings.append(Finding(at: visits[n].issuesAt.in(visits[n].location.path),
                                                 code: .issueOfOtherProject,
                                                 values: ["issue": id.rawValue, "project": issues[found].project.rawValue, "own": visits[n].project.rawValue]))
                     } else if let other = issues[found].visit, other != visits[n].id {
                         // The list is derived from the issues' 'visit:'; one written in a visit file
                         // (as earlier versions did) must not contradict it.
-                        findings.append(Finding(.warning, at: visits[n].issuesAt.in(path),
+                        findings.append(Finding(.warning, at: visits[n].issuesAt.in(visits[n].location.path),
                                                 code: .issueRaisedElsewhere, values: ["issue": id.rawValue, "visit": other.rawValue]))
                     }
                 }
@@ -134,12 +133,12 @@ extension RecordCheck {
         func issueFindings(_ range: Range<Int>, _ visits: UnsafeBufferPointer<Visit>, _ issues: UnsafeBufferPointer<Issue>) -> [Finding] {
             var findings: [Finding] = []
             for n in range {
-                let path = issues[n].location.path
                 if !departments.contains(issues[n].department) {
-                    findings.append(departments.unknown(issues[n].department, issues[n].departmentAt.in(path)))
+                    findings.append(departments.unknown(issues[n].department, issues[n].departmentAt.in(issues[n].location.path)))
                 }
                 if let vid = issues[n].visit {
-                    let at = issues[n].visitAt.in(path)
+                    // The place only when there is something to say (it retains the path).
+                    var at: SourceLocation { issues[n].visitAt.in(issues[n].location.path) }
                     if let v = visit(vid, visits) {
                         if visits[v].project != issues[n].project {
                             findings.append(Finding(at: at, code: .visitOfOtherProject,

@@ -124,18 +124,21 @@ public enum RecordCheck {
     /// The same visit logged twice (same project, date, method and summary), and open issues
     /// of one project with the same title: warnings, as `visit log` and `issue add` give them.
     static func duplicates(_ r: Records, into out: inout [Finding]) {
-        // Visits come sorted by project and date: only neighbours can be the same visit.
-        var runStart = 0
-        for n in r.visits.indices {
-            if n > runStart, r.visits[n].project != r.visits[runStart].project || r.visits[n].date != r.visits[runStart].date {
-                runStart = n
-            }
-            for m in runStart..<n where r.visits[m].method == r.visits[n].method && r.visits[m].summary == r.visits[n].summary
-                && r.visits[m].project == r.visits[n].project && r.visits[m].date == r.visits[n].date
-            {
-                out.append(Finding(.warning, at: r.visits[n].location,
-                                   code: .duplicateVisit, values: ["other": r.visits[m].id.rawValue, "otherPath": r.visits[m].location.path]))
-                break
+        // In place through the buffers: reading a record through the array copied it.
+        r.visits.withUnsafeBufferPointer { visits in
+            // Visits come sorted by project and date: only neighbours can be the same visit.
+            var runStart = 0
+            for n in visits.indices {
+                if n > runStart, visits[n].project != visits[runStart].project || visits[n].date != visits[runStart].date {
+                    runStart = n
+                }
+                for m in runStart..<n where visits[m].method == visits[n].method && visits[m].summary == visits[n].summary
+                    && visits[m].project == visits[n].project && visits[m].date == visits[n].date
+                {
+                    out.append(Finding(.warning, at: visits[n].location,
+                                       code: .duplicateVisit, values: ["other": visits[m].id.rawValue, "otherPath": visits[m].location.path]))
+                    break
+                }
             }
         }
         struct Key: Hashable {
@@ -143,18 +146,22 @@ public enum RecordCheck {
             var title: String
         }
         var firstOpen: [Key: Int] = [:]
-        for n in r.issues.indices where r.issues[n].isOpen {
-            let key = Key(project: r.issues[n].project, title: r.issues[n].title)
-            if let first = firstOpen[key] {
-                out.append(Finding(.warning, at: r.issues[n].location,
-                                   code: .duplicateIssueTitle, values: ["other": r.issues[first].id.rawValue, "issue": r.issues[n].id.rawValue]))
-            } else {
-                firstOpen[key] = n
+        r.issues.withUnsafeBufferPointer { issues in
+            // `isOpen`, by the field: a call on the whole issue copies it.
+            for n in issues.indices where issues[n].status == .open {
+                let key = Key(project: issues[n].project, title: issues[n].title)
+                if let first = firstOpen[key] {
+                    out.append(Finding(.warning, at: issues[n].location,
+                                       code: .duplicateIssueTitle, values: ["other": issues[first].id.rawValue, "issue": issues[n].id.rawValue]))
+                } else {
+                    firstOpen[key] = n
+                }
             }
         }
     }
 
     /// An issue's status must agree with what it records.
+    @inline(__always)
     static func lifecycle(_ i: borrowing Issue, into out: inout [Finding]) {
         let at = i.location
         if i.status != .open, i.resolved == nil {
