@@ -152,7 +152,7 @@ extension RecordCheck {
                         findings.append(Finding(at: at, code: .unknownVisit, values: ["visit": vid.rawValue]))
                     }
                 }
-                lifecycle(issues[n], into: &findings)
+                lifecycle(issues.baseAddress! + n, into: &findings)
             }
             return findings
         }

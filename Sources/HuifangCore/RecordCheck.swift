@@ -160,31 +160,35 @@ public enum RecordCheck {
         }
     }
 
-    /// An issue's status must agree with what it records.
-    @inline(__always)
-    static func lifecycle(_ i: borrowing Issue, into out: inout [Finding]) {
-        let at = i.location
-        if i.status != .open, i.resolved == nil {
-            out.append(Finding(at: at, code: .resolvedMissing, values: ["status": i.status.rawValue]))
+    /// An issue's status must agree with what it records. Read in place through the pointer
+    /// (passing the issue, even `borrowing`, copied it), its place only for a finding.
+    static func lifecycle(_ i: UnsafePointer<Issue>, into out: inout [Finding]) {
+        let status = i.pointee.status
+        let resolved = i.pointee.resolved?.date
+        let confirmed = i.pointee.confirmed?.date
+        let raised = i.pointee.raised
+        var at: SourceLocation { i.pointee.location }
+        if status != .open, resolved == nil {
+            out.append(Finding(at: at, code: .resolvedMissing, values: ["status": status.rawValue]))
         }
-        if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
-            out.append(Finding(at: at, code: .confirmedMissing, values: ["status": i.status.rawValue]))
+        if status == .confirmed || status == .closed, confirmed == nil {
+            out.append(Finding(at: at, code: .confirmedMissing, values: ["status": status.rawValue]))
         }
-        if i.status == .open, i.resolved != nil || i.confirmed != nil {
-            out.append(Finding(.warning, at: at, code: .openWithResolution, values: ["block": i.resolved != nil ? "resolved" : "confirmed"]))
+        if status == .open, resolved != nil || confirmed != nil {
+            out.append(Finding(.warning, at: at, code: .openWithResolution, values: ["block": resolved != nil ? "resolved" : "confirmed"]))
         }
-        if i.status == .closed, i.severity == .major, i.caseAnalysis == nil {
+        if status == .closed, i.pointee.severity == .major, i.pointee.caseAnalysis == nil {
             out.append(Finding(at: at, code: .majorWithoutCaseAnalysis))
         }
-        if let r = i.resolved, r.date < i.raised {
-            out.append(Finding(at: at, code: .resolvedBeforeRaised, values: ["resolved": r.date.description, "raised": i.raised.description]))
+        if let r = resolved, r < raised {
+            out.append(Finding(at: at, code: .resolvedBeforeRaised, values: ["resolved": r.description, "raised": raised.description]))
         }
-        if let c = i.confirmed, let r = i.resolved, c.date < r.date {
-            out.append(Finding(at: at, code: .confirmedBeforeResolved, values: ["confirmed": c.date.description, "resolved": r.date.description]))
+        if let c = confirmed, let r = resolved, c < r {
+            out.append(Finding(at: at, code: .confirmedBeforeResolved, values: ["confirmed": c.description, "resolved": r.description]))
         }
-        if i.due < i.raised {
+        if i.pointee.due < raised {
             out.append(Finding(at: at, code: .dueBeforeRaised,
-                               values: ["due": i.due.description, "raised": i.raised.description]))
+                               values: ["due": i.pointee.due.description, "raised": raised.description]))
         }
     }
 }

@@ -302,7 +302,7 @@ public enum RepositoryLoader {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
         var knownIDs = RecordCheck.KnownIDs()
-        let duplicates = leaveOutDuplicateIDs(&records, tables: &knownIDs)
+        let duplicates = leaveOutDuplicateIDs(&records, tables: &knownIDs, threads: threads)
         if !duplicates.isEmpty {
             findings += duplicates.map(\.first)
             records.unreadable = (records.unreadable + duplicates).sorted { $0.path < $1.path }
