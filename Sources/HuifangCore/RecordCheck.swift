@@ -129,11 +129,12 @@ public enum RecordCheck {
             // Visits come sorted by project and date: only neighbours can be the same visit.
             var runStart = 0
             for n in visits.indices {
-                if n > runStart, visits[n].project != visits[runStart].project || visits[n].date != visits[runStart].date {
+                // The dates first: they tell neighbours apart without comparing strings.
+                if n > runStart, visits[n].date != visits[runStart].date || visits[n].project != visits[runStart].project {
                     runStart = n
                 }
-                for m in runStart..<n where visits[m].method == visits[n].method && visits[m].summary == visits[n].summary
-                    && visits[m].project == visits[n].project && visits[m].date == visits[n].date
+                for m in runStart..<n where visits[m].date == visits[n].date && visits[m].method == visits[n].method
+                    && visits[m].project == visits[n].project && visits[m].summary == visits[n].summary
                 {
                     out.append(Finding(.warning, at: visits[n].location,
                                        code: .duplicateVisit, values: ["other": visits[m].id.rawValue, "otherPath": visits[m].location.path]))
@@ -147,6 +148,11 @@ public enum RecordCheck {
         }
         var firstOpen: [Key: Int] = [:]
         r.issues.withUnsafeBufferPointer { issues in
+            // Room for every open issue at once: growing the table hashes each title again, and
+            // hashing a title (normalized text) is what this rule costs.
+            var open = 0
+            for n in issues.indices where issues[n].status == .open { open += 1 }
+            firstOpen.reserveCapacity(open)
             // `isOpen`, by the field: a call on the whole issue copies it.
             for n in issues.indices where issues[n].status == .open {
                 let key = Key(project: issues[n].project, title: issues[n].title)
