@@ -2,121 +2,76 @@
 /// and states that contradict each other. Per-file rules (syntax, types, enum values,
 /// dates, ranges) are applied while reading; these run once everything is read.
 public enum RecordCheck {
-    public static func run(_ r: Records) -> [Finding] {
+    /// Id tables already made of the records given to `run`, positions by id, each of a kind
+    /// whose records hold no id twice (`RepositoryLoader` makes them as it leaves out duplicate
+    /// ids): `run` then need not make them again. Nil: `run` makes it.
+    public struct KnownIDs: Sendable {
+        public var visits: IDTable?
+        public var issues: IDTable?
+        public var improvements: IDTable?
+
+        public init() {}
+    }
+
+    /// The rules over `r`; the rules of each visit and issue run on `threads` threads in chunks
+    /// of records, their findings put back in record order (the same list on one thread or many).
+    public static func run(_ r: Records, threads: Int = Parallel.defaultThreads, known: KnownIDs = KnownIDs()) -> [Finding] {
         var findings: [Finding] = []
-        let departments = Set(r.config.departments.map(\.id))
-        let departmentList = r.config.departments.map(\.id).joined(separator: ", ")
+        let departments = Departments(r.config.departments.map(\.id))
         func checkDepartment(_ id: String, _ at: SourceLocation) {
-            if !departments.contains(id) {
-                findings.append(Finding(at: at, code: .unknownDepartment, values: ["id": id, "known": departmentList]))
-            }
+            if !departments.contains(id) { findings.append(departments.unknown(id, at)) }
         }
 
-        // Indices, not copies: a record is a dozen references, and there are 100,000 of them.
-        var projects: [ProjectID: Int] = [:]
-        projects.reserveCapacity(r.projects.count)
-        for (n, p) in r.projects.enumerated() where projects[p.id] == nil { projects[p.id] = n }
-        for p in r.projects { checkDepartment(p.department, p.departmentAt.in(p.location.path)) }
+        // Positions, not copies: a record is a dozen references, and there are 100,000 of them.
+        // The tables hash an id's bytes (`IDTable`), not the `String` (`Hasher`).
+        var projects = IDTable(capacity: r.projects.count)
+        r.projects.withUnsafeBufferPointer { b in
+            for n in b.indices {
+                _ = projects.first(b[n].id.rawValue, at: n) { b[$0].id == b[n].id }
+                checkDepartment(b[n].department, b[n].departmentAt.in(b[n].location.path))
+            }
+        }
 
         /// The position of each id's first record; a second record with the same id is a finding.
-        func positions<K>(_ count: Int, _ id: (Int) -> RecordID<K>, _ location: (Int) -> SourceLocation) -> [RecordID<K>: Int] {
-            var byID: [RecordID<K>: Int] = [:]
-            byID.reserveCapacity(count)
-            for n in 0..<count {
-                if let first = byID.updateValue(n, forKey: id(n)) {
-                    byID[id(n)] = first
-                    findings.append(Finding(at: location(n), code: .duplicateID, values: ["noun": K.noun, "id": id(n).rawValue, "other": location(first).path]))
+        /// Ids read in place through the buffer: a closure over each record would copy it.
+        func positions<T, K>(_ items: [T], _ id: (UnsafeBufferPointer<T>, Int) -> RecordID<K>,
+                             _ location: (UnsafeBufferPointer<T>, Int) -> SourceLocation) -> IDTable {
+            items.withUnsafeBufferPointer { b in
+                var byID = IDTable(capacity: b.count)
+                for n in b.indices {
+                    let key = id(b, n)
+                    if let first = byID.first(key.rawValue, at: n, sameAs: { id(b, $0) == key }) {
+                        findings.append(Finding(at: location(b, n), code: .duplicateID,
+                                                values: ["noun": K.noun, "id": key.rawValue, "other": location(b, first).path]))
+                    }
                 }
+                return byID
             }
-            return byID
         }
-        let visitsByID = positions(r.visits.count, { r.visits[$0].id }, { r.visits[$0].location })
-        let issuesByID = positions(r.issues.count, { r.issues[$0].id }, { r.issues[$0].location })
-        _ = positions(r.improvements.count, { r.improvements[$0].id }, { r.improvements[$0].location })
-        let events = Set(r.events.map(\.id))
+        let visitsByID = known.visits ?? positions(r.visits, { $0[$1].id }, { $0[$1].location })
+        let issuesByID = known.issues ?? positions(r.issues, { $0[$1].id }, { $0[$1].location })
+        if known.improvements == nil { _ = positions(r.improvements, { $0[$1].id }, { $0[$1].location }) }
         var eventDates: [String: Day] = [:]
         for e in r.events where eventDates[e.id] == nil { eventDates[e.id] = e.date }
         // A reference to a record whose file cannot be read is not "unknown": the record is
         // there, and its own error (reported at its file) is what to fix.
         var unreadable: [UnreadableRecord.Kind: [String: String]] = [:]
         for u in r.unreadable { if let id = u.id { unreadable[u.kind, default: [:]][id] = u.path } }
-        /// The finding for a reference to `id` when its file exists but cannot be read.
-        func unreadableReference(_ kind: UnreadableRecord.Kind, _ id: String, at: SourceLocation) -> Finding? {
-            guard let path = unreadable[kind]?[id] else { return nil }
-            return Finding(.warning, at: at, code: .unreadableReference, values: ["noun": kind.rawValue, "id": id, "path": path])
-        }
-        let withdrawn = Set(r.withdrawnIssues.map(\.id))
+        let refs = References(r: r, departments: departments, projects: projects, visitsByID: visitsByID, issuesByID: issuesByID,
+                              eventDates: eventDates, unreadable: unreadable, withdrawn: Set(r.withdrawnIssues.map(\.id)))
 
-        for n in r.visits.indices {
-            let path = r.visits[n].location.path
-            if let e = r.visits[n].event, !events.contains(e) {
-                if let f = unreadableReference(.event, e, at: r.visits[n].eventAt.in(path)) {
-                    findings.append(f)
-                } else {
-                    findings.append(Finding(at: r.visits[n].eventAt.in(path), code: .unknownEvent, values: ["event": e]))
-                }
-            } else if let e = r.visits[n].event, let day = eventDates[e], r.visits[n].date < day {
-                // A visit moved (visit amend --date) before the event it follows.
-                findings.append(Finding(.warning, at: r.visits[n].eventAt.in(path),
-                                        code: .visitBeforeEvent,
-                                        values: ["date": r.visits[n].date.description, "event": e, "eventDate": day.description, "visit": r.visits[n].id.rawValue]))
-            }
-            for id in r.visits[n].issues {
-                guard let issue = issuesByID[id] else {
-                    if withdrawn.contains(id) { continue }
-                    if let f = unreadableReference(.issue, id.rawValue, at: r.visits[n].issuesAt.in(path)) {
-                        findings.append(f)
-                        continue
-                    }
-                    findings.append(Finding(at: r.visits[n].issuesAt.in(path), code: .unknownIssue, values: ["issue": id.rawValue]))
-                    continue
-                }
-                if r.issues[issue].project != r.visits[n].project {
-                    findings.append(Finding(at: r.visits[n].issuesAt.in(path),
-                                            code: .issueOfOtherProject,
-                                            values: ["issue": id.rawValue, "project": r.issues[issue].project.rawValue, "own": r.visits[n].project.rawValue]))
-                } else if let other = r.issues[issue].visit, other != r.visits[n].id {
-                    // The list is derived from the issues' 'visit:'; one written in a visit file
-                    // (as earlier versions did) must not contradict it.
-                    findings.append(Finding(.warning, at: r.visits[n].issuesAt.in(path),
-                                            code: .issueRaisedElsewhere, values: ["issue": id.rawValue, "visit": other.rawValue]))
-                }
-            }
-            let date = r.visits[n].date
-            let kind = r.visits[n].kind
-            if kind != .stage, let p = projects[r.visits[n].project], let accepted = r.projects[p].accepted, date < accepted {
-                findings.append(Finding(.warning, at: r.visits[n].location, code: .visitBeforeAcceptance,
-                                        values: ["kind": kind.rawValue, "date": date.description, "accepted": accepted.description]))
-            }
-        }
-
-        for n in r.issues.indices {
-            let path = r.issues[n].location.path
-            checkDepartment(r.issues[n].department, r.issues[n].departmentAt.in(path))
-            if let vid = r.issues[n].visit {
-                let at = r.issues[n].visitAt.in(path)
-                if let v = visitsByID[vid] {
-                    if r.visits[v].project != r.issues[n].project {
-                        findings.append(Finding(at: at, code: .visitOfOtherProject,
-                                                values: ["visit": vid.rawValue, "project": r.visits[v].project.rawValue, "own": r.issues[n].project.rawValue]))
-                    }
-                } else if let f = unreadableReference(.visit, vid.rawValue, at: at) {
-                    findings.append(f)
-                } else if let v = r.visit(prefixed: vid, project: r.issues[n].project) {
-                    findings.append(Finding(.warning, at: at, code: .visitPrefix, values: ["visit": vid.rawValue, "full": v.id.rawValue]))
-                } else {
-                    findings.append(Finding(at: at, code: .unknownVisit, values: ["visit": vid.rawValue]))
-                }
-            }
-            lifecycle(r.issues[n], into: &findings)
-        }
+        // Each visit and each issue on its own: in chunks on the worker threads, joined in order.
+        let visitParts = Parallel.mapChunks(r.visits.count, threads: threads) { range, _ in refs.visitFindings(range) }
+        let issueParts = Parallel.mapChunks(r.issues.count, threads: threads) { range, _ in refs.issueFindings(range) }
+        for part in visitParts { findings += part }
+        for part in issueParts { findings += part }
 
         duplicates(r, into: &findings)
 
         for m in r.improvements {
             checkDepartment(m.department, m.departmentAt.in(m.location.path))
-            for id in m.addresses where issuesByID[id] == nil && !withdrawn.contains(id) {
-                if let f = unreadableReference(.issue, id.rawValue, at: m.addressesAt.in(m.location.path)) {
+            for id in m.addresses where refs.issue(id) == nil && !refs.withdrawn.contains(id) {
+                if let f = refs.unreadableReference(.issue, id.rawValue, at: m.addressesAt.in(m.location.path)) {
                     findings.append(f)
                     continue
                 }
@@ -130,13 +85,15 @@ public enum RecordCheck {
         // An event's tag that no project has calls for no visit: a typo would drop every
         // special visit it should bring without a word.
         var tags: Set<String> = []
-        for p in r.projects { tags.formUnion(p.tags) }
+        if r.events.contains(where: { !$0.tags.isEmpty }) {
+            for n in r.projects.indices { tags.formUnion(r.projects[n].tags) }
+        }
         for e in r.events {
             for t in e.tags where !tags.contains(t) {
                 findings.append(Finding(.warning, at: e.location, code: .eventUnknownTag, values: ["tag": t]))
             }
-            for p in e.projects where projects[p] == nil {
-                if let f = unreadableReference(.project, p.rawValue, at: e.projectsAt.in(e.location.path)) {
+            for p in e.projects where refs.project(p) == nil {
+                if let f = refs.unreadableReference(.project, p.rawValue, at: e.projectsAt.in(e.location.path)) {
                     findings.append(f)
                     continue
                 }
@@ -144,8 +101,8 @@ public enum RecordCheck {
             }
         }
         for plan in r.plans {
-            for item in plan.visits where projects[item.project] == nil {
-                if let f = unreadableReference(.project, item.project.rawValue, at: plan.location) {
+            for item in plan.visits where refs.project(item.project) == nil {
+                if let f = refs.unreadableReference(.project, item.project.rawValue, at: plan.location) {
                     findings.append(f)
                     continue
                 }
@@ -154,7 +111,7 @@ public enum RecordCheck {
             // A department's own plan holds its own projects.
             if let department = plan.department {
                 for item in plan.visits {
-                    guard let n = projects[item.project], case let p = r.projects[n], p.department != department else { continue }
+                    guard let n = refs.project(item.project), case let p = r.projects[n], p.department != department else { continue }
                     findings.append(Finding(.warning, at: plan.location, code: .planOtherDepartment,
                                             values: ["department": department, "project": item.project.rawValue, "owner": p.department]))
                 }
@@ -167,18 +124,22 @@ public enum RecordCheck {
     /// The same visit logged twice (same project, date, method and summary), and open issues
     /// of one project with the same title: warnings, as `visit log` and `issue add` give them.
     static func duplicates(_ r: Records, into out: inout [Finding]) {
-        // Visits come sorted by project and date: only neighbours can be the same visit.
-        var runStart = 0
-        for n in r.visits.indices {
-            if n > runStart, r.visits[n].project != r.visits[runStart].project || r.visits[n].date != r.visits[runStart].date {
-                runStart = n
-            }
-            for m in runStart..<n where r.visits[m].method == r.visits[n].method && r.visits[m].summary == r.visits[n].summary
-                && r.visits[m].project == r.visits[n].project && r.visits[m].date == r.visits[n].date
-            {
-                out.append(Finding(.warning, at: r.visits[n].location,
-                                   code: .duplicateVisit, values: ["other": r.visits[m].id.rawValue, "otherPath": r.visits[m].location.path]))
-                break
+        // In place through the buffers: reading a record through the array copied it.
+        r.visits.withUnsafeBufferPointer { visits in
+            // Visits come sorted by project and date: only neighbours can be the same visit.
+            var runStart = 0
+            for n in visits.indices {
+                // The dates first: they tell neighbours apart without comparing strings.
+                if n > runStart, visits[n].date != visits[runStart].date || visits[n].project != visits[runStart].project {
+                    runStart = n
+                }
+                for m in runStart..<n where visits[m].date == visits[n].date && visits[m].method == visits[n].method
+                    && visits[m].project == visits[n].project && visits[m].summary == visits[n].summary
+                {
+                    out.append(Finding(.warning, at: visits[n].location,
+                                       code: .duplicateVisit, values: ["other": visits[m].id.rawValue, "otherPath": visits[m].location.path]))
+                    break
+                }
             }
         }
         struct Key: Hashable {
@@ -186,41 +147,54 @@ public enum RecordCheck {
             var title: String
         }
         var firstOpen: [Key: Int] = [:]
-        for n in r.issues.indices where r.issues[n].isOpen {
-            let key = Key(project: r.issues[n].project, title: r.issues[n].title)
-            if let first = firstOpen[key] {
-                out.append(Finding(.warning, at: r.issues[n].location,
-                                   code: .duplicateIssueTitle, values: ["other": r.issues[first].id.rawValue, "issue": r.issues[n].id.rawValue]))
-            } else {
-                firstOpen[key] = n
+        r.issues.withUnsafeBufferPointer { issues in
+            // Room for every open issue at once: growing the table hashes each title again, and
+            // hashing a title (normalized text) is what this rule costs.
+            var open = 0
+            for n in issues.indices where issues[n].status == .open { open += 1 }
+            firstOpen.reserveCapacity(open)
+            // `isOpen`, by the field: a call on the whole issue copies it.
+            for n in issues.indices where issues[n].status == .open {
+                let key = Key(project: issues[n].project, title: issues[n].title)
+                if let first = firstOpen[key] {
+                    out.append(Finding(.warning, at: issues[n].location,
+                                       code: .duplicateIssueTitle, values: ["other": issues[first].id.rawValue, "issue": issues[n].id.rawValue]))
+                } else {
+                    firstOpen[key] = n
+                }
             }
         }
     }
 
-    /// An issue's status must agree with what it records.
-    static func lifecycle(_ i: borrowing Issue, into out: inout [Finding]) {
-        let at = i.location
-        if i.status != .open, i.resolved == nil {
-            out.append(Finding(at: at, code: .resolvedMissing, values: ["status": i.status.rawValue]))
+    /// An issue's status must agree with what it records. Read in place through the pointer
+    /// (passing the issue, even `borrowing`, copied it), its place only for a finding.
+    static func lifecycle(_ i: UnsafePointer<Issue>, into out: inout [Finding]) {
+        let status = i.pointee.status
+        let resolved = i.pointee.resolved?.date
+        let confirmed = i.pointee.confirmed?.date
+        let raised = i.pointee.raised
+        var at: SourceLocation { i.pointee.location }
+        if status != .open, resolved == nil {
+            out.append(Finding(at: at, code: .resolvedMissing, values: ["status": status.rawValue]))
         }
-        if i.status == .confirmed || i.status == .closed, i.confirmed == nil {
-            out.append(Finding(at: at, code: .confirmedMissing, values: ["status": i.status.rawValue]))
+        if status == .confirmed || status == .closed, confirmed == nil {
+            out.append(Finding(at: at, code: .confirmedMissing, values: ["status": status.rawValue]))
         }
-        if i.status == .open, i.resolved != nil || i.confirmed != nil {
-            out.append(Finding(.warning, at: at, code: .openWithResolution, values: ["block": i.resolved != nil ? "resolved" : "confirmed"]))
+        if status == .open, resolved != nil || confirmed != nil {
+            out.append(Finding(.warning, at: at, code: .openWithResolution, values: ["block": resolved != nil ? "resolved" : "confirmed"]))
         }
-        if i.status == .closed, i.severity == .major, i.caseAnalysis == nil {
+        if status == .closed, i.pointee.severity == .major, i.pointee.caseAnalysis == nil {
             out.append(Finding(at: at, code: .majorWithoutCaseAnalysis))
         }
-        if let r = i.resolved, r.date < i.raised {
-            out.append(Finding(at: at, code: .resolvedBeforeRaised, values: ["resolved": r.date.description, "raised": i.raised.description]))
+        if let r = resolved, r < raised {
+            out.append(Finding(at: at, code: .resolvedBeforeRaised, values: ["resolved": r.description, "raised": raised.description]))
         }
-        if let c = i.confirmed, let r = i.resolved, c.date < r.date {
-            out.append(Finding(at: at, code: .confirmedBeforeResolved, values: ["confirmed": c.date.description, "resolved": r.date.description]))
+        if let c = confirmed, let r = resolved, c < r {
+            out.append(Finding(at: at, code: .confirmedBeforeResolved, values: ["confirmed": c.description, "resolved": r.description]))
         }
-        if i.due < i.raised {
+        if i.pointee.due < raised {
             out.append(Finding(at: at, code: .dueBeforeRaised,
-                               values: ["due": i.due.description, "raised": i.raised.description]))
+                               values: ["due": i.pointee.due.description, "raised": raised.description]))
         }
     }
 }

@@ -146,23 +146,43 @@ public struct WorkCalendar: Sendable {
     /// an uncovered year at all: they are due between the earliest day that triggers one and
     /// the furthest the policy reaches from today.
     public func uncoveredYears(openOn today: Day, records: Records, schedule: @autoclosure () -> Schedule) -> [Int] {
-        var years: Set<Int> = [today.year]
-        // Positions, not copies: an issue is a dozen references, and there are tens of thousands.
-        let issues = records.issues
-        for n in issues.indices where issues[n].isOpen(on: today) { years.insert(issues[n].due.year) }
-        var earliest = today
-        for n in records.projects.indices { if let a = records.projects[n].accepted, a < earliest { earliest = a } }
-        for n in issues.indices where (issues[n].source == .customer || issues[n].source == .complaint) && issues[n].raised < earliest {
-            earliest = issues[n].raised
+        var (years, reachable) = openWork(on: today, records)
+        if !reachable.isEmpty {
+            for item in schedule().items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
         }
+        return years.filter { !quietYears.contains($0) }.sorted()
+    }
+
+    /// What the open work on `today` lies in before the schedule is asked: today's year and the
+    /// due dates of open issues; and the years without calendar data that the schedule's open
+    /// items can reach (none: the schedule need not be made). An open item was triggered on or
+    /// before today and no earlier than the earliest acceptance or customer issue, and is due a
+    /// policy's duration later (durations are never negative: `Duration` reads no sign).
+    func openWork(on today: Day, _ records: Records) -> (years: Set<Int>, reachable: [Int]) {
+        var years: Set<Int> = [today.year]
+        // In place: an issue is a dozen references, and there are tens of thousands.
+        var earliest = today
+        records.issues.withUnsafeBufferPointer { issues in
+            var last = Int.min  // the year inserted last: most open issues fall due in a few years
+            for n in issues.indices {
+                let raised = issues[n].raised
+                // `isOpen(on:)`, field by field: a call on the whole issue would copy it.
+                if issues[n].status == .open && raised <= today {
+                    let year = issues[n].due.year
+                    if year != last {
+                        years.insert(year)
+                        last = year
+                    }
+                }
+                if raised < earliest && (issues[n].source == .customer || issues[n].source == .complaint) { earliest = raised }
+            }
+        }
+        for n in records.projects.indices { if let a = records.projects[n].accepted, a < earliest { earliest = a } }
         let policy = records.config.policy
         let durations = [policy.firstVisitWithin, policy.specialVisitWithin, policy.customerRequestWithin, Duration(3, .months)]
             + Array(policy.periodicEvery.values)
         let horizon = durations.map { adding($0, to: today) }.max() ?? today
-        if !uncoveredYears(between: earliest, and: horizon).isEmpty {
-            for item in schedule().items where item.exists(on: today) && !item.isSatisfied(on: today) { years.insert(item.due.year) }
-        }
-        return years.filter { !quietYears.contains($0) }.sorted()
+        return (years, uncoveredYears(between: earliest, and: horizon))
     }
 }
 

@@ -301,7 +301,8 @@ public enum RepositoryLoader {
         if !records.visits.isSortedByProjectDateAndID {
             records.visits.sort { ($0.project, $0.date, $0.id) < ($1.project, $1.date, $1.id) }
         }
-        let duplicates = leaveOutDuplicateIDs(&records)
+        var knownIDs = RecordCheck.KnownIDs()
+        let duplicates = leaveOutDuplicateIDs(&records, tables: &knownIDs, threads: threads)
         if !duplicates.isEmpty {
             findings += duplicates.map(\.first)
             records.unreadable = (records.unreadable + duplicates).sorted { $0.path < $1.path }
@@ -311,7 +312,7 @@ public enum RepositoryLoader {
         records.deriveVisitIssues()
         PhaseTimer.mark("visits' issues derived")
         if !configFailed, crossRecordRules {
-            findings += RecordCheck.run(records)
+            findings += RecordCheck.run(records, threads: threads, known: knownIDs)
         }
         PhaseTimer.mark("cross-record rules")
         for issue in records.issues where crossRecordRules {

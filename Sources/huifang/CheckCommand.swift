@@ -59,12 +59,13 @@ struct CheckCommand: ParsableCommand {
 
     /// A warning on huifang.yaml when the open work lies in a year that no calendar file covers
     /// (nothing to say when the configuration or a calendar file is broken: those are errors).
-    /// Only the schedule's items open today are made: the coverage asks for no others.
+    /// Only the schedule's items open today are made, and only until every year they could
+    /// reach is found: the coverage asks for no others.
     func calendarWarning(_ loaded: LoadedRepository, today: Day) -> [Finding] {
         guard !loaded.configFailed, loaded.calendarErrors.isEmpty else { return [] }
         let r = loaded.records
         // A year that looks incomplete (DoubtfulYear) is named wherever it lies: its data is wrong.
-        let years = Set(r.calendar.uncoveredYears(openOn: today, records: r, schedule: Schedule(openOn: today, r)))
+        let years = Set(r.calendar.uncoveredYears(openOn: today, records: r))
             .union(r.calendar.doubtfulYears.keys).sorted()
         guard !years.isEmpty else { return [] }
         let (message, hint) = CalendarNotice.warning(years: years, config: r.config)

@@ -76,10 +76,11 @@ extension DatedAfterToday {
             guard date > today else { return }
             out.append(Finding(.warning, at: at, code: .datedAfterToday, values: ["key": key, "date": date.description, "today": today.description]))
         }
-        for v in r.visits { note("date", v.date, v.location) }
-        for i in r.issues {
-            note("raised", i.raised, i.location)
-            if let d = i.resolved?.date { note("resolved", d, i.location) }
+        // By position, and a record's place only for one dated after today: a record is a dozen references.
+        for n in r.visits.indices where r.visits[n].date > today { note("date", r.visits[n].date, r.visits[n].location) }
+        for n in r.issues.indices {
+            if r.issues[n].raised > today { note("raised", r.issues[n].raised, r.issues[n].location) }
+            if let d = r.issues[n].resolved?.date, d > today { note("resolved", d, r.issues[n].location) }
         }
         for k in r.risks { note("raised", k.raised, k.location) }
         return out

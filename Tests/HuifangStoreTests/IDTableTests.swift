@@ -39,4 +39,35 @@ import Testing
         #expect(out.map(\.path) == ["projects/a/visits/3.yaml"])
         #expect(out.first?.problems.first?.message == "duplicate visit id 'v-0001' (also in projects/a/visits/1.yaml)")
     }
+
+    /// The tables kept as duplicates are left out serve the rules between records: the same
+    /// findings as tables made afresh, and none for a kind that had an id twice (its positions moved).
+    @Test func theTablesKeptAreTheOnesTheRulesWouldMake() {
+        let project = ProjectID("p1-erp")!
+        var r = Records(config: Config(), calendar: WorkCalendar())
+        for k in 0..<300 {
+            r.visits.append(Visit(id: VisitID("v-\(String(k, radix: 36))aaaa")!, project: project, date: Day("2026-03-01")!.adding(days: k),
+                                  kind: .periodic, method: .phone, visitor: "v", summary: "s\(k)",
+                                  location: SourceLocation(path: "projects/p1-erp/visits/\(k).yaml")))
+            r.issues.append(HuifangCore.Issue(id: IssueID("i-\(String(k, radix: 36))aaaa")!, project: project, title: "t\(k)", raised: Day("2026-03-01")!,
+                                  source: .visit, visit: VisitID("v-\(String(k, radix: 36))aaaa"), category: .technical, severity: .general,
+                                  owner: "o", department: "east", due: Day("2026-03-10")!, status: .closed,
+                                  location: SourceLocation(path: "projects/p1-erp/issues/\(k).yaml")))
+        }
+        r.visits[250].id = r.visits[3].id  // issue 250 names a visit no longer there once this one is left out
+        r.issues[7].visit = VisitID("v-nowhere")
+        var tables = RecordCheck.KnownIDs()
+        let out = RepositoryLoader.leaveOutDuplicateIDs(&r, tables: &tables)
+        #expect(out.map(\.path) == ["projects/p1-erp/visits/250.yaml"])
+        #expect(tables.visits == nil, "a visit was left out: its table is not kept")
+        #expect(tables.issues != nil && tables.improvements != nil)
+        let fresh = RecordCheck.run(r, threads: 2)
+        #expect(RecordCheck.run(r, threads: 2, known: tables) == fresh)
+        #expect(fresh.contains { $0.code == .unknownVisit } && !fresh.contains { $0.code == .duplicateID })
+        // With no duplicate left, every table is kept, and the findings are the same again.
+        var again = RecordCheck.KnownIDs()
+        #expect(RepositoryLoader.leaveOutDuplicateIDs(&r, tables: &again).isEmpty)
+        #expect(again.visits != nil && again.issues != nil && again.improvements != nil)
+        #expect(RecordCheck.run(r, threads: 1, known: again) == fresh)
+    }
 }
