@@ -30,24 +30,26 @@ public struct IDTable: Sendable {
     /// after recording `position` for it.
     public mutating func first(_ text: String, at position: Int, sameAs: (Int) -> Bool) -> Int? {
         let h = Self.hash(text)
-        var i = Int(truncatingIfNeeded: h) & mask
-        while slots[i] >= 0 {
-            if hashes[i] == h, sameAs(Int(slots[i])) { return Int(slots[i]) }
-            i = (i + 1) & mask
-        }
-        slots[i] = Int32(truncatingIfNeeded: position)
-        hashes[i] = h
+        let (slot, found) = probe(h, sameAs)
+        if found != nil { return found }
+        slots[slot] = Int32(truncatingIfNeeded: position)
+        hashes[slot] = h
         return nil
     }
 
     /// The position recorded for the id equal to `text` (as `sameAs` says of a position), or nil.
     public func position(of text: String, sameAs: (Int) -> Bool) -> Int? {
-        let h = Self.hash(text)
+        probe(Self.hash(text), sameAs).found
+    }
+
+    /// The position of the id of hash `h` (as `sameAs` says), or the empty slot where it goes.
+    @inline(__always)
+    private func probe(_ h: UInt64, _ sameAs: (Int) -> Bool) -> (slot: Int, found: Int?) {
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] >= 0 {
-            if hashes[i] == h, sameAs(Int(slots[i])) { return Int(slots[i]) }
+            if hashes[i] == h, sameAs(Int(slots[i])) { return (i, Int(slots[i])) }
             i = (i + 1) & mask
         }
-        return nil
+        return (i, nil)
     }
 }

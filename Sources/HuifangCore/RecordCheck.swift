@@ -84,10 +84,7 @@ public enum RecordCheck {
 
         // An event's tag that no project has calls for no visit: a typo would drop every
         // special visit it should bring without a word.
-        var tags: Set<String> = []
-        if r.events.contains(where: { !$0.tags.isEmpty }) {
-            for n in r.projects.indices { tags.formUnion(r.projects[n].tags) }
-        }
+        let tags = r.projectTagsNamedByEvents
         for e in r.events {
             for t in e.tags where !tags.contains(t) {
                 findings.append(Finding(.warning, at: e.location, code: .eventUnknownTag, values: ["tag": t]))

@@ -50,3 +50,14 @@ public struct Records: Sendable {
         issues.removeAll(where: \.isWithdrawn)
     }
 }
+
+extension Records {
+    /// Every tag a project carries, for the events that name tags (empty when no event names
+    /// one: the projects are thousands and most events name none).
+    public var projectTagsNamedByEvents: Set<String> {
+        guard events.contains(where: { !$0.tags.isEmpty }) else { return [] }
+        var tags: Set<String> = []
+        for n in projects.indices { tags.formUnion(projects[n].tags) }
+        return tags
+    }
+}

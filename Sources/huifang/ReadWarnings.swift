@@ -10,10 +10,7 @@ enum EventTargets {
         // The tables are made only when an event names a project or a tag: most name a few tags
         // (or none), and the projects are thousands.
         let ids = r.events.contains { !$0.projects.isEmpty } ? Set(r.projects.map(\.id)) : []
-        var tags: Set<String> = []
-        if r.events.contains(where: { !$0.tags.isEmpty }) {
-            for n in r.projects.indices { tags.formUnion(r.projects[n].tags) }
-        }
+        let tags = r.projectTagsNamedByEvents
         let c = MessageLanguage.catalogue
         for e in r.events.sorted(by: { $0.location.path < $1.location.path }) {
             for p in e.projects where !ids.contains(p) {

@@ -19,20 +19,9 @@ import Testing
     @Test func theDemoBuilderStillBuildsTheExample() throws {
         let built = HuifangRunner()
         defer { built.cleanup() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", HuifangRunner.testsFolder + "/../../examples/build_demo.py", "--huifang", HuifangRunner.binary,
-                       "--out", built.dir + "/demo"]
-        let err = Pipe()
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let watchdog = HuifangRunner.watch(p, "examples/build_demo.py")
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        watchdog.cancel()
-        try #require(p.terminationStatus == 0, "build_demo.py failed: \(message)")
+        let build = HuifangRunner.tool(["python3", HuifangRunner.testsFolder + "/../../examples/build_demo.py",
+                                        "--huifang", HuifangRunner.binary, "--out", built.dir + "/demo"])
+        try #require(build.code == 0, "build_demo.py failed: \(build.stderr)")
         let example = try Self.demo()
         defer { example.cleanup() }
         for args in [["status"], ["check"], ["due", "--format", "json"], ["report", "summary", "--period", "2026Q3", "--format", "json"],

@@ -36,11 +36,13 @@ struct HuifangRunner {
 
     func cleanup() { try? FileManager.default.removeItem(atPath: dir) }
 
+    /// Runs huifang with `args`; `through` a wrapper command (such as setpriv) that runs it.
     @discardableResult
-    func run(_ args: [String], cwd: String? = nil, env: [String: String] = [:], today: String? = "2026-11-24") -> Result {
+    func run(_ args: [String], cwd: String? = nil, env: [String: String] = [:], today: String? = "2026-11-24",
+             through wrapper: [String] = []) -> Result {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: Self.binary)
-        p.arguments = args
+        p.executableURL = URL(fileURLWithPath: wrapper.first ?? Self.binary)
+        p.arguments = wrapper.isEmpty ? args : Array(wrapper.dropFirst()) + [Self.binary] + args
         p.currentDirectoryURL = URL(fileURLWithPath: cwd ?? dir)
         var environment = ProcessInfo.processInfo.environment
         environment["HUIFANG_ID_SEED"] = "42"
@@ -51,13 +53,27 @@ struct HuifangRunner {
         if let messages = Self.messages { environment["HUIFANG_LANG"] = messages }
         for (k, v) in env { environment[k] = v }
         p.environment = environment
+        return Self.finish(p, args.joined(separator: " "))
+    }
+
+    /// Runs a tool the tests need (`argv[0]` looked up on PATH: python3 and its scripts) to its end.
+    static func tool(_ argv: [String]) -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = argv
+        return finish(p, argv.joined(separator: " "))
+    }
+
+    /// Starts `p` with its output and errors collected and no input, and waits for it under
+    /// the watchdog.
+    static func finish(_ p: Process, _ what: String) -> Result {
         let out = Pipe()
         let err = Pipe()
         p.standardOutput = out
         p.standardError = err
         p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return Result(code: -1, stdout: "", stderr: "cannot start \(Self.binary): \(error)") }
-        let watchdog = Self.watch(p, args.joined(separator: " "))
+        do { try p.run() } catch { return Result(code: -1, stdout: "", stderr: "cannot start \(p.executableURL?.path ?? what): \(error)") }
+        let watchdog = Self.watch(p, what)
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
